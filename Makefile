@@ -1,0 +1,48 @@
+# Frontline: `make demo` and `make test` set up everything from nothing.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+VENV := .venv
+PY := $(VENV)/bin/python
+export GX_ANALYTICS_ENABLED := False
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: help setup manifest demo test bench docs dev validate clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+setup: $(VENV)/.synced  ## install uv (if missing) and the locked environment
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+manifest: setup  ## prepare the dbt manifest Dagster loads
+	cd dbt_project && ../$(VENV)/bin/dbt parse --profiles-dir . --quiet
+
+demo: manifest  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
+	@mkdir -p $(DAGSTER_HOME)
+	$(VENV)/bin/frontline demo
+
+test: manifest  ## the test suite
+	@mkdir -p $(DAGSTER_HOME)
+	$(PY) -m pytest -q
+
+bench: setup  ## extraction throughput and memory (prints a table)
+	$(PY) scripts/bench.py
+
+docs: manifest  ## dbt docs (dbt_project/target/index.html)
+	cd dbt_project && ../$(VENV)/bin/dbt docs generate --profiles-dir .
+
+validate: manifest  ## the Dagster definitions load
+	$(VENV)/bin/dagster definitions validate -w workspace.yaml
+
+dev: manifest  ## the Dagster UI on http://localhost:3000
+	@mkdir -p $(DAGSTER_HOME)
+	$(VENV)/bin/dagster dev -w workspace.yaml
+
+clean:  ## remove the local warehouse and build output (not the venv)
+	rm -rf warehouse dbt_project/target dbt_project/logs .dagster_home

@@ -1,0 +1,165 @@
+"""The ``frontline`` command: refresh, backfill, extract, status, demo.
+
+Dagster and dbt are imported only by the commands that need them, so ``frontline
+extract`` starts fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="Frontline: territorial control and claims in Myanmar's war, as a warehouse.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+out = Console()
+
+EXAMPLE_QUERY = ("select place_name, change, actor_to, event_date, report_id "
+                 "from fct_control_changes order by event_date limit 10;")
+
+
+def _env_defaults() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
+
+
+def _use_sources(sources: Optional[Path]) -> None:
+    if sources is not None:
+        if not sources.exists():
+            console.print(f"[red]sources file not found: {sources}[/red]")
+            raise typer.Exit(2)
+        os.environ["FRONTLINE_SOURCES"] = str(sources.resolve())
+
+
+def _report(outcomes) -> int:
+    """Print what the runs did; 0 only when the last run published."""
+    for o in outcomes:
+        for name in o.checks_failed:
+            console.print(f"[red]FAILED check[/red] {name}")
+        for name in o.checks_warned:
+            console.print(f"[yellow]warning[/yellow] {name}")
+        for step in o.failed_steps:
+            console.print(f"[red]FAILED step[/red] {step}")
+    last = outcomes[-1]
+    passed = sum(len(o.checks_passed) for o in outcomes)
+    failed = sum(len(o.checks_failed) for o in outcomes)
+    if last.ok and all(o.success and not o.checks_failed for o in outcomes):
+        console.print(f"[green]published[/green] run {last.run_id}: {passed} checks passed")
+        return 0
+    what = ", ".join(o for x in outcomes for o in x.checks_failed) or ", ".join(
+        s for x in outcomes for s in x.failed_steps) or "run did not publish"
+    console.print(f"[red]not published[/red] ({failed} blocking checks failed): {what}")
+    from ingestion import settings
+    console.print(f"the last good warehouse is unchanged: {settings.published_path()}")
+    return 1
+
+
+def _parse_day(value: str, name: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        console.print(f"[red]{name} must be YYYY-MM-DD, got {value!r}[/red]")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def refresh(
+    date: Annotated[Optional[str], typer.Option(help="Partition day YYYY-MM-DD (default: yesterday in Asia/Yangon).")] = None,
+    sources: Annotated[Optional[Path], typer.Option(help="Sources file (default: FRONTLINE_SOURCES or sources.yaml).")] = None,
+) -> None:
+    """The nightly job for one day: fetch, extract, build, gate, publish."""
+    _env_defaults()
+    _use_sources(sources)
+    from orchestration.runner import refresh as run_refresh, yesterday_in_yangon
+
+    day = _parse_day(date, "--date") if date else yesterday_in_yangon()
+    with console.status(f"refreshing {day} ..."):
+        outcomes = run_refresh(day)
+    raise typer.Exit(_report(outcomes))
+
+
+@app.command()
+def backfill(
+    start: Annotated[str, typer.Option(help="First day YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option(help="Last day YYYY-MM-DD (inclusive).")],
+    sources: Annotated[Optional[Path], typer.Option(help="Sources file.")] = None,
+) -> None:
+    """Every daily partition from START to END in one run (idempotent)."""
+    _env_defaults()
+    _use_sources(sources)
+    from orchestration.runner import refresh as run_refresh
+
+    first, last = _parse_day(start, "--start"), _parse_day(end, "--end")
+    if last < first:
+        console.print("[red]--end is before --start[/red]")
+        raise typer.Exit(2)
+    with console.status(f"backfilling {first} .. {last} in one run ..."):
+        outcomes = run_refresh(first, last)
+    raise typer.Exit(_report(outcomes))
+
+
+@app.command(context_settings={"allow_extra_args": False})
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Report files (JSON/JSONL) or folders.")],
+    out_path: Annotated[Optional[str], typer.Option("--out", help="Facts JSONL (default: stdout).")] = None,
+    gazetteer: Annotated[Optional[str], typer.Option(help="Gazetteer JSON (default: FRONTLINE_GAZETTEER or built-in).")] = None,
+) -> None:
+    """Extract facts from reports, as ../shared/contract/facts.md says."""
+    from ingestion.extract_cli import run_extract
+
+    raise typer.Exit(run_extract(inputs, out_path, gazetteer))
+
+
+@app.command()
+def status() -> None:
+    """What is published, when, by which run, rows per table, last checks."""
+    from ingestion import settings
+    from ingestion.status import published_status
+
+    info = published_status(settings.published_path())
+    if info is None:
+        out.print(f"nothing published yet at {settings.published_path()}")
+        raise typer.Exit(1)
+    out.print_json(json.dumps(info, default=str))
+
+
+@app.command()
+def demo() -> None:
+    """Run the nightly job over every day of the bundled demo reports and show the result."""
+    _env_defaults()
+    from ingestion import settings
+    from ingestion.reports import ReportError, iter_reports
+    from ingestion.status import published_status
+    from orchestration.runner import refresh as run_refresh
+
+    days = sorted({r.published_date for r in iter_reports([settings.DEMO_DIR / "reports"])
+                   if not isinstance(r, ReportError)})
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    with console.status(f"demo: nightly job over {first} .. {last} ..."):
+        outcomes = run_refresh(first, last)
+    code = _report(outcomes)
+    if code == 0:
+        info = published_status(settings.published_path())
+        out.print("\n[bold]rows per table[/bold]")
+        for table, n in info["rows"].items():
+            out.print(f"  {table:32} {n:>8}")
+        passed = sum(len(o.checks_passed) for o in outcomes)
+        out.print(f"\nchecks passed: {passed}, failed: 0")
+        out.print(f"published: {settings.published_path()}")
+        out.print("try:\n  duckdb -readonly "
+                  f"{settings.published_path()} \"{EXAMPLE_QUERY}\"")
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The dbt project as Dagster sees it, and the pure helpers that build dbt arguments."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+from dagster_dbt import DbtCliResource, DbtProject
+
+from ingestion import settings
+
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
+
+dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()
+
+# Models of the reference group: rebuilt when a reference file changes, not partitioned.
+REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
+
+
+def dbt_executable() -> str:
+    """dbt from this environment's bin folder (it may not be on PATH)."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    local = Path(sys.executable).parent / "dbt"
+    return str(local) if local.exists() else (shutil.which("dbt") or "dbt")
+
+
+def dbt_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
+
+
+def partition_vars(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> dict[str, str]:
+    """dbt vars for the half-open partition window [start, end) as ISO dates."""
+    def day(x: dt.datetime | dt.date) -> str:
+        return (x.date() if isinstance(x, dt.datetime) else x).isoformat()
+
+    return {"min_date": day(start), "max_date": day(end)}
+
+
+def build_args(vars_: dict[str, str] | None = None) -> list[str]:
+    """Arguments of the ``dbt build`` a partitioned run invokes."""
+    args = ["build"]
+    if vars_:
+        args += ["--vars", json.dumps(vars_, sort_keys=True)]
+    return args

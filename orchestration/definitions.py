@@ -1,0 +1,40 @@
+"""The one place where Frontline's Dagster definitions are assembled."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
+
+from dagster import Definitions, load_asset_checks_from_modules  # noqa: E402
+
+from orchestration import checks  # noqa: E402
+from orchestration.assets import dbt_models, facts, gazetteer, publish, reports  # noqa: E402
+from orchestration.jobs import nightly_job, reference_job  # noqa: E402
+from orchestration.resources import default_resources  # noqa: E402
+from orchestration.schedules import nightly_schedule  # noqa: E402
+from orchestration.sensors import inbox_sensor  # noqa: E402
+
+
+def _reference_assets() -> list:
+    from orchestration.assets import reference
+
+    return list(reference.ASSETS)
+
+
+defs = Definitions(
+    assets=[
+        *_reference_assets(),
+        dbt_models.dbt_reference_models,
+        gazetteer.gazetteer,
+        reports.raw_reports,
+        facts.extracted_facts,
+        dbt_models.dbt_fact_models,
+        publish.published_warehouse,
+    ],
+    asset_checks=load_asset_checks_from_modules([checks]),
+    jobs=[nightly_job, reference_job],
+    schedules=[nightly_schedule],
+    sensors=[inbox_sensor],
+    resources=default_resources(),
+)

@@ -1,0 +1,10 @@
+"""The one daily partitioning shared by every partitioned asset: report publication days."""
+from __future__ import annotations
+
+from dagster import BackfillPolicy, DailyPartitionsDefinition
+
+# Days in Myanmar time; the first partition is the month of the 2021 coup.
+daily_partitions = DailyPartitionsDefinition(start_date="2021-02-01", timezone="Asia/Yangon")
+
+# A backfill of any range is one run (one process, one dbt invocation), not one per day.
+single_run = BackfillPolicy.single_run()

@@ -1,0 +1,107 @@
+"""Running the jobs in-process (for the CLI and the tests) and reading their outcome."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+YANGON = ZoneInfo("Asia/Yangon")
+
+
+def yesterday_in_yangon(now: dt.datetime | None = None) -> dt.date:
+    """The default partition of a nightly run: yesterday, Myanmar time."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return (now.astimezone(YANGON) - dt.timedelta(days=1)).date()
+
+
+def range_tags(start: dt.date, end: dt.date) -> dict[str, str]:
+    """Run tags that make one run cover every daily partition from start to end (inclusive)."""
+    return {
+        "dagster/asset_partition_range_start": start.isoformat(),
+        "dagster/asset_partition_range_end": end.isoformat(),
+    }
+
+
+@dataclass
+class RunOutcome:
+    run_id: str
+    success: bool
+    published: bool
+    checks_passed: list[str] = field(default_factory=list)
+    checks_failed: list[str] = field(default_factory=list)  # blocking (ERROR) failures
+    checks_warned: list[str] = field(default_factory=list)  # WARN failures
+    failed_steps: list[str] = field(default_factory=list)
+    metadata: dict[str, dict] = field(default_factory=dict)  # asset -> materialization metadata
+
+    @property
+    def ok(self) -> bool:
+        return self.success and self.published and not self.checks_failed
+
+
+def _instance():
+    from dagster import DagsterInstance
+
+    if os.environ.get("DAGSTER_HOME"):
+        Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+        return DagsterInstance.get()
+    return DagsterInstance.ephemeral()
+
+
+def outcome_of(result) -> RunOutcome:
+    """Summarise an ``ExecuteInProcessResult``: checks, failed steps, what was published."""
+    from dagster import AssetCheckSeverity
+
+    out = RunOutcome(run_id=result.run_id, success=result.success, published=False)
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            ev = event.event_specific_data
+            name = f"{ev.asset_key.to_user_string()}:{ev.check_name}"
+            if ev.passed:
+                out.checks_passed.append(name)
+            elif ev.severity == AssetCheckSeverity.WARN:
+                out.checks_warned.append(name)
+            else:
+                out.checks_failed.append(name)
+        elif event.event_type_value == "STEP_FAILURE":
+            out.failed_steps.append(event.step_key)
+        elif event.event_type_value == "ASSET_MATERIALIZATION":
+            mat = event.event_specific_data.materialization
+            key = mat.asset_key.to_user_string()
+            out.metadata[key] = {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+            if key == "published_warehouse":
+                out.published = True
+    return out
+
+
+def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None = None,
+            defs=None, instance=None) -> RunOutcome:
+    """Run a job of the definitions in this process, for one day or an inclusive day range."""
+    if defs is None:
+        from orchestration.definitions import defs
+    job = defs.resolve_job_def(job_name)
+    kwargs: dict = {}
+    if start is not None:
+        end = end or start
+        if start == end:
+            kwargs["partition_key"] = start.isoformat()
+        else:
+            kwargs["tags"] = range_tags(start, end)
+    result = job.execute_in_process(instance=instance or _instance(), raise_on_error=False, **kwargs)
+    return outcome_of(result)
+
+
+def refresh(start: dt.date, end: dt.date | None = None, *, defs=None, instance=None,
+            with_reference: bool = True) -> list[RunOutcome]:
+    """The nightly work: the reference group (cheap when nothing changed), then the facts for
+    the partition(s) and the publish. Stops after a failed reference run."""
+    instance = instance or _instance()
+    outcomes = []
+    if with_reference:
+        ref = run_job("reference_refresh", defs=defs, instance=instance)
+        outcomes.append(ref)
+        if not ref.success or ref.checks_failed:
+            return outcomes
+    outcomes.append(run_job("nightly_refresh", start=start, end=end, defs=defs, instance=instance))
+    return outcomes
