@@ -1,0 +1,79 @@
+"""The Dagster wiring: pure helpers, the schedule, the sensor, the definitions."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from dagster import build_schedule_context, build_sensor_context
+
+from orchestration.dbt import build_args, partition_vars
+from orchestration.runner import range_tags, yesterday_in_yangon
+
+
+def test_partition_vars_are_the_half_open_window():
+    assert partition_vars(dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc), dt.date(2025, 3, 2)) == {
+        "min_date": "2025-03-01", "max_date": "2025-03-02"}
+
+
+def test_build_args_pass_vars_as_json():
+    args = build_args({"min_date": "2025-03-01", "max_date": "2025-03-15"})
+    assert args[:2] == ["build", "--vars"]
+    assert json.loads(args[2]) == {"max_date": "2025-03-15", "min_date": "2025-03-01"}
+    assert build_args() == ["build"]
+
+
+def test_yesterday_is_taken_in_yangon_time():
+    # 20:00 UTC on 1 March is 02:30 on 2 March in Yangon: yesterday there is 1 March.
+    assert yesterday_in_yangon(dt.datetime(2025, 3, 1, 20, 0, tzinfo=dt.timezone.utc)) == dt.date(2025, 3, 1)
+    assert yesterday_in_yangon(dt.datetime(2025, 3, 1, 10, 0, tzinfo=dt.timezone.utc)) == dt.date(2025, 2, 28)
+
+
+def test_range_tags_cover_a_backfill_in_one_run():
+    assert range_tags(dt.date(2025, 3, 1), dt.date(2025, 3, 14)) == {
+        "dagster/asset_partition_range_start": "2025-03-01",
+        "dagster/asset_partition_range_end": "2025-03-14",
+    }
+
+
+def test_definitions_hold_the_whole_lineage():
+    from orchestration.definitions import defs
+
+    keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    for expected in ("raw/reports", "raw/extracted_facts", "gazetteer", "fct_control_changes",
+                     "fct_claims", "dim_report", "dim_place", "published_warehouse"):
+        assert expected in keys
+    assert defs.resolve_job_def("nightly_refresh").partitions_def is not None
+
+
+def test_nightly_schedule_runs_yesterdays_partition_at_two_in_yangon():
+    from orchestration.definitions import defs
+
+    schedule = defs.resolve_schedule_def("nightly_refresh_schedule")
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.execution_timezone == "Asia/Yangon"
+    context = build_schedule_context(
+        scheduled_execution_time=dt.datetime(2025, 3, 10, 2, 0, tzinfo=dt.timezone(dt.timedelta(hours=6, minutes=30))))
+    requests = list(schedule.evaluate_tick(context).run_requests)
+    assert [r.partition_key for r in requests] == ["2025-03-09"]
+
+
+def test_inbox_sensor_requests_the_days_of_new_files(tmp_path, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - {name: inbox, type: folder, path: inbox, outlet: Test}\n")
+    monkeypatch.setenv("FRONTLINE_SOURCES", str(sources))
+    from orchestration.definitions import defs
+    from orchestration.sensors import inbox_sensor
+
+    repo = defs.get_repository_def()
+    empty = inbox_sensor.evaluate_tick(build_sensor_context(repository_def=repo))
+    assert empty.run_requests == [] and empty.skip_message
+    ctx = build_sensor_context(repository_def=repo)
+    (inbox / "a.json").write_text(json.dumps(
+        {"id": "a", "published": "2025-03-04", "text": "The KIA seized the IB 236 base on Friday."}))
+    result = inbox_sensor.evaluate_tick(ctx)
+    assert [r.partition_key for r in result.run_requests] == ["2025-03-04"]
+    # the same listing again: nothing new
+    again = inbox_sensor.evaluate_tick(build_sensor_context(cursor=result.cursor, repository_def=repo))
+    assert again.run_requests == [] and again.skip_message
