@@ -31,6 +31,7 @@ class ReportError:
     reason: str
     report_id: str | None = None
     raw: str | None = None  # the offending input, cut to a few kB, for quarantine
+    source: str | None = None  # name of the configured source it came from, if any
 
     def __str__(self) -> str:
         rid = f" (report {self.report_id})" if self.report_id else ""

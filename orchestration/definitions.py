@@ -22,19 +22,24 @@ def _reference_assets() -> list:
     return list(reference.ASSETS)
 
 
-defs = Definitions(
-    assets=[
-        *_reference_assets(),
-        dbt_models.dbt_reference_models,
-        gazetteer.gazetteer,
-        reports.raw_reports,
-        facts.extracted_facts,
-        dbt_models.dbt_fact_models,
-        publish.published_warehouse,
-    ],
-    asset_checks=load_asset_checks_from_modules([checks]),
-    jobs=[nightly_job, reference_job],
-    schedules=[nightly_schedule],
-    sensors=[inbox_sensor],
-    resources=default_resources(),
-)
+def build_defs(resources: dict | None = None) -> Definitions:
+    """The definitions with the given resources (tests point them at temporary files)."""
+    return Definitions(
+        assets=[
+            *_reference_assets(),
+            dbt_models.dbt_reference_models,
+            gazetteer.gazetteer,
+            reports.raw_reports,
+            facts.extracted_facts,
+            dbt_models.dbt_fact_models,
+            publish.published_warehouse,
+        ],
+        asset_checks=load_asset_checks_from_modules([checks]),
+        jobs=[nightly_job, reference_job],
+        schedules=[nightly_schedule],
+        sensors=[inbox_sensor],
+        resources=resources or default_resources(),
+    )
+
+
+defs = build_defs()

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource, EnvVar
+from dagster import ConfigurableResource
 
 from ingestion import settings
 
@@ -48,15 +48,21 @@ class PublishResource(ConfigurableResource):
         return Path(self.path).parent
 
 
-def default_resources() -> dict:
+def build_resources(warehouse: Path, published: Path, sources: Path) -> dict:
+    """Every resource the assets need, for the given files."""
     from orchestration.dbt import dbt_resource
 
     return {
-        "warehouse": WarehouseResource(path=str(settings.warehouse_path())),
-        "sources": SourcesResource(path=str(settings.sources_path())),
-        "publish_target": PublishResource(path=str(settings.published_path())),
+        "warehouse": WarehouseResource(path=str(warehouse)),
+        "sources": SourcesResource(path=str(sources)),
+        "publish_target": PublishResource(path=str(published)),
         "dbt": dbt_resource(),
     }
 
 
-__all__ = ["WarehouseResource", "SourcesResource", "PublishResource", "default_resources", "EnvVar"]
+def default_resources() -> dict:
+    """Resources from the environment (FRONTLINE_WAREHOUSE, FRONTLINE_PUBLISHED, FRONTLINE_SOURCES)."""
+    return build_resources(settings.warehouse_path(), settings.published_path(), settings.sources_path())
+
+
+__all__ = ["WarehouseResource", "SourcesResource", "PublishResource", "build_resources", "default_resources"]

@@ -1,0 +1,275 @@
+"""The raw layer in DuckDB: every version of every report, append-only, and the quarantine.
+
+``raw.reports`` keeps one row per (report id, version). Storing the same report again
+(same id and content hash as its latest version) writes nothing; a report whose text
+changed under the same id is written as version + 1 and the earlier versions stay.
+``raw.reports.published_iso`` keeps the publication date exactly as the report gave it
+(date or datetime with offset), so ``latest_reports`` returns reports unchanged;
+``published`` is that instant in UTC and ``published_date`` the report's own (local) day.
+
+Functions take an open DuckDB connection; ``connect`` is the one helper that opens a file.
+Bulk inserts go through an Arrow table, never row by row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ingestion.models import Report
+from ingestion.reports import ReportError
+
+BATCH = 10_000
+
+RAW_REPORTS_DDL = """
+CREATE TABLE IF NOT EXISTS raw.reports (
+    id             VARCHAR   NOT NULL,
+    url            VARCHAR,
+    outlet         VARCHAR,
+    title          VARCHAR,
+    published      TIMESTAMP,          -- UTC; a date alone is its midnight
+    published_date DATE      NOT NULL, -- the report's own day
+    published_iso  VARCHAR   NOT NULL, -- as the report gave it
+    fetched_at     TIMESTAMP,          -- UTC
+    language       VARCHAR,
+    text           VARCHAR   NOT NULL,
+    content_hash   VARCHAR   NOT NULL,
+    source         VARCHAR,
+    version        INTEGER   NOT NULL,
+    loaded_at      TIMESTAMP NOT NULL, -- UTC
+    run_id         VARCHAR,
+    PRIMARY KEY (id, version)
+)"""
+
+QUARANTINE_DDL = """
+CREATE TABLE IF NOT EXISTS quarantine.reports (
+    report_id      VARCHAR,
+    origin         VARCHAR   NOT NULL,
+    source         VARCHAR,
+    reason         VARCHAR   NOT NULL,
+    rule           VARCHAR   NOT NULL,
+    raw            VARCHAR,
+    run_id         VARCHAR,
+    quarantined_at TIMESTAMP NOT NULL
+)"""
+
+_COLUMNS = ("id", "url", "outlet", "title", "published", "published_date", "published_iso",
+            "fetched_at", "language", "text", "content_hash", "source")
+_ARROW_SCHEMA = pa.schema([
+    ("ord", pa.int64()), ("id", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
+    ("title", pa.string()), ("published", pa.timestamp("us")), ("published_date", pa.date32()),
+    ("published_iso", pa.string()), ("fetched_at", pa.timestamp("us")), ("language", pa.string()),
+    ("text", pa.string()), ("content_hash", pa.string()), ("source", pa.string()),
+])
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """``inserted``: new reports (version 1); ``new_versions``: changed reports written as a
+    new version; ``unchanged``: reports already stored as their latest version (including
+    repeats within the input)."""
+
+    inserted: int
+    unchanged: int
+    new_versions: int
+
+    @property
+    def written(self) -> int:
+        return self.inserted + self.new_versions
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
+    """First row of a query, with the result drained: on DuckDB 2.x a result left open
+    (fetchone) makes a later ``register``/``unregister`` fail with "unfinished result"."""
+    return con.execute(sql, params or []).fetchall()[0]
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a warehouse file (creating its folder when writing)."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the ``raw`` and ``quarantine`` schemas and tables if missing."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+    con.execute("CREATE SCHEMA IF NOT EXISTS quarantine")
+    con.execute(RAW_REPORTS_DDL)
+    con.execute(QUARANTINE_DDL)
+
+
+def _utc_naive(value: str | None) -> dt.datetime | None:
+    """ISO date/datetime → naive UTC datetime (naive input is taken as UTC)."""
+    if not value:
+        return None
+    if len(value) == 10:
+        d = dt.date.fromisoformat(value)
+        return dt.datetime(d.year, d.month, d.day)
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
+def _arrow_batch(reports: list[Report]) -> pa.Table:
+    cols: dict[str, list] = {name: [] for name in _ARROW_SCHEMA.names}
+    for i, r in enumerate(reports):
+        cols["ord"].append(i)
+        cols["id"].append(r.id)
+        cols["url"].append(r.url)
+        cols["outlet"].append(r.outlet)
+        cols["title"].append(r.title)
+        cols["published"].append(_utc_naive(r.published))
+        cols["published_date"].append(dt.date.fromisoformat(r.published_date))
+        cols["published_iso"].append(r.published)
+        cols["fetched_at"].append(_utc_naive(r.fetched_at))
+        cols["language"].append(r.language)
+        cols["text"].append(r.text)
+        cols["content_hash"].append(r.content_hash)
+        cols["source"].append(r.source)
+    return pa.table(cols, schema=_ARROW_SCHEMA)
+
+
+# For each incoming (id, content_hash), first occurrence only; a report is unchanged when
+# its id's latest stored version has this hash; the rest get version = latest + rank.
+_PLAN_SQL = """
+CREATE OR REPLACE TEMP TABLE _raw_plan AS
+WITH inc AS (
+    SELECT * FROM _raw_incoming
+    QUALIFY row_number() OVER (PARTITION BY id, content_hash ORDER BY ord) = 1
+),
+latest AS (
+    SELECT id, content_hash, version FROM raw.reports
+    WHERE id IN (SELECT id FROM _raw_incoming)
+    QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
+),
+fresh AS (
+    SELECT inc.*, coalesce(latest.version, 0) AS prev_version
+    FROM inc LEFT JOIN latest USING (id)
+    WHERE latest.content_hash IS DISTINCT FROM inc.content_hash
+)
+SELECT *, prev_version + row_number() OVER (PARTITION BY id ORDER BY ord) AS version FROM fresh
+"""
+
+
+def _store_batch(con: duckdb.DuckDBPyConnection, batch: list[Report], run_id: str | None,
+                 loaded_at: dt.datetime) -> tuple[int, int]:
+    con.register("_raw_incoming", _arrow_batch(batch))
+    try:
+        con.execute(_PLAN_SQL)
+        con.execute(
+            f"INSERT INTO raw.reports ({', '.join(_COLUMNS)}, version, loaded_at, run_id) "
+            f"SELECT {', '.join(_COLUMNS)}, version, ?, ? FROM _raw_plan ORDER BY ord",
+            [loaded_at, run_id])
+        inserted, new_versions = _one(
+            con, "SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1) "
+                 "FROM _raw_plan")
+        con.execute("DROP TABLE _raw_plan")
+    finally:
+        con.unregister("_raw_incoming")
+    return inserted, new_versions
+
+
+def store_reports(con: duckdb.DuckDBPyConnection, reports: Iterable[Report],
+                  run_id: str | None = None, *, batch_size: int = BATCH) -> StoreResult:
+    """Append new reports and new versions of changed ones, in one transaction."""
+    ensure_schema(con)
+    loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    total = inserted = new_versions = 0
+    it = iter(reports)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        while batch := list(islice(it, batch_size)):
+            total += len(batch)
+            ins, new = _store_batch(con, batch, run_id, loaded_at)
+            inserted += ins
+            new_versions += new
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return StoreResult(inserted, total - inserted - new_versions, new_versions)
+
+
+def quarantine_reports(con: duckdb.DuckDBPyConnection, errors: Iterable[ReportError],
+                       run_id: str | None = None, rule: str = "unreadable_report", *,
+                       source: str | None = None) -> int:
+    """Record unreadable reports with their reason; returns the rows written. Idempotent per
+    run: the same (origin, reason, raw, rule) is not written twice for one ``run_id``.
+    ``source`` is the default when an error does not carry its own."""
+    ensure_schema(con)
+    rows = {
+        "report_id": [], "origin": [], "source": [], "reason": [], "raw": [],
+    }
+    for e in errors:
+        rows["report_id"].append(e.report_id)
+        rows["origin"].append(e.origin)
+        rows["source"].append(getattr(e, "source", None) or source)
+        rows["reason"].append(e.reason)
+        rows["raw"].append(e.raw)
+    if not rows["origin"]:
+        return 0
+    table = pa.table(rows, schema=pa.schema([(k, pa.string()) for k in rows]))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    con.register("_quarantine_incoming", table)
+    try:
+        before = _one(con, "SELECT count(*) FROM quarantine.reports")[0]
+        con.execute(
+            """
+            INSERT INTO quarantine.reports
+            SELECT DISTINCT i.report_id, i.origin, i.source, i.reason, ?::VARCHAR AS rule, i.raw,
+                   ?::VARCHAR AS run_id, ?::TIMESTAMP
+            FROM _quarantine_incoming i
+            WHERE NOT EXISTS (
+                SELECT 1 FROM quarantine.reports q
+                WHERE q.origin = i.origin AND q.reason = i.reason AND q.rule = ?
+                  AND q.raw IS NOT DISTINCT FROM i.raw AND q.run_id IS NOT DISTINCT FROM ?
+            )""",
+            [rule, run_id, now, rule, run_id])
+        after = _one(con, "SELECT count(*) FROM quarantine.reports")[0]
+    finally:
+        con.unregister("_quarantine_incoming")
+    return after - before
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def latest_reports(con: duckdb.DuckDBPyConnection, start_date: dt.date | str | None = None,
+                   end_date: dt.date | str | None = None, *,
+                   batch_size: int = 1000) -> Iterator[Report]:
+    """The latest version of each report whose ``published_date`` is in [start, end)
+    (``None`` = unbounded), ordered by day and id, fetched in batches. Reads through its
+    own cursor, so it sees committed data only."""
+    start, end = _day(start_date), _day(end_date)
+    cur = con.cursor()  # its own cursor: the caller may use ``con`` while iterating
+    try:
+        cur.execute(
+            """
+            SELECT id, published_iso, text, url, outlet, title, language, source,
+                   strftime(fetched_at, '%Y-%m-%dT%H:%M:%S') || '+00:00'
+            FROM (
+                SELECT * FROM raw.reports
+                QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
+            )
+            WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
+              AND (?::DATE IS NULL OR published_date < ?::DATE)
+            ORDER BY published_date, id""",
+            [start, start, end, end])
+        while rows := cur.fetchmany(batch_size):
+            for rid, published, text, url, outlet, title, language, source, fetched in rows:
+                yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
+                             title=title, language=language or "en", source=source,
+                             fetched_at=fetched)
+    finally:
+        cur.close()

@@ -1,0 +1,122 @@
+"""Loading reports from the configured sources (folders, RSS/Atom feeds, JSON APIs).
+
+``load_sources(config, client)`` runs every enabled source. A bad report becomes a
+``ReportError`` (tagged with its source); a source that fails as a whole (unreachable,
+missing folder, not a feed) becomes a ``SourceFailure`` and contributes nothing, while
+the other sources still load.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ingestion.http import HttpClient, HttpError
+from ingestion.models import Report
+from ingestion.reports import ReportError
+from ingestion.sources.base import ItemStream, SourceError
+from ingestion.sources.config import (
+    ConfigError, FolderSource, JsonSource, RssSource, SourcesConfig, load_config,
+)
+from ingestion.sources.folder import iter_folder
+from ingestion.sources.jsonapi import iter_json_api
+from ingestion.sources.rss import iter_feed
+
+__all__ = [
+    "ConfigError", "FolderSource", "JsonSource", "RssSource", "SourceCounts", "SourceError",
+    "SourceFailure", "SourceLoadResult", "SourcesConfig", "iter_source", "load_config",
+    "load_sources",
+]
+
+
+@dataclass(frozen=True)
+class SourceFailure:
+    """A source that failed entirely, and why."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"source {self.name}: {self.reason}"
+
+
+@dataclass
+class SourceCounts:
+    reports: int = 0
+    errors: int = 0
+    failed: bool = False
+
+
+@dataclass
+class SourceLoadResult:
+    reports: list[Report] = field(default_factory=list)
+    errors: list[ReportError] = field(default_factory=list)  # bad reports
+    failures: list[SourceFailure] = field(default_factory=list)  # failed sources
+    counts: dict[str, SourceCounts] = field(default_factory=dict)  # per source name
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.failures
+
+
+def utc_now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def iter_source(source: FolderSource | RssSource | JsonSource, client: HttpClient | None,
+                fetched_at: str | None = None) -> ItemStream:
+    """The raw stream of one source (no defaults applied, exceptions not caught)."""
+    if isinstance(source, FolderSource):
+        return iter_folder(source, fetched_at)
+    if client is None:
+        raise SourceError("an HttpClient is needed for web sources")
+    if isinstance(source, RssSource):
+        return iter_feed(source, client, fetched_at)
+    if isinstance(source, JsonSource):
+        return iter_json_api(source, client, fetched_at)
+    raise SourceError(f"unknown source type {type(source).__name__}")
+
+
+def _finish(item: Report | ReportError, source: FolderSource | RssSource | JsonSource,
+            fetched_at: str) -> Report | ReportError:
+    """Stamp provenance: the source's name, its outlet as default, the fetch time."""
+    if isinstance(item, ReportError):
+        return dataclasses.replace(item, source=source.name)
+    return dataclasses.replace(item, source=source.name, outlet=item.outlet or source.outlet,
+                               fetched_at=item.fetched_at or fetched_at)
+
+
+def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
+                 only: list[str] | None = None) -> SourceLoadResult:
+    """Run every enabled source (or just those named in ``only``); never raises for a
+    source's failure. ``client`` is created (with default settings) when web sources need it."""
+    result = SourceLoadResult()
+    own_client = None
+    try:
+        for source in config.enabled:
+            if only is not None and source.name not in only:
+                continue
+            if client is None and not isinstance(source, FolderSource):
+                client = own_client = HttpClient()
+            fetched_at = utc_now_iso()
+            reports: list[Report] = []
+            errors: list[ReportError] = []
+            try:
+                for item in iter_source(source, client, fetched_at):
+                    item = _finish(item, source, fetched_at)
+                    (errors if isinstance(item, ReportError) else reports).append(item)
+            except (SourceError, HttpError, OSError) as exc:
+                result.failures.append(SourceFailure(source.name, str(exc)))
+                result.counts[source.name] = SourceCounts(failed=True)
+                continue
+            except Exception as exc:  # a bug in one source must not stop the others
+                result.failures.append(SourceFailure(source.name, f"{type(exc).__name__}: {exc}"))
+                result.counts[source.name] = SourceCounts(failed=True)
+                continue
+            result.reports.extend(reports)
+            result.errors.extend(errors)
+            result.counts[source.name] = SourceCounts(len(reports), len(errors))
+    finally:
+        if own_client is not None:
+            own_client.close()
+    return result

@@ -1,0 +1,132 @@
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+import pytest
+
+from ingestion import publish
+from ingestion.publish import PublishError, export_parquet, publish_warehouse
+
+
+def make_build(path, n):
+    con = duckdb.connect(str(path))
+    con.execute("CREATE SCHEMA IF NOT EXISTS marts")
+    con.execute("CREATE OR REPLACE TABLE marts.fct_control AS SELECT range AS id, 'place ' || range AS place "
+                "FROM range(?)", [n])
+    con.close()
+
+
+def count(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM marts.fct_control").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_published_file_is_a_byte_identical_checkpointed_copy(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_build(build, 3)
+    writer = duckdb.connect(str(build))  # still open: the new rows sit in the .wal
+    writer.execute("INSERT INTO marts.fct_control VALUES (99, 'late')")
+    result = publish_warehouse(build, published)
+    writer.close()
+    assert result.tables == ("marts.fct_control",) and result.published_path == published
+    assert published.read_bytes() == build.read_bytes()
+    assert count(published) == 4  # the .wal was folded in before the copy
+    assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
+
+
+def test_failed_copy_leaves_the_old_file_untouched(tmp_path, monkeypatch):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_build(build, 2)
+    publish_warehouse(build, published)
+    before = published.read_bytes()
+    make_build(build, 5)
+
+    def broken_copy(src, dst):
+        dst.write(src.read(100))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "_copy", broken_copy)
+    with pytest.raises(OSError, match="No space"):
+        publish_warehouse(build, published)
+    assert published.read_bytes() == before and count(published) == 2
+    assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
+
+
+def test_a_build_that_is_not_a_database_is_refused(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "frontline.duckdb"
+    make_build(published, 1)
+    before = published.read_bytes()
+    build.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(PublishError):
+        publish_warehouse(build, published)
+    assert published.read_bytes() == before
+    with pytest.raises(PublishError, match="not found"):
+        publish_warehouse(tmp_path / "missing.duckdb", published)
+
+
+READER = textwrap.dedent("""
+    import sys, duckdb
+    con = duckdb.connect(sys.argv[1], read_only=True)
+    q = "SELECT count(*) FROM marts.fct_control"
+    print(con.execute(q).fetchall()[0][0], flush=True)
+    sys.stdin.readline()  # wait until the publisher has swapped the file
+    print(con.execute(q).fetchall()[0][0], flush=True)
+""")
+
+
+def test_open_reader_is_not_blocked_and_keeps_its_snapshot(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_build(build, 2)
+    publish_warehouse(build, published)
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(published)], text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert reader.stdout.readline().strip() == "2"  # the reader holds the file (read-only lock)
+        make_build(build, 7)
+        publish_warehouse(build, published)  # not blocked by the reader's lock
+        assert count(published) == 7  # new readers see the new data
+        out, err = reader.communicate("go\n", timeout=30)
+        assert reader.returncode == 0, err
+        assert out.strip() == "2"  # the old reader still sees its snapshot
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+
+
+def test_stale_wal_next_to_the_published_file_is_removed(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "frontline.duckdb"
+    make_build(build, 2)
+    publish_warehouse(build, published)
+    (tmp_path / "frontline.duckdb.wal").write_bytes(b"garbage")
+    make_build(build, 3)
+    publish_warehouse(build, published)
+    assert not (tmp_path / "frontline.duckdb.wal").exists() and count(published) == 3
+
+
+def test_export_parquet_swaps_the_folder(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "frontline.duckdb"
+    make_build(build, 4)
+    publish_warehouse(build, published)
+    out = tmp_path / "exports" / "parquet"
+    result = export_parquet(published, out, ["marts.fct_control"])
+    assert result.rows == {"marts.fct_control": 4}
+    assert result.files["marts.fct_control"] == out / "marts.fct_control.parquet"
+    assert duckdb.sql(f"SELECT count(*) FROM '{out / 'marts.fct_control.parquet'}'").fetchall() == [(4,)]
+    (out / "stale.parquet").write_bytes(b"old export")
+
+    make_build(build, 6)
+    publish_warehouse(build, published)
+    export_parquet(published, out, ["marts.fct_control"])
+    assert sorted(p.name for p in out.iterdir()) == ["marts.fct_control.parquet"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["parquet"]  # no temporary folders left
+
+    with pytest.raises(duckdb.Error):
+        export_parquet(published, out, ["marts.fct_control", "marts.missing"])
+    assert sorted(p.name for p in out.iterdir()) == ["marts.fct_control.parquet"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["parquet"]
+    with pytest.raises(ValueError, match="not a table name"):
+        export_parquet(published, out, ["x; DROP TABLE y"])
