@@ -9,24 +9,18 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
 from dagster import Definitions, load_asset_checks_from_modules  # noqa: E402
 
 from orchestration import checks  # noqa: E402
-from orchestration.assets import dbt_models, facts, gazetteer, publish, reports  # noqa: E402
+from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, reports  # noqa: E402
 from orchestration.jobs import nightly_job, reference_job  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
 from orchestration.schedules import nightly_schedule  # noqa: E402
 from orchestration.sensors import inbox_sensor  # noqa: E402
 
 
-def _reference_assets() -> list:
-    from orchestration.assets import reference
-
-    return list(reference.ASSETS)
-
-
 def build_defs(resources: dict | None = None) -> Definitions:
     """The definitions with the given resources (tests point them at temporary files)."""
     return Definitions(
         assets=[
-            *_reference_assets(),
+            *reference.reference_assets,
             dbt_models.dbt_reference_models,
             gazetteer.gazetteer,
             reports.raw_reports,

@@ -1,0 +1,36 @@
+with source as (
+
+    select * from {{ source('reference', 'townships') }}
+
+),
+
+latest as (
+
+    select * from source
+    where load_version = (select max(load_version) from source)
+
+),
+
+renamed as (
+
+    select
+        sr_pcode as state_pcode,
+        sr_name as state_name,
+        dt_pcode as district_pcode,
+        dt_name as district_name,
+        ts_pcode as township_pcode,
+        ts_name as township_name,
+        cast(pop_total as bigint) as pop_total,
+        cast(pop_male as bigint) as pop_male,
+        cast(pop_female as bigint) as pop_female,
+        cast(pop_urban as bigint) as pop_urban,
+        cast(pop_rural as bigint) as pop_rural,
+        cast(urban_pct as double) as urban_pct,
+        cast(load_version as integer) as load_version,
+        file_sha256,
+        loaded_at
+    from latest
+
+)
+
+select * from renamed

@@ -1,0 +1,57 @@
+"""Fixtures for the reference-data tests: the real files (never copied), temp warehouses."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingestion import settings
+
+SHARED_REFERENCE = settings.PROJECT_ROOT.parent / "shared" / "reference"
+REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
+
+
+@pytest.fixture(scope="session")
+def ref_dir() -> Path:
+    if not SHARED_REFERENCE.is_dir():
+        pytest.skip("../shared/reference not present")
+    return SHARED_REFERENCE
+
+
+def run_dbt_reference(warehouse: Path, tmp: Path) -> subprocess.CompletedProcess:
+    """``dbt build`` of the reference group into ``warehouse`` (private target/log paths)."""
+    dbt = Path(sys.executable).parent / "dbt"
+    env = {**os.environ, "FRONTLINE_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
+    project = settings.DBT_PROJECT_DIR
+    return subprocess.run(
+        [str(dbt), "build", "--select", REFERENCE_SELECT, "--profiles-dir", str(project),
+         "--project-dir", str(project), "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
+        env=env, capture_output=True, text=True, cwd=project)
+
+
+@pytest.fixture(scope="session")
+def full_warehouse(ref_dir, tmp_path_factory) -> Path:
+    """A warehouse with every real reference file loaded and the dbt reference group built."""
+    from ingestion.reference.pipeline import load_reference
+
+    tmp = tmp_path_factory.mktemp("full_wh")
+    path = tmp / "frontline.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        load_reference(con, source=str(ref_dir))
+    finally:
+        con.close()
+    result = run_dbt_reference(path, tmp)
+    assert result.returncode == 0, result.stdout[-4000:]
+    return path
+
+
+@pytest.fixture
+def full_con(full_warehouse):
+    con = duckdb.connect(str(full_warehouse), read_only=True)
+    yield con
+    con.close()
