@@ -28,7 +28,7 @@ def run_dbt_reference(warehouse: Path, tmp: Path) -> subprocess.CompletedProcess
     env = {**os.environ, "FRONTLINE_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
     project = settings.DBT_PROJECT_DIR
     return subprocess.run(
-        [str(dbt), "build", "--select", REFERENCE_SELECT, "--profiles-dir", str(project),
+        [str(dbt), "build", "--select", REFERENCE_SELECT, "--indirect-selection", "cautious", "--profiles-dir", str(project),
          "--project-dir", str(project), "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
         env=env, capture_output=True, text=True, cwd=project)
 
