@@ -41,8 +41,13 @@ def partition_vars(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> 
 
 
 def build_args(vars_: dict[str, str] | None = None) -> list[str]:
-    """Arguments of the ``dbt build`` a partitioned run invokes."""
-    args = ["build"]
+    """Arguments of a ``dbt build`` of one group (the partition window as vars, if any).
+
+    ``buildable`` indirect selection runs a test only when all its parents are built in the
+    same invocation or upstream of it: the reference group does not run the fact models'
+    relationship tests (their tables may not exist yet), the fact group does.
+    """
+    args = ["build", "--indirect-selection", "buildable"]
     if vars_:
         args += ["--vars", json.dumps(vars_, sort_keys=True)]
     return args

@@ -17,9 +17,10 @@ def test_partition_vars_are_the_half_open_window():
 
 def test_build_args_pass_vars_as_json():
     args = build_args({"min_date": "2025-03-01", "max_date": "2025-03-15"})
-    assert args[:2] == ["build", "--vars"]
-    assert json.loads(args[2]) == {"max_date": "2025-03-15", "min_date": "2025-03-01"}
-    assert build_args() == ["build"]
+    assert args[0] == "build" and args[args.index("--vars") - 2:args.index("--vars")] == [
+        "--indirect-selection", "buildable"]
+    assert json.loads(args[args.index("--vars") + 1]) == {"max_date": "2025-03-15", "min_date": "2025-03-01"}
+    assert "--vars" not in build_args()
 
 
 def test_yesterday_is_taken_in_yangon_time():

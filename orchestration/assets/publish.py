@@ -10,7 +10,11 @@ from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import PublishResource, WarehouseResource
 
 # Tables BI tools see, exported to Parquet beside the DuckDB file.
-PUBLISHED_TABLES = ("fct_control_changes", "fct_claims", "dim_report")
+PUBLISHED_TABLES = (
+    "fct_control_changes", "fct_control_events", "fct_control_periods", "mart_control_snapshot",
+    "fct_claims", "mart_claims_reconciled", "mart_population_under_control", "mart_census_crosscheck",
+    "dim_report", "dim_place", "dim_unit", "dim_actor", "dim_date",
+)
 
 
 def mart_keys() -> list[AssetKey]:
@@ -32,19 +36,31 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     from ingestion import run_log
     from ingestion.publish import export_parquet, publish_warehouse
 
+    from quality.run_report import summarize_run
+
     window = context.partition_time_window
+    # The run report (checks passed/failed so far, rows in/out/quarantined per asset) goes to
+    # meta.runs before the copy, so the published file carries its own run.
+    report = summarize_run(context.instance, context.run_id)
     with warehouse.connect() as con:
-        run_log.record_run(
-            con, run_id=context.run_id, partition_start=window.start.date(),
-            partition_end=window.end.date(), status="published",
-            finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
         tables = [t for t in PUBLISHED_TABLES if con.execute(
-            "select count(*) from information_schema.tables where table_name = ?", [t]).fetchone()[0]]
-        rows = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+            "select count(*) from information_schema.tables where table_name = ?", [t]).fetchall()[0][0]]
+        rows = {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in tables}
+        for t, n in rows.items():
+            report["rows"].setdefault(t, {"in": n, "out": n, "quarantined": 0})
+        run_log.record_report(
+            con, run_id=context.run_id, partition_start=window.start.date(),
+            partition_end=window.end.date(), status="published", report=report,
+            finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
     result = publish_warehouse(Path(warehouse.path), Path(publish_target.path))
     export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
     return MaterializeResult(metadata={
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
-        "bytes": getattr(result, "bytes", None) or Path(publish_target.path).stat().st_size,
+        "bytes": result.size,
+        "sha256": result.sha256,
+        "checks_passed": len(report["checks_passed"]),
+        "checks_failed": len(report["checks_failed"]),
+        "checks_warned": MetadataValue.json(report["checks_warned"]),
+        "run_report": MetadataValue.json(report["rows"]),
     })

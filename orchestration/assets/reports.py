@@ -1,5 +1,7 @@
 """raw/reports: every configured source fetched and landed in ``raw.reports``."""
 
+import dataclasses
+
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
 from orchestration.partitions import daily_partitions, single_run
@@ -33,7 +35,7 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         in_window = con.execute(
             "select count(distinct id) from raw.reports where published_date >= ? and published_date < ?",
             [window.start.date(), window.end.date()],
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     return MaterializeResult(metadata={
         "fetched": len(result.reports),
         "inserted": stored.inserted,
@@ -42,5 +44,5 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         "quarantined": len(result.errors),
         "reports_in_window": in_window,
         "failed_sources": MetadataValue.json([f"{f.name}: {f.reason}" for f in result.failures]),
-        "per_source": MetadataValue.json(result.counts),
+        "per_source": MetadataValue.json({name: dataclasses.asdict(c) for name, c in result.counts.items()}),
     })
