@@ -102,19 +102,23 @@ def _id_of(obj: Any) -> str | None:
 
 def iter_objects(path: Path) -> Iterator[tuple[str, Any] | ReportError]:
     """Yield (origin, JSON value) for each report object in a file, or a ReportError."""
+    if path.suffix == ".jsonl":  # streamed line by line: a large corpus is never held
+        try:
+            with path.open(encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield f"{path}:{n}", json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        yield ReportError(f"{path}:{n}", f"invalid JSON: {exc.msg}", raw=line[:4000])
+        except (OSError, UnicodeDecodeError) as exc:
+            yield ReportError(str(path), f"cannot read file: {exc}")
+        return
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         yield ReportError(str(path), f"cannot read file: {exc}")
-        return
-    if path.suffix == ".jsonl":
-        for n, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                yield f"{path}:{n}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReportError(f"{path}:{n}", f"invalid JSON: {exc.msg}", raw=line[:4000])
         return
     try:
         value = json.loads(raw)

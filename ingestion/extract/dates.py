@@ -1,0 +1,243 @@
+"""Dates in report text, resolved against the publication day.
+
+Fast regular expressions only (no dateparser in the hot path). Every expression becomes a
+``DateSpan``: an interval of days (``start``..``end``, ``end == start`` for one day), its
+precision, and whether it is *relative to the previous date* of the paragraph ("two days
+later", "the same day"), which the caller resolves against its anchor.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMW = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+
+DATE_RE = re.compile(
+    rf"""(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?(?:
+      (?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR}))?\b)
+    | (?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b)?)
+    | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR}))?\b)
+    | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR}))?\b)
+    | (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
+    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?\b)
+    | (?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)
+    | (?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)
+    | (?P<rel1>\b(?:the\s+(?:previous|next)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+before|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
+    | (?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+start\s+of\s+the\s+(?P<su>month|year|week)\b)
+    | (?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)
+    | (?P<year>\b(?:in|since|during|of|by|early|late|mid-?)\s+(?P<yy>{_YEAR})\b)
+    )""",
+    re.X | re.I,
+)
+# lowercase month names that are also words ("may", "march") need a capital to count
+_WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int  # offset in the searched string
+    end: int
+    first: dt.date | None  # None when relative to the anchor (see ``offset``)
+    last: dt.date | None
+    precision: str
+    relative: int | None = None  # days after the anchor for "N days later", "the same day"
+    since: bool = False
+
+    def resolve(self, anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
+        if self.first is not None:
+            return self.first, self.last or self.first
+        if anchor is None or self.relative is None:
+            return None
+        day = anchor + dt.timedelta(days=self.relative)
+        return day, day
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_bounds(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(month: int, day: int, pub: dt.date) -> int:
+    """The year of the most recent (month, day) not later than a few days after ``pub``."""
+    cand = _safe_date(pub.year, month, min(day, 28 if month == 2 else day))
+    if cand and cand > pub + dt.timedelta(days=3):
+        return pub.year - 1
+    return pub.year
+
+
+def _num(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUM_WORDS.get(word, 1)
+
+
+def find_dates(text: str, pub: dt.date) -> list[DateSpan]:
+    """Every date expression in ``text`` (a sentence), resolved against ``pub``."""
+    out: list[DateSpan] = []
+    for m in DATE_RE.finditer(text):
+        try:
+            span = _resolve(m, pub)
+        except (ValueError, OverflowError):
+            span = None
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _check_month(word: str) -> bool:
+    return not (word.lower() in _WORDY_MONTHS and word[0].islower())
+
+
+def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
+    since = bool(m.group("since"))
+    s, e = m.start(), m.end()
+    g = m.group
+
+    def mk(first, last, prec, rel=None):
+        if first is not None and (first > pub + dt.timedelta(days=3) and not since):
+            return None
+        if since and first is not None:
+            return DateSpan(s, e, first, max(pub, first), "day" if prec == "day" else prec, None, True)
+        return DateSpan(s, e, first, last, prec, rel, since)
+
+    if g("dmy") or g("mdy"):
+        mon, day, yr = (g("m1"), g("d1"), g("y1")) if g("dmy") else (g("m2"), g("d2"), g("y2"))
+        if not _check_month(mon):
+            return None
+        month, d = MONTHS[mon.lower().rstrip(".")], int(day)
+        y = int(yr) if yr else _year_for(month, d, pub)
+        day_ = _safe_date(y, month, d)
+        if day_ is None:
+            return None
+        return mk(day_, day_, "day")
+    if g("part"):
+        if not _check_month(g("m3")):
+            return None
+        month = MONTHS[g("m3").lower()]
+        y = int(g("y3")) if g("y3") else _year_for(month, 1, pub)
+        first, last = _month_bounds(y, month)
+        q = g("pq").lower()
+        if q.startswith("early") or "start" in q or "beginning" in q:
+            last = first + dt.timedelta(days=9)
+        elif q.startswith("late") or "end" in q:
+            first = first + dt.timedelta(days=20)
+        else:
+            first, last = first + dt.timedelta(days=9), first + dt.timedelta(days=19)
+        return mk(first, last, "week" if not since else "day")
+    if g("my"):
+        if not _check_month(g("m4")):
+            return None
+        month = MONTHS[g("m4").lower()]
+        y = int(g("y4")) if g("y4") else _year_for(month, 1, pub)
+        first, last = _month_bounds(y, month)
+        return mk(first, min(last, pub) if not g("y4") and last > pub else last, "month")
+    if g("iso"):
+        day_ = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+        return mk(day_, day_, "day") if day_ else None
+    if g("wd"):
+        wd = WEEKDAYS[g("w").lower()]
+        back = (pub.weekday() - wd) % 7
+        q = (g("wq") or "").lower()
+        if q == "last" and back == 0:
+            back = 7
+        if q == "this" and back == 0:
+            back = 0
+        day_ = pub - dt.timedelta(days=back)
+        return mk(day_, day_, "day")
+    if g("yday"):
+        word = g("yday").lower()
+        day_ = pub - dt.timedelta(days=1) if word == "yesterday" else pub
+        return mk(day_, day_, "day")
+    if g("rel"):
+        n = _num(g("rn")) * (7 if g("ru").lower().startswith("week") else 1)
+        direction = g("rd").lower()
+        if direction == "ago":
+            day_ = pub - dt.timedelta(days=n)
+            return mk(day_, day_, "day")
+        return mk(None, None, "day", n if direction in ("later", "after") else -n)
+    if g("rel1"):
+        t = g("rel1").lower()
+        if "same" in t:
+            rel = 0
+        elif "next" in t or "later" in t or "after" in t:
+            rel = 1
+        else:
+            rel = -1
+        return mk(None, None, "day", rel)
+    if g("wk"):
+        t = g("wk").lower()
+        unit = (g("wu") or g("su") or "weekend").lower()
+        if "start of the" in t:
+            if unit == "month":
+                return mk(pub.replace(day=1), pub, "month")
+            if unit == "year":
+                return mk(pub.replace(month=1, day=1), pub, "year")
+            monday = pub - dt.timedelta(days=pub.weekday())
+            return mk(monday, pub, "week")
+        if unit == "weekend":
+            back = (pub.weekday() - 5) % 7
+            sat = pub - dt.timedelta(days=back if back else 7)
+            return mk(sat, min(sat + dt.timedelta(days=1), pub), "day")
+        if unit == "week":
+            monday = pub - dt.timedelta(days=pub.weekday())
+            if t.startswith("last") or "previous" in t:
+                return mk(monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), "week")
+            if "past" in t:
+                return mk(pub - dt.timedelta(days=7), pub, "week")
+            return mk(monday, pub, "week")
+        if unit == "month":
+            first = pub.replace(day=1)
+            if t.startswith("last") or "previous" in t:
+                prev_last = first - dt.timedelta(days=1)
+                return mk(prev_last.replace(day=1), prev_last, "month")
+            if "past" in t:
+                return mk(pub - dt.timedelta(days=30), pub, "month")
+            if t.startswith("earlier"):
+                return mk(first, max(first, pub - dt.timedelta(days=1)), "month")
+            return mk(first, pub, "month")
+        if unit == "year":
+            if t.startswith("last") or "previous" in t:
+                return mk(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year")
+            if "past" in t:
+                return mk(pub - dt.timedelta(days=365), pub, "year")
+            return mk(dt.date(pub.year, 1, 1), pub, "year")
+    if g("past"):
+        n = _num(g("pn"))
+        unit = g("pu").lower()
+        days = n * {"days": 1, "weeks": 7, "months": 30}[unit]
+        return mk(pub - dt.timedelta(days=days), pub, "week" if days <= 14 else "month")
+    if g("year"):
+        y = int(g("yy"))
+        word = g("year").split()[0].lower()
+        first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if word == "since":
+            return DateSpan(s, e, first, pub, "year", None, True)
+        if first > pub:
+            return None
+        return mk(first, min(last, pub), "year")
+    return None
+
+
+def parse_published(value: str) -> dt.date:
+    """The publication day of a report; today's date is never used (pure function)."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return dt.date(1970, 1, 1)

@@ -1,0 +1,113 @@
+"""Figures in text: "at least 40", "more than 20", "nearly 100", "between 30 and 40",
+"scores of", "dozens", "a dozen", "five", "4,600", "3.4 million".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a thousand": 1000, "one thousand": 1000,
+}
+_WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred)\b)?"
+_HEDGE = (r"more\s+than|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+          r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
+          r"another|a\s+further|a\s+total\s+of")
+FIGURE_RE = re.compile(
+    rf"""(?<![\w.,-])(?:(?P<hedge>{_HEDGE})\s+)?(?:
+        between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+      | (?P<n1>{_NUM})\s*(?:-|–|to)\s*(?P<n2>{_NUM})(?=\s+[a-z])
+      | (?P<vague>scores|dozens|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen)(?:\s+of)?
+      | (?P<num>{_NUM})
+    )(?![\w%])""",
+    re.X | re.I,
+)
+VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
+         "several hundred": 200, "several thousand": 2000, "several dozen": 24}
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    text: str
+
+    @property
+    def point(self) -> float:
+        for v in (self.value, self.low, self.high):
+            if v is not None:
+                return v
+        return 0.0
+
+
+def parse_number(text: str) -> float | None:
+    t = " ".join(text.lower().replace(",", "").split())
+    mult = 1
+    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+        if t.endswith(" " + word):
+            t, mult = t[: -len(word) - 1], m
+    if not t:
+        return None
+    try:
+        return float(t) * mult
+    except ValueError:
+        pass
+    if t in WORDS:
+        return float(WORDS[t]) * mult
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS:
+        return float(WORDS[parts[0]] + WORDS[parts[1]]) * mult
+    return None
+
+
+def _clean(v: float) -> float | int:
+    return int(v) if v == int(v) else v
+
+
+def find_figures(text: str) -> list[Figure]:
+    out = []
+    for m in FIGURE_RE.finditer(text):
+        hedge = " ".join((m.group("hedge") or "").lower().split())
+        value = low = high = None
+        approx = False
+        if m.group("b1") or m.group("n1"):
+            a = parse_number(m.group("b1") or m.group("n1"))
+            b = parse_number(m.group("b2") or m.group("n2"))
+            if a is None or b is None or a > b:
+                continue
+            low, high = a, b
+            approx = hedge in ("about", "around", "some", "roughly", "approximately", "nearly")
+        elif m.group("vague"):
+            word = " ".join(m.group("vague").lower().split())
+            low, approx = VAGUE[word], True
+        else:
+            n = parse_number(m.group("num"))
+            if n is None:
+                continue
+            if hedge in ("more than", "over"):
+                low = n + 1 if n == int(n) else n
+            elif hedge in ("at least", "no fewer than"):
+                low = n
+            elif hedge in ("nearly", "almost", "close to"):
+                high, approx = n, True
+            elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
+                value, approx = n, True
+            elif hedge in ("up to", "as many as"):
+                high = n
+            elif hedge in ("fewer than", "less than", "under"):
+                high = n - 1
+            else:
+                value = n
+        out.append(Figure(m.start(), m.end(),
+                          *(None if v is None else _clean(v) for v in (value, low, high)), approx, m.group()))
+    return out

@@ -1,0 +1,54 @@
+"""Paragraphs and sentences of a report, with their offsets in the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n(?=[A-Z“\"‘'])")
+_END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘']?[A-Z0-9\u1000-\u109f])|(?<=[။])""")
+_ABBR = re.compile(r"(?:\b(?:Col|Maj|Lt|Gen|Brig|Capt|Sgt|Cpl|Dr|Mr|Mrs|Ms|No|St|Gov|Sen|Rep|Jr|Sr|approx|vs|U\.S|U\.N|e\.g|i\.e|Bo|Ko|Pvt)|\b[A-Z])\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    para: int  # paragraph number
+    index: int  # sentence number in the report
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text``; ``text[s.start:s.end] == s.text`` always holds."""
+    out: list[Sentence] = []
+    para = 0
+    pos = 0
+    n = len(text)
+    paras = []
+    for m in _PARA.finditer(text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, n))
+    for a, b in paras:
+        chunk = text[a:b]
+        if not chunk.strip():
+            continue
+        s0 = 0
+        for m in _END.finditer(chunk):
+            cut = m.end()
+            if _ABBR.search(chunk[max(s0, cut - 12):cut].rstrip("\"”’'")):
+                continue
+            _emit(text, a + s0, a + cut, para, out)
+            s0 = cut
+        _emit(text, a + s0, a + len(chunk), para, out)
+        para += 1
+    return out
+
+
+def _emit(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(a, b, text[a:b], para, len(out)))

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Benchmark of the extractor (prints a table; not a test).
+
+    .venv/bin/python scripts/bench.py [--quick]
+
+- throughput: 800-word synthetic reports through ``extract_report`` in one process
+  (reports/s per core), against the I/O floor (reading the same text and one regular
+  expression pass);
+- peak memory (VmHWM) at 10k and 100k reports, each in a fresh subprocess that writes the
+  corpus to a temporary JSON Lines file and extracts it streaming through the CLI's path
+  (``run_extract``): it must stay flat, the corpus is never held.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def peak_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def throughput(n: int, words: int) -> tuple[float, float, int]:
+    from ingestion.extract import extract_report
+    from ingestion.synthetic import generate
+
+    reports = [r for r, _ in generate(n, words=words, seed=42)]
+    extract_report(reports[0])  # build the automaton once
+    t0 = time.perf_counter()
+    facts = 0
+    for r in reports:
+        facts += len(extract_report(r))
+    t_ext = time.perf_counter() - t0
+    floor_re = re.compile(r"\b(?:captured|seized|killed|withdrew)\b")
+    t0 = time.perf_counter()
+    hits = 0
+    for r in reports:
+        hits += len(floor_re.findall(r.text))
+    t_floor = time.perf_counter() - t0
+    return n / t_ext, n / max(t_floor, 1e-9), facts
+
+
+def memory_child(n: int, words: int) -> None:
+    """Run in a fresh process: write n reports to JSONL, extract them streaming, print VmHWM."""
+    from ingestion.extract_cli import run_extract
+    from ingestion.synthetic import generate
+
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Path(d) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for r, _ in generate(n, words=words, seed=7):
+                fh.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        size = corpus.stat().st_size
+        t0 = time.perf_counter()
+        rc = run_extract([str(corpus)], os.devnull)
+        dt_ = time.perf_counter() - t0
+    print(json.dumps({"n": n, "rss_mb": peak_rss_mb(), "rc": rc, "seconds": dt_, "corpus_mb": size / 1e6}))
+
+
+def memory(n: int, words: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(n), "--words", str(words)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    ap.add_argument("--words", type=int, default=800)
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        memory_child(args.child, args.words)
+        return
+    n_tp = 200 if args.quick else 2000
+    sizes = (500, 2000) if args.quick else (10_000, 100_000)
+    rate, floor, facts = throughput(n_tp, args.words)
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"extractor benchmark ({args.words}-word reports)")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    t.add_row("throughput (reports/s per core)", f"{rate:,.0f}")
+    t.add_row("I/O floor (read + 1 regex, reports/s)", f"{floor:,.0f}")
+    t.add_row("ratio extractor / floor", f"{floor / rate:,.1f}x slower")
+    t.add_row("facts per report", f"{facts / n_tp:.1f}")
+    for n in sizes:
+        m = memory(n, args.words)
+        t.add_row(f"peak RSS streaming {n:,} reports", f"{m['rss_mb']:.0f} MB ({n / m['seconds']:,.0f} rep/s end-to-end, corpus {m['corpus_mb']:.0f} MB)")
+    Console().print(t)
+
+
+if __name__ == "__main__":
+    main()
