@@ -18,7 +18,7 @@ from rich.console import Console
 app = typer.Typer(help="Frontline: territorial control and claims in Myanmar's war, as a warehouse.",
                   no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)
 
 EXAMPLE_QUERY = ("select place_name, change, actor_to, event_date, report_id "
                  "from fct_control_changes order by event_date limit 10;")
