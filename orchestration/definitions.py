@@ -9,7 +9,7 @@ os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
 from dagster import Definitions, load_asset_checks_from_modules  # noqa: E402
 
 from orchestration import checks  # noqa: E402
-from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, reports  # noqa: E402
+from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, report_html, reports  # noqa: E402
 from orchestration.jobs import nightly_job, reference_job  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
 from orchestration.schedules import nightly_schedule  # noqa: E402
@@ -27,6 +27,7 @@ def build_defs(resources: dict | None = None) -> Definitions:
             facts.extracted_facts,
             dbt_models.dbt_fact_models,
             publish.published_warehouse,
+            report_html.report_html,
         ],
         asset_checks=load_asset_checks_from_modules([checks]),
         jobs=[nightly_job, reference_job],
