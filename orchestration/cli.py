@@ -5,10 +5,12 @@ extract`` starts fast.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -22,6 +24,25 @@ out = Console(soft_wrap=True)
 
 EXAMPLE_QUERY = ("select place_name, change, actor_to, event_date, report_id "
                  "from fct_control_changes order by event_date limit 10;")
+
+
+VERBOSE = typer.Option("--verbose", "-v", help="Show Dagster's and dbt's log on the console.")
+
+
+def _log_level(verbose: bool) -> str | None:
+    return None if verbose else "ERROR"
+
+
+@contextlib.contextmanager
+def _quiet(verbose: bool):
+    """Unless verbose: no library warnings, and dbt's progress (printed by dagster-dbt to
+    stdout) kept out of the console; the Dagster run history keeps everything."""
+    if verbose:
+        yield
+        return
+    with warnings.catch_warnings(), open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _env_defaults() -> None:
@@ -72,6 +93,7 @@ def _parse_day(value: str, name: str) -> dt.date:
 def refresh(
     date: Annotated[Optional[str], typer.Option(help="Partition day YYYY-MM-DD (default: yesterday in Asia/Yangon).")] = None,
     sources: Annotated[Optional[Path], typer.Option(help="Sources file (default: FRONTLINE_SOURCES or sources.yaml).")] = None,
+    verbose: Annotated[bool, VERBOSE] = False,
 ) -> None:
     """The nightly job for one day: fetch, extract, build, gate, publish."""
     _env_defaults()
@@ -79,8 +101,8 @@ def refresh(
     from orchestration.runner import refresh as run_refresh, yesterday_in_yangon
 
     day = _parse_day(date, "--date") if date else yesterday_in_yangon()
-    with console.status(f"refreshing {day} ..."):
-        outcomes = run_refresh(day)
+    with console.status(f"refreshing {day} ..."), _quiet(verbose):
+        outcomes = run_refresh(day, log_level=_log_level(verbose))
     raise typer.Exit(_report(outcomes))
 
 
@@ -89,6 +111,7 @@ def backfill(
     start: Annotated[str, typer.Option(help="First day YYYY-MM-DD.")],
     end: Annotated[str, typer.Option(help="Last day YYYY-MM-DD (inclusive).")],
     sources: Annotated[Optional[Path], typer.Option(help="Sources file.")] = None,
+    verbose: Annotated[bool, VERBOSE] = False,
 ) -> None:
     """Every daily partition from START to END in one run (idempotent)."""
     _env_defaults()
@@ -99,8 +122,8 @@ def backfill(
     if last < first:
         console.print("[red]--end is before --start[/red]")
         raise typer.Exit(2)
-    with console.status(f"backfilling {first} .. {last} in one run ..."):
-        outcomes = run_refresh(first, last)
+    with console.status(f"backfilling {first} .. {last} in one run ..."), _quiet(verbose):
+        outcomes = run_refresh(first, last, log_level=_log_level(verbose))
     raise typer.Exit(_report(outcomes))
 
 
@@ -130,7 +153,7 @@ def status() -> None:
 
 
 @app.command()
-def demo() -> None:
+def demo(verbose: Annotated[bool, VERBOSE] = False) -> None:
     """Run the nightly job over every day of the bundled demo reports and show the result."""
     _env_defaults()
     from ingestion import settings
@@ -141,8 +164,8 @@ def demo() -> None:
     days = sorted({r.published_date for r in iter_reports([settings.DEMO_DIR / "reports"])
                    if not isinstance(r, ReportError)})
     first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
-    with console.status(f"demo: nightly job over {first} .. {last} ..."):
-        outcomes = run_refresh(first, last)
+    with console.status(f"demo: nightly job over {first} .. {last} ..."), _quiet(verbose):
+        outcomes = run_refresh(first, last, log_level=_log_level(verbose))
     code = _report(outcomes)
     if code == 0:
         info = published_status(settings.published_path())
@@ -152,6 +175,9 @@ def demo() -> None:
         passed = sum(len(o.checks_passed) for o in outcomes)
         out.print(f"\nchecks passed: {passed}, failed: 0")
         out.print(f"published: {settings.published_path()}")
+        report = settings.published_path().parent / "report.html"
+        if report.exists():
+            out.print(f"report:    {report}")
         out.print("try:\n  duckdb -readonly "
                   f"{settings.published_path()} \"{EXAMPLE_QUERY}\"")
     raise typer.Exit(code)

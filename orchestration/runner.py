@@ -76,8 +76,11 @@ def outcome_of(result) -> RunOutcome:
 
 
 def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None = None,
-            defs=None, instance=None) -> RunOutcome:
-    """Run a job of the definitions in this process, for one day or an inclusive day range."""
+            defs=None, instance=None, log_level: str | None = None) -> RunOutcome:
+    """Run a job of the definitions in this process, for one day or an inclusive day range.
+
+    ``log_level`` (e.g. "ERROR") quiets Dagster's console log; the run history keeps it all.
+    """
     if defs is None:
         from orchestration.definitions import defs
     job = defs.resolve_job_def(job_name)
@@ -88,20 +91,23 @@ def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None 
             kwargs["partition_key"] = start.isoformat()
         else:
             kwargs["tags"] = range_tags(start, end)
+    if log_level:
+        kwargs["run_config"] = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     result = job.execute_in_process(instance=instance or _instance(), raise_on_error=False, **kwargs)
     return outcome_of(result)
 
 
 def refresh(start: dt.date, end: dt.date | None = None, *, defs=None, instance=None,
-            with_reference: bool = True) -> list[RunOutcome]:
+            with_reference: bool = True, log_level: str | None = None) -> list[RunOutcome]:
     """The nightly work: the reference group (cheap when nothing changed), then the facts for
     the partition(s) and the publish. Stops after a failed reference run."""
     instance = instance or _instance()
     outcomes = []
     if with_reference:
-        ref = run_job("reference_refresh", defs=defs, instance=instance)
+        ref = run_job("reference_refresh", defs=defs, instance=instance, log_level=log_level)
         outcomes.append(ref)
         if not ref.success or ref.checks_failed:
             return outcomes
-    outcomes.append(run_job("nightly_refresh", start=start, end=end, defs=defs, instance=instance))
+    outcomes.append(run_job("nightly_refresh", start=start, end=end, defs=defs, instance=instance,
+                            log_level=log_level))
     return outcomes
