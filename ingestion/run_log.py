@@ -42,3 +42,43 @@ def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: 
          json.dumps(failed_checks or []), json.dumps(rows or {}, default=str),
          json.dumps(details or {}, default=str)],
     )
+
+
+def record_report(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: dt.date | None,
+                  partition_end: dt.date | None, status: str, report: dict[str, Any],
+                  finished_at: dt.datetime | None = None, details: dict[str, Any] | None = None) -> None:
+    """Record a run from its run report (``quality.run_report.summarize_*``): checks
+    passed/failed (+ warned and failed steps in ``details_json``) and rows per asset."""
+    record_run(
+        con, run_id=run_id, partition_start=partition_start, partition_end=partition_end,
+        status=status, finished_at=finished_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        checks_passed=len(report.get("checks_passed", [])),
+        checks_failed=len(report.get("checks_failed", [])),
+        failed_checks=list(report.get("checks_failed", [])),
+        rows=report.get("rows", {}),
+        details={"checks_passed": report.get("checks_passed", []),
+                 "checks_warned": report.get("checks_warned", []),
+                 "failed_steps": report.get("failed_steps", []), **(details or {})},
+    )
+
+
+def record_failed_run(warehouse_path, *, run_id: str, partition_start: dt.date | None,
+                      partition_end: dt.date | None, report: dict[str, Any]) -> bool:
+    """After a run that did not publish: record it (status ``failed``) in the *build*
+    warehouse's meta.runs, so the next publish carries it. Returns False when the build
+    warehouse cannot be opened (then there is nothing to carry anyway)."""
+    from pathlib import Path
+
+    path = Path(warehouse_path)
+    if not path.exists():
+        return False
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.Error:
+        return False
+    try:
+        record_report(con, run_id=run_id, partition_start=partition_start, partition_end=partition_end,
+                      status="failed", report=report)
+    finally:
+        con.close()
+    return True

@@ -18,10 +18,10 @@ def published_status(path: Path) -> dict[str, Any] | None:
             "select table_schema, table_name from information_schema.tables "
             "where table_schema in ('main') and table_type = 'BASE TABLE' order by table_name"
         ).fetchall()
-        rows = {t: con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0] for s, t in tables}
+        rows = {t: con.execute(f'select count(*) from "{s}"."{t}"').fetchall()[0][0] for s, t in tables}
         runs = []
         has_runs = con.execute("select count(*) from information_schema.tables "
-                               "where table_schema = 'meta' and table_name = 'runs'").fetchone()[0]
+                               "where table_schema = 'meta' and table_name = 'runs'").fetchall()[0][0]
         if has_runs:
             cols = [d[0] for d in con.execute("select * from meta.runs limit 0").description]
             for r in con.execute("select * from meta.runs order by finished_at desc limit 5").fetchall():

@@ -21,6 +21,8 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
     from ingestion import raw_store
     from ingestion.http import HttpClient
     from ingestion.sources import load_sources
+    from quality.rules import split_reports
+    from quality.store import quarantine_rejected_reports, record_source_runs
 
     window = context.partition_time_window
     result = load_sources(sources.config(), HttpClient())
@@ -28,10 +30,13 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         context.log.warning(f"source {failure.name} failed: {failure.reason}")
     for error in result.errors:
         context.log.warning(f"bad report {error}")
+    good, rejected = split_reports(result.reports)  # readable, but breaking a row-level rule
     with warehouse.connect() as con:
         raw_store.ensure_schema(con)
-        stored = raw_store.store_reports(con, result.reports, run_id=context.run_id)
+        stored = raw_store.store_reports(con, good, run_id=context.run_id)
         raw_store.quarantine_reports(con, result.errors, run_id=context.run_id)
+        quarantine_rejected_reports(con, rejected, context.run_id)
+        record_source_runs(con, context.run_id, result.counts, window.start.date(), window.end.date())
         in_window = con.execute(
             "select count(distinct id) from raw.reports where published_date >= ? and published_date < ?",
             [window.start.date(), window.end.date()],
@@ -41,7 +46,8 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         "inserted": stored.inserted,
         "unchanged": stored.unchanged,
         "new_versions": stored.new_versions,
-        "quarantined": len(result.errors),
+        "quarantined": len(result.errors) + len(rejected),
+        "screened_out": len(rejected),
         "reports_in_window": in_window,
         "failed_sources": MetadataValue.json([f"{f.name}: {f.reason}" for f in result.failures]),
         "per_source": MetadataValue.json({name: dataclasses.asdict(c) for name, c in result.counts.items()}),

@@ -1,0 +1,211 @@
+"""The asset checks on fake upstream assets: blocking stops downstream, metadata, quarantine
+share, silent sources, the mart gate against the published warehouse, the run report."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import duckdb
+import pytest
+from dagster import AssetKey, MaterializeResult, MetadataValue, asset, materialize
+
+from ingestion import raw_store
+from ingestion.reports import ReportError
+from orchestration import checks
+from orchestration.partitions import daily_partitions
+from orchestration.resources import PublishResource, WarehouseResource
+from qc_helpers import TEXT, report
+
+DAY = "2025-03-03"
+FEED: dict = {"reports": [], "errors": [], "per_source": {}}
+RAN: list[str] = []
+
+
+@asset(key=AssetKey(["raw", "reports"]), partitions_def=daily_partitions)
+def fake_raw_reports(context, warehouse: WarehouseResource) -> MaterializeResult:
+    with warehouse.connect() as con:
+        raw_store.store_reports(con, FEED["reports"], run_id=context.run_id)
+        raw_store.quarantine_reports(con, FEED["errors"], run_id=context.run_id)
+    return MaterializeResult(metadata={
+        "fetched": len(FEED["reports"]), "quarantined": len(FEED["errors"]),
+        "per_source": MetadataValue.json(FEED["per_source"])})
+
+
+@asset(key=AssetKey(["raw", "extracted_facts"]), deps=[AssetKey(["raw", "reports"])],
+       partitions_def=daily_partitions)
+def fake_facts(context) -> None:
+    RAN.append("raw/extracted_facts")
+
+
+@asset(key=AssetKey("fct_claims"))
+def fake_fct_claims(warehouse: WarehouseResource) -> None:
+    with warehouse.connect() as con:
+        con.execute("create or replace table dim_report as select * from (values ('a'), ('b')) t(report_id)")
+        con.execute(f"create or replace table fct_claims as select 'f' || i as fact_id, "
+                    f"case when i % 2 = 0 then 'a' else 'b' end as report_id from range({FEED['claims']}) t(i)")
+
+
+@asset(key=AssetKey("published_warehouse"), deps=[AssetKey("fct_claims")])
+def fake_publish() -> None:
+    RAN.append("published_warehouse")
+
+
+@pytest.fixture
+def resources(tmp_path):
+    RAN.clear()
+    FEED.update(reports=[], errors=[], per_source={}, claims=10)
+    checks._reports_cache.clear()
+    return {"warehouse": WarehouseResource(path=str(tmp_path / "build.duckdb")),
+            "publish_target": PublishResource(path=str(tmp_path / "published" / "frontline.duckdb"))}
+
+
+def _raw_run(resources, instance=None):
+    return materialize(
+        [fake_raw_reports, fake_facts, checks.reports_suite, checks.reports_rules,
+         checks.reports_quarantine_share, checks.sources_have_data],
+        resources=resources, partition_key=DAY, raise_on_error=False, instance=instance)
+
+
+def _checks(result) -> dict[str, object]:
+    return {e.check_name: e for e in result.get_asset_check_evaluations()}
+
+
+def _bad(n: int) -> list[ReportError]:
+    return [ReportError(f"inbox/bad-{i}.json", "invalid JSON: Expecting value", raw="{", source="inbox")
+            for i in range(n)]
+
+
+def test_good_reports_pass_and_downstream_runs(resources):
+    FEED.update(reports=[report("a"), report("b", language="fr")], errors=_bad(1),
+                per_source={"inbox": {"reports": 2, "errors": 1, "failed": False}})
+    result = _raw_run(resources)
+    assert result.success and RAN == ["raw/extracted_facts"]
+    evals = _checks(result)
+    assert evals["reports_suite"].passed
+    meta = evals["reports_suite"].metadata
+    assert meta["failed_errors"].value == 0 and meta["rows_validated"].value == 2
+    assert meta["failed_warnings"].value == 1 and meta["expectations_passed"].value > 5
+    assert meta["scope"].value == "[2025-03-03, 2025-03-04)"
+    # a French report is a WARN (it is quarantined before extraction), not a blocker
+    assert not evals["reports_rules"].passed and evals["reports_rules"].severity.value == "WARN"
+    assert "language" in evals["reports_rules"].description
+    share = evals["reports_quarantine_share"]
+    assert share.passed and share.metadata["quarantined"].value == 1 and share.metadata["reports_in"].value == 3
+    with duckdb.connect(resources["warehouse"].path, read_only=True) as con:
+        assert con.execute("select source, reports, errors from meta.source_runs").fetchall() == [("inbox", 2, 1)]
+
+
+def test_mostly_quarantined_blocks_downstream(resources):
+    FEED.update(reports=[report("a")], errors=_bad(2),
+                per_source={"inbox": {"reports": 1, "errors": 2, "failed": False}})
+    result = _raw_run(resources)
+    assert not result.success and RAN == []
+    evals = _checks(result)
+    share = evals["reports_quarantine_share"]
+    assert not share.passed and share.severity.value == "ERROR"
+    assert "2 of 3 reports quarantined" in share.description
+    examples = share.metadata["examples"].value
+    assert examples[0][0] == "unreadable_report" and "invalid JSON" in examples[0][1]
+
+
+def test_only_malformed_reports_fail_the_gate(resources):
+    FEED.update(errors=_bad(2), per_source={"inbox": {"reports": 0, "errors": 2, "failed": False}})
+    result = _raw_run(resources)
+    assert not result.success and RAN == []
+    assert not _checks(result)["reports_quarantine_share"].passed
+
+
+def test_silent_source_fails_after_n_runs(resources, monkeypatch):
+    from dagster import DagsterInstance
+
+    monkeypatch.setenv("FRONTLINE_QC_NIGHTS_WITHOUT_DATA", "2")
+    instance = DagsterInstance.ephemeral()
+    FEED.update(reports=[report("a")], per_source={"inbox": {"reports": 1, "errors": 0, "failed": False},
+                                                   "feed": {"reports": 0, "errors": 0, "failed": True}})
+    first = _raw_run(resources, instance)
+    assert first.success and _checks(first)["sources_have_data"].passed
+    checks._reports_cache.clear()
+    second = _raw_run(resources, instance)
+    evals = _checks(second)
+    assert not evals["sources_have_data"].passed and "feed" in evals["sources_have_data"].description
+    assert evals["sources_have_data"].metadata["silent_sources"].value == ["feed"]
+    assert not second.success and RAN == ["raw/extracted_facts"]  # only the first run extracted
+
+
+def test_empty_text_in_raw_is_an_error(resources):
+    # raw_store never stores an empty text from parse_report, but an API path might: the gate holds
+    FEED.update(reports=[report("a"), dataclasses.replace(report("b"), text="  ")],
+                per_source={"inbox": {"reports": 2, "errors": 0, "failed": False}})
+    result = _raw_run(resources)
+    evals = _checks(result)
+    assert not evals["reports_suite"].passed and RAN == []
+    meta = evals["reports_suite"].metadata
+    assert meta["failed_expectations"].value == ["expect_column_values_to_be_between(text_chars)"]
+    assert meta["failing_examples"].value["expect_column_values_to_be_between(text_chars)"]["examples"] == ["b"]
+
+
+def _publish_file(resources, claims: int) -> None:
+    from pathlib import Path
+
+    path = Path(resources["publish_target"].path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(f"create table fct_claims as select 'f' || i as fact_id from range({claims}) t(i)")
+    con.close()
+
+
+def _mart_run(resources):
+    return materialize([fake_fct_claims, fake_publish, checks.fct_claims_gate],
+                       resources=resources, raise_on_error=False)
+
+
+def test_mart_gate_passes_then_blocks_a_shrink(resources):
+    _publish_file(resources, 10)
+    FEED["claims"] = 9
+    ok = _mart_run(resources)
+    gate = _checks(ok)["mart_gate"]
+    assert ok.success and gate.passed and RAN == ["published_warehouse"]
+    assert gate.metadata["published_rows"].value == 10 and gate.metadata["rows"].value == 9
+    RAN.clear()
+    FEED["claims"] = 7  # lost 30% > 20%
+    bad = _mart_run(resources)
+    gate = _checks(bad)["mart_gate"]
+    assert not bad.success and not gate.passed and RAN == []
+    assert "expect_table_row_count_to_be_between" in gate.description
+
+
+def test_mart_gate_orphans(resources):
+    FEED["claims"] = 3
+
+    @asset(key=AssetKey("fct_claims"))
+    def orphan_claims(warehouse: WarehouseResource) -> None:
+        with warehouse.connect() as con:
+            con.execute("create or replace table dim_report as select 'a' as report_id")
+            con.execute("create or replace table fct_claims as select * from (values ('f1', 'a'), ('f2', 'zz')) t(fact_id, report_id)")
+
+    result = materialize([orphan_claims, fake_publish, checks.fct_claims_gate], resources=resources,
+                         raise_on_error=False)
+    gate = _checks(result)["mart_gate"]
+    assert not gate.passed and RAN == []
+    assert gate.metadata["failing_examples"].value["expect_column_values_to_be_in_set(report_known)"]["examples"] == ["zz"]
+
+
+def test_run_report_and_failed_run_recorded(resources):
+    from ingestion import run_log
+    from quality.run_report import summarize_events
+
+    FEED.update(errors=_bad(2), per_source={"inbox": {"reports": 0, "errors": 2, "failed": False}})
+    result = _raw_run(resources)
+    report_ = summarize_events(result.all_events)
+    assert "raw/reports:reports_quarantine_share" in report_["checks_failed"]
+    assert "raw/reports:reports_suite" in report_["checks_passed"]
+    assert report_["rows"]["raw/reports"] == {"in": 2, "out": 0, "quarantined": 2}
+    assert run_log.record_failed_run(resources["warehouse"].path, run_id=result.run_id,
+                                     partition_start=dt.date(2025, 3, 3), partition_end=dt.date(2025, 3, 4),
+                                     report=report_)
+    with duckdb.connect(resources["warehouse"].path, read_only=True) as con:
+        status, failed, rows = con.execute(
+            "select status, failed_checks, rows_json from meta.runs where run_id = ?", [result.run_id]).fetchall()[0]
+    assert status == "failed" and "raw/reports:reports_quarantine_share" in json.loads(failed)
+    assert json.loads(rows)["raw/reports"]["quarantined"] == 2
