@@ -7,7 +7,8 @@
 """
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from dagster import AssetExecutionContext
@@ -29,9 +30,19 @@ class FrontlineTranslator(DagsterDbtTranslator):
 translator = FrontlineTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
 
-def _point_dbt_at(warehouse: WarehouseResource) -> None:
-    # dbt runs as a subprocess; profiles.yml reads the same variable the resource was built from.
+@contextmanager
+def _dbt_env(warehouse: WarehouseResource) -> Iterator[None]:
+    """dbt runs as a subprocess whose profiles.yml reads FRONTLINE_WAREHOUSE: point it at the
+    resource's file for the length of the invocation, then restore the environment."""
+    before = os.environ.get("FRONTLINE_WAREHOUSE")
     os.environ["FRONTLINE_WAREHOUSE"] = str(warehouse.path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("FRONTLINE_WAREHOUSE", None)
+        else:
+            os.environ["FRONTLINE_WAREHOUSE"] = before
 
 
 @dbt_assets(
@@ -42,8 +53,8 @@ def _point_dbt_at(warehouse: WarehouseResource) -> None:
     dagster_dbt_translator=translator,
 )
 def dbt_reference_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    _point_dbt_at(warehouse)
-    yield from dbt.cli(build_args(), context=context).stream()
+    with _dbt_env(warehouse):
+        yield from dbt.cli(build_args(), context=context).stream()
 
 
 @dbt_assets(
@@ -56,6 +67,6 @@ def dbt_reference_models(context: AssetExecutionContext, dbt: DbtCliResource, wa
     dagster_dbt_translator=translator,
 )
 def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    _point_dbt_at(warehouse)
     window = context.partition_time_window
-    yield from dbt.cli(build_args(partition_vars(window.start, window.end)), context=context).stream()
+    with _dbt_env(warehouse):
+        yield from dbt.cli(build_args(partition_vars(window.start, window.end)), context=context).stream()

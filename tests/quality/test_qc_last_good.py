@@ -164,6 +164,8 @@ def test_refresh_cli_exits_non_zero_naming_the_check(tmp_path, env, monkeypatch)
         return real_refresh(start, end, defs=holder["defs"], instance=env, with_reference=False)
 
     monkeypatch.setattr(runner, "refresh", fake_refresh)
+    # `--sources` sets FRONTLINE_SOURCES in this process: let monkeypatch restore it afterwards
+    monkeypatch.setenv("FRONTLINE_SOURCES", "")
     mixed_yaml = sources_yaml(tmp_path, "mixed", [GOOD, BAD[0]], with_demo=True)
     holder["defs"] = mini_defs(tmp_path, mixed_yaml)
     ok = CliRunner().invoke(app, ["refresh", "--date", DAY.isoformat(), "--sources", str(mixed_yaml)])
