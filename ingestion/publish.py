@@ -111,6 +111,7 @@ def publish_warehouse(build_path: str | Path, published_path: str | Path) -> Pub
     published.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=published.parent, prefix=f".{published.name}.",
                                     suffix=".tmp")
+    os.fchmod(fd, 0o644)  # readable by BI tools running as other users (mkstemp gives 0600)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as dst, build.open("rb") as src:
@@ -148,6 +149,7 @@ def export_parquet(published_path: str | Path, out_dir: str | Path,
             raise ValueError(f"not a table name: {name!r}")
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    tmp.chmod(0o755)
     files: dict[str, Path] = {}
     rows: dict[str, int] = {}
     try:
