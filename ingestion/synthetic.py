@@ -3,8 +3,9 @@
     for report, gold in generate(1000, words=800, seed=0):
         ...
 
-Each report mixes event sentences (captures, withdrawals, sieges, holdings, casualty and
-displacement figures) with background filler until it reaches about ``words`` words. The
+Each report mixes event sentences (captures, withdrawals, holdings, casualty and
+displacement figures; about 15% of the sentences, as in real reports) with varied background
+sentences (quotes, prices, context), grouped in paragraphs, until it reaches about ``words`` words. The
 gold facts are in the scorer's format (``place_names``, ``unit``, actor codes...), so the
 extractor's recall can be measured on any number of reports. Streaming: nothing is kept.
 """
@@ -43,6 +44,54 @@ FILLER = [
     "Farmers said they had been unable to plant their fields because of landmines near the villages.",
     "Church and monastery compounds have been turned into shelters for people fleeing the fighting.",
 ]
+# background: most of a real report is context, quotes and colour, not events
+_F_SUBJ = ["Residents", "Aid workers", "Local volunteers", "Teachers", "Farmers", "Traders", "Monks", "Doctors at a local clinic",
+           "A woman who sells vegetables in the market", "Camp leaders", "Analysts", "A community elder", "Drivers",
+           "Relatives of those missing", "Students", "Health workers"]
+_F_VERB = ["said", "told reporters", "explained", "complained", "recalled", "noted", "added", "warned"]
+_F_BODY = [
+    "that prices of rice and cooking oil had doubled since the roads were closed",
+    "that mobile internet had been cut for months, making it hard to reach relatives",
+    "that the monsoon had washed out stretches of the road used by supply trucks",
+    "that schools had stayed closed for a second year and children were helping in the fields",
+    "that medicine was running short at makeshift clinics set up in monasteries",
+    "that many families had moved several times to escape air strikes and shelling",
+    "that landmines near the fields had kept farmers from planting this season",
+    "that electricity came on for only two hours a day in the evening",
+    "that fuel was sold in plastic bottles at three times the price of a year ago",
+    "that young men were hiding in the forest to avoid being conscripted",
+    "that the bridge over the river had been closed to trucks for weeks",
+    "that the local hospital had moved its patients to a village further from the fighting",
+    "that banks in the town had not opened since the start of the year",
+    "that a curfew from 9 pm to 5 am was still in force",
+]
+_F_STANDALONE = [
+    "The region is known for its jade and timber trade, which has long fuelled conflict in the hills.",
+    "Church and monastery compounds have been turned into shelters for people fleeing the fighting.",
+    "Control of the roads is key to supplying frontline positions in the hills, analysts say.",
+    "The figures could not be independently verified.",
+    "The military did not respond to requests for comment.",
+    "Telephone lines to the area have been down for much of the week.",
+    "The conflict has intensified since the coup of February 2021, when the military seized power.",
+    "Humanitarian groups say access to the area remains severely restricted.",
+    "Journalists have been unable to visit the area since the fighting began.",
+    "The town lies on a trade route to the Chinese border that was once busy with trucks.",
+    "\"We just want to live in peace and send our children to school,\" one mother said.",
+    "\"Nobody knows when we can go home,\" said a man sheltering in a monastery.",
+    "The United Nations has warned of a worsening humanitarian crisis across the country.",
+    "Local media said the price of a sack of rice had reached 150,000 kyat.",
+]
+
+
+def _filler(rng: random.Random) -> str:
+    if rng.random() < 0.4:
+        return rng.choice(_F_STANDALONE)
+    text = f"{rng.choice(_F_SUBJ)} {rng.choice(_F_VERB)} {rng.choice(_F_BODY)}."
+    if rng.random() < 0.3:
+        text = text[:-1] + f", {rng.choice(['speaking on condition of anonymity', 'by telephone', 'last month', 'in a message'])}."
+    return text
+
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -130,8 +179,11 @@ def _event(rng: random.Random, pub: dt.date, rebel, towns, villages, used: set) 
     return text, [_gold_claim("displaced", None, None, value=n)]
 
 
-def generate(n: int, words: int = 800, seed: int = 0, gazetteer: Gazetteer | None = None) -> Iterator[tuple[Report, list[dict]]]:
-    """``n`` reports of about ``words`` words each, with their gold facts (deterministic)."""
+def generate(n: int, words: int = 800, seed: int = 0, gazetteer: Gazetteer | None = None,
+             event_share: float = 0.15) -> Iterator[tuple[Report, list[dict]]]:
+    """``n`` reports of about ``words`` words each, with their gold facts (deterministic).
+    ``event_share`` of the sentences state events (real reports: about 10-20%); the rest is
+    varied background (quotes, prices, context)."""
     towns, villages = _names(gazetteer)
     for i in range(n):
         rng = random.Random(f"{seed}:{i}")
@@ -141,16 +193,27 @@ def generate(n: int, words: int = 800, seed: int = 0, gazetteer: Gazetteer | Non
         gold: list[dict] = []
         used: set = set()
         count = 0
+        para: list[str] = []
         while count < words:
-            if rng.random() < 0.45:
+            if rng.random() < event_share:
                 text, facts = _event(rng, pub, rebel, towns, villages, used)
                 if not text:
                     continue
                 gold.extend(facts)
             else:
-                text = rng.choice(FILLER)
-            paras.append(text)
+                text = _filler(rng)
+            para.append(text)
             count += len(text.split())
+            if len(para) >= rng.randint(1, 4):
+                paras.append(" ".join(para))
+                para = []
+        if para:
+            paras.append(" ".join(para))
+        if not gold:  # every report states at least one fact
+            text, facts = _event(rng, pub, rebel, towns, villages, used)
+            if text:
+                paras.insert(0, text)
+                gold.extend(facts)
         report = Report(id=f"synthetic-{seed}-{i}", published=pub.isoformat(), text="\n\n".join(paras),
                         outlet="Synthetic Wire", language="en")
         yield report, gold

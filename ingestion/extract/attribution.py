@@ -57,10 +57,12 @@ def _remember(ctx: ReportContext, name: str, actor: str) -> None:
         ctx.people[words[-1]] = actor
 
 
-def _actor_before(sent: SentenceView, pos: int, window: int, ctx: ReportContext | None = None):
+def _actor_before(sent: SentenceView, pos: int, window: int, ctx: ReportContext | None = None, skip_poss: bool = False):
     best = None
     for a in sent.actors:
         if a.end <= pos and pos - a.end <= window:
+            if skip_poss and sent.text.startswith(("'s", "’s"), a.end):
+                continue  # "the military's base": a modifier, not who speaks
             key = a.key if a.key is not None or ctx is None else ctx.resolve_anaphor(a, sent)
             if key is not None:
                 best = key
@@ -97,7 +99,7 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
             if "group" in word or "alliance" in word:
                 actor = ctx.last_alliance if "alliance" in word and ctx.last_alliance else ctx.last_rebel_speaker
             elif word == "it":
-                actor = _actor_before(sent, pron.start(), 200) or ctx.last_speaker
+                actor = _actor_before(sent, pron.start(), 200, skip_poss=True) or ctx.last_speaker
             else:
                 actor = _actor_before(sent, pron.start(), 200) if word in ("they",) else None
                 actor = actor or ctx.para_speaker.get(sent.para) or ctx.last_speaker

@@ -33,6 +33,7 @@ class SentenceView:
     dates: list[DateSpan]
     states: list[str] = field(default_factory=list)
     townships: list[str] = field(default_factory=list)
+    flags: int = -1  # trigger_words flags of the sentence (all set when unknown)
 
 
 @dataclass
@@ -45,11 +46,15 @@ class ReportContext:
     last_alliance: str | None = None
     last_subject: str | None = None  # last actor seen as the doer of a change
     main_rebel: str | None = None  # first non-military actor named: "anti-junta forces" are its
+    coalition: tuple[int, str] | None = None  # (sentence, key) of the last "X-led alliance" / "X and its allies"
+    lead_rebel: tuple[int, str] | None = None  # (sentence, key) first rebel actor of the last sentence naming one
     para_speaker: dict[int, str] = field(default_factory=dict)
     places_seen: list[tuple[int, Place]] = field(default_factory=list)  # (para, place)
     anchor: tuple[int, dt.date, dt.date] | None = None  # (para, first, last) of last event date
     last_capture: tuple[int, list[Place], str | None, str | None] | None = None  # (sentence, places, to, from)
     people: dict[str, str] = field(default_factory=dict)  # person name -> actor key
+    atts_by_sent: dict = field(default_factory=dict)  # sentence index -> attributions
+    para_atts: dict = field(default_factory=dict)  # paragraph -> attributions naming an actor
     states: list[str] = field(default_factory=list)
     townships: list[str] = field(default_factory=list)
 

@@ -45,6 +45,12 @@ DATE_RE = re.compile(
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
 
 
+_PREV_WORD = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
+_LEAD_WORDS = {"In", "By", "Since", "Until", "Till", "From", "Early", "Late", "Mid", "Last", "Of", "Through",
+               "During", "Before", "After", "Since", "Throughout", "Around", "Between", "And", "To", "Next", "This",
+               "On", "Also", "Then", "Later", "Earlier", "Both", "Or", "Into"}
+
+
 @dataclass(frozen=True)
 class DateSpan:
     start: int  # offset in the searched string
@@ -144,6 +150,9 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
     if g("my"):
         if not _check_month(g("m4")):
             return None
+        prev = _PREV_WORD.search(m.string, 0, s)
+        if prev and prev.group(1) not in _LEAD_WORDS and not g("y4"):
+            return None  # "Nam Mar", "Ywa May": part of a place name, not a month
         month = MONTHS[g("m4").lower()]
         y = int(g("y4")) if g("y4") else _year_for(month, 1, pub)
         first, last = _month_bounds(y, month)

@@ -19,11 +19,12 @@ from ingestion.extract.rules_claims import find_claims
 from ingestion.extract.rules_control import DENIAL, RawChange, find_changes
 from ingestion.extract.rules_control import PRE_FILTER as CONTROL_FILTER
 from ingestion.extract.sentences import split_sentences
+from ingestion.extract.trigger_words import F_CLAIM, F_CONTROL, F_SPEECH, word_flags
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 from ingestion.models import Claim, ControlChange
 from ingestion.reports import MAX_TEXT_CHARS
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 ANAPHOR_RE = re.compile(
     r"\b(?:[Ii]t|[Tt]hey|[Ww]e|[Ii]ts\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units)|[Tt]heir\s+(?:forces|fighters|troops|soldiers)|"
@@ -41,6 +42,12 @@ PLACE_HINT = re.compile(r"\b(?:[A-Z]{2,4}|[A-Z]\w+\s+(?:town|village|ward|[Tt]ow
 GENERIC_RESISTANCE = {"resistance forces", "resistance fighters", "anti junta forces", "anti junta fighters",
                       "anti junta groups", "revolutionary forces", "joint resistance forces", "resistance",
                       "joint forces"}
+COALITION_AFTER = re.compile(r"(?:\s*\([^)]{1,12}\))?(?:-led|\s+and\s+(?:its|their)\s+allies|\s*-?led\s+(?:alliance|coalition)|\s+(?:alliance|coalition)\b)", re.I)
+LIST_LEAD = re.compile(r"^\s*(?:These|They|Those)\s+(?:include[sd]?|are|were)\b|^\s*Among\s+them\s+(?:are|were)\b|^\s*They\s+included\b")
+PLURAL_PLACE = re.compile(r"\b(?:outposts|bases|camps|posts|positions|wards|villages|towns|checkpoints|headquarters)\b", re.I)
+_TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
+QUOTE_MARK = re.compile(r'["“”]')
+WEAK_NOUN_PLACE = re.compile(r"\s+(?:station|outpost|post|base|camp|headquarters|compound)s?\b")
 _DEFAULT: Gazetteer | None = None
 _PREPARED: dict[int, tuple[Gazetteer, Gazetteer, "_Prepared"]] = {}
 _LOCK = threading.Lock()
@@ -109,16 +116,23 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
         return []
     pub = parse_published(report.published)
     ctx = ReportContext(published=pub, military=prep.military, actor_names=prep.names)
-    hits = prep.matcher.find(text, fold(text))
+    folded = fold(text)
+    hits = prep.matcher.find(text, folded)
     sentences = split_sentences(text)
-    views = _views(text, sentences, hits, prep, ctx)
+    views = _views(text, sentences, hits, prep, ctx, folded)
     raw_changes: list[tuple[RawChange, list]] = []
     raw_claims: list = []
     para_atts: dict[int, list] = {}
     atts_by_sent: list[list] = []
+    last_changes: list[RawChange] = []
     for view in views:
+        if not view.flags & (F_CONTROL | F_CLAIM | F_SPEECH):
+            atts_by_sent.append([])
+            _remember_subjects(view, ctx)
+            _see_places(view, ctx, ())
+            continue
         attr.learn_people(view, ctx)
-        atts = attr.attributions(view, ctx)
+        atts = attr.attributions(view, ctx) if view.flags & (F_SPEECH | F_CLAIM) else []
         atts_by_sent.append(atts)
         para_atts.setdefault(view.para, []).extend(a for a in atts if a.actor)
         for a in atts:
@@ -131,52 +145,59 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
         for a in view.actors:
             if a.key and a.key != ctx.military and re.search(r"alliance\b(?!\s+army)|brotherhood", a.text, re.I):
                 ctx.last_alliance = a.key
-        changes = find_changes(view, ctx)
+        changes = find_changes(view, ctx) if view.flags & F_CONTROL else []
+        if not changes and last_changes and LIST_LEAD.match(view.text):
+            changes = _elaborate(view, last_changes)
+        last_changes = [rc for rc in changes if rc.change != "held"] if changes else (last_changes if not view.places else [])
         if DENIAL.search(view.text) and raw_changes:
             raw_changes = [rc for rc in raw_changes if not (rc[0].sentence.index == view.index - 1 and rc[0].change == "captured")]
         for rc in changes:
             dated = [_date_for(rc, p, ctx) for p in rc.places]
             raw_changes.append((rc, dated))
             if rc.change == "captured":
-                ctx.last_capture = (view.index, rc.places, rc.actor_to, rc.actor_from)
+                if ctx.last_capture is None or ctx.last_capture[0] != view.index:  # the sentence's first capture
+                    loser = rc.actor_from or _opponent(rc.actor_to, view, ctx, rc.actor_to)
+                    ctx.last_capture = (view.index, rc.places, rc.actor_to, loser)
                 ctx.last_subject = rc.actor_to
             elif rc.change == "held" and rc.actor_to:
                 ctx.last_subject = ctx.last_subject or rc.actor_to
-        for a in view.actors:
-            if a.key and not a.weak and a.key != ctx.military and a.anaphor is None:
-                if re.match(r"\s*(?:\([^)]*\)\s*)?(?:-led\s+\w+\s*)?(?:has|have|had|said|says|is|was|are|were|also|now|captured|seized|took|overran)\b", view.text[a.end:a.end + 30]):
-                    ctx.last_subject = a.key
-        skip = [(p.start, p.end) for p in view.places if p.unit] + [(d.start, d.end) for d in view.dates]
-        for rcl in find_claims(view, skip):
-            raw_claims.append((rcl, atts))
-        used = {id(p) for rc in changes for p in rc.places}
-        for p in view.places:
-            if p.definite or (p.generic and p.count > 1):
-                continue
-            if p.bare and id(p) not in used and not re.search(
-                    r"\b(?:in|at|near|of|from|to|towards|outside|around|into|seized|captured|took|retook)\s+$", view.text[max(0, p.start - 12):p.start]):
-                continue
-            ctx.places_seen.append((view.para, p))
+        _remember_subjects(view, ctx)
+        if view.flags & F_CLAIM:
+            skip = [(p.start, p.end) for p in view.places if p.unit] + [(d.start, d.end) for d in view.dates]
+            for rcl in find_claims(view, skip):
+                raw_claims.append((rcl, atts))
+        _see_places(view, ctx, {id(p) for rc in changes for p in rc.places})
     facts: list[ControlChange | Claim] = []
+    ctx.atts_by_sent = {v.index: a for v, a in zip(views, atts_by_sent)}
+    ctx.para_atts = para_atts
     facts.extend(_control_facts(report, raw_changes, ctx, prep))
     facts.extend(_claim_facts(report, raw_claims, para_atts, ctx, prep))
     return facts
 
 
 # --------------------------------------------------------------------------------------
-def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext) -> list[SentenceView]:
+def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, folded: str) -> list[SentenceView]:
     views = []
     hi = 0
+    nh = len(hits)
     for sent in sentences:
         s = sent.text
-        while hi < len(hits) and hits[hi].end <= sent.start:
+        while hi < nh and hits[hi].end <= sent.start:
             hi += 1
         local = []
         j = hi
-        while j < len(hits) and hits[j].start < sent.end:
+        while j < nh and hits[j].start < sent.end:
             if hits[j].end <= sent.end:
                 local.append(hits[j])
             j += 1
+        flags = word_flags(folded[sent.start:sent.end])
+        placey = PLACE_HINT.search(s) is not None
+        if not local and not placey and not flags & (F_CONTROL | F_CLAIM | F_SPEECH):
+            if "ownship" in s:
+                for m in _TOWNSHIP_RE.finditer(s):
+                    ctx.townships.append(m.group(1))
+            continue  # background: nothing to learn from it
+        active = bool(flags & (F_CONTROL | F_CLAIM))
         actors: list[ActorMention] = []
         states: list[str] = []
         gaz_places: list[tuple[int, int, list[str]]] = []
@@ -186,10 +207,12 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext) -> l
             akeys = [k for kind, k in h.targets if kind == "actor"]
             skeys = [k for kind, k in h.targets if kind == "state"]
             pkeys = [k for kind, k in h.targets if kind == "place"]
+            if akeys and WEAK_NOUN_PLACE.match(s, b) and fold_key(h.text) in WEAK_MILITARY:
+                continue  # "the police station", "an army base": part of a place name
             if akeys:
                 key = prep.alias_of.get(akeys[0], akeys[0])
-                if fold_key(h.text) in GENERIC_RESISTANCE and ctx.main_rebel:
-                    key = ctx.main_rebel
+                if fold_key(h.text) in GENERIC_RESISTANCE:
+                    key = _generic_rebel(ctx, sent.index) or key
                 weak = fold_key(h.text) in WEAK_MILITARY
                 actors.append(ActorMention(a, b, key, h.text, weak=weak))
                 taken.append((a, b))
@@ -198,9 +221,12 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext) -> l
                 taken.append((a, b))
             elif pkeys:
                 gaz_places.append((a, b, pkeys))
-        for m in ANAPHOR_RE.finditer(s):
-            if any(not (m.end() <= x.start or m.start() >= x.end) for x in actors):
+        for m in (ANAPHOR_RE.finditer(s) if flags & (F_CONTROL | F_CLAIM | F_SPEECH) else ()):
+            over = [x for x in actors if not (m.end() <= x.start or m.start() >= x.end)]
+            if any(not x.weak for x in over):
                 continue
+            if over:  # "its troops": the anaphor, not the weak word "troops"
+                actors = [x for x in actors if x not in over]
             w = m.group().lower()
             kind = ("we" if w.startswith(("we", "our")) else "group" if "group" in w or "organi" in w
                     else "alliance" if "alliance" in w or "coalition" in w else "their" if w.startswith("their") else "it")
@@ -214,13 +240,20 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext) -> l
             if fold_key(a.text) in GENERIC_RESISTANCE and nxt.key and nxt.key != ctx.military and re.match(
                     r"^\s*,?\s*(?:led\s+by|including|of|from|under|loyal\s+to)\s+(?:the\s+)?$", s[a.end:nxt.start]):
                 a.key = nxt.key
+        lead = None
         for a in actors:
-            if a.key and a.key != ctx.military and not a.weak and fold_key(a.text) not in GENERIC_RESISTANCE and ctx.main_rebel is None:
-                ctx.main_rebel = a.key
-        active = bool(CONTROL_FILTER.search(s) or CLAIM_FILTER.search(s))
+            if a.key and a.key != ctx.military and not a.weak and fold_key(a.text) not in GENERIC_RESISTANCE:
+                if ctx.main_rebel is None:
+                    ctx.main_rebel = a.key
+                if lead is None:
+                    lead = a.key
+                if "-led" in a.text or COALITION_AFTER.match(s, a.end) or re.search(r"alliance\b(?!\s+army)|brotherhood|\ballies\b", a.text, re.I):
+                    ctx.coalition = (sent.index, a.key)
+        if lead is not None:
+            ctx.lead_rebel = (sent.index, lead)
         dates = find_dates(s, ctx.published) if active and DATE_HINT.search(s) else []
         taken_all = taken + [(d.start, d.end) for d in dates]
-        places = find_places(s, taken_all) if active or PLACE_HINT.search(s) else []
+        places = find_places(s, taken_all) if active or placey else []
         ptaken = taken_all + [(p.start, p.end) for p in places]
         for a, b, keys in gaz_places:
             if all(b <= x or a >= y for x, y in ptaken):
@@ -245,10 +278,58 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext) -> l
                         p.kind = _GAZ_LEVEL_KIND.get(found[0].level, p.kind) if len(found) == 1 else p.kind
         places.sort(key=lambda p: p.start)
         ctx.states.extend(states)
-        for m in re.finditer(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b", s):
-            ctx.townships.append(m.group(1))
-        views.append(SentenceView(s, sent.start, sent.para, sent.index, actors, places, dates, states))
+        if "ownship" in s:
+            for m in _TOWNSHIP_RE.finditer(s):
+                ctx.townships.append(m.group(1))
+        view = SentenceView(s, sent.start, sent.para, sent.index, actors, places, dates, states)
+        view.flags = flags
+        views.append(view)
     return views
+
+
+_SUBJ_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:-led\s+\w+\s*)?(?:has|have|had|said|says|is|was|are|were|also|now|captured|seized|took|overran)\b")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|of|from|to|towards|outside|around|into|seized|captured|took|retook)\s+$")
+
+
+def _remember_subjects(view: SentenceView, ctx: ReportContext) -> None:
+    for a in view.actors:
+        if a.key and not a.weak and a.key != ctx.military and a.anaphor is None:
+            if _SUBJ_AFTER.match(view.text, a.end, a.end + 30):
+                ctx.last_subject = a.key
+
+
+def _see_places(view: SentenceView, ctx: ReportContext, used) -> None:
+    for p in view.places:
+        if p.definite or (p.generic and p.count > 1):
+            continue
+        if p.bare and id(p) not in used and not _PLACE_PREP.search(view.text, max(0, p.start - 12), p.start):
+            continue
+        ctx.places_seen.append((view.para, p))
+
+
+def _elaborate(view: SentenceView, prev: list[RawChange]) -> list[RawChange]:
+    """"Regime forces retook outposts in X. These include the IB 236 and TB 5014 bases": the
+    named places of the list sentence take the change of the plural place before it."""
+    src = next((rc for rc in reversed(prev) if any(p.count > 1 or PLURAL_PLACE.search(p.name) for p in rc.places)), None)
+    if src is None:
+        return []
+    fam = BASE_KINDS if any(p.kind in BASE_KINDS for p in src.places) else None
+    named = [p for p in view.places if (p.unit or not (p.generic or p.bare)) and (fam is None or p.kind in fam)]
+    if not named:
+        return []
+    return [RawChange(src.change, src.rule + "_list", named, src.actor_to, src.actor_from, src.recapture,
+                      0, 0, view, 0)]
+
+
+def _generic_rebel(ctx: ReportContext, index: int) -> str | None:
+    """Whom "anti-junta fighters", "resistance forces" name: the coalition named lately ("the
+    KIA-led alliance"), else the leading group of the last sentence that named one, else the
+    report's main rebel actor."""
+    if ctx.coalition and index - ctx.coalition[0] <= 6:
+        return ctx.coalition[1]
+    if ctx.lead_rebel and index - ctx.lead_rebel[0] <= 3:
+        return ctx.lead_rebel[1]
+    return ctx.main_rebel
 
 
 def _drop_weak(s: str, actors: list[ActorMention]) -> list[ActorMention]:
@@ -350,6 +431,9 @@ def _date_for(rc: RawChange, place: Place, ctx: ReportContext):
             base = prior[-1].first if prior else (ctx.anchor[2] if ctx.anchor else None)
             if ctx.anchor and not prior:
                 base = ctx.anchor[1] if ctx.anchor[1] == ctx.anchor[2] else ctx.anchor[2]
+            if prior and best.relative and best.end <= rc.trig_start and re.search(r"(?:after|before)$", s[best.start:best.end], re.I):
+                # "X fell on March 4, two days after Y was overrun": Y is two days *before* the anchor
+                best = replace(best, relative=-best.relative)
             res = best.resolve(base)
             if res is None:
                 best = None
@@ -427,13 +511,13 @@ def _control_facts(report, raw_changes, ctx: ReportContext, prep: _Prepared) -> 
             recapture = rc.recapture and rc.change == "captured"
             if rc.change == "captured" and any(a == actor_to for _, a in history.get(p.key, []) if a):
                 pass
-            atts = attr.attributions(rc.sentence, ctx) if False else None
+            attributed = _attributed(rc, ctx, prep)
             fact = ControlChange(
                 report_id=report.id, change=rc.change, place=p.name, place_kind=p.kind,
                 evidence=rc.sentence.text, recapture=recapture, unit=p.unit, township=township, state=state,
                 actor_to=_name(actor_to if rc.change in ("captured", "held") else None, prep),
                 actor_from=_name(actor_from if rc.change in ("captured", "withdrew") else None, prep),
-                attributed_to=None,
+                attributed_to=attributed,
                 date=first.isoformat() if first else None, date_end=last.isoformat() if last else None,
                 date_precision=prec, rule=rc.rule, extractor_version=EXTRACTOR_VERSION,
             )
@@ -450,6 +534,21 @@ def _control_facts(report, raw_changes, ctx: ReportContext, prep: _Prepared) -> 
                 merged[key] = (quality, fact)
                 order.append(key)
     return [merged[k][1] for k in order]
+
+
+def _attributed(rc: RawChange, ctx: ReportContext, prep: _Prepared) -> str | None:
+    """Who asserts the change: "the junta claimed", "state media reported", "according to X"
+    in its sentence; in a quotation, the speaker of the paragraph."""
+    view = rc.sentence
+    atts = ctx.atts_by_sent.get(view.index) or []
+    a = attr.nearest(atts, rc.trig_start)
+    if a is not None:
+        return _name(a.actor, prep) or a.label
+    if QUOTE_MARK.search(view.text):
+        pa = ctx.para_atts.get(view.para)
+        if pa:
+            return _name(pa[0].actor, prep)
+    return None
 
 
 def _name(key: str | None, prep: _Prepared) -> str | None:

@@ -71,14 +71,21 @@ _HEADS = (r"(?:naval\s+base|air\s*base|border\s+gate|trade\s+gate|police\s+stati
           r"town|city|village|ward|[Tt]ownship|[Aa]irport|bridge|gate|checkpoint|outpost|camp|base|[Pp]eak|[Hh]ill)")
 TYPED_AFTER_RE = re.compile(rf"\b(?P<name>{CAPSEQ})\s+(?P<head>{_HEADS})\b(?!\s+of\b)")
 TYPED_BEFORE_RE = re.compile(
-    rf"\b(?P<head>town|city|village|ward|township|{_HEADS}s?)\s+(?:of|at|near|above|in|on|called)\s+(?:the\s+)?(?P<name>{CAPSEQ})(?:\s+(?P<tail>village|ward|town))?")
+    rf"\b(?P<head>town|city|village|ward|township|{_HEADS}s?)\s+(?:of|at|near|above|in|on|called)\s+(?:the\s+)?(?P<name>{CAPSEQ})"
+    rf"(?:\s+(?P<tail>village|ward|town)|\s+(?P<geo>ridge|range|hills?|mountains?|river|valley|pass|highway|road))?")
+_TYPED_PRE = re.compile(
+    r"\b(?P<det>the|a|an|its|their|two|three|four|five|six|seven|eight|nine|ten|several|both|\d{1,3})\s+"
+    r"(?P<mods>(?:(?!(?:the|a|an|and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){0,2})$", re.I)
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:military|junta|army|regime|Tatmadaw|SAC)['’]s\s+)?", re.I)
+_MOD_SKIP = re.compile(r"^(?:(?:junta|regime|military|army|SAC|Tatmadaw)(?:['’]s)?\s+)+$", re.I)
 _GENERIC_NOUN = (r"(?:urban\s+wards?|wards?|urban\s+neighbou?rhoods?|neighbou?rhoods?|guard\s+posts?|border\s+posts?|police\s+outposts?|"
                  r"police\s+stations?|border\s+(?:trade\s+)?gates?|checkpoints?|outposts?|camps?|bases?|posts?|positions?|"
                  r"bridges?|airport|town|village|headquarters)")
-_DET = (r"(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|both|some|many|\d+|"
+_DET = (r"(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|both|some|many|\d{1,3}(?!\d)|"
         r"more\s+than\s+\d+|dozens\s+of|scores\s+of|most\s+of\s+(?:the|its)|part\s+of\s+the|a\s+section\s+of\s+the)")
 GENERIC_RE = re.compile(
-    rf"\b(?P<det>{_DET})\s+(?P<mods>(?:(?!(?:and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){{0,3}}?)(?P<noun>{_GENERIC_NOUN})\b"
+    rf"\b(?P<det>{_DET})\s+(?P<mods>(?:(?!(?:the|a|an|it|its|and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){{0,3}}?)(?P<noun>{_GENERIC_NOUN})\b"
     rf"(?:\s+(?P<prep>near|around|above|at|on|in|outside|of)\s+(?:the\s+)?(?P<loc>{CAPSEQ}))?",
     re.I,
 )
@@ -107,6 +114,9 @@ NOT_PLACE = {
     "Kokang", "Wa", "Ta'ang", "Bamar", "Pa-O", "Junta-controlled", "Junta-run", "Regime-controlled",
     "Neither", "Nor", "Such", "There", "Here", "What", "Why", "How", "All", "No", "Yes", "Only",
     "Ahead", "Voting", "Families", "Villagers", "Civilians", "Camp", "Aid", "Relief", "Red", "Cross",
+    "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen",
+    "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Dozen", "Several", "Another", "Other", "Insurgents",
+    "Terrorists", "Rebels", "Security",
 }
 
 
@@ -231,6 +241,9 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
             continue
         head = m.group("head").lower().rstrip("s") if m.group("head").lower() not in ("headquarters",) else "headquarters"
         head = " ".join(head.split())
+        named = _NAME_BEFORE.search(s, 0, m.start())
+        if named and named.group(1) not in NOT_PLACE and named.group(1) not in LEAD_STOP:
+            continue  # "Shwe Kyee Nar ward in Bhamo": the head closes the name before it
         kind = HEAD_KIND.get(head, "other")
         if head in ("town", "city", "village", "ward", "township"):
             nm = name
@@ -241,11 +254,24 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
         if m.group("tail") and head in ("checkpoint", "outpost", "camp", "post", "border post", "police outpost"):
             pass
         a = m.start()
-        pre = re.search(r"\b(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,2}$", s[:a])
+        count = 1
+        pre = _TYPED_PRE.search(s[:a])
         if pre and head not in ("town", "city", "village", "ward", "township"):
-            a = pre.start()
+            # "two hilltop outposts near X", "a junta camp at X": the determiner and modifiers belong to it
+            mods = pre.group("mods") or ""
+            det = pre.group("det").lower()
+            if m.group("head").lower().endswith("s") and head != "headquarters":
+                count = int(det) if det.isdigit() else _COUNT.get(det, 1)
+            if free(pre.start(), m.end()):
+                a = pre.start()
+                nm = (mods + nm) if mods and not _MOD_SKIP.match(mods) else nm
+            elif mods and free(pre.start("mods"), m.end()):
+                a = pre.start("mods")
+                nm = mods + nm
         if free(a, m.end()):
-            places.append(Place(a, m.end(), nm, kind))
+            places.append(Place(a, m.end(), nm, kind, count=count))
+        elif free(m.start(), m.end()):
+            places.append(Place(m.start(), m.end(), nm, kind, count=count))
     for m in TYPED_AFTER_RE.finditer(s):
         name = m.group("name")
         words = name.split()
@@ -294,7 +320,16 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
                             definite=definite, count=count if plural or det == "both" else 1))
     places = [p for p in places if not re.search(r"\b(?:of|the|of the)$", p.name)]
     places.sort(key=lambda p: p.start)
-    return places
+    # "the headquarters of the military's Western Command": one place, the named one
+    starts = {p.start for p in places if not p.generic}
+    out = []
+    for p in places:
+        if (p.generic or p.definite) and p.count == 1 and not p.unit:
+            m = _OF_OWNER.match(s, p.end)
+            if m and m.end() in starts:
+                continue
+        out.append(p)
+    return out
 
 
 def bare_names(s: str, taken: list[tuple[int, int]]) -> list[Place]:

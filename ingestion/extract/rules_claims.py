@@ -39,7 +39,7 @@ SKIP_AFTER = re.compile(
     r"mm|am|pm|a\.m|p\.m|percent|per\s+cent|%|year-old|-year-old|times|rounds?|o'clock|th|st|nd|rd|kyat|baht|dollars?|USD|\$)\b", re.I)
 SKIP_BEFORE = re.compile(
     r"(?:\b(?:since|in|of|by|from|until|before|after|aged|age|Operation|No\.?|number|phase|Battalion|IB|LIB|TB|MOC|LID|ROC|Brigade|Division|"
-    r"Command|Article|Section|route|Highway|the\s+\d+(?:st|nd|rd|th)?)\s*[-–(]?\s*|[\d,]\s*|\bof\s+the\s+(?:state|region|country)[’']s\s+)$", re.I)
+    r"Command|Article|Section|route|Highway|the\s+\d+(?:st|nd|rd|th)?)\s*[-–(]?\s*|\d\s*,?\s*|\bof\s+the\s+(?:state|region|country)[’']s\s+)$", re.I)
 INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.I)
 COORD = re.compile(r"^\s*(?:[\w'’-]+,?\s+){0,14}?(?:and|,|along\s+with|as\s+well\s+as|plus|while)\s+(?:also\s+)?(?:another\s+)?$", re.I)
 OWN = re.compile(r"^\s*(?:of\s+)?(?:its|their|our|his|her)\s+own\b|^\s*of\s+(?:its|their|our)\b|^\s*(?:of\s+)?(?:our|its|their)\s+(?:fighters|members|troops|soldiers|men|comrades)\b", re.I)
@@ -102,7 +102,7 @@ def _metric(vclass: str, np: str) -> str | None:
 
 
 def _np_after(s: str, pos: int) -> str:
-    m = re.match(r"^\s*(?:[\w'’-]+[,.;:]?\s*){0,5}", s[pos:pos + 80])
+    m = re.match(r"^\s*(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+)?\d[\d,]*\s+)?(?:[\w'’-]+[,.;:]?\s*){0,5}", s[pos:pos + 100])
     return m.group() if m else ""
 
 

@@ -44,9 +44,9 @@ TRIGGERS: list[tuple[str, str, str, re.Pattern]] = [
         rf"\b(?:(?:still|now|also|firmly)\s+)+(?:holds?|held|controls?|controlled|occup(?:y|ies))\b|\b(?:holds|has\s+held|have\s+held|had\s+held|controls)\b"
         rf"|\bremain(?:s|ed)?\s+in\s+{_CTRL}|\bmaintain(?:s|ed)?\s+{_CTRL}|\bheld\s+{_CTRL}|\bis\s+in\s+{_CTRL}|\bretain(?:s|ed)?\b")),
     ("held_state", "held", "state", re.compile(
-        r"\b(?:remains?|remained|is|are|was|were|has\s+been|have\s+been|had\s+been|stays?|stayed|still)\s+(?:firmly\s+|still\s+|now\s+|fully\s+|largely\s+)?"
-        r"(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?(?P<sa>[\w'’ -]{2,30}?)\s+(?:control|hands)\b"
-        r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?under\s+the\s+control\s+of\b"
+        r"\b(?:remains?|remained|is|are)\s+(?:still\s+|firmly\s+)?under\s+the\s+control\s+of\b"
+        r"|\b(?:remains?|remained|is|are|was|were|has\s+been|have\s+been|had\s+been|stays?|stayed|still)\s+(?:firmly\s+|still\s+|now\s+|fully\s+|largely\s+)?"
+        r"(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?(?!control\b)(?P<sa>[\w'’ -]{2,30}?)\s+(?:control|hands)\b"
         r"|\b(?:has|have|had)\s+been\s+(?:controlled|held)\s+by\b|\b(?:is|are|was|were)\s+(?:controlled|held)\s+by\b")),
 ]
 RECAPTURE_VERB = re.compile(r"\b(?:re(?:took|taken|taking|captured|capturing|gained|gaining|claimed)|back)\b")
@@ -61,7 +61,7 @@ NEGATION = re.compile(
     r"prepar(?:ing|ed|es)|sought|seek(?:s|ing)?|bid|push(?:ed)?|order(?:ed)?|want(?:s|ed)?|hope(?:s|d)?|intend(?:s|ed)?|"
     r"offensive|counteroffensive|counter-offensive|assaults?|operation|campaign)\s+to\s+(?:[\w'’-]+\s+){0,2}$"
     r"|\b(?:not|never|no\s+longer|n't|neither|nor|whether|denied|deny|denies|denying|prevent(?:ed|ing)?)\s+(?:[\w'’-]+\s+){0,4}$"
-    r"|\b(?:would|will|could|might|may|can|cannot|to)\s+(?:\w+\s+)?$"
+    r"|\b(?:would|will|could|might|(?-i:may)|can|cannot|to)\s+(?:\w+\s+)?$"
     r"|\b(?:if|unless|before\s+it)\s+(?:[\w'’-]+\s+){0,4}$)",
     re.I,
 )
@@ -76,6 +76,8 @@ OBJ_LEAD = re.compile(
     r"^\s*(?:back\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:headquarters|base|bases|camp|seat|hq|compound|garrison|rest|remainder|whole|all|most|much|part|parts|half|some|several)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:military|junta|army|regime|Tatmadaw|SAC)(?:[’']s)?\s+)?$", re.I)
 REF_OBJ = re.compile(r"^\s*(?:forces\s+|troops\s+)?(?:from\s+)?(?:most\s+of\s+|all\s+of\s+|part\s+of\s+)?(?:its|their|the)\s+(?:area|posts|positions|position|post|camp|base|bases|outposts?)\b|^\s*(?:from\s+)?(?:it|them)\b", re.I)
+_BARE_VERB_CLAUSE = re.compile(r"^\s*(?:still\s+|also\s+|now\s+)?$")
+_POSS = re.compile(r"\s+[’']s\b")
 DENIAL = re.compile(r"\bdenied\s+(?:the|this|that|these|those|such)\s+(?:reports?|claims?|accounts?)\b", re.I)
 PEOPLE_SUBJECT = re.compile(r"\b(?:residents|villagers|civilians|people|families|households|refugees|men|women|children)\b", re.I)
 
@@ -158,6 +160,7 @@ def object_chain(sent: SentenceView, pos: int, limit: int, need_from: bool) -> t
         for a in sent.actors:
             if a.start >= pos and a.end <= p.start:
                 g2 = g2.replace(s[a.start:a.end], " ")
+        g2 = _POSS.sub(" ", g2)
         if need_from:
             if re.search(r"\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}$", g2) or re.match(
                     r"^\s*(?:its|their)\s+(?:troops|forces|soldiers|fighters)\s+from\s+(?:the\s+|a\s+)?$", g2):
@@ -177,12 +180,14 @@ def object_chain(sent: SentenceView, pos: int, limit: int, need_from: bool) -> t
             break
     if first is None:
         return [], pos
-    chain = [first]
+    chain = [first] + [p for p in sent.places if p is not first and p.start == first.start and p.unit]
     last = first
     for p in sent.places:
         if p.start < last.end or p is first or p.start >= limit:
             continue
         gap = s[last.end:p.start]
+        if not first.generic and re.match(r"^\s*,\s*$", gap) and re.match(r"(?:a|an|one\s+of)\s", s[p.start:p.start + 8], re.I):
+            break  # "Nam Mar, a railway town": an apposition, not a second place
         if CHAIN_GAP.match(gap) and (p.kind == first.kind or p.unit or first.unit or p.kind in BASE_KINDS and first.kind in BASE_KINDS
                                      or {p.kind, first.kind} <= {"town", "airport", "military_base", "outpost", "other"}):
             chain.append(p)
@@ -208,9 +213,11 @@ def subject_chain(sent: SentenceView, a: int, b: int) -> list[Place]:
     if not cands:
         return []
     first = cands[0]
-    chain = [first]
+    chain = [first] + [p for p in cands[1:] if p.start == first.start and p.unit]
     last = first
     for p in cands[1:]:
+        if p in chain:
+            continue
         gap = s[last.end:p.start]
         if CHAIN_GAP.match(gap):
             chain.append(p)
@@ -249,6 +256,7 @@ def find_changes(sent: SentenceView, ctx: ReportContext) -> list[RawChange]:
     out: list[RawChange] = []
     prev_end = 0
     prev_actor: str | None = None
+    prev_subj: str | None = None
     for idx, (t0, t1, rule, change, voice, m) in enumerate(trigs):
         next_t = trigs[idx + 1][0] if idx + 1 < len(trigs) else len(s)
         if negated(s, t0) or (change == "held" and m.group().startswith("had held")):
@@ -273,7 +281,9 @@ def find_changes(sent: SentenceView, ctx: ReportContext) -> list[RawChange]:
                     places = []
             if not places and REF_OBJ.match(s[t1:t1 + 40]):
                 earlier = [p for p in sent.places if p.end <= t0 and not is_pure_reference(p)]
-                if earlier:
+                if out and out[-1].places:
+                    places = list(out[-1].places)  # "retook X after the KIA withdrew from it": X
+                elif earlier:
                     places = [earlier[-1]]
                 elif ctx.last_capture and ctx.last_capture[0] >= sent.index - 1:
                     places = list(ctx.last_capture[1])
@@ -284,17 +294,31 @@ def find_changes(sent: SentenceView, ctx: ReportContext) -> list[RawChange]:
                     if ante:
                         places = [ante]
             subj = _actor_in(sent, cstart, t0, ctx)
+            if subj is None and prev_subj and re.search(r"\band\s+(?:then\s+|later\s+|also\s+)?(?:on\s+[^,;]{1,25}?\s+)?$", s[prev_end:t0]):
+                subj = prev_subj  # "besieged X since May and on 12 June took Y": same subject
+            if subj is not None:
+                prev_subj = subj
             if change == "withdrew":
+                from_context = False
                 if not places:
-                    places = [p for p in _places_between(sent, cstart, t0) if not p.bare and p.kind != "town"][:1]
+                    places = [p for p in _places_between(sent, cstart, t0)
+                              if not p.bare and p.kind not in ("town", "township") and not is_pure_reference(p)][:1]
                 if not places:
+                    # "the soldiers fled", "troops retreated towards X": they left the place just taken
                     caps = [c for c in out if c.change == "captured"]
                     if caps:
                         places = list(caps[-1].places)
-                    elif ctx.last_capture and ctx.last_capture[0] == sent.index - 1:
+                        from_context = True
+                    elif ctx.last_capture and ctx.last_capture[0] >= sent.index - 3:
                         places = list(ctx.last_capture[1])
+                        from_context = True
                 if PEOPLE_SUBJECT.search(s[cstart:t0]) and subj is None:
                     continue
+                if from_context:
+                    cap = caps[-1] if caps else None
+                    taker, loser = (cap.actor_to, cap.actor_from) if cap else (ctx.last_capture[2], ctx.last_capture[3])
+                    if subj is None or subj == taker:
+                        subj = loser or (ctx.military if taker and taker != ctx.military else None)
                 if subj is None:
                     subj = prev_actor or (ctx.last_capture[3] if ctx.last_capture and ctx.last_capture[0] >= sent.index - 1 else None)
                 actor_from = subj
@@ -332,6 +356,9 @@ def find_changes(sent: SentenceView, ctx: ReportContext) -> list[RawChange]:
             recapture = True
         elif voice == "state":
             places = subject_chain(sent, cstart, t0)
+            if not places and cstart > 0 and _BARE_VERB_CLAUSE.match(s[cstart:t0]):
+                # "X, near the airport, was hit by drones but remains under military control"
+                places = subject_chain(sent, _clause_start(s, cstart - 1, 0) if False else 0, t0)[:1]
             if change == "held":
                 sa = m.groupdict().get("sa")
                 if sa:
