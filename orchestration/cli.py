@@ -140,7 +140,9 @@ def extract(
 
 
 @app.command()
-def status() -> None:
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
     """What is published, when, by which run, rows per table, last checks."""
     from ingestion import settings
     from ingestion.status import published_status
@@ -149,7 +151,38 @@ def status() -> None:
     if info is None:
         out.print(f"nothing published yet at {settings.published_path()}")
         raise typer.Exit(1)
-    out.print_json(json.dumps(info, default=str))
+    if as_json:
+        out.print_json(json.dumps(info, default=str))
+        return
+    _print_status(info)
+
+
+def _print_status(info: dict) -> None:
+    from rich.table import Table
+
+    modified = dt.datetime.fromtimestamp(info["modified"], dt.timezone.utc)
+    out.print(f"[bold]published[/bold] {info['path']}  (written {modified:%Y-%m-%d %H:%M} UTC)")
+    last = info.get("last_run")
+    if last:
+        out.print(f"last run {last['run_id']}: {last['status']}, partitions "
+                  f"[{last['partition_start']}, {last['partition_end']}), finished {last['finished_at']}, "
+                  f"checks passed {last['checks_passed']}, failed {last['checks_failed']}")
+        for name in last.get("failed_checks") or []:
+            out.print(f"  [red]failed[/red] {name}")
+        flows = Table("asset", "in", "out", "quarantined", title="last run: rows per asset")
+        for asset_name, counts in (last.get("rows_json") or {}).items():
+            if isinstance(counts, dict):
+                flows.add_row(asset_name, *(str(counts.get(k, "")) for k in ("in", "out", "quarantined")))
+        out.print(flows)
+    runs = Table("run", "status", "partitions", "finished", "checks ok/failed", title="recent runs")
+    for r in info["recent_runs"]:
+        runs.add_row(r["run_id"][:8], r["status"], f"{r['partition_start']} .. {r['partition_end']}",
+                     str(r["finished_at"])[:19], f"{r['checks_passed']}/{r['checks_failed']}")
+    out.print(runs)
+    rows = Table("table", "rows", title="rows per table")
+    for table, n in info["rows"].items():
+        rows.add_row(table, f"{n:,}")
+    out.print(rows)
 
 
 @app.command()
