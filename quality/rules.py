@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ingestion.models import CHANGES, DATE_PRECISIONS, METRICS, PLACE_KINDS, UNIT_TYPES, Report
 from quality.settings import QualitySettings
+
+T = TypeVar("T")
 
 KINDS = ("control_change", "claim")
 
@@ -79,19 +81,25 @@ def report_violation(report: Report, settings: QualitySettings) -> tuple[str, st
     return None
 
 
+def _split(items: Iterable[T], violation: Callable[[T], tuple[str, str] | None],
+           ) -> tuple[list[T], list[Rejected]]:
+    """Items → (those with no violation, the others as Rejected with rule and reason)."""
+    good: list[T] = []
+    bad: list[Rejected] = []
+    for item in items:
+        found = violation(item)
+        if found is None:
+            good.append(item)
+        else:
+            bad.append(Rejected(item, *found))
+    return good, bad
+
+
 def split_reports(reports: Iterable[Report], settings: QualitySettings | None = None,
                   ) -> tuple[list[Report], list[Rejected]]:
     """Readable reports → (those that go on, those to quarantine with rule and reason)."""
     settings = settings or QualitySettings.from_env()
-    good: list[Report] = []
-    bad: list[Rejected] = []
-    for report in reports:
-        violation = report_violation(report, settings)
-        if violation is None:
-            good.append(report)
-        else:
-            bad.append(Rejected(report, *violation))
-    return good, bad
+    return _split(reports, lambda report: report_violation(report, settings))
 
 
 def conflicting_ids(reports: Iterable[Report]) -> dict[str, int]:
@@ -197,15 +205,7 @@ def split_facts(rows: Iterable[Mapping[str, Any]], report_texts: Mapping[str, st
     """Fact rows → (those written to raw.extracted_facts, those to quarantine.facts).
     ``report_texts``: report id → its text; ``published_dates``: report id → its publication
     day, used when a row carries no ``published_date``."""
-    good: list[Mapping[str, Any]] = []
-    bad: list[Rejected] = []
-    for row in rows:
-        violation = fact_violation(row, report_texts, published_dates)
-        if violation is None:
-            good.append(row)
-        else:
-            bad.append(Rejected(row, *violation))
-    return good, bad
+    return _split(rows, lambda row: fact_violation(row, report_texts, published_dates))
 
 
 # ---------------------------------------------------------------- systemic thresholds

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -52,142 +53,132 @@ def _coords(text: str | None) -> tuple[float | None, float | None]:
         return None, None
 
 
-def _frame(records: list[dict], source: str) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    if not df.empty:
-        df["source_list"] = source
-    return conform(df, UNIT_SCHEMA)
+def _load_list(path: Path | None, source: str, row: Callable[[dict], dict]) -> pd.DataFrame:
+    """One unit list (``source``): ``row`` maps each CSV record to a unit; ``source_row`` counts from 1."""
+    df = read_csv_or_empty(path)
+    if df is None:
+        return empty(UNIT_SCHEMA)
+    records = [{**row(r), "source_row": i} for i, r in enumerate(df.to_dict("records"), start=1)]
+    units = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    if not units.empty:
+        units["source_list"] = source
+    return conform(units, UNIT_SCHEMA)
+
+
+def _infantry_battalion(r: dict) -> dict:
+    name_mm = (r.get("regimentMm") or "").strip()
+    prefix = re.split(r"[\s(]", name_mm, maxsplit=1)[0]
+    utype = BURMESE_PREFIX_TYPE.get(prefix)
+    if utype is None:  # no Burmese prefix: fall back to the English name, never to `type`
+        en = (r.get("regimentEn") or "").upper()
+        utype = "light_infantry_battalion" if en.startswith("LIB") else "infantry_battalion"
+    num = number_in(name_mm) or number_in(r.get("regimentEn") or "")
+    return {
+        "unit_key": unit_key(utype, num), "unit_type": utype, "unit_number": num,
+        "name_en": f"{TYPE_NAME_EN[utype]} {num}", "name_mm": name_mm, "abbr_mm": prefix,
+        "location_en": r.get("locationEn"), "location_mm": r.get("locationMm"), "state_name": r.get("region"),
+        "lat": r.get("lat"), "lon": r.get("lng"), "status": r.get("status"),
+        "type_as_published": r.get("type"),
+    }
 
 
 def load_infantry_battalions(path: Path | None) -> pd.DataFrame:
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        name_mm = (r.get("regimentMm") or "").strip()
-        prefix = re.split(r"[\s(]", name_mm, maxsplit=1)[0]
-        utype = BURMESE_PREFIX_TYPE.get(prefix)
-        if utype is None:  # no Burmese prefix: fall back to the English name, never to `type`
-            en = (r.get("regimentEn") or "").upper()
-            utype = "light_infantry_battalion" if en.startswith("LIB") else "infantry_battalion"
-        num = number_in(name_mm) or number_in(r.get("regimentEn") or "")
-        records.append({
-            "unit_key": unit_key(utype, num), "unit_type": utype, "unit_number": num,
-            "name_en": f"{TYPE_NAME_EN[utype]} {num}", "name_mm": name_mm, "abbr_mm": prefix,
-            "location_en": r.get("locationEn"), "location_mm": r.get("locationMm"), "state_name": r.get("region"),
-            "lat": r.get("lat"), "lon": r.get("lng"), "status": r.get("status"),
-            "type_as_published": r.get("type"), "source_row": i,
-        })
-    return _frame(records, "infantry_battalions")
+    return _load_list(path, "infantry_battalions", _infantry_battalion)
+
+
+def _armoured_battalion(r: dict) -> dict:
+    abbr = (r.get("abbr") or "").strip()
+    utype = BURMESE_PREFIX_TYPE.get(abbr, "armoured_battalion")
+    num = number_in(r.get("num") or "")
+    return {
+        "unit_key": unit_key(utype, num), "unit_type": utype, "unit_number": num,
+        "name_en": f"{TYPE_NAME_EN[utype]} {num}", "name_mm": f"{abbr} ({to_ascii_digits(num or '')})",
+        "abbr_mm": abbr, "location_mm": r.get("loc"),
+        "parent_command": f"{r.get('command_hq')} ({to_ascii_digits(r.get('command_abbr') or '')})",
+        "parent_command_mm": r.get("command_abbr"), "type_as_published": r.get("name"),
+    }
 
 
 def load_armoured_battalions(path: Path | None) -> pd.DataFrame:
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        abbr = (r.get("abbr") or "").strip()
-        utype = BURMESE_PREFIX_TYPE.get(abbr, "armoured_battalion")
-        num = number_in(r.get("num") or "")
-        records.append({
-            "unit_key": unit_key(utype, num), "unit_type": utype, "unit_number": num,
-            "name_en": f"{TYPE_NAME_EN[utype]} {num}", "name_mm": f"{abbr} ({to_ascii_digits(num or '')})",
-            "abbr_mm": abbr, "location_mm": r.get("loc"),
-            "parent_command": f"{r.get('command_hq')} ({to_ascii_digits(r.get('command_abbr') or '')})",
-            "parent_command_mm": r.get("command_abbr"), "type_as_published": r.get("name"), "source_row": i,
-        })
-    return _frame(records, "armoured_battalions")
+    return _load_list(path, "armoured_battalions", _armoured_battalion)
+
+
+def _artillery_battalion(r: dict) -> dict:
+    num = number_in(r.get("num") or "")
+    return {
+        "unit_key": unit_key("artillery_battalion", num), "unit_type": "artillery_battalion",
+        "unit_number": num, "name_en": f"Artillery Battalion {num}", "name_mm": f"အမရ ({num})",
+        "abbr_mm": "အမရ", "location_mm": r.get("loc"),
+        "parent_command": f"{r.get('command_hq')} ({to_ascii_digits(r.get('command_abbr') or '')})",
+        "parent_command_mm": r.get("command_abbr"),
+    }
 
 
 def load_artillery_battalions(path: Path | None) -> pd.DataFrame:
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        num = number_in(r.get("num") or "")
-        records.append({
-            "unit_key": unit_key("artillery_battalion", num), "unit_type": "artillery_battalion",
-            "unit_number": num, "name_en": f"Artillery Battalion {num}", "name_mm": f"အမရ ({num})",
-            "abbr_mm": "အမရ", "location_mm": r.get("loc"),
-            "parent_command": f"{r.get('command_hq')} ({to_ascii_digits(r.get('command_abbr') or '')})",
-            "parent_command_mm": r.get("command_abbr"), "source_row": i,
-        })
-    return _frame(records, "artillery_battalions")
+    return _load_list(path, "artillery_battalions", _artillery_battalion)
+
+
+def _moc(r: dict) -> dict:
+    num = number_in(r.get("num") or "")
+    lat, lon = _coords(r.get("coords"))
+    return {
+        "unit_key": unit_key("military_operations_command", num), "unit_type": "military_operations_command",
+        "unit_number": num, "name_en": f"Military Operations Command {num}", "name_mm": r.get("abbr"),
+        "abbr_mm": "စကခ", "location_en": r.get("hq"), "location_mm": r.get("hqBurmese"),
+        "state_name": r.get("state"), "parent_command": r.get("cmd"), "parent_command_mm": r.get("cmdAbbr"),
+        "lat": lat, "lon": lon,
+    }
 
 
 def load_mocs(path: Path | None) -> pd.DataFrame:
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        num = number_in(r.get("num") or "")
-        lat, lon = _coords(r.get("coords"))
-        records.append({
-            "unit_key": unit_key("military_operations_command", num), "unit_type": "military_operations_command",
-            "unit_number": num, "name_en": f"Military Operations Command {num}", "name_mm": r.get("abbr"),
-            "abbr_mm": "စကခ", "location_en": r.get("hq"), "location_mm": r.get("hqBurmese"),
-            "state_name": r.get("state"), "parent_command": r.get("cmd"), "parent_command_mm": r.get("cmdAbbr"),
-            "lat": lat, "lon": lon, "source_row": i,
-        })
-    return _frame(records, "military_operations_commands")
+    return _load_list(path, "military_operations_commands", _moc)
+
+
+def _roc(r: dict) -> dict:
+    hq = (r.get("hq") or "").strip()
+    lat, lon = _coords(r.get("coords"))
+    return {
+        "unit_key": unit_key("regional_operations_command", hq.replace(" ", "")),
+        "unit_type": "regional_operations_command", "unit_number": hq,
+        "name_en": f"Regional Operations Command {hq}", "name_mm": r.get("abbr"), "abbr_mm": "ဒကစ",
+        "location_en": hq, "location_mm": r.get("hqBurmese"), "state_name": r.get("state"),
+        "parent_command": r.get("cmd"), "parent_command_mm": r.get("cmdAbbr"), "lat": lat, "lon": lon,
+    }
 
 
 def load_rocs(path: Path | None) -> pd.DataFrame:
     """ROCs have no number: the key uses the HQ town ("ROC-Kalay")."""
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        hq = (r.get("hq") or "").strip()
-        lat, lon = _coords(r.get("coords"))
-        records.append({
-            "unit_key": unit_key("regional_operations_command", hq.replace(" ", "")),
-            "unit_type": "regional_operations_command", "unit_number": hq,
-            "name_en": f"Regional Operations Command {hq}", "name_mm": r.get("abbr"), "abbr_mm": "ဒကစ",
-            "location_en": hq, "location_mm": r.get("hqBurmese"), "state_name": r.get("state"),
-            "parent_command": r.get("cmd"), "parent_command_mm": r.get("cmdAbbr"), "lat": lat, "lon": lon,
-            "source_row": i,
-        })
-    return _frame(records, "regional_operations_commands")
+    return _load_list(path, "regional_operations_commands", _roc)
+
+
+def _rmc(r: dict) -> dict:
+    code = (r.get("id") or "").strip().upper()
+    lat, lon = _coords(r.get("coords"))
+    return {
+        "unit_key": unit_key("regional_military_command", code), "unit_type": "regional_military_command",
+        "unit_number": code, "name_en": r.get("name"), "name_mm": r.get("burmese"), "abbr_mm": r.get("abbr"),
+        "location_en": r.get("hq"), "state_name": r.get("region"), "lat": lat, "lon": lon,
+    }
 
 
 def load_rmcs(path: Path | None) -> pd.DataFrame:
     """Regional military commands: key from the list's id upper-cased ("RMC-NC" = Northern Command)."""
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        code = (r.get("id") or "").strip().upper()
-        lat, lon = _coords(r.get("coords"))
-        records.append({
-            "unit_key": unit_key("regional_military_command", code), "unit_type": "regional_military_command",
-            "unit_number": code, "name_en": r.get("name"), "name_mm": r.get("burmese"), "abbr_mm": r.get("abbr"),
-            "location_en": r.get("hq"), "state_name": r.get("region"), "lat": lat, "lon": lon, "source_row": i,
-        })
-    return _frame(records, "regional_military_commands")
+    return _load_list(path, "regional_military_commands", _rmc)
+
+
+def _lid(r: dict) -> dict:
+    num = number_in(r.get("num") or "")
+    lat, lon = _coords(r.get("coords"))
+    return {
+        "unit_key": unit_key("light_infantry_division", num), "unit_type": "light_infantry_division",
+        "unit_number": num, "name_en": r.get("name") or f"Light Infantry Division {num}",
+        "name_mm": f"တမ ({num})", "abbr_mm": "တမ", "location_en": r.get("loc"),
+        "parent_command": r.get("cmd"), "lat": lat, "lon": lon,
+    }
 
 
 def load_lids(path: Path | None) -> pd.DataFrame:
-    df = read_csv_or_empty(path)
-    if df is None:
-        return empty(UNIT_SCHEMA)
-    records = []
-    for i, r in enumerate(df.to_dict("records"), start=1):
-        num = number_in(r.get("num") or "")
-        lat, lon = _coords(r.get("coords"))
-        records.append({
-            "unit_key": unit_key("light_infantry_division", num), "unit_type": "light_infantry_division",
-            "unit_number": num, "name_en": r.get("name") or f"Light Infantry Division {num}",
-            "name_mm": f"တမ ({num})", "abbr_mm": "တမ", "location_en": r.get("loc"),
-            "parent_command": r.get("cmd"), "lat": lat, "lon": lon, "source_row": i,
-        })
-    return _frame(records, "light_infantry_divisions")
+    return _load_list(path, "light_infantry_divisions", _lid)
 
 
 UNIT_LOADERS = {

@@ -1,15 +1,14 @@
 """Fixtures for the reference-data tests: the real files (never copied), temp warehouses."""
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from ingestion import settings
+from tests.dbt_helpers import dbt_cli
 
 SHARED_REFERENCE = settings.PROJECT_ROOT.parent / "shared" / "reference"
 REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
@@ -24,13 +23,8 @@ def ref_dir() -> Path:
 
 def run_dbt_reference(warehouse: Path, tmp: Path) -> subprocess.CompletedProcess:
     """``dbt build`` of the reference group into ``warehouse`` (private target/log paths)."""
-    dbt = Path(sys.executable).parent / "dbt"
-    env = {**os.environ, "FRONTLINE_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "False"}
-    project = settings.DBT_PROJECT_DIR
-    return subprocess.run(
-        [str(dbt), "build", "--select", REFERENCE_SELECT, "--indirect-selection", "cautious", "--profiles-dir", str(project),
-         "--project-dir", str(project), "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")],
-        env=env, capture_output=True, text=True, cwd=project)
+    return dbt_cli(warehouse, ["build", "--select", REFERENCE_SELECT, "--indirect-selection", "cautious"],
+                   target_path=tmp / "target", log_path=tmp / "logs")
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,6 @@
-with source as (
+with latest as (
 
-    select * from {{ source('reference', 'units') }}
-
-),
-
-latest as (
-
-    select * from source
-    where load_version = (select max(load_version) from source)
+    {{ latest_load(source('reference', 'units')) }}
 
 ),
 
