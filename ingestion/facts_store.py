@@ -12,6 +12,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ingestion.batching import batched
+
 COLUMNS: dict[str, str] = {
     "fact_id": "VARCHAR",
     "report_id": "VARCHAR",
@@ -74,21 +76,28 @@ def fact_row(fact: dict[str, Any], *, content_hash: str, published_date: str, ru
 
 
 def replace_window(con: duckdb.DuckDBPyConnection, rows: Iterable[dict[str, Any]],
-                   start: str, end: str) -> int:
-    """Replace the facts of reports published in [start, end) by ``rows``; returns the count."""
+                   start: str, end: str, *, batch_size: int = 20_000) -> int:
+    """Replace the facts of reports published in [start, end) by ``rows``; returns the count.
+
+    ``rows`` may be a generator: it is consumed in batches inside one transaction, so a
+    backfill of years holds one batch in memory, and readers see the old window or the new
+    one, never half of it.
+    """
     ensure_schema(con)
-    frame = pd.DataFrame(list(rows), columns=list(COLUMNS))
+    casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in COLUMNS.items())
+    written = 0
     con.execute("begin transaction")
     try:
         con.execute("delete from raw.extracted_facts where published_date >= ? and published_date < ?",
                     [start, end])
-        if len(frame):
+        for batch in batched(rows, batch_size):
+            frame = pd.DataFrame(batch, columns=list(COLUMNS))
             con.register("facts_batch", frame)
-            casts = ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in COLUMNS.items())
             con.execute(f"insert into raw.extracted_facts select {casts} from facts_batch")
             con.unregister("facts_batch")
+            written += len(frame)
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return len(frame)
+    return written

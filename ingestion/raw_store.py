@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from ingestion.batching import batched
 from ingestion.models import Report
 from ingestion.reports import ReportError
 
@@ -183,10 +183,9 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Iterable[Report],
     ensure_schema(con)
     loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     total = inserted = new_versions = 0
-    it = iter(reports)
     con.execute("BEGIN TRANSACTION")
     try:
-        while batch := list(islice(it, batch_size)):
+        for batch in batched(reports, batch_size):
             total += len(batch)
             ins, new = _store_batch(con, batch, run_id, loaded_at)
             inserted += ins

@@ -4,8 +4,12 @@ import datetime as dt
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
 
+from ingestion.batching import batched
 from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import WarehouseResource
+
+# Reports extracted per batch: memory stays bounded however long the backfilled window.
+REPORT_BATCH = 1_000
 
 
 @asset(
@@ -28,39 +32,49 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
     start, end = window.start.date().isoformat(), window.end.date().isoformat()
     gazetteer = load_gazetteer(warehouse)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    rows, reports, kinds = [], 0, {"control_change": 0, "claim": 0}
+    tally = {"reports": 0, "rows_in": 0, "control_change": 0, "claim": 0}
+    bad_reports: list = []
+    bad_rows: list = []
+
+    def checked_fact_rows(reports):
+        """Fact rows of the window's reports, streamed a batch of reports at a time, with the
+        row-level rules applied: bad reports and bad facts are set aside for quarantine."""
+        for batch in batched(reports, REPORT_BATCH):
+            # A report that breaks a rule (published in the future or before the earliest
+            # date, language not allowed) is quarantined and not extracted.
+            good_reports, rejected = split_reports(batch)
+            bad_reports.extend(rejected)
+            tally["reports"] += len(good_reports)
+            rows = [facts_store.fact_row(
+                        fact.to_dict(), content_hash=report.content_hash,
+                        published_date=report.published_date, run_id=context.run_id, extracted_at=now)
+                    for report in good_reports for fact in extract_report(report, gazetteer)]
+            tally["rows_in"] += len(rows)
+            # Facts whose evidence is not in the text, with an enum outside the contract or a
+            # date after the publication go to quarantine.facts with the rule and the reason.
+            good_rows, rejected_rows = split_facts(rows, {r.id: r.text for r in good_reports})
+            bad_rows.extend(rejected_rows)
+            for row in good_rows:
+                tally[row["kind"]] += 1
+            yield from good_rows
+
     with warehouse.connect() as con:
-        # Row-level rules: a report that breaks one (published in the future or before the
-        # earliest date, language not allowed) is quarantined and not extracted.
-        good_reports, bad_reports = split_reports(raw_store.latest_reports(con, start, end))
-        reports = len(good_reports)
+        written = facts_store.replace_window(
+            con, checked_fact_rows(raw_store.latest_reports(con, start, end)), start, end)
         quality_store.quarantine_rejected_reports(con, bad_reports, context.run_id)
-        texts = {r.id: r.text for r in good_reports}
-        for report in good_reports:
-            for fact in extract_report(report, gazetteer):
-                d = fact.to_dict()
-                rows.append(facts_store.fact_row(
-                    d, content_hash=report.content_hash, published_date=report.published_date,
-                    run_id=context.run_id, extracted_at=now))
-        # Facts whose evidence is not in the text, with an enum outside the contract or a date
-        # after the publication go to quarantine.facts with the rule and the reason.
-        good_rows, bad_rows = split_facts(rows, texts)
-        for row in good_rows:
-            kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
-        written = facts_store.replace_window(con, good_rows, start, end)
         quarantined = quality_store.quarantine_facts(con, bad_rows, context.run_id, start, end)
     for bad in bad_rows[:20]:
         context.log.warning(f"quarantined fact of {bad.report_id}: {bad.rule}: {bad.reason}")
     return MaterializeResult(metadata={
-        "reports": reports,
+        "reports": tally["reports"],
         "reports_quarantined": len(bad_reports),
         "facts": written,
-        "rows_in": len(rows),
+        "rows_in": tally["rows_in"],
         "rows_out": written,
         "rows_quarantined": quarantined,
         "quarantine_rules": MetadataValue.json(_count_rules(bad_rows)),
-        "control_changes": kinds["control_change"],
-        "claims": kinds["claim"],
+        "control_changes": tally["control_change"],
+        "claims": tally["claim"],
         "extractor_version": EXTRACTOR_VERSION,
         "window": f"[{start}, {end})",
     })
