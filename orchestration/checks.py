@@ -17,13 +17,24 @@ facts_reference            raw/extracted_facts    WARN      no        GX: actors
                                                                       unit keys in dim_unit
 mart_gate                  fct_control_changes,   ERROR     yes       GX: row count vs published
                            fct_claims, dim_report                     (max shrink), no orphans
+reference_suite            reference/<each of     ERROR     yes       GX on the latest load_version:
+                           the 7 tables>                              P-codes, keys, names, population
+                                                                      sums, unit types, flagged names,
+                                                                      census totals when full (330)
+reference_rules            reference/townships,   WARN      no        GX: coordinates in Myanmar,
+                           census_workbook, towns,                    urban_pct, garrisons and ward
+                           wards_village_tracts,                      townships resolved
+                           units
 =========================  =====================  ========  ========  ===========================
 
 The checks on the partitioned raw assets are partitioned too and read the rows of the run's
 partition window (one day or a single-run range) from ``context.partition_time_window``;
 without a partition they read the rows the current run wrote (``run_id``). Every check
 reads the build warehouse read-only and closes it (``sources_have_data`` also records the
-run's per-source counts in ``meta.source_runs`` when the asset did not). Great
+run's per-source counts in ``meta.source_runs`` when the asset did not). The reference
+checks validate the latest ``load_version`` of ``reference.<table>`` (suites in
+``quality/reference_suite.py``); a failing ``reference_suite`` stops the dbt reference
+models of the ``reference_refresh`` job. Great
 Expectations is imported lazily, the first time a suite runs.
 """
 
@@ -397,3 +408,95 @@ def _mart_gate(table: str):
 fct_control_changes_gate = _mart_gate("fct_control_changes")
 fct_claims_gate = _mart_gate("fct_claims")
 dim_report_gate = _mart_gate("dim_report")
+
+
+# ---------------------------------------------------------------- reference/<table>
+
+# Reference tables with "warn" expectations get a second, non-blocking check (reference_rules).
+REFERENCE_RULE_TABLES = ("townships", "census_workbook", "towns", "wards_village_tracts", "units")
+_reference_cache: dict[tuple, Any] = {}
+
+
+def _validated_reference(context, warehouse: WarehouseResource, table: str):
+    """One GX validation of the latest load of reference.<table> per run, shared by its two checks."""
+    from quality.reference_suite import validate_latest
+
+    key = (_run_id(context), warehouse.path, table)
+    if key not in _reference_cache:
+        with warehouse.connect(read_only=True) as con:
+            result, version = validate_latest(con, table, _settings())
+        if any(k[0] != key[0] for k in _reference_cache):
+            _reference_cache.clear()  # keep only the current run's validations
+        _reference_cache[key] = (result, version)
+    return _reference_cache[key]
+
+
+def _reference_extra(table: str, version: int | None, result) -> dict[str, Any]:
+    return {"table": f"reference.{table}", "load_version": version if version is not None else -1,
+            "full_census": result.suite.endswith("_full")}
+
+
+def reference_suite_result(table: str, warehouse: WarehouseResource, context=None) -> AssetCheckResult:
+    """ERROR result of the table's GX suite (structural faults)."""
+    if context is None:
+        from quality.reference_suite import validate_latest
+
+        with warehouse.connect(read_only=True) as con:
+            result, version = validate_latest(con, table, _settings())
+    else:
+        result, version = _validated_reference(context, warehouse, table)
+    errors = [o.label() for o in result.errors] + ([f"gx_error: {result.error}"] if result.error else [])
+    scope = f"reference.{table} load_version {version}" if version is not None else f"reference.{table}: no rows"
+    return AssetCheckResult(
+        passed=not errors, severity=AssetCheckSeverity.ERROR,
+        description=(f"ok ({scope}, {result.rows} rows)" if not errors
+                     else f"{scope}: failed " + ", ".join(errors)),
+        metadata=_metadata(result, _reference_extra(table, version, result)))
+
+
+def _reference_suite_check(table: str):
+    @asset_check(asset=AssetKey(["reference", table]), name="reference_suite", blocking=True,
+                 description=f"GX suite on the latest load of reference.{table}: P-code shapes, unique keys, "
+                 "names, population arithmetic, contract types, known defects fixed, census totals when the "
+                 "full census is loaded (ERROR, blocks the dbt reference models).")
+    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+        return reference_suite_result(table, warehouse, context)
+
+    return _check
+
+
+def _reference_rules_check(table: str):
+    @asset_check(asset=AssetKey(["reference", table]), name="reference_rules", blocking=False,
+                 description=f"GX soft rules on the latest load of reference.{table}: coordinates within "
+                 "Myanmar, urban_pct consistent, garrisons / ward townships resolved (WARN).")
+    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+        result, version = _validated_reference(context, warehouse, table)
+        warnings = [o.label() for o in result.warnings]
+        return AssetCheckResult(
+            passed=not warnings and result.error is None, severity=AssetCheckSeverity.WARN,
+            description="ok" if not warnings else "flagged: " + ", ".join(warnings),
+            metadata=_metadata(result, _reference_extra(table, version, result)))
+
+    return _check
+
+
+townships_reference_suite = _reference_suite_check("townships")
+towns_reference_suite = _reference_suite_check("towns")
+census_workbook_reference_suite = _reference_suite_check("census_workbook")
+area_codes_reference_suite = _reference_suite_check("area_codes")
+wards_village_tracts_reference_suite = _reference_suite_check("wards_village_tracts")
+units_reference_suite = _reference_suite_check("units")
+armed_groups_reference_suite = _reference_suite_check("armed_groups")
+
+townships_reference_rules = _reference_rules_check("townships")
+census_workbook_reference_rules = _reference_rules_check("census_workbook")
+towns_reference_rules = _reference_rules_check("towns")
+wards_village_tracts_reference_rules = _reference_rules_check("wards_village_tracts")
+units_reference_rules = _reference_rules_check("units")
+
+REFERENCE_CHECKS = [
+    townships_reference_suite, towns_reference_suite, census_workbook_reference_suite,
+    area_codes_reference_suite, wards_village_tracts_reference_suite, units_reference_suite,
+    armed_groups_reference_suite, townships_reference_rules, census_workbook_reference_rules,
+    towns_reference_rules, wards_village_tracts_reference_rules, units_reference_rules,
+]
