@@ -7,7 +7,7 @@ export GX_ANALYTICS_ENABLED := False
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: help setup manifest demo test bench docs dev validate clean
+.PHONY: help setup manifest demo test bench bench-backfill docs dev validate clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -33,6 +33,9 @@ test: manifest  ## the test suite
 
 bench: setup  ## extraction throughput and memory (prints a table)
 	$(PY) scripts/bench.py
+
+bench-backfill: manifest  ## a backfill of synthetic reports through the whole pipeline, twice (prints a table)
+	$(PY) scripts/bench_backfill.py
 
 docs: manifest  ## dbt docs (dbt_project/target/index.html)
 	cd dbt_project && ../$(VENV)/bin/dbt docs generate --profiles-dir .
