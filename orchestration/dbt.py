@@ -51,3 +51,12 @@ def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     if vars_:
         args += ["--vars", json.dumps(vars_, sort_keys=True)]
     return args
+
+
+def fact_build_args(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
+                    full_refresh: bool = False) -> list[str]:
+    """The ``dbt build`` of the fact group for a partition window; a full refresh (after the
+    reference data changed) rebuilds all history, so it passes no window."""
+    if full_refresh:
+        return build_args() + ["--full-refresh"]
+    return build_args(partition_vars(start, end))

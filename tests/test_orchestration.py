@@ -78,3 +78,31 @@ def test_inbox_sensor_requests_the_days_of_new_files(tmp_path, monkeypatch):
     # the same listing again: nothing new
     again = inbox_sensor.evaluate_tick(build_sensor_context(cursor=result.cursor, repository_def=repo))
     assert again.run_requests == [] and again.skip_message
+
+
+def test_a_fact_build_after_a_reference_change_rebuilds_all_history():
+    from orchestration.dbt import fact_build_args
+
+    window = fact_build_args(dt.date(2025, 3, 1), dt.date(2025, 3, 2))
+    assert "--vars" in window and "--full-refresh" not in window
+    full = fact_build_args(dt.date(2025, 3, 1), dt.date(2025, 3, 2), full_refresh=True)
+    assert "--full-refresh" in full and "--vars" not in full  # no window: every partition
+
+
+def test_reference_state_decides_the_full_refresh():
+    import duckdb
+
+    from ingestion import build_state
+
+    con = duckdb.connect()
+    assert build_state.reference_state(con) is None
+    con.execute("create schema reference")
+    con.execute("create table reference._loads (table_name varchar, load_version integer)")
+    con.execute("insert into reference._loads values ('towns', 1), ('townships', 1), ('towns', 2)")
+    state = build_state.reference_state(con)
+    assert state == "towns@2,townships@1"
+    assert build_state.needs_full_refresh(state, build_state.last_fact_build_state(con))  # never built
+    build_state.record_fact_build(con, "run-1", state, full_refresh=True)
+    assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+    con.execute("insert into reference._loads values ('towns', 3)")
+    assert build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))

@@ -87,3 +87,23 @@ def test_the_same_partition_twice_gives_the_same_rows(pipeline, backfilled):
     twice = _rows(paths["published"], FACTS_SQL)
     assert first.ok and second.ok
     assert once == twice == before
+
+
+def test_a_reference_change_rebuilds_every_partition_of_the_facts(pipeline, backfilled):
+    from orchestration.runner import run_job
+
+    defs, instance, paths = pipeline
+    before = _rows(paths["published"], "select count(*), count(distinct published_date) from fct_control_changes")
+    con = duckdb.connect(str(paths["warehouse"]))
+    try:  # a re-published towns file: a new load version of reference.towns
+        con.execute("insert into reference._loads (table_name, load_version) "
+                    "select 'towns', max(load_version) + 1 from reference._loads where table_name = 'towns'")
+    finally:
+        con.close()
+    outcome = run_job("nightly_refresh", start=dt.date(2025, 3, 5), defs=defs, instance=instance)
+    assert outcome.ok
+    builds = _rows(paths["warehouse"], "select full_refresh from meta.dbt_fact_builds order by built_at")
+    assert builds[-1] == (True,)
+    # a full refresh without a window: every day's facts are still there, not only 5 March's
+    after = _rows(paths["published"], "select count(*), count(distinct published_date) from fct_control_changes")
+    assert after == before

@@ -14,7 +14,7 @@ from typing import Any
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, partition_vars
+from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, fact_build_args
 from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import WarehouseResource
 
@@ -67,6 +67,16 @@ def dbt_reference_models(context: AssetExecutionContext, dbt: DbtCliResource, wa
     dagster_dbt_translator=translator,
 )
 def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
+    from ingestion import build_state
+
     window = context.partition_time_window
+    with warehouse.connect() as con:
+        state = build_state.reference_state(con)
+        full_refresh = build_state.needs_full_refresh(state, build_state.last_fact_build_state(con))
+    if full_refresh:
+        context.log.info(f"reference data is now {state}: rebuilding all history (--full-refresh)")
     with _dbt_env(warehouse):
-        yield from dbt.cli(build_args(partition_vars(window.start, window.end)), context=context).stream()
+        yield from dbt.cli(fact_build_args(window.start, window.end, full_refresh=full_refresh),
+                           context=context).stream()
+    with warehouse.connect() as con:
+        build_state.record_fact_build(con, context.run_id, state, full_refresh)

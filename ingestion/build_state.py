@@ -1,0 +1,51 @@
+"""What the fact models were last built against, so a changed reference rebuilds them.
+
+The incremental fact models key each row to the dimensions when the row is built. When
+the reference data gets a new load version, rows built earlier would keep stale keys: the
+next fact build is then a full refresh of all history (cheap next to extraction), and
+``meta.dbt_fact_builds`` records the reference state each build used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+
+def reference_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The latest load version of every reference table ("table@version,..."), or None
+    when no reference data is loaded."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'reference' and table_name = '_loads'").fetchall()[0][0]
+    if not exists:
+        return None
+    return con.execute("""
+        select string_agg(table_name || '@' || version, ',' order by table_name)
+        from (select table_name, max(load_version) as version from reference._loads group by 1)
+    """).fetchall()[0][0]
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema if not exists meta")
+    con.execute("""create table if not exists meta.dbt_fact_builds (
+        run_id varchar, reference_state varchar, full_refresh boolean, built_at timestamp)""")
+
+
+def last_fact_build_state(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The reference state of the latest successful fact build (None: never built)."""
+    ensure_schema(con)
+    rows = con.execute("select reference_state from meta.dbt_fact_builds "
+                       "order by built_at desc limit 1").fetchall()
+    return rows[0][0] if rows else None
+
+
+def needs_full_refresh(current: str | None, last_built: str | None) -> bool:
+    """A fact build must rebuild all history when the reference changed since the last one."""
+    return current != last_built
+
+
+def record_fact_build(con: duckdb.DuckDBPyConnection, run_id: str, state: str | None,
+                      full_refresh: bool) -> None:
+    ensure_schema(con)
+    con.execute("insert into meta.dbt_fact_builds values (?, ?, ?, ?)",
+                [run_id, state, full_refresh, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
