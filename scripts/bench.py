@@ -26,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+REPEATS = 3
+
+
 def peak_rss_mb() -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
@@ -44,17 +47,21 @@ def throughput(n: int, words: int) -> tuple[float, float, int]:
 
     reports = [r for r, _ in generate(n, words=words, seed=42)]
     extract_report(reports[0])  # build the automaton once
-    t0 = time.perf_counter()
-    facts = 0
-    for r in reports:
-        facts += len(extract_report(r))
-    t_ext = time.perf_counter() - t0
+    t_ext = float("inf")
+    for _ in range(REPEATS):  # best of a few runs: the machine is shared, noise only slows
+        t0 = time.perf_counter()
+        facts = 0
+        for r in reports:
+            facts += len(extract_report(r))
+        t_ext = min(t_ext, time.perf_counter() - t0)
     floor_re = re.compile(r"\b(?:captured|seized|killed|withdrew)\b")
-    t0 = time.perf_counter()
-    hits = 0
-    for r in reports:
-        hits += len(floor_re.findall(r.text))
-    t_floor = time.perf_counter() - t0
+    t_floor = float("inf")
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        hits = 0
+        for r in reports:
+            hits += len(floor_re.findall(r.text))
+        t_floor = min(t_floor, time.perf_counter() - t0)
     return n / t_ext, n / max(t_floor, 1e-9), facts
 
 
@@ -99,14 +106,17 @@ def main() -> None:
     t = Table(title=f"extractor benchmark ({args.words}-word reports)")
     t.add_column("measure")
     t.add_column("value", justify="right")
-    t.add_row("throughput (reports/s per core)", f"{rate:,.0f}")
+    t.add_row("throughput (reports/s per core)", f"{rate:,.0f} ({1000 / rate:.2f} ms/report, target >= 1,000)")
     t.add_row("I/O floor (read + 1 regex, reports/s)", f"{floor:,.0f}")
     t.add_row("ratio extractor / floor", f"{floor / rate:,.1f}x slower")
     t.add_row("facts per report", f"{facts / n_tp:.1f}")
+    rss = []
     for n in sizes:
         m = memory(n, args.words)
+        rss.append(m["rss_mb"])
         t.add_row(f"peak RSS streaming {n:,} reports", f"{m['rss_mb']:.0f} MB ({n / m['seconds']:,.0f} rep/s end-to-end, corpus {m['corpus_mb']:.0f} MB)")
-    Console().print(t)
+    t.add_row("memory flat (streamed)", "yes" if rss[-1] <= rss[0] * 1.25 + 5 else f"NO: {rss[0]:.0f} -> {rss[-1]:.0f} MB")
+    Console(width=120).print(t)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingestion.extract.context import ReportContext, SentenceView
+from ingestion.extract.scan import contains_any
 
 SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|added|adding|stated|states|announced|"
@@ -29,6 +30,24 @@ _NON_ACTOR_SPEAKER = re.compile(
     r"camp\s+leaders?|officials?|network|group|channel|media)\b")
 
 
+# pre-filters (exact): every SPEECH_RE match contains one of SPEECH_STEMS, every ROLE one of
+# ROLE_STEMS, every PRONOUN_SPEAKER_RE match ends (before white space) with one of PRONOUN_ENDS
+SPEECH_STEMS = ("said", "say", "claim", "report", "told", "add", "stat", "announced", "confirm", "acknowledged",
+                "insisted", "alleged", "denie", "put", "estimate", "disputed", "accused", "recorded", "documented",
+                "counted")
+ROLE_STEMS = ("spokes", "official", "officer", "commander", "leader", "chairman", "secretary", "member", "source",
+              "fighter")
+PRONOUN_ENDS = ("he", "she", "they", "it", "spokesperson", "spokesman", "spokeswoman", "officer", "official",
+                "commander", "source", "group", "alliance", "statement")
+_LEAD_NAMES = re.compile(r"(?:^|[^.]\s)(?:[A-Z][\w'’.-]+\s+){1,4}$")
+_TRAILING_NAMES = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,4})$")
+_LABEL_CUT = re.compile(r"[,.;]")
+_LABEL_DET = re.compile(r"^(?:the|a|an)\s+")
+_AFTER_SAID = re.compile(r"\s+(?:the|a|an|[A-Z])")
+_AFTER_SAID_NOT = re.compile(r"\s+(?:that|it|on|in|the\s+\w+\s+had)\b")
+_ALLIANCE_WORD = re.compile(r"\balliance\b")
+
+
 @dataclass(frozen=True)
 class Attribution:
     pos: int  # offset of the speech verb in the sentence
@@ -39,6 +58,8 @@ class Attribution:
 def learn_people(sent: SentenceView, ctx: ReportContext) -> None:
     """Remember "KNU spokesperson Saw Htoo Klo" → KNLA for later "Saw Htoo Klo said"."""
     s = sent.text
+    if not any(a.key for a in sent.actors) or not contains_any(s, ROLE_STEMS):
+        return  # nobody to tie a name to, or no role word: nothing to learn
     for m in ROLE_NAME_RE.finditer(s):
         actor = _actor_before(sent, m.start(), 45)
         if actor:
@@ -82,18 +103,21 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
     """Every statement of who says something in the sentence, in order."""
     s = sent.text
     out: list[Attribution] = []
-    for m in ACCORDING_RE.finditer(s):
+    according = "ccording" in s
+    if not according and not contains_any(s, SPEECH_STEMS):
+        return out
+    for m in (ACCORDING_RE.finditer(s) if according else ()):
         actor = _actor_after(sent, m.end(), 40, ctx)
         if actor:
             out.append(Attribution(m.start(), actor, None))
         else:
-            label = re.split(r"[,.;]", s[m.end():])[0].strip()[:60]
+            label = _LABEL_CUT.split(s[m.end():])[0].strip()[:60]
             person = _person(label, ctx)
             out.append(Attribution(m.start(), person, None if person else (label or None)))
     for m in SPEECH_RE.finditer(s):
         v = m.start()
         before = s[max(0, v - 70):v]
-        pron = PRONOUN_SPEAKER_RE.search(before)
+        pron = _pronoun_speaker(before)
         if pron:
             word = pron.group().lower()
             if "group" in word or "alliance" in word:
@@ -108,7 +132,7 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
         actor = _actor_before(sent, v, 45, ctx)
         if actor is None:
             person = _person_before(before, ctx)
-            if person is None and re.search(r"(?:^|[^.]\s)(?:[A-Z][\w'’.-]+\s+){1,4}$", before) and not _NON_ACTOR_SPEAKER.search(before[-30:]):
+            if person is None and _LEAD_NAMES.search(before) and not _NON_ACTOR_SPEAKER.search(before[-30:]):
                 person = ctx.para_speaker.get(sent.para) or ctx.last_speaker  # a named speaker seen before
             if person:
                 out.append(Attribution(v, person, None))
@@ -116,9 +140,9 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
         if actor is None and m.group() in ("said", "says", "claimed", "told"):
             # "said a commander of the Wuntho PDF", "said Salai Van Bawi, a spokesperson for the alliance"
             after = s[m.end():m.end() + 90]
-            if re.match(r"\s+(?:the|a|an|[A-Z])", after) and not re.match(r"\s+(?:that|it|on|in|the\s+\w+\s+had)\b", after):
+            if _AFTER_SAID.match(after) and not _AFTER_SAID_NOT.match(after):
                 actor = _actor_after(sent, m.end(), 90, ctx)
-                if actor is None and re.search(r"\balliance\b", after):
+                if actor is None and _ALLIANCE_WORD.search(after):
                     actor = ctx.last_alliance
         if actor is not None:
             out.append(Attribution(v, actor, None))
@@ -126,10 +150,17 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
         nm = _NON_ACTOR_SPEAKER.search(before[-40:])
         if nm:
             label = before[-40:][nm.start():].strip()
-            label = re.sub(r"^(?:the|a|an)\s+", "", label)
+            label = _LABEL_DET.sub("", label)
             out.append(Attribution(v, None, label.split(",")[0].strip() or None))
     out.sort(key=lambda a: a.pos)
     return out
+
+
+def _pronoun_speaker(before: str) -> re.Match | None:
+    """``PRONOUN_SPEAKER_RE.search(before)``, skipped when ``before`` cannot end with a pronoun."""
+    if before.isascii() and not before.rstrip().lower().endswith(PRONOUN_ENDS):
+        return None
+    return PRONOUN_SPEAKER_RE.search(before)
 
 
 def _person(label: str, ctx: ReportContext) -> str | None:
@@ -140,7 +171,7 @@ def _person(label: str, ctx: ReportContext) -> str | None:
 
 
 def _person_before(before: str, ctx: ReportContext) -> str | None:
-    m = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,4})$", before)
+    m = _TRAILING_NAMES.search(before)
     if not m:
         return None
     return _person(m.group(1).strip(), ctx)

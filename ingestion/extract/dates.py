@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.scan import finditer_from
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -41,6 +43,12 @@ DATE_RE = re.compile(
     )""",
     re.X | re.I,
 )
+# where a date can start (lower-cased text): every alternative of DATE_RE opens with one of
+# these words or word beginnings, so DATE_RE is only tried there (see ``scan.finditer_from``)
+DATE_STARTS = re.compile(
+    r"\b(?:[0-9]|(?:a|an|at|on|in|of|by|the|this|last|over)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"earl|late|mid|since|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|during)")
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
 
@@ -97,7 +105,7 @@ def _num(word: str) -> int:
 def find_dates(text: str, pub: dt.date) -> list[DateSpan]:
     """Every date expression in ``text`` (a sentence), resolved against ``pub``."""
     out: list[DateSpan] = []
-    for m in DATE_RE.finditer(text):
+    for m in finditer_from(DATE_RE, DATE_STARTS, text):
         try:
             span = _resolve(m, pub)
         except (ValueError, OverflowError):

@@ -18,6 +18,7 @@ from ingestion.extract.rules_claims import PRE_FILTER as CLAIM_FILTER
 from ingestion.extract.rules_claims import find_claims
 from ingestion.extract.rules_control import DENIAL, RawChange, find_changes
 from ingestion.extract.rules_control import PRE_FILTER as CONTROL_FILTER
+from ingestion.extract.scan import contains_any, may_contain
 from ingestion.extract.sentences import split_sentences
 from ingestion.extract.trigger_words import F_CLAIM, F_CONTROL, F_SPEECH, word_flags
 from ingestion.gazetteer import Gazetteer, PlaceEntry
@@ -38,7 +39,16 @@ _GAZ_LEVEL_KIND = {"town": "town", "ward": "urban_ward", "village_tract": "villa
 DATE_HINT = re.compile(
     r"\d|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|May|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|day|[Ww]eek|[Mm]onth|[Yy]ear|"
     r"later|earlier|ago|before|after|previous|next|same|tonight|morning|night")
+# DATE_HINT's alternatives as plain substrings (besides a digit): the same answer without the regex scan
+_DATE_HINT_WORDS = ("Jan", "jan", "Feb", "feb", "Mar", "mar", "Apr", "apr", "May", "Jun", "jun", "Jul", "jul", "Aug",
+                    "aug", "Sep", "sep", "Oct", "oct", "Nov", "nov", "Dec", "dec", "day", "Week", "week", "Month",
+                    "month", "Year", "year", "later", "earlier", "ago", "before", "after", "previous", "next", "same",
+                    "tonight", "morning", "night")
+_DIGIT = re.compile(r"\d")
 PLACE_HINT = re.compile(r"\b(?:[A-Z]{2,4}|[A-Z]\w+\s+(?:town|village|ward|[Tt]ownship|[Aa]irport)|town|base|camp|outpost|airport|ward)\b")
+# every PLACE_HINT match has two capitals in a row or one of these (case-sensitive)
+_PLACE_HINT_STEMS = ("town", "village", "ward", "ownship", "irport", "base", "camp", "outpost")
+_TWO_CAPS = re.compile(r"[A-Z]{2}")
 GENERIC_RESISTANCE = {"resistance forces", "resistance fighters", "anti junta forces", "anti junta fighters",
                       "anti junta groups", "revolutionary forces", "joint resistance forces", "resistance",
                       "joint forces"}
@@ -104,6 +114,18 @@ def _prepare(gazetteer: Gazetteer | None) -> _Prepared:
     return prep
 
 
+def _date_hint(s: str) -> bool:
+    """``DATE_HINT.search(s)``: a digit or one of its words."""
+    return _DIGIT.search(s) is not None or contains_any(s, _DATE_HINT_WORDS)
+
+
+def _place_hint(s: str) -> bool:
+    """``PLACE_HINT.search(s)``, answered without the regex when a cheap test rules it out."""
+    if not contains_any(s, _PLACE_HINT_STEMS) and _TWO_CAPS.search(s) is None:
+        return False
+    return PLACE_HINT.search(s) is not None
+
+
 # --------------------------------------------------------------------------------------
 def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlChange | Claim]:
     """Every control change and claim the report states, each with its evidence sentence."""
@@ -149,7 +171,7 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
         if not changes and last_changes and LIST_LEAD.match(view.text):
             changes = _elaborate(view, last_changes)
         last_changes = [rc for rc in changes if rc.change != "held"] if changes else (last_changes if not view.places else [])
-        if DENIAL.search(view.text) and raw_changes:
+        if raw_changes and may_contain(view.text, ("denied",)) and DENIAL.search(view.text):
             raw_changes = [rc for rc in raw_changes if not (rc[0].sentence.index == view.index - 1 and rc[0].change == "captured")]
         for rc in changes:
             dated = [_date_for(rc, p, ctx) for p in rc.places]
@@ -191,13 +213,13 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, fold
                 local.append(hits[j])
             j += 1
         flags = word_flags(folded[sent.start:sent.end])
-        placey = PLACE_HINT.search(s) is not None
+        active = bool(flags & (F_CONTROL | F_CLAIM))
+        placey = False if active else _place_hint(s)  # only matters for a sentence without triggers
         if not local and not placey and not flags & (F_CONTROL | F_CLAIM | F_SPEECH):
             if "ownship" in s:
                 for m in _TOWNSHIP_RE.finditer(s):
                     ctx.townships.append(m.group(1))
             continue  # background: nothing to learn from it
-        active = bool(flags & (F_CONTROL | F_CLAIM))
         actors: list[ActorMention] = []
         states: list[str] = []
         gaz_places: list[tuple[int, int, list[str]]] = []
@@ -251,7 +273,7 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, fold
                     ctx.coalition = (sent.index, a.key)
         if lead is not None:
             ctx.lead_rebel = (sent.index, lead)
-        dates = find_dates(s, ctx.published) if active and DATE_HINT.search(s) else []
+        dates = find_dates(s, ctx.published) if active and _date_hint(s) else []
         taken_all = taken + [(d.start, d.end) for d in dates]
         places = find_places(s, taken_all) if active or placey else []
         ptaken = taken_all + [(p.start, p.end) for p in places]
@@ -359,6 +381,10 @@ _FAMILY = [
 ]
 
 
+_TOWNS_OWN = re.compile(r"\b(?:town|city)['’]s\b")
+_TOWNS_OWN_OR_ITS = re.compile(r"\b(?:town|city)['’]s\b|\bits\b")
+
+
 def _resolve_references(view: SentenceView, ctx: ReportContext) -> None:
     """Replace "the base", "the two bases", "the town", "its airport" by what they point to."""
     out: list[Place] = []
@@ -371,7 +397,7 @@ def _resolve_references(view: SentenceView, ctx: ReportContext) -> None:
                 p.generic = False
             out.append(p)
             continue
-        if not is_pure_reference(p) and not re.search(r"\b(?:town|city)['’]s\b", name):
+        if not is_pure_reference(p) and not _TOWNS_OWN.search(name):
             out.append(p)
             continue
         fam = None
@@ -381,7 +407,7 @@ def _resolve_references(view: SentenceView, ctx: ReportContext) -> None:
                 break
         if fam is None:
             continue
-        if re.search(r"\b(?:town|city)['’]s\b|\bits\b", name) and fam != {"town"}:
+        if _TOWNS_OWN_OR_ITS.search(name) and fam != {"town"}:
             town = ctx.recent_place({"town"}, view.para, before=[q for q in out if q.kind == "town"])
             if town and fam == {"airport"}:
                 out.append(replace(p, name=f"{town[0].name} airport", generic=False, definite=False, ref=None))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.scan import finditer_from
+
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -28,6 +30,12 @@ FIGURE_RE = re.compile(
     )(?![\w%])""",
     re.X | re.I,
 )
+# where a figure can start (lower-cased text): a digit, a hedge or a number word (see ``scan.finditer_from``)
+FIGURE_STARTS = re.compile(
+    r"\b(?:[0-9]|(?:a|an|as|at|no|up|over|under|some|more|less|fewer|about|around|almost|nearly|close|roughly|"
+    r"approximately|estimated|another|between|several|scores|dozens|hundreds|thousands|tens)\b|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand)")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
          "several hundred": 200, "several thousand": 2000, "several dozen": 24}
 
@@ -76,7 +84,7 @@ def _clean(v: float) -> float | int:
 
 def find_figures(text: str) -> list[Figure]:
     out = []
-    for m in FIGURE_RE.finditer(text):
+    for m in finditer_from(FIGURE_RE, FIGURE_STARTS, text):
         hedge = " ".join((m.group("hedge") or "").lower().split())
         value = low = high = None
         approx = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -26,8 +27,9 @@ def fold(text: str) -> str:
     return low.translate(_PUNCT)
 
 
+@lru_cache(maxsize=65536)
 def fold_key(spelling: str) -> str:
-    """The automaton key of a spelling: folded with single spaces."""
+    """The automaton key of a spelling: folded with single spaces (cached: spellings repeat)."""
     return _SPACES.sub(" ", fold(spelling)).strip()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingestion.extract.scan import contains_any, finditer_from, may_contain
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -52,6 +53,8 @@ UNIT_RE = re.compile(
     """,
     re.X,
 )
+# every UNIT_RE match contains one of these (case-sensitive)
+UNIT_STEMS = ("Battalion", "Command", "Division", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "ArtyB", *BURMESE_UNITS)
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
 CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
@@ -69,6 +72,9 @@ HEAD_KIND = {
 }
 _HEADS = (r"(?:naval\s+base|air\s*base|border\s+gate|trade\s+gate|police\s+station|police\s+outpost|border\s+post|guard\s+post|"
           r"town|city|village|ward|[Tt]ownship|[Aa]irport|bridge|gate|checkpoint|outpost|camp|base|[Pp]eak|[Hh]ill)")
+# every head of _HEADS contains one of these (case-sensitive): no stem, no typed place
+HEAD_STEMS = ("base", "gate", "station", "post", "town", "ownship", "city", "village", "ward", "irport", "bridge",
+              "checkpoint", "camp", "eak", "ill")
 TYPED_AFTER_RE = re.compile(rf"\b(?P<name>{CAPSEQ})\s+(?P<head>{_HEADS})\b(?!\s+of\b)")
 TYPED_BEFORE_RE = re.compile(
     rf"\b(?P<head>town|city|village|ward|township|{_HEADS}s?)\s+(?:of|at|near|above|in|on|called)\s+(?:the\s+)?(?P<name>{CAPSEQ})"
@@ -89,6 +95,13 @@ GENERIC_RE = re.compile(
     rf"(?:\s+(?P<prep>near|around|above|at|on|in|outside|of)\s+(?:the\s+)?(?P<loc>{CAPSEQ}))?",
     re.I,
 )
+# every _GENERIC_NOUN contains one of these (any case)
+GENERIC_STEMS = ("ward", "neighbo", "post", "station", "gate", "checkpoint", "camp", "base", "position", "bridge",
+                 "airport", "town", "village", "headquarters")
+# where GENERIC_RE can start (lower-cased text): a determiner of _DET (see ``scan.finditer_from``)
+GENERIC_STARTS = re.compile(
+    r"\b(?:[0-9]|(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|both|some|many|more|"
+    r"dozens|scores|most|part)\b)")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 
 NOT_PLACE = {
@@ -162,12 +175,15 @@ def norm_name(name: str) -> str:
     return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
 
 
+_DANGLING_OF = re.compile(r"\b(?:of|the|of the)$")
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "both": 2}
 
 
 def _unit_mentions(s: str) -> list[Place]:
     out: list[Place] = []
+    if not contains_any(s, UNIT_STEMS):
+        return out
     for m in UNIT_RE.finditer(s):
         start, end = m.start(), m.end()
         suffix = _BASE_SUFFIX.match(s[end:])
@@ -235,7 +251,8 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken) and all(b <= p.start or a >= p.end for p in places)
 
-    for m in TYPED_BEFORE_RE.finditer(s):
+    typed = contains_any(s, HEAD_STEMS)
+    for m in (TYPED_BEFORE_RE.finditer(s) if typed else ()):
         name = m.group("name")
         if name.split()[0] in LEAD_STOP or all(w in NOT_PLACE for w in name.split()):
             continue
@@ -272,7 +289,7 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
             places.append(Place(a, m.end(), nm, kind, count=count))
         elif free(m.start(), m.end()):
             places.append(Place(m.start(), m.end(), nm, kind, count=count))
-    for m in TYPED_AFTER_RE.finditer(s):
+    for m in (TYPED_AFTER_RE.finditer(s) if typed else ()):
         name = m.group("name")
         words = name.split()
         while words and words[0] in LEAD_STOP:
@@ -287,7 +304,7 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
             nm = " ".join(words) if kind != "urban_ward" else nm
         if free(a, m.end()):
             places.append(Place(a, m.end(), nm, kind))
-    for m in GENERIC_RE.finditer(s):
+    for m in (finditer_from(GENERIC_RE, GENERIC_STARTS, s) if may_contain(s, GENERIC_STEMS) else ()):
         if not free(m.start("noun"), m.end("noun")):
             continue  # "the town of X": already a typed place
         if not free(m.start(), m.start("noun")):
@@ -318,7 +335,7 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
             definite = det in ("the", "its", "their", "both", "our")
         places.append(Place(m.start(), end, nm, kind, None, generic=not m.group("loc"),
                             definite=definite, count=count if plural or det == "both" else 1))
-    places = [p for p in places if not re.search(r"\b(?:of|the|of the)$", p.name)]
+    places = [p for p in places if not _DANGLING_OF.search(p.name)]
     places.sort(key=lambda p: p.start)
     # "the headquarters of the military's Western Command": one place, the named one
     starts = {p.start for p in places if not p.generic}

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 
 from ingestion.extract.context import SentenceView
 from ingestion.extract.figures import Figure, find_figures
+from ingestion.extract.scan import LiteralFilter
 
-PRE_FILTER = re.compile(
-    r"kill|death|dead|died|toll|wound|injur|captur|prisoner|surrender|defect|handed\s+themselves|seiz|weapon|arms|"
-    r"shot\s+down|downed|fled|displac|uproot|left|lost|outpost|base|camp|town|clash", re.I)
+# a sentence without any of these (any case) states no claim
+PRE_FILTER_STEMS = (
+    "kill", "death", "dead", "died", "toll", "wound", "injur", "captur", "prisoner", "surrender", "defect", "seiz",
+    "weapon", "arms", "downed", "fled", "displac", "uproot", "left", "lost", "outpost", "base", "camp", "town", "clash")
+PRE_FILTER = LiteralFilter(
+    re.compile("|".join(PRE_FILTER_STEMS) + r"|handed\s+themselves|shot\s+down", re.I), PRE_FILTER_STEMS,
+    partial=("handed", "shot"))
 
 # verb right before the figure: "killed 14", "captured 35", "put the death toll at 16"
 HEAD_VERB = re.compile(

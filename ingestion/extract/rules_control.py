@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingestion.extract.context import (BASE_KINDS, ActorMention, ReportContext, SentenceView,
                                        is_pure_reference)
 from ingestion.extract.places import Place
+from ingestion.extract.scan import LiteralFilter, contains_any
 
 _CTRL = r"(?:full\s+|complete\s+|effective\s+)?control\s+(?:of|over)"
 TRIGGERS: list[tuple[str, str, str, re.Pattern]] = [
@@ -49,12 +50,31 @@ TRIGGERS: list[tuple[str, str, str, re.Pattern]] = [
         r"(?:under|in)\s+(?:the\s+)?(?:full\s+|firm\s+)?(?!control\b)(?P<sa>[\w'’ -]{2,30}?)\s+(?:control|hands)\b"
         r"|\b(?:has|have|had)\s+been\s+(?:controlled|held)\s+by\b|\b(?:is|are|was|were)\s+(?:controlled|held)\s+by\b")),
 ]
+# case-sensitive substrings one of which every match of the trigger contains: a trigger whose
+# stems are all absent from a sentence is not searched at all
+TRIGGER_STEMS: dict[str, tuple[str, ...]] = {
+    "captured_partial": ("occup", "hold", "held", "control", "pushed", "entered"),
+    "captured_active": ("captur", "seiz", "overr", "tak", "took", "gain", "won", "wrest", "storm", "occup", "clear",
+                        "liberat"),
+    "recaptured_active": ("retook", "retak", "recaptur", "regain", "reclaim", "back"),
+    "captured_passive": ("captured", "seized", "overrun", "taken", "occupied", "stormed", "cleared", "liberated",
+                         "fell", "fallen", "falls", "came"),
+    "handed_over": ("handed",),
+    "withdrew_active": ("withdr", "pull", "retreat", "abandon", "evacuat", "fled", "vacated", "lost"),
+    "contested_active": ("besieg", "siege", "surround", "encircl", "attack", "assaulted", "battl", "fighting", "clashes"),
+    "contested_state": ("contested", "besieged", "siege"),
+    "held_active": ("hold", "held", "control", "occup", "maintain", "retain"),
+    "held_state": ("control", "hands", "held"),
+}
 RECAPTURE_VERB = re.compile(r"\b(?:re(?:took|taken|taking|captured|capturing|gained|gaining|claimed)|back)\b")
 
-PRE_FILTER = re.compile(
-    r"captur|seiz|overr|control|took|taken|taking|stormed|storming|occup|clear|liberat|retook|retak|regain|recla|back|"
-    r"fell|fallen|falls|hand|withdr|pull|retreat|abandon|evacuat|fled|vacated|siege|besieg|surround|encircl|attack|assault|"
-    r"battl|fighting|clashes|contested|hold|held|remain|maintain|retain|hands|entered|pushed", re.I)
+# a sentence without any of these stems (any case) has no trigger
+PRE_FILTER_STEMS = (
+    "captur", "seiz", "overr", "control", "took", "taken", "taking", "stormed", "storming", "occup", "clear", "liberat",
+    "retook", "retak", "regain", "recla", "back", "fell", "fallen", "falls", "hand", "withdr", "pull", "retreat",
+    "abandon", "evacuat", "fled", "vacated", "siege", "besieg", "surround", "encircl", "attack", "assault", "battl",
+    "fighting", "clashes", "contested", "hold", "held", "remain", "maintain", "retain", "hands", "entered", "pushed")
+PRE_FILTER = LiteralFilter(re.compile("|".join(PRE_FILTER_STEMS), re.I), PRE_FILTER_STEMS)
 
 NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s)?|attempt(?:ed|ing|s)?|trying|tried|try|plan(?:s|ned)?|aim(?:s|ed)?|vow(?:ed|s)?|threaten(?:ed|s)?|"
@@ -102,6 +122,8 @@ def find_triggers(s: str) -> list[tuple[int, int, str, str, str, re.Match]]:
     """(start, end, rule, change, voice, match) of every trigger, longest first at overlaps."""
     found = []
     for rule, change, voice, rx in TRIGGERS:
+        if not contains_any(s, TRIGGER_STEMS[rule]):
+            continue
         for m in rx.finditer(s):
             found.append((m.start(), m.end(), rule, change, voice, m))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))

@@ -1,0 +1,78 @@
+"""Fast scanning helpers: the same matches as the big regular expressions, found sooner.
+
+A large case-insensitive alternation (dates, figures) costs a lot because the regex engine
+tries every alternative at every character. Every match of such a pattern starts at the
+beginning of a word that begins with one of a few known words ("the", "on", "March", a digit).
+``finditer_from`` finds those word starts with a small case-sensitive expression over the
+lower-cased text, then tries the big pattern only there: the result is exactly
+``pattern.finditer(text)``.
+
+The lower-cased text has the same word boundaries as the original only for ASCII text
+(Unicode case folding can change lengths or match odd letters such as "ſ" under
+``re.IGNORECASE``), so non-ASCII text takes the plain ``finditer`` path.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+
+def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
+
+    ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
+    can match; ``pattern`` must never match the empty string.
+    """
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    match = pattern.match
+    for c in starts.finditer(text.lower()):
+        p = c.start()
+        if p < done:
+            continue
+        m = match(text, p)  # the engine still sees text[p - 1] for \b and look-behinds
+        if m is not None:
+            yield m
+            done = m.end()
+
+
+def contains_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased ``low`` contains one of ``words`` (a cheap pre-filter)."""
+    for w in words:
+        if w in low:
+            return True
+    return False
+
+
+class LiteralFilter:
+    """A case-insensitive pre-filter regex made of literal stems, answered with ``in`` tests.
+
+    ``literals`` are lower-case stems any of which proves a match (the pattern's own
+    alternatives); ``partial`` are lower-case parts of the non-literal alternatives
+    (``shot\\s+down`` → ``"shot"``): their presence sends the text to the pattern itself.
+    Non-ASCII text always goes to the pattern (Unicode case folding is not ``str.lower``).
+    """
+
+    def __init__(self, pattern: re.Pattern, literals: tuple[str, ...], partial: tuple[str, ...] = ()):
+        self.pattern = pattern
+        self.literals = literals
+        self.partial = partial
+
+    def search(self, text: str) -> bool:
+        """Whether ``pattern.search(text)`` would find something."""
+        if not text.isascii():
+            return self.pattern.search(text) is not None
+        low = text.lower()
+        if contains_any(low, self.literals):
+            return True
+        if self.partial and contains_any(low, self.partial):
+            return self.pattern.search(text) is not None
+        return False
+
+
+def may_contain(text: str, stems: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern needing one of the lower-case ``stems``
+    cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""
+    return not text.isascii() or contains_any(text.lower(), stems)
