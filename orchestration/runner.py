@@ -76,7 +76,8 @@ def outcome_of(result) -> RunOutcome:
 
 
 def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None = None,
-            defs=None, instance=None, log_level: str | None = None) -> RunOutcome:
+            defs=None, instance=None, log_level: str | None = None,
+            asset_selection: list | None = None) -> RunOutcome:
     """Run a job of the definitions in this process, for one day or an inclusive day range.
 
     ``log_level`` (e.g. "ERROR") quiets Dagster's console log; the run history keeps it all.
@@ -91,6 +92,8 @@ def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None 
             kwargs["partition_key"] = start.isoformat()
         else:
             kwargs["tags"] = range_tags(start, end)
+    if asset_selection is not None:
+        kwargs["asset_selection"] = asset_selection
     if log_level:
         kwargs["run_config"] = {"loggers": {"console": {"config": {"log_level": log_level}}}}
     result = job.execute_in_process(instance=instance or _instance(), raise_on_error=False, **kwargs)
@@ -103,17 +106,44 @@ def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None 
     return outcome
 
 
+def reference_changed(outcome: RunOutcome) -> bool:
+    """Did a run of the reference tables load a new version of any of them?"""
+    return any(meta.get("changed") for key, meta in outcome.metadata.items() if key.startswith("reference/"))
+
+
+def gazetteer_ready(defs) -> bool:
+    """Has this warehouse built its dimensions and gazetteer already?"""
+    from orchestration.assets.gazetteer import gazetteer_file
+
+    return gazetteer_file(defs.resources["warehouse"]).exists()
+
+
 def refresh(start: dt.date, end: dt.date | None = None, *, defs=None, instance=None,
             with_reference: bool = True, log_level: str | None = None) -> list[RunOutcome]:
-    """The nightly work: the reference group (cheap when nothing changed), then the facts for
-    the partition(s) and the publish. Stops after a failed reference run."""
+    """The nightly work, one run after another, stopping at the first that fails:
+
+    1. the reference tables (a hash per file when nothing changed), with their checks;
+    2. only when a file changed or nothing was built yet: the whole reference group (the
+       dimensions and the gazetteer);
+    3. the facts for the partition(s), the marts, the gates and the publish.
+    """
+    from orchestration.assets.reference import REFERENCE_TABLES
+    from dagster import AssetKey
+
+    if defs is None:
+        from orchestration.definitions import defs
     instance = instance or _instance()
-    outcomes = []
+    outcomes: list[RunOutcome] = []
+
+    def run(job: str, **kw) -> bool:
+        outcomes.append(run_job(job, defs=defs, instance=instance, log_level=log_level, **kw))
+        return outcomes[-1].success and not outcomes[-1].checks_failed
+
     if with_reference:
-        ref = run_job("reference_refresh", defs=defs, instance=instance, log_level=log_level)
-        outcomes.append(ref)
-        if not ref.success or ref.checks_failed:
+        tables = [AssetKey(["reference", t]) for t in REFERENCE_TABLES]
+        if not run("reference_refresh", asset_selection=tables):
             return outcomes
-    outcomes.append(run_job("nightly_refresh", start=start, end=end, defs=defs, instance=instance,
-                            log_level=log_level))
+        if (reference_changed(outcomes[-1]) or not gazetteer_ready(defs)) and not run("reference_refresh"):
+            return outcomes
+    run("nightly_refresh", start=start, end=end)
     return outcomes

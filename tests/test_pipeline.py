@@ -55,10 +55,22 @@ def backfilled(pipeline):
 def test_a_range_backfill_is_one_run_that_publishes(backfilled):
     outcomes, paths = backfilled
     nightly = outcomes[-1]
-    assert [o.success for o in outcomes] == [True, True], [o.failed_steps for o in outcomes]
+    assert all(o.success for o in outcomes), [o.failed_steps for o in outcomes]
     assert nightly.ok, (nightly.checks_failed, nightly.failed_steps)
-    assert len(outcomes) == 2  # the reference run, then one run for the whole range
+    # the reference tables, the dimensions and gazetteer (a new warehouse), then ONE run for the range
+    assert len(outcomes) == 3
+    assert "gazetteer" in outcomes[1].metadata and "published_warehouse" in nightly.metadata
     assert paths["published"].exists()
+
+
+def test_unchanged_reference_files_do_not_rebuild_the_dimensions(pipeline, backfilled):
+    from orchestration.runner import refresh
+
+    defs, instance, _ = pipeline
+    outcomes = refresh(dt.date(2025, 3, 14), defs=defs, instance=instance)
+    assert len(outcomes) == 2 and outcomes[-1].ok  # the tables (unchanged), then the night's run
+    assert not any(meta.get("changed") for meta in outcomes[0].metadata.values())
+    assert "gazetteer" not in outcomes[0].metadata
 
 
 def test_a_known_capture_reaches_fct_control_changes(backfilled):
