@@ -23,12 +23,14 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 manifest: setup  ## prepare the dbt manifest Dagster loads
 	cd dbt_project && ../$(VENV)/bin/dbt parse --profiles-dir . --quiet
 
-demo: manifest  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
+$(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 	@mkdir -p $(DAGSTER_HOME)
+	cp dagster.yaml $@
+
+demo: manifest $(DAGSTER_HOME)/dagster.yaml  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
 	$(VENV)/bin/frontline demo
 
 test: manifest  ## the test suite
-	@mkdir -p $(DAGSTER_HOME)
 	$(PY) -m pytest -q
 
 bench: setup  ## extraction throughput and memory (prints a table)
@@ -43,8 +45,7 @@ docs: manifest  ## dbt docs (dbt_project/target/index.html)
 validate: manifest  ## the Dagster definitions load
 	$(VENV)/bin/dagster definitions validate -w workspace.yaml
 
-dev: manifest  ## the Dagster UI on http://localhost:3000
-	@mkdir -p $(DAGSTER_HOME)
+dev: manifest $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI and daemon (schedules, sensor) on http://localhost:3000
 	$(VENV)/bin/dagster dev -w workspace.yaml
 
 clean:  ## remove the local warehouse and build output (not the venv)

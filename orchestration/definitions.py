@@ -12,7 +12,7 @@ from orchestration import checks  # noqa: E402
 from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, report_html, reports  # noqa: E402
 from orchestration.jobs import nightly_job, reference_job  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
-from orchestration.schedules import nightly_schedule  # noqa: E402
+from orchestration.schedules import nightly_schedule, reference_schedule  # noqa: E402
 from orchestration.sensors import inbox_sensor  # noqa: E402
 
 
@@ -31,7 +31,7 @@ def build_defs(resources: dict | None = None) -> Definitions:
         ],
         asset_checks=load_asset_checks_from_modules([checks]),
         jobs=[nightly_job, reference_job],
-        schedules=[nightly_schedule],
+        schedules=[nightly_schedule, reference_schedule],
         sensors=[inbox_sensor],
         resources=resources or default_resources(),
     )

@@ -1,14 +1,14 @@
 """A sensor on the inbox folder(s): new or changed report files start a run for their days."""
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
-from dagster import RunRequest, SensorEvaluationContext, SkipReason, sensor
+from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
 
 from ingestion import settings
 from orchestration.jobs import nightly_job
-
-MAX_PARTITIONS_PER_TICK = 31
+from orchestration.runner import range_tags
 
 
 def inbox_folders(sources_file: Path) -> list[Path]:
@@ -41,7 +41,8 @@ def changed_days(files: list[Path]) -> list[str]:
     return sorted(days)
 
 
-@sensor(job=nightly_job, minimum_interval_seconds=60, name="inbox_sensor")
+@sensor(job=nightly_job, minimum_interval_seconds=60, name="inbox_sensor",
+        default_status=DefaultSensorStatus.RUNNING)
 def inbox_sensor(context: SensorEvaluationContext):
     import json
 
@@ -51,8 +52,14 @@ def inbox_sensor(context: SensorEvaluationContext):
     if not changed:
         return SkipReason("no new or changed report files")
     partition_keys = set(nightly_job.partitions_def.get_partition_keys())
-    days = [d for d in changed_days(changed) if d in partition_keys][-MAX_PARTITIONS_PER_TICK:]
+    days = [d for d in changed_days(changed) if d in partition_keys]
     context.update_cursor(json.dumps(state))
+    if not days:
+        return SkipReason("changed files hold no report of a known partition")
     digest = hashlib.sha1(json.dumps(sorted(state.items())).encode()).hexdigest()[:12]
-    for day in days:
-        yield RunRequest(run_key=f"{day}:{digest}", partition_key=day)
+    # One run for every affected day (single-run backfill policy): one writer on DuckDB.
+    if len(days) == 1:
+        yield RunRequest(run_key=f"{days[0]}:{digest}", partition_key=days[0])
+    else:
+        first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+        yield RunRequest(run_key=f"{days[0]}..{days[-1]}:{digest}", tags=range_tags(first, last))

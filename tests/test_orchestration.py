@@ -78,6 +78,13 @@ def test_inbox_sensor_requests_the_days_of_new_files(tmp_path, monkeypatch):
     # the same listing again: nothing new
     again = inbox_sensor.evaluate_tick(build_sensor_context(cursor=result.cursor, repository_def=repo))
     assert again.run_requests == [] and again.skip_message
+    # files of several days: one run over the range, not a run per day (one writer)
+    for day in ("2025-03-06", "2025-03-09"):
+        (inbox / f"{day}.json").write_text(json.dumps({"id": day, "published": day, "text": "Fighting went on."}))
+    many = inbox_sensor.evaluate_tick(build_sensor_context(cursor=result.cursor, repository_def=repo))
+    assert len(many.run_requests) == 1
+    assert many.run_requests[0].tags["dagster/asset_partition_range_start"] == "2025-03-06"
+    assert many.run_requests[0].tags["dagster/asset_partition_range_end"] == "2025-03-09"
 
 
 def test_a_fact_build_after_a_reference_change_rebuilds_all_history():
@@ -106,3 +113,14 @@ def test_reference_state_decides_the_full_refresh():
     assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
     con.execute("insert into reference._loads values ('towns', 3)")
     assert build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+
+
+def test_schedules_run_without_a_human():
+    from dagster import DefaultScheduleStatus
+
+    from orchestration.definitions import defs
+
+    nightly = defs.resolve_schedule_def("nightly_refresh_schedule")
+    reference = defs.resolve_schedule_def("reference_refresh_schedule")
+    assert nightly.default_status == reference.default_status == DefaultScheduleStatus.RUNNING
+    assert reference.cron_schedule == "30 1 * * *" and reference.execution_timezone == "Asia/Yangon"
