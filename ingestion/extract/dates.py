@@ -4,6 +4,12 @@ Fast regular expressions only (no dateparser in the hot path). Every expression 
 ``DateSpan``: an interval of days (``start``..``end``, ``end == start`` for one day), its
 precision, and whether it is *relative to the previous date* of the paragraph ("two days
 later", "the same day"), which the caller resolves against its anchor.
+
+Reports tell of the past: no date found here is after the publication day. A date without a
+year ("March 7", "on Friday") is the most recent such day on or before publication; an
+interval that runs past publication ("late March", "since May") ends on the publication day;
+a day after publication ("on 12 June 2026", "next Friday", "March 7" in a report of March 5)
+is a plan or a deadline, not when something happened, and is not a date at all.
 """
 from __future__ import annotations
 
@@ -45,14 +51,21 @@ DATE_RE = re.compile(
 )
 # where a date can start (lower-cased text): every alternative of DATE_RE opens with one of
 # these words or word beginnings, so DATE_RE is only tried there (see ``scan.finditer_from``)
+# A short function word counts only when followed (look-ahead, nothing consumed) by a word that
+# the alternatives of DATE_RE opening with it need next: "a day", "on Friday", "in 2024", "the same".
+_WD3 = r"(?:mon|tue|wed|thu|fri|sat|sun)"
 DATE_STARTS = re.compile(
-    r"\b(?:[0-9]|(?:a|an|at|on|in|of|by|the|this|last|over)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    rf"\b(?:[0-9]|an?(?=\s+(?:day|week))|(?:at|over)(?=\s+the\s+weekend)|on(?=\s+{_WD3})|in(?=\s+(?:the\s+|[12]))|"
+    rf"(?:of|by)(?=\s+[12])|the(?=\s+(?:previous|next|day|night|same|past|last|weekend|start|end|beginning))|"
+    rf"this(?=\s+(?:{_WD3}|morning|week|month|year))|last(?=\s+(?:{_WD3}|week|month|year))|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"earl|late|mid|since|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|during)")
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
 
 
+_NEXT_BEFORE = re.compile(r"\b(?:[Nn]ext|[Cc]oming)\s+$")
 _PREV_WORD = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
 _LEAD_WORDS = {"In", "By", "Since", "Until", "Till", "From", "Early", "Late", "Mid", "Last", "Of", "Through",
                "During", "Before", "After", "Since", "Throughout", "Around", "Between", "And", "To", "Next", "This",
@@ -69,13 +82,29 @@ class DateSpan:
     relative: int | None = None  # days after the anchor for "N days later", "the same day"
     since: bool = False
 
-    def resolve(self, anchor: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    def resolve(self, anchor: dt.date | None, pub: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+        """(first, last) of the span; a relative one counts from ``anchor`` and, when ``pub``
+        is given, stops at the publication day ("two days later" cannot be after it)."""
         if self.first is not None:
             return self.first, self.last or self.first
         if anchor is None or self.relative is None:
             return None
         day = anchor + dt.timedelta(days=self.relative)
+        if pub is not None and day > pub:
+            day = pub
         return day, day
+
+
+def not_after(first: dt.date | None, last: dt.date | None, pub: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The guard every fact date passes: nothing after the publication day ``pub``.
+
+    An interval running past ``pub`` ends on ``pub``; a day after ``pub`` is no event date
+    (``(None, None)``)."""
+    if first is not None and first > pub:
+        return None, None
+    if last is not None and last > pub:
+        last = pub
+    return first, last
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -89,10 +118,16 @@ def _month_bounds(y: int, m: int) -> tuple[dt.date, dt.date]:
     return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
+# a day without a year this close after publication is a plan or deadline ("by March 7"), not last year's
+NEAR_FUTURE = dt.timedelta(days=3)
+
+
 def _year_for(month: int, day: int, pub: dt.date) -> int:
-    """The year of the most recent (month, day) not later than a few days after ``pub``."""
+    """The year of a (month, day) named without one: that of publication when the day is on or
+    before ``pub`` or only days after it (a near-future day, dropped by ``_resolve``), else the
+    year before (a past day: "December 10" in a March report)."""
     cand = _safe_date(pub.year, month, min(day, 28 if month == 2 else day))
-    if cand and cand > pub + dt.timedelta(days=3):
+    if cand and cand > pub + NEAR_FUTURE:
         return pub.year - 1
     return pub.year
 
@@ -125,10 +160,12 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
     g = m.group
 
     def mk(first, last, prec, rel=None):
-        if first is not None and (first > pub + dt.timedelta(days=3) and not since):
-            return None
+        if first is not None and first > pub:
+            return None  # after publication: a plan or a deadline, not when it happened
         if since and first is not None:
-            return DateSpan(s, e, first, max(pub, first), "day" if prec == "day" else prec, None, True)
+            return DateSpan(s, e, first, pub, "day" if prec == "day" else prec, None, True)
+        if last is not None and last > pub:
+            last = pub  # "late March" in a report of March 25: up to publication
         return DateSpan(s, e, first, last, prec, rel, since)
 
     if g("dmy") or g("mdy"):
@@ -169,6 +206,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         day_ = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
         return mk(day_, day_, "day") if day_ else None
     if g("wd"):
+        if _NEXT_BEFORE.search(m.string, max(0, s - 16), s):
+            return None  # "next Friday", "the coming Monday": ahead of publication
         wd = WEEKDAYS[g("w").lower()]
         back = (pub.weekday() - wd) % 7
         q = (g("wq") or "").lower()
@@ -244,10 +283,10 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         y = int(g("yy"))
         word = g("year").split()[0].lower()
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if word == "since":
-            return DateSpan(s, e, first, pub, "year", None, True)
         if first > pub:
             return None
+        if word == "since":
+            return DateSpan(s, e, first, pub, "year", None, True)
         return mk(first, min(last, pub), "year")
     return None
 

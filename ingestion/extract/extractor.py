@@ -11,7 +11,7 @@ from ingestion.extract import attribution as attr
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, WEAK_MILITARY, add_builtin_actors
 from ingestion.extract.context import (BASE_KINDS, ActorMention, ReportContext, SentenceView,
                                        is_pure_reference)
-from ingestion.extract.dates import DateSpan, find_dates, parse_published
+from ingestion.extract.dates import DateSpan, find_dates, not_after, parse_published
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.places import Place, bare_names, find_places
 from ingestion.extract.rules_claims import PRE_FILTER as CLAIM_FILTER
@@ -25,10 +25,10 @@ from ingestion.gazetteer import Gazetteer, PlaceEntry
 from ingestion.models import Claim, ControlChange
 from ingestion.reports import MAX_TEXT_CHARS
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 
-ANAPHOR_RE = re.compile(
-    r"\b(?:[Ii]t|[Tt]hey|[Ww]e|[Ii]ts\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units)|[Tt]heir\s+(?:forces|fighters|troops|soldiers)|"
+ANAPHOR_RE = re.compile(  # the look-ahead (first letters) only spares the engine hopeless positions
+    r"(?=[IiTtWwOo])\b(?:[Ii]t|[Tt]hey|[Ww]e|[Ii]ts\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units)|[Tt]heir\s+(?:forces|fighters|troops|soldiers)|"
     r"[Oo]ur\s+(?:forces|fighters|troops)|[Tt]he\s+(?:armed\s+)?group|[Tt]he\s+alliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition)\b")
 SPEECH_DATE = re.compile(
     r"(?:\b(?:said|says|claimed|reported|told\s+[^,.;]{0,45}?|confirmed|announced|added|stated|statement|denied|acknowledged|"
@@ -45,7 +45,7 @@ _DATE_HINT_WORDS = ("Jan", "jan", "Feb", "feb", "Mar", "mar", "Apr", "apr", "May
                     "month", "Year", "year", "later", "earlier", "ago", "before", "after", "previous", "next", "same",
                     "tonight", "morning", "night")
 _DIGIT = re.compile(r"\d")
-PLACE_HINT = re.compile(r"\b(?:[A-Z]{2,4}|[A-Z]\w+\s+(?:town|village|ward|[Tt]ownship|[Aa]irport)|town|base|camp|outpost|airport|ward)\b")
+PLACE_HINT = re.compile(r"(?=[A-Ztbcoaw])\b(?:[A-Z]{2,4}|[A-Z]\w+\s+(?:town|village|ward|[Tt]ownship|[Aa]irport)|town|base|camp|outpost|airport|ward)\b")
 # every PLACE_HINT match has two capitals in a row or one of these (case-sensitive)
 _PLACE_HINT_STEMS = ("town", "village", "ward", "ownship", "irport", "base", "camp", "outpost")
 _TWO_CAPS = re.compile(r"[A-Z]{2}")
@@ -460,7 +460,7 @@ def _date_for(rc: RawChange, place: Place, ctx: ReportContext):
             if prior and best.relative and best.end <= rc.trig_start and re.search(r"(?:after|before)$", s[best.start:best.end], re.I):
                 # "X fell on March 4, two days after Y was overrun": Y is two days *before* the anchor
                 best = replace(best, relative=-best.relative)
-            res = best.resolve(base)
+            res = best.resolve(base, pub)
             if res is None:
                 best = None
             else:
@@ -525,6 +525,9 @@ def _control_facts(report, raw_changes, ctx: ReportContext, prep: _Prepared) -> 
             if rc.change in ("contested", "held") and p.generic and not p.unit and p.count > 1:
                 continue
             first, last, prec, quality = dated[rc.places.index(p)]
+            first, last = not_after(first, last, ctx.published)
+            if first is None:
+                prec = "unknown"
             actor_to, actor_from = rc.actor_to, rc.actor_from
             if rc.change == "captured" and actor_from is None:
                 actor_from = _opponent(actor_to, rc.sentence, ctx, actor_to)
@@ -617,7 +620,9 @@ def _claim_facts(report, raw_claims, para_atts, ctx: ReportContext, prep: _Prepa
         prec = "unknown"
         if dates:
             d = min(dates, key=lambda d: abs(d.start - rcl.pos))
-            date, date_end, prec = d.first.isoformat(), (d.last.isoformat() if d.last and d.last != d.first else None), d.precision
+            first, last = not_after(d.first, d.last, ctx.published)
+            if first is not None:
+                date, date_end, prec = first.isoformat(), (last.isoformat() if last and last != first else None), d.precision
         place = next((p.name for p in view.places if not p.generic and not p.bare), None)
         key = (rcl.metric, claimant, f.value, f.low, f.high)
         if key in seen:
