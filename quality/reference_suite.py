@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from quality.settings import QualitySettings
-from quality.validation import ExpectationOutcome, SuiteResult, gx_context, run_suite
+from quality.validation import ExpectationOutcome, SuiteResult, expectation_suite, expectations, run_suite
 
 SCHEMA = "reference"
 
@@ -68,22 +68,6 @@ REFERENCE_TABLES = ("townships", "towns", "census_workbook", "area_codes", "ward
                     "units", "armed_groups")
 # Tables whose input file is optional (absent in the demo gazetteer → zero rows, nothing to check).
 OPTIONAL_TABLES = frozenset(REFERENCE_TABLES) - {"townships"}
-
-
-def _gxe():
-    gx_context()
-    import great_expectations.expectations as gxe
-
-    return gxe
-
-
-def _suite(name: str, expectations: Iterable[Any]):
-    import great_expectations as gx
-
-    suite = gx.ExpectationSuite(name=name)
-    for e in expectations:
-        suite.add_expectation(e)
-    return suite
 
 
 def _meta(severity: str, description: str) -> dict[str, str]:
@@ -206,7 +190,7 @@ def census_suite(table: str = "townships", *, full: bool = False):
     state P-code agree with the township's (merged census states allowed); when the full
     census is loaded: 330 townships summing to 50,279,900, Kachin 1,642,841, Bhamo
     MMR001010 135,877 (urban 58,696). Warn: urban_pct agrees with pop_urban / pop_total."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = [gxe.ExpectTableRowCountToBeBetween(min_value=1, meta=_err(f"{table}: has rows"))]
     exps += _pcode_expectations(gxe, {"sr_pcode": STATE_PCODE, "dt_pcode": DISTRICT_PCODE,
                                       "ts_pcode": TOWNSHIP_PCODE}, table)
@@ -236,7 +220,7 @@ def census_suite(table: str = "townships", *, full: bool = False):
             gxe.ExpectColumnSumToBeBetween(column="bhamo_pop_urban", min_value=BHAMO_URBAN, max_value=BHAMO_URBAN,
                                            meta=_err(f"{table}: Bhamo {BHAMO_PCODE} urban = {BHAMO_URBAN:,}")),
         ]
-    return _suite(f"reference_{table}" + ("_full" if full else ""), exps)
+    return expectation_suite(f"reference_{table}" + ("_full" if full else ""), exps)
 
 
 def _state_matches(sr: Any, ts: Any) -> bool:
@@ -272,7 +256,7 @@ def prepare_census(df):
 def towns_suite():
     """MIMU towns. Error: P-code shapes, town P-code unique and inside its township (or a
     city code), names not null. Warn: coordinates within Myanmar."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = _pcode_expectations(gxe, {"sr_pcode": STATE_PCODE, "dt_pcode": DISTRICT_PCODE,
                                                 "ts_pcode": TOWNSHIP_PCODE, "town_pcode": TOWN_PCODE}, "towns")
     exps += [
@@ -285,7 +269,7 @@ def towns_suite():
                                         meta=_err("towns: township and district P-codes start with the state's")),
         *_coordinate_expectations(gxe, "towns"),
     ]
-    return _suite("reference_towns", exps)
+    return expectation_suite("reference_towns", exps)
 
 
 def prepare_towns(df):
@@ -310,7 +294,7 @@ def prepare_towns(df):
 def area_codes_suite():
     """Census area codes → township P-codes. Error: area code shape and unique, township
     P-code shape, census name not null and without the "(ST)" suffix, sub-township flag set."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = [
         *_not_null(gxe, ("area_code", "census_township_name", "is_sub_township"), "area_codes"),
         gxe.ExpectColumnValuesToMatchRegex(column="area_code", regex=AREA_CODE,
@@ -320,7 +304,7 @@ def area_codes_suite():
         gxe.ExpectColumnValuesToNotMatchRegex(column="census_township_name", regex=r"\(ST\)",
                                               meta=_err("area_codes: sub-township suffix (ST) stripped")),
     ]
-    return _suite("reference_area_codes", exps)
+    return expectation_suite("reference_area_codes", exps)
 
 
 def prepare_area_codes(df):
@@ -338,7 +322,7 @@ def wards_suite():
     """Ward / village-tract population. Error: names and types, township P-code shape where
     matched, one row per (township, type, name, ordinal), populations not negative and
     male + female = total. Warn: township matched to a P-code, coordinates within Myanmar."""
-    gxe = _gxe()
+    gxe = expectations()
     table = "wards_village_tracts"
     exps: list[Any] = [
         *_not_null(gxe, ("name", "source_township_name", "place_type", "pop_total"), table),
@@ -354,7 +338,7 @@ def wards_suite():
                                           meta=_warn(f"{table}: township name matched to a P-code")),
         *_coordinate_expectations(gxe, table),
     ]
-    return _suite("reference_wards_village_tracts", exps)
+    return expectation_suite("reference_wards_village_tracts", exps)
 
 
 def prepare_wards(df):
@@ -387,7 +371,7 @@ def units_suite():
     one type (dim_unit keeps the first listing), English name and number present, garrison
     P-code shapes. Warn: most garrisons resolved to a township, coordinates within Myanmar."""
     unit_types, _, _ = _unit_contract()
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = [
         *_not_null(gxe, ("unit_key", "unit_type", "unit_number", "name_en", "source_list"), "units"),
         gxe.ExpectColumnValuesToMatchRegex(column="unit_key", regex=UNIT_KEY,
@@ -414,7 +398,7 @@ def units_suite():
                                           meta=_warn("units: at least 80% of garrisons resolved to a township")),
         *_coordinate_expectations(gxe, "units"),
     ]
-    return _suite("reference_units", exps)
+    return expectation_suite("reference_units", exps)
 
 
 def prepare_units(df):
@@ -445,7 +429,7 @@ def armed_groups_suite():
     present, side in junta/resistance/other, no Burmese name imported where quality_notes flag
     it as wrong ("do not import": TNLA, UWSA), no Latin text among Burmese names, the Pa-O
     name only on PNLO."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = [
         *_not_null(gxe, ("actor_id",), "armed_groups"),
         gxe.ExpectColumnValuesToBeUnique(column="actor_id", meta=_err("armed_groups: one row per actor")),
@@ -461,7 +445,7 @@ def armed_groups_suite():
         gxe.ExpectColumnValuesToBeInSet(column="pao_name_misplaced", value_set=[False],
                                         meta=_err("armed_groups: only PNLO carries the Pa-O name")),
     ]
-    return _suite("reference_armed_groups", exps)
+    return expectation_suite("reference_armed_groups", exps)
 
 
 def flags_burmese_name_wrong(notes: Any) -> bool:

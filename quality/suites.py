@@ -13,27 +13,11 @@ from typing import Any
 
 from quality.rules import FACT_ENUMS, evidence_in_text
 from quality.settings import QualitySettings
-from quality.validation import SuiteResult, gx_context, run_suite
+from quality.validation import SuiteResult, expectation_suite, expectations, run_suite
 
 REPORT_COLUMNS = ("id", "published_date", "language", "text", "content_hash", "version", "run_id")
 FACT_COLUMNS = ("fact_id", "report_id", "kind", "published_date", "evidence", "date", "date_end",
                 *[c for c in FACT_ENUMS if c != "kind"])
-
-
-def _gxe():
-    gx_context()
-    import great_expectations.expectations as gxe
-
-    return gxe
-
-
-def _suite(name: str, expectations: Iterable[Any]):
-    import great_expectations as gx
-
-    suite = gx.ExpectationSuite(name=name)
-    for e in expectations:
-        suite.add_expectation(e)
-    return suite
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -52,7 +36,7 @@ def reports_suite(settings: QualitySettings | None = None):
     and ids delivered with different content (warn: those rows are quarantined by the
     row-level rules before extraction, so they are a leak to look at, not a systemic fault)."""
     settings = settings or QualitySettings.from_env()
-    gxe = _gxe()
+    gxe = expectations()
     err = [gxe.ExpectColumnToExist(column=c, meta=_meta("error", f"raw.reports has {c}"))
            for c in REPORT_COLUMNS]
     err += [
@@ -73,7 +57,7 @@ def reports_suite(settings: QualitySettings | None = None):
         gxe.ExpectColumnValuesToBeBetween(column="content_variants", max_value=1,
                                           meta=_meta("warn", "an id delivered with one text only")),
     ]
-    return _suite("raw_reports", [*err, *warn])
+    return expectation_suite("raw_reports", [*err, *warn])
 
 
 def validate_reports(df, settings: QualitySettings | None = None) -> SuiteResult:
@@ -102,7 +86,7 @@ def validate_reports(df, settings: QualitySettings | None = None) -> SuiteResult
 
 def facts_suite(settings: QualitySettings | None = None):
     """raw.extracted_facts rows against the facts contract (all error)."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = [gxe.ExpectColumnToExist(column=c, meta=_meta("error", f"facts have {c}"))
                        for c in FACT_COLUMNS]
     exps += [
@@ -132,7 +116,7 @@ def facts_suite(settings: QualitySettings | None = None):
             ignore_row_if="either_value_is_missing",
             meta=_meta("error", "fact end date not after the report's publication")),
     ]
-    return _suite("extracted_facts", exps)
+    return expectation_suite("extracted_facts", exps)
 
 
 def _iso_day(v: Any) -> str | None:
@@ -161,7 +145,7 @@ def validate_facts(df, report_texts: Mapping[str, str],
 def facts_reference_suite(actor_names: Iterable[str] | None, unit_keys: Iterable[str] | None):
     """Actors resolve to dim_actor names and unit keys to dim_unit (warn); a dimension that
     does not exist yet (None) is skipped."""
-    gxe = _gxe()
+    gxe = expectations()
     exps: list[Any] = []
     if actor_names is not None:
         names = sorted(set(actor_names))
@@ -171,7 +155,7 @@ def facts_reference_suite(actor_names: Iterable[str] | None, unit_keys: Iterable
     if unit_keys is not None:
         exps.append(gxe.ExpectColumnValuesToBeInSet(column="unit_key", value_set=sorted(set(unit_keys)),
                                                     meta=_meta("warn", "unit_key is in dim_unit")))
-    return _suite("extracted_facts_reference", exps)
+    return expectation_suite("extracted_facts_reference", exps)
 
 
 def validate_fact_references(df, actor_names: Iterable[str] | None, unit_keys: Iterable[str] | None,
@@ -195,7 +179,7 @@ def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings |
     from quality.rules import row_count_bounds
 
     settings = settings or QualitySettings.from_env()
-    gxe = _gxe()
+    gxe = expectations()
     low, high = row_count_bounds(previous_rows, settings)
     exps: list[Any] = [gxe.ExpectTableRowCountToBeBetween(
         min_value=low, max_value=high,
@@ -206,7 +190,7 @@ def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings |
             gxe.ExpectColumnValuesToBeInSet(column="report_known", value_set=[True],
                                             meta=_meta("error", "report_id is in dim_report (no orphans)")),
         ]
-    return _suite(f"mart_{name}", exps)
+    return expectation_suite(f"mart_{name}", exps)
 
 
 def validate_mart(name: str, df, previous_rows: int | None, report_ids: Iterable[str] | None,

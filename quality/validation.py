@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,24 @@ def gx_context():
             _state["datasource"] = datasource
             _state["batches"] = {}
         return _state["context"]
+
+
+def expectations():
+    """``great_expectations.expectations``, imported lazily (GX takes seconds to import)."""
+    gx_context()
+    import great_expectations.expectations as gxe
+
+    return gxe
+
+
+def expectation_suite(name: str, expectations_: Iterable[Any]):
+    """An ``ExpectationSuite`` holding the given expectations."""
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=name)
+    for e in expectations_:
+        suite.add_expectation(e)
+    return suite
 
 
 def _batch_definition(name: str):
