@@ -4,7 +4,7 @@ FRONTLINE_WAREHOUSE        the private build warehouse (dbt and Dagster write it
 FRONTLINE_PUBLISHED        the published warehouse BI tools read
 FRONTLINE_SOURCES          the sources file (sources.yaml)
 FRONTLINE_REFERENCE_SOURCE a folder or base URL laid out like ../shared/reference
-FRONTLINE_GAZETTEER        the gazetteer JSON the extractor reads
+FRONTLINE_GAZETTEER        the gazetteer JSON `frontline extract` reads (default: built-in)
 """
 from __future__ import annotations
 
@@ -31,10 +31,6 @@ def published_path() -> Path:
 
 def sources_path() -> Path:
     return _path("FRONTLINE_SOURCES", PROJECT_ROOT / "sources.yaml")
-
-
-def gazetteer_path() -> Path:
-    return _path("FRONTLINE_GAZETTEER", warehouse_path().parent / "gazetteer.json")
 
 
 def reference_source() -> str | None:
