@@ -132,7 +132,7 @@ def attributions(sent: SentenceView, ctx: ReportContext) -> list[Attribution]:
         actor = _actor_before(sent, v, 45, ctx)
         if actor is None:
             person = _person_before(before, ctx)
-            if person is None and _LEAD_NAMES.search(before) and not _NON_ACTOR_SPEAKER.search(before[-30:]):
+            if person is None and _may_end_with_name(before) and _LEAD_NAMES.search(before) and not _NON_ACTOR_SPEAKER.search(before[-30:]):
                 person = ctx.para_speaker.get(sent.para) or ctx.last_speaker  # a named speaker seen before
             if person:
                 out.append(Attribution(v, person, None))
@@ -163,6 +163,17 @@ def _pronoun_speaker(before: str) -> re.Match | None:
     return PRONOUN_SPEAKER_RE.search(before)
 
 
+def _may_end_with_name(before: str) -> bool:
+    """False only when ``_TRAILING_NAMES`` / ``_LEAD_NAMES`` cannot match: both need ``before`` to
+    end with white space after a last word holding a capital A-Z (their last repetition lies
+    inside that word). A cheap test before the end-anchored searches, which try every position."""
+    word = before.rstrip()
+    if len(word) == len(before) or not word:
+        return False
+    last = word.rsplit(None, 1)[-1]
+    return not last.islower() and any("A" <= c <= "Z" for c in last)
+
+
 def _person(label: str, ctx: ReportContext) -> str | None:
     for name, actor in ctx.people.items():
         if name and name in label:
@@ -171,6 +182,8 @@ def _person(label: str, ctx: ReportContext) -> str | None:
 
 
 def _person_before(before: str, ctx: ReportContext) -> str | None:
+    if not _may_end_with_name(before):
+        return None
     m = _TRAILING_NAMES.search(before)
     if not m:
         return None

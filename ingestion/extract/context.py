@@ -34,6 +34,7 @@ class SentenceView:
     states: list[str] = field(default_factory=list)
     townships: list[str] = field(default_factory=list)
     flags: int = -1  # trigger_words flags of the sentence (all set when unknown)
+    slim: bool = False  # a speech word only, no known name, no place word: read for who speaks only
 
 
 @dataclass

@@ -58,8 +58,9 @@ DATE_STARTS = re.compile(
     rf"\b(?:[0-9]|an?(?=\s+(?:day|week))|(?:at|over)(?=\s+the\s+weekend)|on(?=\s+{_WD3})|in(?=\s+(?:the\s+|[12]))|"
     rf"(?:of|by)(?=\s+[12])|the(?=\s+(?:previous|next|day|night|same|past|last|weekend|start|end|beginning))|"
     rf"this(?=\s+(?:{_WD3}|morning|week|month|year))|last(?=\s+(?:{_WD3}|week|month|year))|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"earl|late|mid|since|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|one|two|three|four|five|six|seven|"
+    # a match opening with a month or a weekday holds the whole word: "junta", "months", "market" open none
+    rf"{_MONTH.lower()}(?!\w)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"earl|late|mid|since|yesterday|today|tonight|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|during)")
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}

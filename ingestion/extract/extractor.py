@@ -6,6 +6,7 @@ import re
 import threading
 import warnings
 from dataclasses import replace
+from functools import partial
 
 from ingestion.extract import attribution as attr
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, WEAK_MILITARY, add_builtin_actors
@@ -58,6 +59,7 @@ PLURAL_PLACE = re.compile(r"\b(?:outposts|bases|camps|posts|positions|wards|vill
 _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
 QUOTE_MARK = re.compile(r'["“”]')
 WEAK_NOUN_PLACE = re.compile(r"\s+(?:station|outpost|post|base|camp|headquarters|compound)s?\b")
+SLIM_PATH = True  # speech-only sentences take ``_slim_view`` (the tests compare with it off)
 _DEFAULT: Gazetteer | None = None
 _PREPARED: dict[int, tuple[Gazetteer, Gazetteer, "_Prepared"]] = {}
 _LOCK = threading.Lock()
@@ -153,16 +155,16 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
             _remember_subjects(view, ctx)
             _see_places(view, ctx, ())
             continue
+        if view.slim:  # who speaks, and "denied the reports": nothing else can come of it
+            atts = attr.attributions(view, ctx)
+            atts_by_sent.append(atts)
+            _learn_speakers(view, atts, ctx, para_atts)
+            raw_changes = _drop_denied(view, raw_changes)
+            continue
         attr.learn_people(view, ctx)
         atts = attr.attributions(view, ctx) if view.flags & (F_SPEECH | F_CLAIM) else []
         atts_by_sent.append(atts)
-        para_atts.setdefault(view.para, []).extend(a for a in atts if a.actor)
-        for a in atts:
-            if a.actor:
-                ctx.last_speaker = a.actor
-                ctx.para_speaker.setdefault(view.para, a.actor)
-                if a.actor != ctx.military:
-                    ctx.last_rebel_speaker = a.actor
+        _learn_speakers(view, atts, ctx, para_atts)
         _resolve_references(view, ctx)
         for a in view.actors:
             if a.key and a.key != ctx.military and re.search(r"alliance\b(?!\s+army)|brotherhood", a.text, re.I):
@@ -171,8 +173,7 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
         if not changes and last_changes and LIST_LEAD.match(view.text):
             changes = _elaborate(view, last_changes)
         last_changes = [rc for rc in changes if rc.change != "held"] if changes else (last_changes if not view.places else [])
-        if raw_changes and may_contain(view.text, ("denied",)) and DENIAL.search(view.text):
-            raw_changes = [rc for rc in raw_changes if not (rc[0].sentence.index == view.index - 1 and rc[0].change == "captured")]
+        raw_changes = _drop_denied(view, raw_changes)
         for rc in changes:
             dated = [_date_for(rc, p, ctx) for p in rc.places]
             raw_changes.append((rc, dated))
@@ -195,6 +196,24 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     facts.extend(_control_facts(report, raw_changes, ctx, prep))
     facts.extend(_claim_facts(report, raw_claims, para_atts, ctx, prep))
     return facts
+
+
+def _learn_speakers(view: SentenceView, atts: list, ctx: ReportContext, para_atts: dict[int, list]) -> None:
+    """Remember who spoke last (in the report, in the paragraph, on the rebel side)."""
+    para_atts.setdefault(view.para, []).extend(a for a in atts if a.actor)
+    for a in atts:
+        if a.actor:
+            ctx.last_speaker = a.actor
+            ctx.para_speaker.setdefault(view.para, a.actor)
+            if a.actor != ctx.military:
+                ctx.last_rebel_speaker = a.actor
+
+
+def _drop_denied(view: SentenceView, raw_changes: list) -> list:
+    """"... denied the reports": the captures of the sentence before are dropped."""
+    if raw_changes and may_contain(view.text, ("denied",)) and DENIAL.search(view.text):
+        return [rc for rc in raw_changes if not (rc[0].sentence.index == view.index - 1 and rc[0].change == "captured")]
+    return raw_changes
 
 
 # --------------------------------------------------------------------------------------
@@ -220,6 +239,9 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, fold
                 for m in _TOWNSHIP_RE.finditer(s):
                     ctx.townships.append(m.group(1))
             continue  # background: nothing to learn from it
+        if SLIM_PATH and flags == F_SPEECH and not local and not placey:
+            views.append(_slim_view(sent, flags, ctx))
+            continue
         actors: list[ActorMention] = []
         states: list[str] = []
         gaz_places: list[tuple[int, int, list[str]]] = []
@@ -249,12 +271,9 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, fold
                 continue
             if over:  # "its troops": the anaphor, not the weak word "troops"
                 actors = [x for x in actors if x not in over]
-            w = m.group().lower()
-            kind = ("we" if w.startswith(("we", "our")) else "group" if "group" in w or "organi" in w
-                    else "alliance" if "alliance" in w or "coalition" in w else "their" if w.startswith("their") else "it")
-            if w == "it" and re.match(r"\s+(?:was|is|has\s+not|had\s+not)\s+(?:not\s+)?(?:clear|unclear|possible|difficult|unknown|the)", s[m.end():m.end() + 30]):
-                continue
-            actors.append(ActorMention(m.start(), m.end(), None, m.group(), anaphor=kind))
+            anaphor = _anaphor(s, m)
+            if anaphor is not None:
+                actors.append(anaphor)
         actors.sort(key=lambda x: x.start)
         actors = _drop_weak(s, actors)
         for i, a in enumerate(actors[:-1]):  # "resistance forces led by the KIA" are the KIA's
@@ -307,6 +326,41 @@ def _views(text: str, sentences, hits, prep: _Prepared, ctx: ReportContext, fold
         view.flags = flags
         views.append(view)
     return views
+
+
+def _anaphor(s: str, m: re.Match) -> ActorMention | None:
+    """The anaphor of an ANAPHOR_RE match ("it", "the group", "our forces"), None for an
+    impersonal "it" ("it was not clear")."""
+    w = m.group().lower()
+    kind = ("we" if w.startswith(("we", "our")) else "group" if "group" in w or "organi" in w
+            else "alliance" if "alliance" in w or "coalition" in w else "their" if w.startswith("their") else "it")
+    if w == "it" and re.match(r"\s+(?:was|is|has\s+not|had\s+not)\s+(?:not\s+)?(?:clear|unclear|possible|difficult|unknown|the)", s[m.end():m.end() + 30]):
+        return None
+    return ActorMention(m.start(), m.end(), None, m.group(), anaphor=kind)
+
+
+def _slim_view(sent, flags: int, ctx: ReportContext) -> SentenceView:
+    """The view of a sentence with a speech word but no trigger, no known name and no place
+    word: all the later sentences can take from it is who speaks (its attributions).
+
+    Exactly what the full preparation gives such a sentence: its only actors are anaphors
+    (no name to overlap, none weak, none generic, none keyed: ``_drop_weak``, the "led by"
+    and lead-rebel passes change nothing); it has no date (not active), no place (no
+    gazetteer hit, no place hint) and no state. In ``extract_report`` every other step is then
+    a no-op for it: ``learn_people``, the alliance pass and ``_remember_subjects`` need a keyed
+    actor; ``_resolve_references``, ``_elaborate`` and ``_see_places`` a place (``last_changes``
+    stays); ``find_changes`` and ``find_claims`` a trigger flag. Only its attributions and the
+    "denied the reports" check remain.
+    """
+    s = sent.text
+    actors = [a for a in map(partial(_anaphor, s), ANAPHOR_RE.finditer(s)) if a is not None]
+    if "ownship" in s:
+        for m in _TOWNSHIP_RE.finditer(s):
+            ctx.townships.append(m.group(1))
+    view = SentenceView(s, sent.start, sent.para, sent.index, actors, [], [], [])
+    view.flags = flags
+    view.slim = True
+    return view
 
 
 _SUBJ_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:-led\s+\w+\s*)?(?:has|have|had|said|says|is|was|are|were|also|now|captured|seized|took|overran)\b")

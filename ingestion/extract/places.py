@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingestion.extract.scan import contains_any, finditer_from, may_contain
+from ingestion.extract.scan import contains_any, finditer_from
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -247,14 +247,39 @@ def _unit_name(text: str, has_suffix: bool, suffix: str) -> str:
     return f"{text} base"
 
 
+_UNIT, _HEAD, _GENERIC = 1, 2, 4  # a word holds a stem of UNIT_STEMS, HEAD_STEMS, GENERIC_STEMS (any case)
+_WORD_STEMS: dict[str, int] = {}  # word (as written) -> its bits (words repeat)
+
+
+def _word_stems(word: str) -> int:
+    bits = ((_UNIT if contains_any(word, UNIT_STEMS) else 0) | (_HEAD if contains_any(word, HEAD_STEMS) else 0)
+            | (_GENERIC if contains_any(word.lower(), GENERIC_STEMS) else 0))
+    if len(_WORD_STEMS) < 200_000:
+        _WORD_STEMS[word] = bits
+    return bits
+
+
+def _stems_in(s: str) -> int:
+    """Which stem families ``s`` holds, one look-up per word instead of one test per stem (a
+    stem holds no white space: it is in ``s`` exactly when it is in one of its words).
+    _GENERIC follows ``may_contain``: always set for non-ASCII text."""
+    bits = 0 if s.isascii() else _GENERIC
+    get = _WORD_STEMS.get
+    for w in s.split():
+        b = get(w)
+        bits |= _word_stems(w) if b is None else b
+    return bits
+
+
 def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
     """Every place mention of sentence ``s``; ``taken`` are spans of actors (never places)."""
-    places = _unit_mentions(s)
+    stems = _stems_in(s)
+    places = _unit_mentions(s) if stems & _UNIT else []
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken) and all(b <= p.start or a >= p.end for p in places)
 
-    typed = contains_any(s, HEAD_STEMS)
+    typed = stems & _HEAD
     for m in (TYPED_BEFORE_RE.finditer(s) if typed else ()):
         name = m.group("name")
         if name.split()[0] in LEAD_STOP or all(w in NOT_PLACE for w in name.split()):
@@ -307,7 +332,7 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
             nm = " ".join(words) if kind != "urban_ward" else nm
         if free(a, m.end()):
             places.append(Place(a, m.end(), nm, kind))
-    for m in (finditer_from(GENERIC_RE, GENERIC_STARTS, s) if may_contain(s, GENERIC_STEMS) else ()):
+    for m in (finditer_from(GENERIC_RE, GENERIC_STARTS, s) if stems & _GENERIC else ()):
         if not free(m.start("noun"), m.end("noun")):
             continue  # "the town of X": already a typed place
         if not free(m.start(), m.start("noun")):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingestion.extract.context import SentenceView
 from ingestion.extract.figures import Figure, find_figures
-from ingestion.extract.scan import LiteralFilter
+from ingestion.extract.scan import LiteralFilter, may_contain
 
 # a sentence without any of these (any case) states no claim
 PRE_FILTER_STEMS = (
@@ -48,6 +48,43 @@ SKIP_BEFORE = re.compile(
 INCLUDING = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+$", re.I)
 COORD = re.compile(r"^\s*(?:[\w'’-]+,?\s+){0,14}?(?:and|,|along\s+with|as\s+well\s+as|plus|while)\s+(?:also\s+)?(?:another\s+)?$", re.I)
 OWN = re.compile(r"^\s*(?:of\s+)?(?:its|their|our|his|her)\s+own\b|^\s*of\s+(?:its|their|our)\b|^\s*(?:of\s+)?(?:our|its|their)\s+(?:fighters|members|troops|soldiers|men|comrades)\b", re.I)
+
+
+# the last word before the trailing white space of every HEAD_VERB / INCLUDING match ends
+# with one of these (lower case): a cheap test before the end-anchored searches
+HEAD_VERB_ENDS = (
+    "kill", "killed", "killing", "wounded", "wounding", "injured", "injuring", "captured", "capturing", "seized",
+    "seizing", "took", "taken", "arrested", "detained", "lost", "losing", "down", "downed", "destroyed", "displaced",
+    "displacing", "overran", "overrunning", "at", "to", "of", "surrendered", "freed", "recaptured", "retook",
+    "another", "further", "estimated", "total", "all")
+INCLUDING_ENDS = ("including", "them", "whom")
+
+
+def _may_end_with(text: str, ends: tuple[str, ...]) -> bool:
+    """False only when an end-anchored case-insensitive pattern whose matches end with one of
+    the lower-case ``ends`` and then white space cannot match ``text``. Non-ASCII: True."""
+    if not text.isascii():
+        return True
+    word = text.rstrip()
+    if len(word) == len(text) or not word:
+        return False
+    return word.lower().endswith(ends)
+
+
+def _head_verb(head: str) -> re.Match | None:
+    """``HEAD_VERB.search(head)``, skipped when the last word cannot end it."""
+    return HEAD_VERB.search(head) if _may_end_with(head, HEAD_VERB_ENDS) else None
+
+
+def _including(text: str) -> bool:
+    """``INCLUDING.search(text)``, skipped when the last word cannot end it."""
+    return _may_end_with(text, INCLUDING_ENDS) and INCLUDING.search(text) is not None
+
+
+# "shot down a junta fighter jet": every match contains "down" (any case)
+SINGLE_AIRCRAFT = re.compile(
+    r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|drone)\b",
+    re.I)
 
 
 @dataclass
@@ -133,7 +170,7 @@ def find_claims(sent: SentenceView, skip_spans: list[tuple[int, int]]) -> list[R
     figs = [f for f in find_figures(s) if all(f.end <= a or f.start >= b for a, b in skip_spans)]
     figs = [f for f in figs if not (SKIP_AFTER.match(s[f.end:f.end + 20]) or SKIP_BEFORE.search(s[max(0, f.start - 25):f.start]))]
     # a figure inside "including two officers" does not cut the phrase it qualifies
-    figs = [f for f in figs if not (INCLUDING.search(s[max(0, f.start - 20):f.start]) and not re.match(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:in|from|at)\b", s[f.end:f.end + 30]))]
+    figs = [f for f in figs if not (_including(s[max(0, f.start - 20):f.start]) and not re.match(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:in|from|at)\b", s[f.end:f.end + 30]))]
     out: list[RawClaim] = []
     prev_end = 0
     prev_class: str | None = None
@@ -147,12 +184,12 @@ def find_claims(sent: SentenceView, skip_spans: list[tuple[int, int]]) -> list[R
         if re.match(r"^\s*(?:of\s+the\s+)?\d", tail) and not re.match(r"^\s*(?:of\s+the\s+)", tail):
             prev_end = f.end
             continue
-        if INCLUDING.search(head) and not re.match(r"^\s*(?:in|from|at)\b", tail):
+        if _including(head) and not re.match(r"^\s*(?:in|from|at)\b", tail):
             prev_end = f.end
             continue
         vclass = None
         np = ""
-        hv = HEAD_VERB.search(head)
+        hv = _head_verb(head)
         if hv:
             vclass = _verb_class(hv.group("v"))
             np = _np_after(s, f.end)
@@ -185,7 +222,7 @@ def find_claims(sent: SentenceView, skip_spans: list[tuple[int, int]]) -> list[R
         prev_class = vclass
         prev_end = f.end
     # "shot down a junta fighter jet": a single aircraft
-    for m in re.finditer(r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|drone)\b", s, re.I):
+    for m in (SINGLE_AIRCRAFT.finditer(s) if may_contain(s, ("down",)) else ()):
         if not any(c.metric == "aircraft_downed" and m.start() <= c.pos <= m.end() for c in out):
             out.append(RawClaim("aircraft_downed", Figure(m.start(), m.end(), 1, None, None, False, m.group()), "military", m.start(), sent))
     return out

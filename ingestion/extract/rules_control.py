@@ -118,11 +118,37 @@ class RawChange:
     obj_end: int
 
 
+_RULE_BITS: dict[str, int] = {}  # word (as written) -> bit i set when it holds a stem of TRIGGERS[i]
+
+
+def _word_rules(word: str) -> int:
+    """The bits of the triggers one of whose stems ``word`` contains (cached: words repeat)."""
+    bits = 0
+    for i, (rule, _change, _voice, _rx) in enumerate(TRIGGERS):
+        if contains_any(word, TRIGGER_STEMS[rule]):
+            bits |= 1 << i
+    if len(_RULE_BITS) < 200_000:
+        _RULE_BITS[word] = bits
+    return bits
+
+
+def _rules_present(s: str) -> int:
+    """The bits of the triggers whose stems ``s`` contains: a stem holds no white space, so it
+    is in ``s`` exactly when it is in one of its words; one look-up per word, not per stem."""
+    bits = 0
+    get = _RULE_BITS.get
+    for w in s.split():
+        b = get(w)
+        bits |= _word_rules(w) if b is None else b
+    return bits
+
+
 def find_triggers(s: str) -> list[tuple[int, int, str, str, str, re.Match]]:
     """(start, end, rule, change, voice, match) of every trigger, longest first at overlaps."""
     found = []
-    for rule, change, voice, rx in TRIGGERS:
-        if not contains_any(s, TRIGGER_STEMS[rule]):
+    present = _rules_present(s)
+    for i, (rule, change, voice, rx) in enumerate(TRIGGERS):
+        if not present >> i & 1:
             continue
         for m in rx.finditer(s):
             found.append((m.start(), m.end(), rule, change, voice, m))

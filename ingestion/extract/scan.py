@@ -55,19 +55,37 @@ class LiteralFilter:
     Non-ASCII text always goes to the pattern (Unicode case folding is not ``str.lower``).
     """
 
+    _LITERAL, _PARTIAL = 1, 2
+
     def __init__(self, pattern: re.Pattern, literals: tuple[str, ...], partial: tuple[str, ...] = ()):
         self.pattern = pattern
         self.literals = literals
         self.partial = partial
+        self._words: dict[str, int] = {}  # word (as written) -> _LITERAL | _PARTIAL bits (words repeat)
+
+    def _word_bits(self, word: str) -> int:
+        low = word.lower()
+        bits = (self._LITERAL if contains_any(low, self.literals) else 0) | (
+            self._PARTIAL if contains_any(low, self.partial) else 0)
+        if len(self._words) < 200_000:
+            self._words[word] = bits
+        return bits
 
     def search(self, text: str) -> bool:
-        """Whether ``pattern.search(text)`` would find something."""
+        """Whether ``pattern.search(text)`` would find something.
+
+        A stem holds no white space: it is in the lower-cased text exactly when it is in one of
+        its lower-cased words, so each word is looked up once (cached) instead of each stem."""
         if not text.isascii():
             return self.pattern.search(text) is not None
-        low = text.lower()
-        if contains_any(low, self.literals):
-            return True
-        if self.partial and contains_any(low, self.partial):
+        bits = 0
+        get = self._words.get
+        for w in text.split():
+            b = get(w)
+            bits |= self._word_bits(w) if b is None else b
+            if bits & self._LITERAL:
+                return True
+        if bits & self._PARTIAL:
             return self.pattern.search(text) is not None
         return False
 

@@ -21,44 +21,54 @@ class Sentence(NamedTuple):
     index: int  # sentence number in the report
 
 
+_new_sentence = tuple.__new__  # ``Sentence(...)`` without the keyword handling of its generated __new__
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text``; ``text[s.start:s.end] == s.text`` always holds."""
+    """Sentences of ``text``; ``text[s.start:s.end] == s.text`` always holds.
+
+    One scan for sentence-ending punctuation over the whole text; each candidate is tried
+    against _END bounded to its paragraph (``endpos``), exactly as on the paragraph alone.
+    """
     out: list[Sentence] = []
+    ends = [c.end() for c in _END_CHARS.finditer(text)]
+    k = 0
+    nk = len(ends)
     para = 0
-    pos = 0
-    n = len(text)
-    paras = []
-    for m in _PARA.finditer(text):
-        paras.append((pos, m.start()))
-        pos = m.end()
-    paras.append((pos, n))
-    for a, b in paras:
-        chunk = text[a:b]
-        if not chunk.strip():
+    for a, b in _paragraphs(text):
+        while k < nk and ends[k] <= a:
+            k += 1  # punctuation in white space between paragraphs: none, but be safe
+        if not text[a:b].strip():
             continue
-        s0 = 0
-        for m in _ends(chunk):
-            cut = m.end()
-            if _ABBR.search(chunk[max(s0, cut - 12):cut].rstrip("\"”’'")):
+        s0 = a
+        done = a
+        while k < nk and ends[k] <= b:
+            p = ends[k]
+            k += 1
+            if p < done:
                 continue
-            _emit(text, a + s0, a + cut, para, out)
+            m = _END.match(text, p, b)  # the paragraph's end is the end of the string for _END
+            if m is None:
+                continue
+            cut = done = m.end()
+            if _ABBR.search(text[max(s0, cut - 12):cut].rstrip("\"”’'")):
+                continue
+            _emit(text, s0, cut, para, out)
             s0 = cut
-        _emit(text, a + s0, a + len(chunk), para, out)
+        _emit(text, s0, b, para, out)
         para += 1
     return out
 
 
-def _ends(chunk: str):
-    """``_END.finditer(chunk)``, trying _END only after sentence-ending punctuation."""
-    done = 0
-    for c in _END_CHARS.finditer(chunk):
-        p = c.end()
-        if p < done:
-            continue
-        m = _END.match(chunk, p)
-        if m is not None:
-            yield m
-            done = m.end()
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph of ``text``, blank ones included."""
+    paras = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(text)))
+    return paras
 
 
 def _emit(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
@@ -66,5 +76,5 @@ def _emit(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
     seg = text[a:b]
     body = seg.strip()
     if body:
-        a += len(seg) - len(seg.lstrip())
-        out.append(Sentence(a, a + len(body), body, para, len(out)))
+        a += seg.find(body[0])  # the first character not white space
+        out.append(_new_sentence(Sentence, (a, a + len(body), body, para, len(out))))
