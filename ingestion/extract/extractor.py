@@ -5,6 +5,7 @@ import datetime as dt
 import re
 import threading
 import warnings
+from collections import Counter
 from dataclasses import replace
 from functools import partial
 
@@ -14,7 +15,7 @@ from ingestion.extract.context import (BASE_KINDS, ActorMention, ReportContext, 
                                        is_pure_reference)
 from ingestion.extract.dates import DateSpan, find_dates, not_after, parse_published
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
-from ingestion.extract.places import Place, bare_names, find_places
+from ingestion.extract.places import NOT_PLACE, Place, bare_names, find_places
 from ingestion.extract.rules_claims import PRE_FILTER as CLAIM_FILTER
 from ingestion.extract.rules_claims import find_claims
 from ingestion.extract.rules_control import DENIAL, RawChange, find_changes
@@ -26,7 +27,7 @@ from ingestion.gazetteer import Gazetteer, PlaceEntry
 from ingestion.models import Claim, ControlChange
 from ingestion.reports import MAX_TEXT_CHARS
 
-EXTRACTOR_VERSION = "0.2.1"
+EXTRACTOR_VERSION = "0.2.2"
 
 ANAPHOR_RE = re.compile(  # the look-ahead (first letters) only spares the engine hopeless positions
     r"(?=[IiTtWwOo])\b(?:[Ii]t|[Tt]hey|[Ww]e|[Ii]ts\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units)|[Tt]heir\s+(?:forces|fighters|troops|soldiers)|"
@@ -552,9 +553,63 @@ def _locate(place: Place, view: SentenceView, ctx: ReportContext, prep: _Prepare
         if len({(e.township, e.state) for e in fit}) == 1:
             return fit[0].township, fit[0].state
         return None, None
-    states = set(view.states) or set(ctx.states)
-    state = next(iter(states)) if len(states) == 1 else None
-    return None, state
+    if place.unit is None and not place.generic and not place.bare:
+        inner = _inner_place(place, view, ctx, prep)
+        if inner is not None:
+            return inner
+    if place.bare or (place.generic and place.unit is None):
+        # a bare name ("Paletwa") may lie in another state than the report's main one
+        states = set(view.states) or set(ctx.states)
+        return None, (next(iter(states)) if len(states) == 1 else None)
+    return None, _sentence_or_dominant_state(view, ctx)
+
+
+_INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
+_INNER_HEADS = {"Airport", "Airbase", "Bridge", "Gate", "Camp", "Base", "Checkpoint", "Outpost", "Post", "Hill",
+                "Peak", "Station", "Road", "Highway", "Headquarters", "Ward", "Town", "Village", "Township"}
+
+
+def _inner_place(place: Place, view: SentenceView, ctx: ReportContext,
+                 prep: _Prepared) -> tuple[str | None, str | None] | None:
+    """Township and state of a place named after a known one ("Bhamo Airport", "the bridge
+    at Nawnghkio"): the longest run of capitalised words of the name the gazetteer knows,
+    when it names one township (or one fits the report). None when no run is known or the
+    run is ambiguous."""
+    if not prep.gaz.places:
+        return None
+    words = [w for w in _INNER_WORD.findall(place.name) if w not in _INNER_HEADS and w not in NOT_PLACE]
+    if not words:
+        return None
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            found = [e for e in prep.gaz.lookup(" ".join(words[i:i + size]), "place") if isinstance(e, PlaceEntry)]
+            if not found:
+                continue
+            found = [e for e in found if e.level != "state"] or found
+            if len({(e.township, e.state) for e in found}) > 1:
+                near_t = {t.lower() for t in ctx.townships}
+                near_s = set(view.states) | set(ctx.states)
+                found = [e for e in found if (e.township or "").lower() in near_t] or [e for e in found if e.state in near_s]
+            if found and len({(e.township, e.state) for e in found}) == 1:
+                e = found[0]
+                return (e.township or (e.name if e.level == "township" else None)), e.state
+            return None
+    return None
+
+
+def _sentence_or_dominant_state(view: SentenceView, ctx: ReportContext) -> str | None:
+    """The state the sentence names (if only one), else the report's dominant state (the one
+    named most often, if no other ties it) when the sentence names none."""
+    here = set(view.states)
+    if here:
+        return next(iter(here)) if len(here) == 1 else None
+    counts = Counter(ctx.states)
+    if not counts:
+        return None
+    top = counts.most_common(2)
+    if len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return top[0][0]
 
 
 def _opponent(actor: str | None, view: SentenceView, ctx: ReportContext, exclude: str | None) -> str | None:

@@ -95,7 +95,7 @@ _DET = (r"(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten
         r"more\s+than\s+\d+|dozens\s+of|scores\s+of|most\s+of\s+(?:the|its)|part\s+of\s+the|a\s+section\s+of\s+the)")
 GENERIC_RE = re.compile(
     rf"\b(?P<det>{_DET})\s+(?P<mods>(?:(?!(?:the|a|an|it|its|and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){{0,3}}?)(?P<noun>{_GENERIC_NOUN})\b"
-    rf"(?:\s+(?P<prep>near|around|above|at|on|in|outside|of)\s+(?:the\s+)?(?P<loc>{CAPSEQ}))?",
+    rf"(?:\s+(?P<prep>near|around|above|at|on|in|outside|of)\s+(?:the\s+)?(?P<loc>(?-i:{CAPSEQ})))?",
     re.I,
 )
 # every _GENERIC_NOUN contains one of these (any case)
@@ -271,6 +271,35 @@ def _stems_in(s: str) -> int:
     return bits
 
 
+def _loc_end(m: re.Match) -> int | None:
+    """End of the place named after a generic noun ("the camp near Hpakant"), None when the
+    words after the preposition name no place: a time ("the base on Tuesday night", "at
+    dawn", "in March") or a sentence word ("But", "After"). The name stops at its last
+    capitalised word that is no time or function word."""
+    loc = m.group("loc")
+    if not loc:
+        return None
+    words = loc.split()
+    if words[0] in LEAD_STOP or words[0] in _TIME_WORDS:
+        return None
+    keep = 0
+    for i, w in enumerate(words):
+        if w in LEAD_STOP or w in _TIME_WORDS:
+            break
+        keep = i + 1
+    words = words[:keep]
+    if not words or all(w in NOT_PLACE for w in words):
+        return None
+    start = m.start("loc")
+    return start + len(" ".join(words)) if loc.startswith(" ".join(words)) else m.end("loc")
+
+
+_TIME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+               "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+               "Oct", "Nov", "Dec", "Christmas", "Thingyan"}
+
+
 def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
     """Every place mention of sentence ``s``; ``taken`` are spans of actors (never places)."""
     stems = _stems_in(s)
@@ -352,16 +381,18 @@ def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
         if det.isdigit():
             count = int(det)
         plural = noun.endswith("s") and not noun.endswith("headquarters")
-        end = m.end()
+        loc_end = _loc_end(m)
+        has_loc = loc_end is not None
+        end = loc_end if has_loc else m.end("noun")
         nm = s[m.start():end]
         if nm.lower().startswith(("the ", "a ", "an ")):
             nm = nm.split(" ", 1)[1]
-        definite = det in ("the", "its", "their", "both", "our") and not m.group("loc")
+        definite = det in ("the", "its", "their", "both", "our") and not has_loc
         if not free(m.start(), end):
             end = m.end("noun")
             nm = s[m.start():end]
             definite = det in ("the", "its", "their", "both", "our")
-        places.append(Place(m.start(), end, nm, kind, None, generic=not m.group("loc"),
+        places.append(Place(m.start(), end, nm, kind, None, generic=not has_loc,
                             definite=definite, count=count if plural or det == "both" else 1))
     places = [p for p in places if not _DANGLING_OF.search(p.name)]
     places.sort(key=lambda p: p.start)

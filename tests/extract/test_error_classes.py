@@ -17,7 +17,7 @@ def cc(facts, change=None):
 
 
 def test_version():
-    assert EXTRACTOR_VERSION == "0.2.1"
+    assert EXTRACTOR_VERSION == "0.2.2"
 
 
 def test_place_before_which_clause_is_the_subject():
