@@ -211,8 +211,10 @@ def demo(verbose: Annotated[bool, VERBOSE] = False) -> None:
         report = settings.published_path().parent / "report.html"
         if report.exists():
             out.print(f"report:    {report}")
-        out.print("try:\n  duckdb -readonly "
-                  f"{settings.published_path()} \"{EXAMPLE_QUERY}\"")
+        path = settings.published_path()
+        out.print(f"try:\n  duckdb -readonly {path} \"{EXAMPLE_QUERY}\"")
+        out.print("or, without the duckdb CLI:\n  .venv/bin/python -c \"import duckdb; "
+                  f"print(duckdb.connect('{path}', read_only=True).sql('{EXAMPLE_QUERY.rstrip(';')}'))\"")
     raise typer.Exit(code)
 
 
