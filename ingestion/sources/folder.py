@@ -60,6 +60,22 @@ def _split_headers(raw: str) -> tuple[dict[str, str], str]:
     return headers, "\n".join(lines[i:])
 
 
+def header_date(value: str) -> str:
+    """A ``Published:`` header: ISO 8601, else a written date ("3 March 2025", "March 3,
+    2025") read by dateparser; raises ``ValueError`` when it is neither."""
+    try:
+        return parse_published(value)
+    except ValueError as not_iso:
+        import dateparser
+
+        parsed = dateparser.parse(value, languages=["en"],
+                                  settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False,
+                                            "PARSERS": ["absolute-time"]})  # "last week": relative to what?
+        if parsed is None:
+            raise ValueError(f"{not_iso}, nor a written date") from None
+        return parsed.date().isoformat()
+
+
 def read_text_report(path: Path, root: Path, source: FolderSource, fetched_at: str | None) -> Report:
     """A ``.txt`` file → Report; raises ``ValueError`` with the reason."""
     raw = path.read_text(encoding="utf-8")
@@ -71,7 +87,7 @@ def read_text_report(path: Path, root: Path, source: FolderSource, fetched_at: s
     if title is None:
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
         title = first if len(first) <= 300 else None
-    published = parse_published(headers["published"]) if "published" in headers else _mtime_date(path)
+    published = header_date(headers["published"]) if "published" in headers else _mtime_date(path)
     url = headers.get("url") or None
     rid = headers.get("id") or url or f"{source.name}:{path.relative_to(root).as_posix()}"
     return Report(id=rid, published=published, text=text, url=url,

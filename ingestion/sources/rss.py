@@ -21,8 +21,23 @@ from ingestion.sources.base import ItemStream, SourceError
 from ingestion.sources.config import RssSource
 
 
+def screen_xml(content: bytes, url: str) -> None:
+    """Refuse XML that declares entities or external references (billion laughs, XXE) before
+    feedparser's SAX parser sees it; malformed XML is left to feedparser's lenient parsing."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        fromstring(content)
+    except DefusedXmlException as exc:
+        raise SourceError(f"{url}: unsafe XML refused: {type(exc).__name__}") from None
+    except ParseError:
+        pass
+
+
 def parse_feed(content: bytes, url: str) -> Any:
-    """Parse feed bytes; raises ``SourceError`` when they are not a feed."""
+    """Parse feed bytes; raises ``SourceError`` when they are not a feed or are unsafe XML."""
+    screen_xml(content, url)
     feed = feedparser.parse(content, response_headers={"content-location": url})
     if not feed.entries and (feed.bozo or not feed.version):
         reason = getattr(feed, "bozo_exception", None) or "no RSS/Atom structure"

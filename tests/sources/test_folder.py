@@ -89,3 +89,16 @@ def test_edited_text_file_keeps_its_id(inbox):
 def test_missing_folder_fails_the_source(tmp_path):
     with pytest.raises(SourceError, match="folder not found"):
         list(iter_folder(FolderSource(name="x", type="folder", path=tmp_path / "nope")))
+
+
+@pytest.mark.parametrize("written", ["3 March 2025", "March 3, 2025", "Monday, 3 March 2025", "2025-03-03"])
+def test_a_text_file_may_write_its_date_in_words(tmp_path, written):
+    (tmp_path / "a.txt").write_text(f"Title: A report\nPublished: {written}\n\nThe KIA seized the IB 236 base.\n")
+    [report] = list(iter_folder(FolderSource(name="inbox", type="folder", path=tmp_path)))
+    assert report.published == "2025-03-03"
+
+
+def test_a_text_file_with_an_unreadable_date_is_named(tmp_path):
+    (tmp_path / "a.txt").write_text("Published: soon\n\nThe KIA seized the IB 236 base.\n")
+    [error] = list(iter_folder(FolderSource(name="inbox", type="folder", path=tmp_path)))
+    assert isinstance(error, ReportError) and "nor a written date" in error.reason

@@ -98,3 +98,12 @@ def test_not_a_feed_fails_the_source(client, httpserver):
                                                              content_type="text/html")
     with pytest.raises(SourceError, match="not an RSS/Atom feed"):
         list(iter_feed(RssSource(name="f", type="rss", url=httpserver.url_for("/feed.xml")), client))
+
+
+def test_a_feed_declaring_entities_is_refused_before_parsing(client, httpserver):
+    bomb = ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+            '<rss version="2.0"><channel><title>&b;</title><item><title>x</title>'
+            '<link>https://example.org/x</link></item></channel></rss>')
+    httpserver.expect_request("/feed.xml").respond_with_data(bomb, content_type="application/rss+xml")
+    with pytest.raises(SourceError, match="unsafe XML refused"):
+        list(iter_feed(RssSource(name="f", type="rss", url=httpserver.url_for("/feed.xml")), client))
