@@ -111,11 +111,9 @@ class Gazetteer:
         )
 
     def save(self, path: str | Path) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        from ingestion.atomic import write_atomic
+
+        write_atomic(path, json.dumps(self.to_json(), ensure_ascii=False), mode=0o644)
 
     @classmethod
     def load(cls, path: str | Path) -> "Gazetteer":

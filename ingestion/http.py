@@ -26,6 +26,7 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
+from ingestion.atomic import write_atomic
 from ingestion.settings import PROJECT_ROOT
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -138,27 +139,15 @@ class _Cache:
         return meta, body
 
     def put_meta(self, url: str, meta: dict[str, Any]) -> None:
-        _atomic_write(self.meta_path(url), json.dumps(meta).encode("utf-8"))
+        write_atomic(self.meta_path(url), json.dumps(meta).encode("utf-8"))
 
     def put(self, url: str, meta: dict[str, Any], body: bytes) -> None:
-        _atomic_write(self.body_path(url), body)  # body first: meta points at it
+        write_atomic(self.body_path(url), body)  # body first: meta points at it
         self.put_meta(url, meta)
 
     def drop(self, url: str) -> None:
         for p in (self.meta_path(url), self.body_path(url)):
             p.unlink(missing_ok=True)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _validators(headers: Mapping[str, str]) -> dict[str, str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
-import tempfile
 from pathlib import Path
 
 import duckdb
+
+from ingestion.atomic import write_atomic
 
 # Colours by side of the holder.
 SIDE_COLOURS = {
@@ -196,17 +196,4 @@ Control is what reports state, not verified fact.</p>
 
 def write_report(content: str, path: Path | str) -> Path:
     """Write the report atomically: a temporary file in the same folder, then os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=path.parent)
-    os.fchmod(fd, 0o644)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, content, mode=0o644, fsync=True)

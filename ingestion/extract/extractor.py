@@ -16,10 +16,8 @@ from ingestion.extract.context import (BASE_KINDS, ActorMention, ReportContext, 
 from ingestion.extract.dates import DateSpan, find_dates, not_after, parse_published
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.places import NOT_PLACE, Place, bare_names, find_places
-from ingestion.extract.rules_claims import PRE_FILTER as CLAIM_FILTER
 from ingestion.extract.rules_claims import find_claims
 from ingestion.extract.rules_control import DENIAL, RawChange, find_changes
-from ingestion.extract.rules_control import PRE_FILTER as CONTROL_FILTER
 from ingestion.extract.scan import contains_any, may_contain
 from ingestion.extract.sentences import split_sentences
 from ingestion.extract.trigger_words import F_CLAIM, F_CONTROL, F_SPEECH, word_flags

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.context import (BASE_KINDS, ActorMention, ReportContext, SentenceView,
+from ingestion.extract.context import (BASE_KINDS, ReportContext, SentenceView,
                                        is_pure_reference)
 from ingestion.extract.places import Place
 from ingestion.extract.scan import LiteralFilter, contains_any

@@ -85,8 +85,8 @@ def store(con, table: str, df: pd.DataFrame, file_hashes: dict[str, str | None],
         if not exists:
             con.execute(f"create table {SCHEMA}.{table} as select * from _reference_rows")
         else:
-            cols = {r[0] for r in con.execute(f"select column_name from information_schema.columns "
-                                              f"where table_schema = ? and table_name = ?", [SCHEMA, table]).fetchall()}
+            cols = {r[0] for r in con.execute("select column_name from information_schema.columns "
+                                              "where table_schema = ? and table_name = ?", [SCHEMA, table]).fetchall()}
             for row in con.execute("describe _reference_rows").fetchall():
                 if row[0] not in cols:
                     con.execute(f'alter table {SCHEMA}.{table} add column "{row[0]}" {row[1]}')

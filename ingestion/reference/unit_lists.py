@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ingestion.reference.burmese import number_in, split_location, to_ascii_digits
-from ingestion.reference.frames import Schema, blank_to_none, conform, empty, read_csv_or_empty
+from ingestion.reference.frames import Schema, conform, empty, read_csv_or_empty
 from ingestion.units import unit_key
 
 UNIT_SCHEMA: Schema = {

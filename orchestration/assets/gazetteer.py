@@ -4,7 +4,6 @@ from pathlib import Path
 
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
-from ingestion import settings
 from orchestration.resources import WarehouseResource
 
 
@@ -42,4 +41,4 @@ def gazetteer(context: AssetExecutionContext, warehouse: WarehouseResource) -> M
     })
 
 
-__all__ = ["gazetteer", "load_gazetteer", "gazetteer_file", "settings"]
+__all__ = ["gazetteer", "load_gazetteer", "gazetteer_file"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from ingestion.extract import EXTRACTOR_VERSION, default_gazetteer, extract_report
 from ingestion.gazetteer import Gazetteer, PlaceEntry

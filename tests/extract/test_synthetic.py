@@ -1,8 +1,6 @@
 """The synthetic generator is deterministic and the extractor finds what it wrote."""
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 from ingestion.extract import extract_report

@@ -1,7 +1,6 @@
 """Fixtures for the quality tests: a private warehouse, reports, and fake upstream assets."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import pytest

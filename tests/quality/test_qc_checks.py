@@ -15,7 +15,7 @@ from ingestion.reports import ReportError
 from orchestration import checks
 from orchestration.partitions import daily_partitions
 from orchestration.resources import PublishResource, WarehouseResource
-from qc_helpers import TEXT, report
+from qc_helpers import report
 
 DAY = "2025-03-03"
 FEED: dict = {"reports": [], "errors": [], "per_source": {}}

@@ -14,7 +14,7 @@ from orchestration import checks
 from orchestration.assets import facts as facts_asset
 from orchestration.partitions import daily_partitions
 from orchestration.resources import WarehouseResource
-from qc_helpers import TEXT, report
+from qc_helpers import report
 
 DAY = "2025-03-03"
 RAN: list[str] = []
