@@ -6,16 +6,11 @@ import json
 import os
 
 from dagster_dbt import DbtCliResource, DbtProject
+from dagster_dbt.dbt_project import using_dagster_dev
 
 from ingestion import settings
 
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
-
-dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR)
-dbt_project.prepare_if_dev()
-
-# Models of the reference group: rebuilt when a reference file changes, not partitioned.
-REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
 
 
 def dbt_executable() -> str:
@@ -26,6 +21,17 @@ def dbt_executable() -> str:
 
     local = Path(sys.executable).parent / "dbt"
     return str(local) if local.exists() else (shutil.which("dbt") or "dbt")
+
+
+dbt_project = DbtProject(project_dir=settings.DBT_PROJECT_DIR)
+if using_dagster_dev():
+    # what ``prepare_if_dev`` does, with this environment's dbt: ``make dev`` runs
+    # ``.venv/bin/dagster`` without the venv on PATH, where no ``dbt`` is found
+    DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()).cli(
+        ["parse", "--quiet"], target_path=dbt_project.target_path).wait()
+
+# Models of the reference group: rebuilt when a reference file changes, not partitioned.
+REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
 
 
 def dbt_resource() -> DbtCliResource:
