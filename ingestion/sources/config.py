@@ -7,6 +7,8 @@ sources:
   - {name: some-api, type: json, url: "https://example.org/api/reports", outlet: Example}
 reference:   # kept as raw dicts: read by the reference-data loader
   - {name: gazetteer, url: "https://example.org/gazetteer.csv"}
+publish:     # optional: a PostgreSQL copy of the published tables (ingestion.pg_target)
+  postgres: {url: "postgresql://frontline@db.example.org:5432/frontline", schema: frontline}
 ```
 
 Every source may say ``enabled: false``. Relative folder paths resolve against the
@@ -71,6 +73,7 @@ class SourcesConfig(BaseModel):
 
     sources: list[SourceConfig] = []
     reference: list[dict[str, Any]] = []
+    publish: dict[str, Any] = {}  # publish.postgres: see ingestion.pg_target
     base_dir: Path = Field(default=Path("."), exclude=True)  # folder of the sources file
 
     @model_validator(mode="after")
@@ -80,6 +83,24 @@ class SourcesConfig(BaseModel):
             if s.name in seen:
                 raise ValueError(f"duplicate source name {s.name!r}")
             seen.add(s.name)
+        return self
+
+    @model_validator(mode="after")
+    def _publish_section(self) -> SourcesConfig:
+        from ingestion.pg_target import has_password
+
+        unknown = set(self.publish) - {"postgres"}
+        if unknown:
+            raise ValueError(f"unknown publish target(s): {sorted(unknown)} (known: postgres)")
+        pg = self.publish.get("postgres") or {}
+        if not isinstance(pg, dict):
+            raise ValueError("publish.postgres must be a mapping (url, schema, blocking, reader_role)")
+        extra = set(pg) - {"url", "schema", "blocking", "reader_role"}
+        if extra:
+            raise ValueError(f"publish.postgres: unknown key(s) {sorted(extra)}")
+        if pg.get("url") and has_password(str(pg["url"])):
+            raise ValueError("publish.postgres.url holds a password: keep credentials in PGPASSWORD, "
+                             "~/.pgpass or FRONTLINE_PG_URL, never in a file of the repo")
         return self
 
     @property

@@ -1,0 +1,206 @@
+"""Publishing the warehouse's BI tables to PostgreSQL, atomically.
+
+``publish_postgres(duckdb_path, target, docs, run_id)``:
+
+1. reads the DuckDB file read-only and picks the published tables (``main``'s ``fct_*``,
+   ``dim_*``, ``mart_*``; ``meta.runs``; every ``quarantine`` table);
+2. in **one transaction**: creates a fresh ``<schema>__next`` for each PostgreSQL schema
+   (``main`` → ``target.schema``, ``meta`` and ``quarantine`` keep their names), bulk-loads
+   every table with ``COPY ... FROM STDIN (FORMAT csv)`` (DuckDB renders the CSV), adds
+   primary keys, indexes and comments from the dbt docs, creates ``control_as_of(date)``,
+   grants ``SELECT`` to the read-only role, ``ANALYZE``s, then renames each live schema to
+   ``<name>__prev`` and each ``__next`` one to the live name, and commits;
+3. drops the ``__prev`` schemas in a second transaction, which waits for queries still
+   reading them to finish (they keep their snapshot; new queries already see the new
+   tables).
+
+Any failure before the commit rolls everything back: the previous schemas stay live
+untouched and ``PgPublishError`` says why. A PostgreSQL advisory lock keeps two publishers
+from interleaving. The role is created (``LOGIN``, read-only by default, ``search_path`` set
+to the published schemas) when missing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ingestion.pg_schema import (
+    Column, TableDoc, check_ident, control_as_of_sql, copy_sql, create_table_sql,
+    keys_and_comments_sql, literal, quote_ident, select_for_csv,
+)
+from ingestion.pg_target import PostgresTarget
+
+_CHUNK = 1 << 20
+_LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish
+_MAIN_PREFIXES = ("fct_", "dim_", "mart_")
+CONNECT_TIMEOUT = 10  # seconds
+
+
+class PgPublishError(Exception):
+    """The PostgreSQL publish failed; the previous schemas are still live."""
+
+
+@dataclass
+class TableLoad:
+    rows: int
+    seconds: float
+
+
+@dataclass
+class PgPublishResult:
+    url: str  # without password
+    schemas: dict[str, str]  # duckdb schema -> postgres schema
+    tables: dict[str, TableLoad] = field(default_factory=dict)  # "pg_schema.table" -> load
+    seconds: float = 0.0
+    published_at: str = ""
+
+    def summary(self) -> dict:
+        """For meta.runs' details_json and the asset metadata."""
+        return {"status": "published", "url": self.url, "published_at": self.published_at,
+                "seconds": round(self.seconds, 3),
+                "rows": {t: x.rows for t, x in self.tables.items()},
+                "table_seconds": {t: round(x.seconds, 3) for t, x in self.tables.items()}}
+
+
+def published_tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """``(schema, table)`` of every table to publish, in a stable order."""
+    rows = con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND NOT temporary ORDER BY schema_name, table_name").fetchall()
+    return [(s, t) for s, t in rows
+            if (s == "main" and t.startswith(_MAIN_PREFIXES))
+            or (s == "meta" and t == "runs") or s == "quarantine"]
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[Column]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = ? AND table_name = ? ORDER BY column_index", [schema, table]).fetchall()
+    return [Column(name, dtype) for name, dtype in rows]
+
+
+def schema_map(target: PostgresTarget, duck_schemas: set[str]) -> dict[str, str]:
+    """DuckDB schema → PostgreSQL schema: ``main`` → the target schema, others keep their name."""
+    return {s: (target.schema if s == "main" else check_ident(s)) for s in sorted(duck_schemas)}
+
+
+def _doc_for(docs: dict[str, TableDoc], schema: str, table: str) -> TableDoc | None:
+    return docs.get(f"{schema}.{table}") or (docs.get(table) if schema == "main" else None)
+
+
+def _connect(url: str):
+    import psycopg
+
+    return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT, application_name="frontline-publish",
+                           autocommit=True)
+
+
+def _ensure_role(cur, target: PostgresTarget, schemas: list[str]) -> None:
+    role = quote_ident(target.reader_role)
+    exists = cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [target.reader_role]).fetchone()
+    if not exists:
+        cur.execute(f"CREATE ROLE {role} LOGIN")
+        cur.execute(f"ALTER ROLE {role} SET default_transaction_read_only = on")
+        cur.execute(f"ALTER ROLE {role} SET search_path = {', '.join(quote_ident(s) for s in schemas)}")
+    if target.reader_password:
+        from psycopg import sql
+
+        cur.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(target.reader_role), sql.Literal(target.reader_password)))
+
+
+def _load_table(cur, duck: duckdb.DuckDBPyConnection, tmp: Path, duck_schema: str, pg_schema: str,
+                table: str, columns: list[Column]) -> int:
+    cur.execute(create_table_sql(pg_schema, table, columns))
+    csv = tmp / f"{duck_schema}.{table}.csv"
+    quoted = "'" + str(csv).replace("'", "''") + "'"
+    duck.execute(f"COPY ({select_for_csv(duck_schema, table, columns)}) TO {quoted} (FORMAT csv, HEADER false)")
+    with cur.copy(copy_sql(pg_schema, table, columns)) as copy, csv.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            copy.write(chunk)
+    csv.unlink()
+    return cur.rowcount if cur.rowcount is not None and cur.rowcount >= 0 else 0
+
+
+def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
+                     run_id: str = "", log=None) -> PgPublishResult:
+    """Publish the BI tables of ``duckdb_path`` to ``target`` (see the module doc)."""
+    import psycopg
+
+    docs = docs or {}
+    started = time.perf_counter()
+    say = log or (lambda msg: None)
+    try:
+        duck = duckdb.connect(str(duckdb_path), read_only=True)
+    except duckdb.Error as exc:
+        raise PgPublishError(f"cannot open {duckdb_path}: {exc}") from exc
+    try:
+        tables = published_tables(duck)
+        mapping = schema_map(target, {s for s, _ in tables} | {"main"})
+        result = PgPublishResult(url=target.display_url, schemas=mapping)
+        live = list(mapping.values())
+        try:
+            con = _connect(target.url)
+        except psycopg.Error as exc:
+            raise PgPublishError(f"cannot connect to PostgreSQL at {target.display_url}: {exc}".strip()) from exc
+        try:
+            with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
+                cur = con.cursor()
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+                _ensure_role(cur, target, live)
+                for schema in live:  # leftovers of a publish that died between its two transactions
+                    cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__next')} CASCADE")
+                    cur.execute(f"CREATE SCHEMA {quote_ident(schema + '__next')}")
+                for duck_schema, table in tables:
+                    pg_schema = mapping[duck_schema] + "__next"
+                    columns = table_columns(duck, duck_schema, table)
+                    t0 = time.perf_counter()
+                    rows = _load_table(cur, duck, Path(tmp), duck_schema, pg_schema, table, columns)
+                    for stmt in keys_and_comments_sql(pg_schema, table, columns, _doc_for(docs, duck_schema, table)):
+                        cur.execute(stmt)
+                    cur.execute(f"ANALYZE {quote_ident(pg_schema)}.{quote_ident(table)}")
+                    name = f"{mapping[duck_schema]}.{table}"
+                    result.tables[name] = TableLoad(rows, time.perf_counter() - t0)
+                    say(f"postgres: {name}: {rows} rows in {result.tables[name].seconds:.2f}s")
+                if ("main", "fct_control_periods") in tables:
+                    for stmt in control_as_of_sql(mapping["main"] + "__next",
+                                                  table_columns(duck, "main", "fct_control_periods")):
+                        cur.execute(stmt)
+                result.published_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+                role = quote_ident(target.reader_role)
+                for schema in live:
+                    nxt = quote_ident(schema + "__next")
+                    cur.execute(f"GRANT USAGE ON SCHEMA {nxt} TO {role}")
+                    cur.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA {nxt} TO {role}")
+                    cur.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {nxt} TO {role}")
+                    stamp = json.dumps({"frontline_run_id": run_id, "published_at": result.published_at})
+                    cur.execute(f"COMMENT ON SCHEMA {nxt} IS " + literal(stamp))
+                # the swap: every live schema away, every new one in, in this same transaction
+                for schema in live:
+                    cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
+                    if cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]).fetchone():
+                        cur.execute(f"ALTER SCHEMA {quote_ident(schema)} RENAME TO {quote_ident(schema + '__prev')}")
+                    cur.execute(f"ALTER SCHEMA {quote_ident(schema + '__next')} RENAME TO {quote_ident(schema)}")
+            # committed: the new tables are live. Now drop the old ones; this waits for the
+            # queries still reading them, and a failure here leaves only garbage behind.
+            try:
+                with con.transaction():
+                    for schema in live:
+                        con.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
+            except psycopg.Error as exc:
+                say(f"postgres: the previous schemas could not be dropped yet ({exc}); the next publish will")
+        except psycopg.Error as exc:
+            raise PgPublishError(f"PostgreSQL publish to {target.display_url} failed, the previous "
+                                 f"tables stay live: {str(exc).strip()}") from exc
+        finally:
+            con.close()
+    finally:
+        duck.close()
+    result.seconds = time.perf_counter() - started
+    return result
