@@ -4,13 +4,19 @@ DuckDB allows one read-write process *or* many read-only ones per file, so write
 on a build file and ``publish_warehouse`` swaps a copy onto the published path:
 
 1. CHECKPOINT the build file (open read-write briefly) so its ``.wal`` is folded in;
-2. copy it to a temporary file in the published folder (same filesystem), fsync;
+2. copy its database (schemas, tables, views, macros) into a new temporary file in the
+   published folder (same filesystem) written with ``STORAGE_VERSION`` (``v1.4.0``), so
+   DuckDB 1.x clients (Superset's duckdb-engine, DBeaver, ODBC) open it as well as 2.x; fsync;
 3. open the copy read-only to prove it is a readable DuckDB database;
 4. ``os.replace`` it onto the published path.
 
 Readers that hold the old file keep their snapshot (the old inode lives on until they
 close it); new readers see the new data. Any failure before step 4 removes the
 temporary file and leaves the published file untouched.
+
+``stage`` (steps 1-2) and ``commit`` (steps 3-4) are the two halves of
+``publish_warehouse``, so that the PostgreSQL copy is loaded from exactly the staged file
+and the run can still be stopped between them.
 
 ``export_parquet`` writes tables of the published file as Parquet to a temporary folder
 and swaps it into place.
@@ -30,6 +36,9 @@ from typing import BinaryIO
 import duckdb
 
 _CHUNK = 1 << 20
+# The storage format of the published file: the oldest that DuckDB 1.x (1.4, 1.5) reads
+# and 2.x still writes. The build file keeps the engine's own format.
+STORAGE_VERSION = "v1.4.0"
 _TABLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$")
 
 
@@ -64,13 +73,28 @@ def checkpoint(path: str | Path) -> None:
         con.close()
 
 
-def _copy(src: BinaryIO, dst: BinaryIO) -> str:
-    """Copy a stream, returning the SHA-256 of what was copied."""
+def _sha256(src: BinaryIO) -> str:
     digest = hashlib.sha256()
     for chunk in iter(lambda: src.read(_CHUNK), b""):
-        dst.write(chunk)
         digest.update(chunk)
     return digest.hexdigest()
+
+
+def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSION) -> None:
+    """Copy every schema, table, view and macro of ``build`` into the new file ``target``,
+    written in ``storage_version``. ``build`` is opened as the checkpoint opens it (a
+    connection of this process that holds it already is shared, not refused)."""
+    con = duckdb.connect(str(build))
+    try:
+        source = con.execute("SELECT current_database()").fetchall()[0][0]
+        con.execute(f"ATTACH {_quote_path(target)} AS __frontline_publish "
+                    f"(STORAGE_VERSION '{storage_version}')")
+        try:
+            con.execute(f'COPY FROM DATABASE "{source}" TO __frontline_publish')
+        finally:
+            con.execute("DETACH __frontline_publish")
+    finally:
+        con.close()
 
 
 def list_tables(path: str | Path) -> tuple[str, ...]:
@@ -98,8 +122,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def publish_warehouse(build_path: str | Path, published_path: str | Path) -> PublishResult:
-    """Atomically replace ``published_path`` with a checkpointed copy of ``build_path``."""
+@dataclass(frozen=True)
+class Staged:
+    """A checkpointed copy of the build file, written beside the published file, not yet
+    swapped in: other targets (PostgreSQL) publish from it and it may still be amended
+    (meta.runs) before ``commit`` or ``discard``."""
+
+    build: Path
+    published: Path
+    path: Path
+
+
+def stage(build_path: str | Path, published_path: str | Path) -> Staged:
+    """Steps 1-2: checkpoint ``build_path`` and copy it to a temporary file beside
+    ``published_path``. Nothing visible changes; ``discard`` removes the copy."""
     build, published = Path(build_path), Path(published_path)
     if not build.is_file():
         raise PublishError(f"build warehouse not found: {build}")
@@ -111,26 +147,54 @@ def publish_warehouse(build_path: str | Path, published_path: str | Path) -> Pub
     published.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=published.parent, prefix=f".{published.name}.",
                                     suffix=".tmp")
-    os.fchmod(fd, 0o644)  # readable by BI tools running as other users (mkstemp gives 0600)
-    tmp = Path(tmp_name)
+    os.close(fd)
+    staged = Staged(build, published, Path(tmp_name))
+    staged.path.unlink()  # DuckDB creates the file itself (an empty file is not a database)
     try:
-        with os.fdopen(fd, "wb") as dst, build.open("rb") as src:
-            sha = _copy(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
+        _write_copy(build, staged.path)
+    except duckdb.Error as exc:
+        discard(staged)
+        raise PublishError(f"cannot copy {build} to a DuckDB {STORAGE_VERSION} file: {exc}") from exc
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def discard(staged: Staged) -> None:
+    """Remove a staged copy (the published file was never touched)."""
+    staged.path.unlink(missing_ok=True)
+    Path(f"{staged.path}.wal").unlink(missing_ok=True)
+
+
+def commit(staged: Staged) -> PublishResult:
+    """Steps 3-4: prove the staged copy opens, then ``os.replace`` it onto the published path."""
+    tmp, published = staged.path, staged.published
+    try:
+        if Path(f"{tmp}.wal").exists():
+            checkpoint(tmp)
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
+        with tmp.open("rb") as f:
+            sha = _sha256(f)
+            os.fsync(f.fileno())
+        tmp.chmod(0o644)  # readable by BI tools running as other users
         try:
             tables = list_tables(tmp)
         except duckdb.Error as exc:
-            raise PublishError(f"the copy of {build} does not open as a DuckDB database: {exc}") from exc
+            raise PublishError(f"the copy of {staged.build} does not open as a DuckDB database: {exc}") from exc
         # A stale .wal next to the published file would be replayed onto the new file.
         Path(f"{published}.wal").unlink(missing_ok=True)
         os.replace(tmp, published)
     except BaseException:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
+        discard(staged)
         raise
     _fsync_dir(published.parent)
     return PublishResult(published, published.stat().st_size, sha, tables)
+
+
+def publish_warehouse(build_path: str | Path, published_path: str | Path) -> PublishResult:
+    """Atomically replace ``published_path`` with a checkpointed copy of ``build_path``."""
+    return commit(stage(build_path, published_path))
 
 
 def _quote_path(path: Path) -> str:

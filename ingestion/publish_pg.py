@@ -204,3 +204,17 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
         duck.close()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def attempt(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
+            run_id: str = "", log=None) -> dict:
+    """``publish_postgres`` that never raises ``PgPublishError``: the outcome as the dict
+    recorded in meta.runs' ``details_json["postgres"]`` (``status`` published or failed,
+    ``error``, ``blocking``, rows and seconds per table)."""
+    started = time.perf_counter()
+    try:
+        return publish_postgres(duckdb_path, target, docs, run_id, log).summary() | {"blocking": target.blocking}
+    except PgPublishError as exc:
+        return {"status": "failed", "url": target.display_url, "blocking": target.blocking,
+                "error": str(exc), "seconds": round(time.perf_counter() - started, 3),
+                "failed_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()}

@@ -33,8 +33,18 @@ def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: 
                checks_passed: int | None = None, checks_failed: int | None = None,
                failed_checks: list[str] | None = None, rows: dict[str, Any] | None = None,
                details: dict[str, Any] | None = None) -> None:
-    """Insert or replace the row of one run."""
+    """Insert or replace the row of one run. Keys of the earlier row's ``details_json`` that
+    ``details`` does not set are kept (e.g. the PostgreSQL outcome the publish recorded
+    before the run failed)."""
     ensure_schema(con)
+    before = con.execute("select details_json from meta.runs where run_id = ?", [run_id]).fetchall()
+    if before and before[0][0]:
+        try:
+            kept = json.loads(before[0][0])
+        except ValueError:
+            kept = {}
+        if isinstance(kept, dict):
+            details = {**kept, **(details or {})}
     con.execute("delete from meta.runs where run_id = ?", [run_id])
     con.execute(
         "insert into meta.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -39,3 +39,47 @@ def published_status(path: Path) -> dict[str, Any] | None:
         "recent_runs": runs,
         "rows": rows,
     }
+
+
+def postgres_status(target, published: dict[str, Any] | None) -> dict[str, Any]:
+    """The PostgreSQL copy: which run it holds, when it was published, rows per table, and
+    its lag behind the DuckDB file (``published``: ``published_status`` of the file).
+    ``reachable`` is False (with ``error``) when the server cannot be queried."""
+    import datetime as dt
+
+    import psycopg
+
+    from ingestion.pg_schema import quote_ident
+
+    info: dict[str, Any] = {"url": target.display_url, "schema": target.schema, "blocking": target.blocking}
+    runs = (published or {}).get("recent_runs") or []
+    attempts = [r for r in runs if isinstance(r.get("details_json"), dict) and "postgres" in r["details_json"]]
+    if attempts:
+        last = attempts[0]["details_json"]["postgres"]
+        info["last_attempt"] = {"run_id": attempts[0]["run_id"], "status": last.get("status"),
+                                "error": last.get("error"), "seconds": last.get("seconds")}
+    try:
+        with psycopg.connect(target.url, connect_timeout=5, autocommit=True) as con:
+            comment = con.execute("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s",
+                                  [target.schema]).fetchone()
+            if comment is None:
+                return info | {"reachable": True, "published": False}
+            stamp = json.loads(comment[0]) if comment[0] and comment[0].startswith("{") else {}
+            tables = con.execute(
+                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE c.relkind = 'r' AND n.nspname = ANY(%s) ORDER BY 1, 2",
+                [[target.schema, "meta", "quarantine"]]).fetchall()
+            rows = {f"{s}.{t}": con.execute(f"SELECT count(*) FROM {quote_ident(s)}.{quote_ident(t)}").fetchone()[0]
+                    for s, t in tables}
+    except psycopg.Error as exc:
+        return info | {"reachable": False, "error": str(exc).strip()}
+    info |= {"reachable": True, "published": True, "run_id": stamp.get("frontline_run_id"),
+             "published_at": stamp.get("published_at"), "rows": rows}
+    published_runs = [r for r in runs if r.get("status") == "published"]
+    if published_runs:
+        ids = [r["run_id"] for r in published_runs]
+        info["runs_behind"] = ids.index(info["run_id"]) if info["run_id"] in ids else None
+        if info["published_at"] and published:
+            pg_at = dt.datetime.fromisoformat(info["published_at"]).timestamp()
+            info["lag_seconds"] = 0 if info["runs_behind"] == 0 else max(0, round(published["modified"] - pg_at))
+    return info

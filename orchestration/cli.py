@@ -66,7 +66,15 @@ def _report(outcomes) -> int:
         for name in o.checks_warned:
             console.print(f"[yellow]warning[/yellow] {name}")
         for step in o.failed_steps:
-            console.print(f"[red]FAILED step[/red] {step}")
+            error = o.errors.get(step, "")
+            console.print(f"[red]FAILED step[/red] {step}" + (f": {error}" if error else ""))
+        pg = (o.metadata.get("published_warehouse") or {}).get("postgres")
+        if isinstance(pg, dict):
+            if pg.get("status") == "published":
+                console.print(f"[green]postgres[/green] {pg.get('url')}: {sum(pg.get('rows', {}).values()):,} rows "
+                              f"in {len(pg.get('rows', {}))} tables, {pg.get('seconds')} s")
+            else:
+                console.print(f"[yellow]postgres NOT updated[/yellow] (not blocking): {pg.get('error')}")
     last = outcomes[-1]
     passed = sum(len(o.checks_passed) for o in outcomes)
     failed = sum(len(o.checks_failed) for o in outcomes)
@@ -148,13 +156,56 @@ def status(
     from ingestion.status import published_status
 
     info = published_status(settings.published_path())
+    pg = _postgres_status(info)
     if info is None:
         out.print(f"nothing published yet at {settings.published_path()}")
         raise typer.Exit(1)
+    if pg is not None:
+        info["postgres"] = pg
     if as_json:
         out.print_json(json.dumps(info, default=str))
         return
     _print_status(info)
+    if pg is not None:
+        _print_postgres(pg)
+
+
+def _postgres_status(info: dict | None) -> dict | None:
+    """The PostgreSQL target's status, or None when none is configured."""
+    from ingestion.pg_target import TargetError, resolve_target
+    from ingestion.sources.config import ConfigError, load_config
+    from ingestion.status import postgres_status
+
+    try:
+        target = resolve_target(load_config().publish.get("postgres"), os.environ)
+    except (ConfigError, TargetError) as exc:
+        return {"error": f"PostgreSQL target misconfigured: {exc}", "reachable": False}
+    return postgres_status(target, info) if target is not None else None
+
+
+def _print_postgres(pg: dict) -> None:
+    from rich.table import Table
+
+    out.print(f"\n[bold]postgres[/bold] {pg.get('url', '')} schema {pg.get('schema', '')}"
+              f" ({'blocking' if pg.get('blocking') else 'not blocking'})")
+    attempt = pg.get("last_attempt")
+    if attempt and attempt.get("status") != "published":
+        out.print(f"  [red]last attempt failed[/red] (run {str(attempt['run_id'])[:8]}): {attempt.get('error')}")
+    if not pg.get("reachable"):
+        out.print(f"  [red]unreachable[/red]: {pg.get('error')}")
+        return
+    if not pg.get("published"):
+        out.print("  nothing published there yet")
+        return
+    behind = pg.get("runs_behind")
+    lag = ("up to date with the DuckDB file" if behind == 0 else
+           f"{behind} published run(s) behind the DuckDB file, {pg.get('lag_seconds', '?')} s" if behind else
+           "its run is not among the DuckDB file's recent runs")
+    out.print(f"  run {str(pg.get('run_id'))[:8]}, published {pg.get('published_at')}: {lag}")
+    rows = Table("table", "rows", title="postgres: rows per table")
+    for table, n in pg.get("rows", {}).items():
+        rows.add_row(table, f"{n:,}")
+    out.print(rows)
 
 
 def _print_status(info: dict) -> None:

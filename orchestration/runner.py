@@ -33,6 +33,7 @@ class RunOutcome:
     checks_failed: list[str] = field(default_factory=list)  # blocking (ERROR) failures
     checks_warned: list[str] = field(default_factory=list)  # WARN failures
     failed_steps: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)  # failed step -> its error message
     metadata: dict[str, dict] = field(default_factory=dict)  # asset -> materialization metadata
 
     @property
@@ -66,6 +67,10 @@ def outcome_of(result) -> RunOutcome:
                 out.checks_failed.append(name)
         elif event.event_type_value == "STEP_FAILURE":
             out.failed_steps.append(event.step_key)
+            error = getattr(event.event_specific_data, "error", None)
+            message = getattr(error, "message", None) if error is not None else None
+            if message:
+                out.errors[event.step_key] = message.strip()
         elif event.event_type_value == "ASSET_MATERIALIZATION":
             mat = event.event_specific_data.materialization
             key = mat.asset_key.to_user_string()

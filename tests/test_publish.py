@@ -25,16 +25,34 @@ def count(path):
         con.close()
 
 
-def test_published_file_is_a_byte_identical_checkpointed_copy(tmp_path):
+def storage_version(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT tags['storage_version'] FROM duckdb_databases() "
+                           "WHERE database_name = current_database()").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_published_file_is_a_checkpointed_copy_in_the_1x_storage_format(tmp_path):
     build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
     make_build(build, 3)
     writer = duckdb.connect(str(build))  # still open: the new rows sit in the .wal
     writer.execute("INSERT INTO marts.fct_control VALUES (99, 'late')")
+    writer.execute("CREATE MACRO marts.first_places(n) AS TABLE SELECT * FROM marts.fct_control WHERE id < n")
+    writer.execute("CREATE VIEW marts.v_control AS SELECT place FROM marts.fct_control")
     result = publish_warehouse(build, published)
     writer.close()
-    assert result.tables == ("marts.fct_control",) and result.published_path == published
-    assert published.read_bytes() == build.read_bytes()
+    assert result.tables == ("marts.fct_control", "marts.v_control") and result.published_path == published
     assert count(published) == 4  # the .wal was folded in before the copy
+    assert storage_version(published).startswith(publish.STORAGE_VERSION)  # DuckDB 1.x reads it
+    con = duckdb.connect(str(published), read_only=True)
+    try:  # tables, views and table macros come along
+        assert con.execute("SELECT count(*) FROM marts.first_places(2)").fetchall() == [(2,)]
+        assert con.execute("SELECT count(*) FROM marts.v_control").fetchall() == [(4,)]
+    finally:
+        con.close()
+    assert oct(published.stat().st_mode & 0o777) == "0o644"
     assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
 
 
@@ -45,11 +63,11 @@ def test_failed_copy_leaves_the_old_file_untouched(tmp_path, monkeypatch):
     before = published.read_bytes()
     make_build(build, 5)
 
-    def broken_copy(src, dst):
-        dst.write(src.read(100))
+    def broken_copy(src, dst, storage_version=None):
+        dst.write_bytes(src.read_bytes()[:100])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(publish, "_copy", broken_copy)
+    monkeypatch.setattr(publish, "_write_copy", broken_copy)
     with pytest.raises(OSError, match="No space"):
         publish_warehouse(build, published)
     assert published.read_bytes() == before and count(published) == 2

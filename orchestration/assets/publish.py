@@ -1,13 +1,15 @@
-"""published_warehouse: the product BI tools read, replaced only after every gate passed."""
+"""published_warehouse: the product BI tools read, replaced only after every gate passed
+(the DuckDB file, its Parquet exports and, when configured, the PostgreSQL copy)."""
 
 import datetime as dt
+import os
 from pathlib import Path
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
 
 from orchestration.assets.dbt_models import dbt_fact_models
 from orchestration.partitions import daily_partitions, single_run
-from orchestration.resources import PublishResource, WarehouseResource
+from orchestration.resources import PublishResource, SourcesResource, WarehouseResource
 
 # Tables BI tools see, exported to Parquet beside the DuckDB file.
 PUBLISHED_TABLES = (
@@ -22,6 +24,13 @@ def mart_keys() -> list[AssetKey]:
     return sorted(dbt_fact_models.keys, key=lambda k: k.to_user_string())
 
 
+def postgres_target(sources: SourcesResource):
+    """The PostgreSQL target from sources.yaml's ``publish.postgres`` and the environment."""
+    from ingestion.pg_target import resolve_target
+
+    return resolve_target(sources.config().publish.get("postgres"), os.environ)
+
+
 @asset(
     key=AssetKey("published_warehouse"),
     group_name="publish",
@@ -29,32 +38,69 @@ def mart_keys() -> list[AssetKey]:
     partitions_def=daily_partitions,
     backfill_policy=single_run,
     description="Atomic copy of the build warehouse to the published path (plus Parquet "
-    "exports and meta.runs): runs only when every upstream blocking check passed.",
+    "exports, meta.runs and, when configured, the PostgreSQL copy): runs only when every "
+    "upstream blocking check passed.",
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource,
-                        publish_target: PublishResource) -> MaterializeResult:
-    from ingestion import run_log
-    from ingestion.publish import export_parquet, publish_warehouse
+                        publish_target: PublishResource, sources: SourcesResource) -> MaterializeResult:
+    import duckdb
 
+    from ingestion import publish, run_log
+    from ingestion.pg_schema import load_docs
+    from ingestion.pg_target import TargetError
+    from ingestion.publish_pg import attempt
+
+    from orchestration.dbt import dbt_project
     from quality.run_report import summarize_run
 
     window = context.partition_time_window
     # The run report (checks passed/failed so far, rows in/out/quarantined per asset) goes to
     # meta.runs before the copy, so the published file carries its own run.
     report = summarize_run(context.instance, context.run_id)
+    run = dict(run_id=context.run_id, partition_start=window.start.date(), partition_end=window.end.date(),
+               report=report)
+
+    def record(con, status: str, details: dict | None = None) -> None:
+        run_log.record_report(con, status=status, details=details,
+                              finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), **run)
+
     with warehouse.connect() as con:
         tables = [t for t in PUBLISHED_TABLES if con.execute(
             "select count(*) from information_schema.tables where table_name = ?", [t]).fetchall()[0][0]]
         rows = {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in tables}
         for t, n in rows.items():
             report["rows"].setdefault(t, {"in": n, "out": n, "quarantined": 0})
-        run_log.record_report(
-            con, run_id=context.run_id, partition_start=window.start.date(),
-            partition_end=window.end.date(), status="published", report=report,
-            finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
-    result = publish_warehouse(Path(warehouse.path), Path(publish_target.path))
-    export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
-    return MaterializeResult(metadata={
+        record(con, "published")
+
+    try:
+        target = postgres_target(sources)
+    except TargetError as exc:
+        raise Failure(description=f"PostgreSQL target misconfigured: {exc}") from exc
+    staged = publish.stage(Path(warehouse.path), Path(publish_target.path))
+    try:
+        pg = None
+        if target is not None:
+            pg = attempt(staged.path, target, load_docs(dbt_project.manifest_path), context.run_id,
+                         log=context.log.info)
+            failed = pg["status"] != "published"
+            status = "failed" if failed and target.blocking else "published"
+            with warehouse.connect() as con:  # later publishes carry this run's PostgreSQL outcome
+                record(con, status, {"postgres": pg})
+            if status == "failed":
+                raise Failure(description=pg["error"], metadata={"postgres": MetadataValue.json(pg)})
+            con = duckdb.connect(str(staged.path))
+            try:
+                record(con, status, {"postgres": pg})
+            finally:
+                con.close()
+            if failed:
+                context.log.warning(f"PostgreSQL copy NOT updated (not blocking): {pg['error']}")
+        result = publish.commit(staged)
+    except BaseException:
+        publish.discard(staged)
+        raise
+    publish.export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
+    metadata = {
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
         "bytes": result.size,
@@ -63,4 +109,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         "checks_failed": len(report["checks_failed"]),
         "checks_warned": MetadataValue.json(report["checks_warned"]),
         "run_report": MetadataValue.json(report["rows"]),
-    })
+    }
+    if pg is not None:
+        metadata["postgres"] = MetadataValue.json(pg)
+    return MaterializeResult(metadata=metadata)
