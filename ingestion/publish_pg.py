@@ -40,6 +40,8 @@ _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish
 _MAIN_PREFIXES = ("fct_", "dim_", "mart_")
 CONNECT_TIMEOUT = 10  # seconds
+LOCK_TRY = "300ms"  # one try to take the live tables for the swap
+SWAP_WAIT_SECONDS = 600  # how long the swap waits for running queries to finish
 
 
 class PgPublishError(Exception):
@@ -128,6 +130,37 @@ def _load_table(cur, duck: duckdb.DuckDBPyConnection, tmp: Path, duck_schema: st
     return cur.rowcount if cur.rowcount is not None and cur.rowcount >= 0 else 0
 
 
+def _lock_live_tables(con, cur, live: list[str]) -> None:
+    """Take every live table exclusively before the renames, so that a query naming
+    several tables resolves all of them before the swap or all after it (a query that
+    started waits the few milliseconds to the commit, then reads the new tables), and
+    queries already running finish first. Each try gives up after ``LOCK_TRY`` (before
+    PostgreSQL's deadlock check, 1 s, would pick a reader as the victim) and retries until
+    ``SWAP_WAIT_SECONDS``."""
+    from psycopg import errors
+
+    names = [f"{quote_ident(s)}.{quote_ident(t)}" for s, t in cur.execute(
+        "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = ANY(%s) AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY 1, 2", [live]).fetchall()]
+    if not names:
+        return
+    deadline = time.monotonic() + SWAP_WAIT_SECONDS
+    pause = 0.02
+    while True:
+        try:
+            with con.transaction():  # a savepoint: a failed try leaves no lock behind
+                cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TRY}'")
+                cur.execute(f"LOCK TABLE {', '.join(names)} IN ACCESS EXCLUSIVE MODE")
+            cur.execute("SET LOCAL lock_timeout = DEFAULT")
+            return
+        except (errors.LockNotAvailable, errors.DeadlockDetected):
+            if time.monotonic() > deadline:
+                raise PgPublishError(f"queries held the live tables for {SWAP_WAIT_SECONDS} s: "
+                                     "the swap gave up, the previous tables stay live") from None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
                      run_id: str = "", log=None) -> PgPublishResult:
     """Publish the BI tables of ``duckdb_path`` to ``target`` (see the module doc)."""
@@ -184,6 +217,8 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
                 # the swap: every live schema away, every new one in, in this same transaction
                 for schema in live:
                     cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
+                _lock_live_tables(con, cur, live)
+                for schema in live:
                     if cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]).fetchone():
                         cur.execute(f"ALTER SCHEMA {quote_ident(schema)} RENAME TO {quote_ident(schema + '__prev')}")
                     cur.execute(f"ALTER SCHEMA {quote_ident(schema + '__next')} RENAME TO {quote_ident(schema)}")
@@ -191,6 +226,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
             # queries still reading them, and a failure here leaves only garbage behind.
             try:
                 with con.transaction():
+                    con.execute("SET LOCAL lock_timeout = '60s'")
                     for schema in live:
                         con.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
             except psycopg.Error as exc:

@@ -40,3 +40,28 @@ def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster (ICU en-US collation, trust auth) on a free port of
+    127.0.0.1, removed at the end. Missing server binaries fail the tests that need it,
+    loudly: `apt-get install -y postgresql-15` (.ci/run does)."""
+    from ingestion.pg_local import ClusterError, LocalCluster
+
+    cluster = LocalCluster()
+    try:
+        cluster.start()
+    except ClusterError as exc:
+        cluster.remove()
+        pytest.fail(f"cannot start a local PostgreSQL for the tests: {exc}", pytrace=False)
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A new, empty database of the session's cluster (one per test: no order dependence)."""
+    import uuid
+
+    return pg_cluster.create_database(f"t_{uuid.uuid4().hex[:12]}")
