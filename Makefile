@@ -30,13 +30,13 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 demo: manifest $(DAGSTER_HOME)/dagster.yaml  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
 	$(VENV)/bin/frontline demo
 
-test: manifest  ## the test suite
-	$(PY) -m pytest -q
+test: manifest  ## the test suite (starts its own throwaway PostgreSQL; needs its server binaries)
+	UV=$(UV) $(PY) -m pytest -q
 
 bench: setup  ## extraction throughput and memory (prints a table)
 	$(PY) scripts/bench.py
 
-bench-backfill: manifest  ## a backfill of synthetic reports through the whole pipeline, twice (prints a table)
+bench-backfill: manifest  ## a backfill of synthetic reports through the whole pipeline, twice, with a PostgreSQL copy (prints a table)
 	$(PY) scripts/bench_backfill.py
 
 docs: manifest  ## dbt docs (dbt_project/target/index.html)
