@@ -15,3 +15,10 @@ def test_the_production_example_names_a_url_for_every_reference_file():
     overrides = overrides_from_config(config.reference, REPO)
     assert set(overrides) == set(FILES_BY_NAME)
     assert all(str(url).startswith("https://") for url in overrides.values())
+
+
+def test_the_production_example_publishes_to_postgres_without_a_password_in_the_file():
+    from ingestion.pg_target import resolve_target
+
+    target = resolve_target(load_config(REPO / "sources.production.yaml").publish.get("postgres"), {})
+    assert target.url.startswith("postgresql://frontline_publisher@") and target.blocking
