@@ -109,3 +109,14 @@ def test_status_shows_the_postgres_copy_and_its_lag(setup, pg_url, monkeypatch):
     assert pg["last_attempt"]["status"] == "failed" and "cannot connect" in pg["last_attempt"]["error"]
     down = postgres_status(PostgresTarget(url=f"postgresql://postgres@127.0.0.1:{free_port()}/x"), None)
     assert down["reachable"] is False and down["error"]
+    # and the command line says so
+    from typer.testing import CliRunner
+
+    from orchestration.cli import app
+
+    monkeypatch.setenv("FRONTLINE_PUBLISHED", str(published))
+    monkeypatch.setenv("FRONTLINE_PG_URL", pg_url)
+    out = CliRunner().invoke(app, ["status"])
+    assert out.exit_code == 0, out.output
+    assert "1 published run(s) behind the DuckDB file" in out.output and "last attempt failed" in out.output
+    assert "frontline.fct_control_periods" in out.output
