@@ -231,7 +231,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
                         con.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
             except psycopg.Error as exc:
                 say(f"postgres: the previous schemas could not be dropped yet ({exc}); the next publish will")
-        except psycopg.Error as exc:
+        except (psycopg.Error, duckdb.Error, OSError) as exc:
             raise PgPublishError(f"PostgreSQL publish to {target.display_url} failed, the previous "
                                  f"tables stay live: {str(exc).strip()}") from exc
         finally:

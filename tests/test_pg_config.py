@@ -89,3 +89,22 @@ def test_keys_from_the_dbt_tests():
     assert sql[0] == 'ALTER TABLE "s"."fct_x" ADD PRIMARY KEY ("x_id")'
     assert 'CREATE INDEX "fct_x_ix0" ON "s"."fct_x" ("place_key")' in sql
     assert """COMMENT ON COLUMN "s"."fct_x"."x_id" IS 'The id.'""" in sql
+
+
+def test_a_later_record_of_a_run_keeps_the_postgres_outcome():
+    import datetime as dt
+
+    import duckdb
+
+    from ingestion import run_log
+
+    con = duckdb.connect()
+    kw = dict(run_id="r1", partition_start=dt.date(2025, 3, 1), partition_end=dt.date(2025, 3, 2),
+              finished_at=dt.datetime(2025, 3, 2))
+    run_log.record_run(con, status="failed", details={"postgres": {"status": "failed", "error": "down"}}, **kw)
+    run_log.record_run(con, status="failed", details={"failed_steps": ["published_warehouse"]}, **kw)
+    import json
+
+    rows = con.execute("select status, details_json from meta.runs").fetchall()
+    assert len(rows) == 1 and json.loads(rows[0][1]) == {"postgres": {"status": "failed", "error": "down"},
+                                                         "failed_steps": ["published_warehouse"]}

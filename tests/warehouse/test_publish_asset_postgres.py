@@ -79,6 +79,9 @@ def test_postgres_down_blocks_the_run_by_default(setup, pg_url):
     status, details = last_run(build)  # the failure is in meta.runs; the next publish carries it
     assert status == "failed" and details["postgres"]["status"] == "failed"
     assert "cannot connect to PostgreSQL" in details["postgres"]["error"]
+    from orchestration.runner import outcome_of
+
+    assert "cannot connect to PostgreSQL" in outcome_of(result).errors["published_warehouse"]  # printed by the CLI
     with psycopg.connect(pg_url) as con:  # the previous copy is still live
         assert con.execute("select count(*) from frontline.fct_control_periods").fetchone()[0] > 0
 
