@@ -193,3 +193,35 @@ def test_a_reader_during_publishes_sees_one_version_never_an_error_or_a_mix(tmp_
     assert report["queries"] > 20 and len(report["seen"]) >= 3, report  # it did read across publishes
     assert set(versions(pg_url).values()) == {7}
     assert schemas(pg_url) == {"public", "frontline", "meta", "quarantine"}
+
+
+@pytest.mark.slow
+def test_a_query_running_during_the_swap_finishes_on_the_old_tables(tmp_path, pg_url):
+    import threading
+    import time
+
+    wh = tmp_path / "wh.duckdb"
+    make_warehouse(wh, 1)
+    publish_postgres(wh, PostgresTarget(url=pg_url))
+    make_warehouse(wh, 2)
+    result: dict = {}
+    started = threading.Event()
+
+    def long_query():
+        with psycopg.connect(pg_url, autocommit=True) as con:
+            with con.transaction():
+                con.execute("select count(*) from frontline.fct_a")  # holds the old table from here
+                started.set()
+                result["row"] = con.execute("select min(version), max(version), pg_sleep(1.5) "
+                                            "from frontline.fct_a").fetchone()
+
+    reader = threading.Thread(target=long_query)
+    reader.start()
+    assert started.wait(30)
+    t0 = time.perf_counter()
+    publish_postgres(wh, PostgresTarget(url=pg_url))
+    waited = time.perf_counter() - t0
+    reader.join(30)
+    assert result["row"][:2] == (1, 1)  # it finished, on the old data
+    assert waited >= 1.0  # the swap waited for it
+    assert set(versions(pg_url).values()) == {2}
