@@ -187,7 +187,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
                 cur = con.cursor()
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
                 _ensure_role(cur, target, live)
-                for schema in live:  # leftovers of a publish that died between its two transactions
+                for schema in live:  # (no __next survives a rollback; one made by hand is replaced)
                     cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__next')} CASCADE")
                     cur.execute(f"CREATE SCHEMA {quote_ident(schema + '__next')}")
                 for duck_schema, table in tables:
