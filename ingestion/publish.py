@@ -86,6 +86,7 @@ def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSIO
     connection of this process that holds it already is shared, not refused)."""
     con = duckdb.connect(str(build))
     try:
+        con.execute("SET enable_progress_bar = false")
         source = con.execute("SELECT current_database()").fetchall()[0][0]
         con.execute(f"ATTACH {_quote_path(target)} AS __frontline_publish "
                     f"(STORAGE_VERSION '{storage_version}')")

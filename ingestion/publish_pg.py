@@ -174,6 +174,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
     except duckdb.Error as exc:
         raise PgPublishError(f"cannot open {duckdb_path}: {exc}") from exc
     try:
+        duck.execute("SET enable_progress_bar = false")
         tables = published_tables(duck)
         mapping = schema_map(target, {s for s, _ in tables} | {"main"})
         result = PgPublishResult(url=target.display_url, schemas=mapping)
