@@ -147,3 +147,18 @@ def test_reader_role_reads_and_cannot_write(published_pg):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 con.execute(sql)
             con.execute("reset default_transaction_read_only")
+
+
+def test_the_superset_recipe_connects_as_the_reader_and_runs_the_queries(published_pg, pg):
+    """docs/bi.md's SQLAlchemy URI (host, port and password replaced by the test server's):
+    the reader role runs the five canonical queries with bare names, same rows as above."""
+    text = BI_DOC.read_text(encoding="utf-8")
+    uri = re.search(r"^\s*(postgresql\+psycopg2://\S+)$", text, flags=re.M).group(1)
+    m = re.match(r"postgresql\+psycopg2://(?P<user>[^:]+):READER_PASSWORD@[^/]+/(?P<db>\w+)$", uri)
+    assert m and m["user"] == "frontline_reader" and m["db"] == "frontline", uri
+    server = re.match(r"postgresql://postgres@(?P<hostport>[^/]+)/(?P<db>\w+)", published_pg)
+    reader = f"postgresql://{m['user']}:reader-secret@{server['hostport']}/{server['db']}"
+    with psycopg.connect(reader) as con:
+        for number in range(5):
+            sql = postgres_blocks().get(number, sql_blocks()[number])
+            assert rows(con.execute(sql).fetchall()) == rows(pg.execute(sql).fetchall()), number + 1

@@ -12,6 +12,8 @@ import pytest
 
 from ingestion.pg_local import free_port
 
+pytestmark = pytest.mark.slow  # each test materializes the publish asset (Dagster) once or twice
+
 PARTITION = "2025-03-10"
 
 
