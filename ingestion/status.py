@@ -8,6 +8,37 @@ from typing import Any
 import duckdb
 
 
+def _recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 5) -> list[dict[str, Any]]:
+    """The last rows of meta.runs, newest first, JSON columns parsed."""
+    runs = []
+    has_runs = con.execute("select count(*) from information_schema.tables "
+                           "where table_schema = 'meta' and table_name = 'runs'").fetchall()[0][0]
+    if has_runs:
+        cols = [d[0] for d in con.execute("select * from meta.runs limit 0").description]
+        for r in con.execute(f"select * from meta.runs order by finished_at desc limit {int(limit)}").fetchall():
+            run = dict(zip(cols, r))
+            for k in ("failed_checks", "rows_json", "details_json"):
+                if run.get(k):
+                    run[k] = json.loads(run[k])
+            runs.append(run)
+    return runs
+
+
+def build_runs(path: Path) -> list[dict[str, Any]]:
+    """The build warehouse's last runs (it records the runs that did not publish); [] when
+    it is missing or a writer holds it."""
+    if not Path(path).exists():
+        return []
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return []
+    try:
+        return _recent_runs(con)
+    finally:
+        con.close()
+
+
 def published_status(path: Path) -> dict[str, Any] | None:
     """Read the published file read-only; None when nothing is published yet."""
     if not Path(path).exists():
@@ -19,17 +50,7 @@ def published_status(path: Path) -> dict[str, Any] | None:
             "where table_schema in ('main') and table_type = 'BASE TABLE' order by table_name"
         ).fetchall()
         rows = {t: con.execute(f'select count(*) from "{s}"."{t}"').fetchall()[0][0] for s, t in tables}
-        runs = []
-        has_runs = con.execute("select count(*) from information_schema.tables "
-                               "where table_schema = 'meta' and table_name = 'runs'").fetchall()[0][0]
-        if has_runs:
-            cols = [d[0] for d in con.execute("select * from meta.runs limit 0").description]
-            for r in con.execute("select * from meta.runs order by finished_at desc limit 5").fetchall():
-                run = dict(zip(cols, r))
-                for k in ("failed_checks", "rows_json", "details_json"):
-                    if run.get(k):
-                        run[k] = json.loads(run[k])
-                runs.append(run)
+        runs = _recent_runs(con)
     finally:
         con.close()
     return {
@@ -41,10 +62,13 @@ def published_status(path: Path) -> dict[str, Any] | None:
     }
 
 
-def postgres_status(target, published: dict[str, Any] | None) -> dict[str, Any]:
+def postgres_status(target, published: dict[str, Any] | None,
+                    other_runs: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The PostgreSQL copy: which run it holds, when it was published, rows per table, and
-    its lag behind the DuckDB file (``published``: ``published_status`` of the file).
-    ``reachable`` is False (with ``error``) when the server cannot be queried."""
+    its lag behind the DuckDB file (``published``: ``published_status`` of the file); the
+    last publish attempt from the file's runs and ``other_runs`` (the build warehouse's,
+    which hold runs that did not publish). ``reachable`` is False (with ``error``) when the
+    server cannot be queried."""
     import datetime as dt
 
     import psycopg
@@ -53,7 +77,9 @@ def postgres_status(target, published: dict[str, Any] | None) -> dict[str, Any]:
 
     info: dict[str, Any] = {"url": target.display_url, "schema": target.schema, "blocking": target.blocking}
     runs = (published or {}).get("recent_runs") or []
-    attempts = [r for r in runs if isinstance(r.get("details_json"), dict) and "postgres" in r["details_json"]]
+    attempts = sorted((r for r in [*runs, *(other_runs or [])]
+                       if isinstance(r.get("details_json"), dict) and "postgres" in r["details_json"]),
+                      key=lambda r: str(r.get("finished_at")), reverse=True)
     if attempts:
         last = attempts[0]["details_json"]["postgres"]
         info["last_attempt"] = {"run_id": attempts[0]["run_id"], "status": last.get("status"),

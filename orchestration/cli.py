@@ -174,13 +174,16 @@ def _postgres_status(info: dict | None) -> dict | None:
     """The PostgreSQL target's status, or None when none is configured."""
     from ingestion.pg_target import TargetError, resolve_target
     from ingestion.sources.config import ConfigError, load_config
-    from ingestion.status import postgres_status
+    from ingestion import settings
+    from ingestion.status import build_runs, postgres_status
 
     try:
         target = resolve_target(load_config().publish.get("postgres"), os.environ)
     except (ConfigError, TargetError) as exc:
         return {"error": f"PostgreSQL target misconfigured: {exc}", "reachable": False}
-    return postgres_status(target, info) if target is not None else None
+    if target is None:
+        return None
+    return postgres_status(target, info, build_runs(settings.warehouse_path()))
 
 
 def _print_postgres(pg: dict) -> None:

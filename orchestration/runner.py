@@ -68,9 +68,11 @@ def outcome_of(result) -> RunOutcome:
         elif event.event_type_value == "STEP_FAILURE":
             out.failed_steps.append(event.step_key)
             error = getattr(event.event_specific_data, "error", None)
-            message = getattr(error, "message", None) if error is not None else None
+            message = (getattr(error, "message", None) or "").strip() if error is not None else ""
+            if getattr(error, "cls_name", None) == "Failure":  # raised on purpose: its text alone
+                message = message.split(": ", 1)[-1]
             if message:
-                out.errors[event.step_key] = message.strip()
+                out.errors[event.step_key] = message
         elif event.event_type_value == "ASSET_MATERIALIZATION":
             mat = event.event_specific_data.materialization
             key = mat.asset_key.to_user_string()

@@ -83,7 +83,14 @@ def test_postgres_down_blocks_the_run_by_default(setup, pg_url):
     assert "cannot connect to PostgreSQL" in details["postgres"]["error"]
     from orchestration.runner import outcome_of
 
-    assert "cannot connect to PostgreSQL" in outcome_of(result).errors["published_warehouse"]  # printed by the CLI
+    error = outcome_of(result).errors["published_warehouse"]  # printed by the CLI
+    assert error.startswith("cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:")
+    from ingestion.pg_target import PostgresTarget
+    from ingestion.status import build_runs, postgres_status, published_status
+
+    pg = postgres_status(PostgresTarget(url=pg_url), published_status(published), build_runs(build))
+    assert pg["last_attempt"]["status"] == "failed" and pg["last_attempt"]["run_id"] == result.run_id
+    assert pg["runs_behind"] == 0  # the DuckDB file did not move either: both hold the same run
     with psycopg.connect(pg_url) as con:  # the previous copy is still live
         assert con.execute("select count(*) from frontline.fct_control_periods").fetchone()[0] > 0
 
@@ -120,6 +127,7 @@ def test_status_shows_the_postgres_copy_and_its_lag(setup, pg_url, monkeypatch):
     from orchestration.cli import app
 
     monkeypatch.setenv("FRONTLINE_PUBLISHED", str(published))
+    monkeypatch.setenv("FRONTLINE_WAREHOUSE", str(build))
     monkeypatch.setenv("FRONTLINE_PG_URL", pg_url)
     out = CliRunner().invoke(app, ["status"])
     assert out.exit_code == 0, out.output
