@@ -1,0 +1,269 @@
+"""Stage 4 — document resolution: what a sentence leaves open, the report answers.
+
+- back-references ("the town", "the base", "the two camps", a verb with no place) → the
+  places named before, of the same kind;
+- anaphoric actors ("they", "the group", "its fighters") and missing agents → the actor
+  the report spoke of last, else the report's main actor;
+- the date: the sentence's own date nearest the verb, else the date the paragraph set;
+  never after the publication day;
+- attribution: "…, the junta said", "according to the KIA", carried across a quoted
+  paragraph;
+- township and state from the gazetteer (a unit's garrison, a known name, a name nearby);
+- one fact per (change, place, actor): repeats merge.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingestion.extract.dates import DateSpan, not_after
+from ingestion.extract.events import Event
+from ingestion.extract.mentions import Actor, SentenceMentions
+from ingestion.extract.places import NOT_PLACE, Place, kind_family
+from ingestion.gazetteer import Gazetteer, PlaceEntry
+
+SPEECH_DATE = re.compile(
+    r"(?:\b(?:said|says|claimed|reported|told\s+[^,.;]{0,45}?|confirmed|announced|added|stated|statement|denied|"
+    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+(?:late\s+|early\s+)?(?:on\s+)?)$")
+_TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
+_INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+@dataclass
+class Resolved:
+    """An event with everything the fact needs."""
+
+    event: Event
+    place: Place
+    actor_to: str | None
+    actor_from: str | None
+    attributed_to: str | None
+    date: tuple[dt.date | None, dt.date | None, str]
+    township: str | None = None
+    state: str | None = None
+    evidence_from: int = 0  # first sentence of the evidence
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class DocumentState:
+    """What the report has said so far, read in order."""
+
+    military: str
+    places: list[Place] = field(default_factory=list)  # named places, in order
+    last_objects: list[Place] = field(default_factory=list)
+    last_agent: str | None = None
+    last_captor: str | None = None
+    para_date: dict[int, DateSpan] = field(default_factory=dict)
+    actor_counts: Counter = field(default_factory=Counter)
+    townships: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+
+
+def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
+    """The report's main non-military actor: the one named most often (first named wins a tie)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for sm in sms:
+        for a in sm.actors:
+            if a.key and a.key != military:
+                counts[a.key] += 1
+                first.setdefault(a.key, a.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
+            gaz: Gazetteer, state_hits: list[list[str]]) -> list[Resolved]:
+    st = DocumentState(military)
+    main = main_actor(sms, military)
+    out: list[Resolved] = []
+    para_att: dict[int, str] = {}
+    for sm, events, states in zip(sms, events_by_sentence, state_hits):
+        s = sm.sentence
+        st.states.extend(states)
+        st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
+        att = _attribution(sm, military)
+        if att:
+            if s.text.lstrip().startswith(("\"", "“")) or s.text.rstrip().endswith(("\"", "”")):
+                para_att[s.para] = att
+        elif s.para in para_att and ("\"" in s.text or "“" in s.text or "”" in s.text):
+            att = para_att[s.para]
+        sent_date = _sentence_date(sm, s.text)
+        for ev in events:
+            agent = _agent(ev.agent, st, main, ev)
+            places = _resolve_places(ev, st)
+            if not places:
+                continue
+            date = _date(sm, ev, st, pub)
+            for place in places:
+                actor_to = actor_from = None
+                if ev.change == "captured":
+                    actor_to = agent
+                    actor_from = ev.source.key if ev.source and ev.source.key else (
+                        military if agent and agent != military else None)
+                elif ev.change == "withdrew":
+                    actor_from = agent or military
+                elif ev.change == "held":
+                    actor_to = agent
+                    if actor_to is None:
+                        continue
+                if ev.change == "captured" and actor_to is None:
+                    continue
+                r = Resolved(ev, place, actor_to, actor_from, att, date)
+                r.township, r.state = locate(place, gaz, st, states)
+                out.append(r)
+            if ev.change in ("captured", "held", "withdrew") and agent and ev.agent and ev.agent.key:
+                st.last_agent = ev.agent.key
+            if ev.change == "captured" and agent:
+                st.last_captor = agent
+            st.last_objects = places
+        if sent_date is not None:
+            st.para_date[s.para] = sent_date
+        for a in sm.actors:
+            if a.key:
+                st.actor_counts[a.key] += 1
+        for p in sm.places:
+            if p.ref is None and not (p.bare and p.name.split()[0] in NOT_PLACE):
+                st.places.append(p)
+        named_agents = [a for a in sm.actors if a.key]
+        if named_agents and not events:
+            st.last_agent = named_agents[0].key
+    return _merge(_drop_contested_captures(out))
+
+
+def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event) -> str | None:
+    if actor is not None and actor.key:
+        return actor.key
+    if actor is not None:  # "they", "the group"
+        return st.last_agent or main
+    if ev.change in ("captured",):
+        return st.last_captor or main
+    return None
+
+
+def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
+    out: list[Place] = []
+    for p in ev.places:
+        if p.ref is None:
+            out.append(p)
+            continue
+        fam = p.ref if p.ref != "base" else "base"
+        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start]
+        if p.count == 0:  # "the bases": the ones named last
+            if cands:
+                last_sentence = [q for q in cands if abs(q.start - cands[-1].start) < 400]
+                out.extend(_unique(last_sentence[-6:]))
+        elif cands:
+            out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
+    if not out and not ev.places:
+        out = [q for q in st.last_objects if q.ref is None]
+    return _unique(out)
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
+    for d in sm.dates:
+        if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
+            return d
+    return None
+
+
+def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+    s = sm.sentence
+    best: DateSpan | None = None
+    best_dist = 10 ** 9
+    for d in sm.dates:
+        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+            continue
+        dist = abs(d.start - ev.trigger.end) if d.start >= ev.trigger.start else abs(ev.trigger.start - d.end) + 5
+        if dist < best_dist:
+            best, best_dist = d, dist
+    anchor = st.para_date.get(s.para)
+    if best is None:
+        best = anchor
+    if best is None:
+        return None, None, "unknown"
+    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
+    if span is None:
+        return None, None, "unknown"
+    first, last = not_after(span[0], span[1], pub)
+    if first is None:
+        return None, None, "unknown"
+    return first, (last if last != first else None), best.precision
+
+
+def _attribution(sm: SentenceMentions, military: str) -> str | None:
+    if not sm.speech:
+        return None
+    for a, b in sm.speech:
+        near = [x for x in sm.actors if x.key and (0 <= a - x.end <= 60 or 0 <= x.start - b <= 40)]
+        if near:
+            return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
+    return None
+
+
+def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -> tuple[str | None, str | None]:
+    """Township and state of a place: its unit's garrison, the gazetteer entry of its name
+    (an ambiguous name settled by a township or state named in the report), else the state
+    the sentence or the report names."""
+    if place.unit is not None:
+        u = gaz.units.get(place.unit.key)
+        if u is not None:
+            return u.township, u.state
+    if gaz.places:
+        words = [w for w in _INNER_WORD.findall(place.name) if w not in NOT_PLACE and w.lower() not in (
+            "town", "township", "village", "ward", "base", "camp", "airport", "bridge", "gate", "road", "hill",
+            "outpost", "post", "station", "headquarters", "city", "highway")]
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                found = [e for e in gaz.lookup(" ".join(words[i:i + size]), "place") if isinstance(e, PlaceEntry)]
+                if not found:
+                    continue
+                found = [e for e in found if e.level != "state"] or found
+                if len({(e.township, e.state) for e in found}) > 1:
+                    near_t = {t.lower() for t in st.townships}
+                    near_s = set(states) | set(st.states)
+                    found = ([e for e in found if (e.township or "").lower() in near_t]
+                             or [e for e in found if e.state in near_s])
+                if found and len({(e.township, e.state) for e in found}) == 1:
+                    e = found[0]
+                    return (e.township or (e.name if e.level == "township" else None)), e.state
+                return None, None
+    here = set(states)
+    if len(here) == 1:
+        return None, next(iter(here))
+    counts = Counter(st.states).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return None, counts[0][0]
+    return None, None
+
+
+def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
+    """A siege that ended in a capture, told in one sentence, is the capture."""
+    captured = {(r.event.sentence, r.place.key) for r in rs if r.event.change == "captured"}
+    return [r for r in rs if not (r.event.change == "contested" and (r.event.sentence, r.place.key) in captured)]
+
+
+def _merge(rs: list[Resolved]) -> list[Resolved]:
+    out: dict[tuple, Resolved] = {}
+    for r in rs:
+        key = (r.event.change, r.place.key, r.actor_to if r.event.change != "withdrew" else r.actor_from)
+        if key in out:
+            kept = out[key]
+            if kept.date[0] is None and r.date[0] is not None:
+                kept.date = r.date
+            continue
+        out[key] = r
+    return list(out.values())

@@ -1,0 +1,243 @@
+"""Stage 3 — event assembly: one sentence's mentions → control-change events.
+
+Every trigger that is not negated or merely intended becomes an event. Where its place and
+its actor are depends on the voice of the trigger:
+
+==============  ===============================  ===================================
+voice           place(s)                         actor
+==============  ===============================  ===================================
+active          after the trigger                before it (the subject)
+passive         before it ("X was seized")       after "by"
+place_subject   before it ("X fell to")          after it ("to the AA", "AA control")
+nominal         after "of" ("the fall of X")     after "by", or a possessive before
+==============  ===============================  ===================================
+
+Places after the trigger are the objects when they are coordinated ("A, B and C", "as well
+as"); a place after a preposition ("the base at Shwe Gyin in Hpakant Township") only locates
+the one before it. An event may keep a back-reference ("the town") or no place at all: the
+document stage resolves it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingestion.extract.mentions import Actor, SentenceMentions
+from ingestion.extract.places import Place
+from ingestion.extract.triggers import Trigger
+
+CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
+             "hold": "held"}
+# where a clause ends: the actor or place of one verb is not looked for beyond it
+CLAUSE_BREAK = re.compile(
+    r";|:|\s[–—]\s|\s-\s|,\s*(?:while|whereas|but|which|who|where|when|as|after|before|and\s+then|although|though|"
+    r"forcing|prompting|killing|leaving|following|according|said|adding|with)\b|\b(?:after|before|while|whereas|"
+    r"when|because|since|until|as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
+    r"military|they|it|its|their)\b)|\bbut\b", re.I)
+COORD_GAP = re.compile(
+    r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
+    r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
+    r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
+    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including)\s+){0,6}$", re.I)
+# what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
+OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"
+    r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
+    r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
+    r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|town|city|village|base|camp|"
+    r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
+    r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
+    r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole)\s+|[\w'’-]+['’]s\s+){0,7}$", re.I)
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,)\s*(?:the\s+)?$", re.I)
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
+                      r"east|west|north|south|from|to|towards?|into)\b", re.I)
+FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+BY_RE = re.compile(r"\b(?:by|to|of|under)\s+(?:the\s+)?(?:(?:combined|joint|allied|ethnic|resistance)\s+)?$", re.I)
+DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+_ANY_WORD_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
+
+
+@dataclass
+class Event:
+    """A control change as a sentence states it, before the document stage resolves it."""
+
+    sentence: int  # index of the sentence
+    trigger: Trigger
+    change: str
+    recapture: bool
+    places: list[Place]
+    agent: Actor | None
+    source: Actor | None = None  # "seized the base from the junta"
+    rule: str = ""
+    shared_place: bool = False  # took the place of another event of its sentence
+    extra: dict = field(default_factory=dict)
+
+
+def assemble(sm: SentenceMentions, text: str) -> list[Event]:
+    """The control-change events of one sentence."""
+    events: list[Event] = []
+    s = sm.sentence
+    breaks = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text)] + [s.end]
+    used_places: set[int] = set()
+    for trig in sm.triggers:
+        if trig.negated:
+            continue
+        lo, hi = _clause(breaks, trig.start)
+        if trig.voice == "active":
+            places = _objects(sm, text, trig.end, hi, trig.family)
+            agent = _before(sm.actors, lo, trig.start, text) or _subject(sm, trig.start)
+        elif trig.voice == "nominal":
+            of = text.find(" of ", trig.end - 1, trig.end + 4)
+            places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
+            agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
+        else:  # passive, place_subject
+            places = _subjects(sm, text, lo, trig.start)
+            agent = _after_by(sm, text, trig.end, hi) if trig.voice == "passive" else _first_after(sm, text, trig.end, hi)
+            if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
+                places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
+        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest")]
+        source = _from_actor(sm, text, trig.end, hi)
+        change = CHANGE_OF[trig.family]
+        ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
+                   rule=f"{trig.family}:{trig.voice}")
+        events.append(ev)
+        for p in places:
+            used_places.add(id(p))
+    # a withdrawal or capture with no place of its own shares the place of its sentence's other event
+    for ev in events:
+        if not ev.places:
+            others = [o for o in events if o is not ev and o.places and o.change != ev.change]
+            if others:
+                ev.places = list(others[0].places)
+                ev.shared_place = True
+    return events
+
+
+def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
+    lo = max(b for b in breaks if b <= pos)
+    hi = min(b for b in breaks if b > pos)
+    return lo, hi
+
+
+_ACTOR_JOIN = re.compile(r"^\s*(?:/|-|,|and|&|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
+                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*$", re.I)
+GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
+                           r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)
+
+
+def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | None:
+    """The subject before a verb: the last actor before it in its clause, or, for a group
+    ("KIA/PDF joint forces", "joint forces of the KIA and the PDF"), the group's first
+    actor that is named."""
+    cands = [a for a in actors if lo <= a.start and a.end <= pos]
+    if not cands:
+        return None
+    group = [cands[-1]]
+    for a in reversed(cands[:-1]):
+        if text and _ACTOR_JOIN.match(text[a.end:group[0].start]):
+            group.insert(0, a)
+        else:
+            break
+    named = [a for a in group if a.key and not GENERIC_ACTOR.match(a.text)]
+    return named[0] if named else group[-1]
+
+
+def _subject(sm: SentenceMentions, pos: int) -> Actor | None:
+    """The sentence's subject when the verb's own clause names none: the first actor of the
+    sentence, when it stands before the verb."""
+    cands = [a for a in sm.actors if a.end <= pos]
+    return cands[0] if cands else None
+
+
+def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for a in sm.actors:
+        if pos <= a.start < hi and a.key is not None:
+            return a
+    return None
+
+
+def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for a in sm.actors:
+        if pos <= a.start < hi and a.key is not None and BY_RE.search(text[max(pos, a.start - 40):a.start]):
+            return a
+    return None
+
+
+def _possessor(sm: SentenceMentions, text: str, lo: int, pos: int) -> Actor | None:
+    for a in reversed(sm.actors):
+        if lo <= a.start and a.end <= pos and pos - a.end <= 12:
+            return a
+    return None
+
+
+def _from_actor(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for a in sm.actors:
+        if pos <= a.start < hi and a.key is not None and FROM_RE.search(text[max(pos, a.start - 12):a.start]):
+            return a
+    return None
+
+
+def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) -> list[Place]:
+    """The places a verb acts on: the first place after it, and those coordinated with it.
+
+    A back-reference followed by names ("the villages of A and B", "the camps at A") stands
+    for the names, which take its kind."""
+    out: list[Place] = []
+    prev_end = pos
+    list_kind: Place | None = None  # the head noun that types a list of bare names
+    for p in sm.places:
+        if p.start < pos or p.start >= hi:
+            continue
+        gap = text[prev_end:p.start]
+        if not out:
+            if family == "withdraw" and DESTINATION.search(gap):
+                break
+            if not OBJECT_GAP.match(gap):
+                break
+            out.append(p)
+        elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
+            list_kind = out.pop()
+            out.append(_typed(p, list_kind))
+        elif COORD_GAP.match(gap) and not (p.bare and out[-1].ref):
+            out.append(_typed(p, list_kind) if list_kind is not None else p)
+        elif LOCATIVE.search(gap) and len(gap) < 60:
+            pass  # locates the one before
+        else:
+            break
+        prev_end = p.end
+    return out
+
+
+def _typed(p: Place, ref: Place) -> Place:
+    """A bare name that a head noun before it types ("the camps at Hwelon")."""
+    if not p.bare or ref.kind == "town":
+        return p
+    return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
+
+
+def _bare_ok(gap: str) -> bool:
+    """A bare name right after the verb is its object ("seized Mansi"); after a preposition
+    it may be a place too ("attacks in Mansi"), after other words it is not."""
+    g = gap.strip().lower()
+    if not g:
+        return True
+    words = g.split()
+    return len(words) <= 4 and bool(COORD_GAP.match(gap) or words[-1] in (
+        "of", "in", "at", "on", "near", "around", "for", "over", "the", "town", "city", "into", "inside", "entire",
+        "whole", "remaining", "key", "strategic"))
+
+
+def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]:
+    """Places before a passive verb ("A and B were captured"): the nearest and those
+    coordinated with it."""
+    cands = [p for p in sm.places if lo <= p.start and p.end <= pos]
+    if not cands:
+        return []
+    out = [cands[-1]]
+    for p in reversed(cands[:-1]):
+        gap = text[p.end:out[0].start]
+        if COORD_GAP.match(gap):
+            out.insert(0, p)
+        elif not LOCATIVE.search(gap):
+            break
+    return out

@@ -1,0 +1,121 @@
+"""Stage 2b — trigger words: the verbs and nouns that state a change of control.
+
+Each lemma family is listed once with every form reports use: active ("seized"), passive
+("was seized by", "fell to"), nominal ("the capture of", "the fall of"). A trigger says:
+
+- ``family``: ``capture``, ``recapture``, ``withdraw``, ``contest``, ``hold``;
+- ``voice``: ``active`` (agent before, place after: "the AA seized Paletwa"), ``passive``
+  (place before, agent after "by"/"to": "Paletwa fell to the AA"), ``nominal`` (place after
+  "of", agent after "by" or before as a possessive: "the AA's capture of Paletwa");
+- whether it is negated or only intended ("failed to capture", "an offensive to retake").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# family -> active forms (past, present, participle), one alternation each. A form is one
+# regular expression; ``FORMS`` below joins them.
+ACTIVE: dict[str, list[str]] = {
+    "capture": [
+        r"captur(?:e|es|ed|ing)", r"seiz(?:e|es|ed|ing)", r"overr(?:an|un|uns|unning)", r"overpower(?:ed|ing)?",
+        r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
+        r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)\s+(?:of|over)",
+        r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
+        r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
+        r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
+        r"(?:completely|fully)\s+control(?:led)?",
+    ],
+    "recapture": [
+        r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
+        r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
+        r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
+    ],
+    "withdraw": [
+        r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
+        r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuat(?:e|es|ed|ing)", r"vacat(?:e|es|ed|ing)",
+        r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
+        r"relocat(?:e|ed|ing)", r"ran\s+away",
+    ],
+    "contest": [
+        r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
+        r"encircl(?:e|es|ed|ing)", r"raid(?:s|ed|ing)?", r"stormed",
+        r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?)(?=\s+(?:for|over|in|at|around|near|inside|on|outside|to\s+(?:capture|seize|take|control|retake|recapture)))",
+        r"(?:launched|launch|launching|mounted)\s+(?:an?\s+)?(?:\w+\s+)?(?:offensive|attack|assault)s?\s+(?:on|against)",
+        r"(?:tried|trying|try|attempt(?:ed|ing)?|sought|seeking|push(?:ed|ing)?|fought|fighting)\s+to\s+(?:capture|seize|take|retake|recapture|overrun|enter|control)",
+        r"advanc(?:e|ed|ing)\s+(?:on|towards?)", r"clos(?:e|ed|ing)\s+in\s+on",
+    ],
+    "hold": [
+        r"control(?:s|led|ling)?(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
+        r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)", r"(?:still|remains?|remained)\s+in\s+control\s+of",
+        r"administer(?:s|ed|ing)?", r"occupies",
+    ],
+}
+# nominal forms: the place follows "of"
+NOMINAL: dict[str, list[str]] = {
+    "capture": [r"capture", r"seizure", r"takeover", r"take-over", r"fall", r"occupation", r"conquest", r"liberation",
+                r"capturing", r"seizing", r"overrunning", r"loss", r"control"],
+    "recapture": [r"recapture", r"retaking", r"reoccupation", r"recapturing"],
+    "withdraw": [r"withdrawal", r"retreat", r"evacuation", r"abandonment", r"abandoning", r"pull-?out"],
+    "contest": [r"siege", r"battle", r"assault", r"attack", r"offensive", r"fighting", r"encirclement", r"blockade"],
+}
+# passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
+PLACE_SUBJECT: dict[str, list[str]] = {
+    "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
+                r"(?:came|come|comes|coming|is|are|was|were|has\s+been|have\s+been|had\s+been|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
+                r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
+                r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+)?(?:completely\s+|fully\s+)?(?:controlled|occupied|held)\s+by",
+                r"(?:fell|fallen)"],
+    "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still)\s+(?:firmly\s+)?(?:under|in\s+the\s+hands\s+of)",
+             r"(?:remains?|remained)\s+(?:in\s+)?(?:\w+\s+)?hands"],
+    "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
+}
+_PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
+NEGATION = re.compile(
+    r"(?:\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
+    r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
+    r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
+    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going)\s+to\s+"
+    r"|\b(?:not|never|n't|no\s+longer|cannot|can't|could|would|will|may|might|should|must|if|unless|denied|deny|"
+    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?)$", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    family: str  # capture, recapture, withdraw, contest, hold
+    voice: str  # active, passive, nominal, place_subject
+    text: str
+    negated: bool = False
+
+
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)$", re.I)
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(forms)
+
+
+_ACTIVE_RE = {f: _alt(v) for f, v in ACTIVE.items()}
+_GROUPS = "|".join(
+    [f"(?P<ps_{f}>{_alt(v)})" for f, v in PLACE_SUBJECT.items()]
+    + [f"(?P<nom_{f}>(?:{_alt(v)}))(?=\\s+of\\b)" for f, v in NOMINAL.items()]
+    + [f"(?P<act_{f}>{r})" for f, r in _ACTIVE_RE.items()]
+)
+TRIGGER_RE = re.compile(rf"\b(?:{_GROUPS})\b", re.I)
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Every trigger in ``text[start:end]``; offsets in ``text``."""
+    out: list[Trigger] = []
+    for m in TRIGGER_RE.finditer(text, start, end):
+        group = m.lastgroup or ""
+        kind, family = group.split("_", 1)
+        voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
+        before = text[max(start, m.start() - 60):m.start()]
+        if voice == "active" and _PASSIVE_AUX.search(before) and _PARTICIPLE.search(m.group()):
+            voice = "passive"
+        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=NEGATION.search(before) is not None))
+    return out
