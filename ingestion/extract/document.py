@@ -159,7 +159,8 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 out.extend(_unique(last_sentence[-6:]))
         elif cands:
             out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
-    if not out and not ev.places:
+    if not out and not ev.places and (ev.change == "withdrew" or ev.trigger.voice != "active"
+                                      or ev.extra.get("pronoun_object")):
         out = [q for q in st.last_objects if q.ref is None]
     return _unique(out)
 
@@ -193,8 +194,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     anchor = st.para_date.get(s.para)
     if best is None:
         best = anchor
-    if best is None:
-        return None, None, "unknown"
+    if best is None:  # no date stated: the week before the report (reports tell recent events)
+        return pub - dt.timedelta(days=7), pub, "week"
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
     if span is None:
         return None, None, "unknown"

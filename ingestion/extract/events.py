@@ -48,7 +48,11 @@ OBJECT_GAP = re.compile(
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole)\s+|[\w'’-]+['’]s\s+){0,7}$", re.I)
-REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,)\s*(?:the\s+)?$", re.I)
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,)\s*(?:the\s+)?"
+                       r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
+                           r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -84,6 +88,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             continue
         lo, hi = _clause(breaks, trig.start)
         if trig.voice == "active":
+            if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
+                continue  # "captured 23 soldiers", "seized three bases": a figure, a claim
             places = _objects(sm, text, trig.end, hi, trig.family)
             agent = _before(sm.actors, lo, trig.start, text) or _subject(sm, trig.start)
         elif trig.voice == "nominal":
@@ -92,7 +98,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
         else:  # passive, place_subject
             places = _subjects(sm, text, lo, trig.start)
-            agent = _after_by(sm, text, trig.end, hi) if trig.voice == "passive" else _first_after(sm, text, trig.end, hi)
+            agent = (_after_by(sm, text, trig.end, hi) if trig.voice == "passive"
+                     else _first_after(sm, text, trig.start, hi))
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
                 places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
         places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest")]
@@ -100,6 +107,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
+        if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
+            ev.extra["pronoun_object"] = True
         events.append(ev)
         for p in places:
             used_places.add(id(p))
@@ -119,7 +128,7 @@ def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
     return lo, hi
 
 
-_ACTOR_JOIN = re.compile(r"^\s*(?:/|-|,|and|&|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
+_ACTOR_JOIN = re.compile(r"^\s*(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
                          r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*$", re.I)
 GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
                            r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)

@@ -104,6 +104,10 @@ NAMED_SITE_RE = re.compile(
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
+# an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
+LOCATED_SITE_RE = re.compile(
+    rf"\b(?:a|an|one|two|three|four|five|several|the)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
@@ -145,7 +149,9 @@ NOT_PLACE = {
 }
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
-LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa"}
+LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Feb", "Apr",
+                                                          "Sept"}
 
 
 @dataclass(frozen=True)
@@ -210,6 +216,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     if any(c.isupper() for c in s):
         for p in _named_sites(s, start, free):
             add(p)
+        for m in LOCATED_SITE_RE.finditer(s):
+            name = _strip_lead(m.group("name"))
+            head = " ".join(m.group("head").lower().split())
+            if name and free(m.start(), m.end()) and head not in ("town", "city", "township"):
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()),
+                          HEAD_KIND.get(head, "other")))
         for m in BARE_RE.finditer(s):
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
@@ -333,7 +345,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         words[-1] = words[-1][:-2]
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
-    if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE:
+    if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):
         w = words[0]
