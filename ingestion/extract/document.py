@@ -101,7 +101,11 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             date = _date(sm, ev, st, pub)
             for place in places:
                 actor_to = actor_from = None
-                if ev.change == "captured":
+                if ev.change == "captured" and ev.trigger.text.lower() == "loss":
+                    # "the junta's loss of X": the possessor lost it to the other side
+                    actor_from = agent
+                    actor_to = (main if agent == military else military) if agent else None
+                elif ev.change == "captured":
                     actor_to = agent
                     actor_from = ev.source.key if ev.source and ev.source.key else (
                         military if agent and agent != military else None)

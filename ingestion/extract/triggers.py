@@ -22,7 +22,7 @@ ACTIVE: dict[str, list[str]] = {
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)\s+(?:of|over)",
         r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
-        r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
+        r"taken", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
         r"(?:completely|fully)\s+control(?:led)?",
