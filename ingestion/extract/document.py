@@ -94,7 +94,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             att = para_att[s.para]
         sent_date = _sentence_date(sm, s.text)
         for ev in events:
-            agent = _agent(ev.agent, st, main, ev)
+            agent = _agent(ev.agent, st, main, ev, sm)
             places = _resolve_places(ev, st)
             if not places:
                 continue
@@ -131,7 +131,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             if a.key:
                 st.actor_counts[a.key] += 1
         for p in sm.places:
-            if p.ref is None and not (p.bare and p.name.split()[0] in NOT_PLACE):
+            if p.ref in (None, "generic") and not (p.bare and p.name.split()[0] in NOT_PLACE):
                 st.places.append(p)
         named_agents = [a for a in sm.actors if a.key]
         if named_agents and not events:
@@ -139,10 +139,13 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     return _merge(_drop_contested_captures(out))
 
 
-def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event) -> str | None:
+def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
     if actor is not None and actor.key:
         return actor.key
-    if actor is not None:  # "they", "the group"
+    if actor is not None:  # "they", "the group": an actor named before in the sentence, else before it
+        earlier = [a for a in sm.actors if a.key and a.end <= actor.start]
+        if earlier:
+            return earlier[0].key
         return st.last_agent or main
     if ev.change in ("captured",):
         return st.last_captor or main
@@ -152,7 +155,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event) 
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
-        if p.ref is None:
+        if p.ref in (None, "generic"):
             out.append(p)
             continue
         fam = p.ref if p.ref != "base" else "base"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import Place
+from ingestion.extract.places import Place, kind_family
 from ingestion.extract.triggers import Trigger
 
 CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
@@ -47,8 +47,13 @@ OBJECT_GAP = re.compile(
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|town|city|village|base|camp|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
-    r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole)\s+|[\w'’-]+['’]s\s+){0,7}$", re.I)
-REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,)\s*(?:the\s+)?"
+    r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
+    r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
+    r"sections?|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
+    r"remaining|last)\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
+                       r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
                            r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -97,7 +102,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
             agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
         else:  # passive, place_subject
-            places = _subjects(sm, text, lo, trig.start)
+            places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
             agent = (_after_by(sm, text, trig.end, hi) if trig.voice == "passive"
                      else _first_after(sm, text, trig.start, hi))
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
@@ -120,6 +125,19 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 ev.places = list(others[0].places)
                 ev.shared_place = True
     return events
+
+
+PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
+
+
+def _passive_start(text: str, breaks: list[int], lo: int, pos: int) -> int:
+    """Where the subject of a passive verb may stand: before a relative clause that ends in a
+    comma just before the verb ("Mabein, which lies between A and B, was taken")."""
+    seg = text[lo:pos]
+    if re.match(r"\s*,\s*(?:which|who|where)\b[^,]*,\s*(?:\w+\s+){0,3}$", seg):
+        earlier = [b for b in breaks if b < lo]
+        return earlier[-1] if earlier else lo
+    return lo
 
 
 def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
@@ -166,9 +184,16 @@ def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | 
 
 
 def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
-    for a in sm.actors:
+    for i, a in enumerate(sm.actors):
         if pos <= a.start < hi and a.key is not None and BY_RE.search(text[max(pos, a.start - 40):a.start]):
-            return a
+            group = [a]
+            for b in sm.actors[i + 1:]:
+                if b.start < hi and _ACTOR_JOIN.match(text[group[-1].end:b.start]):
+                    group.append(b)
+                else:
+                    break
+            named = [x for x in group if x.key and not GENERIC_ACTOR.match(x.text)]
+            return named[0] if named else a
     return None
 
 
@@ -197,7 +222,7 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
     for p in sm.places:
         if p.start < pos or p.start >= hi:
             continue
-        gap = text[prev_end:p.start]
+        gap = _without_dates(text, prev_end, p.start, sm)
         if not out:
             if family == "withdraw" and DESTINATION.search(gap):
                 break
@@ -217,11 +242,26 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
     return out
 
 
+def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
+    """``text[a:b]`` with its date expressions blanked ("took control on Monday of ...")."""
+    gap = text[a:b]
+    for d in sm.dates:
+        if a <= d.start and d.end <= b:
+            gap = gap[:d.start - a] + " " * (d.end - d.start) + gap[d.end - a:]
+    return gap
+
+
 def _typed(p: Place, ref: Place) -> Place:
-    """A bare name that a head noun before it types ("the camps at Hwelon")."""
-    if not p.bare or ref.kind == "town":
+    """A name that a head noun before it types: "the camps at Hwelon" (a bare name takes the
+    head's kind), "the junta's camp close to Man Wein village" (a base named by a village)."""
+    if ref.kind == "town" or p.unit is not None:
         return p
-    return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
+    if p.bare:
+        return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
+    if kind_family(ref.kind) == "base" and kind_family(p.kind) in ("village", "town"):
+        noun = ref.name.split()[-1]
+        return Place(p.start, p.end, f"{noun} near {p.name}", ref.kind)
+    return p
 
 
 def _bare_ok(gap: str) -> bool:
@@ -247,6 +287,10 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
         gap = text[p.end:out[0].start]
         if COORD_GAP.match(gap):
             out.insert(0, p)
-        elif not LOCATIVE.search(gap):
+        elif LOCATIVE.search(gap) and len(gap) < 40:
+            out[0] = p  # "the IB 237 headquarters by Dasai village in Momauk": the head comes first
+        elif PARENTHETICAL.match(gap):
+            continue
+        else:
             break
-    return out
+    return [p for p in out if p.ref != "generic" or len(out) == 1]

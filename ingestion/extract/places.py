@@ -61,7 +61,7 @@ _UNIT_TYPE = (r"(?:(?:Field\s+)?Artillery\s+Battalions?|Light\s+Infantry\s+Batta
               r"Ordnance\s+Depot|Military\s+Police\s+Battalion)")
 _N = r"\d{1,4}"
 UNIT_RE = re.compile(
-    rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>{_UNIT_TYPE})
+    rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>(?i:{_UNIT_TYPE}))
          (?:\s*\((?P<abbr>[A-Za-z]{{2,5}})\))?
          (?:\s*[-–]?\s*(?:\(|No\.?\s*)?(?P<num>{_N})\)?\b(?P<more>(?:\s*(?:,|,?\s*and|&)\s*(?:(?:LIB|IB)\s*)?{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*))?
        | \b(?P<ab>LIB|IB|TB|AB|MOC|ROC|RMC|LID|ArtyB|AAB|FAB|TOC|LB)s?\s*[-–]?\s*(?:No\.?\s*)?\(?(?P<num2>{_N})\)?(?![\w-])
@@ -73,7 +73,7 @@ UNIT_RE = re.compile(
     """,
     re.X,
 )
-UNIT_STEMS = ("Battalion", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
+UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
@@ -108,6 +108,11 @@ BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 LOCATED_SITE_RE = re.compile(
     rf"\b(?:a|an|one|two|three|four|five|several|the)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+# "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
+INDEF_RE = re.compile(
+    r"\b(?:a|an|one|another)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
+    r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
+    r"garrison|headquarters|station|bridge|gate|village|ward)\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
@@ -226,6 +231,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
                 add(Place(start + a, start + b, name, "town", bare=True))
+    for m in INDEF_RE.finditer(s):
+        if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
+            noun = " ".join(m.group("noun").split())
+            name = " ".join((m.group("mods") + noun).split())
+            add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
     for m in REF_RE.finditer(s):
         if not free(m.start(), m.end()):
             continue

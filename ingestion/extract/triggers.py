@@ -20,7 +20,7 @@ ACTIVE: dict[str, list[str]] = {
     "capture": [
         r"captur(?:e|es|ed|ing)", r"seiz(?:e|es|ed|ing)", r"overr(?:an|un|uns|unning)", r"overpower(?:ed|ing)?",
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
-        r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)\s+(?:of|over)",
+        r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
         r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
         r"taken", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
@@ -41,7 +41,7 @@ ACTIVE: dict[str, list[str]] = {
     "contest": [
         r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
         r"encircl(?:e|es|ed|ing)", r"raid(?:s|ed|ing)?", r"stormed",
-        r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?)(?=\s+(?:for|over|in|at|around|near|inside|on|outside|to\s+(?:capture|seize|take|control|retake|recapture)))",
+        r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?|skirmish(?:es|ed)?)(?=(?:\s+(?!and\b|but\b)[a-z]+){0,5}?\s+(?:for|over|in|at|around|near|inside|on|outside|close\s+to|to\s+(?:capture|seize|take|control|retake|recapture))\b)",
         r"(?:launched|launch|launching|mounted)\s+(?:an?\s+)?(?:\w+\s+)?(?:offensive|attack|assault)s?\s+(?:on|against)",
         r"(?:tried|trying|try|attempt(?:ed|ing)?|sought|seeking|push(?:ed|ing)?|fought|fighting)\s+to\s+(?:capture|seize|take|retake|recapture|overrun|enter|control)",
         r"advanc(?:e|ed|ing)\s+(?:on|towards?)", r"clos(?:e|ed|ing)\s+in\s+on",
