@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
+
+GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:joint\s+forces|allied\s+forces|combined\s+forces|joint\s+troops|"
+                           r"allied\s+troops|the\s+alliance)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import NOT_PLACE, Place, kind_family
 from ingestion.gazetteer import Gazetteer, PlaceEntry
@@ -140,6 +143,9 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
+    if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
+        # "the joint forces", "allied forces": the coalition named before, when there is one
+        return st.last_captor or st.last_agent or main or actor.key
     if actor is not None and actor.key:
         return actor.key
     if actor is not None:  # "they", "the group": an actor named before in the sentence, else before it
@@ -259,9 +265,11 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
 
 
 def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
-    """A siege that ended in a capture, told in one sentence, is the capture."""
+    """A siege that ended in a capture, told in one sentence, is the capture; fighting in a
+    whole township is no contest for a place."""
     captured = {(r.event.sentence, r.place.key) for r in rs if r.event.change == "captured"}
-    return [r for r in rs if not (r.event.change == "contested" and (r.event.sentence, r.place.key) in captured)]
+    return [r for r in rs if not (r.event.change == "contested" and (
+        (r.event.sentence, r.place.key) in captured or r.place.kind == "township"))]
 
 
 def _merge(rs: list[Resolved]) -> list[Resolved]:

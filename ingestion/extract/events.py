@@ -276,11 +276,22 @@ def _bare_ok(gap: str) -> bool:
         "whole", "remaining", "key", "strategic"))
 
 
+PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"
+                        r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families)\b", re.I)
+
+
 def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]:
     """Places before a passive verb ("A and B were captured"): the nearest and those
-    coordinated with it."""
+    coordinated with it; none when people or things stand between ("soldiers of IB 12 were
+    taken", "shells fell on the ward")."""
     cands = [p for p in sm.places if lo <= p.start and p.end <= pos]
     if not cands:
+        return []
+    between = text[cands[-1].end:pos]
+    if PEOPLE_GAP.search(text[max(lo, cands[-1].start - 40):cands[-1].start]) and len(between) < 60 and re.search(
+            r"\b(?:of|from|belonging\s+to|with|in|at)\s+(?:the\s+)?$", text[max(lo, cands[-1].start - 20):cands[-1].start]):
+        return []
+    if PEOPLE_GAP.search(between) or len(between) > 90 and not PARENTHETICAL.match(between):
         return []
     out = [cands[-1]]
     for p in reversed(cands[:-1]):

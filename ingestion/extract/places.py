@@ -152,6 +152,8 @@ NOT_PLACE = {
     "Association", "Committee", "Interim", "Executive", "Administration", "Peace", "Commission", "Deputy",
     "Brig-Gen", "Maj-Gen", "Lt-Gen", "Lt-Col", "Major-General", "Sergeant", "Private", "Corporal",
 }
+_AREA_AFTER = re.compile(r"\s+(?:region|area|areas|district|division|frontier|border\s+area|valley|river|"
+                         r"mountains?|range|hills\b|self-administered|special\s+region|sub-township)", re.I)
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
 LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
@@ -313,7 +315,7 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
                 names += [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", m.group("more")) if n]
             for i, raw in enumerate(names):
                 name = _strip_lead(raw)
-                if not name:
+                if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
                     continue
                 if rx is NAMED_SITE_RE:
                     label = f"{name} {m.group('head')}" if i == len(names) - 1 or len(names) == 1 else f"{name} {head}"
@@ -355,6 +357,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         words[-1] = words[-1][:-2]
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
+    if _AREA_AFTER.match(s, m.end()):
+        return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):

@@ -22,7 +22,8 @@ ACTIVE: dict[str, list[str]] = {
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
         r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
-        r"taken", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
+        r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
+        r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
         r"(?:completely|fully)\s+control(?:led)?",
@@ -36,7 +37,7 @@ ACTIVE: dict[str, list[str]] = {
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuat(?:e|es|ed|ing)", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
-        r"relocat(?:e|ed|ing)", r"ran\s+away",
+        r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back",
     ],
     "contest": [
         r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
@@ -66,7 +67,8 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:came|come|comes|coming|is|are|was|were|has\s+been|have\s+been|had\s+been|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
                 r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+)?(?:completely\s+|fully\s+)?(?:controlled|occupied|held)\s+by",
-                r"(?:fell|fallen)"],
+                r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
+                r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still)\s+(?:firmly\s+)?(?:under|in\s+the\s+hands\s+of)",
              r"(?:remains?|remained)\s+(?:in\s+)?(?:\w+\s+)?hands"],
     "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
@@ -77,7 +79,9 @@ NEGATION = re.compile(
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
     r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going)\s+to\s+"
-    r"|\b(?:not|never|n't|no\s+longer|cannot|can't|could|would|will|may|might|should|must|if|unless|denied|deny|"
+    r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
+    r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|may|might|should|must|if|unless|denied|deny|"
     r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?)$", re.I)
 
 
@@ -92,6 +96,9 @@ class Trigger:
 
 
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)$", re.I)
+
+
+_BY_AFTER = re.compile(r"\s+by\b")
 
 
 def _alt(forms: list[str]) -> str:
@@ -115,7 +122,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         kind, family = group.split("_", 1)
         voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
         before = text[max(start, m.start() - 60):m.start()]
-        if voice == "active" and _PASSIVE_AUX.search(before) and _PARTICIPLE.search(m.group()):
-            voice = "passive"
+        if voice == "active" and _PARTICIPLE.search(m.group()) and (
+                _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
+            voice = "passive"  # "was seized by", "a post held by the junta"
         out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=NEGATION.search(before) is not None))
     return out
