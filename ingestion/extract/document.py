@@ -139,7 +139,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
         named_agents = [a for a in sm.actors if a.key]
         if named_agents and not events:
             st.last_agent = named_agents[0].key
-    return _merge(_drop_contested_captures(out))
+    return _merge(_drop_held_after_capture(_drop_contested_captures(_kinds_from_report(out, sms))))
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
@@ -262,6 +262,26 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
         return None, counts[0][0]
     return None, None
+
+
+def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
+    """A bare name ("Tarong") takes the kind the report gives it elsewhere ("Tarong village")."""
+    kinds: dict[str, str] = {}
+    for sm in sms:
+        for p in sm.places:
+            if not p.bare and p.ref is None and p.unit is None:
+                kinds.setdefault(p.key, p.kind)
+    for r in rs:
+        if r.place.bare and r.place.key in kinds:
+            p = r.place
+            r.place = Place(p.start, p.end, p.name, kinds[p.key], p.unit, bare=False)
+    return rs
+
+
+def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:
+    """"They now hold X" after "they captured X" is the capture told again."""
+    captured = {(r.place.key, r.actor_to) for r in rs if r.event.change == "captured"}
+    return [r for r in rs if not (r.event.change == "held" and (r.place.key, r.actor_to) in captured)]
 
 
 def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:

@@ -112,6 +112,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
+        if places and trig.family in ("capture", "recapture") and PARTIAL.search(text[trig.end:places[0].start]):
+            change = "contested"  # "captured parts of the base": the rest is still fought over
+            ev.change = change
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
             ev.extra["pronoun_object"] = True
         events.append(ev)
@@ -127,6 +130,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events
 
 
+PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
 
 
@@ -146,7 +150,7 @@ def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
     return lo, hi
 
 
-_ACTOR_JOIN = re.compile(r"^\s*(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
+_ACTOR_JOIN = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
                          r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*$", re.I)
 GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
                            r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)
@@ -231,7 +235,12 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             out.append(p)
         elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
             list_kind = out.pop()
-            out.append(_typed(p, list_kind))
+            typed = _typed(p, list_kind)
+            out.append(typed)
+            if " near " in typed.name:
+                break  # "the camp close to A and B": A and B only locate the camp
+        elif p.ref and p.ref != "generic":
+            break  # ", the township that ...": an apposition, not another object
         elif COORD_GAP.match(gap) and not (p.bare and out[-1].ref):
             out.append(_typed(p, list_kind) if list_kind is not None else p)
         elif LOCATIVE.search(gap) and len(gap) < 60:
