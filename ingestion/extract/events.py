@@ -94,9 +94,15 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         lo, hi = _clause(breaks, trig.start)
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
-                continue  # "captured 23 soldiers", "seized three bases": a figure, a claim
-            places = _objects(sm, text, trig.end, hi, trig.family)
-            agent = _before(sm.actors, lo, trig.start, text) or _subject(sm, trig.start)
+                # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
+                # colon names what was counted ("took two towns: A and B")
+                colon = text.find(":", trig.end, hi)
+                places = _objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else []
+                if not places:
+                    continue
+            else:
+                places = _objects(sm, text, trig.end, hi, trig.family)
+            agent = _subject_of(sm, text, lo, trig, events) or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
             places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
@@ -142,6 +148,19 @@ def _passive_start(text: str, breaks: list[int], lo: int, pos: int) -> int:
         earlier = [b for b in breaks if b < lo]
         return earlier[-1] if earlier else lo
     return lo
+
+
+def _subject_of(sm: SentenceMentions, text: str, lo: int, trig: Trigger, events: list[Event]) -> Actor | None:
+    """The subject of an active verb. An actor standing after an earlier verb of the clause
+    is that verb's object ("took 100 army soldiers prisoner and seized A"): the verbs share
+    the subject before the first one."""
+    earlier = [e for e in events if lo <= e.trigger.start < trig.start and e.trigger.voice == "active"]
+    if earlier and re.search(r"\band\b", text[earlier[-1].trigger.end:trig.start]):
+        first = earlier[0]
+        if first.agent is not None:
+            return first.agent
+        return _before(sm.actors, lo, first.trigger.start, text)
+    return _before(sm.actors, lo, trig.start, text)
 
 
 def _clause(breaks: list[int], pos: int) -> tuple[int, int]:

@@ -112,7 +112,10 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
 
 
 def _overlaps(p: Place, actors: list[Actor]) -> bool:
-    return any(not (p.end <= a.start or p.start >= a.end) for a in actors if a.key is not None)
+    """A place that holds an actor's name is the actor ("Arakan Army"), unless the name is a
+    common noun inside a named site ("Tibual military camp")."""
+    return any(not (p.end <= a.start or p.start >= a.end) for a in actors
+               if a.key is not None and (p.bare or not a.text.islower()))
 
 
 def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:
