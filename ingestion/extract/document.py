@@ -172,8 +172,8 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 out.extend(_unique(last_sentence[-6:]))
         elif cands:
             out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
-    if not out and not ev.places and (ev.change == "withdrew" or ev.trigger.voice != "active"
-                                      or ev.extra.get("pronoun_object")):
+    if not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
+                                      or ev.trigger.voice != "active" or ev.extra.get("pronoun_object")):
         out = [q for q in st.last_objects if q.ref is None]
     return _unique(out)
 

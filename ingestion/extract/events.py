@@ -52,7 +52,7 @@ OBJECT_GAP = re.compile(
     r"sections?|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
     r"remaining|last)\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
-REF_NAMES = re.compile(r"^\s*(?:of|at|in|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
@@ -102,6 +102,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     continue
             else:
                 places = _objects(sm, text, trig.end, hi, trig.family)
+                if not places and re.match(r"\s*,?\s*(?:which|that)\b", text[lo:trig.start]) and not re.search(
+                        r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
+                    places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
             agent = _subject_of(sm, text, lo, trig, events) or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
@@ -123,6 +126,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             ev.change = change
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
             ev.extra["pronoun_object"] = True
+        if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
+            ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
         events.append(ev)
         for p in places:
             used_places.add(id(p))
@@ -137,6 +142,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
 
 
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
+INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
+                          r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
+                          r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
 
 
@@ -201,14 +209,15 @@ def _subject(sm: SentenceMentions, pos: int) -> Actor | None:
 
 def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
     for a in sm.actors:
-        if pos <= a.start < hi and a.key is not None:
+        if pos <= a.start < hi and (a.key is not None or a.text.lower().startswith(("the ", "them"))):
             return a
     return None
 
 
 def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
     for i, a in enumerate(sm.actors):
-        if pos <= a.start < hi and a.key is not None and BY_RE.search(text[max(pos, a.start - 40):a.start]):
+        if pos <= a.start < hi and BY_RE.search(text[max(pos, a.start - 40):a.start]) and (
+                a.key is not None or a.text.lower().startswith("the ")):
             group = [a]
             for b in sm.actors[i + 1:]:
                 if b.start < hi and _ACTOR_JOIN.match(text[group[-1].end:b.start]):
@@ -324,7 +333,9 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     out = [cands[-1]]
     for p in reversed(cands[:-1]):
         gap = text[p.end:out[0].start]
-        if COORD_GAP.match(gap):
+        if COORD_GAP.match(gap) and out[0].ref not in (None, "generic") and gap.strip() == ",":
+            out[0] = p  # "Rihkhawdar, the main trade gate …, fell": an apposition
+        elif COORD_GAP.match(gap):
             out.insert(0, p)
         elif LOCATIVE.search(gap) and len(gap) < 40:
             out[0] = p  # "the IB 237 headquarters by Dasai village in Momauk": the head comes first

@@ -106,7 +106,7 @@ HEAD_FIRST_RE = re.compile(
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?:a|an|one|two|three|four|five|several|the)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(

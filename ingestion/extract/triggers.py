@@ -35,7 +35,7 @@ ACTIVE: dict[str, list[str]] = {
     ],
     "withdraw": [
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
-        r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuat(?:e|es|ed|ing)", r"vacat(?:e|es|ed|ing)",
+        r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
         r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back",
     ],
@@ -66,10 +66,10 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 r"(?:came|come|comes|coming|is|are|was|were|has\s+been|have\s+been|had\s+been|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
-                r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+)?(?:completely\s+|fully\s+)?(?:controlled|occupied|held)\s+by",
                 r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still)\s+(?:firmly\s+)?(?:under|in\s+the\s+hands\s+of)",
+             r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered)\s+by",
              r"(?:remains?|remained)\s+(?:in\s+)?(?:\w+\s+)?hands"],
     "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
