@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
 
-GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:joint\s+forces|allied\s+forces|combined\s+forces|joint\s+troops|"
-                           r"allied\s+troops|the\s+alliance)$", re.I)
+GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
+                           r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
+                           r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import NOT_PLACE, Place, kind_family
+from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
@@ -143,18 +144,27 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
+    """Who did it. A generic name ("resistance forces", "the joint forces") is the report's
+    main non-military actor when it has one; "the group", "the alliance", "its fighters"
+    never mean the junta; "they", "it" are the actor named last."""
     if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
-        # "the joint forces", "allied forces": the coalition named before, when there is one
-        return st.last_captor or st.last_agent or main or actor.key
+        return (main if main and main != actor.key and main != st.military else None) or actor.key
     if actor is not None and actor.key:
         return actor.key
-    if actor is not None:  # "they", "the group": an actor named before in the sentence, else before it
-        earlier = [a for a in sm.actors if a.key and a.end <= actor.start]
+    if actor is not None:
+        low = actor.text.lower()
+        non_military = not low.startswith(("it", "they", "we")) or low.startswith(("its ", "their "))
+        if "alliance" in low and "TBA" in st.actor_counts:
+            return "TBA"
+        earlier = [a for a in sm.actors if a.key and a.end <= actor.start
+                   and not (non_military and a.key == st.military) and not GENERIC_ACTOR.match(a.text)]
         if earlier:
             return earlier[0].key
+        if non_military:
+            return main if st.last_agent in (None, st.military) else st.last_agent
         return st.last_agent or main
     if ev.change in ("captured",):
-        return st.last_captor or main
+        return main or st.last_captor
     return None
 
 
@@ -165,17 +175,36 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
             out.append(p)
             continue
         fam = p.ref if p.ref != "base" else "base"
-        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start]
+        head = _specific_head(p.name)
+        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start
+                 and (head is None or head in q.name.lower())]
+        if not cands and head is not None and p.count == 1:
+            # "the police station", "the dried tea leaf factory": a first mention, not a reference
+            name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
+            out.append(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")))
+            continue
         if p.count == 0:  # "the bases": the ones named last
             if cands:
                 last_sentence = [q for q in cands if abs(q.start - cands[-1].start) < 400]
                 out.extend(_unique(last_sentence[-6:]))
         elif cands:
             out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
-    if not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
-                                      or ev.trigger.voice != "active" or ev.extra.get("pronoun_object")):
+    if not out and not ev.places and ev.extra.get("pronoun_object"):
+        here = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
+        out = here[-1:] or [q for q in st.last_objects if q.ref is None]
+    elif not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
+                                        or ev.trigger.voice != "active"):
         out = [q for q in st.last_objects if q.ref is None]
     return _unique(out)
+
+
+_SPECIFIC = ("police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+             "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
+
+
+def _specific_head(name: str) -> str | None:
+    low = name.lower()
+    return next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
 
 
 def _unique(places: list[Place]) -> list[Place]:

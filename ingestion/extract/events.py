@@ -105,7 +105,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 if not places and re.match(r"\s*,?\s*(?:which|that)\b", text[lo:trig.start]) and not re.search(
                         r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
                     places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
-            agent = _subject_of(sm, text, lo, trig, events) or _subject(sm, trig.start)
+            agent = _subject_of(sm, text, lo, trig, events)
+            if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
+                # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's subject
+                agent = next((a for a in sm.actors if a.start >= hi), None)
+            agent = agent or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
             places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
@@ -126,6 +130,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             ev.change = change
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
             ev.extra["pronoun_object"] = True
+            ev.extra["sentence_places"] = sm.places
         if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
             ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
         events.append(ev)
@@ -141,10 +146,13 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events
 
 
+SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|garrisons?)\s+(?:in|at|near|around|outside|inside)\s+"
+                      r"(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
+PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
 
 

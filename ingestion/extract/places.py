@@ -110,16 +110,17 @@ LOCATED_SITE_RE = re.compile(
     rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
-    r"\b(?:a|an|one|another)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
+    r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward)\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,2})"
+    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
-    r"garrisons?|hills?|positions?|bridge|road|highway|township|stations?|gates?)\b")
+    r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|"
+    r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
 NOT_PLACE = {
     "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
@@ -151,9 +152,25 @@ NOT_PLACE = {
     "East", "West", "Special", "Group", "Operations", "Air", "Navy", "Organization", "Organisation", "Front",
     "Association", "Committee", "Interim", "Executive", "Administration", "Peace", "Commission", "Deputy",
     "Brig-Gen", "Maj-Gen", "Lt-Gen", "Lt-Col", "Major-General", "Sergeant", "Private", "Corporal",
+    "Japan", "Russia", "Laos", "Singapore", "Malaysia", "Indonesia", "Vietnam", "Cambodia", "Philippines", "US", "USA",
+    "UK", "Britain", "America", "American", "British", "Japanese", "Russian", "ASEAN", "European", "EU", "Western",
+    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Thirty",
+    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Thousand", "Million", "First", "Second", "Third",
+    "Students", "Reply", "Comment", "Comments", "Photo", "Image", "Video", "Read", "Share", "Subscribe", "Related",
+    "Advertisement", "Copyright", "Source", "Update", "Updated", "Editor", "Note", "Nationalities", "Operation",
+    "Christian", "Buddhist", "Muslim", "Rohingya", "Kachins", "Karens", "Arakanese", "Rakhines", "Chins",
 }
 _AREA_AFTER = re.compile(r"\s+(?:region|area|areas|district|division|frontier|border\s+area|valley|river|"
                          r"mountains?|range|hills\b|self-administered|special\s+region|sub-township)", re.I)
+PERSON_TITLES = {"Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", "Capt", "Lieutenant", "Lt", "Brigadier",
+                 "Brig", "Lt-Col", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Dr", "Mr", "Ms", "Mrs", "U", "Daw", "Saw", "Salai",
+                 "Naw", "Sai", "Nang", "Ko", "Ma", "Khun", "Mahn", "Padoh", "Sergeant", "Sgt", "Corporal", "Cpl",
+                 "Private", "Pte", "Commander", "Chairman", "Spokesperson", "Spokesman", "Minister", "Senior"}
+_SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\w+|officer|official|commander|leader|"
+                            r"member|resident|source|chairman|secretary|director|analyst|researcher|villager))?"
+                            r"\s*,?\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
+                           r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
 LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
@@ -332,7 +349,12 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
 
 
 def _strip_lead(name: str) -> str:
+    """A site name without the sentence words before it and without its owner ("the
+    Military Council's Thit Cha camp" → "Thit Cha")."""
     words = name.split()
+    owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+    if 0 <= owner < len(words) - 1:
+        words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",)):
         words = words[1:]
     if not words or all(w in NOT_PLACE for w in words):
@@ -346,6 +368,9 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
     words = m.group().split()
     a = m.start()
+    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
+            _TITLE_BEFORE.search(s[max(0, a - 25):a])):
+        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]

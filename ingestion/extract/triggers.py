@@ -56,7 +56,7 @@ ACTIVE: dict[str, list[str]] = {
 # nominal forms: the place follows "of"
 NOMINAL: dict[str, list[str]] = {
     "capture": [r"capture", r"seizure", r"takeover", r"take-over", r"fall", r"occupation", r"conquest", r"liberation",
-                r"capturing", r"seizing", r"overrunning", r"loss", r"control"],
+                r"capturing", r"seizing", r"overrunning", r"loss"],
     "recapture": [r"recapture", r"retaking", r"reoccupation", r"recapturing"],
     "withdraw": [r"withdrawal", r"retreat", r"evacuation", r"abandonment", r"abandoning", r"pull-?out"],
     "contest": [r"siege", r"battle", r"assault", r"attack", r"offensive", r"fighting", r"encirclement", r"blockade"],
@@ -66,6 +66,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 r"(?:came|come|comes|coming|is|are|was|were|has\s+been|have\s+been|had\s+been|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
+                r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still)\s+(?:firmly\s+)?(?:under|in\s+the\s+hands\s+of)",
@@ -78,7 +79,8 @@ NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
-    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going)\s+to\s+"
+    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
+    r"ready|determined|tasked|strategy|chance|time)\s+to\s+"
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
     r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|may|might|should|must|if|unless|denied|deny|"
