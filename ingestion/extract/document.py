@@ -175,6 +175,12 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
             out.append(p)
             continue
         fam = p.ref if p.ref != "base" else "base"
+        if p.count != 1:  # "the three battalions — A, B and C": named right after, in the sentence
+            ahead = [q for q in ev.extra.get("sentence_places", []) if q.start > p.end and q.ref is None
+                     and kind_family(q.kind) == fam]
+            if p.count >= 2 and len(ahead) >= p.count:
+                out.extend(ahead[:p.count])
+                continue
         head = _specific_head(p.name)
         cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start
                  and (head is None or head in q.name.lower())]

@@ -47,6 +47,7 @@ OBJECT_GAP = re.compile(
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|town|city|village|base|camp|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
+    r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
     r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
     r"sections?|"
@@ -128,6 +129,14 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if places and trig.family in ("capture", "recapture") and PARTIAL.search(text[trig.end:places[0].start]):
             change = "contested"  # "captured parts of the base": the rest is still fought over
             ev.change = change
+        if trig.voice in ("passive", "place_subject") and ENUM_AFTER.match(text, trig.end):
+            # "The camps that were taken, he said, were A, B and C": the list names them
+            m = ENUM_AFTER.match(text, trig.end)
+            listed = _objects(sm, text, m.end(), s.end, trig.family)
+            if listed:
+                places = listed
+                ev.places = places
+        ev.extra["sentence_places"] = sm.places
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
             ev.extra["pronoun_object"] = True
             ev.extra["sentence_places"] = sm.places
@@ -148,6 +157,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
 
 SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|garrisons?)\s+(?:in|at|near|around|outside|inside)\s+"
                       r"(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$", re.I)
+ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|include|includes|comprised|namely)\s*:?\s*",
+                        re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"

@@ -99,7 +99,9 @@ _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len
 CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:-[A-Za-z][\w'’]*)*"
 CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
 NAMED_SITE_RE = re.compile(
-    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
+    rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
+    rf"main|security|people['’]s\s+militia)\s+){{0,2}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
@@ -112,14 +114,15 @@ LOCATED_SITE_RE = re.compile(
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
-    r"garrison|headquarters|station|bridge|gate|village|ward)\b")
+    r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
+    r"port|dam|office|compound|airport|airfield)\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
     r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
-    r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|"
+    r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
 NOT_PLACE = {
@@ -335,7 +338,9 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
                 if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
                     continue
                 if rx is NAMED_SITE_RE:
-                    label = f"{name} {m.group('head')}" if i == len(names) - 1 or len(names) == 1 else f"{name} {head}"
+                    mod = m.group("mod") or ""
+                    label = (f"{name} {mod}{m.group('head')}" if i == len(names) - 1 or len(names) == 1
+                             else f"{name} {mod}{head}")
                     if kind == "outpost" and head in ("hill", "hilltop", "peak", "position", "strategic hill") and i == 0:
                         label = f"{name} {m.group('head')}"
                 else:

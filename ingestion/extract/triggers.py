@@ -22,6 +22,7 @@ ACTIVE: dict[str, list[str]] = {
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
         r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"take(?=\s+(?:the|control|over|all|full|[A-Z]))",
         r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
         r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
@@ -44,8 +45,10 @@ ACTIVE: dict[str, list[str]] = {
         r"encircl(?:e|es|ed|ing)", r"raid(?:s|ed|ing)?", r"stormed",
         r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?|skirmish(?:es|ed)?)(?=(?:\s+(?!and\b|but\b)[a-z]+){0,5}?\s+(?:for|over|in|at|around|near|inside|on|outside|close\s+to|to\s+(?:capture|seize|take|control|retake|recapture))\b)",
         r"(?:launched|launch|launching|mounted)\s+(?:an?\s+)?(?:\w+\s+)?(?:offensive|attack|assault)s?\s+(?:on|against)",
-        r"(?:tried|trying|try|attempt(?:ed|ing)?|sought|seeking|push(?:ed|ing)?|fought|fighting)\s+to\s+(?:capture|seize|take|retake|recapture|overrun|enter|control)",
-        r"advanc(?:e|ed|ing)\s+(?:on|towards?)", r"clos(?:e|ed|ing)\s+in\s+on",
+        r"(?:tries|tried|trying|try|attempt(?:s|ed|ing)?|sought|seeks?|seeking|push(?:es|ed|ing)?|fought|fighting|fights|"
+        r"struggl(?:e|es|ed|ing)|moved|moving|bid|efforts?|offensive|operations?|battle)\s+to\s+(?:capture|seize|take|retake|"
+        r"recapture|overrun|enter|control|win\s+back|take\s+back|reclaim|regain|reoccupy)",
+        r"(?:push(?:es|ed|ing)?|moved|moving|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)",
     ],
     "hold": [
         r"control(?:s|led|ling)?(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
