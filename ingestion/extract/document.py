@@ -204,7 +204,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     return _unique(out)
 
 
-_SPECIFIC = ("police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+_SPECIFIC = ("naval base", "air base", "police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
              "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 

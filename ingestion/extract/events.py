@@ -35,7 +35,7 @@ CLAUSE_BREAK = re.compile(
     r"when|because|since|until|as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
     r"military|they|it|its|their)\b)|\bbut\b", re.I)
 COORD_GAP = re.compile(
-    r"^\s*(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
+    r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
     r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
     r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including)\s+){0,6}$", re.I)
@@ -47,7 +47,8 @@ OBJECT_GAP = re.compile(
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|town|city|village|base|camp|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
-    r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|"
+    r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|more|than|half|nearly|almost|"
+    r"troops|soldiers|forces|fighters|enemy|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
     r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
     r"sections?|"
@@ -96,9 +97,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
-                # colon names what was counted ("took two towns: A and B")
+                # colon names what was counted ("took two towns: A and B"), a located count is a
+                # place ("seized four outposts near Mading")
                 colon = text.find(":", trig.end, hi)
-                places = _objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else []
+                located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
+                places = located or (_objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else [])
                 if not places:
                     continue
             else:
@@ -159,9 +162,13 @@ SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|gar
                       r"(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$", re.I)
 ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|include|includes|comprised|namely)\s*:?\s*",
                         re.I)
+CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
+                         r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
+                          r"back|to|towards?|into|across|"
                           r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
 PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
@@ -270,14 +277,15 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
     out: list[Place] = []
     prev_end = pos
     list_kind: Place | None = None  # the head noun that types a list of bare names
+    after_locative = False
     for p in sm.places:
-        if p.start < pos or p.start >= hi:
+        if p.start < pos or p.start >= hi or p.inner:
             continue
         gap = _without_dates(text, prev_end, p.start, sm)
         if not out:
             if family == "withdraw" and DESTINATION.search(gap):
                 break
-            if not OBJECT_GAP.match(gap):
+            if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
                 break
             out.append(p)
         elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
@@ -288,10 +296,13 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
                 break  # "the camp close to A and B": A and B only locate the camp
         elif p.ref and p.ref != "generic":
             break  # ", the township that ...": an apposition, not another object
-        elif COORD_GAP.match(gap) and not (p.bare and out[-1].ref):
+        elif (COORD_GAP.match(gap) or after_locative and LATE_AND.match(gap)) and not (p.bare and out[-1].ref):
+            if p.ref and p.name.lower().startswith("its ") and kind_family(out[-1].kind) == "town":
+                p = Place(p.start, p.end, f"{out[-1].name.split()[0]} {p.name.split()[-1]}", p.kind)  # "X town, its airport"
             out.append(_typed(p, list_kind) if list_kind is not None else p)
+            after_locative = False
         elif LOCATIVE.search(gap) and len(gap) < 60:
-            pass  # locates the one before
+            after_locative = True  # locates the one before
         else:
             break
         prev_end = p.end

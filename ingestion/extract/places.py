@@ -42,6 +42,9 @@ UNIT_WORDS = {
     "light infantry division": "light_infantry_division",
     "battalion": "battalion",
 }
+NAMED_COMMAND_RE = re.compile(
+    r"\b(?:(?P<town>[A-Z][a-z][\w'’-]*)\s+)?(?P<cmd>(?:Regional|Military|Tactical)\s+Operations?\s+Command)"
+    r"(?:\s+(?P<hq>headquarters|HQ|base))?(?!\s*[-–(]?\s*(?:No\.?\s*)?\d)")
 UNIT_ABBR = {
     "LIB": "light_infantry_battalion", "IB": "infantry_battalion", "TB": "tank_battalion",
     "AB": "armoured_battalion", "ArtyB": "artillery_battalion", "MOC": "military_operations_command",
@@ -109,7 +112,8 @@ BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
-    rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+    rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
+    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
@@ -193,6 +197,7 @@ class Place:
     bare: bool = False  # a capitalised name with no head noun
     ref: str | None = None  # a back-reference: the head noun family ("town", "base", ...)
     count: int = 1  # "the two bases" -> 2 (back-references only)
+    inner: bool = False  # the name inside a located site ("Nan Mar" in "a camp at Nan Mar"): no object
 
     @property
     def key(self) -> str:
@@ -240,15 +245,26 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     if any(stem in s for stem in UNIT_STEMS):
         for p in _units(s, start):
             add(p)
+        for m in NAMED_COMMAND_RE.finditer(s):
+            if free(m.start(), m.end()):
+                town = m.group("town") if m.group("town") and m.group("town") not in NOT_PLACE else None
+                a = m.start("town") if town else m.start("cmd")
+                add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
+                          "military_base"))
+    inner: list[Place] = []
     if any(c.isupper() for c in s):
-        for p in _named_sites(s, start, free):
-            add(p)
         for m in LOCATED_SITE_RE.finditer(s):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
-            if name and free(m.start(), m.end()) and head not in ("town", "city", "township"):
-                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()),
-                          HEAD_KIND.get(head, "other")))
+            if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
+                label = " ".join(w for w in m.group().split() if w.lower() not in ("the", "a", "an"))
+                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                tail = _INNER_HEAD.match(s, m.end())
+                inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
+                                   HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
+                                   bare=tail is None, inner=True))
+        for p in _named_sites(s, start, free):
+            add(p)
         for m in BARE_RE.finditer(s):
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
@@ -270,7 +286,35 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
-    return found
+    return _merge_ref_of(text, found) + inner
+
+
+_INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+
+
+def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
+    """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
+    out: list[Place] = []
+    kind_from: Place | None = None
+    for p in places:
+        if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
+            ref = out.pop()
+            kind_from = ref if ref.ref in ("village", "base") else None
+            out.append(_retype(p, kind_from))
+            continue
+        if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
+            out.append(_retype(p, kind_from))
+            continue
+        kind_from = None
+        out.append(p)
+    return out
+
+
+def _retype(p: Place, ref: Place | None) -> Place:
+    if ref is None or not p.bare:
+        return p
+    return Place(p.start, p.end, p.name, ref.kind)
 
 
 _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}

@@ -52,7 +52,8 @@ ACTIVE: dict[str, list[str]] = {
     ],
     "hold": [
         r"control(?:s|led|ling)?(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
-        r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)", r"(?:still|remains?|remained)\s+in\s+control\s+of",
+        r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
+        r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
     ],
 }
@@ -67,14 +68,15 @@ NOMINAL: dict[str, list[str]] = {
 # passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
 PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
-                r"(?:came|come|comes|coming|is|are|was|were|has\s+been|have\s+been|had\s+been|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
+                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
-    "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still)\s+(?:firmly\s+)?(?:under|in\s+the\s+hands\s+of)",
+    "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+             r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered)\s+by",
-             r"(?:remains?|remained)\s+(?:in\s+)?(?:\w+\s+)?hands"],
+             r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands"],
     "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
 _PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
