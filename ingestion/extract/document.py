@@ -45,6 +45,8 @@ class Resolved:
     actor_from: str | None
     attributed_to: str | None
     date: tuple[dt.date | None, dt.date | None, str]
+    agent: str | None = None
+    change: str = ""
     township: str | None = None
     state: str | None = None
     evidence_from: int = 0  # first sentence of the evidence
@@ -81,7 +83,37 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
 
 
 def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-            gaz: Gazetteer, state_hits: list[list[str]]) -> list[Resolved]:
+            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True) -> list[Resolved]:
+    """The control changes of the report: every candidate resolved, judged by the ranker
+    (``ranked``; else every candidate is returned, for training), then merged."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
+    out = _kinds_from_report(out, sms)
+    if not ranked:
+        return out
+    from ingestion.extract.ranker import rank
+
+    kept = rank(out, text, sms)
+    for r in kept:
+        r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
+    kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
+    return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
+
+
+def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
+    if change == "captured" and ev.trigger.text.lower() == "loss":
+        # "the junta's loss of X": the possessor lost it to the other side
+        return ((main if agent == military else military) if agent else None), agent
+    if change == "captured":
+        return agent, (ev.source.key if ev.source and ev.source.key else (military if agent and agent != military else None))
+    if change == "withdrew":
+        return None, agent or military
+    if change == "held":
+        return agent, None
+    return None, None
+
+
+def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
+                 gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
     main = main_actor(sms, military)
     out: list[Resolved] = []
@@ -104,26 +136,12 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
-                actor_to = actor_from = None
-                if ev.change == "captured" and ev.trigger.text.lower() == "loss":
-                    # "the junta's loss of X": the possessor lost it to the other side
-                    actor_from = agent
-                    actor_to = (main if agent == military else military) if agent else None
-                elif ev.change == "captured":
-                    actor_to = agent
-                    actor_from = ev.source.key if ev.source and ev.source.key else (
-                        military if agent and agent != military else None)
-                elif ev.change == "withdrew":
-                    actor_from = agent or military
-                elif ev.change == "held":
-                    actor_to = agent
-                    if actor_to is None:
-                        continue
-                if ev.change == "captured" and actor_to is None:
-                    continue
-                r = Resolved(ev, place, actor_to, actor_from, att, date)
+                actor_to, actor_from = _actors_for(ev.change, agent, ev, military, main)
+                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
+            if not ev.extra.get("selected", True):
+                continue
             if ev.change in ("captured", "held", "withdrew") and agent and ev.agent and ev.agent.key:
                 st.last_agent = ev.agent.key
             if ev.change == "captured" and agent:
@@ -138,9 +156,9 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             if p.ref in (None, "generic") and not (p.bare and p.name.split()[0] in NOT_PLACE):
                 st.places.append(p)
         named_agents = [a for a in sm.actors if a.key]
-        if named_agents and not events:
+        if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
-    return _merge(_drop_held_after_capture(_drop_contested_captures(_kinds_from_report(out, sms))))
+    return out, main
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
@@ -315,22 +333,22 @@ def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
 
 def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:
     """"They now hold X" after "they captured X" is the capture told again."""
-    captured = {(r.place.key, r.actor_to) for r in rs if r.event.change == "captured"}
-    return [r for r in rs if not (r.event.change == "held" and (r.place.key, r.actor_to) in captured)]
+    captured = {(r.place.key, r.actor_to) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "held" and (r.place.key, r.actor_to) in captured)]
 
 
 def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
     """A siege that ended in a capture, told in one sentence, is the capture; fighting in a
     whole township is no contest for a place."""
-    captured = {(r.event.sentence, r.place.key) for r in rs if r.event.change == "captured"}
-    return [r for r in rs if not (r.event.change == "contested" and (
+    captured = {(r.event.sentence, r.place.key) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "contested" and (
         (r.event.sentence, r.place.key) in captured or r.place.kind == "township"))]
 
 
 def _merge(rs: list[Resolved]) -> list[Resolved]:
     out: dict[tuple, Resolved] = {}
     for r in rs:
-        key = (r.event.change, r.place.key, r.actor_to if r.event.change != "withdrew" else r.actor_from)
+        key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)
         if key in out:
             kept = out[key]
             if kept.date[0] is None and r.date[0] is not None:

@@ -90,10 +90,12 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     s = sm.sentence
     breaks = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text)] + [s.end]
     used_places: set[int] = set()
+    candidates: list[Event] = []
     for trig in sm.triggers:
-        if trig.negated:
-            continue
         lo, hi = _clause(breaks, trig.start)
+        if trig.negated:
+            candidates += _candidates(sm, trig, [], None)
+            continue
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
@@ -103,6 +105,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
                 places = located or (_objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else [])
                 if not places:
+                    candidates += _candidates(sm, trig, [], None)
                     continue
             else:
                 places = _objects(sm, text, trig.end, hi, trig.family)
@@ -146,6 +149,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
             ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
         events.append(ev)
+        candidates += _candidates(sm, trig, places, agent, source)
         for p in places:
             used_places.add(id(p))
     # a withdrawal or capture with no place of its own shares the place of its sentence's other event
@@ -155,7 +159,23 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             if others:
                 ev.places = list(others[0].places)
                 ev.shared_place = True
-    return events
+    return events + candidates
+
+
+def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent: Actor | None,
+                source: Actor | None = None) -> list[Event]:
+    """Every other pairing of ``trig`` with a place of its sentence, for the ranker to judge."""
+    taken = {id(p) for p in chosen}
+    out = []
+    for p in sm.places:
+        if id(p) in taken or p.inner:
+            continue
+        ev = Event(sm.sentence.index, trig, CHANGE_OF[trig.family], trig.family == "recapture", [p], agent, source,
+                   rule=f"{trig.family}:{trig.voice}:candidate")
+        ev.extra["selected"] = False
+        ev.extra["sentence_places"] = sm.places
+        out.append(ev)
+    return out
 
 
 SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|garrisons?)\s+(?:in|at|near|around|outside|inside)\s+"
