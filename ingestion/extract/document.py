@@ -346,13 +346,15 @@ def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
 
 
 def _merge(rs: list[Resolved]) -> list[Resolved]:
+    """One fact per (change, place, actor): the most probable candidate, in text order."""
     out: dict[tuple, Resolved] = {}
     for r in rs:
         key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)
-        if key in out:
-            kept = out[key]
-            if kept.date[0] is None and r.date[0] is not None:
-                kept.date = r.date
-            continue
-        out[key] = r
-    return list(out.values())
+        kept = out.get(key)
+        if kept is None or r.extra.get("p", 0) > kept.extra.get("p", 0):
+            if kept is not None and r.date[0] is None:
+                r.date = kept.date
+            out[key] = r
+        elif kept.date[0] is None and r.date[0] is not None:
+            kept.date = r.date
+    return sorted(out.values(), key=lambda r: r.place.start)

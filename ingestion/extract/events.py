@@ -164,15 +164,45 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
 
 def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent: Actor | None,
                 source: Actor | None = None) -> list[Event]:
-    """Every other pairing of ``trig`` with a place of its sentence, for the ranker to judge."""
+    """Every other pairing of ``trig`` with a place of its sentence, for the ranker to judge;
+    a name that may be a base as well as a settlement is proposed as both."""
     taken = {id(p) for p in chosen}
     out = []
+    base_words = BASE_WORDS.search(sm.sentence.text) is not None
     for p in sm.places:
-        if id(p) in taken or p.inner:
+        if p.inner:
             continue
-        ev = Event(sm.sentence.index, trig, CHANGE_OF[trig.family], trig.family == "recapture", [p], agent, source,
-                   rule=f"{trig.family}:{trig.voice}:candidate")
+        alts = [] if id(p) in taken else [p]
+        if base_words and p.unit is None and p.ref is None and kind_family(p.kind) in ("town", "village"):
+            alts.append(Place(p.start, p.end, p.name, "outpost", bare=p.bare))
+        for q in alts:
+            ev = Event(sm.sentence.index, trig, CHANGE_OF[trig.family], trig.family == "recapture", [q], agent, source,
+                       rule=f"{trig.family}:{trig.voice}:candidate")
+            ev.extra["selected"] = False
+            ev.extra["alt_kind"] = q is not p
+            ev.extra["sentence_places"] = sm.places
+            out.append(ev)
+    return out
+
+
+BASE_WORDS = re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I)
+
+
+def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
+    """Places of a sentence with no trigger, proposed with the last trigger of the sentence
+    before ("They captured three camps. These were A, B and C." / "He meant the bases of …")."""
+    last = [e for e in prev if e.extra.get("selected", True)]
+    if sm.triggers or not last or not sm.places:
+        return []
+    ev0 = last[-1]
+    out = []
+    for p in sm.places:
+        if p.inner or p.ref not in (None, "generic"):
+            continue
+        ev = Event(sm.sentence.index, ev0.trigger, ev0.change, ev0.recapture, [p], ev0.agent, ev0.source,
+                   rule=f"{ev0.trigger.family}:carried")
         ev.extra["selected"] = False
+        ev.extra["carried"] = True
         ev.extra["sentence_places"] = sm.places
         out.append(ev)
     return out

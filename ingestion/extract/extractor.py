@@ -18,7 +18,7 @@ from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actor
 from ingestion.extract.claims import find_claims, is_state_media, speaker_of
 from ingestion.extract.dates import DateSpan, not_after, parse_published
 from ingestion.extract.document import SPEECH_DATE, Resolved, resolve
-from ingestion.extract.events import assemble
+from ingestion.extract.events import assemble, carried
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.mentions import SentenceMentions, scan
 from ingestion.extract.sentences import split_sentences
@@ -110,6 +110,9 @@ def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[lis
     hits = prep.matcher.find(text, fold(text))
     sms = scan(text, split_sentences(text), hits, pub)
     events = [assemble(sm, text) for sm in sms]
+    for i in range(1, len(sms)):
+        if sms[i].sentence.para == sms[i - 1].sentence.para or not sms[i].triggers:
+            events[i] = events[i] + carried(sms[i], events[i - 1])
     states = _states_by_sentence(sms, hits)
     return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked)
 

@@ -61,12 +61,13 @@ _UNIT_TYPE = (r"(?:(?:Field\s+)?Artillery\s+Battalions?|Light\s+Infantry\s+Batta
               r"Tank\s+Battalions?|Armou?red\s+Battalions?|Military\s+Operations?\s+Commands?|"
               r"Regional\s+Operations?\s+Commands?|Regional\s+Military\s+Commands?|Light\s+Infantry\s+Divisions?|"
               r"Tactical\s+Operations?\s+Commands?|(?:Supply\s+and\s+Transport\s+|Logistics?\s+|Signal\s+|Engineering\s+)?Battalions?|"
-              r"Ordnance\s+Depot|Military\s+Police\s+Battalion)")
+              r"Ordnance\s+Depot|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)")
 _N = r"\d{1,4}"
 UNIT_RE = re.compile(
     rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>(?i:{_UNIT_TYPE}))
          (?:\s*\((?P<abbr>[A-Za-z]{{2,5}})\))?
          (?:\s*[-–]?\s*(?:\(|No\.?\s*)?(?P<num>{_N})\)?\b(?P<more>(?:\s*(?:,|,?\s*and|&)\s*(?:(?:LIB|IB)\s*)?{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*))?
+       | \b(?:No\.?\s*)?(?P<num3>\d{{1,3}})(?:st|nd|rd|th)?\s+(?P<ab3>LIB|IB|MOC|ROC|LID|TOC|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)\b
        | \b(?P<ab>LIB|IB|TB|AB|MOC|ROC|RMC|LID|ArtyB|AAB|FAB|TOC|LB)s?\s*[-–]?\s*(?:No\.?\s*)?\(?(?P<num2>{_N})\)?(?![\w-])
          (?P<more2>(?:\s*(?:,|,?\s*and|&)\s*{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*)
        | (?P<bt>ခလရ|ခမရ|တကရ|စကခ|ဒကစ|တမခ|အမရ)\s*[\(（]?\s*(?P<bnum>[၀-၉0-9]{{1,4}})\s*[\)）]?
@@ -96,15 +97,17 @@ HEAD_KIND = {
     "trade gate": "other", "gate": "other", "bridge": "other", "jetty": "other", "port": "other",
     "dam": "other", "mountain": "other", "ridge": "outpost", "range": "other", "pagoda": "other", "monastery": "other", "school": "other", "hospital": "other",
     "factory": "other", "mine": "other", "prison": "other", "compound": "other", "office": "other",
-    "road": "road", "highway": "road", "route": "road", "motorway": "road",
+    "road": "road", "highway": "road", "route": "road", "motorway": "road", "union highway": "road",
+    "terminal": "other", "hub": "other", "plant": "other", "plain": "other", "cement factory": "other",
+    "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:-[A-Za-z][\w'’]*)*"
+CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
     rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
-    rf"main|security|people['’]s\s+militia)\s+){{0,2}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    rf"main|security|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
@@ -340,6 +343,9 @@ def _units(s: str, offset: int) -> list[Place]:
                 nums = [m.group("ord")]
             if not nums:
                 continue  # "PDF battalions", "the battalion": no numbered unit
+        elif m.group("ab3"):
+            utype = UNIT_ABBR.get(m.group("ab3"), "other")
+            nums = [m.group("num3")]
         elif m.group("ab"):
             utype = UNIT_ABBR[m.group("ab")]
             nums = [m.group("num2")] + re.findall(r"\d{1,4}", m.group("more2") or "")

@@ -51,7 +51,11 @@ def features(r, text: str, sm) -> list[str]:
     s = sm.sentence if sm is not None else None
     in_sentence = s is not None and s.start <= place.start < s.end
     out.append(f"here={in_sentence}")
-    if in_sentence:
+    if ev.extra.get("carried"):
+        words = _WORD.findall(text[s.start:place.start].lower())
+        out += [f"carried_first={w}" for w in words[:3]] + [f"carried_prev={w}" for w in words[-2:]]
+        out.append(f"carried_fam={fam}")
+    elif in_sentence:
         if place.start >= trig.end:
             side, gap = "after", text[trig.end:place.start]
         else:
@@ -75,7 +79,7 @@ def features(r, text: str, sm) -> list[str]:
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
     else:
         out.append("side=elsewhere")
-    for flag in ("pronoun_object", "intransitive"):
+    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
         if ev.extra.get(flag):
             out.append(f"flag={flag}")
     if ev.shared_place:
@@ -135,5 +139,6 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
         cls, p = predict(features(r, text, sms[r.event.sentence]), model)
         if cls != "none" and p >= threshold:
             r.change = cls
+            r.extra["p"] = p
             out.append(r)
     return out
