@@ -96,7 +96,27 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     for r in kept:
         r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
     kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
+    kept = _drop_locatives(kept, text)
     return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
+
+
+_LOCATIVE_GAP = re.compile(r"^\s*(?:,\s*)?(?:near|at|in|outside|inside|close\s+to|by|beside|on|of|above|overlooking)\s+"
+                           r"(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+
+
+def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
+    """"the LIB 904 base near Pauk Sin": one place, the base; the village only locates it."""
+    groups: dict[tuple, list[Resolved]] = {}
+    for r in rs:
+        groups.setdefault((r.event.sentence, r.change), []).append(r)
+    out = []
+    for r in rs:
+        same = groups[(r.event.sentence, r.change)]
+        located = any(o is not r and o.place.end <= r.place.start and o.place.ref is None
+                      and _LOCATIVE_GAP.match(text[o.place.end:r.place.start]) for o in same)
+        if not (located and r.place.unit is None):
+            out.append(r)
+    return out
 
 
 def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:

@@ -94,8 +94,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     for trig in sm.triggers:
         lo, hi = _clause(breaks, trig.start)
         if trig.negated:
-            candidates += _candidates(sm, trig, [], None)
-            continue
+            continue  # "failed to capture", "plans to retake": no change, whatever the ranker would say
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
