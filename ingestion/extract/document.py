@@ -74,7 +74,7 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
     first: dict[str, int] = {}
     for sm in sms:
         for a in sm.actors:
-            if a.key and a.key != military:
+            if a.key and a.key != military and not GENERIC_ACTOR.match(a.text):
                 counts[a.key] += 1
                 first.setdefault(a.key, a.start)
     if not counts:
@@ -278,6 +278,17 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if dist < best_dist:
             best, best_dist = d, dist
     anchor = st.para_date.get(s.para)
+    if best is not None and best.first is None:
+        # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
+        own = next((d for d in sm.dates if d.first is not None and d is not best), None)
+        if own is not None:
+            rel = best.relative or 0
+            if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
+                rel = -abs(rel)
+            day = own.first + dt.timedelta(days=rel)
+            first, last = not_after(day, day, pub)
+            if first is not None:
+                return first, None, "day"
     if best is None:
         best = anchor
     if best is None:  # no date stated: the week before the report (reports tell recent events)
@@ -291,6 +302,10 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     return first, (last if last != first else None), best.precision
 
 
+def text_of(sm: SentenceMentions) -> str:
+    return sm.sentence.text
+
+
 def _attribution(sm: SentenceMentions, military: str) -> str | None:
     if not sm.speech:
         return None
@@ -298,7 +313,16 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
         near = [x for x in sm.actors if x.key and (0 <= a - x.end <= 60 or 0 <= x.start - b <= 40)]
         if near:
             return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
+        text = sm.sentence.text
+        rel = b - sm.sentence.start
+        if text[rel - 12:rel].lower().endswith("according to"):  # "according to Kachin Herald": a source by name
+            m = _SOURCE_NAME.match(text, rel)
+            if m:
+                return m.group(1)
     return None
+
+
+_SOURCE_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})(?=[,.;]|$)")
 
 
 def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -> tuple[str | None, str | None]:

@@ -108,6 +108,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     continue
             else:
                 places = _objects(sm, text, trig.end, hi, trig.family)
+                if not places and trig.family == "withdraw":
+                    # "soldiers manning a border post near Mae Kha fled": the post they left
+                    places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
+                              and MANNING.search(text[max(lo, p.start - 30):p.start])][:1]
                 if not places and re.match(r"\s*,?\s*(?:which|that)\b", text[lo:trig.start]) and not re.search(
                         r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
                     places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
@@ -122,6 +126,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
         else:  # passive, place_subject
             places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
+            if not places and RELATIVE_LEAD.match(text[lo:trig.start]):
+                # "the MOC-44 headquarters, which remains under the control of the military"
+                earlier = [b for b in breaks if b < lo]
+                places = _subjects(sm, text, earlier[-1] if earlier else s.start, lo)
             agent = (_after_by(sm, text, trig.end, hi) if trig.voice == "passive"
                      else _first_after(sm, text, trig.start, hi))
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
@@ -190,10 +198,10 @@ BASE_WORDS = re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battali
 def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
     """Places of a sentence with no trigger, proposed with the last trigger of the sentence
     before ("They captured three camps. These were A, B and C." / "He meant the bases of …")."""
-    last = [e for e in prev if e.extra.get("selected", True)]
+    last = [e for e in prev if e.extra.get("selected", True) and e.trigger.family != "hold"]
     if sm.triggers or not last or not sm.places:
         return []
-    ev0 = last[-1]
+    ev0 = last[0]  # the main clause's event ("Regime forces retook outposts that the KIA had held")
     out = []
     for p in sm.places:
         if p.inner or p.ref not in (None, "generic"):
@@ -220,6 +228,9 @@ INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|b
                           r"back|to|towards?|into|across|"
                           r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
 PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
+MANNING = re.compile(r"\b(?:manning|guarding|holding|stationed\s+(?:at|in|near)|posted\s+(?:at|in|near)|based\s+(?:at|in)|"
+                     r"deployed\s+(?:at|in|near)|inside|in|at|from)\s+(?:the\s+|a\s+|an\s+|their\s+)?$", re.I)
+RELATIVE_LEAD = re.compile(r"^\s*,?\s*(?:which|that|where)\s+(?:\w+\s+){0,2}$", re.I)
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
 
 

@@ -25,7 +25,7 @@ ANAPHOR_RE = re.compile(
     r"(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units|members|allies))\b")
 SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
-    r"statement|according\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
+    r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
 # what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
@@ -114,11 +114,17 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
     return out
 
 
+_COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
+                       "security forces", "government forces", "resistance"}
+
+
 def _overlaps(p: Place, actors: list[Actor]) -> bool:
     """A place that holds an actor's name is the actor ("Arakan Army"), unless the name is a
     common noun inside a named site ("Tibual military camp")."""
+    if p.unit is not None:
+        return False  # "Military Operations Command 44": a unit, whatever words it holds
     return any(not (p.end <= a.start or p.start >= a.end) for a in actors
-               if a.key is not None and (p.bare or not a.text.islower()))
+               if a.key is not None and (p.bare or a.text.lower() not in _COMMON_ACTOR_WORDS))
 
 
 def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:

@@ -43,7 +43,7 @@ UNIT_WORDS = {
     "battalion": "battalion",
 }
 NAMED_COMMAND_RE = re.compile(
-    r"\b(?:(?P<town>[A-Z][a-z][\w'’-]*)\s+)?(?P<cmd>(?:Regional|Military|Tactical)\s+Operations?\s+Command)"
+    r"\b(?:(?P<town>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s+)?(?P<cmd>(?:Regional|Military|Tactical)\s+Operations?\s+Command)"
     r"(?:\s+(?P<hq>headquarters|HQ|base))?(?!\s*[-–(]?\s*(?:No\.?\s*)?\d)")
 UNIT_ABBR = {
     "LIB": "light_infantry_battalion", "IB": "infantry_battalion", "TB": "tank_battalion",
@@ -250,8 +250,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             add(p)
         for m in NAMED_COMMAND_RE.finditer(s):
             if free(m.start(), m.end()):
-                town = m.group("town") if m.group("town") and m.group("town") not in NOT_PLACE else None
-                a = m.start("town") if town else m.start("cmd")
+                town = _strip_lead(m.group("town")) if m.group("town") else None
+                a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
     inner: list[Place] = []
@@ -360,8 +360,12 @@ def _units(s: str, offset: int) -> list[Place]:
         if not suffix:
             label += " base"
         for n in nums:
-            out.append(Place(offset + a, offset + name_end, label if len(nums) == 1 else f"{label} ({n})",
-                             "military_base", Unit(utype, n.lstrip("0") or "0")))
+            if len(nums) > 1:  # "Light Infantry Battalions 771 and 772": one label per battalion
+                head = re.sub(r"(?i)(battalion|command|division)s\b", r"\1", label.split(nums[0])[0]).strip()
+                label_n = f"{head} {n} base"
+            else:
+                label_n = label
+            out.append(Place(offset + a, offset + name_end, label_n, "military_base", Unit(utype, n.lstrip("0") or "0")))
     merged: list[Place] = []  # "21st Military Operations Command (MOC-21)": one unit, not two
     for p in out:
         if merged and p.unit and merged[-1].unit == p.unit and p.start - merged[-1].end <= 3:
