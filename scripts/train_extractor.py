@@ -133,7 +133,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.5, help="probability a proposed pairing needs")
+    ap.add_argument("--selected-threshold", type=float, default=None,
+                    help="probability a pairing the rules chose needs (default: --threshold)")
     ap.add_argument("--cv", action="store_true", help="choose C and the threshold by 5-fold cross-validation")
     ap.add_argument("--cv-once", action="store_true", help="print the 5-fold cross-validated F1 of --c and --threshold")
     ap.add_argument("--out", default=str(ranker.MODEL_PATH))
@@ -148,6 +150,8 @@ def main() -> None:
     if args.cv_once:
         models = [fit([row for i, rows in enumerate(per_doc) if i not in fold for row in rows], c, threshold)
                   for fold in folds]
+        for m in models:
+            m["selected_threshold"] = args.selected_threshold if args.selected_threshold is not None else threshold
         f1s = [control_f1([docs[i] for i in fold], m, score, actors) for fold, m in zip(folds, models)]
         print(f"cv control F1 {sum(f1s) / len(f1s):.3f} (folds {' '.join(f'{x:.2f}' for x in f1s)})")
     if args.cv:
@@ -167,6 +171,7 @@ def main() -> None:
         _, c, threshold = best
         print(f"chosen C={c} threshold={threshold} (cv F1 {best[0]:.3f})")
     model = fit([row for rows in per_doc for row in rows], c, threshold)
+    model["selected_threshold"] = args.selected_threshold if args.selected_threshold is not None else threshold
     Path(args.out).write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     labels = [lab for rows in per_doc for _, lab in rows]
     print(f"candidates {len(labels)} " + " ".join(f"{k}={labels.count(k)}" for k in model["classes"])

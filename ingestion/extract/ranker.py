@@ -96,8 +96,15 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
 
 
-def predict(feats: list[str], model: dict) -> tuple[str, float]:
-    """The most probable class and its probability."""
+# what a trigger of each family may state: a capture may turn out a contest ("captured parts
+# of"), a statement of holding may be the capture told again; nothing else changes family
+ALLOWED = {"capture": ("captured", "contested", "held"), "recapture": ("captured", "contested", "held"),
+           "withdraw": ("withdrew", "captured"), "contest": ("contested", "captured"),
+           "hold": ("held", "captured", "contested")}
+
+
+def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:
+    """The most probable class (among those ``family`` allows, and ``none``) and its probability."""
     weights = model["weights"]
     scores = list(model["intercept"])
     for f in feats:
@@ -105,11 +112,13 @@ def predict(feats: list[str], model: dict) -> tuple[str, float]:
         if w is not None:
             for i, x in enumerate(w):
                 scores[i] += x
-    top = max(scores)
-    exp = [math.exp(x - top) for x in scores]
-    total = sum(exp)
-    i = max(range(len(scores)), key=scores.__getitem__)
-    return model["classes"][i], exp[i] / total
+    classes = model["classes"]
+    allowed = [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
+    top = max(scores[i] for i in allowed)
+    exp = {i: math.exp(scores[i] - top) for i in allowed}
+    total = sum(exp.values())
+    i = max(allowed, key=scores.__getitem__)
+    return classes[i], exp[i] / total
 
 
 _OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)
@@ -134,10 +143,11 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     if model is None:
         return [r for r in resolved if r.event.extra.get("selected", True)]
     threshold = model.get("threshold", 0.5)
+    selected_threshold = model.get("selected_threshold", threshold)
     out = []
     for r in resolved:
-        cls, p = predict(features(r, text, sms[r.event.sentence]), model)
-        if cls != "none" and p >= threshold:
+        cls, p = predict(features(r, text, sms[r.event.sentence]), model, r.event.trigger.family)
+        if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls
             r.extra["p"] = p
             out.append(r)
