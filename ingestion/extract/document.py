@@ -106,12 +106,12 @@ _LOCATIVE_GAP = re.compile(r"^\s*(?:,\s*)?(?:near|at|in|outside|inside|close\s+t
 
 def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
     """"the LIB 904 base near Pauk Sin": one place, the base; the village only locates it."""
-    groups: dict[tuple, list[Resolved]] = {}
+    groups: dict[int, list[Resolved]] = {}
     for r in rs:
-        groups.setdefault((r.event.sentence, r.change), []).append(r)
+        groups.setdefault(r.event.sentence, []).append(r)
     out = []
     for r in rs:
-        same = groups[(r.event.sentence, r.change)]
+        same = groups[r.event.sentence]
         located = any(o is not r and o.place.end <= r.place.start and o.place.ref is None
                       and _LOCATIVE_GAP.match(text[o.place.end:r.place.start]) for o in same)
         if not (located and r.place.unit is None):
@@ -310,7 +310,8 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
     if not sm.speech:
         return None
     for a, b in sm.speech:
-        near = [x for x in sm.actors if x.key and (0 <= a - x.end <= 60 or 0 <= x.start - b <= 40)]
+        according = sm.sentence.text[a - sm.sentence.start:b - sm.sentence.start].lower().startswith("according")
+        near = [x for x in sm.actors if x.key and ((0 <= a - x.end <= 60 and not according) or 0 <= x.start - b <= 40)]
         if near:
             return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
         text = sm.sentence.text

@@ -260,7 +260,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
-                label = " ".join(w for w in m.group().split() if w.lower() not in ("the", "a", "an"))
+                words = m.group().split()
+                if words[0].lower() in ("the", "a", "an"):
+                    words = words[1:]
+                geo = _GEO_TAIL.match(s, m.end())
+                label = " ".join(words) + (geo.group() if geo else "")
                 add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
                 tail = _INNER_HEAD.match(s, m.end())
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
@@ -292,6 +296,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     return _merge_ref_of(text, found) + inner
 
 
+_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
 _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 

@@ -98,7 +98,7 @@ def _bucket(n: int) -> str:
 
 # what a trigger of each family may state: a capture may turn out a contest ("captured parts
 # of"), a statement of holding may be the capture told again; nothing else changes family
-ALLOWED = {"capture": ("captured", "contested", "held"), "recapture": ("captured", "contested", "held"),
+ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "contested"),
            "withdraw": ("withdrew", "captured"), "contest": ("contested", "captured"),
            "hold": ("held", "captured", "contested")}
 
