@@ -51,7 +51,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:push(?:es|ed|ing)?|moved|moving|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)",
     ],
     "hold": [
-        r"control(?:s|led|ling)?(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
+        r"control(?:s|led|ling)(?!\s+of)",
+        r"control(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
         r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
@@ -105,6 +106,7 @@ class Trigger:
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)$", re.I)
 
 
+_CONTROL_VERB = re.compile(r"\b(?:still|now|fully|also|jointly|effectively|they|we|which|that|who|and|to)\s+$", re.I)
 _BY_AFTER = re.compile(r"\s+by\b")
 
 
@@ -129,6 +131,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         kind, family = group.split("_", 1)
         voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
         before = text[max(start, m.start() - 60):m.start()]
+        if m.group().lower() == "control" and not _CONTROL_VERB.search(before):
+            continue  # "under junta control": the noun, not the verb
         if voice == "active" and _PARTICIPLE.search(m.group()) and (
                 _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
             voice = "passive"  # "was seized by", "a post held by the junta"
