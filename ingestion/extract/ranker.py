@@ -79,7 +79,7 @@ def features(r, text: str, sm) -> list[str]:
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
     else:
         out.append("side=elsewhere")
-    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
+    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind", "owned"):
         if ev.extra.get(flag):
             out.append(f"flag={flag}")
     if ev.shared_place:
