@@ -1,12 +1,26 @@
 """Stage 3b — claim assembly: a figure, what it counts, and who states it.
 
-A figure ("at least 40", "dozens", "15 of the 17") becomes a claim when the words around
-it say what it counts: the noun after it ("40 soldiers", "three bases", "5,000 people") and
-the verb of its clause ("killed", "seized", "fled"), or a noun that is the count itself
-("40 deaths", "12 prisoners of war"). The claimant is the actor the sentence (or its quoted
-paragraph) attributes the figure to, else the actor that did what the figure counts, else
-the outlet; junta state media speak for the junta. The subject is the actor the counted
-people belong to ("junta soldiers"), or, for places taken, the side that lost them.
+Reads the mentions of a sentence (figures, actors, speech verbs); looks only at a few dozen
+characters around each figure.
+
+- **What it counts** (the metric): the noun phrase after the figure ("40 junta soldiers",
+  "three bases", "28 clashes", "15 of the 17 townships": the figure is 15, the noun
+  "townships") and the verb of its clause: before the figure ("killed 12", "killing 12
+  soldiers", "captured nine positions", "the death toll rose to 30"), or after the noun
+  phrase ("30 soldiers were killed", "20 troops gave themselves up", "nine towns have
+  fallen"). A noun that is the count itself needs no verb ("40 deaths", "28 clashes",
+  "the bodies of 11 soldiers"). A bare figure coordinated with one just read shares its
+  noun or verb ("killing 14 soldiers and capturing 11", "417 killed and 270 wounded").
+- **Not figures**: years, ages, distances, times, percentages, money, unit and road
+  numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage).
+- **Who states it** (the claimant): the speaker the sentence attributes it to ("the KIA
+  said", "according to a spokesman for the CNF", "he said" → the speaker of the paragraph
+  or the report), a quotation → the speaker of its paragraph; else the actor that did
+  what the figure counts ("the KIA overran 100 bases"); else the outlet. Junta state
+  media (named as source, or as the outlet) speak for the junta.
+- **Whom it is about** (the subject): the actor of the counted noun phrase ("junta
+  soldiers", "KIA fighters"), "enemy" → the other side, "our own" → the claimant; for
+  places and weapons taken, the side that lost them.
 """
 from __future__ import annotations
 
@@ -16,182 +30,592 @@ from dataclasses import dataclass
 from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 
-PEOPLE = (r"(?:soldiers?|troops|fighters|people|persons|civilians|personnel|members|police(?:men)?|officers|"
-          r"conscripts|militia(?:men)?|men|women|children|villagers|residents|combatants|comrades|rebels|insurgents|"
-          r"terrorists|recruits|servicemen|staff|family\s+members|prisoners|POWs|captives|deserters|individuals|"
-          r"commanders|cadres|pilots|monks|students|guards|infantrymen|militants|others|defectors|"
-          r"[A-Z][A-Za-z]{1,6}\s+(?:soldiers|troops|fighters|members|personnel))")
-METRIC_NOUNS: list[tuple[str, re.Pattern]] = [
-    ("killed", re.compile(r"^(?:deaths?|fatalities|dead|bodies|corpses|killed|were\s+killed|lives)\b", re.I)),
-    ("wounded", re.compile(r"^(?:injuries|injured|wounded)\b", re.I)),
-    ("captured_personnel", re.compile(r"^(?:prisoners\s+of\s+war|POWs?|captives|detainees|prisoners|war\s+prisoners)\b", re.I)),
-    ("surrendered", re.compile(r"^(?:defectors|deserters)\b", re.I)),
-    ("displaced", re.compile(r"^(?:(?:internally\s+)?displaced|refugees|IDPs|evacuees|households|families)\b", re.I)),
-    ("clashes", re.compile(r"^(?:clashes|battles|engagements|skirmishes|armed\s+clashes|rounds?\s+of\s+fighting|"
-                           r"fights|military\s+engagements|offensives|confrontations|encounters|ambushes|attacks)\b", re.I)),
-    ("aircraft_downed", re.compile(r"^(?:(?:military\s+|junta\s+|fighter\s+)?(?:aircraft|jets?|planes?|helicopters?|"
-                                   r"airplanes?|fighter\s+jets?))\b", re.I)),
-    ("bases_captured", re.compile(r"^(?:(?:\w+\s+){0,2}(?:bases|base|battalion\s+headquarters|headquarters|garrisons|"
-                                  r"battalions|tactical\s+commands|commands))\b", re.I)),
-    ("outposts_captured", re.compile(r"^(?:(?:\w+\s+){0,2}(?:outposts?|camps?|posts?|positions|checkpoints|"
-                                     r"strongholds|hill\s+posts|security\s+posts|stations|fortifications))\b", re.I)),
-    ("towns_captured", re.compile(r"^(?:(?:\w+\s+){0,1}(?:towns?|townships?|cities|city|district\s+capitals|"
-                                  r"township\s+seats|border\s+towns|urban\s+centres))\b", re.I)),
-    ("weapons_seized", re.compile(r"^(?:(?:\w+\s+){0,2}(?:weapons|arms|firearms|guns|rifles|ammunition|rounds|"
-                                  r"bullets|mortars?|rockets?|launchers|vehicles|tanks|drones|artillery|"
-                                  r"shells|bombs|grenades|landmines|mines|missiles))\b", re.I)),
-]
-PEOPLE_RE = re.compile(rf"^(?:(?:\w+['’]?s?\s+){{0,3}}){PEOPLE}\b")
-VERB_CLASS: list[tuple[str, re.Pattern]] = [
-    ("killed", re.compile(r"\b(?:kill(?:ed|ing|s)?|died|dead|deaths?|slain|lost\s+their\s+lives|perished|"
-                          r"executed|massacred|murdered|fatalities|neutrali[sz]ed|eliminated|lost)\b", re.I)),
-    ("wounded", re.compile(r"\b(?:wound(?:ed|ing)?|injur(?:ed|ing|ies)|hurt)\b", re.I)),
-    ("surrendered", re.compile(r"\b(?:surrender(?:ed|ing|s)?|defect(?:ed|ing)?|laid\s+down|gave\s+up|"
-                               r"handed\s+themselves)\b", re.I)),
-    ("captured_personnel", re.compile(r"\b(?:captur(?:ed|ing|es?)|detain(?:ed|ing)|arrest(?:ed|ing)|"
-                                      r"(?:taken|took)\s+(?:as\s+)?(?:prisoners?|captive)|abduct(?:ed|ing)|"
-                                      r"held\s+captive|seized|apprehended|caught)\b", re.I)),
-    ("displaced", re.compile(r"\b(?:displac(?:ed|ing|ement)|fled|flee(?:ing)?|forced\s+to\s+leave|"
-                             r"sheltering|evacuat(?:ed|ing)|refuge|uprooted)\b", re.I)),
-    ("seized", re.compile(r"\b(?:seiz(?:ed|ing|e)|captur(?:ed|ing|e)|overr(?:an|un)|took|taken|occupied|"
-                          r"conquered|control(?:led)?|gained|won|liberated|fell|lost|recaptur(?:ed|ing)|"
-                          r"retook|retaken|over)\b", re.I)),
-    ("downed", re.compile(r"\b(?:shot\s+down|downed|destroyed|crashed)\b", re.I)),
-    ("clashes", re.compile(r"\b(?:clash(?:es|ed)?|fought|fighting|battles?|engag(?:ed|ements?))\b", re.I)),
-]
+STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
+                         r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
+                         r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
+
+# ------------------------------------------------------------------ nouns (lower case)
+ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "personnel", "police", "policemen",
+         "policeman", "officers", "officer", "militiamen", "militia", "militiaman", "members", "member", "comrade",
+         "comrades", "conscripts", "conscript", "men", "terrorists", "terrorist", "insurgents", "insurgent", "rebels",
+         "rebel", "combatants", "servicemen", "recruits", "commanders", "commander", "guards", "attackers", "cadres",
+         "troopers", "infantrymen", "marines", "sailors", "pilots", "generals", "colonels", "majors", "captains",
+         "lieutenants", "brigadiers", "staff", "forces", "defectors", "deserters", "gunmen", "militants", "cadets",
+         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers"}
+CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
+         "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
+         "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
+         "detainees", "prisoners", "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
+NOUN_METRIC = {
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "bodies": "killed", "corpses": "killed",
+    "dead": "killed", "lives": "killed",
+    "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
+    "pows": "captured_personnel", "pow": "captured_personnel", "captives": "captured_personnel",
+    "prisoners-of-war": "captured_personnel",
+    "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
+    "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes",
+}
+PLACE_METRIC = {
+    "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
+    "headquarters": "bases_captured", "garrisons": "bases_captured", "strongholds": "bases_captured",
+    "sites": "bases_captured", "commands": "bases_captured", "regiments": "bases_captured",
+    "outposts": "outposts_captured", "outpost": "outposts_captured", "posts": "outposts_captured",
+    "post": "outposts_captured", "positions": "outposts_captured", "position": "outposts_captured",
+    "checkpoints": "outposts_captured", "checkpoint": "outposts_captured", "camps": "outposts_captured",
+    "camp": "outposts_captured", "stations": "outposts_captured", "fortifications": "outposts_captured",
+    "towns": "towns_captured", "town": "towns_captured", "cities": "towns_captured", "city": "towns_captured",
+    "capitals": "towns_captured",
+    "townships": "other",
+    "weapons": "weapons_seized", "weapon": "weapons_seized", "arms": "weapons_seized", "firearms": "weapons_seized",
+    "guns": "weapons_seized", "gun": "weapons_seized", "rifles": "weapons_seized", "rifle": "weapons_seized",
+    "howitzers": "weapons_seized", "mortars": "weapons_seized", "launchers": "weapons_seized",
+    "pistols": "weapons_seized", "missiles": "weapons_seized", "artillery": "weapons_seized",
+    "aircraft": "aircraft_downed", "jets": "aircraft_downed", "jet": "aircraft_downed", "planes": "aircraft_downed",
+    "plane": "aircraft_downed", "helicopters": "aircraft_downed", "helicopter": "aircraft_downed",
+    "warplanes": "aircraft_downed", "warplane": "aircraft_downed",
+}
+# words that may stand between a figure and its noun ("40 junta soldiers", "five of the
+# junta's military camps"); anything else ends the search for the noun
+_NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "after", "before", "by", "with", "to",
+            "that", "which", "who", "were", "was", "had", "have", "has", "are", "is", "been", "be", "while", "when",
+            "for", "as", "but", "into", "across", "inside", "outside", "along", "over", "under", "around", "between",
+            "against", "per", "each", "than", "would", "will", "could", "also", "including", "among", "this", "last",
+            "them", "those", "these", "they", "their", "it", "its", "a", "an"}
+_TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
+
+# ------------------------------------------------------------------ verbs
+_HEAD_FILL = r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|all\s+or\s+part\s+of|some\s+of|at\s+least)\s+)?[\"“]?"
+HEAD_VERB = re.compile(
+    r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt|captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|"
+    r"arrest(?:ed|ing|s)?|seiz(?:ed|ing|es?)|took|tak(?:en|ing|es)|overr(?:an|un|unning|uns)|occup(?:ied|ying|ies)|"
+    r"control(?:s|led|ling)?|(?:shot|brought|shooting)\s+down|down(?:ed|ing)|lost|los(?:ing|es)|"
+    r"displac(?:ed|ing|es)|uproot(?:ed|ing)|recaptur(?:ed|ing|es)|retook|retak(?:en|ing)|(?:won|winning|win)\s+back|"
+    r"stripped\s+of|surrender(?:ed|ing)|ced(?:ed|ing)|hold(?:s|ing)?|held|found|recover(?:ed|ing)|confiscat(?:ed|ing)|"
+    r"gain(?:ed|ing)|liberat(?:ed|ing)|conquer(?:ed|ing)|abduct(?:ed|ing)|execut(?:ed|ing)|massacr(?:ed|ing)|"
+    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|left|leaving|"
+    r"toll\b[^.;]{0,60}?\b(?:at|to|of|reached|hit)|bodies\s+of|(?:deaths?|killing|fatalities)\s+of|"
+    r"(?:fought|clashed|battled|engaged)\b[^.;]{0,50}?|(?:traded|exchanged)\s+fire[^.;]{0,40}?)\s+" + _HEAD_FILL + "$",
+    re.I)
+_AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
+        r"eventually|then|either|both|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
+        r"more|so\s+far|altogether)\s+)*")
+TAIL_VERB = re.compile(
+    r"^\s*[\"”]?\s*" + _AUX +
+    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+lives?|gave\s+(?:their|his|her)\s+lives?|"
+    r"wounded|injured|hurt|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
+    r"surrendered|gave\s+themselves\s+up|give\s+themselves\s+up|giving\s+themselves\s+up|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
+    r"displaced|fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
+    r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
+    r"fell(?!\s+back)|fallen|(?:came|come)\s+under|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
+    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
+    re.I)
+# the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
+_TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]", re.I)
+# after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
+_OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d|[A-Z])", re.I)
+_TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
+               "taken", "recovered", "occupied", "downed")
+
+KILL_CLASS = {"kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "lost his": "killed", "lost her": "killed", "gave ": "killed", "execut": "killed", "massacr": "killed",
+              "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
+              "death": "killed", "fatalities": "killed",
+              "wound": "wounded", "injur": "wounded", "hurt": "wounded",
+              "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
+              "giving themselves": "surrendered", "handed themselves": "surrendered",
+              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered",
+              "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
+              "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
+              "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
+              "prisoner": "captured_personnel", "alive": "captured_personnel",
+              "displac": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
+              "forced": "displaced",
+              "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
+              "downing": "downed",
+              "fought": "clashes", "clashed": "clashes", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
+              "exchanged": "clashes",
+              "found": "found", "recover": "found",
+              "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
+              "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
+              "come under": "took"}
+
+
+def _verb_class(v: str) -> str:
+    v = " ".join(v.lower().split())
+    for stem, cls in KILL_CLASS.items():
+        if v.startswith(stem):
+            return cls
+    return "took"  # captured, seized, took, overran, occupied, control, fell ...
+
+
+# ------------------------------------------------------------------ not figures
 SKIP_AFTER = re.compile(
-    r"^\s*(?:%|percent|per\s+cent|km|kilomet|miles?|mi\b|metres|meters|feet|ft\b|years?|months?|weeks?|days?|"
-    r"hours?|minutes?|a\.?m\b|p\.?m\b|o['’]clock|kyats?|baht|dollars|US\$|\$|acres?|hectares|square|times|"
-    r"th\b|st\b|nd\b|rd\b|storey|mm\b|millimet|kg\b|tons?|decades?|centuries|-year|-month|-day|-mile|mile|"
-    r"battalions?\s+(?!headquarters)|Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|Regional|Military\s+Operations)", re.I)
-SKIP_BEFORE = re.compile(r"(?:\b(?:No\.?|number|aged|age|since|in|of\s+the|Battalion|LIB|IB|MOC|ROC|LID|"
-                         r"Division|Command|Route|Highway|Mile|Ward|Quarter|Block|Road|Street)\s*[-–]?\s*|[$€£#])$")
-_OF_THE = re.compile(r"^\s*(?:of|out\s+of)\s+(?:the|its|their|all)?\s*(?:\d[\d,]*|\w+)?\s*", re.I)
-STATE_MEDIA = re.compile(r"global\s+new\s+light|mrtv|myawady|ministry\s+of\s+information|state\s+media|"
-                         r"true\s+news|myanma\s+alinn|kyemon|information\s+team", re.I)
+    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
+    r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
+    r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
+    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
+    r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
+SKIP_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|number|aged|age|since|Battalion|Battalions|LIB|IB|TB|MOC|ROC|LID|Division|Brigade|Brigades|"
+    r"Command|Route|Highway|Road|Mile|Ward|Wards|Quarter|Block|Street|Operation|Article|Section|Phase|Unit|Column|"
+    r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
+    r"[$€£#(]|\d[,.]?\s*|[\w-]\s*[-–]\s*)$", re.I)
+_UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
+                         r"Tactical|Battalion\b|Brigade\b|Division\b)")
+_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
+_AGGREGATE = re.compile(r"^\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
+                        r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
+_OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
+_COORD = re.compile(r"^[\s\"”]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
+                    r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
+_OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
+_ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
+_SINGLE_AIRCRAFT = re.compile(
+    r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
+    r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
+    r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
+_TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
 
 
 @dataclass
 class RawClaim:
     figure: Figure
     metric: str
-    claimant: str | None
-    subject: str | None
+    agent: str | None  # who did what the figure counts, when the sentence names it
+    subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
     rule: str
-
-
-def find_claims(sm: SentenceMentions, text: str, military: str, speaker: str | None,
-                taken: list[tuple[int, int]]) -> list[RawClaim]:
-    """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
-    out: list[RawClaim] = []
-    s = sm.sentence
-    for f in sm.figures:
-        if any(not (f.end <= a or f.start >= b) for a, b in taken):
-            continue
-        if _is_year(f):
-            continue
-        after = text[f.end:min(s.end, f.end + 80)]
-        before = text[max(s.start, f.start - 80):f.start]
-        if SKIP_AFTER.match(after) or SKIP_BEFORE.search(before):
-            continue
-        agg = _OF_THE.match(after)
-        noun_part = after[agg.end():] if agg and agg.end() > 3 else after
-        noun_part = noun_part.lstrip()
-        metric, rule = _metric(noun_part, before, after, text, f, s)
-        if metric is None:
-            continue
-        claimant, subject = _parties(sm, text, f, metric, noun_part, military, speaker)
-        out.append(RawClaim(f, metric, claimant, subject, rule))
-    return out
 
 
 def _is_year(f: Figure) -> bool:
     v = f.value
-    return v is not None and 1900 <= v <= 2100 and "," not in f.text and float(v).is_integer() and len(f.text.strip()) == 4
+    t = f.text.strip()
+    return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
 
 
-def _clause_text(text: str, f: Figure, s) -> tuple[str, str]:
-    a = max(s.start, f.start - 90)
-    b = min(s.end, f.end + 90)
-    left = re.split(r"[;:]|,\s*(?:while|but|and|whereas)\s", text[a:f.start])[-1]
-    right = re.split(r"[;:]|,\s*(?:while|but|whereas)\s|\.\s", text[f.end:b])[0]
-    return left, right
-
-
-def _metric(noun_part: str, before: str, after: str, text: str, f: Figure, s) -> tuple[str | None, str]:
-    for metric, rx in METRIC_NOUNS[:7]:
-        if rx.match(noun_part):
-            if metric == "aircraft_downed" and not VERB_CLASS[6][1].search(text[s.start:s.end]):
-                continue
-            if metric == "displaced" and noun_part.lower().startswith(("households", "families")):
-                if not VERB_CLASS[4][1].search(text[s.start:s.end]):
-                    continue
-            return metric, f"noun:{metric}"
-    left, right = _clause_text(text, f, s)
-    if PEOPLE_RE.match(noun_part):
-        for vclass, rx in VERB_CLASS[:5]:
-            m_right = rx.search(right[:70])
-            m_left = rx.search(left[-70:])
-            if m_right or m_left:
-                if vclass == "captured_personnel" and re.search(r"\bprisoners\b", noun_part[:30], re.I) is None:
-                    pass
-                return vclass, f"people:{vclass}"
-        return None, ""
-    for metric, rx in METRIC_NOUNS[7:]:
-        if rx.match(noun_part):
-            verb = VERB_CLASS[5][1]
-            if metric == "weapons_seized":
-                if verb.search(left[-70:]) or verb.search(right[:60]) or re.search(r"\bconfiscat|recover|haul", left + right, re.I):
-                    return metric, f"noun:{metric}"
-                return None, ""
-            if verb.search(left[-80:]) or verb.search(right[:60]):
-                return metric, f"noun:{metric}"
-            if re.search(r"\b(?:under\s+(?:the\s+)?(?:control|\w+\s+control)|in\s+the\s+hands)", right[:80], re.I):
-                return metric, f"noun:{metric}"
-            return None, ""
-    return None, ""
-
-
-def _parties(sm: SentenceMentions, text: str, f: Figure, metric: str, noun_part: str, military: str,
-             speaker: str | None) -> tuple[str | None, str | None]:
-    named = [a for a in sm.actors if a.key]
-    # the subject: an actor inside the counted noun phrase ("40 junta soldiers", "of the KIA")
-    subject = None
-    np_end = f.end + len(noun_part[:60])
-    for a in named:
-        if f.end <= a.start <= f.end + 45 and a.start < np_end:
-            subject = a.key
+def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
+    """(class, word, end offset in ``after``, dead-adjective) of the counted noun after a figure.
+    class: a metric, "armed", "civil", or None."""
+    dead = False
+    pos = 0
+    n = 0
+    for m in _TOKEN.finditer(after):
+        w = m.group().lower().replace("’", "'")
+        n += 1
+        if n > 7:
             break
-    agent = None
-    before = [a for a in named if a.end <= f.start and f.start - a.end <= 140]
-    if before:
-        agent = before[0].key if len(before) > 1 and before[0].start == sm.sentence.start else before[-1].key
-        if agent == subject and len(before) > 1:
-            agent = next((a.key for a in reversed(before) if a.key != subject), agent)
-    claimant = speaker or (agent if agent != subject else None)
-    if metric in ("bases_captured", "outposts_captured", "towns_captured", "weapons_seized", "aircraft_downed",
-                  "captured_personnel", "surrendered", "killed", "wounded") and subject is None:
-        side = claimant or agent
-        if metric in ("bases_captured", "outposts_captured", "towns_captured", "captured_personnel", "surrendered",
-                      "aircraft_downed") and side and side != military:
-            subject = military
-    if metric == "displaced":
-        subject = None
-    return claimant, subject
+        if w in ("dead",):
+            dead = True
+            continue
+        base = w[:-2] if w.endswith(("'s",)) else (w[:-1] if w.endswith("'") else w)
+        if base in NOUN_METRIC:
+            if base in ("dead", "wounded", "injured") and n > 1:
+                pass
+            return NOUN_METRIC[base], base, m.end(), dead
+        if base in PLACE_METRIC:
+            return PLACE_METRIC[base], base, m.end(), dead
+        if base == "prisoners" and after[m.end():m.end() + 7].lower().startswith(" of war"):
+            return "captured_personnel", base, m.end() + 7, dead
+        if base in ARMED and base not in ("more", "others", "people's"):
+            # "soldiers' bodies", "troops' corpses"
+            nxt = after[m.end():m.end() + 12].lower()
+            if w.endswith("'") or w.endswith("'s"):
+                if nxt.lstrip().startswith(("bodies", "corpses", "remains")):
+                    return "killed", "bodies", m.end() + len(nxt), dead
+            return "armed", base, m.end(), dead
+        if base in CIVIL:
+            if base == "internally":
+                return "displaced", base, m.end(), dead
+            return "civil", base, m.end(), dead
+        if base in ("more", "others"):
+            return "bare", base, m.end(), dead
+        if w in _NP_STOP or not w[0].isalnum():
+            break
+        pos = m.end()
+    return None, None, 0, dead
 
 
-def speaker_of(sm: SentenceMentions, text: str, outlet: str | None) -> str | None:
-    """The actor the sentence's speech verb belongs to ("the KIA said", "according to the
-    junta"); junta state media named in the sentence count as the junta."""
-    for a, b in sm.speech:
-        near = [x for x in sm.actors if x.key and (0 <= a - x.end <= 60 or 0 <= x.start - b <= 50)]
-        if near:
-            return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
+def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
+    """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
+    s = sm.sentence
+    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
+    out: list[RawClaim] = []
+    if not figs and "down" not in s.text:
+        return out
+    prev: tuple[str, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
+    pending: list[tuple[Figure, str, str | None, int, str | None]] = []  # figures with a noun, waiting for a verb
+    skip_until = -1
+    for i, f in enumerate(figs):
+        if f.start < skip_until:
+            continue
+        nxt = figs[i + 1].start if i + 1 < len(figs) else s.end
+        after = text[f.end:min(nxt, f.end + 110, s.end)]
+        before = text[max(s.start, f.start - 70):f.start]
+        if SKIP_AFTER.match(after) or SKIP_BEFORE.search(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+            prev = None if SKIP_AFTER.match(after) else prev
+            continue
+        if _INCLUDING.search(before[-25:]):
+            continue
+        if _TIMES.match(after):
+            if HEAD_VERB.search(before[-60:]) and _verb_class(HEAD_VERB.search(before[-60:]).group("v")) == "clashes":
+                out.append(RawClaim(f, "clashes", _agent(sm, text, f.start), None, "times:clashes"))
+            continue
+        # "15 of the 17 townships": the noun follows the total, which is no figure of its own
+        agg = _AGGREGATE.match(after)
+        np_from = 0
+        if agg and (agg.group("total")[0].isdigit() or agg.group("total").lower() in _NUMBER_WORDS):
+            np_from = agg.end()
+            skip_until = f.end + agg.end()
+            nxt_fig = figs[i + 1].start if i + 2 < len(figs) else s.end
+            after = text[f.end:min(max(nxt_fig, f.end + agg.end() + 60), f.end + 130, s.end)]
+            if i + 1 < len(figs) and figs[i + 1].start < f.end + agg.end():
+                nxt2 = figs[i + 2].start if i + 2 < len(figs) else s.end
+                after = text[f.end:min(nxt2, f.end + 130, s.end)]
+        elif re.match(r"^\s+of\s+(?:them|those|these|whom)\b", after, re.I):
+            np_from = after.lower().find("of") + 2 + len(re.match(r"^\s+of\s+(\w+)", after).group(1)) + 1
+        ncls, nword, nend, dead = _noun(after[np_from:])
+        if ncls is None and not after[np_from:].strip(" \"”,.;:)"):
+            pass
+        nend = np_from + nend if ncls else np_from
+        if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
+            lead = _OF_LEAD.match(s.text)
+            if lead and f.start > s.start + lead.end():
+                ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        # the verb: right before the figure, else after its noun phrase, else shared
+        head = HEAD_VERB.search(before[-75:]) if before else None
+        vcls = None
+        vend = None
+        if head:
+            vcls = _verb_class(head.group("v"))
+            if vcls in ("left",) and not re.search(r"\bleft\s+$", before):
+                vcls = None
+        tail_m = None
+        tail_text = after[nend:]
+        if vcls is None or vcls in ("took",) and ncls in ("armed", "civil", None):
+            # "took 30 soldiers captive", or "30 soldiers were killed"
+            if ncls is not None or np_from == 0:
+                np_gap = re.match(r"^(?P<gap>(?:,[^,;:]{1,50}?(?:among\s+them|included|including[^,]*|in\s+all),)?"
+                                  r"(?:\s*[\w'’()-]+,?){0,9}?)(?=\s|[\"”,])", tail_text)
+                for m in _iter_tail(tail_text):
+                    gap = tail_text[:m.start()]
+                    if _TAIL_BAD_NP.search(gap):
+                        break
+                    tail_m = m
+                    break
+                del np_gap
+        if tail_m is not None:
+            v = tail_m.group("v")
+            vl = v.lower()
+            # an active verb with an object after it: the counted people did it, it was not done to them
+            transitive = vl in _TRANSITIVE
+            aux_before = bool(re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I))
+            if transitive and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) and not \
+                    re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
+                             tail_text[tail_m.end():], re.I):
+                tail_m = None
+            else:
+                tcls = _verb_class(v)
+                if vcls == "took" and tcls == "captured_personnel":
+                    vcls = tcls
+                elif vcls is None:
+                    vcls = tcls
+                vend = f.end + nend + tail_m.end()
+        if vcls is None and prev is not None and _COORD.match(text[prev[2]:f.start]) and \
+                not _TAIL_BAD_NP.search(text[prev[2]:f.start]):
+            vcls = prev[0]
+            if ncls is None or ncls == "bare":
+                ncls = prev[1]
+        elif vcls is not None and ncls in (None, "bare") and prev is not None and prev[1] is not None and \
+                _COORD.match(text[prev[2]:f.start]):
+            ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        if vcls is None:
+            if ncls in NOUN_METRIC.values() and ncls not in ("captured_personnel",) or (ncls == "killed"):
+                vcls = "noun"
+            elif ncls is not None and ncls != "bare":
+                pending.append((f, ncls, None, f.end + nend, None))
+                prev = (None, ncls, f.end + nend)
+                continue
+            else:
+                prev = None
+                continue
+        if dead and vcls in ("found", "noun", "took", "left"):
+            vcls = "killed"
+        metric = _metric(vcls, ncls, dead, before)
+        if metric is None:
+            prev = (vcls, ncls, f.end + max(nend, 0))
+            continue
+        hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
+        out.append(RawClaim(f, metric, _agent(sm, text, f.start, f.end + nend, vend), hint, f"{vcls}:{ncls}"))
+        # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
+        if tail_m is not None and pending:
+            for pf, pn, _, pend, _ in pending:
+                if _COORD.match(text[pend:f.start]) or text[pend:f.start].strip() in ("and", ","):
+                    pm = _metric(vcls, pn, False, "")
+                    if pm:
+                        out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
+        pending = []
+        prev = (vcls, ncls, f.end + max(nend, 0))
+    if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
+        m = _SINGLE_AIRCRAFT.search(s.text)
+        if m:
+            a = s.start + m.start()
+            out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
+                                _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+    return out
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                 "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
+
+
+def _iter_tail(tail: str):
+    """The first verb after the noun phrase (within ten words)."""
+    m = TAIL_VERB.match(tail)
+    if m:
+        yield m
+        return
+    for w in re.finditer(r"[\s,\"”()]+", tail[:95]):
+        m = TAIL_VERB.match(tail, w.start())
+        if m:
+            yield m
+            return
+
+
+def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
+    if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
+        return ncls
+    if ncls == "clashes":
+        return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None
+    if ncls == "captured_personnel":
+        return "captured_personnel" if vcls in ("took", "captured_personnel", "hold", "noun", "found") else (
+            vcls if vcls in ("killed", "wounded", "surrendered") else None)
+    if ncls == "displaced":
+        return "displaced"
+    if vcls == "noun":
+        return None
+    if ncls in ("armed", "civil", None, "bare"):
+        if vcls in ("killed", "wounded", "surrendered"):
+            return vcls
+        if vcls == "captured_personnel":
+            return vcls
+        if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
+            return "captured_personnel"
+        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
+            return "captured_personnel"
+        if vcls == "lost" and ncls == "armed":
+            return "killed"
+        if vcls == "displaced" and ncls == "civil":
+            return "displaced"
+        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
+            return "displaced"
+        if vcls == "found" and dead:
+            return "killed"
+        if vcls == "downed":
+            return "aircraft_downed" if ncls is None else None
+        return None
+    if ncls == "aircraft_downed":
+        return "aircraft_downed" if vcls in ("downed", "took", "found") else None
+    if ncls == "weapons_seized":
+        return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
+    if ncls == "other":  # townships
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered") else None
+    # bases, outposts, towns
+    if vcls in ("took", "lost", "captured_personnel", "surrendered"):
+        return ncls
+    if vcls == "hold" and not re.search(r"\bonly\s+$", before):
+        return ncls
     return None
+
+
+def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
+    return a.key
+
+
+def _agent(sm: SentenceMentions, text: str, fstart: int, np_end: int | None = None, vend: int | None = None) -> str | None:
+    """The actor that did what the figure counts: "by X" after a passive verb, else the
+    nearest actor before the figure in its clause (not a possessive: "the junta's camps")."""
+    if vend is not None:
+        m = re.match(r"^\s+by\s+(?:the\s+)?", text[vend:vend + 12])
+        if m:
+            for a in sm.actors:
+                if a.key and vend <= a.start <= vend + 40:
+                    return a.key
+    best = None
+    s0 = sm.sentence.start
+    for a in sm.actors:
+        if a.end > fstart:
+            break
+        if a.key is None or fstart - a.end > 140:
+            continue
+        tail = text[a.end:a.end + 2]
+        if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
+            continue
+        pre = text[max(s0, a.start - 12):a.start].lower()
+        if re.search(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$", pre):
+            continue
+        best = a.key
+    return best
+
+
+def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str | None) -> str | None:
+    if np:
+        in_np = [a for a in sm.actors if a.key and f.end <= a.start < f.end + len(np) + 25]
+        if in_np:
+            strong = [a for a in in_np if a.text.lower() not in ("soldiers", "troops", "police", "policemen", "army")]
+            return "actor:" + (strong or in_np)[0].key
+        if _OWN.search(np):
+            return "own"
+        if _ENEMY.search(np):
+            return "enemy"
+    # "the junta's 13 soldiers"
+    pre = text[max(sm.sentence.start, f.start - 25):f.start]
+    if re.search(r"['’]s\s+(?:\w+\s+)?$", pre):
+        for a in sm.actors:
+            if a.key and a.end <= f.start and f.start - a.end <= 20:
+                return "actor:" + a.key
+    if ncls == "civil":
+        return "civil"
+    if ncls in ("armed",):
+        return "armed"
+    return None
+
+
+# ------------------------------------------------------------------ who speaks
+_ROLE = r"(?:spokes(?:person|man|woman)|information\s+officer|officer|official|commander|leader|chairman|chair|secretary|" \
+        r"head|chief|member|representative|director|minister|general|colonel|captain|major)"
+_TITLE = r"(?:(?:Col|Lt|Maj|Gen|Capt|Brig|Dr|Sgt)\.?\s+|(?:Colonel|Major|General|Captain|Lieutenant|Brigadier|Commander)\s+)"
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+_NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}?\b{_ROLE}\b")
+_ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|the\s+(?:spokes(?:person|man|woman)|officer|official|commander|source|group|"
+                      r"alliance|statement|report|army|organi[sz]ation|leader|colonel|general))\s*[,]?\s*(?:also\s+|further\s+|later\s+)?$", re.I)
+_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
+                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
+                        r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
+                        r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
+                        r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
+_ACCORDING = re.compile(r"according\s+to", re.I)
+
+
+@dataclass
+class Speakers:
+    """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
+    military: str
+    main: str | None
+    people: dict[str, str]
+    last: str | None = None
+
+    def learn(self, sm: SentenceMentions, text: str) -> None:
+        """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
+        s = sm.sentence
+        if not any(a.key for a in sm.actors):
+            return
+        low = s.text.lower()
+        if not any(w in low for w in ("spokes", "officer", "official", "commander", "leader", "chair", "secretary",
+                                      "head", "chief", "member", "representative", "director", "minister")):
+            return
+        for m in _ROLE_NAME.finditer(s.text):
+            a0 = s.start + m.start()
+            near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
+            if near:
+                self._remember(m.group("name"), near[-1].key)
+        for m in _NAME_ROLE.finditer(s.text):
+            a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
+            if near:
+                self._remember(m.group("name"), near[0].key)
+
+    def _remember(self, name: str, key: str) -> None:
+        words = name.split()
+        self.people[name] = key
+        if len(words) >= 2:
+            self.people[" ".join(words[-2:])] = key
+
+    def person(self, phrase: str) -> str | None:
+        for name, key in self.people.items():
+            if name in phrase:
+                return key
+        return None
+
+    def fallback(self, para_speaker: str | None) -> str | None:
+        return para_speaker or self.last or self.main
+
+    def of_sentence(self, sm: SentenceMentions, text: str) -> tuple[str | None, bool]:
+        """(actor, found): the actor the sentence's speech verb belongs to. ``found`` with no
+        actor: a speaker who is no actor (residents, local media): the outlet claims it;
+        ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
+        s = sm.sentence
+        for a, b in sm.speech:
+            verb = text[a:b].lower()
+            if _ACCORDING.match(verb):
+                after = text[b:min(s.end, b + 70)]
+                if STATE_MEDIA.search(after[:45]):
+                    return self.military, True
+                near = [x for x in sm.actors if x.key and b <= x.start <= b + 45 and "," not in text[b:x.start]]
+                if near:
+                    return near[0].key, True
+                head = after.split(",")[0]
+                p = self.person(head)
+                if p:
+                    return p, True
+                if _NON_ACTOR.search(head[:40]):
+                    return None, True
+                if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|the\s+group|him|her|them)", after, re.I) \
+                        or re.match(rf"\s*{_TITLE}?[A-Z]", after):
+                    return "?", True
+                continue
+            before = text[max(s.start, a - 80):a]
+            if verb in ("statement", "reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+                continue  # "were reported killed"
+            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 55]
+            if STATE_MEDIA.search(before[-50:]):
+                return self.military, True
+            if near:
+                x = near[-1]
+                gap = text[x.end:a]
+                if not re.search(r"[;:]|\b(?:that|which|who)\b", gap) and not _NON_ACTOR.search(gap):
+                    return x.key, True
+            if _PRONOUN.search(before[-45:]):
+                return "?", True
+            tail_names = re.search(rf"((?:{_TITLE})?(?:[A-Z][\w'’.-]+\s+){{1,4}})$", before)
+            if tail_names:
+                p = self.person(tail_names.group(1))
+                if p:
+                    return p, True
+            if _NON_ACTOR.search(before[-40:]):
+                return None, True
+            if verb in ("said", "says", "told", "claimed", "added", "stated"):
+                after = text[b:min(s.end, b + 100)]
+                if re.match(r"\s+(?:on|in|that|it|the\s+\w+\s+had)\b", after):
+                    if tail_names:
+                        return "?", True
+                    continue
+                if STATE_MEDIA.search(after[:60]):
+                    return self.military, True
+                near = [x for x in sm.actors if x.key and b <= x.start <= b + 90]
+                if near:
+                    return near[0].key, True
+                p = self.person(after[:60])
+                if p:
+                    return p, True
+                if _NON_ACTOR.search(after[:40]):
+                    return None, True
+                if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):
+                    return "?", True
+            if tail_names:
+                return "?", True
+        return None, False
 
 
 def is_state_media(name: str | None) -> bool:
     return bool(name) and STATE_MEDIA.search(name) is not None
 
 
-Actor = Actor  # re-exported for type hints in the pipeline
+def opponent(key: str | None, military: str, main: str | None) -> str | None:
+    if key is None:
+        return None
+    return main if key == military else military

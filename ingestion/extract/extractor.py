@@ -11,13 +11,14 @@ Deterministic and offline; the only state is a cache of prepared gazetteers.
 """
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
-from ingestion.extract.claims import find_claims, is_state_media, speaker_of
+from ingestion.extract.claims import Speakers, find_claims, is_state_media, opponent
 from ingestion.extract.dates import DateSpan, not_after, parse_published
-from ingestion.extract.document import SPEECH_DATE, Resolved, resolve
+from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
 from ingestion.extract.events import assemble
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.mentions import SentenceMentions, scan
@@ -125,49 +126,92 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
 
 
 def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub) -> list[Claim]:
-    out: list[Claim] = []
-    seen: set[tuple] = set()
+    """Claims of every sentence; the claimant from the sentence's speaker, its quoted
+    paragraph, the actor that did what the figure counts, else the outlet."""
+    mil = prep.military
     outlet_is_junta = is_state_media(report.outlet)
+    spk = Speakers(mil, main_actor(sms, mil), {})
+    raw: list[tuple[SentenceMentions, list]] = []
+    sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
-    para_date: dict[int, DateSpan] = {}
     for sm in sms:
+        spk.learn(sm, text)
         s = sm.sentence
+        found = spk.of_sentence(sm, text) if sm.speech else (None, False)
+        key, ok = found
+        if key == "?":
+            key = spk.fallback(para_speaker.get(s.para))
+        if key:
+            spk.last = key
+            if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
+                para_speaker[s.para] = key
+        sentence_speaker[s.index] = (key, ok)
+        if sm.figures or "down" in s.text:
+            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
+            rcs = find_claims(sm, text, mil, taken)
+            if rcs:
+                raw.append((sm, rcs))
+    out: list[Claim] = []
+    index: dict[tuple, int] = {}
+    para_date: dict[int, DateSpan] = {}
+    for sm, rcs in raw:
+        s = sm.sentence
+        key, ok = sentence_speaker[s.index]
+        if not ok and _QUOTE_OR_WE.search(s.text):
+            key = para_speaker.get(s.para)
+            ok = key is not None
         dated = None
         for d in sm.dates:
             if d.first is not None and not SPEECH_DATE.search(text[s.start:d.start]):
                 dated = d
                 break
-        if dated is not None:
-            para_date[s.para] = dated
-        if not sm.figures:
-            continue
-        speaker = speaker_of(sm, text, report.outlet)
-        quoted = any(q in s.text for q in ("\"", "“", "”"))
-        if speaker and quoted:
-            para_speaker[s.para] = speaker
-        elif speaker is None and quoted:
-            speaker = para_speaker.get(s.para)
-        if speaker is None and outlet_is_junta:
-            speaker = prep.military
-        taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
-        for rc in find_claims(sm, text, prep.military, speaker, taken):
+        d = dated or para_date.get(s.para)
+        first = last = None
+        precision = "unknown"
+        if d is not None and d.first is not None:
+            first, last = not_after(d.first, d.last or d.first, pub)
+            precision = d.precision if first else "unknown"
+        for rc in rcs:
+            if ok:
+                claimant_key = key
+            elif outlet_is_junta:
+                claimant_key = mil
+            else:
+                claimant_key = rc.agent
+            hint = rc.subject_hint or ""
+            if rc.metric == "displaced" or hint == "civil":
+                subject = None
+            elif hint.startswith("actor:"):
+                subject = hint[6:]
+            elif hint == "own":
+                subject = claimant_key
+            elif hint == "enemy" or rc.metric not in ("killed", "wounded", "clashes", "other"):
+                subject = opponent(claimant_key or rc.agent, mil, spk.main)
+            elif hint == "armed":
+                subject = opponent(claimant_key or rc.agent, mil, spk.main) or mil
+            else:
+                subject = None
+            if rc.metric == "clashes":
+                subject = None
             f = rc.figure
-            claimant = prep.names.get(rc.claimant) if rc.claimant else (report.outlet or "unknown")
-            d = dated or para_date.get(s.para)
-            first = last = None
-            precision = "unknown"
-            if d is not None and d.first is not None:
-                first, last = not_after(d.first, d.last or d.first, pub)
-                precision = d.precision if first else "unknown"
-            key = (rc.metric, f.value, f.low, f.high, claimant)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Claim(
+            claimant = prep.names.get(claimant_key) if claimant_key else (report.outlet or "unknown")
+            k = (rc.metric, f.value, f.low, f.high)
+            claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
-                subject=prep.names.get(rc.subject) if rc.subject else None,
+                subject=prep.names.get(subject) if subject else None,
                 value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=None,
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
-                date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION))
+                date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
+            if k in index:
+                # the same figure again (headline and body): keep the one an actor claims
+                old = out[index[k]]
+                if old.claimant == (report.outlet or "unknown") and claimant_key:
+                    out[index[k]] = claim
+                continue
+            index[k] = len(out)
+            out.append(claim)
     return out
+
+
+_QUOTE_OR_WE = re.compile(r"[\"“”]|\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
