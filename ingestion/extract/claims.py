@@ -45,13 +45,12 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
-         "detainees", "prisoners", "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
+         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "bodies": "killed", "corpses": "killed",
     "dead": "killed", "lives": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
-    "pows": "captured_personnel", "pow": "captured_personnel", "captives": "captured_personnel",
-    "prisoners-of-war": "captured_personnel",
+    "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes",
 }
@@ -92,7 +91,7 @@ HEAD_VERB = re.compile(
     r"displac(?:ed|ing|es)|uproot(?:ed|ing)|recaptur(?:ed|ing|es)|retook|retak(?:en|ing)|(?:won|winning|win)\s+back|"
     r"stripped\s+of|surrender(?:ed|ing)|ced(?:ed|ing)|hold(?:s|ing)?|held|found|recover(?:ed|ing)|confiscat(?:ed|ing)|"
     r"gain(?:ed|ing)|liberat(?:ed|ing)|conquer(?:ed|ing)|abduct(?:ed|ing)|execut(?:ed|ing)|massacr(?:ed|ing)|"
-    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|left|leaving|"
+    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|driv(?:en|ing|e)|drove|forc(?:ed|ing)|push(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|left|leaving|"
     r"toll\b[^.;]{0,60}?\b(?:at|to|of|reached|hit)|bodies\s+of|(?:deaths?|killing|fatalities)\s+of|"
     r"(?:fought|clashed|battled|engaged)\b[^.;]{0,50}?|(?:traded|exchanged)\s+fire[^.;]{0,40}?)\s+" + _HEAD_FILL + "$",
     re.I)
@@ -100,14 +99,14 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"eventually|then|either|both|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
-    r"^\s*[\"”]?\s*" + _AUX +
+    r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+lives?|gave\s+(?:their|his|her)\s+lives?|"
     r"wounded|injured|hurt|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|gave\s+themselves\s+up|give\s+themselves\s+up|giving\s+themselves\s+up|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
-    r"fell(?!\s+back)|fallen|(?:came|come)\s+under|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
+    r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
@@ -117,7 +116,8 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|fiv
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+              "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed",
@@ -130,7 +130,8 @@ KILL_CLASS = {"kill": "killed", "dead": "killed", "died": "killed", "perished": 
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
               "prisoner": "captured_personnel", "alive": "captured_personnel",
               "displac": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
-              "forced": "displaced",
+              "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
+              "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
               "downing": "downed",
               "fought": "clashes", "clashed": "clashes", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
@@ -162,7 +163,7 @@ SKIP_BEFORE = re.compile(
     r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
-    r"[$€£#(]|\d[,.]?\s*|[\w-]\s*[-–]\s*)$", re.I)
+    r"[$€£#(]|\d[,.]?\s*|\w[-–])$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
@@ -170,7 +171,7 @@ _AGGREGATE = re.compile(r"^\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
-_COORD = re.compile(r"^[\s\"”]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
+_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
 _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
@@ -196,46 +197,86 @@ def _is_year(f: Figure) -> bool:
     return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
 
 
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:[\w-]+\s+)?([\w-]+)")
+_OF_POSS = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|our\s+|his\s+|her\s+)?(?=[a-z])", re.I)
+
+
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     """(class, word, end offset in ``after``, dead-adjective) of the counted noun after a figure.
-    class: a metric, "armed", "civil", or None."""
+    class: a metric, "armed", "civil", "pow", "displaced", "bare", "thing" or None. A noun
+    that is a metric ("terrorist corpses", "police outposts") outranks a people noun before
+    it; of coordinated place nouns ("bases, outposts and camps") the last one counts."""
     dead = False
-    pos = 0
     n = 0
+    best: tuple[str, str, int] | None = None
+    first_word = True
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
         n += 1
-        if n > 7:
+        if n > 8:
             break
         if w in ("dead",):
             dead = True
             continue
-        base = w[:-2] if w.endswith(("'s",)) else (w[:-1] if w.endswith("'") else w)
+        if w == "displaced":
+            best = ("displaced", w, m.end())
+            continue
+        base = w[:-2] if w.endswith("'s") else (w[:-1] if w.endswith("'") else w)
         if base in NOUN_METRIC:
-            if base in ("dead", "wounded", "injured") and n > 1:
-                pass
             return NOUN_METRIC[base], base, m.end(), dead
         if base in PLACE_METRIC:
-            return PLACE_METRIC[base], base, m.end(), dead
-        if base == "prisoners" and after[m.end():m.end() + 7].lower().startswith(" of war"):
-            return "captured_personnel", base, m.end() + 7, dead
+            cls = PLACE_METRIC[base]
+            end = m.end()
+            # "bases, outposts and camps": the last of the list
+            lm = _LIST_NEXT.match(after, end)
+            while lm is not None:
+                c2 = PLACE_METRIC.get(lm.group(1).lower())
+                if c2 is None or (c2 == "weapons_seized") != (cls == "weapons_seized"):
+                    break
+                cls, end = c2, lm.end()
+                lm = _LIST_NEXT.match(after, end)
+            return cls, base, end, dead
+        if base in ("prisoners", "prisoner", "captives", "detainees"):
+            if after[m.end():m.end() + 7].lower().startswith(" of war"):
+                return "pow", base, m.end() + 7, dead
+            return "captured_personnel", base, m.end(), dead
+        if base in ("bodies", "corpses", "remains"):
+            return "killed", "bodies", m.end(), dead
         if base in ARMED and base not in ("more", "others", "people's"):
-            # "soldiers' bodies", "troops' corpses"
-            nxt = after[m.end():m.end() + 12].lower()
-            if w.endswith("'") or w.endswith("'s"):
-                if nxt.lstrip().startswith(("bodies", "corpses", "remains")):
-                    return "killed", "bodies", m.end() + len(nxt), dead
-            return "armed", base, m.end(), dead
+            if best is None or best[0] == "displaced" and False:
+                best = ("armed", base, m.end())
+            first_word = False
+            continue
         if base in CIVIL:
-            if base == "internally":
-                return "displaced", base, m.end(), dead
-            return "civil", base, m.end(), dead
-        if base in ("more", "others"):
+            if best is None:
+                best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
+            first_word = False
+            continue
+        if base in ("more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
+                    "government", "sac", "council", "rebel", "ethnic", "armed", "resistance", "allied", "of",
+                    "strategic", "key", "major", "important", "small", "large", "heavy", "northern", "southern",
+                    "eastern", "western", "central", "main", "new", "seriously", "critically", "severely"):
+            continue
+        if base == "others":
             return "bare", base, m.end(), dead
         if w in _NP_STOP or not w[0].isalnum():
             break
-        pos = m.end()
+        if best is not None:
+            break  # "soldiers manning ...": the noun is found
+        if first_word and w[0].isalpha() and not w[0].isupper() and n == 1:
+            # an unknown lower-case noun right after the figure ("three houses"): not a count we know
+            return "thing", w, m.end(), dead
+        first_word = False
+    if best is not None:
+        return best[0], best[1], best[2], dead
     return None, None, 0, dead
+
+
+_BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
+                      r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
+_REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
+_FELL_INTO = re.compile(r"^fell\s+into", re.I)
+_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:from|out\s+of|to\s+(?:leave|flee))\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)", re.I)
 
 
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
@@ -245,8 +286,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     out: list[RawClaim] = []
     if not figs and "down" not in s.text:
         return out
-    prev: tuple[str, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
-    pending: list[tuple[Figure, str, str | None, int, str | None]] = []  # figures with a noun, waiting for a verb
+    prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
+    pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
     skip_until = -1
     for i, f in enumerate(figs):
         if f.start < skip_until:
@@ -254,88 +295,86 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[i + 1].start if i + 1 < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
-        if SKIP_AFTER.match(after) or SKIP_BEFORE.search(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
-            prev = None if SKIP_AFTER.match(after) else prev
-            continue
-        if _INCLUDING.search(before[-25:]):
-            continue
         if _TIMES.match(after):
-            if HEAD_VERB.search(before[-60:]) and _verb_class(HEAD_VERB.search(before[-60:]).group("v")) == "clashes":
+            hv = HEAD_VERB.search(before[-60:])
+            if hv and _verb_class(hv.group("v")) == "clashes":
                 out.append(RawClaim(f, "clashes", _agent(sm, text, f.start), None, "times:clashes"))
             continue
+        if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
+            continue  # "three or four houses", "one township after another"
+        if SKIP_AFTER.match(after) or SKIP_BEFORE.search(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+            prev = None
+            continue
+        if _INCLUDING.search(before[-25:]):
+            continue  # "including two officers": part of a count already read
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(after)
         np_from = 0
         if agg and (agg.group("total")[0].isdigit() or agg.group("total").lower() in _NUMBER_WORDS):
             np_from = agg.end()
             skip_until = f.end + agg.end()
-            nxt_fig = figs[i + 1].start if i + 2 < len(figs) else s.end
-            after = text[f.end:min(max(nxt_fig, f.end + agg.end() + 60), f.end + 130, s.end)]
-            if i + 1 < len(figs) and figs[i + 1].start < f.end + agg.end():
-                nxt2 = figs[i + 2].start if i + 2 < len(figs) else s.end
-                after = text[f.end:min(nxt2, f.end + 130, s.end)]
-        elif re.match(r"^\s+of\s+(?:them|those|these|whom)\b", after, re.I):
-            np_from = after.lower().find("of") + 2 + len(re.match(r"^\s+of\s+(\w+)", after).group(1)) + 1
+            k = i + 1
+            while k < len(figs) and figs[k].start < skip_until:
+                k += 1
+            after = text[f.end:min(figs[k].start if k < len(figs) else s.end, f.end + 150, s.end)]
+        elif _OF_POSS.match(after):
+            np_from = _OF_POSS.match(after).end()
         ncls, nword, nend, dead = _noun(after[np_from:])
-        if ncls is None and not after[np_from:].strip(" \"”,.;:)"):
-            pass
+        if ncls == "thing":
+            prev = None
+            continue
         nend = np_from + nend if ncls else np_from
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
+            prev = None
+            continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
         head = HEAD_VERB.search(before[-75:]) if before else None
         vcls = None
         vend = None
         if head:
             vcls = _verb_class(head.group("v"))
-            if vcls in ("left",) and not re.search(r"\bleft\s+$", before):
+            if vcls == "left" and not re.search(r"\bleft\s+$", before):
+                vcls = None
+            if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
                 vcls = None
         tail_m = None
         tail_text = after[nend:]
-        if vcls is None or vcls in ("took",) and ncls in ("armed", "civil", None):
-            # "took 30 soldiers captive", or "30 soldiers were killed"
-            if ncls is not None or np_from == 0:
-                np_gap = re.match(r"^(?P<gap>(?:,[^,;:]{1,50}?(?:among\s+them|included|including[^,]*|in\s+all),)?"
-                                  r"(?:\s*[\w'’()-]+,?){0,9}?)(?=\s|[\"”,])", tail_text)
-                for m in _iter_tail(tail_text):
-                    gap = tail_text[:m.start()]
-                    if _TAIL_BAD_NP.search(gap):
-                        break
+        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0):
+            # "took 30 soldiers captive", "30 soldiers were killed"
+            for m in _iter_tail(tail_text):
+                if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
                     tail_m = m
-                    break
-                del np_gap
         if tail_m is not None:
             v = tail_m.group("v")
-            vl = v.lower()
             # an active verb with an object after it: the counted people did it, it was not done to them
-            transitive = vl in _TRANSITIVE
-            aux_before = bool(re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I))
-            if transitive and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) and not \
-                    re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
-                             tail_text[tail_m.end():], re.I):
+            aux_before = re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I)
+            if v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
+                    and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
+                                     tail_text[tail_m.end():], re.I):
                 tail_m = None
             else:
                 tcls = _verb_class(v)
-                if vcls == "took" and tcls == "captured_personnel":
-                    vcls = tcls
-                elif vcls is None:
+                if _FELL_INTO.match(v):
+                    tcls = "captured_personnel" if ncls in ("armed", None) else "took"
+                if vcls == "took" and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
-        if vcls is None and prev is not None and _COORD.match(text[prev[2]:f.start]) and \
-                not _TAIL_BAD_NP.search(text[prev[2]:f.start]):
-            vcls = prev[0]
-            if ncls is None or ncls == "bare":
+        coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
+        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
+            vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
+            if ncls in (None, "bare"):
                 ncls = prev[1]
-        elif vcls is not None and ncls in (None, "bare") and prev is not None and prev[1] is not None and \
-                _COORD.match(text[prev[2]:f.start]):
+        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"
         if vcls is None:
-            if ncls in NOUN_METRIC.values() and ncls not in ("captured_personnel",) or (ncls == "killed"):
+            if ncls in NOUN_METRIC.values() or ncls == "pow":
                 vcls = "noun"
-            elif ncls is not None and ncls != "bare":
-                pending.append((f, ncls, None, f.end + nend, None))
+            elif ncls not in (None, "bare"):
+                pending.append((f, ncls, f.end + nend))
                 prev = (None, ncls, f.end + nend)
                 continue
             else:
@@ -345,19 +384,19 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = "killed"
         metric = _metric(vcls, ncls, dead, before)
         if metric is None:
-            prev = (vcls, ncls, f.end + max(nend, 0))
+            prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
-        out.append(RawClaim(f, metric, _agent(sm, text, f.start, f.end + nend, vend), hint, f"{vcls}:{ncls}"))
+        out.append(RawClaim(f, metric, _agent(sm, text, f.start, vend), hint, f"{vcls}:{ncls}"))
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
-        if tail_m is not None and pending:
-            for pf, pn, _, pend, _ in pending:
-                if _COORD.match(text[pend:f.start]) or text[pend:f.start].strip() in ("and", ","):
+        if tail_m is not None:
+            for pf, pn, pend in pending:
+                if _COORD.match(text[pend:f.start]):
                     pm = _metric(vcls, pn, False, "")
                     if pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
-        prev = (vcls, ncls, f.end + max(nend, 0))
+        prev = (vcls, ncls, f.end + nend)
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
@@ -372,13 +411,16 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                  "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
 
 
+_GAPS = re.compile(r"[\s,\"”()]+")
+
+
 def _iter_tail(tail: str):
     """The first verb after the noun phrase (within ten words)."""
     m = TAIL_VERB.match(tail)
     if m:
         yield m
         return
-    for w in re.finditer(r"[\s,\"”()]+", tail[:95]):
+    for w in _GAPS.finditer(tail, 0, 95):
         m = TAIL_VERB.match(tail, w.start())
         if m:
             yield m
@@ -394,7 +436,9 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
         return "captured_personnel" if vcls in ("took", "captured_personnel", "hold", "noun", "found") else (
             vcls if vcls in ("killed", "wounded", "surrendered") else None)
     if ncls == "displaced":
-        return "displaced"
+        return "displaced" if vcls != "killed" else "killed"
+    if ncls == "pow":
+        return "captured_personnel"
     if vcls == "noun":
         return None
     if ncls in ("armed", "civil", None, "bare"):
@@ -408,7 +452,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
             return "killed"
-        if vcls == "displaced" and ncls == "civil":
+        if vcls in ("displaced", "drove") and ncls == "civil":
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
             return "displaced"
@@ -435,7 +479,7 @@ def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
     return a.key
 
 
-def _agent(sm: SentenceMentions, text: str, fstart: int, np_end: int | None = None, vend: int | None = None) -> str | None:
+def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None) -> str | None:
     """The actor that did what the figure counts: "by X" after a passive verb, else the
     nearest actor before the figure in its clause (not a possessive: "the junta's camps")."""
     if vend is not None:
@@ -491,14 +535,16 @@ _TITLE = r"(?:(?:Col|Lt|Maj|Gen|Capt|Brig|Dr|Sgt)\.?\s+|(?:Colonel|Major|General
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}?\b{_ROLE}\b")
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|the\s+(?:spokes(?:person|man|woman)|officer|official|commander|source|group|"
-                      r"alliance|statement|report|army|organi[sz]ation|leader|colonel|general))\s*[,]?\s*(?:also\s+|further\s+|later\s+)?$", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|the\s+(?:spokes(?:person|man|woman)|officer|official|commander|group|groups|"
+                      r"alliance|statement|army|organi[sz]ation|leader|colonel|general|rebels|allies|insurgents|"
+                      r"ethnic\s+army|armed\s+group|resistance\s+group))\s*[,]?\s*(?:also\s+|further\s+|later\s+)?$", re.I)
 _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
                         r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
 _ACCORDING = re.compile(r"according\s+to", re.I)
+_TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})[,]?\s*$")
 
 
 @dataclass
@@ -549,7 +595,10 @@ class Speakers:
         actor: a speaker who is no actor (residents, local media): the outlet claims it;
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
         s = sm.sentence
-        for a, b in sm.speech:
+        spans = sm.speech
+        if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
+            spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        for a, b in spans:
             verb = text[a:b].lower()
             if _ACCORDING.match(verb):
                 after = text[b:min(s.end, b + 70)]
@@ -569,8 +618,13 @@ class Speakers:
                     return "?", True
                 continue
             before = text[max(s.start, a - 80):a]
-            if verb in ("statement", "reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+            if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
                 continue  # "were reported killed"
+            if verb == "statement":
+                near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
+                if near:
+                    return near[-1].key, True
+                continue
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 55]
             if STATE_MEDIA.search(before[-50:]):
                 return self.military, True
@@ -581,7 +635,7 @@ class Speakers:
                     return x.key, True
             if _PRONOUN.search(before[-45:]):
                 return "?", True
-            tail_names = re.search(rf"((?:{_TITLE})?(?:[A-Z][\w'’.-]+\s+){{1,4}})$", before)
+            tail_names = _TAIL_NAMES.search(before)
             if tail_names:
                 p = self.person(tail_names.group(1))
                 if p:

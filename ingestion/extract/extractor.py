@@ -137,7 +137,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     for sm in sms:
         spk.learn(sm, text)
         s = sm.sentence
-        found = spk.of_sentence(sm, text) if sm.speech else (None, False)
+        found = spk.of_sentence(sm, text) if sm.speech or "ccording to" in s.text else (None, False)
         key, ok = found
         if key == "?":
             key = spk.fallback(para_speaker.get(s.para))
