@@ -96,7 +96,7 @@ HEAD_VERB = re.compile(
     r"(?:fought|clashed|battled|engaged)\b[^.;]{0,50}?|(?:traded|exchanged)\s+fire[^.;]{0,40}?)\s+" + _HEAD_FILL + "$",
     re.I)
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
-        r"eventually|then|either|both|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
+        r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
@@ -104,7 +104,8 @@ TAIL_VERB = re.compile(
     r"wounded|injured|hurt|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|gave\s+themselves\s+up|give\s+themselves\s+up|giving\s+themselves\s+up|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
-    r"displaced|fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
+    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
+    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
@@ -129,7 +130,7 @@ KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered"
               "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
               "prisoner": "captured_personnel", "alive": "captured_personnel",
-              "displac": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
+              "displac": "displaced", "leave": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
               "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
               "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
@@ -162,7 +163,7 @@ SKIP_BEFORE = re.compile(
     r"Command|Route|Highway|Road|Mile|Ward|Wards|Quarter|Block|Street|Operation|Article|Section|Phase|Unit|Column|"
     r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+[\w-]+['’]s|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
     r"[$€£#(]|\d[,.]?\s*|\w[-–])$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
@@ -197,8 +198,8 @@ def _is_year(f: Figure) -> bool:
     return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
 
 
-_LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:[\w-]+\s+)?([\w-]+)")
-_OF_POSS = re.compile(r"^\s+of\s+(?:the\s+|their\s+|its\s+|our\s+|his\s+|her\s+)?(?=[a-z])", re.I)
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
+_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
 
 
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
@@ -209,7 +210,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     dead = False
     n = 0
     best: tuple[str, str, int] | None = None
-    first_word = True
+    unknown = 0
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
         n += 1
@@ -245,14 +246,12 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if base in ARMED and base not in ("more", "others", "people's"):
             if best is None or best[0] == "displaced" and False:
                 best = ("armed", base, m.end())
-            first_word = False
             continue
         if base in CIVIL:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
-            first_word = False
             continue
-        if base in ("more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
+        if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
                     "government", "sac", "council", "rebel", "ethnic", "armed", "resistance", "allied", "of",
                     "strategic", "key", "major", "important", "small", "large", "heavy", "northern", "southern",
                     "eastern", "western", "central", "main", "new", "seriously", "critically", "severely"):
@@ -263,12 +262,14 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             break
         if best is not None:
             break  # "soldiers manning ...": the noun is found
-        if first_word and w[0].isalpha() and not w[0].isupper() and n == 1:
-            # an unknown lower-case noun right after the figure ("three houses"): not a count we know
-            return "thing", w, m.end(), dead
-        first_word = False
+        if w[0].isalpha() and not w[0].isupper():
+            unknown += 1
+            if unknown > 2:
+                break
     if best is not None:
         return best[0], best[1], best[2], dead
+    if unknown:
+        return "thing", None, 0, dead  # "three houses", "36 air raids": not a count we know
     return None, None, 0, dead
 
 
@@ -371,7 +372,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"
         if vcls is None:
-            if ncls in NOUN_METRIC.values() or ncls == "pow":
+            if ncls in NOUN_METRIC.values() or ncls in ("pow", "displaced"):
                 vcls = "noun"
             elif ncls not in (None, "bare"):
                 pending.append((f, ncls, f.end + nend))
@@ -445,7 +446,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
         if vcls in ("killed", "wounded", "surrendered"):
             return vcls
         if vcls == "captured_personnel":
-            return vcls
+            return vcls if ncls != "civil" else None
         if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
             return "captured_personnel"
         if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
@@ -466,7 +467,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
     if ncls == "weapons_seized":
         return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
     if ncls == "other":  # townships
-        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered") else None
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered") and not re.search(r"\bonly\s+$", before) else None
     # bases, outposts, towns
     if vcls in ("took", "lost", "captured_personnel", "surrendered"):
         return ncls
@@ -493,7 +494,11 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
     for a in sm.actors:
         if a.end > fstart:
             break
-        if a.key is None or fstart - a.end > 140:
+        if fstart - a.end > 140:
+            continue
+        if a.key is None:
+            if a.text.lower() not in ("we", "it", "they") or fstart - a.end < 40:
+                best = "?"  # "the group", "its fighters": resolved from the report
             continue
         tail = text[a.end:a.end + 2]
         if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
@@ -544,6 +549,7 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|loca
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
 _ACCORDING = re.compile(r"according\s+to", re.I)
+_OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|commanders?|officers?|statement|report)\s*$", re.I)
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})[,]?\s*$")
 
 
@@ -554,6 +560,7 @@ class Speakers:
     main: str | None
     people: dict[str, str]
     last: str | None = None
+    last_named: str | None = None  # the last non-military actor the report named
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -587,8 +594,16 @@ class Speakers:
                 return key
         return None
 
-    def fallback(self, para_speaker: str | None) -> str | None:
-        return para_speaker or self.last or self.main
+    def fallback(self, para_speaker: str | None, agent: str | None = None) -> str | None:
+        """A speaker named by a pronoun or a name not met before: the paragraph's, else the
+        last non-military one, else the actor of the figure, else the report's main actor."""
+        if para_speaker:
+            return para_speaker
+        if self.last and self.last != self.military:
+            return self.last
+        if agent and agent != "?" and agent != self.military:
+            return agent
+        return self.main or self.last
 
     def of_sentence(self, sm: SentenceMentions, text: str) -> tuple[str | None, bool]:
         """(actor, found): the actor the sentence's speech verb belongs to. ``found`` with no
@@ -625,16 +640,16 @@ class Speakers:
                 if near:
                     return near[-1].key, True
                 continue
+            if _PRONOUN.search(before[-45:]):
+                return "?", True
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 55]
             if STATE_MEDIA.search(before[-50:]):
                 return self.military, True
             if near:
                 x = near[-1]
                 gap = text[x.end:a]
-                if not re.search(r"[;:]|\b(?:that|which|who)\b", gap) and not _NON_ACTOR.search(gap):
+                if not re.search(r"[;:]|\b(?:that|which|who)\b", gap) and (not _NON_ACTOR.search(gap) or _OWN_SOURCES.match(gap)):
                     return x.key, True
-            if _PRONOUN.search(before[-45:]):
-                return "?", True
             tail_names = _TAIL_NAMES.search(before)
             if tail_names:
                 p = self.person(tail_names.group(1))

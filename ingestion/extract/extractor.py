@@ -141,6 +141,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         key, ok = found
         if key == "?":
             key = spk.fallback(para_speaker.get(s.para))
+        named = [a.key for a in sm.actors if a.key and a.key != mil]
+        if named:
+            spk.last_named = named[0]
         if key:
             spk.last = key
             if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
@@ -178,6 +181,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 claimant_key = mil
             else:
                 claimant_key = rc.agent
+                if claimant_key == "?":
+                    claimant_key = spk.last_named or spk.main
             hint = rc.subject_hint or ""
             if rc.metric == "displaced" or hint == "civil":
                 subject = None
@@ -186,9 +191,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             elif hint == "own":
                 subject = claimant_key
             elif hint == "enemy" or rc.metric not in ("killed", "wounded", "clashes", "other"):
-                subject = opponent(claimant_key or rc.agent, mil, spk.main)
+                subject = opponent(claimant_key, mil, spk.main)
             elif hint == "armed":
-                subject = opponent(claimant_key or rc.agent, mil, spk.main) or mil
+                subject = opponent(claimant_key, mil, spk.main) or mil
             else:
                 subject = None
             if rc.metric == "clashes":

@@ -18,7 +18,7 @@ WORDS = {
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred)\b)?"
-_HEDGE = (r"more\s+than|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
@@ -32,7 +32,7 @@ FIGURE_RE = re.compile(
 )
 # where a figure can start (lower-cased text): a digit, a hedge or a number word (see ``scan.finditer_from``)
 FIGURE_STARTS = re.compile(
-    r"\b(?:[0-9]|(?:a|an|as|at|no|up|over|under|some|more|less|fewer|about|around|almost|nearly|close|roughly|"
+    r"\b(?:[0-9]|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|almost|nearly|close|roughly|"
     r"approximately|estimated|another|between|several|scores|dozens|hundreds|thousands|tens)\b|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand)")
@@ -102,9 +102,9 @@ def find_figures(text: str) -> list[Figure]:
             n = parse_number(m.group("num"))
             if n is None:
                 continue
-            if hedge in ("more than", "over"):
+            if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
-            elif hedge in ("at least", "no fewer than"):
+            elif hedge in ("at least", "no fewer than", "a minimum of"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
