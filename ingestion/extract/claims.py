@@ -79,7 +79,12 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
             "that", "which", "who", "were", "was", "had", "have", "has", "are", "is", "been", "be", "while", "when",
             "for", "as", "but", "into", "across", "inside", "outside", "along", "over", "under", "around", "between",
             "against", "per", "each", "than", "would", "will", "could", "also", "including", "among", "this", "last",
-            "them", "those", "these", "they", "their", "it", "its", "a", "an"}
+            "them", "those", "these", "they", "their", "it", "its", "a", "an",
+            # verbs: the noun phrase is over
+            "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
+            "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
+            "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
+            "having", "being", "managed", "made"}
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 
 # ------------------------------------------------------------------ verbs
@@ -164,7 +169,7 @@ SKIP_BEFORE = re.compile(
     r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+[\w-]+['’]s|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
-    r"[$€£#(]|\d[,.]?\s*|\w[-–])$", re.I)
+    r"[$€£#(]|\d\.?\s*|\w[-–])$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
@@ -234,7 +239,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
                 c2 = PLACE_METRIC.get(lm.group(1).lower())
                 if c2 is None or (c2 == "weapons_seized") != (cls == "weapons_seized"):
                     break
-                cls, end = c2, lm.end()
+                cls = "bases_captured" if "bases_captured" in (cls, c2) else c2
+                end = lm.end()
                 lm = _LIST_NEXT.match(after, end)
             return cls, base, end, dead
         if base in ("prisoners", "prisoner", "captives", "detainees"):
@@ -383,7 +389,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 continue
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
-        metric = _metric(vcls, ncls, dead, before)
+        vtext = (head.group("v") if head else "") + " " + (tail_m.group("v") if tail_m else "")
+        metric = _metric(vcls, ncls, dead, before, vtext)
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
             continue
@@ -428,7 +435,7 @@ def _iter_tail(tail: str):
             return
 
 
-def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
+def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "") -> str | None:
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
     if ncls == "clashes":
@@ -446,7 +453,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str) -> str | None:
         if vcls in ("killed", "wounded", "surrendered"):
             return vcls
         if vcls == "captured_personnel":
-            return vcls if ncls != "civil" else None
+            # civilians arrested or abducted are no prisoners of war; "taken alive" are
+            return vcls if ncls != "civil" or re.search(r"\b(?:taken|took|captive|prisoners?|alive)\b", vtext, re.I) else None
         if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
             return "captured_personnel"
         if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
@@ -480,11 +488,14 @@ def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
     return a.key
 
 
+_WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
+
+
 def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None) -> str | None:
     """The actor that did what the figure counts: "by X" after a passive verb, else the
     nearest actor before the figure in its clause (not a possessive: "the junta's camps")."""
     if vend is not None:
-        m = re.match(r"^\s+by\s+(?:the\s+)?", text[vend:vend + 12])
+        m = re.match(r"^\s+(?:by|to|into)\s+(?:the\s+)?", text[vend:vend + 12])
         if m:
             for a in sm.actors:
                 if a.key and vend <= a.start <= vend + 40:
@@ -503,6 +514,11 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
         tail = text[a.end:a.end + 2]
         if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
             continue
+        if any(0 <= a.start - f.end <= 20 for f in sm.figures):
+            continue  # "16 junta troops": the counted people, not who did it
+        if a.text.lower() in _WEAK_MILITARY and not re.search(r"(?:junta|regime|military|government|army|Myanmar|SAC|the)\s+$",
+                                                             text[max(s0, a.start - 12):a.start]):
+            continue  # "KIA and allied troops", "resistance soldiers"
         pre = text[max(s0, a.start - 12):a.start].lower()
         if re.search(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$", pre):
             continue
@@ -550,7 +566,22 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|loca
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
 _ACCORDING = re.compile(r"according\s+to", re.I)
 _OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|commanders?|officers?|statement|report)\s*$", re.I)
-_TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})[,]?\s*$")
+_TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+
+
+_GAP_ROLE = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,25}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|"
+                       r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
+
+
+def _speaker_gap(gap: str) -> bool:
+    """The words between an actor and a speech verb keep the actor the speaker: "the KIA said",
+    "the KIA's spokesperson, Col. Naw Bu, said", "the Arakan Army (AA) said"; not "… troops in
+    the clash," Naw Bu said" or "… battalions in the town, and say"."""
+    if len(gap) > 60 or any(c in gap for c in "\"“”;:"):
+        return False
+    return _GAP_ROLE.match(gap) is not None
 
 
 @dataclass
@@ -648,7 +679,7 @@ class Speakers:
             if near:
                 x = near[-1]
                 gap = text[x.end:a]
-                if not re.search(r"[;:]|\b(?:that|which|who)\b", gap) and (not _NON_ACTOR.search(gap) or _OWN_SOURCES.match(gap)):
+                if _speaker_gap(gap):
                     return x.key, True
             tail_names = _TAIL_NAMES.search(before)
             if tail_names:

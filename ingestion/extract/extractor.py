@@ -181,7 +181,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 claimant_key = mil
             else:
                 claimant_key = rc.agent
-                if claimant_key == "?":
+                if claimant_key == "?" or (claimant_key is None and rc.subject_hint != "civil" and rc.metric != "displaced"):
+                    # "the group took...", or a count with no one named: the actor the report speaks of
                     claimant_key = spk.last_named or spk.main
             hint = rc.subject_hint or ""
             if rc.metric == "displaced" or hint == "civil":
