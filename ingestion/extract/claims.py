@@ -47,7 +47,7 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
 NOUN_METRIC = {
-    "deaths": "killed", "death": "killed", "fatalities": "killed", "bodies": "killed", "corpses": "killed",
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "bodies": "killed", "corpses": "killed",
     "dead": "killed", "lives": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
@@ -88,18 +88,50 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 
 # ------------------------------------------------------------------ verbs
-_HEAD_FILL = r"(?:(?:a\s+total\s+of|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|all\s+or\s+part\s+of|some\s+of|at\s+least)\s+)?[\"“]?"
-HEAD_VERB = re.compile(
-    r"\b(?P<v>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt|captur(?:ed|ing|es?)|detain(?:ed|ing|s)?|"
-    r"arrest(?:ed|ing|s)?|seiz(?:ed|ing|es?)|took|tak(?:en|ing|es)|overr(?:an|un|unning|uns)|occup(?:ied|ying|ies)|"
-    r"control(?:s|led|ling)?|(?:shot|brought|shooting)\s+down|down(?:ed|ing)|lost|los(?:ing|es)|"
-    r"displac(?:ed|ing|es)|uproot(?:ed|ing)|recaptur(?:ed|ing|es)|retook|retak(?:en|ing)|(?:won|winning|win)\s+back|"
-    r"stripped\s+of|surrender(?:ed|ing)|ced(?:ed|ing)|hold(?:s|ing)?|held|found|recover(?:ed|ing)|confiscat(?:ed|ing)|"
-    r"gain(?:ed|ing)|liberat(?:ed|ing)|conquer(?:ed|ing)|abduct(?:ed|ing)|execut(?:ed|ing)|massacr(?:ed|ing)|"
-    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|driv(?:en|ing|e)|drove|forc(?:ed|ing)|push(?:ed|ing)|claim(?:ed|ing)\s+the\s+lives\s+of|left|leaving|"
-    r"toll\b[^.;]{0,60}?\b(?:at|to|of|reached|hit)|bodies\s+of|(?:deaths?|killing|fatalities)\s+of|"
-    r"(?:fought|clashed|battled|engaged)\b[^.;]{0,50}?|(?:traded|exchanged)\s+fire[^.;]{0,40}?)\s+" + _HEAD_FILL + "$",
-    re.I)
+# the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
+# read from the last words before it: a look-up, no search over the text
+HEAD_WORDS = frozenset("""
+kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
+overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
+lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
+retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
+confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
+massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
+forcing pushed pushing left leaving""".split())
+HEAD_PAIRS = frozenset({"shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of"})
+_HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
+                        r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
+_LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
+_TOLL = re.compile(r"\btoll\b", re.I)
+_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
+
+
+def _head(before: str) -> str | None:
+    """The verb that ends ``before`` (fill words such as "a total of" skipped), or None."""
+    b = before.rstrip()
+    if len(b) == len(before) and not b.endswith(("\"", "“")):
+        return None  # the figure is glued to the word before it
+    for _ in range(2):
+        m = _HEAD_FILL.search(b[-20:])
+        if m is None:
+            break
+        b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
+    m = _LAST_WORDS.search(b[-40:])
+    if m is None:
+        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        return w if w in HEAD_WORDS else None
+    w1, w2 = m.group(1).lower(), m.group(2).lower()
+    if f"{w1} {w2}" in HEAD_PAIRS:
+        return f"{w1} {w2}"
+    if w2 in HEAD_WORDS:
+        return w2
+    if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
+        return "toll"
+    return None
+
+
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
         r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
         r"more|so\s+far|altogether)\s+)*")
@@ -126,7 +158,7 @@ KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered"
               "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
-              "death": "killed", "fatalities": "killed",
+              "death": "killed", "fatalities": "killed", "lives of": "killed",
               "wound": "wounded", "injur": "wounded", "hurt": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
@@ -303,8 +335,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
         if _TIMES.match(after):
-            hv = HEAD_VERB.search(before[-60:])
-            if hv and _verb_class(hv.group("v")) == "clashes":
+            if _CLASH_VERB.search(before[-60:]):
                 out.append(RawClaim(f, "clashes", _agent(sm, text, f.start), None, "times:clashes"))
             continue
         if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
@@ -339,11 +370,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
-        head = HEAD_VERB.search(before[-75:]) if before else None
+        head = _head(before) if before else None
         vcls = None
         vend = None
         if head:
-            vcls = _verb_class(head.group("v"))
+            vcls = _verb_class(head)
             if vcls == "left" and not re.search(r"\bleft\s+$", before):
                 vcls = None
             if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
@@ -389,7 +420,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 continue
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
-        vtext = (head.group("v") if head else "") + " " + (tail_m.group("v") if tail_m else "")
+        vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         metric = _metric(vcls, ncls, dead, before, vtext)
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
@@ -422,8 +453,18 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 _GAPS = re.compile(r"[\s,\"”()]+")
 
 
+# every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
+_TAIL_STEMS = ("kill", "dead", "died", "perish", "lives", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+               "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
+               "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
+               "captive", "prisoner", "alive")
+
+
 def _iter_tail(tail: str):
     """The first verb after the noun phrase (within ten words)."""
+    low = tail[:120].lower()
+    if not any(st in low for st in _TAIL_STEMS):
+        return
     m = TAIL_VERB.match(tail)
     if m:
         yield m
