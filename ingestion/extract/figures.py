@@ -30,12 +30,14 @@ FIGURE_RE = re.compile(
     )(?![\w%])""",
     re.X | re.I,
 )
-# where a figure can start (lower-cased text): a digit, a hedge or a number word (see ``scan.finditer_from``)
+# where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
+# followed within two words by one of those (see ``scan.finditer_from``)
+_STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+               r"thousand|between|several|scores|dozens|hundreds|thousands|tens")
 FIGURE_STARTS = re.compile(
-    r"\b(?:[0-9]|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|almost|nearly|close|roughly|"
-    r"approximately|estimated|another|between|several|scores|dozens|hundreds|thousands|tens)\b|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand)")
+    rf"\b(?:{_STARTS_NUM}|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|"
+    rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
          "several hundred": 200, "several thousand": 2000, "several dozen": 24}
 
@@ -60,12 +62,16 @@ class Figure:
 
 def parse_number(text: str) -> float | None:
     t = " ".join(text.lower().replace(",", "").split())
+    if t in WORDS:
+        return float(WORDS[t])
     mult = 1
     for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
         if t.endswith(" " + word):
             t, mult = t[: -len(word) - 1], m
     if not t:
         return None
+    if t in ("a", "an"):
+        return float(mult)
     try:
         return float(t) * mult
     except ValueError:
