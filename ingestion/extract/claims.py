@@ -625,6 +625,35 @@ def _speaker_gap(gap: str) -> bool:
     return _GAP_ROLE.match(gap) is not None
 
 
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
+                  "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
+                  "rebels", "allies", "insurgents"}
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
+_SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
+_STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
+                      "kyemon", "mna", "news agency")
+
+
+def _state_media(t: str) -> bool:
+    low = t.lower()
+    return any(st in low for st in _STATE_MEDIA_STEMS) and STATE_MEDIA.search(t) is not None
+
+
+def _last_words(before: str) -> list[str]:
+    """The last words before a speech verb, lower-cased except the last one's first letter
+    kept for the capital test; "also", "has" and the like dropped."""
+    words = before[-40:].replace(",", " ").split()
+    while words and words[-1].lower() in _SKIP_LAST:
+        words.pop()
+    if not words:
+        return []
+    out = [w.lower() for w in words[-3:]]
+    if words[-1][:1] in _CAPITALS:
+        out[-1] = words[-1]
+    return out
+
+
 @dataclass
 class Speakers:
     """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
@@ -689,7 +718,7 @@ class Speakers:
             verb = text[a:b].lower()
             if _ACCORDING.match(verb):
                 after = text[b:min(s.end, b + 70)]
-                if STATE_MEDIA.search(after[:45]):
+                if _state_media(after[:45]):
                     return self.military, True
                 near = [x for x in sm.actors if x.key and b <= x.start <= b + 45 and "," not in text[b:x.start]]
                 if near:
@@ -712,17 +741,19 @@ class Speakers:
                 if near:
                     return near[-1].key, True
                 continue
-            if _PRONOUN.search(before[-45:]):
+            last = _last_words(before)
+            lw = last[-1].lower() if last else ""
+            if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
                 return "?", True
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 55]
-            if STATE_MEDIA.search(before[-50:]):
+            if _state_media(before[-50:]):
                 return self.military, True
             if near:
                 x = near[-1]
                 gap = text[x.end:a]
                 if _speaker_gap(gap):
                     return x.key, True
-            tail_names = _TAIL_NAMES.search(before)
+            tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
             if tail_names:
                 p = self.person(tail_names.group(1))
                 if p:
@@ -735,7 +766,7 @@ class Speakers:
                     if tail_names:
                         return "?", True
                     continue
-                if STATE_MEDIA.search(after[:60]):
+                if _state_media(after[:60]):
                     return self.military, True
                 near = [x for x in sm.actors if x.key and b <= x.start <= b + 90]
                 if near:
