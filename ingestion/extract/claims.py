@@ -52,7 +52,7 @@ NOUN_METRIC = {
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
-    "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes",
+    "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
 }
 PLACE_METRIC = {
     "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
@@ -139,12 +139,13 @@ TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+lives?|gave\s+(?:their|his|her)\s+lives?|"
     r"wounded|injured|hurt|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
-    r"surrendered|gave\s+themselves\s+up|give\s+themselves\s+up|giving\s+themselves\s+up|"
+    r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
+    r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
     r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
-    r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
+    r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
@@ -155,6 +156,9 @@ _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "
                "taken", "recovered", "occupied", "downed")
 
 KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+              "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
+              "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
+              "handing themselves": "surrendered",
               "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
@@ -610,7 +614,7 @@ _OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|com
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
-_GAP_ROLE = re.compile(r"^(?:['’]s)?\s*(?:\([^)]{1,25}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,25}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
                        r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|"
                        r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
@@ -625,6 +629,14 @@ def _speaker_gap(gap: str) -> bool:
     return _GAP_ROLE.match(gap) is not None
 
 
+_AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes|officer|official|commander|source|leader)")
+_ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
+# a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
+# Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
+_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
+                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces|Liberation\s+Army|Guerrilla\w*|"
+                              r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
+                              r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
@@ -714,7 +726,18 @@ class Speakers:
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        fallback: tuple[str | None, bool] = (None, False)
         for a, b in spans:
+            r = self._one(sm, text, a, b)
+            if r[0] not in (None, "?"):
+                return r
+            if r[1] and (not fallback[1] or r[0] == "?" and fallback[0] is None):
+                fallback = r
+        return fallback
+
+    def _one(self, sm: SentenceMentions, text: str, a: int, b: int) -> tuple[str | None, bool]:
+        s = sm.sentence
+        if True:
             verb = text[a:b].lower()
             if _ACCORDING.match(verb):
                 after = text[b:min(s.end, b + 70)]
@@ -729,18 +752,20 @@ class Speakers:
                     return p, True
                 if _NON_ACTOR.search(head[:40]):
                     return None, True
+                if _RESISTANCE_NAME.match(head):
+                    return "PDF", True
                 if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|the\s+group|him|her|them)", after, re.I) \
                         or re.match(rf"\s*{_TITLE}?[A-Z]", after):
                     return "?", True
-                continue
+                return None, False
             before = text[max(s.start, a - 80):a]
             if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
-                continue  # "were reported killed"
+                return None, False  # "were reported killed"
             if verb == "statement":
                 near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
                 if near:
                     return near[-1].key, True
-                continue
+                return None, False
             last = _last_words(before)
             lw = last[-1].lower() if last else ""
             if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
@@ -758,17 +783,18 @@ class Speakers:
                 p = self.person(tail_names.group(1))
                 if p:
                     return p, True
+            if _RESISTANCE_NAME.search(before[-60:]):
+                return "PDF", True
             if _NON_ACTOR.search(before[-40:]):
                 return None, True
             if verb in ("said", "says", "told", "claimed", "added", "stated"):
                 after = text[b:min(s.end, b + 100)]
-                if re.match(r"\s+(?:on|in|that|it|the\s+\w+\s+had)\b", after):
-                    if tail_names:
-                        return "?", True
-                    continue
+                if not _AFTER_SAID.match(after):
+                    return ("?", True) if tail_names else (None, False)
                 if _state_media(after[:60]):
                     return self.military, True
-                near = [x for x in sm.actors if x.key and b <= x.start <= b + 90]
+                near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
+                        (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]
                 if near:
                     return near[0].key, True
                 p = self.person(after[:60])

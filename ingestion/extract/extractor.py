@@ -140,7 +140,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         found = spk.of_sentence(sm, text) if sm.speech or "ccording to" in s.text else (None, False)
         key, ok = found
         if key == "?":
-            key = spk.fallback(para_speaker.get(s.para))
+            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para))
         named = [a.key for a in sm.actors if a.key and a.key != mil]
         if named:
             spk.last_named = named[0]
@@ -175,10 +175,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             first, last = not_after(d.first, d.last or d.first, pub)
             precision = d.precision if first else "unknown"
         for rc in rcs:
-            if ok:
+            if ok and (key or not outlet_is_junta):
                 claimant_key = key
             elif outlet_is_junta:
-                claimant_key = mil
+                claimant_key = mil  # junta state media speak for the junta
             else:
                 claimant_key = rc.agent
                 if claimant_key == "?" or (claimant_key is None and rc.subject_hint != "civil" and rc.metric != "displaced"):
