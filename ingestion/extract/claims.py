@@ -315,6 +315,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     return None, None, 0, dead
 
 
+_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
@@ -335,7 +336,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
-        nxt = figs[i + 1].start if i + 1 < len(figs) else s.end
+        k = i + 1
+        while k < len(figs) and _PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(","):
+            k += 1  # "2,400 soldiers, 200 of them officers, laid down": the inner count is no boundary
+        nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
         if _TIMES.match(after):
@@ -370,6 +374,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if ncls is None and before.endswith(("the other ", "The other ")):
+            continue  # "two children, one five and the other nine"
         if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
@@ -394,7 +400,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             v = tail_m.group("v")
             # an active verb with an object after it: the counted people did it, it was not done to them
             aux_before = re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I)
-            if v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
+            if v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
+                tail_m = None  # "died of illness"
+            elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
                                      tail_text[tail_m.end():], re.I):
                 tail_m = None
@@ -430,11 +438,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
-        out.append(RawClaim(f, metric, _agent(sm, text, f.start, vend), hint, f"{vcls}:{ncls}"))
+        if tail_m is not None and not head:
+            agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
+        else:
+            agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
+        out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
         if tail_m is not None:
             for pf, pn, pend in pending:
-                if _COORD.match(text[pend:f.start]):
+                if text[pend:f.start].strip(" ,") in ("and", "", "or"):
                     pm = _metric(vcls, pn, False, "")
                     if pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
@@ -534,6 +546,17 @@ def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
 
 
 _WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
+
+
+def _by_agent(sm: SentenceMentions, text: str, vend: int | None) -> str | None:
+    if vend is not None and _BY.match(text, vend):
+        for a in sm.actors:
+            if a.key and vend <= a.start <= vend + 40:
+                return a.key
+    return None
+
+
+_BY = re.compile(r"\s+(?:by|to|into)\s+")
 
 
 def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None) -> str | None:

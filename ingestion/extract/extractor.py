@@ -181,9 +181,11 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 claimant_key = mil  # junta state media speak for the junta
             else:
                 claimant_key = rc.agent
-                if claimant_key == "?" or (claimant_key is None and rc.subject_hint != "civil" and rc.metric != "displaced"):
-                    # "the group took...", or a count with no one named: the actor the report speaks of
-                    claimant_key = spk.last_named or spk.main
+                if claimant_key == "?":
+                    claimant_key = spk.last_named or spk.main  # "the group took ...": the actor spoken of
+                elif claimant_key is None and rc.subject_hint != "civil" and rc.metric != "displaced":
+                    # a count no one is named for: who spoke last, else the actor the report speaks of
+                    claimant_key = spk.fallback(para_speaker.get(s.para)) if spk.last else (spk.last_named or spk.main)
             hint = rc.subject_hint or ""
             if rc.metric == "displaced" or hint == "civil":
                 subject = None
