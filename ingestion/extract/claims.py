@@ -315,6 +315,9 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     return None, None, 0, dead
 
 
+_AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
+_WORDS = re.compile(r"[A-Za-z]+")
+_ENUMERATION = re.compile(r"[^:;—–(.]{0,45}?(?:[:—–(]\s*|,\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
@@ -374,6 +377,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if np_from and ncls in ("armed", "civil") and re.match(r"\s+of\s+(?:them|whom)\b", after):
+            continue  # "nine civilians, four of them children": a part of a count already read
+        if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
+            prev = None
+            continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
         if ncls is None and before.endswith(("the other ", "The other ")):
             continue  # "two children, one five and the other nine"
         if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
@@ -420,6 +428,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        if vcls is None and dead and ncls in ("armed", "civil", None):
+            vcls = "killed"  # "ten dead soldiers were seen"
+        if vcls is None and _AMONG_THEM.match(after, nend):
+            # "killed junta officers, two generals among them": the verb of the clause before
+            for w in reversed(_WORDS.findall(before)[-12:]):
+                if w.lower() in HEAD_WORDS:
+                    vcls = _verb_class(w)
+                    break
         if vcls is None:
             if ncls in NOUN_METRIC.values() or ncls in ("pow", "displaced"):
                 vcls = "noun"
@@ -534,7 +550,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     if ncls == "other":  # townships
         return "other" if vcls in ("took", "hold", "lost", "left", "surrendered") and not re.search(r"\bonly\s+$", before) else None
     # bases, outposts, towns
-    if vcls in ("took", "lost", "captured_personnel", "surrendered"):
+    if vcls in ("took", "lost", "captured_personnel"):
         return ncls
     if vcls == "hold" and not re.search(r"\bonly\s+$", before):
         return ncls
@@ -637,7 +653,7 @@ _OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|com
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
-_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,25}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
                        r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|"
                        r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
@@ -647,7 +663,7 @@ def _speaker_gap(gap: str) -> bool:
     """The words between an actor and a speech verb keep the actor the speaker: "the KIA said",
     "the KIA's spokesperson, Col. Naw Bu, said", "the Arakan Army (AA) said"; not "… troops in
     the clash," Naw Bu said" or "… battalions in the town, and say"."""
-    if len(gap) > 60 or any(c in gap for c in "\"“”;:"):
+    if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
         return False
     return _GAP_ROLE.match(gap) is not None
 
@@ -687,6 +703,24 @@ def _last_words(before: str) -> list[str]:
     if words[-1][:1] in _CAPITALS:
         out[-1] = words[-1]
     return out
+
+
+_PAIR = re.compile(r"\s*(?:,|and)\s+(?:its|their|the)?\s*$")
+_PREV_CAP = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said", "And", "Of", "For", "From", "With",
+                  "That", "When", "While", "After", "Before", "But", "As", "To"}
+
+
+def _embedded(a: Actor, text: str) -> bool:
+    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army."""
+    if not a.text[:1].isupper():
+        return False
+    m = _PREV_CAP.search(text, max(0, a.start - 25), a.start)
+    return m is not None and m.group(1) not in _NOT_NAME_PART
+
+
+def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Actor]:
+    return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text)]
 
 
 @dataclass
@@ -766,7 +800,7 @@ class Speakers:
                 after = text[b:min(s.end, b + 70)]
                 if _state_media(after[:45]):
                     return self.military, True
-                near = [x for x in sm.actors if x.key and b <= x.start <= b + 45 and "," not in text[b:x.start]]
+                near = [x for x in _speakers_near(sm, text, b, b + 80) if x.start <= b + 45 and "," not in text[b:x.start]]
                 if near:
                     return near[0].key, True
                 head = after.split(",")[0]
@@ -793,13 +827,19 @@ class Speakers:
             lw = last[-1].lower() if last else ""
             if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
                 return "?", True
-            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 55]
+            near = _speakers_near(sm, text, a - 90, a)
+            if near and a - near[-1].end > 55:
+                near = []
             if _state_media(before[-50:]):
                 return self.military, True
             if near:
                 x = near[-1]
                 gap = text[x.end:a]
                 if _speaker_gap(gap):
+                    # "the KIA and its PDF allies say": the first of a pair
+                    for y in reversed(near[:-1]):
+                        if _PAIR.match(text, y.end, x.start):
+                            x = y
                     return x.key, True
             tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
             if tail_names:

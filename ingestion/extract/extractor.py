@@ -203,7 +203,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 subject = None
             f = rc.figure
             claimant = prep.names.get(claimant_key) if claimant_key else (report.outlet or "unknown")
-            k = (rc.metric, f.value, f.low, f.high)
+            if rc.metric in ("displaced",) and f.text.lower() == "one":
+                continue  # "one displaced resident said": a person, not a count
+            k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,
@@ -212,11 +214,13 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
             if k in index:
-                # the same figure again (headline and body): keep the one an actor claims
+                # the same figure again (headline and body, or restated): one claim; the one an
+                # actor claims wins over the outlet's
                 old = out[index[k]]
-                if old.claimant == (report.outlet or "unknown") and claimant_key:
-                    out[index[k]] = claim
-                continue
+                if old.claimant == claim.claimant or old.subject == claim.subject:
+                    if old.claimant == (report.outlet or "unknown") and claimant_key:
+                        out[index[k]] = claim
+                    continue
             index[k] = len(out)
             out.append(claim)
     return out
