@@ -97,6 +97,11 @@ def find_figures(text: str) -> list[Figure]:
         if m.group("b1") or m.group("n1"):
             a = parse_number(m.group("b1") or m.group("n1"))
             b = parse_number(m.group("b2") or m.group("n2"))
+            if a is not None and b is not None and a > b and a % 10 == 0 and b < 10 and m.group("n1") \
+                    and not m.group("n1")[0].isdigit() and "-" in m.group():
+                value = a + b  # "twenty-seven"
+                out.append(Figure(m.start(), m.end(), _clean(value), None, None, False, m.group()))
+                continue
             if a is None or b is None or a > b:
                 continue
             low, high = a, b
