@@ -209,7 +209,7 @@ SKIP_BEFORE = re.compile(
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
-_AGGREGATE = re.compile(r"^\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
+_AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
@@ -357,11 +357,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if _INCLUDING.search(before[-25:]):
             continue  # "including two officers": part of a count already read
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
-        agg = _AGGREGATE.match(after)
+        agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
         np_from = 0
         if agg and (agg.group("total")[0].isdigit() or agg.group("total").lower() in _NUMBER_WORDS):
-            np_from = agg.end()
-            skip_until = f.end + agg.end()
+            np_from = agg.end() - f.end
+            skip_until = agg.end()
             k = i + 1
             while k < len(figs) and figs[k].start < skip_until:
                 k += 1
