@@ -317,7 +317,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
 
 _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
-_ENUMERATION = re.compile(r"[^:;—–(.]{0,45}?(?:[:—–(]\s*|,\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+_ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
+                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
@@ -561,6 +562,7 @@ def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
     return a.key
 
 
+_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
 _WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
 
 
@@ -598,7 +600,7 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
         tail = text[a.end:a.end + 2]
         if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
             continue
-        if any(0 <= a.start - f.end <= 20 for f in sm.figures):
+        if any(0 <= a.start - f.end <= 20 and _COUNTED.fullmatch(text, f.end, a.start) for f in sm.figures):
             continue  # "16 junta troops": the counted people, not who did it
         if a.text.lower() in _WEAK_MILITARY and not re.search(r"(?:junta|regime|military|government|army|Myanmar|SAC|the)\s+$",
                                                              text[max(s0, a.start - 12):a.start]):
@@ -665,7 +667,10 @@ def _speaker_gap(gap: str) -> bool:
     the clash," Naw Bu said" or "… battalions in the town, and say"."""
     if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
         return False
-    return _GAP_ROLE.match(gap) is not None
+    return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None
+
+
+_GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
 
 _AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes|officer|official|commander|source|leader)")
@@ -711,16 +716,16 @@ _NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said",
                   "That", "When", "While", "After", "Before", "But", "As", "To"}
 
 
-def _embedded(a: Actor, text: str) -> bool:
+def _embedded(a: Actor, text: str, s0: int) -> bool:
     """An actor spelling inside a longer name: "the Student Armed Forces" is not the army."""
     if not a.text[:1].isupper():
         return False
-    m = _PREV_CAP.search(text, max(0, a.start - 25), a.start)
+    m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
     return m is not None and m.group(1) not in _NOT_NAME_PART
 
 
 def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Actor]:
-    return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text)]
+    return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text, sm.sentence.start)]
 
 
 @dataclass
