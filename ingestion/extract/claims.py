@@ -347,8 +347,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
         if _TIMES.match(after):
-            if _CLASH_VERB.search(before[-60:]):
-                out.append(RawClaim(f, "clashes", _agent(sm, text, f.start), None, "times:clashes"))
+            cv = _CLASH_VERB.search(before[-60:])
+            if cv:
+                out.append(RawClaim(f, "clashes", _agent(sm, text, f.start - len(before[-60:]) + cv.start()), None,
+                                    "times:clashes"))
             continue
         if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
             continue  # "three or four houses", "one township after another"
@@ -455,7 +457,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
-        if tail_m is not None and not head:
+        if vcls == "noun":
+            agent = None  # "417 killed and 270 wounded": no one named did it
+        elif tail_m is not None and not head:
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
@@ -503,7 +507,7 @@ def _iter_tail(tail: str):
         yield m
         return
     for w in _GAPS.finditer(tail, 0, 95):
-        m = TAIL_VERB.match(tail, w.start())
+        m = TAIL_VERB.match(tail, w.end())
         if m:
             yield m
             return

@@ -183,7 +183,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 claimant_key = rc.agent
                 if claimant_key == "?":
                     claimant_key = spk.last_named or spk.main  # "the group took ...": the actor spoken of
-                elif claimant_key is None and rc.subject_hint != "civil" and rc.metric != "displaced":
+                elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
+                    claimant_key = para_speaker.get(s.para)  # civilians counted in a speaker's paragraph
+                elif claimant_key is None:
                     # a count no one is named for: who spoke last, else the actor the report speaks of
                     claimant_key = spk.fallback(para_speaker.get(s.para)) if spk.last else (spk.last_named or spk.main)
             hint = rc.subject_hint or ""
