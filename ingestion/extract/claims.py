@@ -337,6 +337,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
     skip_until = -1
+    prev_agent: str | None = None
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -425,8 +426,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
+        inherited = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
+            inherited = True
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
@@ -457,13 +460,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
-        if vcls == "noun":
+        if inherited:
+            agent = prev_agent
+        elif vcls == "noun":
             agent = None  # "417 killed and 270 wounded": no one named did it
         elif tail_m is not None and not head:
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
+        prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
         if tail_m is not None:
             for pf, pn, pend in pending:

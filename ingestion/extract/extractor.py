@@ -134,6 +134,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
+    para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
     for sm in sms:
         spk.learn(sm, text)
         s = sm.sentence
@@ -146,6 +147,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             spk.last_named = named[0]
         if key:
             spk.last = key
+            para_last[s.para] = key
             if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
@@ -184,7 +186,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 if claimant_key == "?":
                     claimant_key = spk.last_named or spk.main  # "the group took ...": the actor spoken of
                 elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
-                    claimant_key = para_speaker.get(s.para)  # civilians counted in a speaker's paragraph
+                    claimant_key = para_speaker.get(s.para) or para_last.get(s.para)  # a speaker's paragraph
                 elif claimant_key is None:
                     # a count no one is named for: who spoke last, else the actor the report speaks of
                     claimant_key = spk.fallback(para_speaker.get(s.para)) if spk.last else (spk.last_named or spk.main)
