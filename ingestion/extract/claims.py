@@ -47,7 +47,9 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
 NOUN_METRIC = {
-    "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "bodies": "killed", "corpses": "killed",
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
+              "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
     "dead": "killed", "lives": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
@@ -100,7 +102,9 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
 forcing pushed pushing left leaving""".split())
 HEAD_PAIRS = frozenset({"shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of"})
+                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
+                        "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
@@ -137,7 +141,7 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+lives?|gave\s+(?:their|his|her)\s+lives?|"
+    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -160,9 +164,11 @@ KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered"
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
               "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
-              "lost his": "killed", "lost her": "killed", "gave ": "killed", "execut": "killed", "massacr": "killed",
+              "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
-              "death": "killed", "fatalities": "killed", "lives of": "killed",
+              "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
+              "surrender of": "surrendered", "defection of": "surrendered",
               "wound": "wounded", "injur": "wounded", "hurt": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
@@ -205,7 +211,7 @@ SKIP_BEFORE = re.compile(
     r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+[\w-]+['’]s|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
-    r"[$€£#(]|\d\.?\s*|\w[-–])$", re.I)
+    r"[$€£#(]|\d\.?|\w[-–])$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
@@ -315,6 +321,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     return None, None, 0, dead
 
 
+_LIST_JOIN = re.compile(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s+$")
+_WORDS_POS = re.compile(r"[A-Za-z]+|[;.]")
+_CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "which", "who", "while", "when", "but",
+                 "after", "before", "because", "if"}
 _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
@@ -434,6 +444,18 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
+            # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
+            wide = text[max(s.start, f.start - 110):f.start]
+            if _LIST_JOIN.search(wide[-30:]):
+                words = _WORDS_POS.findall(wide)
+                for w in reversed(words):
+                    lw = w.lower()
+                    if lw in _CLAUSE_BREAK:
+                        break
+                    if lw in HEAD_WORDS and _verb_class(lw) in ("took", "lost"):
+                        vcls = _verb_class(lw)
+                        break
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
         if vcls is None and _AMONG_THEM.match(after, nend):
