@@ -173,7 +173,7 @@ KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered"
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
               "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered",
-              "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
+              "captur": "captured_personnel", "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
               "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
               "prisoner": "captured_personnel", "alive": "captured_personnel",
@@ -577,11 +577,11 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "aircraft_downed" if ncls is None else None
         return None
     if ncls == "aircraft_downed":
-        return "aircraft_downed" if vcls in ("downed", "took", "found") else None
+        return "aircraft_downed" if vcls in ("downed", "took", "found", "captured_personnel") else None
     if ncls == "weapons_seized":
         return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
     if ncls == "other":  # townships
-        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered") and not re.search(r"\bonly\s+$", before) else None
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\bonly\s+$", before) else None
     # bases, outposts, towns
     if vcls in ("took", "lost", "captured_personnel"):
         return ncls
