@@ -31,6 +31,7 @@ from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 
 STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
+                         r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
                          r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
                          r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
 
@@ -260,6 +261,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     unknown = 0
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
+        if w in ('"', "“", "”"):
+            continue  # 'killed 100 "terrorists"'
         n += 1
         if n > 8:
             break
@@ -627,7 +630,9 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
             continue
         if a.key is None:
             if a.text.lower() not in ("we", "it", "they") or fstart - a.end < 40:
-                best = "?"  # "the group", "its fighters": resolved from the report
+                # "the group", "its fighters": the actor the sentence named before, else the report's
+                named = [x for x in sm.actors if x.key and x.end <= a.start and not _embedded(x, text, s0)]
+                best = named[-1].key if named and a.text.lower().startswith(("its", "their")) else "?"
             continue
         tail = text[a.end:a.end + 2]
         if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
@@ -699,9 +704,10 @@ def _speaker_gap(gap: str) -> bool:
     the clash," Naw Bu said" or "… battalions in the town, and say"."""
     if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
         return False
-    return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None
+    return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None or _GAP_ASIDE.match(gap) is not None
 
 
+_GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
 _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
 
@@ -720,7 +726,7 @@ _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "offici
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
-                      "kyemon", "mna", "news agency")
+                      "kyemon", "mna", "news agency", "radio and television", "mitv", "mirror", "commander")
 
 
 def _state_media(t: str) -> bool:
