@@ -262,8 +262,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     unknown = 0
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
-        if w in ('"', "“", "”"):
-            continue  # 'killed 100 "terrorists"'
+        if w in ('"', "“", "”", "-odd", "-plus", "odd", "plus", "+"):
+            continue  # 'killed 100 "terrorists"', "40-odd soldiers"
         n += 1
         if n > 8:
             break
@@ -680,6 +680,8 @@ _TITLE = r"(?:(?:Col|Lt|Maj|Gen|Capt|Brig|Dr|Sgt)\.?\s+|(?:Colonel|Major|General
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}?\b{_ROLE}\b")
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
+_NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
+                          rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|the\s+(?:spokes(?:person|man|woman)|officer|official|commander|group|groups|"
                       r"alliance|statement|army|organi[sz]ation|leader|colonel|general|rebels|allies|insurgents|"
                       r"ethnic\s+army|armed\s+group|resistance\s+group))\s*[,]?\s*(?:also\s+|further\s+|later\s+)?$", re.I)
@@ -783,13 +785,18 @@ class Speakers:
             return
         low = s.text.lower()
         if not any(w in low for w in ("spokes", "officer", "official", "commander", "leader", "chair", "secretary",
-                                      "head", "chief", "member", "representative", "director", "minister")):
+                                      "head", "chief", "member", "representative", "director", "minister", "speak")):
             return
         for m in _ROLE_NAME.finditer(s.text):
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
                 self._remember(m.group("name"), near[-1].key)
+        for m in _NAME_SPEAKS.finditer(s.text):
+            a0 = s.start + m.end()
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
+            if near:
+                self._remember(m.group("name"), near[0].key)
         for m in _NAME_ROLE.finditer(s.text):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]

@@ -17,7 +17,7 @@ WORDS = {
     "a thousand": 1000, "one thousand": 1000,
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred)\b)?"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
 _HEDGE = (r"more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
@@ -65,7 +65,7 @@ def parse_number(text: str) -> float | None:
     if t in WORDS:
         return float(WORDS[t])
     mult = 1
-    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12)):
         if t.endswith(" " + word):
             t, mult = t[: -len(word) - 1], m
     if not t:
