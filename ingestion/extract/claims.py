@@ -106,10 +106,12 @@ HEAD_PAIRS = frozenset({"shot down", "brought down", "shooting down", "won back"
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
-_HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
+_HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
+_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
+                       r"captured|detained|displaced|surrendered)\b", re.I)
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
 
@@ -134,6 +136,11 @@ def _head(before: str) -> str | None:
         return w2
     if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
         return "toll"
+    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered"):
+        # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
+        m = _COUNT_OF.search(b[-80:])
+        if m:
+            return m.group("v")
     return None
 
 
@@ -570,7 +577,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
         if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
-            return "killed"
+            return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
         if vcls in ("displaced", "drove") and ncls == "civil":
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
@@ -862,7 +869,8 @@ class Speakers:
                     return None, True
                 if _RESISTANCE_NAME.match(head):
                     return "PDF", True
-                if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|the\s+group|him|her|them)", after, re.I) \
+                if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
+                            r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
                         or re.match(rf"\s*{_TITLE}?[A-Z]", after):
                     return "?", True
                 return None, False
