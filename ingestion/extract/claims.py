@@ -698,6 +698,8 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|loca
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
 _ACCORDING = re.compile(r"according\s+to", re.I)
+_COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
+                          r"put|puts|confirmed|announced|released|issued)\b")
 _OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|commanders?|officers?|statement|report)\s*$", re.I)
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
@@ -833,7 +835,7 @@ class Speakers:
             return agent
         return self.main or self.last
 
-    def of_sentence(self, sm: SentenceMentions, text: str) -> tuple[str | None, bool]:
+    def of_sentence(self, sm: SentenceMentions, text: str, claims: bool = False) -> tuple[str | None, bool]:
         """(actor, found): the actor the sentence's speech verb belongs to. ``found`` with no
         actor: a speaker who is no actor (residents, local media): the outlet claims it;
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
@@ -841,6 +843,14 @@ class Speakers:
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        if not spans and claims:
+            # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
+            # an actor right before them counts
+            for m in _COUNT_VERBS.finditer(s.text):
+                r = self._one(sm, text, s.start + m.start(), s.start + m.end())
+                if r[0] not in (None, "?"):
+                    return r
+            return None, False
         fallback: tuple[str | None, bool] = (None, False)
         for a, b in spans:
             r = self._one(sm, text, a, b)

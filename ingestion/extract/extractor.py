@@ -138,7 +138,11 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     for sm in sms:
         spk.learn(sm, text)
         s = sm.sentence
-        found = spk.of_sentence(sm, text) if sm.speech or "ccording to" in s.text else (None, False)
+        rcs = []
+        if sm.figures or "down" in s.text:
+            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
+            rcs = find_claims(sm, text, mil, taken)
+        found = spk.of_sentence(sm, text, bool(rcs)) if sm.speech or rcs or "ccording to" in s.text else (None, False)
         key, ok = found
         if key == "?":
             key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para))
@@ -151,11 +155,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
-        if sm.figures or "down" in s.text:
-            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
-            rcs = find_claims(sm, text, mil, taken)
-            if rcs:
-                raw.append((sm, rcs))
+        if rcs:
+            raw.append((sm, rcs))
     out: list[Claim] = []
     index: dict[tuple, int] = {}
     para_date: dict[int, DateSpan] = {}

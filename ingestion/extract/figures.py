@@ -18,7 +18,7 @@ WORDS = {
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
@@ -121,7 +121,7 @@ def find_figures(text: str) -> list[Figure]:
                 high, approx = n, True
             elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
                 value, approx = n, True
-            elif hedge in ("up to", "as many as"):
+            elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n
             elif hedge in ("fewer than", "less than", "under"):
                 high = n - 1
