@@ -214,13 +214,43 @@ SKIP_AFTER = re.compile(
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
     r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
     r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
-SKIP_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|number|aged|age|since|Battalion|Battalions|LIB|IB|TB|MOC|ROC|LID|Division|Brigade|Brigades|"
-    r"Command|Route|Highway|Road|Mile|Ward|Wards|Quarter|Block|Street|Operation|Article|Section|Phase|Unit|Column|"
-    r"Regiment|Company|Camp|Gate|Bridge|Hill|Point|Zone|Sector|Region|Group|Squad|Platoon|Battery|"
-    r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in\s+the|of\s+[\w-]+['’]s|of\s+the\s+(?:\w+\s+)?(?:\w+['’]s\s+)?|out\s+of)\s*[.(-]?\s*|"
-    r"[$€£#(]|\d\.?|\w[-–])$", re.I)
+# a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
+# "aged 45", "since 2021", "May 12", "Operation 1027", "of the 17 (townships)"
+_SKIP_WORDS = frozenset("""
+no nos number aged age since battalion battalions lib ib tb moc roc lid division brigade brigades command route highway
+road mile ward wards quarter block street operation article section phase unit column regiment company camp gate bridge
+hill point zone sector region group squad platoon battery january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_SKIP_END_CHARS = tuple("$€£#(0123456789")
+
+
+def _skip_before(before: str) -> bool:
+    if not before:
+        return False
+    if before.endswith(_SKIP_END_CHARS) or before.endswith(".") and before[-2:-1].isdigit():
+        return True
+    if before[-1:] in "-–" and before[-2:-1].isalnum():
+        return True  # "IB-135"
+    b = before.rstrip().rstrip(".(-").rstrip()
+    words = b[-40:].split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _SKIP_WORDS:
+        return True
+    if len(words) >= 2 and (before.rstrip()[-1:].isalnum() or last.endswith(("'s", "’s"))):
+        prev = words[-2].lower()
+        if (prev, last) in (("in", "the"), ("out", "of"), ("of", "the")):
+            return True
+        if prev == "of" and last.endswith(("'s", "’s")):
+            return True  # "of Rakhine's (17 townships)"
+        if len(words) >= 3 and words[-3].lower() == "of" and prev == "the":
+            return True  # "of the state's (17)", "of the remaining (5)"
+        if len(words) >= 4 and words[-4].lower() == "of" and words[-3].lower() == "the" and last.endswith(("'s", "’s")):
+            return True
+    return False
+
+
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
@@ -376,7 +406,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
             continue  # "three or four houses", "one township after another"
-        if SKIP_AFTER.match(after) or SKIP_BEFORE.search(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
             prev = None
             continue
         if _INCLUDING.search(before[-25:]):
