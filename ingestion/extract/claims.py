@@ -808,6 +808,10 @@ def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Ac
     return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text, sm.sentence.start)]
 
 
+_ROLE_HINT = re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]hair|[Ss]ecretary|[Hh]ead|[Cc]hief|[Mm]ember|"
+                        r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak")
+
+
 @dataclass
 class Speakers:
     """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
@@ -822,9 +826,7 @@ class Speakers:
         s = sm.sentence
         if not any(a.key for a in sm.actors):
             return
-        low = s.text.lower()
-        if not any(w in low for w in ("spokes", "officer", "official", "commander", "leader", "chair", "secretary",
-                                      "head", "chief", "member", "representative", "director", "minister", "speak")):
+        if _ROLE_HINT.search(s.text) is None:
             return
         for m in _ROLE_NAME.finditer(s.text):
             a0 = s.start + m.start()

@@ -135,28 +135,36 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
     para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
+    by_sentence: dict[int, list] = {}
     for sm in sms:
-        spk.learn(sm, text)
         s = sm.sentence
-        rcs = []
         if sm.figures or "down" in s.text:
             taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
             rcs = find_claims(sm, text, mil, taken)
-        found = spk.of_sentence(sm, text, bool(rcs)) if sm.speech or rcs or "ccording to" in s.text else (None, False)
+            if rcs:
+                by_sentence[s.index] = rcs
+                raw.append((sm, rcs))
+    if not raw:
+        return []
+    # who speaks, sentence by sentence (only in reports that state a figure)
+    for sm in sms:
+        spk.learn(sm, text)
+        s = sm.sentence
+        has = s.index in by_sentence
+        found = spk.of_sentence(sm, text, has) if sm.speech or has or "ccording to" in s.text else (None, False)
         key, ok = found
         if key == "?":
             key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para))
-        named = [a.key for a in sm.actors if a.key and a.key != mil]
-        if named:
-            spk.last_named = named[0]
+        for a in sm.actors:
+            if a.key and a.key != mil:
+                spk.last_named = a.key
+                break
         if key:
             spk.last = key
             para_last[s.para] = key
             if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
-        if rcs:
-            raw.append((sm, rcs))
     out: list[Claim] = []
     index: dict[tuple, int] = {}
     para_date: dict[int, DateSpan] = {}
