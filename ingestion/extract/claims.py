@@ -531,6 +531,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
+        if vcls == "lost" and agent and hint in ("armed", None):
+            hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
         out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
@@ -693,7 +695,7 @@ def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str
         if in_np:
             strong = [a for a in in_np if a.text.lower() not in ("soldiers", "troops", "police", "policemen", "army")]
             return "actor:" + (strong or in_np)[0].key
-        if _OWN.search(np):
+        if _OWN.search(np) or re.match(r"\s+of\s+(?:their|its|our)\b", np):
             return "own"
         if _ENEMY.search(np):
             return "enemy"
@@ -913,9 +915,9 @@ class Speakers:
                     return "PDF", True
                 if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
                             r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
-                        or re.match(rf"\s*{_TITLE}?[A-Z]", after):
+                        or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
                     return "?", True
-                return None, False
+                return None, True  # "according to a monitoring group": no actor
             before = text[max(s.start, a - 80):a]
             if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
                 return None, False  # "were reported killed"

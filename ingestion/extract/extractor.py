@@ -191,7 +191,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             elif outlet_is_junta:
                 claimant_key = mil  # junta state media speak for the junta
             else:
-                claimant_key = rc.agent
+                # who killed or displaced civilians does not claim the count of them
+                claimant_key = None if rc.subject_hint == "civil" or rc.metric == "displaced" else rc.agent
                 if claimant_key == "?":
                     claimant_key = spk.last_named or spk.main  # "the group took ...": the actor spoken of
                 elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
