@@ -145,7 +145,8 @@ def _head(before: str) -> str | None:
 
 
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
-        r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
+        r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
+        r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
@@ -155,7 +156,7 @@ TAIL_VERB = re.compile(
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
-    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|"
+    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
@@ -186,7 +187,8 @@ KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered"
               "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
               "prisoner": "captured_personnel", "alive": "captured_personnel",
-              "displac": "displaced", "leave": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
+              "displac": "displaced", "leave": "displaced", "removed": "displaced", "evicted": "displaced",
+              "expelled": "displaced", "relocated": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
               "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
               "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
@@ -564,6 +566,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
 _TAIL_STEMS = ("kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
+               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "alive")
 
