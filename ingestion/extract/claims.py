@@ -978,8 +978,19 @@ class Speakers:
         return None, False
 
 
+# an outlet run by or speaking for the junta: "Ministry of Home Affairs (junta)", "NP News
+# (junta-aligned outlet)", "moha.gov.mm"; never the resistance government's ministries
+_JUNTA_OUTLET = re.compile(r"(?<!anti-)(?<!anti\s)\bjunta\b|military\s+council|\btatmadaw\b|\bSAC\b|commander-in-chief|"
+                           r"\.gov\.mm|\bministry\s+of\b", re.I)
+_RESISTANCE_OUTLET = re.compile(r"\bNUG\b|national\s+unity|anti-junta|resistance|opposition|exile", re.I)
+
+
 def is_state_media(name: str | None) -> bool:
-    return bool(name) and STATE_MEDIA.search(name) is not None
+    if not name:
+        return False
+    if STATE_MEDIA.search(name) is not None:
+        return True
+    return _JUNTA_OUTLET.search(name) is not None and _RESISTANCE_OUTLET.search(name) is None
 
 
 def opponent(key: str | None, military: str, main: str | None) -> str | None:
