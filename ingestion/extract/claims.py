@@ -425,7 +425,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             after = text[f.end:min(figs[k].start if k < len(figs) else s.end, f.end + 150, s.end)]
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
-        ncls, nword, nend, dead = _noun(after[np_from:])
+        ncls, _word, nend, dead = _noun(after[np_from:])
         if ncls == "thing":
             prev = None
             continue
@@ -636,10 +636,6 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     return None
 
 
-def _actor_key(sm: SentenceMentions, a: Actor) -> str | None:
-    return a.key
-
-
 _COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
 _WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
 
@@ -724,9 +720,6 @@ _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
 _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|the\s+(?:spokes(?:person|man|woman)|officer|official|commander|group|groups|"
-                      r"alliance|statement|army|organi[sz]ation|leader|colonel|general|rebels|allies|insurgents|"
-                      r"ethnic\s+army|armed\s+group|resistance\s+group))\s*[,]?\s*(?:also\s+|further\s+|later\s+)?$", re.I)
 _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
                         r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
@@ -735,7 +728,6 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|loca
 _ACCORDING = re.compile(r"according\s+to", re.I)
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
-_OWN_SOURCES = re.compile(r"^(?:['’]s)?\s*(?:sources?|officials?|spokes\w+|commanders?|officers?|statement|report)\s*$", re.I)
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
