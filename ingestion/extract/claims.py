@@ -102,7 +102,7 @@ retaking surrendered surrendering ceded ceding hold holds holding held found rec
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
 forcing pushed pushing left leaving""".split())
-HEAD_PAIRS = frozenset({"shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+HEAD_PAIRS = frozenset({"shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
@@ -168,7 +168,7 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|fiv
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
@@ -372,6 +372,7 @@ _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dea
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
                           r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+_PAREN_END = re.compile(r"[^,;.()]{0,40},")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
@@ -395,8 +396,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if f.start < skip_until:
             continue
         k = i + 1
-        while k < len(figs) and _PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(","):
-            k += 1  # "2,400 soldiers, 200 of them officers, laid down": the inner count is no boundary
+        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
+                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 25), figs[k].start)
+                                 and _PAREN_END.match(text, figs[k].end)):
+            k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
