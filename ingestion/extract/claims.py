@@ -826,19 +826,21 @@ class Speakers:
         s = sm.sentence
         if not any(a.key for a in sm.actors):
             return
-        if _ROLE_HINT.search(s.text) is None:
+        hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
+        if not hints:
             return
-        for m in _ROLE_NAME.finditer(s.text):
+        lo, hi = max(0, hints[0] - 110), min(len(s.text), hints[-1] + 80)  # names stand near their role
+        for m in _ROLE_NAME.finditer(s.text, lo, hi):
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
                 self._remember(m.group("name"), near[-1].key)
-        for m in _NAME_SPEAKS.finditer(s.text):
+        for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
             a0 = s.start + m.end()
             near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
             if near:
                 self._remember(m.group("name"), near[0].key)
-        for m in _NAME_ROLE.finditer(s.text):
+        for m in _NAME_ROLE.finditer(s.text, lo, hi):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
