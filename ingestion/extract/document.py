@@ -20,8 +20,12 @@ from dataclasses import dataclass, field
 
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
+
+GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
+                           r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
+                           r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import NOT_PLACE, Place, kind_family
+from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
@@ -41,6 +45,8 @@ class Resolved:
     actor_from: str | None
     attributed_to: str | None
     date: tuple[dt.date | None, dt.date | None, str]
+    agent: str | None = None
+    change: str = ""
     township: str | None = None
     state: str | None = None
     evidence_from: int = 0  # first sentence of the evidence
@@ -77,7 +83,57 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
 
 
 def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-            gaz: Gazetteer, state_hits: list[list[str]]) -> list[Resolved]:
+            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True) -> list[Resolved]:
+    """The control changes of the report: every candidate resolved, judged by the ranker
+    (``ranked``; else every candidate is returned, for training), then merged."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
+    out = _kinds_from_report(out, sms)
+    if not ranked:
+        return out
+    from ingestion.extract.ranker import rank
+
+    kept = rank(out, text, sms)
+    for r in kept:
+        r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
+    kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
+    kept = _drop_locatives(kept, text)
+    return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
+
+
+_LOCATIVE_GAP = re.compile(r"^\s*(?:,\s*)?(?:near|at|in|outside|inside|close\s+to|by|beside|on|of|above|overlooking)\s+"
+                           r"(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+
+
+def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
+    """"the LIB 904 base near Pauk Sin": one place, the base; the village only locates it."""
+    groups: dict[tuple, list[Resolved]] = {}
+    for r in rs:
+        groups.setdefault((r.event.sentence, r.change), []).append(r)
+    out = []
+    for r in rs:
+        same = groups[(r.event.sentence, r.change)]
+        located = any(o is not r and o.place.end <= r.place.start and o.place.ref is None
+                      and _LOCATIVE_GAP.match(text[o.place.end:r.place.start]) for o in same)
+        if not (located and r.place.unit is None):
+            out.append(r)
+    return out
+
+
+def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
+    if change == "captured" and ev.trigger.text.lower() == "loss":
+        # "the junta's loss of X": the possessor lost it to the other side
+        return ((main if agent == military else military) if agent else None), agent
+    if change == "captured":
+        return agent, (ev.source.key if ev.source and ev.source.key else (military if agent and agent != military else None))
+    if change == "withdrew":
+        return None, agent or military
+    if change == "held":
+        return agent, None
+    return None, None
+
+
+def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
+                 gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
     main = main_actor(sms, military)
     out: list[Resolved] = []
@@ -94,32 +150,18 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             att = para_att[s.para]
         sent_date = _sentence_date(sm, s.text)
         for ev in events:
-            agent = _agent(ev.agent, st, main, ev)
+            agent = _agent(ev.agent, st, main, ev, sm)
             places = _resolve_places(ev, st)
             if not places:
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
-                actor_to = actor_from = None
-                if ev.change == "captured" and ev.trigger.text.lower() == "loss":
-                    # "the junta's loss of X": the possessor lost it to the other side
-                    actor_from = agent
-                    actor_to = (main if agent == military else military) if agent else None
-                elif ev.change == "captured":
-                    actor_to = agent
-                    actor_from = ev.source.key if ev.source and ev.source.key else (
-                        military if agent and agent != military else None)
-                elif ev.change == "withdrew":
-                    actor_from = agent or military
-                elif ev.change == "held":
-                    actor_to = agent
-                    if actor_to is None:
-                        continue
-                if ev.change == "captured" and actor_to is None:
-                    continue
-                r = Resolved(ev, place, actor_to, actor_from, att, date)
+                actor_to, actor_from = _actors_for(ev.change, agent, ev, military, main)
+                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
+            if not ev.extra.get("selected", True):
+                continue
             if ev.change in ("captured", "held", "withdrew") and agent and ev.agent and ev.agent.key:
                 st.last_agent = ev.agent.key
             if ev.change == "captured" and agent:
@@ -131,42 +173,82 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
             if a.key:
                 st.actor_counts[a.key] += 1
         for p in sm.places:
-            if p.ref is None and not (p.bare and p.name.split()[0] in NOT_PLACE):
+            if p.ref in (None, "generic") and not (p.bare and p.name.split()[0] in NOT_PLACE):
                 st.places.append(p)
         named_agents = [a for a in sm.actors if a.key]
-        if named_agents and not events:
+        if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
-    return _merge(_drop_contested_captures(out))
+    return out, main
 
 
-def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event) -> str | None:
+def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
+    """Who did it. A generic name ("resistance forces", "the joint forces") is the report's
+    main non-military actor when it has one; "the group", "the alliance", "its fighters"
+    never mean the junta; "they", "it" are the actor named last."""
+    if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
+        return (main if main and main != actor.key and main != st.military else None) or actor.key
     if actor is not None and actor.key:
         return actor.key
-    if actor is not None:  # "they", "the group"
+    if actor is not None:
+        low = actor.text.lower()
+        non_military = not low.startswith(("it", "they", "we")) or low.startswith(("its ", "their "))
+        if "alliance" in low and "TBA" in st.actor_counts:
+            return "TBA"
+        earlier = [a for a in sm.actors if a.key and a.end <= actor.start
+                   and not (non_military and a.key == st.military) and not GENERIC_ACTOR.match(a.text)]
+        if earlier:
+            return earlier[0].key
+        if non_military:
+            return main if st.last_agent in (None, st.military) else st.last_agent
         return st.last_agent or main
     if ev.change in ("captured",):
-        return st.last_captor or main
+        return main or st.last_captor
     return None
 
 
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
-        if p.ref is None:
+        if p.ref in (None, "generic"):
             out.append(p)
             continue
         fam = p.ref if p.ref != "base" else "base"
-        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start]
+        if p.count != 1:  # "the three battalions — A, B and C": named right after, in the sentence
+            ahead = [q for q in ev.extra.get("sentence_places", []) if q.start > p.end and q.ref is None
+                     and kind_family(q.kind) == fam]
+            if p.count >= 2 and len(ahead) >= p.count:
+                out.extend(ahead[:p.count])
+                continue
+        head = _specific_head(p.name)
+        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start
+                 and (head is None or head in q.name.lower())]
+        if not cands and head is not None and p.count == 1:
+            # "the police station", "the dried tea leaf factory": a first mention, not a reference
+            name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
+            out.append(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")))
+            continue
         if p.count == 0:  # "the bases": the ones named last
             if cands:
                 last_sentence = [q for q in cands if abs(q.start - cands[-1].start) < 400]
                 out.extend(_unique(last_sentence[-6:]))
         elif cands:
             out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
-    if not out and not ev.places and (ev.change == "withdrew" or ev.trigger.voice != "active"
-                                      or ev.extra.get("pronoun_object")):
+    if not out and not ev.places and ev.extra.get("pronoun_object"):
+        here = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
+        out = here[-1:] or [q for q in st.last_objects if q.ref is None]
+    elif not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
+                                        or ev.trigger.voice != "active"):
         out = [q for q in st.last_objects if q.ref is None]
     return _unique(out)
+
+
+_SPECIFIC = ("naval base", "air base", "police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+             "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
+
+
+def _specific_head(name: str) -> str | None:
+    low = name.lower()
+    return next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
 
 
 def _unique(places: list[Place]) -> list[Place]:
@@ -255,20 +337,44 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     return None, None
 
 
+def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
+    """A bare name ("Tarong") takes the kind the report gives it elsewhere ("Tarong village")."""
+    kinds: dict[str, str] = {}
+    for sm in sms:
+        for p in sm.places:
+            if not p.bare and p.ref is None and p.unit is None:
+                kinds.setdefault(p.key, p.kind)
+    for r in rs:
+        if r.place.bare and r.place.key in kinds:
+            p = r.place
+            r.place = Place(p.start, p.end, p.name, kinds[p.key], p.unit, bare=False)
+    return rs
+
+
+def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:
+    """"They now hold X" after "they captured X" is the capture told again."""
+    captured = {(r.place.key, r.actor_to) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "held" and (r.place.key, r.actor_to) in captured)]
+
+
 def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
-    """A siege that ended in a capture, told in one sentence, is the capture."""
-    captured = {(r.event.sentence, r.place.key) for r in rs if r.event.change == "captured"}
-    return [r for r in rs if not (r.event.change == "contested" and (r.event.sentence, r.place.key) in captured)]
+    """A siege that ended in a capture, told in one sentence, is the capture; fighting in a
+    whole township is no contest for a place."""
+    captured = {(r.event.sentence, r.place.key) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "contested" and (
+        (r.event.sentence, r.place.key) in captured or r.place.kind == "township"))]
 
 
 def _merge(rs: list[Resolved]) -> list[Resolved]:
+    """One fact per (change, place, actor): the most probable candidate, in text order."""
     out: dict[tuple, Resolved] = {}
     for r in rs:
-        key = (r.event.change, r.place.key, r.actor_to if r.event.change != "withdrew" else r.actor_from)
-        if key in out:
-            kept = out[key]
-            if kept.date[0] is None and r.date[0] is not None:
-                kept.date = r.date
-            continue
-        out[key] = r
-    return list(out.values())
+        key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)
+        kept = out.get(key)
+        if kept is None or r.extra.get("p", 0) > kept.extra.get("p", 0):
+            if kept is not None and r.date[0] is None:
+                r.date = kept.date
+            out[key] = r
+        elif kept.date[0] is None and r.date[0] is not None:
+            kept.date = r.date
+    return sorted(out.values(), key=lambda r: r.place.start)

@@ -19,7 +19,7 @@ from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actor
 from ingestion.extract.claims import Speakers, find_claims, is_state_media, opponent
 from ingestion.extract.dates import DateSpan, not_after, parse_published
 from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
-from ingestion.extract.events import assemble
+from ingestion.extract.events import assemble, carried
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.mentions import SentenceMentions, scan
 from ingestion.extract.sentences import split_sentences
@@ -92,15 +92,30 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     if not text.strip():
         return []
     pub = parse_published(report.published)
-    hits = prep.matcher.find(text, fold(text))
-    sentences = split_sentences(text)
-    sms = scan(text, sentences, hits, pub)
-    events = [assemble(sm, text) for sm in sms]
-    states = _states_by_sentence(sms, hits)
-    resolved = resolve(sms, events, prep.military, pub, prep.gaz, states)
+    sms, resolved = _control_changes(text, pub, prep, ranked=True)
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
     facts.extend(_claims(report, text, sms, prep, pub))
     return facts
+
+
+def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list, str, list[SentenceMentions]]:
+    """Every resolved (trigger, place) candidate of a report before the ranker judges it
+    (what ``scripts/train_extractor.py`` learns from), with the text and the mentions."""
+    prep = _prepare(gazetteer)
+    text = (report.text or "")[:MAX_TEXT_CHARS]
+    sms, cands = _control_changes(text, parse_published(report.published), prep, ranked=False)
+    return cands, text, sms
+
+
+def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved]]:
+    hits = prep.matcher.find(text, fold(text))
+    sms = scan(text, split_sentences(text), hits, pub)
+    events = [assemble(sm, text) for sm in sms]
+    for i in range(1, len(sms)):
+        if sms[i].sentence.para == sms[i - 1].sentence.para or not sms[i].triggers:
+            events[i] = events[i] + carried(sms[i], events[i - 1])
+    states = _states_by_sentence(sms, hits)
+    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked)
 
 
 def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:
@@ -115,8 +130,8 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
     ev, place = r.event, r.place
     first, last, precision = r.date
     return ControlChange(
-        report_id=report_id, change=ev.change, place=place.name, place_kind=place.kind,
-        evidence=sms[ev.sentence].sentence.text, recapture=ev.recapture, unit=place.unit,
+        report_id=report_id, change=r.change, place=place.name, place_kind=place.kind,
+        evidence=sms[ev.sentence].sentence.text, recapture=ev.recapture and r.change == "captured", unit=place.unit,
         township=r.township, state=r.state,
         actor_to=prep.names.get(r.actor_to) if r.actor_to else None,
         actor_from=prep.names.get(r.actor_from) if r.actor_from else None,

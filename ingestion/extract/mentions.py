@@ -28,6 +28,8 @@ SPEECH_RE = re.compile(
     r"statement|according\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
+# what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
+_SUBJECT_NEXT = re.compile(r"(?:\s*,|\s+(?:was|were|is|has|had|fell|remains|remained|came|lies|sits|now|also|itself)\b)")
 _CAPS_ACRONYM = re.compile(r"^[A-Z0-9/&-]{2,8}$")
 
 
@@ -84,7 +86,8 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
         actors = _actors(text, s, shits)
         places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
                   and not (p.bare and " " not in p.name and (p.name.lower() in common or (
-                      p.start - s.start <= 2 and p.name not in inner_caps)))]
+                      p.start - s.start <= 2 and p.name not in inner_caps
+                      and not _SUBJECT_NEXT.match(text, p.end))))]
         places += _gazetteer_places(shits, places, actors)
         places.sort(key=lambda p: p.start)
         triggers = find_triggers(text, s.start, s.end)
@@ -112,7 +115,10 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
 
 
 def _overlaps(p: Place, actors: list[Actor]) -> bool:
-    return any(not (p.end <= a.start or p.start >= a.end) for a in actors if a.key is not None)
+    """A place that holds an actor's name is the actor ("Arakan Army"), unless the name is a
+    common noun inside a named site ("Tibual military camp")."""
+    return any(not (p.end <= a.start or p.start >= a.end) for a in actors
+               if a.key is not None and (p.bare or not a.text.islower()))
 
 
 def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:

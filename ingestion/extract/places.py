@@ -42,6 +42,9 @@ UNIT_WORDS = {
     "light infantry division": "light_infantry_division",
     "battalion": "battalion",
 }
+NAMED_COMMAND_RE = re.compile(
+    r"\b(?:(?P<town>[A-Z][a-z][\w'’-]*)\s+)?(?P<cmd>(?:Regional|Military|Tactical)\s+Operations?\s+Command)"
+    r"(?:\s+(?P<hq>headquarters|HQ|base))?(?!\s*[-–(]?\s*(?:No\.?\s*)?\d)")
 UNIT_ABBR = {
     "LIB": "light_infantry_battalion", "IB": "infantry_battalion", "TB": "tank_battalion",
     "AB": "armoured_battalion", "ArtyB": "artillery_battalion", "MOC": "military_operations_command",
@@ -58,12 +61,13 @@ _UNIT_TYPE = (r"(?:(?:Field\s+)?Artillery\s+Battalions?|Light\s+Infantry\s+Batta
               r"Tank\s+Battalions?|Armou?red\s+Battalions?|Military\s+Operations?\s+Commands?|"
               r"Regional\s+Operations?\s+Commands?|Regional\s+Military\s+Commands?|Light\s+Infantry\s+Divisions?|"
               r"Tactical\s+Operations?\s+Commands?|(?:Supply\s+and\s+Transport\s+|Logistics?\s+|Signal\s+|Engineering\s+)?Battalions?|"
-              r"Ordnance\s+Depot|Military\s+Police\s+Battalion)")
+              r"Ordnance\s+Depot|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)")
 _N = r"\d{1,4}"
 UNIT_RE = re.compile(
-    rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>{_UNIT_TYPE})
+    rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>(?i:{_UNIT_TYPE}))
          (?:\s*\((?P<abbr>[A-Za-z]{{2,5}})\))?
          (?:\s*[-–]?\s*(?:\(|No\.?\s*)?(?P<num>{_N})\)?\b(?P<more>(?:\s*(?:,|,?\s*and|&)\s*(?:(?:LIB|IB)\s*)?{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*))?
+       | \b(?:No\.?\s*)?(?P<num3>\d{{1,3}})(?:st|nd|rd|th)?\s+(?P<ab3>LIB|IB|MOC|ROC|LID|TOC|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)\b
        | \b(?P<ab>LIB|IB|TB|AB|MOC|ROC|RMC|LID|ArtyB|AAB|FAB|TOC|LB)s?\s*[-–]?\s*(?:No\.?\s*)?\(?(?P<num2>{_N})\)?(?![\w-])
          (?P<more2>(?:\s*(?:,|,?\s*and|&)\s*{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*)
        | (?P<bt>ခလရ|ခမရ|တကရ|စကခ|ဒကစ|တမခ|အမရ)\s*[\(（]?\s*(?P<bnum>[၀-၉0-9]{{1,4}})\s*[\)）]?
@@ -73,7 +77,7 @@ UNIT_RE = re.compile(
     """,
     re.X,
 )
-UNIT_STEMS = ("Battalion", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
+UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
@@ -93,28 +97,40 @@ HEAD_KIND = {
     "trade gate": "other", "gate": "other", "bridge": "other", "jetty": "other", "port": "other",
     "dam": "other", "mountain": "other", "ridge": "outpost", "range": "other", "pagoda": "other", "monastery": "other", "school": "other", "hospital": "other",
     "factory": "other", "mine": "other", "prison": "other", "compound": "other", "office": "other",
-    "road": "road", "highway": "road", "route": "road", "motorway": "road",
+    "road": "road", "highway": "road", "route": "road", "motorway": "road", "union highway": "road",
+    "terminal": "other", "hub": "other", "plant": "other", "plain": "other", "cement factory": "other",
+    "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:-[A-Za-z][\w'’]*)*"
+CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
 NAMED_SITE_RE = re.compile(
-    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
+    rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
+    rf"main|security|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?:a|an|one|two|three|four|five|several|the)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
-    rf"\s+(?:above|near|at|outside|in|on|of|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
+    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+# "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
+INDEF_RE = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
+    r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
+    r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
+    r"port|dam|office|compound|airport|airfield)\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,2})"
+    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
-    r"garrisons?|hills?|positions?|bridge|road|highway|township|stations?|gates?)\b")
+    r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
+    r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
 NOT_PLACE = {
     "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
@@ -146,7 +162,25 @@ NOT_PLACE = {
     "East", "West", "Special", "Group", "Operations", "Air", "Navy", "Organization", "Organisation", "Front",
     "Association", "Committee", "Interim", "Executive", "Administration", "Peace", "Commission", "Deputy",
     "Brig-Gen", "Maj-Gen", "Lt-Gen", "Lt-Col", "Major-General", "Sergeant", "Private", "Corporal",
+    "Japan", "Russia", "Laos", "Singapore", "Malaysia", "Indonesia", "Vietnam", "Cambodia", "Philippines", "US", "USA",
+    "UK", "Britain", "America", "American", "British", "Japanese", "Russian", "ASEAN", "European", "EU", "Western",
+    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Thirty",
+    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Thousand", "Million", "First", "Second", "Third",
+    "Students", "Reply", "Comment", "Comments", "Photo", "Image", "Video", "Read", "Share", "Subscribe", "Related",
+    "Advertisement", "Copyright", "Source", "Update", "Updated", "Editor", "Note", "Nationalities", "Operation",
+    "Christian", "Buddhist", "Muslim", "Rohingya", "Kachins", "Karens", "Arakanese", "Rakhines", "Chins",
 }
+_AREA_AFTER = re.compile(r"\s+(?:region|area|areas|district|division|frontier|border\s+area|valley|river|"
+                         r"mountains?|range|hills\b|self-administered|special\s+region|sub-township)", re.I)
+PERSON_TITLES = {"Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", "Capt", "Lieutenant", "Lt", "Brigadier",
+                 "Brig", "Lt-Col", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Dr", "Mr", "Ms", "Mrs", "U", "Daw", "Saw", "Salai",
+                 "Naw", "Sai", "Nang", "Ko", "Ma", "Khun", "Mahn", "Padoh", "Sergeant", "Sgt", "Corporal", "Cpl",
+                 "Private", "Pte", "Commander", "Chairman", "Spokesperson", "Spokesman", "Minister", "Senior"}
+_SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\w+|officer|official|commander|leader|"
+                            r"member|resident|source|chairman|secretary|director|analyst|researcher|villager))?"
+                            r"\s*,?\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
+                           r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
 LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
@@ -166,6 +200,7 @@ class Place:
     bare: bool = False  # a capitalised name with no head noun
     ref: str | None = None  # a back-reference: the head noun family ("town", "base", ...)
     count: int = 1  # "the two bases" -> 2 (back-references only)
+    inner: bool = False  # the name inside a located site ("Nan Mar" in "a camp at Nan Mar"): no object
 
     @property
     def key(self) -> str:
@@ -213,19 +248,35 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     if any(stem in s for stem in UNIT_STEMS):
         for p in _units(s, start):
             add(p)
+        for m in NAMED_COMMAND_RE.finditer(s):
+            if free(m.start(), m.end()):
+                town = m.group("town") if m.group("town") and m.group("town") not in NOT_PLACE else None
+                a = m.start("town") if town else m.start("cmd")
+                add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
+                          "military_base"))
+    inner: list[Place] = []
     if any(c.isupper() for c in s):
-        for p in _named_sites(s, start, free):
-            add(p)
         for m in LOCATED_SITE_RE.finditer(s):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
-            if name and free(m.start(), m.end()) and head not in ("town", "city", "township"):
-                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()),
-                          HEAD_KIND.get(head, "other")))
+            if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
+                label = " ".join(w for w in m.group().split() if w.lower() not in ("the", "a", "an"))
+                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                tail = _INNER_HEAD.match(s, m.end())
+                inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
+                                   HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
+                                   bare=tail is None, inner=True))
+        for p in _named_sites(s, start, free):
+            add(p)
         for m in BARE_RE.finditer(s):
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
                 add(Place(start + a, start + b, name, "town", bare=True))
+    for m in INDEF_RE.finditer(s):
+        if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
+            noun = " ".join(m.group("noun").split())
+            name = " ".join((m.group("mods") + noun).split())
+            add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
     for m in REF_RE.finditer(s):
         if not free(m.start(), m.end()):
             continue
@@ -238,7 +289,35 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
-    return found
+    return _merge_ref_of(text, found) + inner
+
+
+_INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+
+
+def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
+    """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
+    out: list[Place] = []
+    kind_from: Place | None = None
+    for p in places:
+        if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
+            ref = out.pop()
+            kind_from = ref if ref.ref in ("village", "base") else None
+            out.append(_retype(p, kind_from))
+            continue
+        if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
+            out.append(_retype(p, kind_from))
+            continue
+        kind_from = None
+        out.append(p)
+    return out
+
+
+def _retype(p: Place, ref: Place | None) -> Place:
+    if ref is None or not p.bare:
+        return p
+    return Place(p.start, p.end, p.name, ref.kind)
 
 
 _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}
@@ -264,6 +343,9 @@ def _units(s: str, offset: int) -> list[Place]:
                 nums = [m.group("ord")]
             if not nums:
                 continue  # "PDF battalions", "the battalion": no numbered unit
+        elif m.group("ab3"):
+            utype = UNIT_ABBR.get(m.group("ab3"), "other")
+            nums = [m.group("num3")]
         elif m.group("ab"):
             utype = UNIT_ABBR[m.group("ab")]
             nums = [m.group("num2")] + re.findall(r"\d{1,4}", m.group("more2") or "")
@@ -303,10 +385,12 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
                 names += [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", m.group("more")) if n]
             for i, raw in enumerate(names):
                 name = _strip_lead(raw)
-                if not name:
+                if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
                     continue
                 if rx is NAMED_SITE_RE:
-                    label = f"{name} {m.group('head')}" if i == len(names) - 1 or len(names) == 1 else f"{name} {head}"
+                    mod = m.group("mod") or ""
+                    label = (f"{name} {mod}{m.group('head')}" if i == len(names) - 1 or len(names) == 1
+                             else f"{name} {mod}{head}")
                     if kind == "outpost" and head in ("hill", "hilltop", "peak", "position", "strategic hill") and i == 0:
                         label = f"{name} {m.group('head')}"
                 else:
@@ -320,7 +404,12 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
 
 
 def _strip_lead(name: str) -> str:
+    """A site name without the sentence words before it and without its owner ("the
+    Military Council's Thit Cha camp" → "Thit Cha")."""
     words = name.split()
+    owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+    if 0 <= owner < len(words) - 1:
+        words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",)):
         words = words[1:]
     if not words or all(w in NOT_PLACE for w in words):
@@ -334,6 +423,9 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
     words = m.group().split()
     a = m.start()
+    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
+            _TITLE_BEFORE.search(s[max(0, a - 25):a])):
+        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
@@ -345,6 +437,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         words[-1] = words[-1][:-2]
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
+    if _AREA_AFTER.match(s, m.end()):
+        return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):
