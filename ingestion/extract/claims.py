@@ -536,8 +536,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
-        if vcls == "lost" and agent and hint in ("armed", None):
-            hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
+        if vcls == "lost" and agent:
+            if hint in ("armed", None):
+                hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
+            agent = None  # and the loser is not who claims it: the speaker is
         out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
