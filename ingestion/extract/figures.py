@@ -88,9 +88,38 @@ def _clean(v: float) -> float | int:
     return int(v) if v == int(v) else v
 
 
+# every figure holds a digit, a number word or a vague count; a hedge can only stand right
+# before one: the scan looks for numbers, then for a hedge in the few characters before
+_NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
+_HEDGE_BEFORE = re.compile(rf"(?<![\w.,-])(?:{_HEDGE})\s+$")
+
+
+def _iter_figures(text: str):
+    """``FIGURE_RE.finditer(text)``, found from the numbers (the same matches)."""
+    if not text.isascii():
+        yield from FIGURE_RE.finditer(text)
+        return
+    low = text.lower()
+    done = 0
+    match = FIGURE_RE.match
+    for c in _NUM_START.finditer(low):
+        p = c.start()
+        if p < done:
+            continue
+        m = None
+        h = _HEDGE_BEFORE.search(low, max(done, p - 32), p)
+        if h is not None:
+            m = match(text, h.start())
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def find_figures(text: str) -> list[Figure]:
     out = []
-    for m in finditer_from(FIGURE_RE, FIGURE_STARTS, text):
+    for m in _iter_figures(text):
         hedge = " ".join((m.group("hedge") or "").lower().split())
         value = low = high = None
         approx = False

@@ -270,3 +270,11 @@ def test_figure_starts_are_exact():
             "estimated 3.4 million residents, as many as 30 guns, a total of 12 posts, in excess of 200 and some 50 "
             "others; about a dozen, between 30 and 40, in 2023, at 4 am, thirty-two and dozens of troops.")
     assert [m.group() for m in finditer_from(FIGURE_RE, FIGURE_STARTS, text)] == [m.group() for m in FIGURE_RE.finditer(text)]
+
+
+def test_figures_found_from_numbers_are_exact():
+    from ingestion.extract.figures import FIGURE_RE, _iter_figures
+    text = ("Moreover 5 posts fell; no more than 20 soldiers, more than a hundred troops, at least 40 fighters and "
+            "upwards of 70 people, an estimated 3.4 million residents, a total of 12 posts, some 50 others, about a "
+            "dozen, between 30 and 40, in 2023, at 4 am, IB-135, thirty-two, two dozen and dozens of troops.")
+    assert [m.group() for m in _iter_figures(text)] == [m.group() for m in FIGURE_RE.finditer(text)]
