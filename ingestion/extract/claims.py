@@ -110,6 +110,8 @@ _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+
                         r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
+_COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
+                          "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
                        r"captured|detained|displaced|surrendered)\b", re.I)
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
@@ -125,11 +127,20 @@ def _head(before: str) -> str | None:
         if m is None:
             break
         b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
+    if b.endswith((":", " -", " –", " —")):
+        # "Junta losses: 14 killed", "soldiers killed – 30", "deaths: 40"
+        b = b.rstrip(":-–— ")
+        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        if w in _COUNT_NOUNS or w in HEAD_WORDS:
+            return w
+        return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
         w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
+    if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
+        return w1  # "junta deaths were 40"
     if f"{w1} {w2}" in HEAD_PAIRS:
         return f"{w1} {w2}"
     if w2 in HEAD_WORDS:
@@ -193,7 +204,8 @@ KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give the
               "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
               "downing": "downed",
-              "fought": "clashes", "clashed": "clashes", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
+              "fought": "clashes", "clashed": "clashes", "clashes": "clashes", "battles": "clashes",
+              "prisoners": "captured_personnel", "defections": "surrendered", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
               "exchanged": "clashes",
               "found": "found", "recover": "found",
               "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
@@ -624,6 +636,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "displaced"
         if vcls == "found" and dead:
             return "killed"
+        if vcls == "clashes" and ncls in (None, "bare") and re.search(r"(?i)\b(?:clashes|battles)\W*$", before):
+            return "clashes"  # "Clashes: 12"
         if vcls == "downed":
             return "aircraft_downed" if ncls is None else None
         return None
