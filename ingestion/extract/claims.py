@@ -911,83 +911,83 @@ class Speakers:
         return fallback
 
     def _one(self, sm: SentenceMentions, text: str, a: int, b: int) -> tuple[str | None, bool]:
+        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
         s = sm.sentence
-        if True:
-            verb = text[a:b].lower()
-            if _ACCORDING.match(verb):
-                after = text[b:min(s.end, b + 70)]
-                if _state_media(after[:45]):
-                    return self.military, True
-                near = [x for x in _speakers_near(sm, text, b, b + 80) if x.start <= b + 45 and "," not in text[b:x.start]]
-                if near:
-                    return near[0].key, True
-                head = after.split(",")[0]
-                p = self.person(head)
-                if p:
-                    return p, True
-                if _NON_ACTOR.search(head[:40]):
-                    return None, True
-                if _RESISTANCE_NAME.match(head):
-                    return "PDF", True
-                if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
-                            r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
-                        or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
-                    return "?", True
-                return None, True  # "according to a monitoring group": no actor
-            before = text[max(s.start, a - 80):a]
-            if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
-                return None, False  # "were reported killed"
-            if verb == "statement":
-                near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
-                if near:
-                    return near[-1].key, True
-                return None, False
-            last = _last_words(before)
-            lw = last[-1].lower() if last else ""
-            if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
-                return "?", True
-            near = _speakers_near(sm, text, a - 90, a)
-            if near and a - near[-1].end > 55:
-                near = []
-            if _state_media(before[-50:]):
+        verb = text[a:b].lower()
+        if _ACCORDING.match(verb):
+            after = text[b:min(s.end, b + 70)]
+            if _state_media(after[:45]):
                 return self.military, True
+            near = [x for x in _speakers_near(sm, text, b, b + 80) if x.start <= b + 45 and "," not in text[b:x.start]]
             if near:
-                x = near[-1]
-                gap = text[x.end:a]
-                if _speaker_gap(gap):
-                    # "the KIA and its PDF allies say": the first of a pair
-                    for y in reversed(near[:-1]):
-                        if _PAIR.match(text, y.end, x.start):
-                            x = y
-                    return x.key, True
-            tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
-            if tail_names:
-                p = self.person(tail_names.group(1))
-                if p:
-                    return p, True
-            if _RESISTANCE_NAME.search(before[-60:]):
-                return "PDF", True
-            if _NON_ACTOR.search(before[-40:]):
+                return near[0].key, True
+            head = after.split(",")[0]
+            p = self.person(head)
+            if p:
+                return p, True
+            if _NON_ACTOR.search(head[:40]):
                 return None, True
-            if verb in ("said", "says", "told", "claimed", "added", "stated"):
-                after = text[b:min(s.end, b + 100)]
-                if not _AFTER_SAID.match(after):
-                    return ("?", True) if tail_names else (None, False)
-                if _state_media(after[:60]):
-                    return self.military, True
-                near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
-                        (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]
-                if near:
-                    return near[0].key, True
-                p = self.person(after[:60])
-                if p:
-                    return p, True
-                if _NON_ACTOR.search(after[:40]):
-                    return None, True
-                if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):
-                    return "?", True
-            if tail_names:
+            if _RESISTANCE_NAME.match(head):
+                return "PDF", True
+            if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
+                        r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
+                    or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
                 return "?", True
+            return None, True  # "according to a monitoring group": no actor
+        before = text[max(s.start, a - 80):a]
+        if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+            return None, False  # "were reported killed"
+        if verb == "statement":
+            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
+            if near:
+                return near[-1].key, True
+            return None, False
+        last = _last_words(before)
+        lw = last[-1].lower() if last else ""
+        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+            return "?", True
+        near = _speakers_near(sm, text, a - 90, a)
+        if near and a - near[-1].end > 55:
+            near = []
+        if _state_media(before[-50:]):
+            return self.military, True
+        if near:
+            x = near[-1]
+            gap = text[x.end:a]
+            if _speaker_gap(gap):
+                # "the KIA and its PDF allies say": the first of a pair
+                for y in reversed(near[:-1]):
+                    if _PAIR.match(text, y.end, x.start):
+                        x = y
+                return x.key, True
+        tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
+        if tail_names:
+            p = self.person(tail_names.group(1))
+            if p:
+                return p, True
+        if _RESISTANCE_NAME.search(before[-60:]):
+            return "PDF", True
+        if _NON_ACTOR.search(before[-40:]):
+            return None, True
+        if verb in ("said", "says", "told", "claimed", "added", "stated"):
+            after = text[b:min(s.end, b + 100)]
+            if not _AFTER_SAID.match(after):
+                return ("?", True) if tail_names else (None, False)
+            if _state_media(after[:60]):
+                return self.military, True
+            near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
+                    (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]
+            if near:
+                return near[0].key, True
+            p = self.person(after[:60])
+            if p:
+                return p, True
+            if _NON_ACTOR.search(after[:40]):
+                return None, True
+            if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):
+                return "?", True
+        if tail_names:
+            return "?", True
         return None, False
 
 
