@@ -390,7 +390,7 @@ _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
 _FELL_INTO = re.compile(r"^fell\s+into", re.I)
-_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:from|out\s+of|to\s+(?:leave|flee))\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)", re.I)
+_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b)", re.I)
 
 
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
