@@ -276,6 +276,15 @@ _COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+wel
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
 _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
+_RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
+          r"fighter|militiaman|pilot)")
+_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken")
+_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_SINGLE_PERSON = re.compile(
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured)\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\b|"
+    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|that)\s+)(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|"
+    rf"taken\s+(?:alive|prisoner|captive))\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
@@ -384,6 +393,7 @@ _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dea
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
                           r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
 _PAREN_END = re.compile(r"[^,;.()]{0,40},")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
@@ -393,12 +403,19 @@ _FELL_INTO = re.compile(r"^fell\s+into", re.I)
 _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b)", re.I)
 
 
+def may_claim(sm: SentenceMentions) -> bool:
+    """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
+    t = sm.sentence.text
+    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS)
+
+
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
     out: list[RawClaim] = []
-    if not figs and "down" not in s.text:
+    single = any(v in s.text for v in _SINGLE_VERBS)
+    if not figs and "down" not in s.text and not single:
         return out
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
@@ -471,7 +488,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 vcls = None
         tail_m = None
         tail_text = after[nend:]
-        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0):
+        of_them = np_from and ncls is None and _OF_THEM.match(after)
+        if of_them and before.rstrip().endswith(","):
+            continue  # "two captains, one of them a commander, died": a part of the count
+        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
             for m in _iter_tail(tail_text):
                 if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
@@ -563,6 +583,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)
+    if not out and single and _SINGLE_HINT.search(s.text):
+        # "captured a lieutenant colonel", "a soldier was killed": one person
+        m = _SINGLE_PERSON.search(s.text)
+        if m:
+            v = m.group("v") or m.group("v2")
+            metric = _verb_class(v)
+            if metric in ("killed", "wounded", "captured_personnel"):
+                a = s.start + m.start()
+                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), metric,
+                                    _agent(sm, text, a) if m.group("v") else None, "armed", "single_person"))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
@@ -655,6 +685,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     return None
 
 
+_OBJECT_VERBS = frozenset({"attacked", "ambushed", "hit", "struck", "raided", "shelled", "bombed", "fought", "against",
+                           "attacking", "ambushing", "raiding", "targeting", "targeted"})
 _COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
 _WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
 
@@ -697,6 +729,9 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
             continue
         if any(0 <= a.start - f.end <= 20 and _COUNTED.fullmatch(text, f.end, a.start) for f in sm.figures):
             continue  # "16 junta troops": the counted people, not who did it
+        pw = _WORDS.findall(text[max(s0, a.start - 20):a.start])[-2:]
+        if any(w.lower() in HEAD_WORDS or w.lower() in _OBJECT_VERBS for w in pw):
+            continue  # "killed a junta officer": the object, not who did it
         if a.text.lower() in _WEAK_MILITARY and not re.search(r"(?:junta|regime|military|government|army|Myanmar|SAC|the)\s+$",
                                                              text[max(s0, a.start - 12):a.start]):
             continue  # "KIA and allied troops", "resistance soldiers"

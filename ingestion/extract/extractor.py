@@ -16,7 +16,7 @@ import threading
 import warnings
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
-from ingestion.extract.claims import Speakers, find_claims, is_state_media, opponent
+from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
 from ingestion.extract.dates import DateSpan, not_after, parse_published
 from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
 from ingestion.extract.events import assemble, carried
@@ -153,7 +153,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     by_sentence: dict[int, list] = {}
     for sm in sms:
         s = sm.sentence
-        if sm.figures or "down" in s.text:
+        if may_claim(sm):
             taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
             rcs = find_claims(sm, text, mil, taken)
             if rcs:
