@@ -278,3 +278,33 @@ def test_figures_found_from_numbers_are_exact():
             "upwards of 70 people, an estimated 3.4 million residents, a total of 12 posts, some 50 others, about a "
             "dozen, between 30 and 40, in 2023, at 4 am, IB-135, thirty-two, two dozen and dozens of troops.")
     assert [m.group() for m in _iter_figures(text)] == [m.group() for m in FIGURE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("During the clash near Loi Ta, the KNDF captured a lieutenant colonel, its spokesperson said.", "captured_personnel"),
+    ("A junta soldier was killed in the clash at Pan Hsang, the TNLA said.", "killed"),
+    ("The AA said a battalion commander had been killed near Kyauk Ni.", "killed"),
+])
+def test_one_person(text, metric):
+    c = one(text, metric)
+    assert c.value == 1
+
+
+def test_a_major_camp_is_no_person():
+    assert not [c for c in claims("The KIA said it captured a major camp near Nam San on Friday.")
+                if c.metric == "captured_personnel"]
+
+
+def test_one_of_them_died():
+    c = one("Two soldiers came under fire near Hta Law; one of them died and the other fled.", "killed")
+    assert c.value == 1
+
+
+def test_part_of_them_in_an_aside():
+    cs = claims("Three junta captains, one of them a battalion commander, died in the fighting, the CNF said.")
+    assert [(c.metric, c.value) for c in cs] == [("killed", 3)]
+
+
+def test_object_of_the_verb_is_not_the_agent():
+    c = one("KIA fighters killed a junta officer near Hka Ya and captured 4 soldiers.", "captured_personnel")
+    assert c.claimant == "Kachin Independence Army"
