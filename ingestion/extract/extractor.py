@@ -200,6 +200,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         if d is not None and d.first is not None:
             first, last = not_after(d.first, d.last or d.first, pub)
             precision = d.precision if first else "unknown"
+        # where: the first place the sentence names (a named one, not "the town")
+        place = next((p.name for p in sm.places if p.ref is None and not p.bare), None)
         for rc in rcs:
             if ok and (key or not outlet_is_junta):
                 claimant_key = key
@@ -238,7 +240,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,
-                value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=None,
+                value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=place,
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
