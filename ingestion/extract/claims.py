@@ -12,12 +12,21 @@ characters around each figure.
   "the bodies of 11 soldiers"). A bare figure coordinated with one just read shares its
   noun or verb ("killing 14 soldiers and capturing 11", "417 killed and 270 wounded").
 - **Not figures**: years, ages, distances, times, percentages, money, unit and road
-  numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage).
-- **Who states it** (the claimant): the speaker the sentence attributes it to ("the KIA
-  said", "according to a spokesman for the CNF", "he said" → the speaker of the paragraph
-  or the report), a quotation → the speaker of its paragraph; else the actor that did
-  what the figure counts ("the KIA overran 100 bases"); else the outlet. Junta state
-  media (named as source, or as the outlet) speak for the junta.
+  numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
+  part of a count already read ("11 civilians, five of them children"), places named one by
+  one after their count ("two towns: A and B"). One person ("captured a lieutenant
+  colonel", "a soldier was killed") counts as 1.
+- **Who states it** (the claimant), in this order: the speaker the sentence attributes it to
+  ("the KIA said", "according to the CNF", "said Naw Bu, a KIA spokesman", a person named
+  with an actor before, "he said" / "the group said" → the speaker of the paragraph, else
+  the last actor that spoke, else the actor that did it, else the report's main actor); a
+  quotation or "we/our" → the speaker of its paragraph; else the actor that did what the
+  figure counts ("the KIA overran 100 bases", "killed by KNLA fighters"), never for
+  civilians killed or displaced and never the side that lost the soldiers; else the last
+  actor that spoke; else the outlet. Residents, local media and monitors make the outlet
+  the claimant. Junta state media and junta-run outlets (named as source, or as the
+  outlet) speak for the junta; a local resistance group outside the registry ("the Yaw
+  Revolution Army") counts as the PDF.
 - **Whom it is about** (the subject): the actor of the counted noun phrase ("junta
   soldiers", "KIA fighters"), "enemy" → the other side, "our own" → the claimant; for
   places and weapons taken, the side that lost them.
