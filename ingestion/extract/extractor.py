@@ -150,6 +150,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
     para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
+    so_far: dict[int, tuple[str | None, str | None]] = {}
     by_sentence: dict[int, list] = {}
     for sm in sms:
         s = sm.sentence
@@ -180,6 +181,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
+        so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
     out: list[Claim] = []
     index: dict[tuple, int] = {}
     para_date: dict[int, DateSpan] = {}
@@ -210,13 +212,15 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             else:
                 # who killed or displaced civilians does not claim the count of them
                 claimant_key = None if rc.subject_hint == "civil" or rc.metric == "displaced" else rc.agent
+                last_spk, last_named = so_far[s.index]
                 if claimant_key == "?":
-                    claimant_key = spk.last_named or spk.main  # "the group took ...": the actor spoken of
+                    claimant_key = last_named or spk.main  # "the group took ...": the actor spoken of
                 elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
                     claimant_key = para_speaker.get(s.para) or para_last.get(s.para)  # a speaker's paragraph
                 elif claimant_key is None:
                     # a count no one is named for: who spoke last, else the actor the report speaks of
-                    claimant_key = spk.fallback(para_speaker.get(s.para)) if spk.last else (spk.last_named or spk.main)
+                    claimant_key = (para_speaker.get(s.para) or (last_spk if last_spk and last_spk != mil else None)
+                                    or last_named or spk.main or last_spk)
             hint = rc.subject_hint or ""
             if rc.metric == "displaced" or hint == "civil":
                 subject = None
