@@ -11,13 +11,14 @@ Deterministic and offline; the only state is a cache of prepared gazetteers.
 """
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
-from ingestion.extract.claims import find_claims, is_state_media, speaker_of
+from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
 from ingestion.extract.dates import DateSpan, not_after, parse_published
-from ingestion.extract.document import SPEECH_DATE, Resolved, resolve
+from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
 from ingestion.extract.events import assemble, carried
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.mentions import SentenceMentions, scan
@@ -140,49 +141,124 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
 
 
 def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub) -> list[Claim]:
-    out: list[Claim] = []
-    seen: set[tuple] = set()
+    """Claims of every sentence; the claimant from the sentence's speaker, its quoted
+    paragraph, the actor that did what the figure counts, else the outlet."""
+    mil = prep.military
     outlet_is_junta = is_state_media(report.outlet)
+    spk = Speakers(mil, main_actor(sms, mil), {})
+    raw: list[tuple[SentenceMentions, list]] = []
+    sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
-    para_date: dict[int, DateSpan] = {}
+    para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
+    so_far: dict[int, tuple[str | None, str | None]] = {}
+    by_sentence: dict[int, list] = {}
     for sm in sms:
         s = sm.sentence
+        if may_claim(sm):
+            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
+            rcs = find_claims(sm, text, mil, taken)
+            if rcs:
+                by_sentence[s.index] = rcs
+                raw.append((sm, rcs))
+    if not raw:
+        return []
+    # who speaks, sentence by sentence (only in reports that state a figure)
+    for sm in sms:
+        spk.learn(sm, text)
+        s = sm.sentence
+        has = s.index in by_sentence
+        found = spk.of_sentence(sm, text, has) if sm.speech or has or "ccording to" in s.text else (None, False)
+        key, ok = found
+        if key == "?":
+            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para))
+        for a in sm.actors:
+            if a.key and a.key != mil:
+                spk.last_named = a.key
+                break
+        if key:
+            spk.last = key
+            para_last[s.para] = key
+            if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
+                para_speaker[s.para] = key
+        sentence_speaker[s.index] = (key, ok)
+        so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
+    out: list[Claim] = []
+    index: dict[tuple, int] = {}
+    para_date: dict[int, DateSpan] = {}
+    for sm, rcs in raw:
+        s = sm.sentence
+        key, ok = sentence_speaker[s.index]
+        if not ok and _QUOTE_OR_WE.search(s.text):
+            key = para_speaker.get(s.para)
+            ok = key is not None
         dated = None
         for d in sm.dates:
             if d.first is not None and not SPEECH_DATE.search(text[s.start:d.start]):
                 dated = d
                 break
-        if dated is not None:
-            para_date[s.para] = dated
-        if not sm.figures:
-            continue
-        speaker = speaker_of(sm, text, report.outlet)
-        quoted = any(q in s.text for q in ("\"", "“", "”"))
-        if speaker and quoted:
-            para_speaker[s.para] = speaker
-        elif speaker is None and quoted:
-            speaker = para_speaker.get(s.para)
-        if speaker is None and outlet_is_junta:
-            speaker = prep.military
-        taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
-        for rc in find_claims(sm, text, prep.military, speaker, taken):
+        d = dated or para_date.get(s.para)
+        first = last = None
+        precision = "unknown"
+        if d is not None and d.first is not None:
+            first, last = not_after(d.first, d.last or d.first, pub)
+            precision = d.precision if first else "unknown"
+        # where: the first place the sentence names (a named one, not "the town")
+        place = next((p.name for p in sm.places if p.ref is None and not p.bare), None)
+        for rc in rcs:
+            if ok and (key or not outlet_is_junta):
+                claimant_key = key
+            elif outlet_is_junta:
+                claimant_key = mil  # junta state media speak for the junta
+            else:
+                # who killed or displaced civilians does not claim the count of them
+                claimant_key = None if rc.subject_hint == "civil" or rc.metric == "displaced" else rc.agent
+                last_spk, last_named = so_far[s.index]
+                if claimant_key == "?":
+                    claimant_key = last_named or spk.main  # "the group took ...": the actor spoken of
+                elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
+                    claimant_key = para_speaker.get(s.para) or para_last.get(s.para)  # a speaker's paragraph
+                elif claimant_key is None:
+                    # a count no one is named for: who spoke last, else the actor the report speaks of
+                    claimant_key = (para_speaker.get(s.para) or (last_spk if last_spk and last_spk != mil else None)
+                                    or last_named or spk.main or last_spk)
+            hint = rc.subject_hint or ""
+            if rc.metric == "displaced" or hint == "civil":
+                subject = None
+            elif hint.startswith("actor:"):
+                subject = hint[6:]
+            elif hint == "own":
+                subject = claimant_key
+            elif hint == "enemy" or rc.metric not in ("killed", "wounded", "clashes", "other"):
+                subject = opponent(claimant_key, mil, spk.main)
+            elif hint == "armed":
+                subject = opponent(claimant_key, mil, spk.main) or mil
+            else:
+                subject = None
+            if rc.metric == "clashes":
+                subject = None
             f = rc.figure
-            claimant = prep.names.get(rc.claimant) if rc.claimant else (report.outlet or "unknown")
-            d = dated or para_date.get(s.para)
-            first = last = None
-            precision = "unknown"
-            if d is not None and d.first is not None:
-                first, last = not_after(d.first, d.last or d.first, pub)
-                precision = d.precision if first else "unknown"
-            key = (rc.metric, f.value, f.low, f.high, claimant)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Claim(
+            claimant = prep.names.get(claimant_key) if claimant_key else (report.outlet or "unknown")
+            if rc.metric in ("displaced",) and f.text.lower() == "one":
+                continue  # "one displaced resident said": a person, not a count
+            k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
+            claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
-                subject=prep.names.get(rc.subject) if rc.subject else None,
-                value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=None,
+                subject=prep.names.get(subject) if subject else None,
+                value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=place,
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
-                date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION))
+                date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
+            if k in index:
+                # the same figure again (headline and body, or restated): one claim; the one an
+                # actor claims wins over the outlet's
+                old = out[index[k]]
+                if old.claimant == claim.claimant or old.subject == claim.subject:
+                    if old.claimant == (report.outlet or "unknown") and claimant_key:
+                        out[index[k]] = claim
+                    continue
+            index[k] = len(out)
+            out.append(claim)
     return out
+
+
+_QUOTE_OR_WE = re.compile(r"[\"“”]|\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
