@@ -166,10 +166,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             if others:
                 ev.places = list(others[0].places)
                 ev.shared_place = True
-    chosen = {id(p) for ev in events for p in ev.places}
-    for c in candidates:  # a place another verb of the sentence acts on is rarely this one's too
-        c.extra["owned"] = id(c.places[0]) in chosen or any(
-            q.start == c.places[0].start for ev in events for q in ev.places)
+    # a place another verb of the sentence acts on is not this one's too (a capture may still
+    # follow a siege of the same place: those pairs the rules choose themselves)
+    chosen = {q.start for ev in events for q in ev.places}
+    candidates = [c for c in candidates if c.places[0].start not in chosen]
     return events + candidates
 
 

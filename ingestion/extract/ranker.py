@@ -79,7 +79,7 @@ def features(r, text: str, sm) -> list[str]:
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
     else:
         out.append("side=elsewhere")
-    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind", "owned"):
+    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
         if ev.extra.get(flag):
             out.append(f"flag={flag}")
     if ev.shared_place:
@@ -145,8 +145,18 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     threshold = model.get("threshold", 0.5)
     selected_threshold = model.get("selected_threshold", threshold)
     out = []
-    for r in resolved:
-        cls, p = predict(features(r, text, sms[r.event.sentence]), model, r.event.trigger.family)
+    # the places a rule took as one verb's coordinated objects ("A, B and C") are one decision:
+    # the list is as good as its best-scored member
+    scored = [(r, *predict(features(r, text, sms[r.event.sentence]), model, r.event.trigger.family)) for r in resolved]
+    best: dict[int, tuple[str, float]] = {}
+    for r, cls, p in scored:
+        if r.event.extra.get("selected", True) and cls != "none":
+            k = id(r.event)
+            if k not in best or p > best[k][1]:
+                best[k] = (cls, p)
+    for r, cls, p in scored:
+        if r.event.extra.get("selected", True) and id(r.event) in best:
+            cls, p = best[id(r.event)]
         if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls
             r.extra["p"] = p
