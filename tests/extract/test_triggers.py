@@ -104,3 +104,12 @@ def test_a_month_named_may_is_no_modal():
 def test_control_the_noun_is_no_trigger():
     s = "Loi Mwe has been under junta control for a year."
     assert not [t for t in find_triggers(s, 0, len(s)) if t.text.lower() == "control"]
+
+
+def test_every_example_passes_the_cheap_key_check():
+    from ingestion.extract.triggers import may_trigger
+
+    for table in (EXAMPLES, NOMINAL_EXAMPLES, PLACE_SUBJECT_EXAMPLES):
+        for examples in table.values():
+            for e in examples:
+                assert may_trigger(e.lower()), e
