@@ -58,7 +58,19 @@ class DocumentState:
     """What the report has said so far, read in order."""
 
     military: str
-    places: list[Place] = field(default_factory=list)  # named places, in order
+    sms: list[SentenceMentions] = field(default_factory=list)  # the sentences read so far
+
+    def named_before(self, pos: int, fam: str | None = None) -> list[Place]:
+        """Named places before ``pos``, nearest last, of the kind family ``fam`` (if given);
+        a sentence's places are found only when a back-reference asks for them."""
+        out: list[Place] = []
+        for sm in self.sms:
+            if sm.sentence.start >= pos:
+                break
+            out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
+                    and not (p.bare and p.name.split()[0] in NOT_PLACE)
+                    and (fam is None or kind_family(p.kind) == fam)]
+        return out
     last_objects: list[Place] = field(default_factory=list)
     last_agent: str | None = None
     last_captor: str | None = None
@@ -172,9 +184,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         for a in sm.actors:
             if a.key:
                 st.actor_counts[a.key] += 1
-        for p in sm.places:
-            if p.ref in (None, "generic") and not (p.bare and p.name.split()[0] in NOT_PLACE):
-                st.places.append(p)
+        st.sms.append(sm)
         named_agents = [a for a in sm.actors if a.key]
         if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
@@ -220,8 +230,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 out.extend(ahead[:p.count])
                 continue
         head = _specific_head(p.name)
-        cands = [q for q in st.places if kind_family(q.kind) == fam and q.start < p.start
-                 and (head is None or head in q.name.lower())]
+        cands = [q for q in st.named_before(p.start, fam) if head is None or head in q.name.lower()]
         if not cands and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
             name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
@@ -365,7 +374,10 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
 def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
     """A bare name ("Tarong") takes the kind the report gives it elsewhere ("Tarong village")."""
     kinds: dict[str, str] = {}
+    bare = {r.place.name for r in rs if r.place.bare}
     for sm in sms:
+        if not any(sm.may_name_place(n) for n in bare):
+            continue
         for p in sm.places:
             if not p.bare and p.ref is None and p.unit is None:
                 kinds.setdefault(p.key, p.kind)

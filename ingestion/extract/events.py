@@ -87,6 +87,8 @@ class Event:
 def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     """The control-change events of one sentence."""
     events: list[Event] = []
+    if not sm.triggers:
+        return events
     s = sm.sentence
     breaks = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text)] + [s.end]
     used_places: set[int] = set()

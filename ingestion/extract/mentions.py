@@ -44,14 +44,37 @@ class Actor:
 
 @dataclass
 class SentenceMentions:
+    """The mentions of one sentence. Places, dates and figures are found on first use: most
+    sentences of a report state nothing, and are never asked for them."""
+
     sentence: Sentence
     actors: list[Actor]
-    places: list[Place]
     triggers: list[Trigger]
     speech: list[tuple[int, int]]
     _dates: list[DateSpan] | None = field(default=None, repr=False)
     _figures: list[Figure] | None = field(default=None, repr=False)
     published: dt.date | None = None
+    _places: list[Place] | None = field(default=None, repr=False)
+    _ctx: tuple | None = field(default=None, repr=False)  # (text, hits, common words, inner capitals)
+
+    @property
+    def places(self) -> list[Place]:
+        if self._places is None:
+            text, hits, common, inner_caps = self._ctx
+            s = self.sentence
+            actors = self.actors
+            places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
+                      and not (p.bare and " " not in p.name and (p.name.lower() in common or (
+                          p.start - s.start <= 2 and p.name not in inner_caps
+                          and not _SUBJECT_NEXT.match(text, p.end))))]
+            places += _gazetteer_places(hits, places, actors)
+            places.sort(key=lambda p: p.start)
+            self._places = places
+        return self._places
+
+    def may_name_place(self, name: str) -> bool:
+        """Whether the sentence can hold ``name`` (without finding its places)."""
+        return name in self.sentence.text
 
     @property
     def dates(self) -> list[DateSpan]:
@@ -80,20 +103,28 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
         if 0 <= i < len(sentences) and h.end <= sentences[i].end:
             by_sentence[i].append(h)
     out = []
-    common = set(_LOWER_WORD.findall(text))
-    inner_caps = {m.group(1) for m in _INNER_CAP.finditer(text)}
+    common = _Lazy(lambda: set(_LOWER_WORD.findall(text)))
+    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)})
     for s, shits in zip(sentences, by_sentence):
         actors = _actors(text, s, shits)
-        places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
-                  and not (p.bare and " " not in p.name and (p.name.lower() in common or (
-                      p.start - s.start <= 2 and p.name not in inner_caps
-                      and not _SUBJECT_NEXT.match(text, p.end))))]
-        places += _gazetteer_places(shits, places, actors)
-        places.sort(key=lambda p: p.start)
         triggers = find_triggers(text, s.start, s.end)
         speech = [(m.start() + s.start, m.end() + s.start) for m in SPEECH_RE.finditer(s.text)]
-        out.append(SentenceMentions(s, actors, places, triggers, speech, published=published))
+        out.append(SentenceMentions(s, actors, triggers, speech, published=published,
+                                    _ctx=(text, shits, common, inner_caps)))
     return out
+
+
+class _Lazy:
+    """A set computed on first membership test."""
+
+    def __init__(self, make):
+        self._make = make
+        self._value = None
+
+    def __contains__(self, item) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
 
 
 def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:

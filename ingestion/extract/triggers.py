@@ -135,8 +135,24 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 
+def _keys_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in KEYS:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+_KEYS_AUTO = _keys_automaton()
+
+
 def may_trigger(lowered: str) -> bool:
-    return any(k in lowered for k in KEYS)
+    """Whether ``lowered`` holds one of ``KEYS`` (one pass of an Aho-Corasick automaton)."""
+    for _ in _KEYS_AUTO.iter(lowered):
+        return True
+    return False
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
