@@ -59,7 +59,8 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
     "CNF": ("Chin National Front", "resistance", [
         "CNF", "CNA", "Chin National Front", "Chin National Army", "Chin Brotherhood",
         "Chinland Council", "Chin resistance", "Chin Defense Force", "Chin Defence Force", "CDF",
-        "Chin forces",
+        "Chin forces", "CNDF", "Chin National Defense Force", "Chin National Defence Force", "Chinland Defense Force",
+        "Chinland Defence Force", "Chinland Government", "Chin Revolutionary Forces",
     ]),
     "PDF": ("People's Defence Force", "resistance", [
         "PDF", "PDFs", "People's Defence Force", "People's Defense Force", "People's Defence Forces",

@@ -17,8 +17,8 @@ WORDS = {
     "a thousand": 1000, "one thousand": 1000,
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred)\b)?"
-_HEDGE = (r"more\s+than|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
@@ -30,12 +30,14 @@ FIGURE_RE = re.compile(
     )(?![\w%])""",
     re.X | re.I,
 )
-# where a figure can start (lower-cased text): a digit, a hedge or a number word (see ``scan.finditer_from``)
+# where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
+# followed within two words by one of those (see ``scan.finditer_from``)
+_STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+               r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+               r"thousand|between|several|scores|dozens|hundreds|thousands|tens")
 FIGURE_STARTS = re.compile(
-    r"\b(?:[0-9]|(?:a|an|as|at|no|up|over|under|some|more|less|fewer|about|around|almost|nearly|close|roughly|"
-    r"approximately|estimated|another|between|several|scores|dozens|hundreds|thousands|tens)\b|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|thousand)")
+    rf"\b(?:{_STARTS_NUM}|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|"
+    rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
          "several hundred": 200, "several thousand": 2000, "several dozen": 24}
 
@@ -60,12 +62,16 @@ class Figure:
 
 def parse_number(text: str) -> float | None:
     t = " ".join(text.lower().replace(",", "").split())
+    if t in WORDS:
+        return float(WORDS[t])
     mult = 1
-    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100)):
+    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12)):
         if t.endswith(" " + word):
             t, mult = t[: -len(word) - 1], m
     if not t:
         return None
+    if t in ("a", "an"):
+        return float(mult)
     try:
         return float(t) * mult
     except ValueError:
@@ -82,15 +88,49 @@ def _clean(v: float) -> float | int:
     return int(v) if v == int(v) else v
 
 
+# every figure holds a digit, a number word or a vague count; a hedge can only stand right
+# before one: the scan looks for numbers, then for a hedge in the few characters before
+_NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
+_HEDGE_BEFORE = re.compile(rf"(?<![\w.,-])(?:{_HEDGE})\s+$")
+
+
+def _iter_figures(text: str):
+    """``FIGURE_RE.finditer(text)``, found from the numbers (the same matches)."""
+    if not text.isascii():
+        yield from FIGURE_RE.finditer(text)
+        return
+    low = text.lower()
+    done = 0
+    match = FIGURE_RE.match
+    for c in _NUM_START.finditer(low):
+        p = c.start()
+        if p < done:
+            continue
+        m = None
+        h = _HEDGE_BEFORE.search(low, max(done, p - 32), p)
+        if h is not None:
+            m = match(text, h.start())
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def find_figures(text: str) -> list[Figure]:
     out = []
-    for m in finditer_from(FIGURE_RE, FIGURE_STARTS, text):
+    for m in _iter_figures(text):
         hedge = " ".join((m.group("hedge") or "").lower().split())
         value = low = high = None
         approx = False
         if m.group("b1") or m.group("n1"):
             a = parse_number(m.group("b1") or m.group("n1"))
             b = parse_number(m.group("b2") or m.group("n2"))
+            if a is not None and b is not None and a > b and a % 10 == 0 and b < 10 and m.group("n1") \
+                    and not m.group("n1")[0].isdigit() and "-" in m.group():
+                value = a + b  # "twenty-seven"
+                out.append(Figure(m.start(), m.end(), _clean(value), None, None, False, m.group()))
+                continue
             if a is None or b is None or a > b:
                 continue
             low, high = a, b
@@ -102,15 +142,15 @@ def find_figures(text: str) -> list[Figure]:
             n = parse_number(m.group("num"))
             if n is None:
                 continue
-            if hedge in ("more than", "over"):
+            if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
-            elif hedge in ("at least", "no fewer than"):
+            elif hedge in ("at least", "no fewer than", "a minimum of"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
             elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
                 value, approx = n, True
-            elif hedge in ("up to", "as many as"):
+            elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n
             elif hedge in ("fewer than", "less than", "under"):
                 high = n - 1

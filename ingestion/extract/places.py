@@ -1,17 +1,31 @@
-"""Places named in a sentence: military units ("IB 236", "ခလရ (၂၃၆)"), typed places
-("Mohnyin town", "the village of Kyauk Yan", "the checkpoint at Taw Naw"), generic ones
-("two hilltop outposts near Kutkai", "the base") and bare names ("Hopin").
+"""Stage 2a — places as a first-class recogniser.
+
+Every place a sentence names, with its head noun and its ``place_kind``:
+
+- **units** in every spelling: "IB 236", "Infantry Battalion (IB) 236", "LIB-321",
+  "Light Infantry Battalions 542 and 543", "366th Artillery Battalion", "MOC-21",
+  "Military Operations Command No. 21", "ခလရ (၂၃၆)"; a unit names the base it occupies;
+- **named sites**: a proper name and a head noun, "Nga Hpaw camp", "Htan Ta Pin Hill
+  outpost", "Mong Ko police station", "Kyin San Kyawt border gate", "Bhamo Airport",
+  "Hka Nan Ward", "Lashio-Muse road", "the town of Hsenwi", "the village of Kan Gyi";
+- **bare names**: a capitalised name with no head noun ("captured Mansi"): a town unless
+  the text says otherwise;
+- **back-references**: "the town", "the base", "the camp", "the two bases": no place by
+  themselves, resolved later against the places the report named before (``document``).
+
+A descriptive phrase ("a strategic gateway town", "three outposts") is never a place: it
+is either a back-reference or a count for a figure claim.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ingestion.extract.scan import contains_any, finditer_from
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
 
+# ----------------------------------------------------------------------------- units
 UNIT_WORDS = {
     "light infantry battalion": "light_infantry_battalion",
     "infantry battalion": "infantry_battalion",
@@ -19,6 +33,7 @@ UNIT_WORDS = {
     "armoured battalion": "armoured_battalion",
     "armored battalion": "armoured_battalion",
     "artillery battalion": "artillery_battalion",
+    "field artillery battalion": "artillery_battalion",
     "military operations command": "military_operations_command",
     "military operation command": "military_operations_command",
     "regional operations command": "regional_operations_command",
@@ -27,407 +42,424 @@ UNIT_WORDS = {
     "light infantry division": "light_infantry_division",
     "battalion": "battalion",
 }
+NAMED_COMMAND_RE = re.compile(
+    r"\b(?:(?P<town>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s+)?(?P<cmd>(?:Regional|Military|Tactical)\s+Operations?\s+Command)"
+    r"(?:\s+(?P<hq>headquarters|HQ|base))?(?!\s*[-–(]?\s*(?:No\.?\s*)?\d)")
 UNIT_ABBR = {
     "LIB": "light_infantry_battalion", "IB": "infantry_battalion", "TB": "tank_battalion",
     "AB": "armoured_battalion", "ArtyB": "artillery_battalion", "MOC": "military_operations_command",
     "ROC": "regional_operations_command", "RMC": "regional_military_command",
-    "LID": "light_infantry_division", "AAB": "artillery_battalion",
+    "LID": "light_infantry_division", "AAB": "artillery_battalion", "FAB": "artillery_battalion",
+    "TOC": "other", "LB": "other",
 }
 BURMESE_UNITS = {
     "ခလရ": "infantry_battalion", "ခမရ": "light_infantry_battalion", "တကရ": "tank_battalion",
     "စကခ": "military_operations_command", "ဒကစ": "regional_operations_command",
     "တမခ": "light_infantry_division", "အမရ": "artillery_battalion",
 }
-
-_UNIT_TYPE = (r"(?:Light\s+Infantry\s+Battalions?|Infantry\s+Battalions?|Tank\s+Battalions?|Armou?red\s+Battalions?|"
-              r"Artillery\s+Battalions?|Military\s+Operations?\s+Commands?|Regional\s+Operations?\s+Commands?|"
-              r"Regional\s+Military\s+Commands?|Light\s+Infantry\s+Divisions?|Battalions?)")
-_NUM = r"\d{1,4}"
-# Each expression below opens with a look-ahead for the first characters its matches can start
-# with: it changes no match, but lets the regex engine skip every other position at C speed.
+_UNIT_TYPE = (r"(?:(?:Field\s+)?Artillery\s+Battalions?|Light\s+Infantry\s+Battalions?|Infantry\s+Battalions?|"
+              r"Tank\s+Battalions?|Armou?red\s+Battalions?|Military\s+Operations?\s+Commands?|"
+              r"Regional\s+Operations?\s+Commands?|Regional\s+Military\s+Commands?|Light\s+Infantry\s+Divisions?|"
+              r"Tactical\s+Operations?\s+Commands?|(?:Supply\s+and\s+Transport\s+|Logistics?\s+|Signal\s+|Engineering\s+)?Battalions?|"
+              r"Ordnance\s+Depot|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)")
+_N = r"\d{1,4}"
 UNIT_RE = re.compile(
-    rf"""(?=\d|[LITAMRBNSECWYခတစဒအ])
-       (?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)\s+)?(?P<type>{_UNIT_TYPE})
+    rf"""(?:(?:(?P<ord>\d{{1,3}})(?:st|nd|rd|th)?\s+)?(?P<type>(?i:{_UNIT_TYPE}))
          (?:\s*\((?P<abbr>[A-Za-z]{{2,5}})\))?
-         (?:\s*[-–]?\s*(?:No\.?\s*)?(?P<num>{_NUM})\b(?P<more>(?:\s*(?:,|,?\s*and|&)\s*{_NUM}\b)*))?
-       | \b(?P<ab>LIB|IB|TB|AB|MOC|ROC|RMC|LID|ArtyB|AAB)\s*[-–]?\s*\(?(?P<num2>{_NUM})\)?(?![\w-])
+         (?:\s*[-–]?\s*(?:\(|No\.?\s*)?(?P<num>{_N})\)?\b(?P<more>(?:\s*(?:,|,?\s*and|&)\s*(?:(?:LIB|IB)\s*)?{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*))?
+       | \b(?:No\.?\s*)?(?P<num3>\d{{1,3}})(?:st|nd|rd|th)?\s+(?P<ab3>LIB|IB|MOC|ROC|LID|TOC|(?:Military\s+|Border\s+Guard\s+)?Police\s+Battalion)\b
+       | \b(?P<ab>LIB|IB|TB|AB|MOC|ROC|RMC|LID|ArtyB|AAB|FAB|TOC|LB)s?\s*[-–]?\s*(?:No\.?\s*)?\(?(?P<num2>{_N})\)?(?![\w-])
+         (?P<more2>(?:\s*(?:,|,?\s*and|&)\s*{_N}\b(?!\s*(?:km|miles?|kilomet|soldiers|troops|people)))*)
        | (?P<bt>ခလရ|ခမရ|တကရ|စကခ|ဒကစ|တမခ|အမရ)\s*[\(（]?\s*(?P<bnum>[၀-၉0-9]{{1,4}})\s*[\)）]?
-       | (?P<cmd>\b(?:Northern|Southern|Eastern|Western|Central|Coastal|North[- ]?[Ee]astern|North[- ]?[Ee]ast|North[- ]?[Ww]estern|South[- ]?[Ee]astern|South[- ]?[Ww]estern|Yangon|Naypyitaw|Triangle)\s+(?:Regional\s+)?(?:Military\s+)?Command)\b)
+       | (?P<cmd>\b(?:Northern|Southern|Eastern|Western|Central|Coastal|North[- ]?[Ee]astern|North[- ]?[Ee]ast|
+                    North[- ]?[Ww]estern|South[- ]?[Ee]astern|South[- ]?[Ww]estern|Yangon|Naypyitaw|Triangle)
+                   \s+(?:Regional\s+)?(?:Military\s+)?Command)\b)
     """,
     re.X,
 )
-# every UNIT_RE match contains one of these (case-sensitive)
-UNIT_STEMS = ("Battalion", "Command", "Division", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "ArtyB", *BURMESE_UNITS)
+UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
+              "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
-CAP = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
-CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,3}}"
-
+# ----------------------------------------------------------------------------- named sites
+# head noun (lower case, single spaces) -> place_kind. Order of the regex: longest first.
 HEAD_KIND = {
-    "town": "town", "city": "town", "village": "village", "ward": "urban_ward", "wards": "urban_ward",
-    "township": "township", "airport": "airport", "airbase": "military_base", "air base": "military_base",
-    "naval base": "military_base", "bridge": "other", "border gate": "other", "trade gate": "other",
-    "gate": "other", "police station": "other", "checkpoint": "outpost", "outpost": "outpost",
-    "border post": "outpost", "police outpost": "outpost", "post": "outpost", "guard post": "outpost",
-    "camp": "outpost", "base": "military_base", "headquarters": "military_base", "peak": "outpost",
-    "hill": "outpost", "road": "road", "highway": "road", "neighbourhood": "urban_ward",
-    "neighborhood": "urban_ward", "quarter": "urban_ward",
+    "town": "town", "city": "town", "township": "township", "ward": "urban_ward", "quarter": "urban_ward",
+    "neighbourhood": "urban_ward", "neighborhood": "urban_ward",
+    "village": "village", "village tract": "village",
+    "airport": "airport", "airfield": "airport", "air base": "airport", "airbase": "airport",
+    "base": "military_base", "headquarters": "military_base", "garrison": "military_base",
+    "naval base": "military_base", "command": "military_base", "battalion": "military_base",
+    "camp": "outpost", "military camp": "outpost", "outpost": "outpost", "post": "outpost",
+    "guard post": "outpost", "border post": "outpost", "checkpoint": "outpost", "hill": "outpost",
+    "hilltop": "outpost", "peak": "outpost", "position": "outpost", "strategic hill": "outpost",
+    "police station": "other", "police outpost": "other", "station": "other", "border gate": "other",
+    "trade gate": "other", "gate": "other", "bridge": "other", "jetty": "other", "port": "other",
+    "dam": "other", "mountain": "other", "ridge": "outpost", "range": "other", "pagoda": "other", "monastery": "other", "school": "other", "hospital": "other",
+    "factory": "other", "mine": "other", "prison": "other", "compound": "other", "office": "other",
+    "road": "road", "highway": "road", "route": "road", "motorway": "road", "union highway": "road",
+    "terminal": "other", "hub": "other", "plant": "other", "plain": "other", "cement factory": "other",
+    "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
 }
-_HEADS = (r"(?:naval\s+base|air\s*base|border\s+gate|trade\s+gate|police\s+station|police\s+outpost|border\s+post|guard\s+post|"
-          r"town|city|village|ward|[Tt]ownship|[Aa]irport|bridge|gate|checkpoint|outpost|camp|base|[Pp]eak|[Hh]ill)")
-# every head of _HEADS contains one of these (case-sensitive): no stem, no typed place
-HEAD_STEMS = ("base", "gate", "station", "post", "town", "ownship", "city", "village", "ward", "irport", "bridge",
-              "checkpoint", "camp", "eak", "ill")
-TYPED_AFTER_RE = re.compile(rf"(?=[A-Z])\b(?P<name>{CAPSEQ})\s+(?P<head>{_HEADS})\b(?!\s+of\b)")
-TYPED_BEFORE_RE = re.compile(
-    rf"(?=[tcvwnabpgoTAPHh])\b(?P<head>town|city|village|ward|township|{_HEADS}s?)\s+(?:of|at|near|above|in|on|called)\s+(?:the\s+)?(?P<name>{CAPSEQ})"
-    rf"(?:\s+(?P<tail>village|ward|town)|\s+(?P<geo>ridge|range|hills?|mountains?|river|valley|pass|highway|road))?")
-_TYPED_PRE = re.compile(
-    r"\b(?P<det>the|a|an|its|their|two|three|four|five|six|seven|eight|nine|ten|several|both|\d{1,3})\s+"
-    r"(?P<mods>(?:(?!(?:the|a|an|and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){0,2})$", re.I)
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
-_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:military|junta|army|regime|Tatmadaw|SAC)['’]s\s+)?", re.I)
-_MOD_SKIP = re.compile(r"^(?:(?:junta|regime|military|army|SAC|Tatmadaw)(?:['’]s)?\s+)+$", re.I)
-_GENERIC_NOUN = (r"(?:urban\s+wards?|wards?|urban\s+neighbou?rhoods?|neighbou?rhoods?|guard\s+posts?|border\s+posts?|police\s+outposts?|"
-                 r"police\s+stations?|border\s+(?:trade\s+)?gates?|checkpoints?|outposts?|camps?|bases?|posts?|positions?|"
-                 r"bridges?|airport|town|village|headquarters)")
-_DET = (r"(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|both|some|many|\d{1,3}(?!\d)|"
-        r"more\s+than\s+\d+|dozens\s+of|scores\s+of|most\s+of\s+(?:the|its)|part\s+of\s+the|a\s+section\s+of\s+the)")
-GENERIC_RE = re.compile(
-    rf"\b(?P<det>{_DET})\s+(?P<mods>(?:(?!(?:the|a|an|it|its|and|or|of|in|at|on|near|to|from|by|with)\b)[\w'’-]+\s+){{0,3}}?)(?P<noun>{_GENERIC_NOUN})\b"
-    rf"(?:\s+(?P<prep>near|around|above|at|on|in|outside|of)\s+(?:the\s+)?(?P<loc>(?-i:{CAPSEQ})))?",
-    re.I,
+_HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
+NAMED_SITE_RE = re.compile(
+    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
+    rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
+    rf"main|security|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
-# every _GENERIC_NOUN contains one of these (any case)
-GENERIC_STEMS = ("ward", "neighbo", "post", "station", "gate", "checkpoint", "camp", "base", "position", "bridge",
-                 "airport", "town", "village", "headquarters")
-# where GENERIC_RE can start (lower-cased text): a determiner of _DET (see ``scan.finditer_from``)
-GENERIC_STARTS = re.compile(
-    r"\b(?:[0-9]|(?:the|a|an|its|their|our|two|three|four|five|six|seven|eight|nine|ten|several|both|some|many|more|"
-    r"dozens|scores|most|part)\b)")
+HEAD_FIRST_RE = re.compile(
+    rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
+# an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
+LOCATED_SITE_RE = re.compile(
+    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
+    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+# "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
+INDEF_RE = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
+    r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
+    r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
+    r"port|dam|office|compound|airport|airfield)\b")
+# "the town", "the base", "the two bases", "the junta's camp": a back-reference
+REF_RE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
+    r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
+    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
+    r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
+    r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
+    r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
 NOT_PLACE = {
-    "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their",
-    "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "According",
-    "Junta", "Regime", "State", "Region", "Township", "Residents", "Fighters", "Troops", "Soldiers",
-    "Police", "Army", "Military", "Government", "Elsewhere", "Further", "Two", "Three", "Four",
-    "Nearly", "More", "Some", "Most", "Many", "Several", "About", "Also", "Both", "Neither", "None",
-    "Nobody", "One", "While", "When", "Where", "Which", "Who", "Colonel", "Col", "Major", "Maj",
-    "General", "Gen", "Captain", "Capt", "Lieutenant", "Lt", "Brigadier", "Spokesperson", "Saw",
-    "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "Mr", "Ms", "Mrs", "Dr", "Local", "Thai",
-    "Chinese", "Indian", "United", "Nations", "UN", "Telegram", "Facebook", "Operation", "Northeast",
-    "Command", "Brigade", "Battalion", "Myanmar", "Burma", "Burmese", "China", "India", "Thailand",
-    "Bangladesh", "Asian", "Highway", "River", "Range", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Regional", "Light", "Infantry",
-    "Meanwhile", "However", "Now", "Then", "Today", "Yesterday", "Last", "Earlier", "Later",
-    "If", "As", "With", "From", "For", "To", "Of", "Despite", "Although", "Though", "Until",
-    "Hundreds", "Thousands", "Dozens", "Scores", "Hopes", "People's", "Defence", "Force", "Forces",
-    "Independence", "National", "Liberation", "Alliance", "Brotherhood", "Council", "Islamic",
-    "Tatmadaw", "Kachin", "Karen", "Karenni", "Chin", "Shan", "Rakhine", "Mon", "Kayin", "Kayah",
-    "Sagaing", "Magway", "Mandalay", "Bago", "Yangon", "Ayeyarwady", "Tanintharyi", "Arakan",
-    "Kokang", "Wa", "Ta'ang", "Bamar", "Pa-O", "Junta-controlled", "Junta-run", "Regime-controlled",
-    "Neither", "Nor", "Such", "There", "Here", "What", "Why", "How", "All", "No", "Yes", "Only",
-    "Ahead", "Voting", "Families", "Villagers", "Civilians", "Camp", "Aid", "Relief", "Red", "Cross",
-    "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen",
-    "Twenty", "Thirty", "Forty", "Fifty", "Hundred", "Dozen", "Several", "Another", "Other", "Insurgents",
-    "Terrorists", "Rebels", "Security",
+    "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
+    "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "According", "Following",
+    "Junta", "Regime", "State", "Region", "Division", "Township", "District", "Residents", "Fighters", "Troops",
+    "Soldiers", "Police", "Army", "Military", "Government", "Elsewhere", "Further", "Nearly", "More", "Some", "Most",
+    "Many", "Several", "About", "Also", "Both", "Neither", "None", "Nobody", "One", "While", "When", "Where",
+    "Which", "Who", "Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", "Capt", "Lieutenant", "Lt",
+    "Brigadier", "Spokesperson", "Spokesman", "Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "Mr",
+    "Ms", "Mrs", "Dr", "U", "Local", "Thai", "Chinese", "Indian", "United", "Nations", "UN", "Telegram",
+    "Facebook", "Operation", "Northeast", "Command", "Brigade", "Battalion", "Myanmar", "Burma", "Burmese",
+    "China", "India", "Thailand", "Bangladesh", "Asian", "River", "Range", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Regional", "Light", "Infantry", "Meanwhile", "However", "Now", "Then",
+    "Today", "Yesterday", "Last", "Earlier", "Later", "If", "As", "With", "From", "For", "To", "Of", "Despite",
+    "Although", "Though", "Until", "Hundreds", "Thousands", "Dozens", "Scores", "People's", "Defence", "Defense",
+    "Force", "Forces", "Independence", "National", "Liberation", "Alliance", "Brotherhood", "Council", "Tatmadaw",
+    "Kachin", "Karen", "Karenni", "Chin", "Shan", "Rakhine", "Mon", "Kayin", "Kayah", "Sagaing", "Magway",
+    "Mandalay", "Bago", "Yangon", "Ayeyarwady", "Tanintharyi", "Arakan", "Kokang", "Wa", "Ta'ang", "Bamar",
+    "Pa-O", "Such", "There", "Here", "What", "Why", "How", "All", "No", "Yes", "Only", "Families", "Villagers",
+    "Civilians", "Aid", "Red", "Cross", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "Twenty", "Hundred", "Another", "Other", "Insurgents", "Terrorists", "Rebels", "Security", "Radio", "Free",
+    "Asia", "News", "Agency", "Network", "Reuters", "AFP", "BBC", "VOA", "Irrawaddy", "Frontier", "Mizzima",
+    "Global", "New", "Light", "MRTV", "Myawady", "Ministry", "Information", "Office", "Party", "Democracy",
+    "League", "Tuesday's", "Sunday's", "Monday's", "Union", "Day", "Revolution", "Spring", "Commander",
+    "Chief", "Senior", "Min", "Aung", "Hlaing", "Sources", "Source", "Witnesses", "Officials", "Official",
+    "Democratic", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "North", "South",
+    "East", "West", "Special", "Group", "Operations", "Air", "Navy", "Organization", "Organisation", "Front",
+    "Association", "Committee", "Interim", "Executive", "Administration", "Peace", "Commission", "Deputy",
+    "Brig-Gen", "Maj-Gen", "Lt-Gen", "Lt-Col", "Major-General", "Sergeant", "Private", "Corporal",
+    "Japan", "Russia", "Laos", "Singapore", "Malaysia", "Indonesia", "Vietnam", "Cambodia", "Philippines", "US", "USA",
+    "UK", "Britain", "America", "American", "British", "Japanese", "Russian", "ASEAN", "European", "EU", "Western",
+    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Thirty",
+    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Thousand", "Million", "First", "Second", "Third",
+    "Students", "Reply", "Comment", "Comments", "Photo", "Image", "Video", "Read", "Share", "Subscribe", "Related",
+    "Advertisement", "Copyright", "Source", "Update", "Updated", "Editor", "Note", "Nationalities", "Operation",
+    "Christian", "Buddhist", "Muslim", "Rohingya", "Kachins", "Karens", "Arakanese", "Rakhines", "Chins",
 }
+_AREA_AFTER = re.compile(r"\s+(?:region|area|areas|district|division|frontier|border\s+area|valley|river|"
+                         r"mountains?|range|hills\b|self-administered|special\s+region|sub-township)", re.I)
+PERSON_TITLES = {"Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", "Capt", "Lieutenant", "Lt", "Brigadier",
+                 "Brig", "Lt-Col", "Lt-Gen", "Maj-Gen", "Brig-Gen", "Dr", "Mr", "Ms", "Mrs", "U", "Daw", "Saw", "Salai",
+                 "Naw", "Sai", "Nang", "Ko", "Ma", "Khun", "Mahn", "Padoh", "Sergeant", "Sgt", "Corporal", "Cpl",
+                 "Private", "Pte", "Commander", "Chairman", "Spokesperson", "Spokesman", "Minister", "Senior"}
+_SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\w+|officer|official|commander|leader|"
+                            r"member|resident|source|chairman|secretary|director|analyst|researcher|villager))?"
+                            r"\s*,?\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")
+_TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
+                           r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
+_OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
+                 "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
+LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Feb", "Apr",
+                                                          "Sept"}
 
 
-LEAD_STOP = {
-    "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their",
-    "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "According",
-    "Elsewhere", "Further", "While", "When", "Where", "Which", "Who", "If", "As", "With", "From", "For",
-    "To", "Of", "Despite", "Although", "Though", "Until", "Meanwhile", "However", "Now", "Then", "Also",
-    "Both", "Some", "Most", "Many", "Several", "About", "Nearly", "More", "Two", "Three", "Four",
-    "Junta", "Regime", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Residents", "Troops", "Soldiers", "Police", "Local", "Last", "Earlier",
-}
-
-
-@dataclass
+@dataclass(frozen=True)
 class Place:
-    """A place mention in a sentence (offsets relative to the sentence)."""
+    """A place mention; offsets are in the report text."""
 
     start: int
     end: int
     name: str
     kind: str
     unit: Unit | None = None
-    generic: bool = False  # no proper name ("the base", "two outposts")
-    definite: bool = False  # "the base", "the two bases": may point back
-    count: int = 1  # "the two bases" -> 2
-    bare: bool = False  # a capitalised name with no type word
-    gaz_keys: tuple[str, ...] = field(default_factory=tuple)
-    ref: str | None = None  # merge key, filled by the extractor
+    bare: bool = False  # a capitalised name with no head noun
+    ref: str | None = None  # a back-reference: the head noun family ("town", "base", ...)
+    count: int = 1  # "the two bases" -> 2 (back-references only)
+    inner: bool = False  # the name inside a located site ("Nan Mar" in "a camp at Nan Mar"): no object
 
     @property
     def key(self) -> str:
-        if self.unit is not None:
-            return self.unit.key
-        return self.ref or norm_name(self.name)
+        """What makes two mentions the same place: the unit, else the folded name."""
+        return self.unit.key if self.unit is not None else norm_name(self.name)
 
 
-_STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|town|city|township|ward|village)\b|[^\w]+", re.I)
+_STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|camps|town|city|township|ward|village|outpost|"
+                    r"post|military|junta|junta's|regime|army|police|station)\b|[^\w]+", re.I)
 
 
 def norm_name(name: str) -> str:
+    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"."""
     return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
 
 
-_DANGLING_OF = re.compile(r"\b(?:of|the|of the)$")
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "both": 2}
+def kind_family(kind: str) -> str:
+    """Kinds that name the same sort of place (a back-reference "the base" finds an outpost too)."""
+    return {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
+            "township": "town", "village": "village", "airport": "airport", "road": "road"}.get(kind, "base")
 
 
-def _unit_mentions(s: str) -> list[Place]:
+REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town", "township": "town",
+              "village": "village", "villages": "village", "ward": "town", "wards": "town",
+              "airport": "airport", "airfield": "airport", "road": "road", "highway": "road"}
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
+
+
+def find_places(text: str, start: int, end: int) -> list[Place]:
+    """Every place named in ``text[start:end]`` (a sentence), in order, without overlaps.
+
+    Units first, then named sites, then bare names and back-references in what is left.
+    """
+    s = text[start:end]
+    found: list[Place] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(p: Place) -> None:
+        found.append(p)
+        taken.append((p.start - start, p.end - start))
+
+    if any(stem in s for stem in UNIT_STEMS):
+        for p in _units(s, start):
+            add(p)
+        for m in NAMED_COMMAND_RE.finditer(s):
+            if free(m.start(), m.end()):
+                town = _strip_lead(m.group("town")) if m.group("town") else None
+                a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
+                add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
+                          "military_base"))
+    inner: list[Place] = []
+    if any(c.isupper() for c in s):
+        for m in LOCATED_SITE_RE.finditer(s):
+            name = _strip_lead(m.group("name"))
+            head = " ".join(m.group("head").lower().split())
+            if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
+                words = m.group().split()
+                if words[0].lower() in ("the", "a", "an"):
+                    words = words[1:]
+                geo = _GEO_TAIL.match(s, m.end())
+                label = " ".join(words) + (geo.group() if geo else "")
+                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                tail = _INNER_HEAD.match(s, m.end())
+                inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
+                                   HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
+                                   bare=tail is None, inner=True))
+        for p in _named_sites(s, start, free):
+            add(p)
+        for m in BARE_RE.finditer(s):
+            a, b, name = _trim_bare(m, s)
+            if name and free(a, b):
+                add(Place(start + a, start + b, name, "town", bare=True))
+    for m in INDEF_RE.finditer(s):
+        if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
+            noun = " ".join(m.group("noun").split())
+            name = " ".join((m.group("mods") + noun).split())
+            add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
+    for m in REF_RE.finditer(s):
+        if not free(m.start(), m.end()):
+            continue
+        noun = m.group("noun").lower()
+        fam = REF_FAMILY.get(noun, "base")
+        words = m.group().lower().split()
+        count = next((_COUNT[w] for w in words if w in _COUNT), 1)
+        if noun.endswith("s") and noun not in ("headquarters",) and count == 1 and "both" not in words:
+            count = 0  # "the bases": all of the ones named just before
+        add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
+                  ref=fam, count=count))
+    found.sort(key=lambda p: p.start)
+    return _merge_ref_of(text, found) + inner
+
+
+_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
+_INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+
+
+def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
+    """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
     out: list[Place] = []
-    if not contains_any(s, UNIT_STEMS):
-        return out
+    kind_from: Place | None = None
+    for p in places:
+        if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
+            ref = out.pop()
+            kind_from = ref if ref.ref in ("village", "base") else None
+            out.append(_retype(p, kind_from))
+            continue
+        if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
+            out.append(_retype(p, kind_from))
+            continue
+        kind_from = None
+        out.append(p)
+    return out
+
+
+def _retype(p: Place, ref: Place | None) -> Place:
+    if ref is None or not p.bare:
+        return p
+    return Place(p.start, p.end, p.name, ref.kind)
+
+
+_REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}
+
+
+def _units(s: str, offset: int) -> list[Place]:
+    out: list[Place] = []
     for m in UNIT_RE.finditer(s):
-        start, end = m.start(), m.end()
-        suffix = _BASE_SUFFIX.match(s[end:])
-        name_end = end + (suffix.end() if suffix else 0)
+        a, b = m.start(), m.end()
+        suffix = _BASE_SUFFIX.match(s[b:])
+        name_end = b + (suffix.end() if suffix else 0)
+        nums: list[str] = []
         if m.group("type"):
-            tword = " ".join(m.group("type").lower().split()).rstrip("s")
-            if tword.endswith("command") or tword.endswith("division") or tword.endswith("battalion"):
-                pass
-            utype = UNIT_WORDS.get(tword, UNIT_WORDS.get(tword + "s", "other"))
+            tword = " ".join(m.group("type").lower().split())
+            tword = tword[:-1] if tword.endswith("s") and not tword.endswith("ss") else tword
+            utype = UNIT_WORDS.get(tword, "other")
             abbr = m.group("abbr")
-            if abbr and abbr.upper() in {k.upper() for k in UNIT_ABBR}:
-                utype = UNIT_ABBR.get(abbr, UNIT_ABBR.get(abbr.upper(), utype))
-            nums = []
+            if abbr and abbr in UNIT_ABBR:
+                utype = UNIT_ABBR[abbr]
             if m.group("num"):
                 nums = [m.group("num")] + re.findall(r"\d{1,4}", m.group("more") or "")
             elif m.group("ord"):
                 nums = [m.group("ord")]
             if not nums:
-                if utype == "battalion":
-                    continue  # "PDF battalions": not a place
-                # a named command without number ("the Regional Operations Command")
-                pre = re.search(rf"({CAPSEQ})\s+$", s[:start])
-                lead = pre.group(1) + " " if pre and pre.group(1).split()[-1] not in NOT_PLACE else ""
-                nstart = pre.start(1) if lead else start
-                nm = lead + " ".join(m.group("type").split())
-                out.append(Place(nstart, name_end, nm + (" headquarters" if not suffix else s[end:name_end].rstrip()),
-                                 "military_base", None))
-                continue
-            for n in nums:
-                unit = Unit(utype, n.lstrip("0") or "0")
-                out.append(Place(start, name_end, _unit_name(s[start:end], suffix is not None, s[end:name_end]), "military_base", unit))
+                continue  # "PDF battalions", "the battalion": no numbered unit
+        elif m.group("ab3"):
+            utype = UNIT_ABBR.get(m.group("ab3"), "other")
+            nums = [m.group("num3")]
         elif m.group("ab"):
-            unit = Unit(UNIT_ABBR[m.group("ab")], m.group("num2").lstrip("0") or "0")
-            out.append(Place(start, name_end, _unit_name(s[start:end], suffix is not None, s[end:name_end]), "military_base", unit))
+            utype = UNIT_ABBR[m.group("ab")]
+            nums = [m.group("num2")] + re.findall(r"\d{1,4}", m.group("more2") or "")
         elif m.group("bt"):
-            num = m.group("bnum").translate(BURMESE_DIGITS)
-            unit = Unit(BURMESE_UNITS[m.group("bt")], num.lstrip("0") or "0")
-            out.append(Place(start, name_end, s[start:end].strip(), "military_base", unit))
-        elif m.group("cmd"):
-            nm = " ".join(m.group("cmd").split())
-            out.append(Place(start, name_end, nm + (" headquarters" if not suffix else s[end:name_end].rstrip()),
-                             "military_base", None))
-    # "21st Military Operations Command (MOC-21)": one unit, not two
-    dedup: list[Place] = []
-    for p in out:
-        if dedup and p.unit and dedup[-1].unit and p.unit.key == dedup[-1].unit.key and p.start - dedup[-1].end <= 3:
-            dedup[-1].end = max(dedup[-1].end, p.end)
-            continue
-        dedup.append(p)
-    return dedup
-
-
-def _unit_name(text: str, has_suffix: bool, suffix: str) -> str:
-    text = " ".join(text.split())
-    if has_suffix:
-        word = suffix.strip().split()[-1].lower()
-        return f"{text} {'base' if word in ('bases', 'base') else word}"
-    return f"{text} base"
-
-
-_UNIT, _HEAD, _GENERIC = 1, 2, 4  # a word holds a stem of UNIT_STEMS, HEAD_STEMS, GENERIC_STEMS (any case)
-_WORD_STEMS: dict[str, int] = {}  # word (as written) -> its bits (words repeat)
-
-
-def _word_stems(word: str) -> int:
-    bits = ((_UNIT if contains_any(word, UNIT_STEMS) else 0) | (_HEAD if contains_any(word, HEAD_STEMS) else 0)
-            | (_GENERIC if contains_any(word.lower(), GENERIC_STEMS) else 0))
-    if len(_WORD_STEMS) < 200_000:
-        _WORD_STEMS[word] = bits
-    return bits
-
-
-def _stems_in(s: str) -> int:
-    """Which stem families ``s`` holds, one look-up per word instead of one test per stem (a
-    stem holds no white space: it is in ``s`` exactly when it is in one of its words).
-    _GENERIC follows ``may_contain``: always set for non-ASCII text."""
-    bits = 0 if s.isascii() else _GENERIC
-    get = _WORD_STEMS.get
-    for w in s.split():
-        b = get(w)
-        bits |= _word_stems(w) if b is None else b
-    return bits
-
-
-def _loc_end(m: re.Match) -> int | None:
-    """End of the place named after a generic noun ("the camp near Hpakant"), None when the
-    words after the preposition name no place: a time ("the base on Tuesday night", "at
-    dawn", "in March") or a sentence word ("But", "After"). The name stops at its last
-    capitalised word that is no time or function word."""
-    loc = m.group("loc")
-    if not loc:
-        return None
-    words = loc.split()
-    if words[0] in LEAD_STOP or words[0] in _TIME_WORDS:
-        return None
-    keep = 0
-    for i, w in enumerate(words):
-        if w in LEAD_STOP or w in _TIME_WORDS:
-            break
-        keep = i + 1
-    words = words[:keep]
-    if not words or all(w in NOT_PLACE for w in words):
-        return None
-    start = m.start("loc")
-    return start + len(" ".join(words)) if loc.startswith(" ".join(words)) else m.end("loc")
-
-
-_TIME_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-               "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-               "Oct", "Nov", "Dec", "Christmas", "Thingyan"}
-
-
-def find_places(s: str, taken: list[tuple[int, int]]) -> list[Place]:
-    """Every place mention of sentence ``s``; ``taken`` are spans of actors (never places)."""
-    stems = _stems_in(s)
-    places = _unit_mentions(s) if stems & _UNIT else []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken) and all(b <= p.start or a >= p.end for p in places)
-
-    typed = stems & _HEAD
-    for m in (TYPED_BEFORE_RE.finditer(s) if typed else ()):
-        name = m.group("name")
-        if name.split()[0] in LEAD_STOP or all(w in NOT_PLACE for w in name.split()):
-            continue
-        head = m.group("head").lower().rstrip("s") if m.group("head").lower() not in ("headquarters",) else "headquarters"
-        head = " ".join(head.split())
-        named = _NAME_BEFORE.search(s, 0, m.start())
-        if named and named.group(1) not in NOT_PLACE and named.group(1) not in LEAD_STOP:
-            continue  # "Shwe Kyee Nar ward in Bhamo": the head closes the name before it
-        kind = HEAD_KIND.get(head, "other")
-        if head in ("town", "city", "village", "ward", "township"):
-            nm = name
+            utype = BURMESE_UNITS[m.group("bt")]
+            nums = [m.group("bnum").translate(BURMESE_DIGITS)]
         else:
-            nm = s[m.start():m.end()]
-            if m.group("tail"):
-                nm = s[m.start():m.end()]
-        if m.group("tail") and head in ("checkpoint", "outpost", "camp", "post", "border post", "police outpost"):
-            pass
-        a = m.start()
-        count = 1
-        pre = _TYPED_PRE.search(s[:a])
-        if pre and head not in ("town", "city", "village", "ward", "township"):
-            # "two hilltop outposts near X", "a junta camp at X": the determiner and modifiers belong to it
-            mods = pre.group("mods") or ""
-            det = pre.group("det").lower()
-            if m.group("head").lower().endswith("s") and head != "headquarters":
-                count = int(det) if det.isdigit() else _COUNT.get(det, 1)
-            if free(pre.start(), m.end()):
-                a = pre.start()
-                nm = (mods + nm) if mods and not _MOD_SKIP.match(mods) else nm
-            elif mods and free(pre.start("mods"), m.end()):
-                a = pre.start("mods")
-                nm = mods + nm
-        if free(a, m.end()):
-            places.append(Place(a, m.end(), nm, kind, count=count))
-        elif free(m.start(), m.end()):
-            places.append(Place(m.start(), m.end(), nm, kind, count=count))
-    for m in (TYPED_AFTER_RE.finditer(s) if typed else ()):
-        name = m.group("name")
-        words = name.split()
-        while words and words[0] in LEAD_STOP:
-            words = words[1:]
-        if not words or all(w in NOT_PLACE for w in words):
+            name = " ".join(m.group("cmd").split())
+            out.append(Place(offset + a, offset + name_end, name + " headquarters", "military_base"))
             continue
-        a = m.start("name") + name.index(words[0])
-        head = " ".join(m.group("head").lower().split())
-        kind = HEAD_KIND.get(head.replace("airbase", "air base"), "other")
-        nm = " ".join(words) + " " + m.group("head")
-        if kind in ("town", "village", "urban_ward", "township"):
-            nm = " ".join(words) if kind != "urban_ward" else nm
-        if free(a, m.end()):
-            places.append(Place(a, m.end(), nm, kind))
-    for m in (finditer_from(GENERIC_RE, GENERIC_STARTS, s) if stems & _GENERIC else ()):
-        if not free(m.start("noun"), m.end("noun")):
-            continue  # "the town of X": already a typed place
-        if not free(m.start(), m.start("noun")):
+        label = " ".join(s[a:name_end].split())
+        if not suffix:
+            label += " base"
+        for n in nums:
+            if len(nums) > 1:  # "Light Infantry Battalions 771 and 772": one label per battalion
+                head = re.sub(r"(?i)(battalion|command|division)s\b", r"\1", label.split(nums[0])[0]).strip()
+                label_n = f"{head} {n} base"
+            else:
+                label_n = label
+            out.append(Place(offset + a, offset + name_end, label_n, "military_base", Unit(utype, n.lstrip("0") or "0")))
+    merged: list[Place] = []  # "21st Military Operations Command (MOC-21)": one unit, not two
+    for p in out:
+        if merged and p.unit and merged[-1].unit == p.unit and p.start - merged[-1].end <= 3:
+            last = merged.pop()
+            merged.append(Place(last.start, p.end, last.name, last.kind, last.unit))
             continue
-        det = m.group("det").lower()
-        noun = " ".join(m.group("noun").lower().split())
-        sing = noun[:-1] if noun.endswith("s") and not noun.endswith("headquarters") else noun
-        if sing.startswith("urban "):
-            sing = sing[6:]
-        kind = HEAD_KIND.get(sing, HEAD_KIND.get(sing.split()[-1], "other"))
-        if sing == "position":
-            kind = "outpost"
-        mods = (m.group("mods") or "").lower()
-        if "battalion" in mods or "army base" in (mods + sing) or "military base" in (mods + sing):
-            kind = "military_base" if sing in ("base", "headquarters") else kind
-        count = _COUNT.get(det, 1)
-        if det.isdigit():
-            count = int(det)
-        plural = noun.endswith("s") and not noun.endswith("headquarters")
-        loc_end = _loc_end(m)
-        has_loc = loc_end is not None
-        end = loc_end if has_loc else m.end("noun")
-        nm = s[m.start():end]
-        if nm.lower().startswith(("the ", "a ", "an ")):
-            nm = nm.split(" ", 1)[1]
-        definite = det in ("the", "its", "their", "both", "our") and not has_loc
-        if not free(m.start(), end):
-            end = m.end("noun")
-            nm = s[m.start():end]
-            definite = det in ("the", "its", "their", "both", "our")
-        places.append(Place(m.start(), end, nm, kind, None, generic=not has_loc,
-                            definite=definite, count=count if plural or det == "both" else 1))
-    places = [p for p in places if not _DANGLING_OF.search(p.name)]
-    places.sort(key=lambda p: p.start)
-    # "the headquarters of the military's Western Command": one place, the named one
-    starts = {p.start for p in places if not p.generic}
-    out = []
-    for p in places:
-        if (p.generic or p.definite) and p.count == 1 and not p.unit:
-            m = _OF_OWNER.match(s, p.end)
-            if m and m.end() in starts:
+        merged.append(p)
+    return merged
+
+
+def _named_sites(s: str, offset: int, free) -> list[Place]:
+    out: list[Place] = []
+    for rx in (NAMED_SITE_RE, HEAD_FIRST_RE):
+        for m in rx.finditer(s):
+            if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
-        out.append(p)
+            head = " ".join(m.group("head").lower().split())
+            kind = HEAD_KIND.get(head, HEAD_KIND.get(head.rstrip("s"), "other"))
+            names = [m.group("name")]
+            if rx is NAMED_SITE_RE and m.group("more"):
+                names += [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", m.group("more")) if n]
+            for i, raw in enumerate(names):
+                name = _strip_lead(raw)
+                if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
+                    continue
+                if rx is NAMED_SITE_RE:
+                    mod = m.group("mod") or ""
+                    label = (f"{name} {mod}{m.group('head')}" if i == len(names) - 1 or len(names) == 1
+                             else f"{name} {mod}{head}")
+                    if kind == "outpost" and head in ("hill", "hilltop", "peak", "position", "strategic hill") and i == 0:
+                        label = f"{name} {m.group('head')}"
+                else:
+                    label = f"{head} of {name}"
+                    if head in ("town", "city", "township", "village", "ward"):
+                        label = name
+                a = s.find(raw, m.start()) if len(names) > 1 else m.start()
+                b = m.end() if (len(names) == 1 or i == len(names) - 1) else a + len(raw)
+                out.append(Place(offset + a, offset + b, label, kind))
     return out
 
 
-def bare_names(s: str, taken: list[tuple[int, int]]) -> list[Place]:
-    """Capitalised names not already taken: candidate towns ("seized Hopin")."""
-    out = []
-    for m in BARE_RE.finditer(s):
-        a, b = m.start(), m.end()
-        if any(not (b <= x or a >= y) for x, y in taken):
-            continue
-        words = m.group().split()
-        while words and words[0] in LEAD_STOP:
-            a += len(words[0]) + 1
-            words = words[1:]
-        while words and words[-1] in LEAD_STOP:
-            words = words[:-1]
-        if not words or all(w in NOT_PLACE for w in words):
-            continue
-        name = " ".join(words)
-        b = a + len(name)
-        if name.endswith(("’s", "'s")):
-            name = name[:-2]
-        if len(name) < 3 or name.isupper():
-            continue
-        out.append(Place(a, b, name, "town", bare=True))
-    return out
+def _strip_lead(name: str) -> str:
+    """A site name without the sentence words before it and without its owner ("the
+    Military Council's Thit Cha camp" → "Thit Cha")."""
+    words = name.split()
+    owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+    if 0 <= owner < len(words) - 1:
+        words = words[owner + 1:]
+    while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",)):
+        words = words[1:]
+    if not words or all(w in NOT_PLACE for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
+    """A bare capitalised name without the sentence words and titles around it; none when
+    what is left is a possessive of a known name ("Myanmar's"), a common word opening the
+    sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
+    words = m.group().split()
+    a = m.start()
+    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
+            _TITLE_BEFORE.search(s[max(0, a - 25):a])):
+        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
+    while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1):
+        a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
+        words = words[1:]
+    while words and words[-1] in LEAD_STOP:
+        words = words[:-1]
+    if not words:
+        return 0, 0, ""
+    if words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+        if words[-1] in NOT_PLACE or len(words) == 1:
+            return 0, 0, ""
+    if _AREA_AFTER.match(s, m.end()):
+        return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
+    if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
+        return 0, 0, ""
+    if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):
+        w = words[0]
+        if len(words) == 1 and (w.endswith(("ed", "ly", "s")) or w.endswith("ing") and re.match(
+                r"\s+(?:the|a|an|to|by|on|in|at|from|with|through|its|their|his|her|into|up|down)\b", s[a + len(w):])):
+            return 0, 0, ""
+    name = " ".join(words)
+    if len(name) < 3 or name.isupper() and len(name) <= 5:
+        return 0, 0, ""  # acronyms are actors or units, not places
+    b = a + len(" ".join(m.group()[a - m.start():].split()[:len(words)]))
+    b = s.find(words[-1], a) + len(words[-1])
+    if s[b:b + 2] in ("'s", "’s") and s[b + 2:b + 3] == " ":
+        pass
+    return a, b, name

@@ -1,4 +1,4 @@
-"""One hand-written case per error class fixed in 0.2.0 (invented sentences, invented places)."""
+"""One hand-written case per error class (invented sentences, invented places)."""
 from __future__ import annotations
 
 from ingestion.extract import EXTRACTOR_VERSION, extract_report
@@ -16,8 +16,10 @@ def cc(facts, change=None):
     return [f for f in facts if isinstance(f, ControlChange) and (change is None or f.change == change)]
 
 
-def test_version():
-    assert EXTRACTOR_VERSION == "0.2.2"
+def test_every_fact_carries_the_version_and_its_rule():
+    facts = run("KIA fighters seized the Infantry Battalion 909 base on Sunday.")
+    assert facts and all(f.extractor_version == EXTRACTOR_VERSION and f.rule for f in facts)
+    assert EXTRACTOR_VERSION.count(".") == 2
 
 
 def test_place_before_which_clause_is_the_subject():

@@ -1,0 +1,1056 @@
+"""Stage 3b — claim assembly: a figure, what it counts, and who states it.
+
+Reads the mentions of a sentence (figures, actors, speech verbs); looks only at a few dozen
+characters around each figure.
+
+- **What it counts** (the metric): the noun phrase after the figure ("40 junta soldiers",
+  "three bases", "28 clashes", "15 of the 17 townships": the figure is 15, the noun
+  "townships") and the verb of its clause: before the figure ("killed 12", "killing 12
+  soldiers", "captured nine positions", "the death toll rose to 30"), or after the noun
+  phrase ("30 soldiers were killed", "20 troops gave themselves up", "nine towns have
+  fallen"). A noun that is the count itself needs no verb ("40 deaths", "28 clashes",
+  "the bodies of 11 soldiers"). A bare figure coordinated with one just read shares its
+  noun or verb ("killing 14 soldiers and capturing 11", "417 killed and 270 wounded").
+- **Not figures**: years, ages, distances, times, percentages, money, unit and road
+  numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
+  part of a count already read ("11 civilians, five of them children"), places named one by
+  one after their count ("two towns: A and B"). One person ("captured a lieutenant
+  colonel", "a soldier was killed") counts as 1.
+- **Who states it** (the claimant), in this order: the speaker the sentence attributes it to
+  ("the KIA said", "according to the CNF", "said Naw Bu, a KIA spokesman", a person named
+  with an actor before, "he said" / "the group said" → the speaker of the paragraph, else
+  the last actor that spoke, else the actor that did it, else the report's main actor); a
+  quotation or "we/our" → the speaker of its paragraph; else the actor that did what the
+  figure counts ("the KIA overran 100 bases", "killed by KNLA fighters"), never for
+  civilians killed or displaced and never the side that lost the soldiers; else the last
+  actor that spoke; else the outlet. Residents, local media and monitors make the outlet
+  the claimant. Junta state media and junta-run outlets (named as source, or as the
+  outlet) speak for the junta; a local resistance group outside the registry ("the Yaw
+  Revolution Army") counts as the PDF.
+- **Whom it is about** (the subject): the actor of the counted noun phrase ("junta
+  soldiers", "KIA fighters"), "enemy" → the other side, "our own" → the claimant; for
+  places and weapons taken, the side that lost them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.extract.figures import Figure
+from ingestion.extract.mentions import Actor, SentenceMentions
+
+STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
+                         r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
+                         r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
+                         r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
+
+# ------------------------------------------------------------------ nouns (lower case)
+ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "personnel", "police", "policemen",
+         "policeman", "officers", "officer", "militiamen", "militia", "militiaman", "members", "member", "comrade",
+         "comrades", "conscripts", "conscript", "men", "terrorists", "terrorist", "insurgents", "insurgent", "rebels",
+         "rebel", "combatants", "servicemen", "recruits", "commanders", "commander", "guards", "attackers", "cadres",
+         "troopers", "infantrymen", "marines", "sailors", "pilots", "generals", "colonels", "majors", "captains",
+         "lieutenants", "brigadiers", "staff", "forces", "defectors", "deserters", "gunmen", "militants", "cadets",
+         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers"}
+CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
+         "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
+         "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
+         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
+NOUN_METRIC = {
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
+              "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
+    "dead": "killed", "lives": "killed",
+    "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
+    "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
+    "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
+    "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
+}
+PLACE_METRIC = {
+    "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
+    "headquarters": "bases_captured", "garrisons": "bases_captured", "strongholds": "bases_captured",
+    "sites": "bases_captured", "commands": "bases_captured", "regiments": "bases_captured",
+    "outposts": "outposts_captured", "outpost": "outposts_captured", "posts": "outposts_captured",
+    "post": "outposts_captured", "positions": "outposts_captured", "position": "outposts_captured",
+    "checkpoints": "outposts_captured", "checkpoint": "outposts_captured", "camps": "outposts_captured",
+    "camp": "outposts_captured", "stations": "outposts_captured", "fortifications": "outposts_captured",
+    "towns": "towns_captured", "town": "towns_captured", "cities": "towns_captured", "city": "towns_captured",
+    "capitals": "towns_captured",
+    "townships": "other",
+    "weapons": "weapons_seized", "weapon": "weapons_seized", "arms": "weapons_seized", "firearms": "weapons_seized",
+    "guns": "weapons_seized", "gun": "weapons_seized", "rifles": "weapons_seized", "rifle": "weapons_seized",
+    "howitzers": "weapons_seized", "mortars": "weapons_seized", "launchers": "weapons_seized",
+    "pistols": "weapons_seized", "missiles": "weapons_seized", "artillery": "weapons_seized",
+    "aircraft": "aircraft_downed", "jets": "aircraft_downed", "jet": "aircraft_downed", "planes": "aircraft_downed",
+    "plane": "aircraft_downed", "helicopters": "aircraft_downed", "helicopter": "aircraft_downed",
+    "warplanes": "aircraft_downed", "warplane": "aircraft_downed",
+}
+# words that may stand between a figure and its noun ("40 junta soldiers", "five of the
+# junta's military camps"); anything else ends the search for the noun
+_NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "after", "before", "by", "with", "to",
+            "that", "which", "who", "were", "was", "had", "have", "has", "are", "is", "been", "be", "while", "when",
+            "for", "as", "but", "into", "across", "inside", "outside", "along", "over", "under", "around", "between",
+            "against", "per", "each", "than", "would", "will", "could", "also", "including", "among", "this", "last",
+            "them", "those", "these", "they", "their", "it", "its", "a", "an",
+            # verbs: the noun phrase is over
+            "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
+            "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
+            "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
+            "having", "being", "managed", "made"}
+_TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
+
+# ------------------------------------------------------------------ verbs
+# the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
+# read from the last words before it: a look-up, no search over the text
+HEAD_WORDS = frozenset("""
+kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
+overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
+lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
+retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
+confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
+massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
+forcing pushed pushing left leaving""".split())
+HEAD_PAIRS = frozenset({"shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
+                        "loss of", "surrender of", "defection of", "deaths of"})
+_HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
+                        r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
+_LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
+_TOLL = re.compile(r"\btoll\b", re.I)
+_COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
+                          "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
+_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
+                       r"captured|detained|displaced|surrendered)\b", re.I)
+_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
+
+
+def _head(before: str) -> str | None:
+    """The verb that ends ``before`` (fill words such as "a total of" skipped), or None."""
+    b = before.rstrip()
+    if len(b) == len(before) and not b.endswith(("\"", "“")):
+        return None  # the figure is glued to the word before it
+    for _ in range(2):
+        m = _HEAD_FILL.search(b[-20:])
+        if m is None:
+            break
+        b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
+    if b.endswith((":", " -", " –", " —")):
+        # "Junta losses: 14 killed", "soldiers killed – 30", "deaths: 40"
+        b = b.rstrip(":-–— ")
+        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        if w in _COUNT_NOUNS or w in HEAD_WORDS:
+            return w
+        return None
+    m = _LAST_WORDS.search(b[-40:])
+    if m is None:
+        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        return w if w in HEAD_WORDS else None
+    w1, w2 = m.group(1).lower(), m.group(2).lower()
+    if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
+        return w1  # "junta deaths were 40"
+    if f"{w1} {w2}" in HEAD_PAIRS:
+        return f"{w1} {w2}"
+    if w2 in HEAD_WORDS:
+        return w2
+    if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
+        return "toll"
+    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered"):
+        # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
+        m = _COUNT_OF.search(b[-80:])
+        if m:
+            return m.group("v")
+    return None
+
+
+_AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
+        r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
+        r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
+        r"more|so\s+far|altogether)\s+)*")
+TAIL_VERB = re.compile(
+    r"\s*[\"”]?\s*" + _AUX +
+    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
+    r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
+    r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
+    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
+    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
+    r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
+    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
+    re.I)
+# the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
+_TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]", re.I)
+# after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
+_OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d|[A-Z])", re.I)
+_TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
+               "taken", "recovered", "occupied", "downed")
+
+KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+              "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
+              "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
+              "handing themselves": "surrendered",
+              "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
+              "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
+              "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
+              "surrender of": "surrendered", "defection of": "surrendered",
+              "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded",
+              "received": "wounded",
+              "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
+              "giving themselves": "surrendered", "handed themselves": "surrendered",
+              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered",
+              "captur": "captured_personnel", "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
+              "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
+              "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
+              "prisoner": "captured_personnel", "alive": "captured_personnel",
+              "displac": "displaced", "leave": "displaced", "removed": "displaced", "evicted": "displaced",
+              "expelled": "displaced", "relocated": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
+              "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
+              "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
+              "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
+              "downing": "downed",
+              "fought": "clashes", "clashed": "clashes", "clashes": "clashes", "battles": "clashes",
+              "prisoners": "captured_personnel", "defections": "surrendered", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
+              "exchanged": "clashes",
+              "found": "found", "recover": "found",
+              "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
+              "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
+              "come under": "took"}
+
+
+def _verb_class(v: str) -> str:
+    v = " ".join(v.lower().split())
+    for stem, cls in KILL_CLASS.items():
+        if v.startswith(stem):
+            return cls
+    return "took"  # captured, seized, took, overran, occupied, control, fell ...
+
+
+# ------------------------------------------------------------------ not figures
+SKIP_AFTER = re.compile(
+    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
+    r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
+    r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
+    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
+    r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
+# a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
+# "aged 45", "since 2021", "May 12", "Operation 1027", "of the 17 (townships)"
+_SKIP_WORDS = frozenset("""
+no nos number aged age since battalion battalions lib ib tb moc roc lid division brigade brigades command route highway
+road mile ward wards quarter block street operation article section phase unit column regiment company camp gate bridge
+hill point zone sector region group squad platoon battery january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_SKIP_END_CHARS = tuple("$€£#(0123456789")
+
+
+def _skip_before(before: str) -> bool:
+    if not before:
+        return False
+    if before.endswith(_SKIP_END_CHARS) or before.endswith(".") and before[-2:-1].isdigit():
+        return True
+    if before[-1:] in "-–" and before[-2:-1].isalnum():
+        return True  # "IB-135"
+    b = before.rstrip().rstrip(".(-").rstrip()
+    words = b[-40:].split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _SKIP_WORDS:
+        return True
+    if len(words) >= 2 and (before.rstrip()[-1:].isalnum() or last.endswith(("'s", "’s"))):
+        prev = words[-2].lower()
+        if (prev, last) in (("in", "the"), ("out", "of"), ("of", "the")):
+            return True
+        if prev == "of" and last.endswith(("'s", "’s")):
+            return True  # "of Rakhine's (17 townships)"
+        if len(words) >= 3 and words[-3].lower() == "of" and prev == "the":
+            return True  # "of the state's (17)", "of the remaining (5)"
+        if len(words) >= 4 and words[-4].lower() == "of" and words[-3].lower() == "the" and last.endswith(("'s", "’s")):
+            return True
+    return False
+
+
+_UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
+                         r"Tactical|Battalion\b|Brigade\b|Division\b)")
+_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
+_AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
+                        r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
+_OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
+_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
+                    r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
+_OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
+_ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
+_RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
+          r"fighter|militiaman|pilot)")
+_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken")
+_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_SINGLE_PERSON = re.compile(
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured)\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\b|"
+    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|that)\s+)(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|"
+    rf"taken\s+(?:alive|prisoner|captive))\b")
+_SINGLE_AIRCRAFT = re.compile(
+    r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
+    r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
+    r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
+_TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
+
+
+@dataclass
+class RawClaim:
+    figure: Figure
+    metric: str
+    agent: str | None  # who did what the figure counts, when the sentence names it
+    subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
+    rule: str
+
+
+def _is_year(f: Figure) -> bool:
+    v = f.value
+    t = f.text.strip()
+    return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
+
+
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
+_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
+
+
+def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
+    """(class, word, end offset in ``after``, dead-adjective) of the counted noun after a figure.
+    class: a metric, "armed", "civil", "pow", "displaced", "bare", "thing" or None. A noun
+    that is a metric ("terrorist corpses", "police outposts") outranks a people noun before
+    it; of coordinated place nouns ("bases, outposts and camps") the last one counts."""
+    dead = False
+    n = 0
+    best: tuple[str, str, int] | None = None
+    unknown = 0
+    for m in _TOKEN.finditer(after):
+        w = m.group().lower().replace("’", "'")
+        if w in ('"', "“", "”", "-odd", "-plus", "odd", "plus", "+"):
+            continue  # 'killed 100 "terrorists"', "40-odd soldiers"
+        n += 1
+        if n > 8:
+            break
+        if w in ("dead",):
+            dead = True
+            continue
+        if w == "displaced":
+            best = ("displaced", w, m.end())
+            continue
+        base = w[:-2] if w.endswith("'s") else (w[:-1] if w.endswith("'") else w)
+        if base in NOUN_METRIC:
+            return NOUN_METRIC[base], base, m.end(), dead
+        if base in PLACE_METRIC:
+            cls = PLACE_METRIC[base]
+            end = m.end()
+            # "bases, outposts and camps": the last of the list
+            lm = _LIST_NEXT.match(after, end)
+            while lm is not None:
+                c2 = PLACE_METRIC.get(lm.group(1).lower())
+                if c2 is None or (c2 == "weapons_seized") != (cls == "weapons_seized"):
+                    break
+                cls = "bases_captured" if "bases_captured" in (cls, c2) else c2
+                end = lm.end()
+                lm = _LIST_NEXT.match(after, end)
+            return cls, base, end, dead
+        if base in ("prisoners", "prisoner", "captives", "detainees"):
+            if after[m.end():m.end() + 7].lower().startswith(" of war"):
+                return "pow", base, m.end() + 7, dead
+            return "captured_personnel", base, m.end(), dead
+        if base in ("bodies", "corpses", "remains"):
+            return "killed", "bodies", m.end(), dead
+        if base in ARMED and base not in ("more", "others", "people's"):
+            if best is None or best[0] == "displaced" and False:
+                best = ("armed", base, m.end())
+            continue
+        if base in CIVIL:
+            if best is None:
+                best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
+            continue
+        if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
+                    "government", "sac", "council", "rebel", "ethnic", "armed", "resistance", "allied", "of",
+                    "strategic", "key", "major", "important", "small", "large", "heavy", "northern", "southern",
+                    "eastern", "western", "central", "main", "new", "seriously", "critically", "severely"):
+            continue
+        if base == "others":
+            return "bare", base, m.end(), dead
+        if w in _NP_STOP or not w[0].isalnum():
+            break
+        if best is not None:
+            break  # "soldiers manning ...": the noun is found
+        if w[0].isalpha() and not w[0].isupper():
+            unknown += 1
+            if unknown > 2:
+                break
+    if best is not None:
+        return best[0], best[1], best[2], dead
+    if unknown:
+        return "thing", None, 0, dead  # "three houses", "36 air raids": not a count we know
+    return None, None, 0, dead
+
+
+_LIST_JOIN = re.compile(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s+$")
+_WORDS_POS = re.compile(r"[A-Za-z]+|[;.]")
+_CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "which", "who", "while", "when", "but",
+                 "after", "before", "because", "if"}
+_AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
+_WORDS = re.compile(r"[A-Za-z]+")
+_ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
+                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
+_PAREN_END = re.compile(r"[^,;.()]{0,40},")
+_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
+_BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
+                      r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
+_REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
+_FELL_INTO = re.compile(r"^fell\s+into", re.I)
+_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b)", re.I)
+
+
+def may_claim(sm: SentenceMentions) -> bool:
+    """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
+    t = sm.sentence.text
+    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS)
+
+
+def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
+    """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
+    s = sm.sentence
+    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
+    out: list[RawClaim] = []
+    single = any(v in s.text for v in _SINGLE_VERBS)
+    if not figs and "down" not in s.text and not single:
+        return out
+    prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
+    pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
+    skip_until = -1
+    prev_agent: str | None = None
+    for i, f in enumerate(figs):
+        if f.start < skip_until:
+            continue
+        k = i + 1
+        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
+                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 25), figs[k].start)
+                                 and _PAREN_END.match(text, figs[k].end)):
+            k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
+        nxt = figs[k].start if k < len(figs) else s.end
+        after = text[f.end:min(nxt, f.end + 110, s.end)]
+        before = text[max(s.start, f.start - 70):f.start]
+        if _TIMES.match(after):
+            cv = _CLASH_VERB.search(before[-60:])
+            if cv:
+                out.append(RawClaim(f, "clashes", _agent(sm, text, f.start - len(before[-60:]) + cv.start()), None,
+                                    "times:clashes"))
+            continue
+        if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
+            continue  # "three or four houses", "one township after another"
+        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+            prev = None
+            continue
+        if _INCLUDING.search(before[-25:]):
+            continue  # "including two officers": part of a count already read
+        # "15 of the 17 townships": the noun follows the total, which is no figure of its own
+        agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
+        np_from = 0
+        if agg and (agg.group("total")[0].isdigit() or agg.group("total").lower() in _NUMBER_WORDS):
+            np_from = agg.end() - f.end
+            skip_until = agg.end()
+            k = i + 1
+            while k < len(figs) and figs[k].start < skip_until:
+                k += 1
+            after = text[f.end:min(figs[k].start if k < len(figs) else s.end, f.end + 150, s.end)]
+        elif _OF_POSS.match(after):
+            np_from = _OF_POSS.match(after).end()
+        ncls, _word, nend, dead = _noun(after[np_from:])
+        if ncls == "thing":
+            prev = None
+            continue
+        nend = np_from + nend if ncls else np_from
+        if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
+            lead = _OF_LEAD.match(s.text)
+            if lead and f.start > s.start + lead.end():
+                ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if np_from and ncls in ("armed", "civil") and re.match(r"\s+of\s+(?:them|whom)\b", after):
+            continue  # "nine civilians, four of them children": a part of a count already read
+        if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
+            prev = None
+            continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
+        if ncls is None and before.endswith(("the other ", "The other ")):
+            continue  # "two children, one five and the other nine"
+        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
+            prev = None
+            continue  # "the three camps fell": places named before, no count of its own
+        # the verb: right before the figure, else after its noun phrase, else shared
+        head = _head(before) if before else None
+        vcls = None
+        vend = None
+        if head:
+            vcls = _verb_class(head)
+            if vcls == "left" and not re.search(r"\bleft\s+$", before):
+                vcls = None
+            if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
+                vcls = None
+        tail_m = None
+        tail_text = after[nend:]
+        of_them = np_from and ncls is None and _OF_THEM.match(after)
+        if of_them and before.rstrip().endswith(","):
+            continue  # "two captains, one of them a commander, died": a part of the count
+        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
+            # "took 30 soldiers captive", "30 soldiers were killed"
+            for m in _iter_tail(tail_text):
+                if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
+                    tail_m = m
+        if tail_m is not None:
+            v = tail_m.group("v")
+            # an active verb with an object after it: the counted people did it, it was not done to them
+            aux_before = re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I)
+            if v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
+                tail_m = None  # "died of illness"
+            elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
+                    and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
+                                     tail_text[tail_m.end():], re.I):
+                tail_m = None
+            else:
+                tcls = _verb_class(v)
+                if _FELL_INTO.match(v):
+                    tcls = "captured_personnel" if ncls in ("armed", None) else "took"
+                if vcls == "took" and tcls == "captured_personnel" or vcls is None:
+                    vcls = tcls
+                vend = f.end + nend + tail_m.end()
+        coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
+        inherited = False
+        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
+            vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
+            inherited = True
+            if ncls in (None, "bare"):
+                ncls = prev[1]
+        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
+            ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
+            # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
+            wide = text[max(s.start, f.start - 110):f.start]
+            if _LIST_JOIN.search(wide[-30:]):
+                words = _WORDS_POS.findall(wide)
+                for w in reversed(words):
+                    lw = w.lower()
+                    if lw in _CLAUSE_BREAK:
+                        break
+                    if lw in HEAD_WORDS and _verb_class(lw) in ("took", "lost"):
+                        vcls = _verb_class(lw)
+                        break
+        if vcls is None and dead and ncls in ("armed", "civil", None):
+            vcls = "killed"  # "ten dead soldiers were seen"
+        if vcls is None and _AMONG_THEM.match(after, nend):
+            # "killed junta officers, two generals among them": the verb of the clause before
+            for w in reversed(_WORDS.findall(before)[-12:]):
+                if w.lower() in HEAD_WORDS:
+                    vcls = _verb_class(w)
+                    break
+        if vcls is None:
+            if ncls in NOUN_METRIC.values() or ncls in ("pow", "displaced"):
+                vcls = "noun"
+            elif ncls not in (None, "bare"):
+                pending.append((f, ncls, f.end + nend))
+                prev = (None, ncls, f.end + nend)
+                continue
+            else:
+                prev = None
+                continue
+        if dead and vcls in ("found", "noun", "took", "left"):
+            vcls = "killed"
+        vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
+        metric = _metric(vcls, ncls, dead, before, vtext)
+        if metric is None:
+            prev = (vcls, ncls, f.end + nend)
+            continue
+        hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
+        if inherited:
+            agent = prev_agent
+        elif vcls == "noun":
+            agent = None  # "417 killed and 270 wounded": no one named did it
+        elif tail_m is not None and not head:
+            agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
+        else:
+            agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
+        if vcls == "lost" and agent:
+            if hint in ("armed", None):
+                hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
+            agent = None  # and the loser is not who claims it: the speaker is
+        out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
+        prev_agent = agent
+        # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
+        if tail_m is not None:
+            for pf, pn, pend in pending:
+                if text[pend:f.start].strip(" ,") in ("and", "", "or"):
+                    pm = _metric(vcls, pn, False, "")
+                    if pm:
+                        out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
+        pending = []
+        prev = (vcls, ncls, f.end + nend)
+    if not out and single and _SINGLE_HINT.search(s.text):
+        # "captured a lieutenant colonel", "a soldier was killed": one person
+        m = _SINGLE_PERSON.search(s.text)
+        if m:
+            v = m.group("v") or m.group("v2")
+            metric = _verb_class(v)
+            if metric in ("killed", "wounded", "captured_personnel"):
+                a = s.start + m.start()
+                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), metric,
+                                    _agent(sm, text, a) if m.group("v") else None, "armed", "single_person"))
+    if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
+        m = _SINGLE_AIRCRAFT.search(s.text)
+        if m:
+            a = s.start + m.start()
+            out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
+                                _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+    return out
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                 "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"}
+
+
+_GAPS = re.compile(r"[\s,\"”()]+")
+
+
+# every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
+_TAIL_STEMS = ("kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+               "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
+               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
+               "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
+               "captive", "prisoner", "alive")
+
+
+def _iter_tail(tail: str):
+    """The first verb after the noun phrase (within ten words)."""
+    low = tail[:120].lower()
+    if not any(st in low for st in _TAIL_STEMS):
+        return
+    m = TAIL_VERB.match(tail)
+    if m:
+        yield m
+        return
+    for w in _GAPS.finditer(tail, 0, 95):
+        m = TAIL_VERB.match(tail, w.end())
+        if m:
+            yield m
+            return
+
+
+def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "") -> str | None:
+    if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
+        return ncls
+    if ncls == "clashes":
+        return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None
+    if ncls == "captured_personnel":
+        return "captured_personnel" if vcls in ("took", "captured_personnel", "hold", "noun", "found") else (
+            vcls if vcls in ("killed", "wounded", "surrendered") else None)
+    if ncls == "displaced":
+        return "displaced" if vcls != "killed" else "killed"
+    if ncls == "pow":
+        return "captured_personnel"
+    if vcls == "noun":
+        return None
+    if ncls in ("armed", "civil", None, "bare"):
+        if vcls in ("killed", "wounded", "surrendered"):
+            return vcls
+        if vcls == "captured_personnel":
+            # civilians arrested or abducted are no prisoners of war; "taken alive" are
+            return vcls if ncls != "civil" or re.search(r"\b(?:taken|took|captive|prisoners?|alive)\b", vtext, re.I) else None
+        if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
+            return "captured_personnel"
+        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
+            return "captured_personnel"
+        if vcls == "lost" and ncls == "armed":
+            return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
+        if vcls in ("displaced", "drove") and ncls == "civil":
+            return "displaced"
+        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
+            return "displaced"
+        if vcls == "found" and dead:
+            return "killed"
+        if vcls == "clashes" and ncls in (None, "bare") and re.search(r"(?i)\b(?:clashes|battles)\W*$", before):
+            return "clashes"  # "Clashes: 12"
+        if vcls == "downed":
+            return "aircraft_downed" if ncls is None else None
+        return None
+    if ncls == "aircraft_downed":
+        return "aircraft_downed" if vcls in ("downed", "took", "found", "captured_personnel") else None
+    if ncls == "weapons_seized":
+        return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
+    if ncls == "other":  # townships
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\bonly\s+$", before) else None
+    # bases, outposts, towns
+    if vcls in ("took", "lost", "captured_personnel"):
+        return ncls
+    if vcls == "hold" and not re.search(r"\bonly\s+$", before):
+        return ncls
+    return None
+
+
+_OBJECT_VERBS = frozenset({"attacked", "ambushed", "hit", "struck", "raided", "shelled", "bombed", "fought", "against",
+                           "attacking", "ambushing", "raiding", "targeting", "targeted"})
+_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+_WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army", "the army"}
+
+
+def _by_agent(sm: SentenceMentions, text: str, vend: int | None) -> str | None:
+    if vend is not None and _BY.match(text, vend):
+        for a in sm.actors:
+            if a.key and vend <= a.start <= vend + 40:
+                return a.key
+    return None
+
+
+_BY = re.compile(r"\s+(?:by|to|into)\s+")
+
+
+def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None) -> str | None:
+    """The actor that did what the figure counts: "by X" after a passive verb, else the
+    nearest actor before the figure in its clause (not a possessive: "the junta's camps")."""
+    if vend is not None:
+        m = re.match(r"^\s+(?:by|to|into)\s+(?:the\s+)?", text[vend:vend + 12])
+        if m:
+            for a in sm.actors:
+                if a.key and vend <= a.start <= vend + 40:
+                    return a.key
+    best = None
+    s0 = sm.sentence.start
+    for a in sm.actors:
+        if a.end > fstart:
+            break
+        if fstart - a.end > 140:
+            continue
+        if a.key is None:
+            if a.text.lower() not in ("we", "it", "they") or fstart - a.end < 40:
+                # "the group", "its fighters": the actor the sentence named before, else the report's
+                named = [x for x in sm.actors if x.key and x.end <= a.start and not _embedded(x, text, s0)]
+                best = named[-1].key if named and a.text.lower().startswith(("its", "their")) else "?"
+            continue
+        tail = text[a.end:a.end + 2]
+        if tail in ("'s", "’s") or tail[:1] in ("'", "’"):
+            continue
+        if any(0 <= a.start - f.end <= 20 and _COUNTED.fullmatch(text, f.end, a.start) for f in sm.figures):
+            continue  # "16 junta troops": the counted people, not who did it
+        pw = _WORDS.findall(text[max(s0, a.start - 20):a.start])[-2:]
+        if any(w.lower() in HEAD_WORDS or w.lower() in _OBJECT_VERBS for w in pw):
+            continue  # "killed a junta officer": the object, not who did it
+        if a.text.lower() in _WEAK_MILITARY and not re.search(r"(?:junta|regime|military|government|army|Myanmar|SAC|the)\s+$",
+                                                             text[max(s0, a.start - 12):a.start]):
+            continue  # "KIA and allied troops", "resistance soldiers"
+        pre = text[max(s0, a.start - 12):a.start].lower()
+        if re.search(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$", pre):
+            continue
+        best = a.key
+    return best
+
+
+def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str | None) -> str | None:
+    if np:
+        in_np = [a for a in sm.actors if a.key and f.end <= a.start < f.end + len(np) + 25]
+        if in_np:
+            strong = [a for a in in_np if a.text.lower() not in ("soldiers", "troops", "police", "policemen", "army")]
+            return "actor:" + (strong or in_np)[0].key
+        if _OWN.search(np) or re.match(r"\s+of\s+(?:their|its|our)\b", np):
+            return "own"
+        if _ENEMY.search(np):
+            return "enemy"
+    # "the junta's 13 soldiers"
+    pre = text[max(sm.sentence.start, f.start - 25):f.start]
+    if re.search(r"['’]s\s+(?:\w+\s+)?$", pre):
+        for a in sm.actors:
+            if a.key and a.end <= f.start and f.start - a.end <= 20:
+                return "actor:" + a.key
+    if ncls == "civil":
+        return "civil"
+    if ncls in ("armed",):
+        return "armed"
+    return None
+
+
+# ------------------------------------------------------------------ who speaks
+_ROLE = r"(?:spokes(?:person|man|woman)|information\s+officer|officer|official|commander|leader|chairman|chair|secretary|" \
+        r"head|chief|member|representative|director|minister|general|colonel|captain|major)"
+_TITLE = r"(?:(?:Col|Lt|Maj|Gen|Capt|Brig|Dr|Sgt)\.?\s+|(?:Colonel|Major|General|Captain|Lieutenant|Brigadier|Commander)\s+)"
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+_NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}?\b{_ROLE}\b")
+_ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
+_NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
+                          rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
+_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
+                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
+                        r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
+                        r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
+                        r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
+_ACCORDING = re.compile(r"according\s+to", re.I)
+_COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
+                          r"put|puts|confirmed|announced|released|issued)\b")
+_TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+
+
+_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|"
+                       r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
+
+
+def _speaker_gap(gap: str) -> bool:
+    """The words between an actor and a speech verb keep the actor the speaker: "the KIA said",
+    "the KIA's spokesperson, Col. Naw Bu, said", "the Arakan Army (AA) said"; not "… troops in
+    the clash," Naw Bu said" or "… battalions in the town, and say"."""
+    if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
+        return False
+    return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None or _GAP_ASIDE.match(gap) is not None
+
+
+_GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
+_GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
+
+
+_AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes|officer|official|commander|source|leader)")
+_ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
+# a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
+# Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
+_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
+                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces|Liberation\s+Army|Guerrilla\w*|"
+                              r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
+                              r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
+                  "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
+                  "rebels", "allies", "insurgents"}
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
+_SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
+_STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
+                      "kyemon", "mna", "news agency", "radio and television", "mitv", "mirror", "commander")
+
+
+def _state_media(t: str) -> bool:
+    low = t.lower()
+    return any(st in low for st in _STATE_MEDIA_STEMS) and STATE_MEDIA.search(t) is not None
+
+
+def _last_words(before: str) -> list[str]:
+    """The last words before a speech verb, lower-cased except the last one's first letter
+    kept for the capital test; "also", "has" and the like dropped."""
+    words = before[-40:].replace(",", " ").split()
+    while words and words[-1].lower() in _SKIP_LAST:
+        words.pop()
+    if not words:
+        return []
+    out = [w.lower() for w in words[-3:]]
+    if words[-1][:1] in _CAPITALS:
+        out[-1] = words[-1]
+    return out
+
+
+_PAIR = re.compile(r"\s*(?:,|and)\s+(?:its|their|the)?\s*$")
+_PREV_CAP = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said", "And", "Of", "For", "From", "With",
+                  "That", "When", "While", "After", "Before", "But", "As", "To"}
+
+
+def _embedded(a: Actor, text: str, s0: int) -> bool:
+    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army."""
+    if not a.text[:1].isupper():
+        return False
+    m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
+    return m is not None and m.group(1) not in _NOT_NAME_PART
+
+
+def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Actor]:
+    return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text, sm.sentence.start)]
+
+
+_ROLE_HINT = re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]hair|[Ss]ecretary|[Hh]ead|[Cc]hief|[Mm]ember|"
+                        r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak")
+
+
+@dataclass
+class Speakers:
+    """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
+    military: str
+    main: str | None
+    people: dict[str, str]
+    last: str | None = None
+    last_named: str | None = None  # the last non-military actor the report named
+
+    def learn(self, sm: SentenceMentions, text: str) -> None:
+        """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
+        s = sm.sentence
+        if not any(a.key for a in sm.actors):
+            return
+        hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
+        if not hints:
+            return
+        lo, hi = max(0, hints[0] - 110), min(len(s.text), hints[-1] + 80)  # names stand near their role
+        for m in _ROLE_NAME.finditer(s.text, lo, hi):
+            a0 = s.start + m.start()
+            near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
+            if near:
+                self._remember(m.group("name"), near[-1].key)
+        for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
+            a0 = s.start + m.end()
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
+            if near:
+                self._remember(m.group("name"), near[0].key)
+        for m in _NAME_ROLE.finditer(s.text, lo, hi):
+            a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
+            if near:
+                self._remember(m.group("name"), near[0].key)
+
+    def _remember(self, name: str, key: str) -> None:
+        words = name.split()
+        self.people[name] = key
+        if len(words) >= 2:
+            self.people[" ".join(words[-2:])] = key
+
+    def person(self, phrase: str) -> str | None:
+        for name, key in self.people.items():
+            if name in phrase:
+                return key
+        return None
+
+    def fallback(self, para_speaker: str | None, agent: str | None = None) -> str | None:
+        """A speaker named by a pronoun or a name not met before: the paragraph's, else the
+        last non-military one, else the actor of the figure, else the report's main actor."""
+        if para_speaker:
+            return para_speaker
+        if self.last and self.last != self.military:
+            return self.last
+        if agent and agent != "?" and agent != self.military:
+            return agent
+        return self.main or self.last
+
+    def of_sentence(self, sm: SentenceMentions, text: str, claims: bool = False) -> tuple[str | None, bool]:
+        """(actor, found): the actor the sentence's speech verb belongs to. ``found`` with no
+        actor: a speaker who is no actor (residents, local media): the outlet claims it;
+        ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
+        s = sm.sentence
+        spans = sm.speech
+        if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
+            spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        if not spans and claims:
+            # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
+            # an actor right before them counts
+            for m in _COUNT_VERBS.finditer(s.text):
+                r = self._one(sm, text, s.start + m.start(), s.start + m.end())
+                if r[0] not in (None, "?"):
+                    return r
+            return None, False
+        fallback: tuple[str | None, bool] = (None, False)
+        for a, b in spans:
+            r = self._one(sm, text, a, b)
+            if r[0] not in (None, "?"):
+                return r
+            if r[1] and (not fallback[1] or r[0] == "?" and fallback[0] is None):
+                fallback = r
+        return fallback
+
+    def _one(self, sm: SentenceMentions, text: str, a: int, b: int) -> tuple[str | None, bool]:
+        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
+        s = sm.sentence
+        verb = text[a:b].lower()
+        if _ACCORDING.match(verb):
+            after = text[b:min(s.end, b + 70)]
+            if _state_media(after[:45]):
+                return self.military, True
+            near = [x for x in _speakers_near(sm, text, b, b + 80) if x.start <= b + 45 and "," not in text[b:x.start]]
+            if near:
+                return near[0].key, True
+            head = after.split(",")[0]
+            p = self.person(head)
+            if p:
+                return p, True
+            if _NON_ACTOR.search(head[:40]):
+                return None, True
+            if _RESISTANCE_NAME.match(head):
+                return "PDF", True
+            if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
+                        r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
+                    or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
+                return "?", True
+            return None, True  # "according to a monitoring group": no actor
+        before = text[max(s.start, a - 80):a]
+        if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+            return None, False  # "were reported killed"
+        if verb == "statement":
+            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
+            if near:
+                return near[-1].key, True
+            return None, False
+        last = _last_words(before)
+        lw = last[-1].lower() if last else ""
+        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+            return "?", True
+        near = _speakers_near(sm, text, a - 90, a)
+        if near and a - near[-1].end > 55:
+            near = []
+        if _state_media(before[-50:]):
+            return self.military, True
+        if near:
+            x = near[-1]
+            gap = text[x.end:a]
+            if _speaker_gap(gap):
+                # "the KIA and its PDF allies say": the first of a pair
+                for y in reversed(near[:-1]):
+                    if _PAIR.match(text, y.end, x.start):
+                        x = y
+                return x.key, True
+        tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
+        if tail_names:
+            p = self.person(tail_names.group(1))
+            if p:
+                return p, True
+        if _RESISTANCE_NAME.search(before[-60:]):
+            return "PDF", True
+        if _NON_ACTOR.search(before[-40:]):
+            return None, True
+        if verb in ("said", "says", "told", "claimed", "added", "stated"):
+            after = text[b:min(s.end, b + 100)]
+            if not _AFTER_SAID.match(after):
+                return ("?", True) if tail_names else (None, False)
+            if _state_media(after[:60]):
+                return self.military, True
+            near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
+                    (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]
+            if near:
+                return near[0].key, True
+            p = self.person(after[:60])
+            if p:
+                return p, True
+            if _NON_ACTOR.search(after[:40]):
+                return None, True
+            if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):
+                return "?", True
+        if tail_names:
+            return "?", True
+        return None, False
+
+
+# an outlet run by or speaking for the junta: "Ministry of Home Affairs (junta)", "NP News
+# (junta-aligned outlet)", "moha.gov.mm"; never the resistance government's ministries
+_JUNTA_OUTLET = re.compile(r"(?<!anti-)(?<!anti\s)\bjunta\b|military\s+council|\btatmadaw\b|\bSAC\b|commander-in-chief|"
+                           r"\.gov\.mm|\bministry\s+of\b", re.I)
+_RESISTANCE_OUTLET = re.compile(r"\bNUG\b|national\s+unity|anti-junta|resistance|opposition|exile", re.I)
+
+
+def is_state_media(name: str | None) -> bool:
+    if not name:
+        return False
+    if STATE_MEDIA.search(name) is not None:
+        return True
+    return _JUNTA_OUTLET.search(name) is not None and _RESISTANCE_OUTLET.search(name) is None
+
+
+def opponent(key: str | None, military: str, main: str | None) -> str | None:
+    if key is None:
+        return None
+    return main if key == military else military

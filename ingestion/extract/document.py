@@ -1,0 +1,417 @@
+"""Stage 4 — document resolution: what a sentence leaves open, the report answers.
+
+- back-references ("the town", "the base", "the two camps", a verb with no place) → the
+  places named before, of the same kind;
+- anaphoric actors ("they", "the group", "its fighters") and missing agents → the actor
+  the report spoke of last, else the report's main actor;
+- the date: the sentence's own date nearest the verb, else the date the paragraph set;
+  never after the publication day;
+- attribution: "…, the junta said", "according to the KIA", carried across a quoted
+  paragraph;
+- township and state from the gazetteer (a unit's garrison, a known name, a name nearby);
+- one fact per (change, place, actor): repeats merge.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingestion.extract.dates import DateSpan, not_after
+from ingestion.extract.events import Event
+
+GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
+                           r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
+                           r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
+from ingestion.extract.mentions import Actor, SentenceMentions
+from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family
+from ingestion.gazetteer import Gazetteer, PlaceEntry
+
+SPEECH_DATE = re.compile(
+    r"(?:\b(?:said|says|claimed|reported|told\s+[^,.;]{0,45}?|confirmed|announced|added|stated|statement|denied|"
+    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+(?:late\s+|early\s+)?(?:on\s+)?)$")
+_TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
+_INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+@dataclass
+class Resolved:
+    """An event with everything the fact needs."""
+
+    event: Event
+    place: Place
+    actor_to: str | None
+    actor_from: str | None
+    attributed_to: str | None
+    date: tuple[dt.date | None, dt.date | None, str]
+    agent: str | None = None
+    change: str = ""
+    township: str | None = None
+    state: str | None = None
+    evidence_from: int = 0  # first sentence of the evidence
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class DocumentState:
+    """What the report has said so far, read in order."""
+
+    military: str
+    sms: list[SentenceMentions] = field(default_factory=list)  # the sentences read so far
+
+    def named_before(self, pos: int, fam: str | None = None) -> list[Place]:
+        """Named places before ``pos``, nearest last, of the kind family ``fam`` (if given);
+        a sentence's places are found only when a back-reference asks for them."""
+        out: list[Place] = []
+        for sm in self.sms:
+            if sm.sentence.start >= pos:
+                break
+            out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
+                    and not (p.bare and p.name.split()[0] in NOT_PLACE)
+                    and (fam is None or kind_family(p.kind) == fam)]
+        return out
+    last_objects: list[Place] = field(default_factory=list)
+    last_agent: str | None = None
+    last_captor: str | None = None
+    para_date: dict[int, DateSpan] = field(default_factory=dict)
+    actor_counts: Counter = field(default_factory=Counter)
+    townships: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+
+
+def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
+    """The report's main non-military actor: the one named most often (first named wins a tie)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for sm in sms:
+        for a in sm.actors:
+            if a.key and a.key != military and not GENERIC_ACTOR.match(a.text):
+                counts[a.key] += 1
+                first.setdefault(a.key, a.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
+            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True) -> list[Resolved]:
+    """The control changes of the report: every candidate resolved, judged by the ranker
+    (``ranked``; else every candidate is returned, for training), then merged."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
+    out = _kinds_from_report(out, sms)
+    if not ranked:
+        return out
+    from ingestion.extract.ranker import rank
+
+    kept = rank(out, text, sms)
+    for r in kept:
+        r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
+    kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
+    kept = _drop_locatives(kept, text)
+    return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
+
+
+_LOCATIVE_GAP = re.compile(r"^\s*(?:,\s*)?(?:near|at|in|outside|inside|close\s+to|by|beside|on|of|above|overlooking)\s+"
+                           r"(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+
+
+def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
+    """"the LIB 904 base near Pauk Sin": one place, the base; the village only locates it."""
+    groups: dict[int, list[Resolved]] = {}
+    for r in rs:
+        groups.setdefault(r.event.sentence, []).append(r)
+    out = []
+    for r in rs:
+        same = groups[r.event.sentence]
+        located = any(o is not r and o.place.end <= r.place.start and o.place.ref is None
+                      and _LOCATIVE_GAP.match(text[o.place.end:r.place.start]) for o in same)
+        if not (located and r.place.unit is None):
+            out.append(r)
+    return out
+
+
+def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
+    if change == "captured" and ev.trigger.text.lower() == "loss":
+        # "the junta's loss of X": the possessor lost it to the other side
+        return ((main if agent == military else military) if agent else None), agent
+    if change == "captured":
+        return agent, (ev.source.key if ev.source and ev.source.key else (military if agent and agent != military else None))
+    if change == "withdrew":
+        return None, agent or military
+    if change == "held":
+        return agent, None
+    return None, None
+
+
+def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
+                 gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
+    st = DocumentState(military)
+    main = main_actor(sms, military)
+    out: list[Resolved] = []
+    para_att: dict[int, str] = {}
+    for sm, events, states in zip(sms, events_by_sentence, state_hits):
+        s = sm.sentence
+        st.states.extend(states)
+        st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
+        att = _attribution(sm, military)
+        if att:
+            if s.text.lstrip().startswith(("\"", "“")) or s.text.rstrip().endswith(("\"", "”")):
+                para_att[s.para] = att
+        elif s.para in para_att and ("\"" in s.text or "“" in s.text or "”" in s.text):
+            att = para_att[s.para]
+        sent_date = _sentence_date(sm, s.text)
+        for ev in events:
+            agent = _agent(ev.agent, st, main, ev, sm)
+            places = _resolve_places(ev, st)
+            if not places:
+                continue
+            date = _date(sm, ev, st, pub)
+            for place in places:
+                actor_to, actor_from = _actors_for(ev.change, agent, ev, military, main)
+                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=agent, change=ev.change)
+                r.township, r.state = locate(place, gaz, st, states)
+                out.append(r)
+            if not ev.extra.get("selected", True):
+                continue
+            if ev.change in ("captured", "held", "withdrew") and agent and ev.agent and ev.agent.key:
+                st.last_agent = ev.agent.key
+            if ev.change == "captured" and agent:
+                st.last_captor = agent
+            st.last_objects = places
+        if sent_date is not None:
+            st.para_date[s.para] = sent_date
+        for a in sm.actors:
+            if a.key:
+                st.actor_counts[a.key] += 1
+        st.sms.append(sm)
+        named_agents = [a for a in sm.actors if a.key]
+        if named_agents and not any(e.extra.get("selected", True) for e in events):
+            st.last_agent = named_agents[0].key
+    return out, main
+
+
+def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
+    """Who did it. A generic name ("resistance forces", "the joint forces") is the report's
+    main non-military actor when it has one; "the group", "the alliance", "its fighters"
+    never mean the junta; "they", "it" are the actor named last."""
+    if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
+        return (main if main and main != actor.key and main != st.military else None) or actor.key
+    if actor is not None and actor.key:
+        return actor.key
+    if actor is not None:
+        low = actor.text.lower()
+        non_military = not low.startswith(("it", "they", "we")) or low.startswith(("its ", "their "))
+        if "alliance" in low and "TBA" in st.actor_counts:
+            return "TBA"
+        earlier = [a for a in sm.actors if a.key and a.end <= actor.start
+                   and not (non_military and a.key == st.military) and not GENERIC_ACTOR.match(a.text)]
+        if earlier:
+            return earlier[0].key
+        if non_military:
+            return main if st.last_agent in (None, st.military) else st.last_agent
+        return st.last_agent or main
+    if ev.change in ("captured",):
+        return main or st.last_captor
+    return None
+
+
+def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
+    out: list[Place] = []
+    for p in ev.places:
+        if p.ref in (None, "generic"):
+            out.append(p)
+            continue
+        fam = p.ref if p.ref != "base" else "base"
+        if p.count != 1:  # "the three battalions — A, B and C": named right after, in the sentence
+            ahead = [q for q in ev.extra.get("sentence_places", []) if q.start > p.end and q.ref is None
+                     and kind_family(q.kind) == fam]
+            if p.count >= 2 and len(ahead) >= p.count:
+                out.extend(ahead[:p.count])
+                continue
+        head = _specific_head(p.name)
+        cands = [q for q in st.named_before(p.start, fam) if head is None or head in q.name.lower()]
+        if not cands and head is not None and p.count == 1:
+            # "the police station", "the dried tea leaf factory": a first mention, not a reference
+            name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
+            out.append(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")))
+            continue
+        if p.count == 0:  # "the bases": the ones named last
+            if cands:
+                last_sentence = [q for q in cands if abs(q.start - cands[-1].start) < 400]
+                out.extend(_unique(last_sentence[-6:]))
+        elif cands:
+            out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
+    if not out and not ev.places and ev.extra.get("pronoun_object"):
+        here = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
+        out = here[-1:] or [q for q in st.last_objects if q.ref is None]
+    elif not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
+                                        or ev.trigger.voice != "active"):
+        out = [q for q in st.last_objects if q.ref is None]
+    return _unique(out)
+
+
+_SPECIFIC = ("naval base", "air base", "police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+             "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
+
+
+def _specific_head(name: str) -> str | None:
+    low = name.lower()
+    return next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
+
+
+def _unique(places: list[Place]) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
+    for d in sm.dates:
+        if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
+            return d
+    return None
+
+
+def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+    s = sm.sentence
+    best: DateSpan | None = None
+    best_dist = 10 ** 9
+    for d in sm.dates:
+        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+            continue
+        dist = abs(d.start - ev.trigger.end) if d.start >= ev.trigger.start else abs(ev.trigger.start - d.end) + 5
+        if dist < best_dist:
+            best, best_dist = d, dist
+    anchor = st.para_date.get(s.para)
+    if best is not None and best.first is None:
+        # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
+        own = next((d for d in sm.dates if d.first is not None and d is not best), None)
+        if own is not None:
+            rel = best.relative or 0
+            if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
+                rel = -abs(rel)
+            day = own.first + dt.timedelta(days=rel)
+            first, last = not_after(day, day, pub)
+            if first is not None:
+                return first, None, "day"
+    if best is None:
+        best = anchor
+    if best is None:  # no date stated: the week before the report (reports tell recent events)
+        return pub - dt.timedelta(days=7), pub, "week"
+    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
+    if span is None:
+        return None, None, "unknown"
+    first, last = not_after(span[0], span[1], pub)
+    if first is None:
+        return None, None, "unknown"
+    return first, (last if last != first else None), best.precision
+
+
+def text_of(sm: SentenceMentions) -> str:
+    return sm.sentence.text
+
+
+def _attribution(sm: SentenceMentions, military: str) -> str | None:
+    if not sm.speech:
+        return None
+    for a, b in sm.speech:
+        according = sm.sentence.text[a - sm.sentence.start:b - sm.sentence.start].lower().startswith("according")
+        near = [x for x in sm.actors if x.key and ((0 <= a - x.end <= 60 and not according) or 0 <= x.start - b <= 40)]
+        if near:
+            return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
+        text = sm.sentence.text
+        rel = b - sm.sentence.start
+        if text[rel - 12:rel].lower().endswith("according to"):  # "according to Kachin Herald": a source by name
+            m = _SOURCE_NAME.match(text, rel)
+            if m:
+                return m.group(1)
+    return None
+
+
+_SOURCE_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})(?=[,.;]|$)")
+
+
+def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -> tuple[str | None, str | None]:
+    """Township and state of a place: its unit's garrison, the gazetteer entry of its name
+    (an ambiguous name settled by a township or state named in the report), else the state
+    the sentence or the report names."""
+    if place.unit is not None:
+        u = gaz.units.get(place.unit.key)
+        if u is not None:
+            return u.township, u.state
+    if gaz.places:
+        words = [w for w in _INNER_WORD.findall(place.name) if w not in NOT_PLACE and w.lower() not in (
+            "town", "township", "village", "ward", "base", "camp", "airport", "bridge", "gate", "road", "hill",
+            "outpost", "post", "station", "headquarters", "city", "highway")]
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                found = [e for e in gaz.lookup(" ".join(words[i:i + size]), "place") if isinstance(e, PlaceEntry)]
+                if not found:
+                    continue
+                found = [e for e in found if e.level != "state"] or found
+                if len({(e.township, e.state) for e in found}) > 1:
+                    near_t = {t.lower() for t in st.townships}
+                    near_s = set(states) | set(st.states)
+                    found = ([e for e in found if (e.township or "").lower() in near_t]
+                             or [e for e in found if e.state in near_s])
+                if found and len({(e.township, e.state) for e in found}) == 1:
+                    e = found[0]
+                    return (e.township or (e.name if e.level == "township" else None)), e.state
+                return None, None
+    here = set(states)
+    if len(here) == 1:
+        return None, next(iter(here))
+    counts = Counter(st.states).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return None, counts[0][0]
+    return None, None
+
+
+def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
+    """A bare name ("Tarong") takes the kind the report gives it elsewhere ("Tarong village")."""
+    kinds: dict[str, str] = {}
+    bare = {r.place.name for r in rs if r.place.bare}
+    for sm in sms:
+        if not any(sm.may_name_place(n) for n in bare):
+            continue
+        for p in sm.places:
+            if not p.bare and p.ref is None and p.unit is None:
+                kinds.setdefault(p.key, p.kind)
+    for r in rs:
+        if r.place.bare and r.place.key in kinds:
+            p = r.place
+            r.place = Place(p.start, p.end, p.name, kinds[p.key], p.unit, bare=False)
+    return rs
+
+
+def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:
+    """"They now hold X" after "they captured X" is the capture told again."""
+    captured = {(r.place.key, r.actor_to) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "held" and (r.place.key, r.actor_to) in captured)]
+
+
+def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
+    """A siege that ended in a capture, told in one sentence, is the capture; fighting in a
+    whole township is no contest for a place."""
+    captured = {(r.event.sentence, r.place.key) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "contested" and (
+        (r.event.sentence, r.place.key) in captured or r.place.kind == "township"))]
+
+
+def _merge(rs: list[Resolved]) -> list[Resolved]:
+    """One fact per (change, place, actor): the most probable candidate, in text order."""
+    out: dict[tuple, Resolved] = {}
+    for r in rs:
+        key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)
+        kept = out.get(key)
+        if kept is None or r.extra.get("p", 0) > kept.extra.get("p", 0):
+            if kept is not None and r.date[0] is None:
+                r.date = kept.date
+            out[key] = r
+        elif kept.date[0] is None and r.date[0] is not None:
+            kept.date = r.date
+    return sorted(out.values(), key=lambda r: r.place.start)

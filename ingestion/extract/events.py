@@ -1,0 +1,442 @@
+"""Stage 3 — event assembly: one sentence's mentions → control-change events.
+
+Every trigger that is not negated or merely intended becomes an event. Where its place and
+its actor are depends on the voice of the trigger:
+
+==============  ===============================  ===================================
+voice           place(s)                         actor
+==============  ===============================  ===================================
+active          after the trigger                before it (the subject)
+passive         before it ("X was seized")       after "by"
+place_subject   before it ("X fell to")          after it ("to the AA", "AA control")
+nominal         after "of" ("the fall of X")     after "by", or a possessive before
+==============  ===============================  ===================================
+
+Places after the trigger are the objects when they are coordinated ("A, B and C", "as well
+as"); a place after a preposition ("the base at Shwe Gyin in Hpakant Township") only locates
+the one before it. An event may keep a back-reference ("the town") or no place at all: the
+document stage resolves it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingestion.extract.mentions import Actor, SentenceMentions
+from ingestion.extract.places import Place, kind_family
+from ingestion.extract.triggers import Trigger
+
+CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
+             "hold": "held"}
+# where a clause ends: the actor or place of one verb is not looked for beyond it
+CLAUSE_BREAK = re.compile(
+    r";|:|\s[–—]\s|\s-\s|,\s*(?:while|whereas|but|which|who|where|when|as|after|before|and\s+then|although|though|"
+    r"forcing|prompting|killing|leaving|following|according|said|adding|with)\b|\b(?:after|before|while|whereas|"
+    r"when|because|since|until|as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
+    r"military|they|it|its|their)\b)|\bbut\b", re.I)
+COORD_GAP = re.compile(
+    r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
+    r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
+    r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
+    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including)\s+){0,6}$", re.I)
+# what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
+OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"
+    r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
+    r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
+    r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|town|city|village|base|camp|"
+    r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
+    r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
+    r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|more|than|half|nearly|almost|"
+    r"troops|soldiers|forces|fighters|enemy|"
+    r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
+    r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
+    r"sections?|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
+    r"remaining|last)\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
+                       r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
+                       r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
+                           r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
+                      r"east|west|north|south|from|to|towards?|into)\b", re.I)
+FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+BY_RE = re.compile(r"\b(?:by|to|of|under)\s+(?:the\s+)?(?:(?:combined|joint|allied|ethnic|resistance)\s+)?$", re.I)
+DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+_ANY_WORD_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
+
+
+@dataclass
+class Event:
+    """A control change as a sentence states it, before the document stage resolves it."""
+
+    sentence: int  # index of the sentence
+    trigger: Trigger
+    change: str
+    recapture: bool
+    places: list[Place]
+    agent: Actor | None
+    source: Actor | None = None  # "seized the base from the junta"
+    rule: str = ""
+    shared_place: bool = False  # took the place of another event of its sentence
+    extra: dict = field(default_factory=dict)
+
+
+def assemble(sm: SentenceMentions, text: str) -> list[Event]:
+    """The control-change events of one sentence."""
+    events: list[Event] = []
+    if not sm.triggers:
+        return events
+    s = sm.sentence
+    breaks = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text)] + [s.end]
+    used_places: set[int] = set()
+    candidates: list[Event] = []
+    for trig in sm.triggers:
+        lo, hi = _clause(breaks, trig.start)
+        if trig.negated:
+            continue  # "failed to capture", "plans to retake": no change, whatever the ranker would say
+        if trig.voice == "active":
+            if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
+                # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
+                # colon names what was counted ("took two towns: A and B"), a located count is a
+                # place ("seized four outposts near Mading")
+                colon = text.find(":", trig.end, hi)
+                located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
+                places = located or (_objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else [])
+                if not places:
+                    candidates += _candidates(sm, trig, [], None)
+                    continue
+            else:
+                places = _objects(sm, text, trig.end, hi, trig.family)
+                if not places and trig.family == "withdraw":
+                    # "soldiers manning a border post near Mae Kha fled": the post they left
+                    places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
+                              and MANNING.search(text[max(lo, p.start - 30):p.start])][:1]
+                if not places and re.match(r"\s*,?\s*(?:which|that)\b", text[lo:trig.start]) and not re.search(
+                        r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
+                    places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
+            agent = _subject_of(sm, text, lo, trig, events)
+            if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
+                # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's subject
+                agent = next((a for a in sm.actors if a.start >= hi), None)
+            agent = agent or _subject(sm, trig.start)
+        elif trig.voice == "nominal":
+            of = text.find(" of ", trig.end - 1, trig.end + 4)
+            places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
+            agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
+        else:  # passive, place_subject
+            places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
+            if not places and RELATIVE_LEAD.match(text[lo:trig.start]):
+                # "the MOC-44 headquarters, which remains under the control of the military"
+                earlier = [b for b in breaks if b < lo]
+                places = _subjects(sm, text, earlier[-1] if earlier else s.start, lo)
+            agent = (_after_by(sm, text, trig.end, hi) if trig.voice == "passive"
+                     else _first_after(sm, text, trig.start, hi))
+            if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
+                places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
+        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest")]
+        source = _from_actor(sm, text, trig.end, hi)
+        change = CHANGE_OF[trig.family]
+        ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
+                   rule=f"{trig.family}:{trig.voice}")
+        if places and trig.family in ("capture", "recapture") and PARTIAL.search(text[trig.end:places[0].start]):
+            change = "contested"  # "captured parts of the base": the rest is still fought over
+            ev.change = change
+        if trig.voice in ("passive", "place_subject") and ENUM_AFTER.match(text, trig.end):
+            # "The camps that were taken, he said, were A, B and C": the list names them
+            m = ENUM_AFTER.match(text, trig.end)
+            listed = _objects(sm, text, m.end(), s.end, trig.family)
+            if listed:
+                places = listed
+                ev.places = places
+        ev.extra["sentence_places"] = sm.places
+        if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):
+            ev.extra["pronoun_object"] = True
+            ev.extra["sentence_places"] = sm.places
+        if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
+            ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
+        events.append(ev)
+        candidates += _candidates(sm, trig, places, agent, source)
+        for p in places:
+            used_places.add(id(p))
+    # a withdrawal or capture with no place of its own shares the place of its sentence's other event
+    for ev in events:
+        if not ev.places:
+            others = [o for o in events if o is not ev and o.places and o.change != ev.change]
+            if others:
+                ev.places = list(others[0].places)
+                ev.shared_place = True
+    # a place another verb of the sentence acts on is not this one's too (a capture may still
+    # follow a siege of the same place: those pairs the rules choose themselves)
+    chosen = {q.start for ev in events for q in ev.places}
+    candidates = [c for c in candidates if c.places[0].start not in chosen]
+    return events + candidates
+
+
+def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent: Actor | None,
+                source: Actor | None = None) -> list[Event]:
+    """Every other pairing of ``trig`` with a place of its sentence, for the ranker to judge;
+    a name that may be a base as well as a settlement is proposed as both."""
+    taken = {id(p) for p in chosen}
+    out = []
+    base_words = BASE_WORDS.search(sm.sentence.text) is not None
+    for p in sm.places:
+        if p.inner:
+            continue
+        alts = [] if id(p) in taken else [p]
+        if base_words and p.unit is None and p.ref is None and kind_family(p.kind) in ("town", "village"):
+            alts.append(Place(p.start, p.end, p.name, "outpost", bare=p.bare))
+        for q in alts:
+            ev = Event(sm.sentence.index, trig, CHANGE_OF[trig.family], trig.family == "recapture", [q], agent, source,
+                       rule=f"{trig.family}:{trig.voice}:candidate")
+            ev.extra["selected"] = False
+            ev.extra["alt_kind"] = q is not p
+            ev.extra["sentence_places"] = sm.places
+            out.append(ev)
+    return out
+
+
+BASE_WORDS = re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I)
+
+
+def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
+    """Places of a sentence with no trigger, proposed with the last trigger of the sentence
+    before ("They captured three camps. These were A, B and C." / "He meant the bases of …")."""
+    last = [e for e in prev if e.extra.get("selected", True) and e.trigger.family != "hold"]
+    if sm.triggers or not last or not sm.places:
+        return []
+    ev0 = last[0]  # the main clause's event ("Regime forces retook outposts that the KIA had held")
+    out = []
+    for p in sm.places:
+        if p.inner or p.ref not in (None, "generic"):
+            continue
+        ev = Event(sm.sentence.index, ev0.trigger, ev0.change, ev0.recapture, [p], ev0.agent, ev0.source,
+                   rule=f"{ev0.trigger.family}:carried")
+        ev.extra["selected"] = False
+        ev.extra["carried"] = True
+        ev.extra["sentence_places"] = sm.places
+        out.append(ev)
+    return out
+
+
+SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|garrisons?)\s+(?:in|at|near|around|outside|inside)\s+"
+                      r"(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$", re.I)
+ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|include|includes|comprised|namely)\s*:?\s*",
+                        re.I)
+CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
+                         r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
+PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
+INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
+                          r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
+                          r"back|to|towards?|into|across|"
+                          r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
+PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
+MANNING = re.compile(r"\b(?:manning|guarding|holding|stationed\s+(?:at|in|near)|posted\s+(?:at|in|near)|based\s+(?:at|in)|"
+                     r"deployed\s+(?:at|in|near)|inside|in|at|from)\s+(?:the\s+|a\s+|an\s+|their\s+)?$", re.I)
+RELATIVE_LEAD = re.compile(r"^\s*,?\s*(?:which|that|where)\s+(?:\w+\s+){0,2}$", re.I)
+PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
+
+
+def _passive_start(text: str, breaks: list[int], lo: int, pos: int) -> int:
+    """Where the subject of a passive verb may stand: before a relative clause that ends in a
+    comma just before the verb ("Mabein, which lies between A and B, was taken")."""
+    seg = text[lo:pos]
+    if re.match(r"\s*,\s*(?:which|who|where)\b[^,]*,\s*(?:\w+\s+){0,3}$", seg):
+        earlier = [b for b in breaks if b < lo]
+        return earlier[-1] if earlier else lo
+    return lo
+
+
+def _subject_of(sm: SentenceMentions, text: str, lo: int, trig: Trigger, events: list[Event]) -> Actor | None:
+    """The subject of an active verb. An actor standing after an earlier verb of the clause
+    is that verb's object ("took 100 army soldiers prisoner and seized A"): the verbs share
+    the subject before the first one."""
+    earlier = [e for e in events if lo <= e.trigger.start < trig.start and e.trigger.voice == "active"]
+    if earlier and re.search(r"\band\b", text[earlier[-1].trigger.end:trig.start]):
+        first = earlier[0]
+        if first.agent is not None:
+            return first.agent
+        return _before(sm.actors, lo, first.trigger.start, text)
+    return _before(sm.actors, lo, trig.start, text)
+
+
+def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
+    lo = max(b for b in breaks if b <= pos)
+    hi = min(b for b in breaks if b > pos)
+    return lo, hi
+
+
+_ACTOR_JOIN = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
+                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*$", re.I)
+GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
+                           r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)
+
+
+def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | None:
+    """The subject before a verb: the last actor before it in its clause, or, for a group
+    ("KIA/PDF joint forces", "joint forces of the KIA and the PDF"), the group's first
+    actor that is named."""
+    cands = [a for a in actors if lo <= a.start and a.end <= pos]
+    if not cands:
+        return None
+    group = [cands[-1]]
+    for a in reversed(cands[:-1]):
+        if text and _ACTOR_JOIN.match(text[a.end:group[0].start]):
+            group.insert(0, a)
+        else:
+            break
+    named = [a for a in group if a.key and not GENERIC_ACTOR.match(a.text)]
+    return named[0] if named else group[-1]
+
+
+def _subject(sm: SentenceMentions, pos: int) -> Actor | None:
+    """The sentence's subject when the verb's own clause names none: the first actor of the
+    sentence, when it stands before the verb."""
+    cands = [a for a in sm.actors if a.end <= pos]
+    return cands[0] if cands else None
+
+
+def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for a in sm.actors:
+        if pos <= a.start < hi and (a.key is not None or a.text.lower().startswith(("the ", "them"))):
+            return a
+    return None
+
+
+def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for i, a in enumerate(sm.actors):
+        if pos <= a.start < hi and BY_RE.search(text[max(pos, a.start - 40):a.start]) and (
+                a.key is not None or a.text.lower().startswith("the ")):
+            group = [a]
+            for b in sm.actors[i + 1:]:
+                if b.start < hi and _ACTOR_JOIN.match(text[group[-1].end:b.start]):
+                    group.append(b)
+                else:
+                    break
+            named = [x for x in group if x.key and not GENERIC_ACTOR.match(x.text)]
+            return named[0] if named else a
+    return None
+
+
+def _possessor(sm: SentenceMentions, text: str, lo: int, pos: int) -> Actor | None:
+    for a in reversed(sm.actors):
+        if lo <= a.start and a.end <= pos and pos - a.end <= 12:
+            return a
+    return None
+
+
+def _from_actor(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    for a in sm.actors:
+        if pos <= a.start < hi and a.key is not None and FROM_RE.search(text[max(pos, a.start - 12):a.start]):
+            return a
+    return None
+
+
+def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) -> list[Place]:
+    """The places a verb acts on: the first place after it, and those coordinated with it.
+
+    A back-reference followed by names ("the villages of A and B", "the camps at A") stands
+    for the names, which take its kind."""
+    out: list[Place] = []
+    prev_end = pos
+    list_kind: Place | None = None  # the head noun that types a list of bare names
+    after_locative = False
+    for p in sm.places:
+        if p.start < pos or p.start >= hi or p.inner:
+            continue
+        gap = _without_dates(text, prev_end, p.start, sm)
+        if not out:
+            if family == "withdraw" and DESTINATION.search(gap):
+                break
+            if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
+                break
+            out.append(p)
+        elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
+            list_kind = out.pop()
+            typed = _typed(p, list_kind)
+            out.append(typed)
+            if " near " in typed.name:
+                break  # "the camp close to A and B": A and B only locate the camp
+        elif p.ref and p.ref != "generic":
+            break  # ", the township that ...": an apposition, not another object
+        elif (COORD_GAP.match(gap) or after_locative and LATE_AND.match(gap)) and not (p.bare and out[-1].ref):
+            if p.ref and p.name.lower().startswith("its ") and kind_family(out[-1].kind) == "town":
+                p = Place(p.start, p.end, f"{out[-1].name.split()[0]} {p.name.split()[-1]}", p.kind)  # "X town, its airport"
+            out.append(_typed(p, list_kind) if list_kind is not None else p)
+            after_locative = False
+        elif LOCATIVE.search(gap) and len(gap) < 60:
+            after_locative = True  # locates the one before
+        else:
+            break
+        prev_end = p.end
+    return out
+
+
+def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
+    """``text[a:b]`` with its date expressions blanked ("took control on Monday of ...")."""
+    gap = text[a:b]
+    for d in sm.dates:
+        if a <= d.start and d.end <= b:
+            gap = gap[:d.start - a] + " " * (d.end - d.start) + gap[d.end - a:]
+    return gap
+
+
+def _typed(p: Place, ref: Place) -> Place:
+    """A name that a head noun before it types: "the camps at Hwelon" (a bare name takes the
+    head's kind), "the junta's camp close to Man Wein village" (a base named by a village)."""
+    if ref.kind == "town" or p.unit is not None:
+        return p
+    if p.bare:
+        return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
+    if kind_family(ref.kind) == "base" and kind_family(p.kind) in ("village", "town"):
+        noun = ref.name.split()[-1]
+        return Place(p.start, p.end, f"{noun} near {p.name}", ref.kind)
+    return p
+
+
+def _bare_ok(gap: str) -> bool:
+    """A bare name right after the verb is its object ("seized Mansi"); after a preposition
+    it may be a place too ("attacks in Mansi"), after other words it is not."""
+    g = gap.strip().lower()
+    if not g:
+        return True
+    words = g.split()
+    return len(words) <= 4 and bool(COORD_GAP.match(gap) or words[-1] in (
+        "of", "in", "at", "on", "near", "around", "for", "over", "the", "town", "city", "into", "inside", "entire",
+        "whole", "remaining", "key", "strategic"))
+
+
+PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"
+                        r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families)\b", re.I)
+
+
+def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]:
+    """Places before a passive verb ("A and B were captured"): the nearest and those
+    coordinated with it; none when people or things stand between ("soldiers of IB 12 were
+    taken", "shells fell on the ward")."""
+    cands = [p for p in sm.places if lo <= p.start and p.end <= pos]
+    if not cands:
+        return []
+    between = text[cands[-1].end:pos]
+    if PEOPLE_GAP.search(text[max(lo, cands[-1].start - 40):cands[-1].start]) and len(between) < 60 and re.search(
+            r"\b(?:of|from|belonging\s+to|with|in|at)\s+(?:the\s+)?$", text[max(lo, cands[-1].start - 20):cands[-1].start]):
+        return []
+    if PEOPLE_GAP.search(between) or len(between) > 90 and not PARENTHETICAL.match(between):
+        return []
+    out = [cands[-1]]
+    for p in reversed(cands[:-1]):
+        gap = text[p.end:out[0].start]
+        if COORD_GAP.match(gap) and out[0].ref not in (None, "generic") and gap.strip() == ",":
+            out[0] = p  # "Rihkhawdar, the main trade gate …, fell": an apposition
+        elif COORD_GAP.match(gap):
+            out.insert(0, p)
+        elif LOCATIVE.search(gap) and len(gap) < 40:
+            out[0] = p  # "the IB 237 headquarters by Dasai village in Momauk": the head comes first
+        elif PARENTHETICAL.match(gap):
+            continue
+        else:
+            break
+    return [p for p in out if p.ref != "generic" or len(out) == 1]

@@ -1,0 +1,173 @@
+"""Stage 2 — typed mentions from one scan of the report.
+
+One pass of the Aho-Corasick automaton over the whole text finds the actors (and, with a
+gazetteer, the places it knows); the place recogniser (``places``), the trigger recogniser
+(``triggers``), dates (``dates``) and figures (``figures``) run over each sentence. The
+result is, per sentence, one list of mentions in text order: what the assembly reads.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ingestion.extract.dates import DateSpan, find_dates
+from ingestion.extract.figures import Figure, find_figures
+from ingestion.extract.matcher import Hit
+from ingestion.extract.places import Place, find_places
+from ingestion.extract.sentences import Sentence
+from ingestion.extract.triggers import Trigger, find_triggers
+
+# words that stand for an actor named before: "they", "the group", "its fighters"
+ANAPHOR_RE = re.compile(
+    r"\b(?:[Tt]hey|[Ww]e|[Ii]t|[Tt]he\s+(?:armed\s+)?group|[Tt]he\s+alliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
+    r"(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units|members|allies))\b")
+SPEECH_RE = re.compile(
+    r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
+    r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
+# what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
+_SUBJECT_NEXT = re.compile(r"(?:\s*,|\s+(?:was|were|is|has|had|fell|remains|remained|came|lies|sits|now|also|itself)\b)")
+_CAPS_ACRONYM = re.compile(r"^[A-Z0-9/&-]{2,8}$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    start: int
+    end: int
+    key: str | None  # None: an anaphor ("they") resolved by the document stage
+    text: str
+    led: bool = False  # "KIA-led forces", "the AA and its allies"
+
+
+@dataclass
+class SentenceMentions:
+    """The mentions of one sentence. Places, dates and figures are found on first use: most
+    sentences of a report state nothing, and are never asked for them."""
+
+    sentence: Sentence
+    actors: list[Actor]
+    triggers: list[Trigger]
+    speech: list[tuple[int, int]]
+    _dates: list[DateSpan] | None = field(default=None, repr=False)
+    _figures: list[Figure] | None = field(default=None, repr=False)
+    published: dt.date | None = None
+    _places: list[Place] | None = field(default=None, repr=False)
+    _ctx: tuple | None = field(default=None, repr=False)  # (text, hits, common words, inner capitals)
+
+    @property
+    def places(self) -> list[Place]:
+        if self._places is None:
+            text, hits, common, inner_caps = self._ctx
+            s = self.sentence
+            actors = self.actors
+            places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
+                      and not (p.bare and " " not in p.name and (p.name.lower() in common or (
+                          p.start - s.start <= 2 and p.name not in inner_caps
+                          and not _SUBJECT_NEXT.match(text, p.end))))]
+            places += _gazetteer_places(hits, places, actors)
+            places.sort(key=lambda p: p.start)
+            self._places = places
+        return self._places
+
+    def may_name_place(self, name: str) -> bool:
+        """Whether the sentence can hold ``name`` (without finding its places)."""
+        return name in self.sentence.text
+
+    @property
+    def dates(self) -> list[DateSpan]:
+        """Date expressions, offsets in the report text (found on first use)."""
+        if self._dates is None:
+            s = self.sentence
+            self._dates = [DateSpan(d.start + s.start, d.end + s.start, d.first, d.last, d.precision, d.relative, d.since)
+                           for d in find_dates(s.text, self.published)] if self.published else []
+        return self._dates
+
+    @property
+    def figures(self) -> list[Figure]:
+        if self._figures is None:
+            s = self.sentence
+            self._figures = [Figure(f.start + s.start, f.end + s.start, f.value, f.low, f.high, f.approximate, f.text)
+                             for f in find_figures(s.text)]
+        return self._figures
+
+
+def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.date | None) -> list[SentenceMentions]:
+    """The mentions of every sentence of ``text``."""
+    starts = [s.start for s in sentences]
+    by_sentence: list[list[Hit]] = [[] for _ in sentences]
+    for h in hits:
+        i = bisect.bisect_right(starts, h.start) - 1
+        if 0 <= i < len(sentences) and h.end <= sentences[i].end:
+            by_sentence[i].append(h)
+    out = []
+    common = _Lazy(lambda: set(_LOWER_WORD.findall(text)))
+    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)})
+    for s, shits in zip(sentences, by_sentence):
+        actors = _actors(text, s, shits)
+        triggers = find_triggers(text, s.start, s.end)
+        speech = [(m.start() + s.start, m.end() + s.start) for m in SPEECH_RE.finditer(s.text)]
+        out.append(SentenceMentions(s, actors, triggers, speech, published=published,
+                                    _ctx=(text, shits, common, inner_caps)))
+    return out
+
+
+class _Lazy:
+    """A set computed on first membership test."""
+
+    def __init__(self, make):
+        self._make = make
+        self._value = None
+
+    def __contains__(self, item) -> bool:
+        if self._value is None:
+            self._value = self._make()
+        return item in self._value
+
+
+def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
+    out: list[Actor] = []
+    for h in hits:
+        keys = [k for kind, k in h.targets if kind == "actor"]
+        if not keys:
+            continue
+        after = text[h.end:h.end + 30]
+        led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
+        out.append(Actor(h.start, h.end, keys[0], h.text, led))
+    for m in ANAPHOR_RE.finditer(s.text):
+        a, b = m.start() + s.start, m.end() + s.start
+        if any(not (b <= x.start or a >= x.end) for x in out):
+            continue
+        out.append(Actor(a, b, None, m.group()))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
+                       "security forces", "government forces", "resistance"}
+
+
+def _overlaps(p: Place, actors: list[Actor]) -> bool:
+    """A place that holds an actor's name is the actor ("Arakan Army"), unless the name is a
+    common noun inside a named site ("Tibual military camp")."""
+    if p.unit is not None:
+        return False  # "Military Operations Command 44": a unit, whatever words it holds
+    return any(not (p.end <= a.start or p.start >= a.end) for a in actors
+               if a.key is not None and (p.bare or a.text.lower() not in _COMMON_ACTOR_WORDS))
+
+
+def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:
+    """Known places the recogniser missed (a lower-case or one-word spelling of the gazetteer)."""
+    out = []
+    for h in hits:
+        pk = [k for kind, k in h.targets if kind == "place"]
+        if not pk or any(not (h.end <= p.start or h.start >= p.end) for p in places):
+            continue
+        if any(not (h.end <= a.start or h.start >= a.end) for a in actors):
+            continue
+        if not h.text[:1].isupper():
+            continue
+        out.append(Place(h.start, h.end, h.text, "town", bare=True))
+    return out

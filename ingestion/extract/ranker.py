@@ -1,0 +1,164 @@
+"""Stage 4b — the learned ranker: which (trigger, place) candidates are facts, and of which change.
+
+The assembly (``events``) proposes every pairing of a trigger with a place of its sentence:
+the pairs its rules choose and the others. Rules alone are either too eager or too shy on
+real reporting; a small multinomial logistic regression over plain features of each pair
+(the trigger's family and voice, where the place stands, the words between them, what kind
+of mention the place is, whether the rules chose it …) decides ``none`` / ``captured`` /
+``withdrew`` / ``contested`` / ``held``.
+
+The model is a JSON file of weights shipped beside this module (``control_model.json``),
+trained by ``scripts/train_extractor.py`` on the tune part of the evaluation set only; the
+score is a dot product, deterministic and cheap. Without the file, the rules' choice stands.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ingestion.extract.places import kind_family
+
+MODEL_PATH = Path(__file__).with_name("control_model.json")
+CLASSES = ("none", "captured", "withdrew", "contested", "held")
+_WORD = re.compile(r"[a-z][a-z'’-]*|\d+|[,;:()—–-]")
+_KEEP_GAP = 6
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> dict | None:
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return data
+
+
+def features(r, text: str, sm) -> list[str]:
+    """The features of one resolved candidate ``r`` (see ``document.Resolved``)."""
+    ev, place, trig = r.event, r.place, r.event.trigger
+    sel = "sel" if ev.extra.get("selected", True) else "cand"
+    fam, voice = trig.family, trig.voice
+    out = [f"bias", f"sel={sel}", f"fam={fam}", f"voice={voice}", f"fv={fam}_{voice}", f"sf={sel}_{fam}",
+           f"sfv={sel}_{fam}_{voice}", f"trig={trig.text.lower()[:24]}", f"neg={trig.negated}",
+           f"sneg={sel}_{trig.negated}", f"rule_change={ev.change}", f"sel_change={sel}_{ev.change}"]
+    ptype = ("unit" if place.unit is not None else "ref" if place.ref not in (None, "generic")
+             else "generic" if place.ref == "generic" else "bare" if place.bare else "named")
+    out += [f"ptype={ptype}", f"pkind={kind_family(place.kind)}", f"ptk={ptype}_{kind_family(place.kind)}",
+            f"fam_pk={fam}_{kind_family(place.kind)}", f"fam_pt={fam}_{ptype}"]
+    s = sm.sentence if sm is not None else None
+    in_sentence = s is not None and s.start <= place.start < s.end
+    out.append(f"here={in_sentence}")
+    if ev.extra.get("carried"):
+        words = _WORD.findall(text[s.start:place.start].lower())
+        out += [f"carried_first={w}" for w in words[:3]] + [f"carried_prev={w}" for w in words[-2:]]
+        out.append(f"carried_fam={fam}")
+    elif in_sentence:
+        if place.start >= trig.end:
+            side, gap = "after", text[trig.end:place.start]
+        else:
+            side, gap = "before", text[place.end:trig.start]
+        words = _WORD.findall(gap.lower())
+        n = len(words)
+        out += [f"side={side}", f"fside={fam}_{side}", f"vside={voice}_{side}",
+                f"dist={_bucket(n)}", f"fdist={fam}_{side}_{_bucket(n)}"]
+        for w in words[:_KEEP_GAP]:
+            out.append(f"g{side[0]}={w}")
+        for w in words[-3:]:
+            out.append(f"gl{side[0]}={w}")
+        if words:
+            out.append(f"first{side[0]}={words[0]}")
+            out.append(f"last{side[0]}={words[-1]}")
+        out.append(f"gap_other_trig={any(t is not trig and min(trig.end, place.end) <= t.start < max(trig.start, place.start) for t in sm.triggers)}")
+        out.append(f"gap_place={sum(1 for q in sm.places if min(trig.end, place.end) <= q.start < max(trig.start, place.start))>0}")
+        out.append(f"gap_actor={any(min(trig.end, place.end) <= a.start < max(trig.start, place.start) for a in sm.actors)}")
+        prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]
+        nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]
+        out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
+    else:
+        out.append("side=elsewhere")
+    for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
+        if ev.extra.get(flag):
+            out.append(f"flag={flag}")
+    if ev.shared_place:
+        out.append("flag=shared")
+    out.append(f"agent={'none' if r.actor_to is None and r.actor_from is None else 'some'}")
+    if s is not None:
+        out.append(f"speech={bool(sm.speech)}")
+        out.append(f"ntrig={min(len(sm.triggers), 4)}")
+        out.append(f"nplace={min(len(sm.places), 6)}")
+    return out
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
+
+
+# what a trigger of each family may state: a capture may turn out a contest ("captured parts
+# of"), a statement of holding may be the capture told again; nothing else changes family
+ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "contested"),
+           "withdraw": ("withdrew", "captured"), "contest": ("contested", "captured"),
+           "hold": ("held", "captured", "contested")}
+
+
+def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:
+    """The most probable class (among those ``family`` allows, and ``none``) and its probability."""
+    weights = model["weights"]
+    scores = list(model["intercept"])
+    for f in feats:
+        w = weights.get(f)
+        if w is not None:
+            for i, x in enumerate(w):
+                scores[i] += x
+    classes = model["classes"]
+    allowed = [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
+    top = max(scores[i] for i in allowed)
+    exp = {i: math.exp(scores[i] - top) for i in allowed}
+    total = sum(exp.values())
+    i = max(allowed, key=scores.__getitem__)
+    return classes[i], exp[i] / total
+
+
+_OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)
+
+
+class use_model:
+    """``with use_model(m): ...`` ranks with ``m`` (training and tests only)."""
+
+    def __init__(self, model: dict):
+        self.model = model
+
+    def __enter__(self):
+        _OVERRIDE.append(self.model)
+
+    def __exit__(self, *exc):
+        _OVERRIDE.pop()
+
+
+def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> list:
+    """The candidates the model keeps, their change set to the predicted class."""
+    model = model if model is not None else (_OVERRIDE[-1] if _OVERRIDE else load_model())
+    if model is None:
+        return [r for r in resolved if r.event.extra.get("selected", True)]
+    threshold = model.get("threshold", 0.5)
+    selected_threshold = model.get("selected_threshold", threshold)
+    out = []
+    # the places a rule took as one verb's coordinated objects ("A, B and C") are one decision:
+    # the list is as good as its best-scored member
+    scored = [(r, *predict(features(r, text, sms[r.event.sentence]), model, r.event.trigger.family)) for r in resolved]
+    best: dict[int, tuple[str, float]] = {}
+    for r, cls, p in scored:
+        if r.event.extra.get("selected", True) and cls != "none":
+            k = id(r.event)
+            if k not in best or p > best[k][1]:
+                best[k] = (cls, p)
+    for r, cls, p in scored:
+        if r.event.extra.get("selected", True) and id(r.event) in best:
+            cls, p = best[id(r.event)]
+        if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
+            r.change = cls
+            r.extra["p"] = p
+            out.append(r)
+    return out

@@ -1,0 +1,174 @@
+"""Stage 2b — trigger words: the verbs and nouns that state a change of control.
+
+Each lemma family is listed once with every form reports use: active ("seized"), passive
+("was seized by", "fell to"), nominal ("the capture of", "the fall of"). A trigger says:
+
+- ``family``: ``capture``, ``recapture``, ``withdraw``, ``contest``, ``hold``;
+- ``voice``: ``active`` (agent before, place after: "the AA seized Paletwa"), ``passive``
+  (place before, agent after "by"/"to": "Paletwa fell to the AA"), ``nominal`` (place after
+  "of", agent after "by" or before as a possessive: "the AA's capture of Paletwa");
+- whether it is negated or only intended ("failed to capture", "an offensive to retake").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# family -> active forms (past, present, participle), one alternation each. A form is one
+# regular expression; ``FORMS`` below joins them.
+ACTIVE: dict[str, list[str]] = {
+    "capture": [
+        r"captur(?:e|es|ed|ing)", r"seiz(?:e|es|ed|ing)", r"overr(?:an|un|uns|unning)", r"overpower(?:ed|ing)?",
+        r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
+        r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
+        r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"take(?=\s+(?:the|control|over|all|full|[A-Z]))",
+        r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
+        r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
+        r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
+        r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
+        r"(?:completely|fully)\s+control(?:led)?",
+    ],
+    "recapture": [
+        r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
+        r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
+        r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
+    ],
+    "withdraw": [
+        r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
+        r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
+        r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
+        r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back",
+    ],
+    "contest": [
+        r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
+        r"encircl(?:e|es|ed|ing)", r"raid(?:s|ed|ing)?", r"stormed",
+        r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?|skirmish(?:es|ed)?)(?=(?:\s+(?!and\b|but\b)[a-z]+){0,5}?\s+(?:for|over|in|at|around|near|inside|on|outside|close\s+to|to\s+(?:capture|seize|take|control|retake|recapture))\b)",
+        r"(?:launched|launch|launching|mounted)\s+(?:an?\s+)?(?:\w+\s+)?(?:offensive|attack|assault)s?\s+(?:on|against)",
+        r"(?:tries|tried|trying|try|attempt(?:s|ed|ing)?|sought|seeks?|seeking|push(?:es|ed|ing)?|fought|fighting|fights|"
+        r"struggl(?:e|es|ed|ing)|moved|moving|bid|efforts?|offensive|operations?|battle)\s+to\s+(?:capture|seize|take|retake|"
+        r"recapture|overrun|enter|control|win\s+back|take\s+back|reclaim|regain|reoccupy)",
+        r"(?:push(?:es|ed|ing)?|moved|moving|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)",
+    ],
+    "hold": [
+        r"control(?:s|led|ling)(?!\s+of)",
+        r"control(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
+        r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
+        r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
+        r"administer(?:s|ed|ing)?", r"occupies",
+    ],
+}
+# nominal forms: the place follows "of"
+NOMINAL: dict[str, list[str]] = {
+    "capture": [r"capture", r"seizure", r"takeover", r"take-over", r"fall", r"occupation", r"conquest", r"liberation",
+                r"capturing", r"seizing", r"overrunning", r"loss"],
+    "recapture": [r"recapture", r"retaking", r"reoccupation", r"recapturing"],
+    "withdraw": [r"withdrawal", r"retreat", r"evacuation", r"abandonment", r"abandoning", r"pull-?out"],
+    "contest": [r"siege", r"battle", r"assault", r"attack", r"offensive", r"fighting", r"encirclement", r"blockade"],
+}
+# passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
+PLACE_SUBJECT: dict[str, list[str]] = {
+    "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
+                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
+                r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
+                r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
+                r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
+                r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
+    "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+             r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
+             r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered)\s+by",
+             r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands"],
+    "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
+}
+_PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
+NEGATION = re.compile(
+    r"(?:\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
+    r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
+    r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
+    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
+    r"ready|determined|tasked|strategy|chance|time)\s+to\s+"
+    r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
+    r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
+    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?)$", re.I)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    family: str  # capture, recapture, withdraw, contest, hold
+    voice: str  # active, passive, nominal, place_subject
+    text: str
+    negated: bool = False
+
+
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)$", re.I)
+
+
+_CONTROL_VERB = re.compile(r"\b(?:still|now|fully|also|jointly|effectively|they|we|which|that|who|and|to)\s+$", re.I)
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(forms)
+
+
+_ACTIVE_RE = {f: _alt(v) for f, v in ACTIVE.items()}
+_GROUPS = "|".join(
+    [f"(?P<ps_{f}>{_alt(v)})" for f, v in PLACE_SUBJECT.items()]
+    + [f"(?P<nom_{f}>(?:{_alt(v)}))(?=\\s+of\\b)" for f, v in NOMINAL.items()]
+    + [f"(?P<act_{f}>{r})" for f, r in _ACTIVE_RE.items()]
+)
+TRIGGER_RE = re.compile(rf"\b(?:{_GROUPS})\b", re.I)
+
+
+# every trigger form holds one of these (lower case): a sentence with none has no trigger and
+# is spared the big expression (``test_triggers`` checks every example against them)
+KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liberat", "storm", "took", "tak", "gain",
+        "won", "win", "assum", "establish", "secur", "wrest", "clear", "annex", "control", "retak", "retook",
+        "regain", "reclaim", "withdr", "retreat", "pull", "abandon", "fled", "flee", "evacuat", "vacat", "left",
+        "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
+        "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
+        "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
+        "seizure", "conquest", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
+        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
+
+
+def _keys_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in KEYS:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+_KEYS_AUTO = _keys_automaton()
+
+
+def may_trigger(lowered: str) -> bool:
+    """Whether ``lowered`` holds one of ``KEYS`` (one pass of an Aho-Corasick automaton)."""
+    for _ in _KEYS_AUTO.iter(lowered):
+        return True
+    return False
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Every trigger in ``text[start:end]``; offsets in ``text``."""
+    out: list[Trigger] = []
+    if not may_trigger(text[start:end].lower()):
+        return out
+    for m in TRIGGER_RE.finditer(text, start, end):
+        group = m.lastgroup or ""
+        kind, family = group.split("_", 1)
+        voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
+        before = text[max(start, m.start() - 60):m.start()]
+        if m.group().lower() == "control" and not _CONTROL_VERB.search(before):
+            continue  # "under junta control": the noun, not the verb
+        if voice == "active" and _PARTICIPLE.search(m.group()) and (
+                _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
+            voice = "passive"  # "was seized by", "a post held by the junta"
+        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=NEGATION.search(before) is not None))
+    return out

@@ -1,0 +1,310 @@
+"""The claims stage (ingestion/extract/claims.py) on invented sentences, one phenomenon each.
+
+Every sentence here is made up (places, people and numbers are invented); none comes from
+the evaluation sets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.extractor import extract_report
+from ingestion.models import Claim, Report
+
+MAF = "Myanmar Armed Forces"
+
+
+def claims(text: str, outlet: str | None = "Test Wire") -> list[Claim]:
+    report = Report(id="t", published="2024-06-10", text=text, outlet=outlet)
+    return [f for f in extract_report(report) if isinstance(f, Claim)]
+
+
+def one(text: str, metric: str, outlet: str | None = "Test Wire") -> Claim:
+    found = [c for c in claims(text, outlet) if c.metric == metric]
+    assert len(found) == 1, (metric, [(c.metric, c.value, c.value_low, c.value_high) for c in claims(text, outlet)])
+    return found[0]
+
+
+def figure(c: Claim) -> tuple:
+    return (c.value, c.value_low, c.value_high)
+
+
+# ---------------------------------------------------------------- metric nouns and verbs
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The TNLA said its fighters fought 33 clashes with regime troops in Mong Yaw last month.", "clashes", 33),
+    ("The KNDF said the bodies of 14 junta soldiers were recovered near Pan Kham village.", "killed", 14),
+    ("The KNDF said 14 junta soldiers' bodies were recovered near Pan Kham village.", "killed", 14),
+    ("According to the AA, 57 deaths were recorded among regime troops near Ywar Thit.", "killed", 57),
+    ("The AA said it was holding 38 prisoners of war taken at Kyauk Ta Lone.", "captured_personnel", 38),
+    ("The CNF said 26 soldiers had surrendered at the Lai Vang camp.", "surrendered", 26),
+    ("The CNF said 26 soldiers gave themselves up at the Lai Vang camp.", "surrendered", 26),
+    ("The KIA said its forces seized 13 outposts along the Nam Sai road.", "outposts_captured", 13),
+    ("The KIA said its forces seized 6 junta bases along the Nam Sai road.", "bases_captured", 6),
+    ("The TNLA said it has captured 5 towns since the offensive began.", "towns_captured", 5),
+    ("The KNLA said 230 weapons were seized when the camp at Hti Lu fell.", "weapons_seized", 230),
+    ("The KNDF said its fighters shot down two junta helicopters over Daw Ta Ma.", "aircraft_downed", 2),
+    ("The KNDF said its fighters shot down a junta fighter jet over Daw Ta Ma.", "aircraft_downed", 1),
+    ("Shelling near Wa Ri Village has driven 3,400 villagers from their homes.", "displaced", 3400),
+    ("Some 3,400 villagers have fled their homes in Wa Ri village tract.", "displaced", 3400),
+    ("The KIA said it took 17 junta soldiers captive at the Sha Du camp.", "captured_personnel", 17),
+    ("Twenty-seven junta soldiers were killed in the fighting at Ma Lin, the KIA said.", "killed", 27),
+])
+def test_metric_from_noun_and_verb(text, metric, value):
+    c = one(text, metric)
+    assert value in figure(c)
+
+
+def test_killing_and_wounding():
+    cs = claims("CNF fighters ambushed a regime column near Lai Vang on Sunday, killing 12 soldiers and wounding 5.")
+    got = {(c.metric, c.value) for c in cs}
+    assert ("killed", 12) in got and ("wounded", 5) in got
+
+
+def test_passive_coordination():
+    cs = claims("The PDF said 41 junta soldiers were killed and 19 wounded in the clash at Kan Gyi.")
+    got = {(c.metric, c.value) for c in cs}
+    assert got >= {("killed", 41), ("wounded", 19)}
+
+
+def test_taken_captive_after_killed():
+    cs = claims("The KNLA said 9 junta troops died and another 13 were taken captive near Mae Ta Waw.")
+    got = {(c.metric, c.value) for c in cs}
+    assert got >= {("killed", 9), ("captured_personnel", 13)}
+
+
+def test_shared_verb_for_a_list_of_counts():
+    cs = claims("Since the offensive began, at least 4 towns and more than 60 outposts have fallen to the alliance.")
+    got = {(c.metric, c.value_low) for c in cs}
+    assert got >= {("towns_captured", 4), ("outposts_captured", 61)}
+
+
+# ---------------------------------------------------------------- hedges and numbers in words
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("more than 45", (None, 46, None)),
+    ("at least 12", (None, 12, None)),
+    ("no fewer than 12", (None, 12, None)),
+    ("upwards of 70", (None, 71, None)),
+    ("nearly 300", (None, None, 300)),
+    ("up to 300", (None, None, 300)),
+    ("between 20 and 25", (None, 20, 25)),
+    ("thirty-two", (32, None, None)),
+    ("more than a hundred", (None, 101, None)),
+    ("dozens of", (None, 24, None)),
+])
+def test_hedges(phrase, expected):
+    c = one(f"The AA said {phrase} junta soldiers were killed near Kyein Chaung.", "killed")
+    assert figure(c) == expected
+
+
+def test_approximate():
+    c = one("The AA said about 80 junta soldiers were killed near Kyein Chaung.", "killed")
+    assert c.value == 80 and c.approximate
+
+
+# ---------------------------------------------------------------- aggregates
+
+def test_aggregate_counts_the_part_not_the_total():
+    cs = claims("The AA now controls 11 of the 14 townships in the state, the group said.")
+    assert [(c.metric, c.value) for c in cs] == [("other", 11)]
+
+
+def test_aggregate_of_outposts():
+    c = one("The KNDF said it had captured 6 of the 9 junta outposts around Naung Pa.", "outposts_captured")
+    assert c.value == 6
+
+
+# ---------------------------------------------------------------- claimant and subject
+
+def test_the_junta_said_of_its_own_troops():
+    c = one("The junta said 19 of its soldiers were killed in the attack by KIA fighters.", "killed")
+    assert c.claimant == MAF and c.subject == MAF
+
+
+def test_actor_that_did_it_is_claimant_without_speaker():
+    c = one("KNLA fighters killed 21 junta soldiers near Htee Moo Kee on Tuesday.", "killed")
+    assert c.claimant == "Karen National Liberation Army" and c.subject == MAF
+
+
+def test_quote_speaker():
+    text = '"We seized 4 outposts and captured 23 soldiers," said a spokesperson for the MNDAA.'
+    got = {(c.metric, c.value, c.claimant) for c in claims(text)}
+    assert ("outposts_captured", 4, "Myanmar National Democratic Alliance Army") in got
+    assert ("captured_personnel", 23, "Myanmar National Democratic Alliance Army") in got
+
+
+def test_pronoun_speaker_from_paragraph_before():
+    text = ("KNDF spokesperson Khu Plu Reh said the camp at Loi Nan fell on Monday.\n\n"
+            "He said 8 junta soldiers were taken prisoner.")
+    c = one(text, "captured_personnel")
+    assert c.claimant == "Karenni Nationalities Defence Force"
+
+
+def test_person_named_before():
+    text = ("Saw Lah Eh, a spokesperson for the KNU, described the assault.\n\n"
+            "Saw Lah Eh said 15 junta soldiers died in the fighting.")
+    c = one(text, "killed")
+    assert c.claimant == "Karen National Liberation Army"
+
+
+def test_residents_do_not_make_the_agent_claimant():
+    c = one("Residents told the outlet that 6 civilians were killed by junta shelling in Nat Gyi.", "killed")
+    assert c.claimant == "Test Wire"
+
+
+def test_local_resistance_group_is_pdf():
+    c = one("The Yinmabin Revolution Army said it killed 24 junta soldiers near Kyaung Su.", "killed")
+    assert c.claimant == "People's Defence Force"
+
+
+def test_name_containing_an_actor_spelling():
+    c = one("According to the Student Armed Forces (SAF), 18 junta soldiers were killed at Pyin Oo.", "killed")
+    assert c.claimant != MAF
+
+
+# ---------------------------------------------------------------- junta state media
+
+def test_state_media_outlet():
+    c = one("Security forces found the bodies of 7 terrorists after the clash near Sin Gaung.", "killed",
+            outlet="The Global New Light of Myanmar")
+    assert c.claimant == MAF
+
+
+def test_state_media_outlet_overrides_pronoun():
+    text = "Officials said 9 terrorists were killed near Sin Gaung.\n\nHe said 4 weapons were seized."
+    for c in claims(text, outlet="Myawady"):
+        assert c.claimant == MAF
+
+
+def test_state_media_as_named_source():
+    c = one("According to MRTV, 16 insurgents were killed in the fighting near Kone Thar.", "killed")
+    assert c.claimant == MAF
+
+
+# ---------------------------------------------------------------- not figures
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the KIA seized the camp at Sha Du, the group said.",
+    "The army killed a farmer 20 miles from Nam Hka, residents said.",
+    "KIA fighters overran LIB 345 near Nam Hka, the group said.",
+    "A 45-year-old man was killed in the shelling of Nam Hka, residents said.",
+    "On 12 March the AA seized the base at Kyauk Pyin, the group said.",
+    "The KNDF said it now controls 80 percent of the town of Daw Nyay.",
+    "The camp at Nam Hka fell at 4 am on Tuesday, the KIA said.",
+    "The alliance launched Operation 1028 against junta bases near Hsen Lan.",
+    "Junta troops fled along Highway 8 after the base fell, the KNLA said.",
+    "Two patients died of illness at the camp in Nam Hka, aid workers said.",
+])
+def test_not_figures(text):
+    assert claims(text) == []
+
+
+def test_one_displaced_resident_is_no_count():
+    assert not [c for c in claims('"I cannot go back," said one displaced resident of Mong Wan.') if c.metric == "displaced"]
+
+
+def test_enumerated_towns_are_no_count():
+    cs = claims("The alliance has taken three towns: Nam Lin, Pang Ku and Ho Tao.")
+    assert not [c for c in cs if c.metric == "towns_captured"]
+
+
+def test_counted_people_who_did_something_are_not_victims():
+    cs = claims("About 30 junta soldiers fleeing the base killed a farmer near Loi Mun, residents said.")
+    assert not [c for c in cs if c.metric == "killed" and c.value == 30]
+
+
+def test_part_of_a_count_is_not_a_second_count():
+    cs = claims("A junta airstrike killed 11 civilians, five of them children, in Kan Thar, residents said.")
+    assert [(c.metric, c.value) for c in cs] == [("killed", 11)]
+
+
+# ---------------------------------------------------------------- more phrasing
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The CNF said 19 people, including 7 soldiers, were killed in Hri Lai.", "killed", 19),
+    ("The PDF said its snipers had shot dead 5 soldiers near Ye Oo.", "killed", 5),
+    ("The number of regime soldiers killed is 44, the KNDF said.", "killed", 44),
+    ("More than 2,300 residents were forcibly removed by the militia from four villages, the group said.", "displaced", 2301),
+    ("Four members of the security forces sustained minor injuries in the blast near Ta Mu.", "wounded", 4),
+    ("Close to 900 regime soldiers, more than 60 of them officers, laid down their arms at Nam Pa.", "surrendered", 900),
+    ("The TNLA said two dozen soldiers were captured near Man Hsang.", "captured_personnel", 24),
+    ("The AA said it had killed a total of 140 junta soldiers and detained 75 during the month.", "captured_personnel", 75),
+    ("The KNLA said 12 junta troops were killed and another 8 taken captive at Kaw Hta.", "captured_personnel", 8),
+])
+def test_more_phrasing(text, metric, value):
+    c = one(text, metric)
+    assert value in figure(c)
+
+
+def test_speaker_after_an_aside():
+    c = one("The junta, for its part, said its forces had killed 70 insurgents near Hpa Do.", "killed")
+    assert c.claimant == MAF
+
+
+def test_count_verb_attributes_to_the_actor_before_it():
+    c = one("The KNU estimated that 35 junta soldiers died in the fighting at Mae Hto.", "killed")
+    assert c.claimant == "Karen National Liberation Army"
+
+
+def test_junta_run_outlet():
+    c = one("Security forces found 3 bodies after the clash near Ma Gyi.", "killed",
+            outlet="Ministry of Home Affairs (junta)")
+    assert c.claimant == MAF
+
+
+def test_resistance_outlet_is_not_junta():
+    c = one("Residents said the bodies of 3 villagers were found after the clash near Ma Gyi.", "killed",
+            outlet="Example News (anti-junta)")
+    assert c.claimant == "Example News (anti-junta)"
+
+
+def test_civilian_count_is_not_claimed_by_the_killer():
+    c = one("Junta airstrikes killed at least 26 civilians in Pan Se, according to a monitoring group.", "killed")
+    assert c.claimant == "Test Wire"
+
+
+def test_figure_starts_are_exact():
+    from ingestion.extract.figures import FIGURE_RE, FIGURE_STARTS
+    from ingestion.extract.scan import finditer_from
+    text = ("More than a hundred soldiers, at least 40 fighters, no fewer than five camps, upwards of 70 people, an "
+            "estimated 3.4 million residents, as many as 30 guns, a total of 12 posts, in excess of 200 and some 50 "
+            "others; about a dozen, between 30 and 40, in 2023, at 4 am, thirty-two and dozens of troops.")
+    assert [m.group() for m in finditer_from(FIGURE_RE, FIGURE_STARTS, text)] == [m.group() for m in FIGURE_RE.finditer(text)]
+
+
+def test_figures_found_from_numbers_are_exact():
+    from ingestion.extract.figures import FIGURE_RE, _iter_figures
+    text = ("Moreover 5 posts fell; no more than 20 soldiers, more than a hundred troops, at least 40 fighters and "
+            "upwards of 70 people, an estimated 3.4 million residents, a total of 12 posts, some 50 others, about a "
+            "dozen, between 30 and 40, in 2023, at 4 am, IB-135, thirty-two, two dozen and dozens of troops.")
+    assert [m.group() for m in _iter_figures(text)] == [m.group() for m in FIGURE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("During the clash near Loi Ta, the KNDF captured a lieutenant colonel, its spokesperson said.", "captured_personnel"),
+    ("A junta soldier was killed in the clash at Pan Hsang, the TNLA said.", "killed"),
+    ("The AA said a battalion commander had been killed near Kyauk Ni.", "killed"),
+])
+def test_one_person(text, metric):
+    c = one(text, metric)
+    assert c.value == 1
+
+
+def test_a_major_camp_is_no_person():
+    assert not [c for c in claims("The KIA said it captured a major camp near Nam San on Friday.")
+                if c.metric == "captured_personnel"]
+
+
+def test_one_of_them_died():
+    c = one("Two soldiers came under fire near Hta Law; one of them died and the other fled.", "killed")
+    assert c.value == 1
+
+
+def test_part_of_them_in_an_aside():
+    cs = claims("Three junta captains, one of them a battalion commander, died in the fighting, the CNF said.")
+    assert [(c.metric, c.value) for c in cs] == [("killed", 3)]
+
+
+def test_object_of_the_verb_is_not_the_agent():
+    c = one("KIA fighters killed a junta officer near Hka Ya and captured 4 soldiers.", "captured_personnel")
+    assert c.claimant == "Kachin Independence Army"

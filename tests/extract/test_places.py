@@ -1,0 +1,70 @@
+"""The place recogniser: units in every spelling, named sites with their kind, located sites,
+back-references, and what is never a place (invented names)."""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.places import find_places
+
+
+def places(s: str):
+    return find_places(s, 0, len(s))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("the IB 236 base", "IB-236"), ("Infantry Battalion (IB) 236", "IB-236"), ("LIB-321", "LIB-321"),
+    ("the 366th Artillery Battalion", "ArtyB-366"), ("MOC-21", "MOC-21"), ("Military Operations Command No. 21", "MOC-21"),
+    ("the 21st Military Operations Command (MOC-21)", "MOC-21"), ("ခလရ (၂၃၆)", "IB-236"),
+    ("the junta's infantry battalion 601", "IB-601"), ("the No. 32 Police Battalion", "UNIT-32"),
+])
+def test_unit_spellings(text, key):
+    units = [p.unit.key for p in places(text) if p.unit]
+    assert units == [key], places(text)
+
+
+def test_a_list_of_battalions_is_one_place_each():
+    ps = [p for p in places("the bases of Light Infantry Battalions 542 and 543") if p.unit]
+    assert [p.unit.key for p in ps] == ["LIB-542", "LIB-543"]
+    assert [p.name for p in ps] == ["Light Infantry Battalion 542 base", "Light Infantry Battalion 543 base"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("the Nga Hpaw camp", "Nga Hpaw camp", "outpost"),
+    ("the Mong Ko police station", "Mong Ko police station", "other"),
+    ("the Kyin San border gate", "Kyin San border gate", "other"),
+    ("Loi Mwe Airport", "Loi Mwe Airport", "airport"),
+    ("Hka Lan Ward", "Hka Lan Ward", "urban_ward"),
+    ("the town of Hsen Wai", "Hsen Wai", "town"),
+    ("the Tibual military camp", "Tibual military camp", "outpost"),
+    ("the Lon Pa-Ho Lai road", "Lon Pa-Ho Lai road", "road"),
+])
+def test_named_sites_take_the_kind_of_their_head(text, name, kind):
+    found = [(p.name, p.kind) for p in places(text) if p.ref is None and not p.inner]
+    assert (name, kind) in found, found
+
+
+def test_a_located_site_names_the_site_and_keeps_the_place_inside():
+    ps = places("they stormed a hilltop outpost above Nam Lwe village")
+    site = [p for p in ps if not p.inner]
+    inner = [p for p in ps if p.inner]
+    assert site[0].name.startswith("hilltop outpost above Nam Lwe") and site[0].kind == "outpost"
+    assert inner and inner[0].name == "Nam Lwe" and inner[0].kind == "village"
+
+
+def test_the_headquarters_of_a_unit_is_the_unit():
+    ps = places("the headquarters of the 15th Military Operations Command")
+    assert len(ps) == 1 and ps[0].unit and ps[0].unit.key == "MOC-15"
+
+
+@pytest.mark.parametrize("text", ["the town", "the base", "the two camps", "the junta's outpost"])
+def test_back_references_are_no_names(text):
+    (p,) = places(text)
+    assert p.ref is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel Naw Tu said", "Sai Khar said the fighting stopped", "in Myanmar's north", "Eleven towns fell",
+    "the Indawgyi region", "Karen State",
+])
+def test_no_place_in(text):
+    assert not [p for p in places(text) if p.ref is None and p.unit is None and not p.inner], places(text)

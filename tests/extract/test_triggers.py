@@ -1,0 +1,115 @@
+"""Every trigger form fires: each pattern of ``triggers.ACTIVE``, ``NOMINAL`` and
+``PLACE_SUBJECT`` is exercised by an invented example, so a form added to the lists cannot
+silently never match, and negation and intent are recognised."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingestion.extract.triggers import ACTIVE, NOMINAL, PLACE_SUBJECT, find_triggers
+
+# family -> example trigger texts, as they stand in a sentence (invented wording)
+EXAMPLES = {
+    "capture": [
+        "captured", "seizes", "overran", "overpowered", "occupied", "conquered", "liberated", "stormed",
+        "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
+        "took the town", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
+        "secured the bridge", "over-ran", "annexed", "completely controlled",
+    ],
+    "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
+                  "took back", "re-captured"],
+    "withdraw": ["withdrew", "retreated", "pulled out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
+                 "moved out", "deserted", "relocated", "ran away", "fell back"],
+    "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
+                "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
+    "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
+             "administers", "occupies"],
+}
+NOMINAL_EXAMPLES = {
+    "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
+                "capturing", "seizing", "overrunning", "loss"],
+    "recapture": ["recapture", "retaking", "reoccupation", "recapturing"],
+    "withdraw": ["withdrawal", "retreat", "evacuation", "abandonment", "abandoning", "pullout"],
+    "contest": ["siege", "battle", "assault", "attack", "offensive", "fighting", "encirclement", "blockade"],
+}
+PLACE_SUBJECT_EXAMPLES = {
+    "capture": ["fell to", "fallen under", "came under the control of", "was in the hands of", "is now in their hands",
+                "fell"],
+    "hold": ["remains under junta control", "is controlled by", "remained firmly in junta hands"],
+    "contest": ["came under heavy attack"],
+}
+
+
+def _fires(pattern: str, examples: list[str], suffix: str = "") -> bool:
+    """``pattern`` matches at the start of one of the examples (which carry the words a
+    look-ahead needs)."""
+    rx = re.compile(rf"(?:{pattern}){suffix}\b", re.I)
+    return any(rx.match(e) for e in examples)
+
+
+@pytest.mark.parametrize("family", sorted(ACTIVE))
+def test_every_active_form_has_an_example_that_fires(family):
+    missing = [p for p in ACTIVE[family] if not _fires(p, EXAMPLES[family])]
+    assert not missing, f"{family}: no example fires {missing}"
+
+
+@pytest.mark.parametrize("family", sorted(NOMINAL))
+def test_every_nominal_form_has_an_example_that_fires(family):
+    missing = [p for p in NOMINAL[family] if not _fires(p, NOMINAL_EXAMPLES[family])]
+    assert not missing, f"{family}: no example fires {missing}"
+
+
+@pytest.mark.parametrize("family", sorted(PLACE_SUBJECT))
+def test_every_place_subject_form_has_an_example_that_fires(family):
+    missing = [p for p in PLACE_SUBJECT[family] if not _fires(p, PLACE_SUBJECT_EXAMPLES[family])]
+    assert not missing, f"{family}: no example fires {missing}"
+
+
+@pytest.mark.parametrize(("sentence", "family", "voice"), [
+    ("The Wa Hpa army seized Loi Mwe on Friday.", "capture", "active"),
+    ("Loi Mwe was seized by the resistance.", "capture", "passive"),
+    ("Loi Mwe fell to the resistance on Friday.", "capture", "place_subject"),
+    ("The capture of Loi Mwe surprised observers.", "capture", "nominal"),
+    ("Junta troops retook Loi Mwe.", "recapture", "active"),
+    ("Soldiers pulled out of Loi Mwe overnight.", "withdraw", "active"),
+    ("Fighters have besieged the Loi Mwe camp since May.", "contest", "active"),
+    ("Loi Mwe remains under junta control.", "hold", "place_subject"),
+    ("A post held by the junta near Loi Mwe was overrun.", "hold", "passive"),
+])
+def test_voice_of_a_trigger(sentence, family, voice):
+    found = [(t.family, t.voice) for t in find_triggers(sentence, 0, len(sentence))]
+    assert (family, voice) in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The resistance failed to capture Loi Mwe.",
+    "The junta plans to retake Loi Mwe next month.",
+    "Fighters have not seized the Loi Mwe camp.",
+    "The group vowed to capture Loi Mwe.",
+    "The army launched an offensive to retake Loi Mwe.",
+    "They haven't taken the whole base yet.",
+])
+def test_negation_and_intent_are_marked(sentence):
+    """No capture is stated: the verb is negated, or the intent is a contest at most."""
+    trig = [t for t in find_triggers(sentence, 0, len(sentence)) if t.family in ("capture", "recapture")]
+    assert all(t.negated for t in trig), trig
+
+
+def test_a_month_named_may_is_no_modal():
+    s = "The KIA on 2 May took control of Loi Mwe."
+    assert [t.negated for t in find_triggers(s, 0, len(s))] == [False]
+
+
+def test_control_the_noun_is_no_trigger():
+    s = "Loi Mwe has been under junta control for a year."
+    assert not [t for t in find_triggers(s, 0, len(s)) if t.text.lower() == "control"]
+
+
+def test_every_example_passes_the_cheap_key_check():
+    from ingestion.extract.triggers import may_trigger
+
+    for table in (EXAMPLES, NOMINAL_EXAMPLES, PLACE_SUBJECT_EXAMPLES):
+        for examples in table.values():
+            for e in examples:
+                assert may_trigger(e.lower()), e
