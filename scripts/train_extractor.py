@@ -144,6 +144,7 @@ def main() -> None:
     ap.add_argument("--selected-threshold", type=float, default=None,
                     help="probability a pairing the rules chose needs (default: --threshold)")
     ap.add_argument("--cv", action="store_true", help="choose C and the threshold by 5-fold cross-validation")
+    ap.add_argument("--oof", help="write the out-of-fold facts of the training reports to this JSON Lines file")
     ap.add_argument("--cv-once", action="store_true", help="print the 5-fold cross-validated F1 of --c and --threshold")
     ap.add_argument("--out", default=str(ranker.MODEL_PATH))
     args = ap.parse_args()
@@ -154,6 +155,14 @@ def main() -> None:
     per_doc = examples(docs, score)
     c, threshold = args.c, args.threshold
     folds = [list(range(i, len(docs), 5)) for i in range(5)]
+    if args.oof:  # out-of-fold facts of every training report, for error analysis
+        with open(args.oof, "w") as fh:
+            for fold in folds:
+                m = fit([row for i, rows in enumerate(per_doc) if i not in fold for row in rows], c, threshold)
+                with ranker.use_model(m):
+                    for i in fold:
+                        for f in extract_report(report_of(docs[i][1])):
+                            fh.write(json.dumps(f.to_dict(), default=str) + "\n")
     if args.cv_once:
         models = [fit([row for i, rows in enumerate(per_doc) if i not in fold for row in rows], c, threshold)
                   for fold in folds]
