@@ -65,7 +65,6 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 BY_RE = re.compile(r"\b(?:by|to|of|under)\s+(?:the\s+)?(?:(?:combined|joint|allied|ethnic|resistance)\s+)?$", re.I)
 DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
-_ANY_WORD_GAP = re.compile(r"^[\s\w'’,-]{0,60}$")
 
 
 @dataclass
@@ -221,8 +220,6 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
     return out
 
 
-SITES_AT = re.compile(r"\b(?P<noun>bases?|camps?|outposts?|posts?|positions?|garrisons?)\s+(?:in|at|near|around|outside|inside)\s+"
-                      r"(?:the\s+)?(?:town\s+of\s+|village\s+of\s+)?$", re.I)
 ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|include|includes|comprised|namely)\s*:?\s*",
                         re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
@@ -395,18 +392,6 @@ def _typed(p: Place, ref: Place) -> Place:
         noun = ref.name.split()[-1]
         return Place(p.start, p.end, f"{noun} near {p.name}", ref.kind)
     return p
-
-
-def _bare_ok(gap: str) -> bool:
-    """A bare name right after the verb is its object ("seized Mansi"); after a preposition
-    it may be a place too ("attacks in Mansi"), after other words it is not."""
-    g = gap.strip().lower()
-    if not g:
-        return True
-    words = g.split()
-    return len(words) <= 4 and bool(COORD_GAP.match(gap) or words[-1] in (
-        "of", "in", "at", "on", "near", "around", "for", "over", "the", "town", "city", "into", "inside", "entire",
-        "whole", "remaining", "key", "strategic"))
 
 
 PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"

@@ -22,7 +22,6 @@ from pathlib import Path
 from ingestion.extract.places import kind_family
 
 MODEL_PATH = Path(__file__).with_name("control_model.json")
-CLASSES = ("none", "captured", "withdrew", "contested", "held")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d+|[,;:()—–-]")
 _KEEP_GAP = 6
 
