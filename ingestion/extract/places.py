@@ -255,7 +255,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
     inner: list[Place] = []
-    if any(c.isupper() for c in s):
+    heads = has_head_word(s.lower())
+    if heads and any(c.isupper() for c in s):
         for m in LOCATED_SITE_RE.finditer(s):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
@@ -272,10 +273,14 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                                    bare=tail is None, inner=True))
         for p in _named_sites(s, start, free):
             add(p)
+    if any(c.isupper() for c in s):
         for m in BARE_RE.finditer(s):
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
                 add(Place(start + a, start + b, name, "town", bare=True))
+    if not heads:
+        found.sort(key=lambda p: p.start)
+        return found
     for m in INDEF_RE.finditer(s):
         if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
             noun = " ".join(m.group("noun").split())
@@ -323,6 +328,29 @@ def _retype(p: Place, ref: Place | None) -> Place:
     if ref is None or not p.bare:
         return p
     return Place(p.start, p.end, p.name, ref.kind)
+
+
+def _head_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    words = set(HEAD_KIND) | {"headquarters", "battalion", "station", "gate", "office", "hill", "plain", "area", "cities"}
+    for w in words:
+        stem = w.split()[-1][:5]  # "camps", "hills", "township": every form starts with its first letters
+        auto.add_word(stem, stem)
+    auto.make_automaton()
+    return auto
+
+
+_HEADS_AUTO = _head_automaton()
+
+
+def has_head_word(lowered: str) -> bool:
+    """Whether a lower-cased sentence holds a head noun of a site ("camp", "town", "police station"…):
+    without one, only units and bare names can be places in it."""
+    for _ in _HEADS_AUTO.iter(lowered):
+        return True
+    return False
 
 
 _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}

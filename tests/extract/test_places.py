@@ -68,3 +68,12 @@ def test_back_references_are_no_names(text):
 ])
 def test_no_place_in(text):
     assert not [p for p in places(text) if p.ref is None and p.unit is None and not p.inner], places(text)
+
+
+def test_every_head_noun_passes_the_cheap_head_check():
+    from ingestion.extract.places import HEAD_KIND, REF_RE, has_head_word
+
+    for head in list(HEAD_KIND) + ["cities", "towns", "villages", "headquarters", "battalions", "offices"]:
+        assert has_head_word(f"near the {head} of".lower()), head
+    for m in REF_RE.finditer("the cities, the police stations, its checkpoints, the border gates, the factory"):
+        assert has_head_word(m.group().lower()), m.group()
