@@ -57,6 +57,10 @@ def label(cand, golds: list[dict], score) -> str:
     pred = {"place": cand.place.name, "place_kind": cand.place.kind,
             "unit": {"type": cand.place.unit.type, "number": cand.place.unit.number} if cand.place.unit else None}
     matching = [g for g in golds if g["kind"] == "control_change" and score.place_matches(pred, g)]
+    first, last = cand.date[0], cand.date[1] or cand.date[0]
+    if first is not None:  # a sentence telling another moment of the place tells another fact
+        dated = {"date": first.isoformat(), "date_end": last.isoformat()}
+        matching = [g for g in matching if score.date_ok(dated, g) is not False]
     if not matching:
         return "none"
     same = [g for g in matching if score.change_of(g) == cand.change]
