@@ -140,6 +140,13 @@ def control_f1(docs, model: dict, score, actors) -> float:
         return float(line.split("F1=")[1].split()[0])
 
 
+def model_json(model: dict) -> str:
+    """The model as JSON with one feature a line (a retrained model diffs line by line)."""
+    head = {k: v for k, v in sorted(model.items()) if k != "weights"}
+    lines = [json.dumps(f) + ": " + json.dumps(w) for f, w in sorted(model["weights"].items())]
+    return (json.dumps(head, sort_keys=True)[:-1] + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
@@ -192,7 +199,7 @@ def main() -> None:
         print(f"chosen C={c} threshold={threshold} (cv F1 {best[0]:.3f})")
     model = fit([row for rows in per_doc for row in rows], c, threshold)
     model["selected_threshold"] = args.selected_threshold if args.selected_threshold is not None else threshold
-    Path(args.out).write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    Path(args.out).write_text(model_json(model), encoding="utf-8")
     labels = [lab for rows in per_doc for _, lab in rows]
     print(f"candidates {len(labels)} " + " ".join(f"{k}={labels.count(k)}" for k in model["classes"])
           + f"; features {len(model['weights'])}; written {args.out}")
