@@ -18,13 +18,13 @@ facts_reference            raw/extracted_facts    WARN      no        GX: actors
 mart_gate                  fct_control_changes,   ERROR     yes       GX: row count vs published
                            fct_claims, dim_report                     (max shrink), no orphans
 reference_suite            reference/<each of     ERROR     yes       GX on the latest load_version:
-                           the 7 tables>                              P-codes, keys, names, population
+                           the 8 tables>                              P-codes, keys, names, population
                                                                       sums, unit types, flagged names,
                                                                       census totals when full (330)
 reference_rules            reference/townships,   WARN      no        GX: coordinates in Myanmar,
                            census_workbook, towns,                    urban_pct, garrisons and ward
-                           wards_village_tracts,                      townships resolved
-                           units
+                           wards_village_tracts,                      townships resolved, tracker
+                           units, town_control_events                 townIds resolved
 =========================  =====================  ========  ========  ===========================
 
 The checks on the partitioned raw assets are partitioned too and read the rows of the run's
@@ -413,7 +413,8 @@ dim_report_gate = _mart_gate("dim_report")
 # ---------------------------------------------------------------- reference/<table>
 
 # Reference tables with "warn" expectations get a second, non-blocking check (reference_rules).
-REFERENCE_RULE_TABLES = ("townships", "census_workbook", "towns", "wards_village_tracts", "units")
+REFERENCE_RULE_TABLES = ("townships", "census_workbook", "towns", "wards_village_tracts", "units",
+                         "town_control_events")
 _reference_cache: dict[tuple, Any] = {}
 
 
@@ -487,16 +488,19 @@ area_codes_reference_suite = _reference_suite_check("area_codes")
 wards_village_tracts_reference_suite = _reference_suite_check("wards_village_tracts")
 units_reference_suite = _reference_suite_check("units")
 armed_groups_reference_suite = _reference_suite_check("armed_groups")
+town_control_events_reference_suite = _reference_suite_check("town_control_events")
 
 townships_reference_rules = _reference_rules_check("townships")
 census_workbook_reference_rules = _reference_rules_check("census_workbook")
 towns_reference_rules = _reference_rules_check("towns")
 wards_village_tracts_reference_rules = _reference_rules_check("wards_village_tracts")
 units_reference_rules = _reference_rules_check("units")
+town_control_events_reference_rules = _reference_rules_check("town_control_events")
 
 REFERENCE_CHECKS = [
     townships_reference_suite, towns_reference_suite, census_workbook_reference_suite,
     area_codes_reference_suite, wards_village_tracts_reference_suite, units_reference_suite,
     armed_groups_reference_suite, townships_reference_rules, census_workbook_reference_rules,
     towns_reference_rules, wards_village_tracts_reference_rules, units_reference_rules,
+    town_control_events_reference_suite, town_control_events_reference_rules,
 ]

@@ -65,7 +65,7 @@ ACTOR_SIDES = ("junta", "resistance", "other")
 PAO_NAME = "ပအိုဝ်း"  # the Pa-O name published for TNLA by mistake; only PNLO may carry it
 _LATIN = re.compile(r"[A-Za-z]")
 REFERENCE_TABLES = ("townships", "towns", "census_workbook", "area_codes", "wards_village_tracts",
-                    "units", "armed_groups")
+                    "units", "armed_groups", "town_control_events")
 # Tables whose input file is optional (absent in the demo gazetteer → zero rows, nothing to check).
 OPTIONAL_TABLES = frozenset(REFERENCE_TABLES) - {"townships"}
 
@@ -467,6 +467,39 @@ def prepare_armed_groups(df):
     return frame
 
 
+# ---------------------------------------------------------------- town-control tracker
+
+
+def town_control_events_suite():
+    """Community tracker. Error: one row per source row, a townId, an ISO date and an actor
+    on every row, a resolved town P-code of MIMU shape. Warn: every townId resolves to a MIMU
+    town (aliases of a listed row aside): the unresolved ones are reported, never guessed."""
+    gxe = expectations()
+    table = "town_control_events"
+    exps: list[Any] = [
+        *_not_null(gxe, ("source_row", "town_id", "event_date", "actor"), table),
+        gxe.ExpectColumnValuesToBeUnique(column="source_row", meta=_err(f"{table}: one row per source row")),
+        gxe.ExpectColumnValuesToMatchRegex(column="event_date", regex=r"^\d{4}-\d{2}-\d{2}$",
+                                           meta=_err(f"{table}: date is YYYY-MM-DD")),
+        gxe.ExpectColumnValuesToMatchRegex(column="town_pcode", regex=TOWN_PCODE,
+                                           meta=_err(f"{table}: town_pcode matches {TOWN_PCODE}")),
+        gxe.ExpectColumnValuesToNotBeNull(column="town_pcode_or_alias",
+                                          meta=_warn(f"{table}: townId resolved to a MIMU town")),
+    ]
+    return expectation_suite("reference_town_control_events", exps)
+
+
+def prepare_town_control_events(df):
+    frame = df.copy()
+    _ensure(frame, ("source_row", "town_id", "event_date", "actor", "town_pcode", "is_alias_duplicate"))
+    _text(frame, ("town_id", "event_date", "actor", "town_pcode"))
+    _numeric(frame, ("source_row",))
+    alias = frame["is_alias_duplicate"].fillna(False).astype(bool)
+    frame["town_pcode_or_alias"] = [p if p is not None or not a else "alias"
+                                    for p, a in zip(frame["town_pcode"], alias)]
+    return frame
+
+
 # ---------------------------------------------------------------- one entry point
 
 
@@ -478,6 +511,7 @@ _PREPARE: dict[str, tuple[Callable, Callable[..., Any], str]] = {
     "wards_village_tracts": (prepare_wards, lambda full: wards_suite(), "ward_id"),
     "units": (prepare_units, lambda full: units_suite(), "unit_key"),
     "armed_groups": (prepare_armed_groups, lambda full: armed_groups_suite(), "actor_id"),
+    "town_control_events": (prepare_town_control_events, lambda full: town_control_events_suite(), "town_id"),
 }
 
 
@@ -516,4 +550,5 @@ def validate_latest(con, table: str, settings: QualitySettings | None = None) ->
 
 __all__ = ["REFERENCE_TABLES", "OPTIONAL_TABLES", "read_latest", "is_full_census", "build_suite",
            "validate_reference", "validate_latest", "flags_burmese_name_wrong", "census_suite", "towns_suite",
-           "area_codes_suite", "wards_suite", "units_suite", "armed_groups_suite"]
+           "area_codes_suite", "wards_suite", "units_suite", "armed_groups_suite",
+           "town_control_events_suite"]

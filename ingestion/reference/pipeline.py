@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ingestion.reference import actors, census, places, store, unit_lists
+from ingestion.reference import actors, census, places, store, tracker, unit_lists
 from ingestion.reference.sources import LocalFile, fetch_files
 
 
@@ -56,6 +56,15 @@ def _units(files):
                             "by_type": units["unit_type"].value_counts().to_dict()}
 
 
+def _tracker(files):
+    events = tracker.load_town_control_events(_path(files, "town_control_events"), _index(files))
+    unresolved = tracker.unresolved_town_ids(events)
+    return events, files["town_control_events"].sha256, {
+        "unresolved_towns": len(unresolved), "unresolved_town_ids": unresolved[:50],
+        "alias_rows": int(events["is_alias_duplicate"].fillna(False).sum()),
+        "by_match": events["town_match"].value_counts().to_dict()}
+
+
 UNIT_FILES = tuple(unit_lists.UNIT_LOADERS)
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
     TableSpec("townships", ("townships",), _single(census.load_township_population, "townships"),
@@ -72,6 +81,8 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
               "Every Myanmar Armed Forces unit list unioned (unit_type), garrisons resolved to townships."),
     TableSpec("armed_groups", ("armed_groups",), _single(actors.load_armed_groups, "armed_groups"),
               "Armed-group registry: acronyms, names, alliances, side (flagged Burmese names dropped)."),
+    TableSpec("town_control_events", ("town_control_events", "townships", "towns"), _tracker,
+              "Community tracker of town control: townId slugs resolved to MIMU towns, aliases flagged."),
 )}
 
 

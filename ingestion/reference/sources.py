@@ -4,7 +4,7 @@ Resolution (``resolve_base``):
 
 1. ``FRONTLINE_REFERENCE_SOURCE`` (or an explicit ``source``) set to a **folder** or a
    **base URL** laid out like ``../shared/reference`` (``census/...``, ``places/...``,
-   ``units/...``, ``actors/...``): every file is read from there; URLs are fetched with the
+   ``units/...``, ``actors/...``, ``events/...``): every file is read from there; URLs are fetched with the
    project's ``HttpClient`` (conditional GET: an unchanged file answers 304 and is not
    downloaded again) into a local cache folder.
 2. Nothing set: the demo's flat folder ``data/demo/gazetteer/`` (same file layouts, fewer
@@ -62,6 +62,7 @@ REFERENCE_FILES: tuple[ReferenceFile, ...] = (
     ReferenceFile("regional_military_commands", "units/regional_military_commands.csv"),
     ReferenceFile("light_infantry_divisions", "units/light_infantry_divisions.csv"),
     ReferenceFile("armed_groups", "actors/armed_groups.csv"),
+    ReferenceFile("town_control_events", "events/town_control_events.csv"),
 )
 FILES_BY_NAME = {f.name: f for f in REFERENCE_FILES}
 

@@ -1,4 +1,5 @@
-"""reference/<table>: the raw reference tables (census, MIMU places, unit lists, armed groups).
+"""reference/<table>: the raw reference tables (census, MIMU places, unit lists, armed groups,
+the town-control tracker).
 
 One multi-asset, unpartitioned, group "reference": it resolves the reference files
 (``FRONTLINE_REFERENCE_SOURCE`` folder or base URL, else the demo gazetteer folder; overrides
@@ -12,7 +13,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, DataVersion, Mat
 from orchestration.resources import SourcesResource, WarehouseResource
 
 REFERENCE_TABLES = ("townships", "towns", "census_workbook", "area_codes", "wards_village_tracts",
-                    "units", "armed_groups")
+                    "units", "armed_groups", "town_control_events")
 _DESCRIPTIONS = {
     "townships": "2014 census population per township (MIMU P-codes), versioned by file SHA-256.",
     "towns": "MIMU towns with P-codes, Burmese names, coordinates.",
@@ -21,6 +22,8 @@ _DESCRIPTIONS = {
     "wards_village_tracts": "Ward/village-tract population 2014; township names matched to P-codes.",
     "units": "Myanmar Armed Forces unit lists unioned (unit_type), garrisons resolved to townships (unverified OSINT).",
     "armed_groups": "Armed-group registry (flagged Burmese names not imported).",
+    "town_control_events": "Community tracker of town-level control events; townId resolved to MIMU towns "
+                           "(unresolved slugs reported), aliases flagged.",
 }
 
 
