@@ -22,3 +22,10 @@
         else 3
     end
 {%- endmacro %}
+
+{#- ACLED's event_id_no_cnty of a Frontline event: the first 12 decimal digits of the md5 of
+    fct_control_events.event_id, so the same event keeps its number across runs (join the
+    export back to fct_control_events with it). -#}
+{% macro acled_event_number(event_id) -%}
+    cast(md5_number({{ event_id }}) % 1000000000000 as bigint)
+{%- endmacro %}

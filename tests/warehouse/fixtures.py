@@ -72,6 +72,17 @@ UNITS = [  # unit_key, type, number, name, garrison township, lat, lon
     ("MOC-21", "military_operations_command", "21", "Military Operations Command 21", "MMR001010", 24.27, 97.24),
 ]
 
+TRACKER = [  # the tracker's rows: slug, date, actor code, contested, town P-code, match, alias row
+    ("paletwa", "2024-01-14", "AA", False, "MMR004009701", "exact_township", False),
+    ("lashio", "2025-03-05", "MILITARY", False, "MMR015001701", "exact_township", False),
+    ("shwegu", "2025-03-08", "PDF_NUG", False, "MMR001011701", "exact_township", False),  # Frontline: KIA
+    ("kawlin", "2025-03-09", "PDF_NUG", False, "MMR005024701", "exact_township", False),
+    ("kawlin", "2025-03-12", "MILITARY", False, "MMR005024701", "exact_township", False),
+    ("kyaukmae", "2025-03-13", "MILITARY", False, "MMR015012701", "variant", False),
+    ("kyaukme", "2025-03-13", "MILITARY", False, "MMR015012701", "exact_township", True),
+    ("nam-hpak-ka-town", "2025-03-10", "TNLA", False, None, "none", False),
+]
+
 
 def create_dims(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
@@ -115,6 +126,17 @@ def create_dims(con: duckdb.DuckDBPyConnection) -> None:
         tsn = next(t[1] for t in TOWNSHIPS if t[0] == ts)
         con.execute("insert into main.dim_unit values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, null, ?, ?)",
                     [key, utype, key.split("-")[0], number, name, tsn, TOWN_COORDS[ts][0], ts, tsn, lat, lon])
+
+    con.execute("""
+        create or replace table main.stg_reference__town_control_events (
+            source_row integer, town_id varchar, event_date date, actor_as_published varchar,
+            is_contested boolean, comment varchar, town_pcode varchar, township_pcode varchar,
+            town_match varchar, is_alias_duplicate boolean, load_version integer, file_sha256 varchar,
+            loaded_at timestamp)""")
+    for n, (slug, day, actor, contested, town, match, alias) in enumerate(TRACKER, start=1):
+        con.execute("insert into main.stg_reference__town_control_events values "
+                    "(?, ?, ?, ?, ?, null, ?, ?, ?, ?, 1, 'fixture', current_timestamp)",
+                    [n, slug, day, actor, contested, town, town[:9] if town else None, match, alias])
 
     con.execute("""
         create or replace table main.dim_date as
