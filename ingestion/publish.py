@@ -19,7 +19,8 @@ temporary file and leaves the published file untouched.
 and the run can still be stopped between them.
 
 ``export_parquet`` writes tables of the published file as Parquet to a temporary folder
-and swaps it into place.
+and swaps it into place; ``export_csv`` writes one table as CSV (the ACLED-format export)
+and swaps the file into place.
 """
 from __future__ import annotations
 
@@ -246,3 +247,30 @@ def export_parquet(published_path: str | Path, out_dir: str | Path,
         shutil.rmtree(old, ignore_errors=True)
     _fsync_dir(out.parent)
     return ExportResult(out, files, rows)
+
+
+def export_csv(published_path: str | Path, out_path: str | Path, table: str) -> int:
+    """Write ``table`` of the published file to ``out_path`` as CSV (header, comma, ISO dates,
+    NULL as an empty field), through a temporary file beside it and ``os.replace``: readers
+    see the previous file or the new one. Returns the rows written."""
+    if not _TABLE_NAME.match(table):
+        raise ValueError(f"not a table name: {table!r}")
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        con = duckdb.connect(str(published_path), read_only=True)
+        try:
+            con.execute(f"COPY (SELECT * FROM {table}) TO {_quote_path(tmp)} "
+                        "(FORMAT csv, HEADER, DELIMITER ',', DATEFORMAT '%Y-%m-%d')")
+            rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        finally:
+            con.close()
+        tmp.chmod(0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return int(rows)

@@ -1,4 +1,5 @@
-"""What the published warehouse holds: freshness, rows per table, the last runs."""
+"""What the published warehouse holds: freshness, rows per table, the last runs, and the
+overall agreement with the community tracker of town control."""
 from __future__ import annotations
 
 import json
@@ -51,6 +52,7 @@ def published_status(path: Path) -> dict[str, Any] | None:
         ).fetchall()
         rows = {t: con.execute(f'select count(*) from "{s}"."{t}"').fetchall()[0][0] for s, t in tables}
         runs = _recent_runs(con)
+        crosscheck = tracker_crosscheck(con)
     finally:
         con.close()
     return {
@@ -59,7 +61,40 @@ def published_status(path: Path) -> dict[str, Any] | None:
         "last_run": runs[0] if runs else None,
         "recent_runs": runs,
         "rows": rows,
+        "tracker_crosscheck": crosscheck,
     }
+
+
+CROSSCHECK_FIGURES = ("window_days", "agreed", "holder_disagreements", "tracker_only", "frontline_only",
+                      "tracker_events", "tracker_outside_coverage", "tracker_unresolved_towns",
+                      "frontline_changes", "frontline_outside_tracker_span", "tracker_agreement_share",
+                      "frontline_agreement_share")
+
+
+def tracker_crosscheck(con) -> dict[str, Any] | None:
+    """The overall row of mart_tracker_crosscheck (None when the table is not published)."""
+    exists = con.execute("select count(*) from information_schema.tables where table_schema = 'main' "
+                         "and table_name = 'mart_tracker_crosscheck'").fetchall()[0][0]
+    if not exists:
+        return None
+    row = con.execute(f"select {', '.join(CROSSCHECK_FIGURES)} from main.mart_tracker_crosscheck "
+                      "where scope = 'overall'").fetchall()
+    return dict(zip(CROSSCHECK_FIGURES, row[0])) if row else None
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def crosscheck_line(figures: dict[str, Any]) -> str:
+    """One line of the overall figures, as ``frontline status`` prints them."""
+    share = figures.get("tracker_agreement_share")
+    share_text = f"{share:.0%} of the compared tracker events confirmed" if share is not None else "nothing compared"
+    return (f"tracker cross-check (±{figures['window_days']} days): {figures['agreed']} agreed, "
+            f"{_count(figures['holder_disagreements'], 'holder disagreement')}, "
+            f"{figures['tracker_only']} tracker-only, {figures['frontline_only']} Frontline-only ({share_text}; "
+            f"{_count(figures['tracker_outside_coverage'], 'tracker event')} outside Frontline's dates, "
+            f"{_count(figures['tracker_unresolved_towns'], 'unresolved town')})")
 
 
 def postgres_status(target, published: dict[str, Any] | None,

@@ -16,7 +16,9 @@ facts_suite                raw/extracted_facts    ERROR     yes       GX: contra
 facts_reference            raw/extracted_facts    WARN      no        GX: actors in dim_actor,
                                                                       unit keys in dim_unit
 mart_gate                  fct_control_changes,   ERROR     yes       GX: row count vs published
-                           fct_claims, dim_report                     (max shrink), no orphans
+                           fct_claims, dim_report,                    (max shrink), no orphans,
+                           export_acled_events,                       keys present and unique
+                           mart_tracker_crosscheck
 reference_suite            reference/<each of     ERROR     yes       GX on the latest load_version:
                            the 8 tables>                              P-codes, keys, names, population
                                                                       sums, unit types, flagged names,
@@ -52,8 +54,14 @@ from orchestration.resources import PublishResource, WarehouseResource
 
 RAW_REPORTS = AssetKey(["raw", "reports"])
 RAW_FACTS = AssetKey(["raw", "extracted_facts"])
-# Marts gated before the publish (the fact models and the report dimension).
-GATED_MARTS = ("fct_control_changes", "fct_claims", "dim_report")
+# Marts gated before the publish (the fact models, the report dimension, the ACLED export and
+# the tracker cross-check); a key expression per mart that must be present and unique.
+GATED_MARTS = ("fct_control_changes", "fct_claims", "dim_report", "export_acled_events", "mart_tracker_crosscheck")
+MART_KEYS = {
+    "fct_control_changes": "fact_id", "fct_claims": "fact_id", "dim_report": "report_id",
+    "export_acled_events": "event_id_cnty",
+    "mart_tracker_crosscheck": "scope || ':' || coalesce(town_pcode, '')",
+}
 
 
 # ---------------------------------------------------------------- helpers
@@ -377,13 +385,15 @@ def mart_gate_result(table: str, warehouse: WarehouseResource, published_path: s
         cols = {r[0] for r in con.execute(
             "select column_name from information_schema.columns where table_schema = 'main' "
             "and table_name = ?", [table]).fetchall()}
-        key_cols = [c for c in ("fact_id", "report_id") if c in cols] or ["1 as one"]
-        frame = con.execute(f'select {", ".join(key_cols)} from main."{table}"').df()
+        key_cols = [c for c in ("fact_id", "report_id") if c in cols]
+        if table in MART_KEYS:
+            key_cols.append(f"{MART_KEYS[table]} as mart_key")
+        frame = con.execute(f'select {", ".join(key_cols or ["1 as one"])} from main."{table}"').df()
         report_ids = None
         if table != "dim_report" and "report_id" in cols and table_exists(con, "main", "dim_report"):
             report_ids = [r[0] for r in con.execute("select report_id from main.dim_report").fetchall()]
     previous = published_row_count(published_path, table)
-    result = validate_mart(table, frame, previous, report_ids, settings)
+    result = validate_mart(table, frame, previous, report_ids, settings, key_column="mart_key")
     errors = [o.label() for o in result.errors] + ([f"gx_error: {result.error}"] if result.error else [])
     return AssetCheckResult(
         passed=not errors, severity=AssetCheckSeverity.ERROR,
@@ -408,6 +418,8 @@ def _mart_gate(table: str):
 fct_control_changes_gate = _mart_gate("fct_control_changes")
 fct_claims_gate = _mart_gate("fct_claims")
 dim_report_gate = _mart_gate("dim_report")
+export_acled_events_gate = _mart_gate("export_acled_events")
+mart_tracker_crosscheck_gate = _mart_gate("mart_tracker_crosscheck")
 
 
 # ---------------------------------------------------------------- reference/<table>

@@ -151,7 +151,7 @@ def extract(
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
-    """What is published, when, by which run, rows per table, last checks."""
+    """What is published, when, by which run, rows per table, last checks, tracker agreement."""
     from ingestion import settings
     from ingestion.status import published_status
 
@@ -237,6 +237,10 @@ def _print_status(info: dict) -> None:
     for table, n in info["rows"].items():
         rows.add_row(table, f"{n:,}")
     out.print(rows)
+    if info.get("tracker_crosscheck"):
+        from ingestion.status import crosscheck_line
+
+        out.print(crosscheck_line(info["tracker_crosscheck"]))
 
 
 @app.command()
@@ -265,6 +269,13 @@ def demo(verbose: Annotated[bool, VERBOSE] = False) -> None:
         report = settings.published_path().parent / "report.html"
         if report.exists():
             out.print(f"report:    {report}")
+        acled = settings.published_path().parent / "export_acled_events.csv"
+        if acled.exists():
+            out.print(f"ACLED-format export: {acled}")
+        if info.get("tracker_crosscheck"):
+            from ingestion.status import crosscheck_line
+
+            out.print(crosscheck_line(info["tracker_crosscheck"]))
         path = settings.published_path()
         out.print(f"try:\n  duckdb -readonly {path} \"{EXAMPLE_QUERY}\"")
         out.print("or, without the duckdb CLI:\n  .venv/bin/python -c \"import duckdb; "

@@ -173,9 +173,9 @@ def validate_fact_references(df, actor_names: Iterable[str] | None, unit_keys: I
 
 
 def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings | None = None,
-               *, has_report_id: bool = True):
+               *, has_report_id: bool = True, key_column: str | None = None):
     """A mart: row count within bounds of its published count (error), no orphan report ids
-    (error)."""
+    (error), and, given a key column, a present and unique key on every row (error)."""
     from quality.rules import row_count_bounds
 
     settings = settings or QualitySettings.from_env()
@@ -190,18 +190,26 @@ def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings |
             gxe.ExpectColumnValuesToBeInSet(column="report_known", value_set=[True],
                                             meta=_meta("error", "report_id is in dim_report (no orphans)")),
         ]
+    if key_column:
+        exps += [
+            gxe.ExpectColumnValuesToNotBeNull(column=key_column, meta=_meta("error", f"{key_column} on every row")),
+            gxe.ExpectColumnValuesToBeUnique(column=key_column, meta=_meta("error", f"{key_column} is unique")),
+        ]
     return expectation_suite(f"mart_{name}", exps)
 
 
 def validate_mart(name: str, df, previous_rows: int | None, report_ids: Iterable[str] | None,
-                  settings: QualitySettings | None = None, *, id_column: str = "report_id") -> SuiteResult:
-    """``df``: the mart's key columns; ``report_ids``: dim_report's ids (None: no orphan rule)."""
+                  settings: QualitySettings | None = None, *, id_column: str = "report_id",
+                  key_column: str | None = None) -> SuiteResult:
+    """``df``: the mart's key columns; ``report_ids``: dim_report's ids (None: no orphan rule);
+    ``key_column``: a column of ``df`` that must be present and unique (None: no key rule)."""
     settings = settings or QualitySettings.from_env()
     frame = df.copy()
     has_report_id = report_ids is not None and "report_id" in frame.columns
     if has_report_id:
         known = set(report_ids)
         frame["report_known"] = frame["report_id"].map(lambda r: r in known)
-    return run_suite(frame, mart_suite(name, previous_rows, settings, has_report_id=has_report_id),
-                     id_column=id_column if id_column in frame.columns else None,
+    key = key_column if key_column in frame.columns else None
+    return run_suite(frame, mart_suite(name, previous_rows, settings, has_report_id=has_report_id, key_column=key),
+                     id_column=id_column if id_column in frame.columns else key,
                      max_examples=settings.max_examples)

@@ -15,8 +15,11 @@ from orchestration.resources import PublishResource, SourcesResource, WarehouseR
 PUBLISHED_TABLES = (
     "fct_control_changes", "fct_control_events", "fct_control_periods", "mart_control_snapshot",
     "fct_claims", "mart_claims_reconciled", "mart_population_under_control", "mart_census_crosscheck",
+    "export_acled_events", "mart_tracker_crosscheck",
     "dim_report", "dim_place", "dim_unit", "dim_actor", "dim_date",
 )
+# Tables also written as CSV beside the published file (for tools that read CSV only).
+CSV_TABLES = ("export_acled_events",)
 
 
 def mart_keys() -> list[AssetKey]:
@@ -38,7 +41,8 @@ def postgres_target(sources: SourcesResource):
     partitions_def=daily_partitions,
     backfill_policy=single_run,
     description="Atomic copy of the build warehouse to the published path (plus Parquet "
-    "exports, meta.runs and, when configured, the PostgreSQL copy): runs only when every "
+    "exports, the ACLED-format CSV, meta.runs and, when configured, the PostgreSQL copy): runs "
+    "only when every "
     "upstream blocking check passed.",
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource,
@@ -100,6 +104,8 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         publish.discard(staged)
         raise
     publish.export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
+    csv_rows = {t: publish.export_csv(Path(publish_target.path), publish_target.folder / f"{t}.csv", t)
+                for t in CSV_TABLES if t in tables}
     metadata = {
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
@@ -109,6 +115,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         "checks_failed": len(report["checks_failed"]),
         "checks_warned": MetadataValue.json(report["checks_warned"]),
         "run_report": MetadataValue.json(report["rows"]),
+        "csv_exports": MetadataValue.json({str(publish_target.folder / f"{t}.csv"): n for t, n in csv_rows.items()}),
     }
     if pg is not None:
         metadata["postgres"] = MetadataValue.json(pg)
