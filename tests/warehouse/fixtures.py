@@ -74,7 +74,7 @@ UNITS = [  # unit_key, type, number, name, garrison township, lat, lon
 
 TRACKER = [  # the tracker's rows: slug, date, actor code, contested, town P-code, match, alias row
     ("paletwa", "2024-01-14", "AA", False, "MMR004009701", "exact_township", False),
-    ("lashio", "2025-03-05", "MILITARY", False, "MMR015001701", "exact_township", False),
+    ("lashio", "2025-03-07", "MILITARY", False, "MMR015001701", "exact_township", False),  # 2 days late
     ("shwegu", "2025-03-08", "PDF_NUG", False, "MMR001011701", "exact_township", False),  # Frontline: KIA
     ("kawlin", "2025-03-09", "PDF_NUG", False, "MMR005024701", "exact_township", False),
     ("kawlin", "2025-03-12", "MILITARY", False, "MMR005024701", "exact_township", False),

@@ -10,7 +10,7 @@ from tests.warehouse.fixtures import build_fixture_warehouse
 
 MODELS = ["dim_report", "fct_control_changes", "fct_claims", "fct_control_events", "fct_control_periods",
           "mart_control_snapshot", "mart_claims_reconciled", "mart_population_under_control",
-          "mart_census_crosscheck"]
+          "mart_census_crosscheck", "export_acled_events", "mart_tracker_crosscheck"]
 # Partition windows [min, max): uneven on purpose; the last is run twice (idempotent).
 WINDOWS = [("2025-03-01", "2025-03-04"), ("2025-03-04", "2025-03-09"), ("2025-03-09", "2025-03-15"),
            ("2025-03-09", "2025-03-15")]

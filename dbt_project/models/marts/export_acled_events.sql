@@ -221,12 +221,14 @@ select
     end as interaction,
     'Southeast Asia' as region,
     'Myanmar' as country,
-    p.state_name as admin1,
+    coalesce(p.state_name, p.state) as admin1,
     p.district_name as admin2,
     p.township_name as admin3,
     coalesce(
-        case when p.place_level in ('town', 'ward', 'village_tract') then p.dim_place_name end,
-        p.township_name, p.place_name, p.site_name
+        case when p.place_level = 'town' then p.dim_place_name end,
+        case when p.place_level in ('ward', 'village_tract')
+             then coalesce(p.township_name || ' - ', '') || coalesce(p.place_name, p.dim_place_name) end,
+        p.township_name, p.township, p.state, p.place_name, p.site_name
     ) as location,
     round(p.lat, 4) as latitude,
     round(p.lon, 4) as longitude,
