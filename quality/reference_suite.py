@@ -490,7 +490,7 @@ def town_control_events_suite():
 
 
 def prepare_town_control_events(df):
-    frame = df.copy()
+    frame = df.astype(object).where(df.notna(), None)  # pandas NA (loader frames) → None
     _ensure(frame, ("source_row", "town_id", "event_date", "actor", "town_pcode", "is_alias_duplicate"))
     _text(frame, ("town_id", "event_date", "actor", "town_pcode"))
     _numeric(frame, ("source_row",))

@@ -82,6 +82,38 @@ def test_a_known_capture_reaches_fct_control_changes(backfilled):
     assert ("Kachin Independence Army", "captured", "2025-03-02") in rows
 
 
+def test_acled_export_and_tracker_crosscheck_are_published(backfilled):
+    """The demo reports and the demo tracker agree on at least three town-level events and
+    disagree on one (Hsipaw, 13 March: state media claim a capture, the tracker says the TNLA
+    holds it); the ACLED export is published as a table, Parquet and CSV."""
+    _, paths = backfilled
+    published = paths["published"]
+    overall = _rows(published, "select agreed, holder_disagreements, tracker_unresolved_towns "
+                               "from mart_tracker_crosscheck where scope = 'overall'")[0]
+    assert overall[0] >= 3 and overall[1] == 1 and overall[2] == 1
+    disagreement = _rows(published, "select town_name from mart_tracker_crosscheck where holder_disagreements > 0 "
+                                    "and scope = 'town'")
+    assert disagreement == [("Hsipaw",)]
+    kyaukme = _rows(published, "select sub_event_type, actor1 from export_acled_events where location = 'Kyaukme' "
+                               "and event_date = date '2025-03-13'")
+    assert kyaukme == [("Government regains territory", "Military Forces of Myanmar (2021-)")]
+    rows = _rows(published, "select count(*) from export_acled_events")[0][0]
+    csv_file = published.parent / "export_acled_events.csv"
+    assert csv_file.read_text(encoding="utf-8").count("\n") == rows + 1
+    parquet = published.parent / "parquet" / "export_acled_events.parquet"
+    assert duckdb.sql(f"select count(*) from '{parquet}'").fetchall()[0][0] == rows
+
+
+def test_status_prints_the_tracker_figures(backfilled):
+    from ingestion.status import crosscheck_line, published_status
+
+    _, paths = backfilled
+    figures = published_status(paths["published"])["tracker_crosscheck"]
+    assert figures["window_days"] == 7 and figures["holder_disagreements"] == 1
+    line = crosscheck_line(figures)
+    assert line.startswith("tracker cross-check (±7 days): ") and "1 holder disagreement," in line
+
+
 def test_claims_are_published(backfilled):
     _, paths = backfilled
     assert _rows(paths["published"], "select count(*) from fct_claims")[0][0] > 0

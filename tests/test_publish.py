@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from ingestion import publish
-from ingestion.publish import PublishError, export_parquet, publish_warehouse
+from ingestion.publish import PublishError, export_csv, export_parquet, publish_warehouse
 
 
 def make_build(path, n):
@@ -148,3 +148,24 @@ def test_export_parquet_swaps_the_folder(tmp_path):
     assert sorted(p.name for p in out.parent.iterdir()) == ["parquet"]
     with pytest.raises(ValueError, match="not a table name"):
         export_parquet(published, out, ["x; DROP TABLE y"])
+
+
+def test_export_csv_replaces_the_file(tmp_path):
+    published = tmp_path / "frontline.duckdb"
+    con = duckdb.connect(str(published))
+    con.execute("create table export_acled_events as select * from (values "
+                "(1, date '2025-03-05', 'Lashio', null), (2, date '2025-03-13', 'Kyaukme, town', 'x')) "
+                "t(data_id, event_date, location, actor2)")
+    con.close()
+    out = tmp_path / "export_acled_events.csv"
+    out.write_text("old export")
+    assert export_csv(published, out, "export_acled_events") == 2
+    lines = out.read_text().splitlines()
+    assert lines == ["data_id,event_date,location,actor2", "1,2025-03-05,Lashio,", '2,2025-03-13,"Kyaukme, town",x']
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export_acled_events.csv", "frontline.duckdb"]
+    with pytest.raises(duckdb.Error):
+        export_csv(published, out, "missing")
+    assert out.read_text().splitlines()[0] == "data_id,event_date,location,actor2"  # the old file stays
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export_acled_events.csv", "frontline.duckdb"]
+    with pytest.raises(ValueError, match="not a table name"):
+        export_csv(published, out, "x; DROP TABLE y")

@@ -74,3 +74,13 @@ def test_mart_suite_shrink_and_orphans(settings):
     assert result.failing_examples()["expect_column_values_to_be_in_set(report_known)"]["examples"] == ["zz"]
     assert suites.validate_mart("fct_claims", frame.iloc[:2], 2, ["a", "b"], settings).success
     assert suites.validate_mart("fct_claims", frame.iloc[:2], None, ["a", "b"], settings).success
+
+
+def test_mart_suite_keys(settings):
+    """The ACLED export and the cross-check have no report ids: their key must be present and unique."""
+    frame = pd.DataFrame({"mart_key": ["MMR1", "MMR2", "MMR2", None]})
+    result = suites.validate_mart("export_acled_events", frame, None, None, settings, key_column="mart_key")
+    assert {o.label() for o in result.errors} == {"expect_column_values_to_be_unique(mart_key)",
+                                                  "expect_column_values_to_not_be_null(mart_key)"}
+    assert suites.validate_mart("export_acled_events", frame.iloc[:2], 2, None, settings,
+                                key_column="mart_key").success

@@ -59,3 +59,19 @@ def test_the_window_is_configurable(built_warehouse, tmp_path, monkeypatch):
         narrow.close()
     assert window == 1
     assert (overall["agreed"], overall["tracker_only"], overall["frontline_only"]) == (2, 2, 1)
+
+
+def test_the_bi_doc_queries_run(con):
+    import re
+
+    from tests.warehouse.fixtures import ROOT
+
+    doc = (ROOT / "docs" / "bi.md").read_text(encoding="utf-8")
+    section = doc.split("## Frontline and the town-control tracker", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```\n(.*?)```", section, flags=re.S).group(1)
+    overview, details = [q.strip() for q in block.split(";") if q.strip()]
+    rows = con.execute(overview).fetchall()
+    assert rows[0][:6] == ("overall", None, 3, 1, 1, 0)
+    assert {r[1] for r in rows[1:]} == {"Kyaukme", "Shwegu"}
+    statuses = {(r[0], r[4]) for r in con.execute(details).fetchall()}
+    assert ("Shwegu", "holder_disagrees") in statuses and ("Kyaukme", "tracker_only") in statuses
