@@ -11,18 +11,24 @@ import datetime as dt
 
 import duckdb
 
+# Reference tables no incremental fact row is keyed to: the town-control tracker is read
+# only by mart_tracker_crosscheck, a table rebuilt on every run, so a new tracker file does
+# not need a full refresh of all history.
+NOT_KEYED_TO_FACTS = ("town_control_events",)
+
 
 def reference_state(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The latest load version of every reference table ("table@version,..."), or None
-    when no reference data is loaded."""
+    """The latest load version of every reference table the facts are keyed to
+    ("table@version,..."), or None when no reference data is loaded."""
     exists = con.execute("select count(*) from information_schema.tables "
                          "where table_schema = 'reference' and table_name = '_loads'").fetchall()[0][0]
     if not exists:
         return None
     return con.execute("""
         select string_agg(table_name || '@' || version, ',' order by table_name)
-        from (select table_name, max(load_version) as version from reference._loads group by 1)
-    """).fetchall()[0][0]
+        from (select table_name, max(load_version) as version from reference._loads
+              where table_name not in (select unnest(?::varchar[])) group by 1)
+    """, [list(NOT_KEYED_TO_FACTS)]).fetchall()[0][0]
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

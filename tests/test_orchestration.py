@@ -111,6 +111,9 @@ def test_reference_state_decides_the_full_refresh():
     assert build_state.needs_full_refresh(state, build_state.last_fact_build_state(con))  # never built
     build_state.record_fact_build(con, "run-1", state, full_refresh=True)
     assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+    # a new tracker file: no fact row is keyed to it, no full refresh
+    con.execute("insert into reference._loads values ('town_control_events', 1), ('town_control_events', 2)")
+    assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
     con.execute("insert into reference._loads values ('towns', 3)")
     assert build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
 
