@@ -61,12 +61,17 @@ def _failed(result) -> set[str]:
 # ---------------------------------------------------------------- the suites pass on good data
 
 
+# Warnings the real files raise on purpose: the tracker has slugs no MIMU town (or several) fits.
+REAL_FILE_WARNINGS = {"town_control_events": {"expect_column_values_to_not_be_null(town_pcode_or_alias)"}}
+
+
 @pytest.mark.parametrize("table", rs.REFERENCE_TABLES)
 def test_real_reference_files_pass(real, table):
     result = rs.validate_reference(table, real[table])
     assert result.error is None
     assert result.rows > 0 and result.expectations_passed > 0
-    assert not result.failed, result.failing_examples()
+    assert not result.errors, result.failing_examples()
+    assert _failed(result) == REAL_FILE_WARNINGS.get(table, set()), result.failing_examples()
     if table in ("townships", "census_workbook"):
         assert result.suite.endswith("_full")  # 330 townships: the totals were checked
         assert {o.label() for o in result.passed} >= {

@@ -212,9 +212,9 @@ select
     p.actor1,
     cast(null as varchar) as assoc_actor_1,
     p.inter1,
-    case when p.actor2_raw is distinct from p.actor1 then p.actor2_raw end as actor2,
+    case when p.actor2_raw <> p.actor1 then p.actor2_raw end as actor2,
     cast(null as varchar) as assoc_actor_2,
-    case when p.actor2_raw is distinct from p.actor1 then coalesce(p.inter2_raw, 0) else 0 end as inter2,
+    case when p.actor2_raw <> p.actor1 then coalesce(p.inter2_raw, 3) else 0 end as inter2,
     case
         when p.actor2_raw is null or p.actor2_raw = p.actor1 then p.inter1 * 10
         else least(p.inter1, coalesce(p.inter2_raw, 3)) * 10 + greatest(p.inter1, coalesce(p.inter2_raw, 3))
