@@ -59,7 +59,7 @@ def slug_names(town_id: str, comment: str | None = None) -> list[str]:
 
 
 def _spelling_variant(index: PlaceIndex, name: str) -> Match | None:
-    """The one MIMU town whose name is a romanisation variant of ``name`` ("Mogok" → "Mogoke")."""
+    """The one MIMU town whose name is a romanisation variant of ``name`` ("Taungup" → "Toungup")."""
     keys = {name_key(name), *romanisation_variants(name)}
     towns = {t for k in keys for t in (*index.towns.get(k, []), *index.variants_town.get(k, []))}
     if len({t[0] for t in towns}) == 1:
