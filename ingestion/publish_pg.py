@@ -2,7 +2,7 @@
 
 ``publish_postgres(duckdb_path, target, docs, run_id)``:
 
-1. reads the DuckDB file read-only and picks the published tables (``main``'s ``fct_*``,
+1. reads the DuckDB file read-only and picks the published tables (``main``'s ``fct_*``, ``export_*``,
    ``dim_*``, ``mart_*``; ``meta.runs``; every ``quarantine`` table);
 2. in **one transaction**: creates a fresh ``<schema>__next`` for each PostgreSQL schema
    (``main`` → ``target.schema``, ``meta`` and ``quarantine`` keep their names), bulk-loads
@@ -38,7 +38,7 @@ from ingestion.pg_target import PostgresTarget
 
 _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish
-_MAIN_PREFIXES = ("fct_", "dim_", "mart_")
+_MAIN_PREFIXES = ("fct_", "dim_", "mart_", "export_")  # export_: the ACLED-format export
 CONNECT_TIMEOUT = 10  # seconds
 LOCK_TRY = "300ms"  # one try to take the live tables for the swap
 SWAP_WAIT_SECONDS = 600  # how long the swap waits for running queries to finish
