@@ -77,7 +77,8 @@ def test_postgres_down_blocks_the_run_by_default(setup, pg_url):
     result = run(f"postgresql://postgres@127.0.0.1:{free_port()}/nothing")
     assert not result.success
     assert published.read_bytes() == before  # the DuckDB file was not replaced either
-    assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb", "parquet"]
+    # the first publish wrote the ACLED CSV; the failed one left no temporary file
+    assert sorted(p.name for p in published.parent.iterdir()) == ["export_acled_events.csv", "frontline.duckdb", "parquet"]
     status, details = last_run(build)  # the failure is in meta.runs; the next publish carries it
     assert status == "failed" and details["postgres"]["status"] == "failed"
     assert "cannot connect to PostgreSQL" in details["postgres"]["error"]
