@@ -53,6 +53,9 @@ class Resolved:
     extra: dict = field(default_factory=dict)
 
 
+LOOK_BACK = 40
+
+
 @dataclass
 class DocumentState:
     """What the report has said so far, read in order."""
@@ -64,7 +67,7 @@ class DocumentState:
         """Named places before ``pos``, nearest last, of the kind family ``fam`` (if given);
         a sentence's places are found only when a back-reference asks for them."""
         out: list[Place] = []
-        for sm in self.sms:
+        for sm in self.sms[-LOOK_BACK:]:  # a back-reference points at most this many sentences back
             if sm.sentence.start >= pos:
                 break
             out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
@@ -375,8 +378,11 @@ def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
     """A bare name ("Tarong") takes the kind the report gives it elsewhere ("Tarong village")."""
     kinds: dict[str, str] = {}
     bare = {r.place.name for r in rs if r.place.bare}
-    for sm in sms:
-        if not any(sm.may_name_place(n) for n in bare):
+    if not bare:
+        return rs
+    names = re.compile("|".join(re.escape(n) for n in sorted(bare, key=len, reverse=True)))
+    for sm in sms:  # one search a sentence, whatever the number of names: linear in the text
+        if names.search(sm.sentence.text) is None:
             continue
         for p in sm.places:
             if not p.bare and p.ref is None and p.unit is None:

@@ -119,11 +119,8 @@ def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[lis
 
 
 def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:
-    out = []
-    for sm in sms:
-        s = sm.sentence
-        out.append([k for h in hits if s.start <= h.start < s.end for kind, k in h.targets if kind == "state"])
-    return out
+    """The states and regions each sentence names (from the hits ``scan`` gave the sentence)."""
+    return [[k for h in sm.hits for kind, k in h.targets if kind == "state"] for sm in sms]
 
 
 def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], prep: _Prepared) -> ControlChange:

@@ -57,6 +57,11 @@ class SentenceMentions:
     _ctx: tuple | None = field(default=None, repr=False)  # (text, hits, common words, inner capitals)
 
     @property
+    def hits(self) -> list[Hit]:
+        """The automaton's hits inside the sentence."""
+        return self._ctx[1]
+
+    @property
     def places(self) -> list[Place]:
         if self._places is None:
             text, hits, common, inner_caps = self._ctx
@@ -71,9 +76,6 @@ class SentenceMentions:
             self._places = places
         return self._places
 
-    def may_name_place(self, name: str) -> bool:
-        """Whether the sentence can hold ``name`` (without finding its places)."""
-        return name in self.sentence.text
 
     @property
     def dates(self) -> list[DateSpan]:
