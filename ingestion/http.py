@@ -5,6 +5,11 @@ conditional GET backed by an on-disk cache, so nothing is fetched twice.
 Modified the cached body is returned with ``not_modified=True`` so callers can skip work.
 ``HttpClient.fetch_to_file(url, path)`` streams big files to disk with their SHA-256.
 
+Bodies read into memory are streamed and cut off at ``max_body_bytes`` (default
+``FRONTLINE_MAX_HTTP_BYTES``, counted after decompression, so a gzip bomb is cut too) and
+``max_body_seconds`` (``FRONTLINE_MAX_HTTP_SECONDS``): an endless or trickling answer
+fails with an ``HttpError`` instead of filling memory.
+
 The cache is one folder holding, per URL, ``<sha256(url)>.json`` (validators, headers,
 body hash) and ``<sha256(url)>.body``; both are written atomically (temporary file, then
 ``os.replace``), so concurrent processes never see half an entry.
@@ -15,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -27,6 +33,7 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
 from ingestion.atomic import write_atomic
+from ingestion.limits import limits as current_limits
 from ingestion.settings import PROJECT_ROOT
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -180,8 +187,12 @@ class HttpClient:
     def __init__(self, *, cache_dir: str | Path | None = None, use_cache: bool = True,
                  connect_timeout: float = 10.0, read_timeout: float = 30.0,
                  retries: int = 3, backoff_factor: float = 0.5, retry_after_max: int = 120,
-                 user_agent: str = USER_AGENT) -> None:
+                 user_agent: str = USER_AGENT, max_body_bytes: int | None = None,
+                 max_body_seconds: float | None = None) -> None:
         self.timeout = (connect_timeout, read_timeout)
+        limits = current_limits()
+        self.max_body_bytes = max_body_bytes or limits.max_http_bytes
+        self.max_body_seconds = max_body_seconds or limits.max_http_seconds
         self.cache = _Cache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else None
         retry = Retry(
             total=retries, connect=retries, read=retries, status=retries, other=0,
@@ -223,8 +234,9 @@ class HttpClient:
         cached = self.cache.get(url) if (self.cache and conditional) else None
         if cached:
             request_headers.update(_conditional_headers(cached[0]))
-        response = self._request(url, request_headers)
+        response = self._request(url, request_headers, stream=True)
         if response.status_code == 304:
+            response.close()
             if not cached:
                 raise HttpError(url, "HTTP 304 without a cached copy", status=304)
             meta, body = cached
@@ -234,7 +246,7 @@ class HttpClient:
                 self.cache.put_meta(url, {**meta, **_validators(response.headers)})
             return FetchResult(url, 304, body, decode_body(body, merged.get("Content-Type")),
                                merged, True, meta["sha256"])
-        body = response.content
+        body = self._read_body(response, url)
         sha = hashlib.sha256(body).hexdigest()
         validators = _validators(response.headers)
         if self.cache:
@@ -246,6 +258,34 @@ class HttpClient:
         return FetchResult(url, response.status_code, body,
                            decode_body(body, response.headers.get("Content-Type")),
                            CaseInsensitiveDict(response.headers), False, sha)
+
+    def _read_body(self, response: requests.Response, url: str) -> bytes:
+        """The body, streamed; ``HttpError`` once it passes ``max_body_bytes`` or takes longer
+        than ``max_body_seconds`` (the connection is closed, nothing more is read)."""
+        deadline = time.monotonic() + self.max_body_seconds
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            declared = int(response.headers.get("Content-Length") or 0)
+        except ValueError:
+            declared = 0
+        with response:
+            if declared > self.max_body_bytes:
+                raise HttpError(url, f"body_too_large: Content-Length {declared} is above the limit of "
+                                f"{self.max_body_bytes} bytes (FRONTLINE_MAX_HTTP_BYTES)")
+            try:
+                for chunk in response.iter_content(64 * 1024):
+                    size += len(chunk)
+                    if size > self.max_body_bytes:
+                        raise HttpError(url, f"body_too_large: cut off after {self.max_body_bytes} bytes "
+                                        "(FRONTLINE_MAX_HTTP_BYTES)")
+                    if time.monotonic() > deadline:
+                        raise HttpError(url, f"body_too_slow: not received within {self.max_body_seconds:g} s "
+                                        "(FRONTLINE_MAX_HTTP_SECONDS)")
+                    chunks.append(chunk)
+            except requests.RequestException as exc:
+                raise HttpError(url, f"body interrupted: {exc.__class__.__name__}: {exc}") from exc
+        return b"".join(chunks)
 
     def fetch_to_file(self, url: str, path: str | Path, *, headers: Mapping[str, str] | None = None,
                       conditional: bool = True) -> FileFetchResult:

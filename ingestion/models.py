@@ -122,13 +122,27 @@ class Claim:
 
 Fact = ControlChange | Claim
 
+# Every field that tells two facts of one report apart (the evidence sentence aside: the same
+# fact stated twice in one report is one fact). The unit is part of it: "the bases of Light
+# Infantry Battalions 542 and 543" are two facts with one place string.
 _IDENTITY = {
-    "control_change": ("report_id", "change", "place", "actor_to", "actor_from", "date"),
-    "claim": ("report_id", "claimant", "subject", "metric", "value", "value_low", "value_high", "date"),
+    "control_change": ("report_id", "change", "recapture", "place", "place_kind", "unit.type",
+                       "unit.number", "township", "state", "actor_to", "actor_from",
+                       "attributed_to", "date", "date_end", "date_precision"),
+    "claim": ("report_id", "claimant", "subject", "metric", "value", "value_low", "value_high",
+              "approximate", "place", "date", "date_end", "date_precision"),
 }
+
+
+def _field(d: dict[str, Any], key: str) -> str:
+    """``d[key]``, or ``d[a][b]`` for a dotted key (a missing level is None)."""
+    value: Any = d
+    for part in key.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return str(value)
 
 
 def fact_id(d: dict[str, Any]) -> str:
     """Stable id of a fact from its identifying fields (same report, same fact → same id)."""
-    parts = [d["kind"]] + [str(d.get(k)) for k in _IDENTITY[d["kind"]]]
+    parts = [d["kind"]] + [_field(d, k) for k in _IDENTITY[d["kind"]]]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

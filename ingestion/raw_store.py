@@ -202,16 +202,17 @@ def quarantine_reports(con: duckdb.DuckDBPyConnection, errors: Iterable[ReportEr
                        source: str | None = None) -> int:
     """Record unreadable reports with their reason; returns the rows written. Idempotent per
     run: the same (origin, reason, raw, rule) is not written twice for one ``run_id``.
-    ``source`` is the default when an error does not carry its own."""
+    ``rule`` and ``source`` are the defaults when an error does not carry its own."""
     ensure_schema(con)
     rows = {
-        "report_id": [], "origin": [], "source": [], "reason": [], "raw": [],
+        "report_id": [], "origin": [], "source": [], "reason": [], "rule": [], "raw": [],
     }
     for e in errors:
         rows["report_id"].append(e.report_id)
         rows["origin"].append(e.origin)
         rows["source"].append(getattr(e, "source", None) or source)
         rows["reason"].append(e.reason)
+        rows["rule"].append(getattr(e, "rule", None) or rule)
         rows["raw"].append(e.raw)
     if not rows["origin"]:
         return 0
@@ -223,15 +224,15 @@ def quarantine_reports(con: duckdb.DuckDBPyConnection, errors: Iterable[ReportEr
         con.execute(
             """
             INSERT INTO quarantine.reports
-            SELECT DISTINCT i.report_id, i.origin, i.source, i.reason, ?::VARCHAR AS rule, i.raw,
+            SELECT DISTINCT i.report_id, i.origin, i.source, i.reason, i.rule, i.raw,
                    ?::VARCHAR AS run_id, ?::TIMESTAMP
             FROM _quarantine_incoming i
             WHERE NOT EXISTS (
                 SELECT 1 FROM quarantine.reports q
-                WHERE q.origin = i.origin AND q.reason = i.reason AND q.rule = ?
+                WHERE q.origin = i.origin AND q.reason = i.reason AND q.rule = i.rule
                   AND q.raw IS NOT DISTINCT FROM i.raw AND q.run_id IS NOT DISTINCT FROM ?
             )""",
-            [rule, run_id, now, rule, run_id])
+            [run_id, now, run_id])
         after = _one(con, "SELECT count(*) FROM quarantine.reports")[0]
     finally:
         con.unregister("_quarantine_incoming")

@@ -32,6 +32,7 @@ class ReportError:
     report_id: str | None = None
     raw: str | None = None  # the offending input, cut to a few kB, for quarantine
     source: str | None = None  # name of the configured source it came from, if any
+    rule: str | None = None  # the quarantine rule; None means "unreadable_report"
 
     def __str__(self) -> str:
         rid = f" (report {self.report_id})" if self.report_id else ""
@@ -100,19 +101,61 @@ def _id_of(obj: Any) -> str | None:
     return None
 
 
-def iter_objects(path: Path) -> Iterator[tuple[str, Any] | ReportError]:
-    """Yield (origin, JSON value) for each report object in a file, or a ReportError."""
+def _jsonl_lines(path: Path, max_line_bytes: int | None) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of a JSON Lines file, read in binary; a line longer than
+    ``max_line_bytes`` is skipped to its end and yielded as ``None``."""
+    limit = max_line_bytes or -1
+    with path.open("rb") as fh:
+        n = 0
+        while True:
+            line = fh.readline(limit + 1 if limit > 0 else -1)
+            if not line:
+                return
+            n += 1
+            if limit > 0 and len(line) > limit and not line.endswith(b"\n"):
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield n, None
+                continue
+            yield n, line
+
+
+def _loads(raw: str | bytes) -> Any:
+    """``json.loads`` that reports deep nesting as a ``ValueError`` (Python's parser recurses:
+    200,000 brackets raise ``RecursionError``)."""
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def iter_objects(path: Path, *, max_line_bytes: int | None = None,
+                 ) -> Iterator[tuple[str, Any] | ReportError]:
+    """Yield (origin, JSON value) for each report object in a file, or a ReportError.
+    JSON Lines are streamed line by line (``max_line_bytes`` bounds one line); a bad line
+    is one error and the next lines go on."""
     if path.suffix == ".jsonl":  # streamed line by line: a large corpus is never held
         try:
-            with path.open(encoding="utf-8") as fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield f"{path}:{n}", json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        yield ReportError(f"{path}:{n}", f"invalid JSON: {exc.msg}", raw=line[:4000])
-        except (OSError, UnicodeDecodeError) as exc:
+            for n, line in _jsonl_lines(path, max_line_bytes):
+                origin = f"{path}:{n}"
+                if line is None:
+                    yield ReportError(origin, f"line longer than {max_line_bytes} bytes", rule="line_too_large")
+                    continue
+                try:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield ReportError(origin, f"not UTF-8: {exc.reason} at byte {exc.start}",
+                                      raw=line[:4000].decode("utf-8", "replace"))
+                    continue
+                if not text.strip():
+                    continue
+                try:
+                    yield origin, _loads(text)
+                except json.JSONDecodeError as exc:
+                    yield ReportError(origin, f"invalid JSON: {exc.msg}", raw=text[:4000])
+                except ValueError as exc:
+                    yield ReportError(origin, f"invalid JSON: {exc}", raw=text[:4000])
+        except OSError as exc:
             yield ReportError(str(path), f"cannot read file: {exc}")
         return
     try:
@@ -121,10 +164,14 @@ def iter_objects(path: Path) -> Iterator[tuple[str, Any] | ReportError]:
         yield ReportError(str(path), f"cannot read file: {exc}")
         return
     try:
-        value = json.loads(raw)
+        value = _loads(raw)
     except json.JSONDecodeError as exc:
         yield ReportError(str(path), f"invalid JSON: {exc.msg} at line {exc.lineno}", raw=raw[:4000])
         return
+    except ValueError as exc:
+        yield ReportError(str(path), f"invalid JSON: {exc}", raw=raw[:4000])
+        return
+    del raw
     if isinstance(value, list):
         for i, item in enumerate(value):
             yield f"{path}[{i}]", item
@@ -144,18 +191,19 @@ def report_files(paths: Iterable[str | Path]) -> Iterator[Path | ReportError]:
             yield ReportError(str(p), "no such file or folder")
 
 
-def iter_reports(paths: Iterable[str | Path], **meta: Any) -> Iterator[Report | ReportError]:
+def iter_reports(paths: Iterable[str | Path], *, max_line_bytes: int | None = None,
+                 **meta: Any) -> Iterator[Report | ReportError]:
     """Every report in the given files/folders, streamed; bad ones as ``ReportError``."""
     for f in report_files(paths):
         if isinstance(f, ReportError):
             yield f
             continue
-        for item in iter_objects(f):
+        for item in iter_objects(f, max_line_bytes=max_line_bytes):
             if isinstance(item, ReportError):
                 yield item
                 continue
             origin, obj = item
             try:
                 yield parse_report(obj, origin, **meta)
-            except ValueError as exc:
+            except (ValueError, TypeError, RecursionError) as exc:
                 yield ReportError(origin, str(exc), report_id=_id_of(obj), raw=_raw(obj))

@@ -18,21 +18,26 @@ create table if not exists meta.runs (
     checks_failed integer,
     failed_checks varchar,     -- JSON list of check names
     rows_json varchar,         -- JSON {asset: {in, out, quarantined}}
-    details_json varchar
+    details_json varchar,
+    failed_sources varchar     -- JSON list of "source: reason" of the sources that failed
 )
 """
+_COLUMNS = ("run_id", "partition_start", "partition_end", "status", "finished_at", "checks_passed",
+            "checks_failed", "failed_checks", "rows_json", "details_json", "failed_sources")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists meta")
     con.execute(DDL)
+    # warehouses built before failed sources were recorded
+    con.execute("alter table meta.runs add column if not exists failed_sources varchar")
 
 
 def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: dt.date,
                partition_end: dt.date, status: str, finished_at: dt.datetime,
                checks_passed: int | None = None, checks_failed: int | None = None,
                failed_checks: list[str] | None = None, rows: dict[str, Any] | None = None,
-               details: dict[str, Any] | None = None) -> None:
+               details: dict[str, Any] | None = None, failed_sources: list[str] | None = None) -> None:
     """Insert or replace the row of one run. Keys of the earlier row's ``details_json`` that
     ``details`` does not set are kept (e.g. the PostgreSQL outcome the publish recorded
     before the run failed)."""
@@ -47,10 +52,10 @@ def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: 
             details = {**kept, **(details or {})}
     con.execute("delete from meta.runs where run_id = ?", [run_id])
     con.execute(
-        "insert into meta.runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"insert into meta.runs ({', '.join(_COLUMNS)}) values ({', '.join('?' * len(_COLUMNS))})",
         [run_id, partition_start, partition_end, status, finished_at, checks_passed, checks_failed,
          json.dumps(failed_checks or []), json.dumps(rows or {}, default=str),
-         json.dumps(details or {}, default=str)],
+         json.dumps(details or {}, default=str), json.dumps(failed_sources or [])],
     )
 
 
@@ -66,6 +71,7 @@ def record_report(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_star
         checks_failed=len(report.get("checks_failed", [])),
         failed_checks=list(report.get("checks_failed", [])),
         rows=report.get("rows", {}),
+        failed_sources=list(report.get("failed_sources", [])),
         details={"checks_passed": report.get("checks_passed", []),
                  "checks_warned": report.get("checks_warned", []),
                  "failed_steps": report.get("failed_steps", []), **(details or {})},

@@ -18,7 +18,7 @@ def _recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 5) -> list[dict[st
         cols = [d[0] for d in con.execute("select * from meta.runs limit 0").description]
         for r in con.execute(f"select * from meta.runs order by finished_at desc limit {int(limit)}").fetchall():
             run = dict(zip(cols, r))
-            for k in ("failed_checks", "rows_json", "details_json"):
+            for k in ("failed_checks", "rows_json", "details_json", "failed_sources"):
                 if run.get(k):
                     run[k] = json.loads(run[k])
             runs.append(run)

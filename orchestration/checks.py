@@ -198,11 +198,13 @@ def run_report_counts(con, run_id: str, materialization: dict[str, Any] | None) 
     the run wrote to raw.reports and quarantine.reports."""
     from quality.store import table_exists
 
+    from quality.rules import REPORT_RULES
+
     quarantined = by_rule = 0
     if table_exists(con, "quarantine", "reports"):
         quarantined, by_rule = con.execute(
-            "select count(*), count(*) filter (where rule <> 'unreadable_report') "
-            "from quarantine.reports where run_id = ?", [run_id]).fetchall()[0]
+            "select count(*), count(*) filter (where list_contains(?, rule)) "
+            "from quarantine.reports where run_id = ?", [list(REPORT_RULES), run_id]).fetchall()[0]
     if materialization and "fetched" in materialization:
         unreadable = int(materialization.get("quarantined") or 0)
         total = int(materialization["fetched"]) + unreadable

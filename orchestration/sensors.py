@@ -11,34 +11,59 @@ from orchestration.jobs import nightly_job
 from orchestration.runner import range_tags
 
 
-def inbox_folders(sources_file: Path) -> list[Path]:
-    """The folders of the enabled ``folder`` sources."""
-    from ingestion.sources.config import load_config
+def inbox_sources(sources_file: Path):
+    """The enabled ``folder`` sources of the sources file."""
+    from ingestion.sources.config import FolderSource, load_config
 
     config = load_config(sources_file)
-    return [Path(s.path) for s in config.sources if s.type == "folder" and s.enabled]
+    return [s for s in config.enabled if isinstance(s, FolderSource)]
+
+
+def inbox_folders(sources_file: Path) -> list[Path]:
+    """The folders of the enabled ``folder`` sources."""
+    return [Path(s.path) for s in inbox_sources(sources_file)]
 
 
 def listing_state(folders: list[Path]) -> dict[str, str]:
-    """File path → "mtime_ns:size" for every report file under the folders."""
+    """File path → "mtime_ns:size" for every file the folder source reads (every suffix it
+    reads, the same rules for links and hidden files: ``folder_files``)."""
+    from ingestion.sources.folder import folder_files
+
     state = {}
     for folder in folders:
         if folder.is_dir():
-            for f in sorted(folder.rglob("*")):
-                if f.is_file() and f.suffix in (".json", ".jsonl", ".txt", ".html"):
-                    st = f.stat()
-                    state[str(f)] = f"{st.st_mtime_ns}:{st.st_size}"
+            for f in folder_files(folder):
+                st = f.stat()
+                state[str(f)] = f"{st.st_mtime_ns}:{st.st_size}"
     return state
 
 
-def changed_days(files: list[Path]) -> list[str]:
-    """The publication days of the reports in the changed files (unreadable ones ignored here:
-    the run quarantines them)."""
-    from ingestion.reports import ReportError, iter_reports
+def changed_days(files: list[Path], sources: list | None = None) -> list[str]:
+    """The publication days of the reports in the changed files, read by the folder source's
+    own reader (JSON, JSON Lines, text and HTML alike; unreadable ones ignored here: the run
+    quarantines them). ``sources``: the folder sources the files belong to."""
+    from ingestion.models import Report
+    from ingestion.sources.config import FolderSource
+    from ingestion.sources.folder import read_folder_file
 
-    days = {r.published_date for r in iter_reports([f for f in files if f.suffix in (".json", ".jsonl")])
-            if not isinstance(r, ReportError)}
+    sources = sources or []
+    days: set[str] = set()
+    for f in files:
+        owner = next((s for s in sources if _inside(f, Path(s.path))), None)
+        if owner is None:  # a file given without its source: read it as a nameless inbox
+            owner = FolderSource(name="inbox", type="folder", path=f.parent)
+        for item in read_folder_file(f, Path(owner.path), owner):
+            if isinstance(item, Report):
+                days.add(item.published_date)
     return sorted(days)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return True
+    except ValueError:
+        return False
 
 
 @sensor(job=nightly_job, minimum_interval_seconds=60, name="inbox_sensor",
@@ -46,13 +71,14 @@ def changed_days(files: list[Path]) -> list[str]:
 def inbox_sensor(context: SensorEvaluationContext):
     import json
 
-    state = listing_state(inbox_folders(settings.sources_path()))
+    sources = inbox_sources(settings.sources_path())
+    state = listing_state([Path(s.path) for s in sources])
     previous = json.loads(context.cursor) if context.cursor else {}
     changed = [Path(p) for p, sig in state.items() if previous.get(p) != sig]
     if not changed:
         return SkipReason("no new or changed report files")
     partition_keys = set(nightly_job.partitions_def.get_partition_keys())
-    days = [d for d in changed_days(changed) if d in partition_keys]
+    days = [d for d in changed_days(changed, sources) if d in partition_keys]
     context.update_cursor(json.dumps(state))
     if not days:
         return SkipReason("changed files hold no report of a known partition")

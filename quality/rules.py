@@ -59,6 +59,10 @@ class Rejected:
 
 # ---------------------------------------------------------------- reports
 
+# Rules a *readable* report can break (the others in quarantine.reports are unreadable input).
+REPORT_RULES = ("empty_text", "invalid_published", "published_too_early", "published_in_future",
+                "language_not_allowed")
+
 
 def report_violation(report: Report, settings: QualitySettings) -> tuple[str, str] | None:
     """(rule, reason) of the first rule a readable report breaks, or None."""
@@ -199,13 +203,31 @@ def fact_violation(row: Mapping[str, Any], report_texts: Mapping[str, str],
     return None
 
 
+def duplicate_violation(row: Mapping[str, Any], seen: set[str]) -> tuple[str, str] | None:
+    """A fact whose ``fact_id`` was already taken by an earlier row (recorded in ``seen``)."""
+    fid = row.get("fact_id")
+    if _blank(fid):
+        return "missing_field", "fact without fact_id"
+    if fid in seen:
+        return ("duplicate_fact_id",
+                f"fact_id {fid} already taken by an earlier fact of report {row.get('report_id')!r} "
+                "(same identifying fields)")
+    seen.add(fid)
+    return None
+
+
 def split_facts(rows: Iterable[Mapping[str, Any]], report_texts: Mapping[str, str],
-                published_dates: Mapping[str, Any] | None = None,
+                published_dates: Mapping[str, Any] | None = None, *,
+                seen_ids: set[str] | None = None,
                 ) -> tuple[list[Mapping[str, Any]], list[Rejected]]:
     """Fact rows → (those written to raw.extracted_facts, those to quarantine.facts).
     ``report_texts``: report id → its text; ``published_dates``: report id → its publication
-    day, used when a row carries no ``published_date``."""
-    return _split(rows, lambda row: fact_violation(row, report_texts, published_dates))
+    day, used when a row carries no ``published_date``. ``seen_ids``: fact ids already written
+    in this window (updated in place); a repeated id is a row-level fault, quarantined, so one
+    odd sentence never blocks a night."""
+    seen = seen_ids if seen_ids is not None else set()
+    return _split(rows, lambda row: fact_violation(row, report_texts, published_dates)
+                  or duplicate_violation(row, seen))
 
 
 # ---------------------------------------------------------------- systemic thresholds

@@ -32,6 +32,7 @@ def summarize_events(events) -> dict[str, Any]:
     from dagster import AssetCheckSeverity
 
     passed, failed, warned, failed_steps = [], [], [], []
+    failed_sources: list[str] = []
     rows: dict[str, dict[str, int]] = {}
     for entry in events:
         event = getattr(entry, "dagster_event", entry)
@@ -55,9 +56,29 @@ def summarize_events(events) -> dict[str, Any]:
             counted = rows_of(key, dict(mat.metadata or {}))
             if counted is not None:
                 rows[key] = counted  # a range run: the partitions share one count
+            if key == "raw/reports":
+                failed_sources = failed_sources_of(dict(mat.metadata or {}))
     dedupe = lambda xs: list(dict.fromkeys(xs))  # noqa: E731
     return {"checks_passed": dedupe(passed), "checks_failed": dedupe(failed),
-            "checks_warned": dedupe(warned), "failed_steps": dedupe(failed_steps), "rows": rows}
+            "checks_warned": dedupe(warned), "failed_steps": dedupe(failed_steps), "rows": rows,
+            "failed_sources": failed_sources}
+
+
+def failed_sources_of(metadata: dict[str, Any]) -> list[str]:
+    """The ``failed_sources`` ("name: reason") of raw/reports' materialization metadata."""
+    value = metadata.get("failed_sources")
+    value = getattr(value, "value", value)
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, str):
+        import json
+
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return [value]
+        return [str(v) for v in parsed] if isinstance(parsed, list) else [value]
+    return []
 
 
 def summarize_run(instance, run_id: str) -> dict[str, Any]:
@@ -74,7 +95,8 @@ def report_from_outcome(outcome) -> dict[str, Any]:
             rows[asset] = counted
     return {"checks_passed": list(outcome.checks_passed), "checks_failed": list(outcome.checks_failed),
             "checks_warned": list(outcome.checks_warned), "failed_steps": list(outcome.failed_steps),
-            "rows": rows}
+            "rows": rows,
+            "failed_sources": failed_sources_of((outcome.metadata or {}).get("raw/reports", {}))}
 
 
 def record_unpublished(outcome, defs, start=None, end=None) -> bool:

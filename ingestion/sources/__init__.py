@@ -1,9 +1,11 @@
 """Loading reports from the configured sources (folders, RSS/Atom feeds, JSON APIs).
 
-``load_sources(config, client)`` runs every enabled source. A bad report becomes a
-``ReportError`` (tagged with its source); a source that fails as a whole (unreachable,
-missing folder, not a feed) becomes a ``SourceFailure`` and contributes nothing, while
-the other sources still load.
+``load_sources(config, client)`` runs every enabled source. A bad report (file, feed item,
+API record) becomes a ``ReportError`` (tagged with its source) and the next one goes on; a
+source that fails as a whole (unreachable, missing folder, not a feed) becomes a
+``SourceFailure`` and the other sources still load (reports it yielded before failing, such
+as earlier pages of an API, are kept). Texts longer than ``FRONTLINE_MAX_REPORT_CHARS`` are
+cut and named in ``warnings``, with links skipped by folder sources.
 """
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ingestion.http import HttpClient, HttpError
+from ingestion.limits import Limits, limits as current_limits
 from ingestion.models import Report
 from ingestion.reports import ReportError
-from ingestion.sources.base import ItemStream, SourceError
+from ingestion.sources.base import ItemStream, SourceError, SourceWarning
 from ingestion.sources.config import (
     ConfigError, FolderSource, JsonSource, RssSource, SourcesConfig, load_config,
 )
@@ -24,8 +27,8 @@ from ingestion.sources.rss import iter_feed
 
 __all__ = [
     "ConfigError", "FolderSource", "JsonSource", "RssSource", "SourceCounts", "SourceError",
-    "SourceFailure", "SourceLoadResult", "SourcesConfig", "iter_source", "load_config",
-    "load_sources",
+    "SourceFailure", "SourceLoadResult", "SourceWarning", "SourcesConfig", "iter_source",
+    "load_config", "load_sources",
 ]
 
 
@@ -45,6 +48,7 @@ class SourceCounts:
     reports: int = 0
     errors: int = 0
     failed: bool = False
+    reason: str | None = None  # why it failed
 
 
 @dataclass
@@ -52,6 +56,7 @@ class SourceLoadResult:
     reports: list[Report] = field(default_factory=list)
     errors: list[ReportError] = field(default_factory=list)  # bad reports
     failures: list[SourceFailure] = field(default_factory=list)  # failed sources
+    warnings: list[SourceWarning] = field(default_factory=list)  # skipped links, cut texts
     counts: dict[str, SourceCounts] = field(default_factory=dict)  # per source name
 
     @property
@@ -86,11 +91,22 @@ def _finish(item: Report | ReportError, source: FolderSource | RssSource | JsonS
                                fetched_at=item.fetched_at or fetched_at)
 
 
+def cap_text(report: Report, max_chars: int) -> tuple[Report, SourceWarning | None]:
+    """A report whose text is within ``max_chars``, and a warning when it had to be cut."""
+    if len(report.text) <= max_chars:
+        return report, None
+    warning = SourceWarning(report.url or f"report:{report.id}", "text_truncated",
+                            f"report {report.id}: text of {len(report.text)} characters cut to "
+                            f"{max_chars} (FRONTLINE_MAX_REPORT_CHARS)", report.source)
+    return dataclasses.replace(report, text=report.text[:max_chars]), warning
+
+
 def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
-                 only: list[str] | None = None) -> SourceLoadResult:
+                 only: list[str] | None = None, limits: Limits | None = None) -> SourceLoadResult:
     """Run every enabled source (or just those named in ``only``); never raises for a
     source's failure. ``client`` is created (with default settings) when web sources need it."""
     result = SourceLoadResult()
+    limits = limits or current_limits()
     own_client = None
     try:
         for source in config.enabled:
@@ -99,23 +115,27 @@ def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
             if client is None and not isinstance(source, FolderSource):
                 client = own_client = HttpClient()
             fetched_at = utc_now_iso()
-            reports: list[Report] = []
-            errors: list[ReportError] = []
+            counts = result.counts[source.name] = SourceCounts()
             try:
                 for item in iter_source(source, client, fetched_at):
+                    if isinstance(item, SourceWarning):
+                        result.warnings.append(dataclasses.replace(item, source=source.name))
+                        continue
                     item = _finish(item, source, fetched_at)
-                    (errors if isinstance(item, ReportError) else reports).append(item)
-            except (SourceError, HttpError, OSError) as exc:
-                result.failures.append(SourceFailure(source.name, str(exc)))
-                result.counts[source.name] = SourceCounts(failed=True)
-                continue
-            except Exception as exc:  # a bug in one source must not stop the others
-                result.failures.append(SourceFailure(source.name, f"{type(exc).__name__}: {exc}"))
-                result.counts[source.name] = SourceCounts(failed=True)
-                continue
-            result.reports.extend(reports)
-            result.errors.extend(errors)
-            result.counts[source.name] = SourceCounts(len(reports), len(errors))
+                    if isinstance(item, ReportError):
+                        result.errors.append(item)
+                        counts.errors += 1
+                        continue
+                    item, cut = cap_text(item, limits.max_report_chars)
+                    if cut is not None:
+                        result.warnings.append(cut)
+                    result.reports.append(item)
+                    counts.reports += 1
+            except Exception as exc:  # noqa: BLE001 - one source must not stop the others
+                reason = str(exc) if isinstance(exc, (SourceError, HttpError, OSError)) \
+                    else f"{type(exc).__name__}: {exc}"
+                result.failures.append(SourceFailure(source.name, reason[:2000]))
+                counts.failed, counts.reason = True, reason[:2000]
     finally:
         if own_client is not None:
             own_client.close()

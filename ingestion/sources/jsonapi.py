@@ -31,8 +31,11 @@ def iter_json_api(source: JsonSource, client: HttpClient, fetched_at: str | None
         fetched = client.get(url)
         try:
             data = json.loads(fetched.content)
+        except RecursionError:
+            raise SourceError(f"{url}: not JSON: nested too deeply") from None
         except ValueError as exc:
             raise SourceError(f"{url}: not JSON: {exc}") from None
+        del fetched
         items, next_url = page_items(data, url)
         for i, obj in enumerate(items):
             origin = f"{url}[{i}]"
@@ -41,6 +44,9 @@ def iter_json_api(source: JsonSource, client: HttpClient, fetched_at: str | None
                                    fetched_at=fetched_at)
             except ValueError as exc:
                 yield ReportError(origin, str(exc), report_id=_id_of(obj), raw=_raw(obj))
+            except Exception as exc:  # noqa: BLE001 - one odd record must not stop the others
+                yield ReportError(origin, f"{type(exc).__name__}: {exc}"[:1000], rule="unreadable_item",
+                                  report_id=_safe_id(obj), raw=_raw(obj))
         url = next_url
 
 
@@ -52,8 +58,15 @@ def _id_of(obj: Any) -> str | None:
     return None
 
 
+def _safe_id(obj: Any) -> str | None:
+    try:
+        return _id_of(obj)
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def _raw(obj: Any) -> str:
     try:
         return json.dumps(obj, ensure_ascii=False)[:4000]
-    except (TypeError, ValueError):
-        return str(obj)[:4000]
+    except (TypeError, ValueError, RecursionError):
+        return repr(obj)[:4000]

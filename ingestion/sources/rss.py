@@ -91,34 +91,50 @@ def iter_feed(source: RssSource, client: HttpClient, fetched_at: str | None = No
     outlet = source.outlet or feed.feed.get("title") or None
     entries = feed.entries[: source.max_items] if source.max_items else feed.entries
     for n, entry in enumerate(entries, 1):
-        link = _web_link(entry.get("link"))
-        rid = link or entry.get("id") or None
-        origin = link or f"{source.url}#item{n}"
-        if not rid:
-            yield ReportError(origin, "feed item has neither a link nor a guid", raw=_raw(entry))
-            continue
-        article, fetch_error = Article(None), None
-        if source.fetch_articles and link:
-            try:
-                page = client.get(link)
-                article = extract_article(page.text, url=link)
-            except HttpError as exc:
-                fetch_error = exc.reason
-        text = article.text or _entry_text(entry)
-        if not text:
-            why = f"article fetch failed ({fetch_error})" if fetch_error else "no main text in the page"
-            yield ReportError(origin, f"{why} and the item has no content or summary",
-                              report_id=rid, raw=_raw(entry))
-            continue
-        published = entry_published(entry) or article.published
-        if not published:
-            yield ReportError(origin, "no publication date in the item or its page",
-                              report_id=rid, raw=_raw(entry))
-            continue
-        yield Report(id=rid, published=published, text=text, url=link,
-                     outlet=outlet, title=entry.get("title") or article.title,
-                     language=_language(source.language, feed_lang, article.language),
-                     source=source.name, fetched_at=fetched_at)
+        try:
+            yield feed_item(entry, n, source, client, outlet, feed_lang, fetched_at)
+        except Exception as exc:  # noqa: BLE001 - one odd item must not stop the feed
+            yield ReportError(f"{source.url}#item{n}", f"{type(exc).__name__}: {exc}"[:1000],
+                              rule="unreadable_item", raw=_safe_raw(entry))
+
+
+def feed_item(entry: Any, n: int, source: RssSource, client: HttpClient, outlet: str | None,
+              feed_lang: str | None, fetched_at: str | None) -> Report | ReportError:
+    """One feed item → Report, or a ReportError naming the item and the reason."""
+    link = _web_link(entry.get("link"))
+    rid = link or entry.get("id") or None
+    origin = link or f"{source.url}#item{n}"
+    if not rid:
+        return ReportError(origin, "feed item has neither a link nor a guid", raw=_raw(entry))
+    article, fetch_error = Article(None), None
+    if source.fetch_articles and link:
+        try:
+            page = client.get(link)
+            article = extract_article(page.text, url=link)
+        except HttpError as exc:
+            fetch_error = exc.reason
+        except (ValueError, RecursionError, MemoryError) as exc:
+            fetch_error = f"{type(exc).__name__}: {exc}"[:300]
+    text = article.text or _entry_text(entry)
+    if not text:
+        why = f"article fetch failed ({fetch_error})" if fetch_error else "no main text in the page"
+        return ReportError(origin, f"{why} and the item has no content or summary",
+                           report_id=rid, raw=_raw(entry))
+    published = entry_published(entry) or article.published
+    if not published:
+        return ReportError(origin, "no publication date in the item or its page",
+                           report_id=rid, raw=_raw(entry))
+    return Report(id=rid, published=published, text=text, url=link,
+                  outlet=outlet, title=entry.get("title") or article.title,
+                  language=_language(source.language, feed_lang, article.language),
+                  source=source.name, fetched_at=fetched_at)
+
+
+def _safe_raw(entry: Any) -> str | None:
+    try:
+        return _raw(entry)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _web_link(link: str | None) -> str | None:

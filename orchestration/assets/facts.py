@@ -35,6 +35,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
     tally = {"reports": 0, "rows_in": 0, "control_change": 0, "claim": 0}
     bad_reports: list = []
     bad_rows: list = []
+    seen_ids: set[str] = set()  # fact ids written in this window: a repeat is quarantined
 
     def checked_fact_rows(reports):
         """Fact rows of the window's reports, streamed a batch of reports at a time, with the
@@ -51,8 +52,10 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
                     for report in good_reports for fact in extract_report(report, gazetteer)]
             tally["rows_in"] += len(rows)
             # Facts whose evidence is not in the text, with an enum outside the contract or a
-            # date after the publication go to quarantine.facts with the rule and the reason.
-            good_rows, rejected_rows = split_facts(rows, {r.id: r.text for r in good_reports})
+            # date after the publication, or an id already taken go to quarantine.facts with the rule
+            # and the reason.
+            good_rows, rejected_rows = split_facts(rows, {r.id: r.text for r in good_reports},
+                                                    seen_ids=seen_ids)
             bad_rows.extend(rejected_rows)
             for row in good_rows:
                 tally[row["kind"]] += 1

@@ -30,6 +30,8 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         context.log.warning(f"source {failure.name} failed: {failure.reason}")
     for error in result.errors:
         context.log.warning(f"bad report {error}")
+    for warning in result.warnings:
+        context.log.warning(f"skipped or cut: {warning}")
     good, rejected = split_reports(result.reports)  # readable, but breaking a row-level rule
     with warehouse.connect() as con:
         raw_store.ensure_schema(con)
@@ -50,5 +52,7 @@ def raw_reports(context: AssetExecutionContext, warehouse: WarehouseResource,
         "screened_out": len(rejected),
         "reports_in_window": in_window,
         "failed_sources": MetadataValue.json([f"{f.name}: {f.reason}" for f in result.failures]),
+        "warnings": MetadataValue.json([str(w) for w in result.warnings[:200]]),
+        "warnings_count": len(result.warnings),
         "per_source": MetadataValue.json({name: dataclasses.asdict(c) for name, c in result.counts.items()}),
     })
