@@ -1,8 +1,15 @@
-"""raw/extracted_facts: the extractor run over a partition's reports."""
+"""raw/extracted_facts and raw/census_figures: the extractor (and the census-figure reader)
+run over a partition's reports, read once.
+
+The extractor's version is the code version of raw/extracted_facts: partitions extracted by
+an older extractor show as stale in the UI, and a backfill of them re-extracts.
+"""
 
 import datetime as dt
 
-from dagster import AssetExecutionContext, AssetKey, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+
+from ingestion.extract import EXTRACTOR_VERSION
 
 from ingestion.batching import batched
 from orchestration.partitions import daily_partitions, single_run
@@ -12,18 +19,31 @@ from orchestration.resources import WarehouseResource
 REPORT_BATCH = 1_000
 
 
-@asset(
-    key=AssetKey(["raw", "extracted_facts"]),
-    group_name="ingestion",
-    deps=[AssetKey(["raw", "reports"]), AssetKey("gazetteer")],
+RAW_FACTS = AssetKey(["raw", "extracted_facts"])
+RAW_CENSUS_FIGURES = AssetKey(["raw", "census_figures"])
+_DEPS = [AssetKey(["raw", "reports"]), AssetKey("gazetteer")]
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(RAW_FACTS, group_name="ingestion", deps=_DEPS, code_version=EXTRACTOR_VERSION,
+                  kinds={"duckdb", "python"},
+                  description="Control changes and claims extracted from the latest version of each "
+                  "report published in the partition window, rewritten per window (idempotent). Code "
+                  "version = the extractor's version."),
+        AssetSpec(RAW_CENSUS_FIGURES, group_name="ingestion", deps=_DEPS, code_version="1",
+                  kinds={"duckdb", "python"},
+                  description="Census figures (population, urban wards) the reports state, one row per "
+                  "sentence and figure with the sentence as evidence (ingestion.census_figures); read "
+                  "by mart_census_crosscheck."),
+    ],
+    name="extracted_facts",
     partitions_def=daily_partitions,
     backfill_policy=single_run,
-    description="Control changes and claims extracted from the latest version of each report "
-    "published in the partition window, rewritten per window (idempotent).",
 )
-def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
-    from ingestion import facts_store, raw_store
-    from ingestion.extract import EXTRACTOR_VERSION, extract_report
+def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource):
+    from ingestion import census_figures, facts_store, raw_store
+    from ingestion.extract import extract_report
     from orchestration.assets.gazetteer import load_gazetteer
     from quality import store as quality_store
     from quality.rules import split_facts, split_reports
@@ -35,6 +55,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
     tally = {"reports": 0, "rows_in": 0, "control_change": 0, "claim": 0}
     bad_reports: list = []
     bad_rows: list = []
+    figure_rows: list[dict] = []  # a few per report at most
     seen_ids: set[str] = set()  # fact ids written in this window: a repeat is quarantined
 
     def checked_fact_rows(reports):
@@ -46,6 +67,8 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
             good_reports, rejected = split_reports(batch)
             bad_reports.extend(rejected)
             tally["reports"] += len(good_reports)
+            for report in good_reports:
+                figure_rows.extend(census_figures.figure_rows(report, run_id=context.run_id, extracted_at=now))
             rows = [facts_store.fact_row(
                         fact.to_dict(), content_hash=report.content_hash,
                         published_date=report.published_date, run_id=context.run_id, extracted_at=now)
@@ -66,9 +89,12 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
             con, checked_fact_rows(raw_store.latest_reports(con, start, end)), start, end)
         quality_store.quarantine_rejected_reports(con, bad_reports, context.run_id)
         quarantined = quality_store.quarantine_facts(con, bad_rows, context.run_id, start, end)
+        figures = census_figures.replace_window(con, figure_rows, start, end)
     for bad in bad_rows[:20]:
         context.log.warning(f"quarantined fact of {bad.report_id}: {bad.rule}: {bad.reason}")
-    return MaterializeResult(metadata={
+    yield MaterializeResult(asset_key=RAW_CENSUS_FIGURES, metadata={
+        "figures": figures, "dagster/row_count": figures, "window": f"[{start}, {end})"})
+    yield MaterializeResult(asset_key=RAW_FACTS, metadata={
         "reports": tally["reports"],
         "reports_quarantined": len(bad_reports),
         "facts": written,

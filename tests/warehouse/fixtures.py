@@ -297,6 +297,17 @@ def load_facts(con: duckdb.DuckDBPyConnection) -> int:
     return replace_window(con, fact_rows(), "1900-01-01", "2999-12-31")
 
 
+def load_census_figures(con: duckdb.DuckDBPyConnection) -> int:
+    """raw.census_figures read from the fixture reports, as the facts asset does."""
+    from ingestion import census_figures
+    from ingestion.raw_store import latest_reports
+
+    run_at = dt.datetime(2025, 3, 15, 0, 0)
+    rows = [row for report in latest_reports(con)
+            for row in census_figures.figure_rows(report, run_id="fixture", extracted_at=run_at)]
+    return census_figures.replace_window(con, rows, "1900-01-01", "2999-12-31")
+
+
 def build_fixture_warehouse(path: Path | str) -> Path:
     """A fresh DuckDB file with raw.reports, raw.extracted_facts and the four dims."""
     path = Path(path)
@@ -305,6 +316,7 @@ def build_fixture_warehouse(path: Path | str) -> Path:
     try:
         load_reports(con)
         load_facts(con)
+        load_census_figures(con)
         create_dims(con)
     finally:
         con.close()
