@@ -243,8 +243,8 @@ def reports_quarantine_share(context: AssetCheckExecutionContext,
 
 
 @asset_check(asset=RAW_REPORTS, name="sources_have_data", blocking=True, partitions_def=daily_partitions,
-             description="Systemic: a source that returned no report for FRONTLINE_QC_NIGHTS_WITHOUT_DATA "
-             "runs in a row (default 3) fails the gate (ERROR). Records per-source counts in "
+             description="Systemic: a source that failed or returned no report for "
+             "FRONTLINE_QC_NIGHTS_WITHOUT_DATA runs in a row (default 3) fails the gate (ERROR). Records per-source counts in "
              "meta.source_runs when the asset did not.")
 def sources_have_data(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
     from quality.rules import silent_sources
@@ -267,11 +267,14 @@ def sources_have_data(context: AssetCheckExecutionContext, warehouse: WarehouseR
                 "select source from meta.source_runs where run_id = ?", [run_id]).fetchall()]
         history = source_history(con, current, limit=max(settings.nights_without_data, 1))
     silent = silent_sources(history, settings.nights_without_data)
+    failing_now = sorted(name for name, c in (per_source or {}).items() if isinstance(c, dict) and c.get("failed"))
     return AssetCheckResult(
         passed=not silent, severity=AssetCheckSeverity.ERROR,
         description=("every source returned data recently" if not silent else
-                     f"no data for {settings.nights_without_data} runs from: {', '.join(silent)}"),
+                     f"failed or silent for {settings.nights_without_data} runs: {', '.join(silent)}")
+        + (f"; failed this run: {', '.join(failing_now)}" if failing_now else ""),
         metadata={"silent_sources": MetadataValue.json(silent),
+                  "failed_this_run": MetadataValue.json(failing_now),
                   "recent_counts": MetadataValue.json(history),
                   "nights_without_data": settings.nights_without_data})
 

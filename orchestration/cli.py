@@ -58,8 +58,22 @@ def _use_sources(sources: Optional[Path]) -> None:
         os.environ["FRONTLINE_SOURCES"] = str(sources.resolve())
 
 
-def _report(outcomes) -> int:
-    """Print what the runs did; 0 only when the last run published."""
+def failed_sources(outcomes) -> list[str]:
+    """"name: reason" of every source that failed in these runs."""
+    from quality.run_report import failed_sources_of
+
+    return [f for o in outcomes for f in failed_sources_of(o.metadata.get("raw/reports", {}))]
+
+
+def _report(outcomes, strict: bool = False) -> int:
+    """Print what the runs did; 0 only when the last run published (and, with ``strict``,
+    no source failed)."""
+    sources_failed = failed_sources(outcomes)
+    for name in sources_failed:
+        console.print(f"[red]FAILED source[/red] {name}")
+    for o in outcomes:
+        for warning in (o.metadata.get("raw/reports", {}).get("warnings") or [])[:20]:
+            console.print(f"[yellow]skipped[/yellow] {warning}")
     for o in outcomes:
         for name in o.checks_failed:
             console.print(f"[red]FAILED check[/red] {name}")
@@ -80,6 +94,9 @@ def _report(outcomes) -> int:
     failed = sum(len(o.checks_failed) for o in outcomes)
     if last.ok and all(o.success and not o.checks_failed for o in outcomes):
         console.print(f"[green]published[/green] run {last.run_id}: {passed} checks passed")
+        if strict and sources_failed:
+            console.print(f"[red]--strict: {len(sources_failed)} source(s) failed[/red]")
+            return 3
         return 0
     what = ", ".join(o for x in outcomes for o in x.checks_failed) or ", ".join(
         s for x in outcomes for s in x.failed_steps) or "run did not publish"
@@ -101,6 +118,7 @@ def _parse_day(value: str, name: str) -> dt.date:
 def refresh(
     date: Annotated[Optional[str], typer.Option(help="Partition day YYYY-MM-DD (default: yesterday in Asia/Yangon).")] = None,
     sources: Annotated[Optional[Path], typer.Option(help="Sources file (default: FRONTLINE_SOURCES or sources.yaml).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero (3) when any source failed, even if the run published.")] = False,
     verbose: Annotated[bool, VERBOSE] = False,
 ) -> None:
     """The nightly job for one day: fetch, extract, build, gate, publish."""
@@ -111,7 +129,7 @@ def refresh(
     day = _parse_day(date, "--date") if date else yesterday_in_yangon()
     with console.status(f"refreshing {day} ..."), _quiet(verbose):
         outcomes = run_refresh(day, log_level=_log_level(verbose))
-    raise typer.Exit(_report(outcomes))
+    raise typer.Exit(_report(outcomes, strict))
 
 
 @app.command()
@@ -119,6 +137,7 @@ def backfill(
     start: Annotated[str, typer.Option(help="First day YYYY-MM-DD.")],
     end: Annotated[str, typer.Option(help="Last day YYYY-MM-DD (inclusive).")],
     sources: Annotated[Optional[Path], typer.Option(help="Sources file.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero (3) when any source failed, even if the run published.")] = False,
     verbose: Annotated[bool, VERBOSE] = False,
 ) -> None:
     """Every daily partition from START to END in one run (idempotent)."""
@@ -132,7 +151,7 @@ def backfill(
         raise typer.Exit(2)
     with console.status(f"backfilling {first} .. {last} in one run ..."), _quiet(verbose):
         outcomes = run_refresh(first, last, log_level=_log_level(verbose))
-    raise typer.Exit(_report(outcomes))
+    raise typer.Exit(_report(outcomes, strict))
 
 
 @app.command(context_settings={"allow_extra_args": False})
