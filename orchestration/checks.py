@@ -514,10 +514,73 @@ wards_village_tracts_reference_rules = _reference_rules_check("wards_village_tra
 units_reference_rules = _reference_rules_check("units")
 town_control_events_reference_rules = _reference_rules_check("town_control_events")
 
+# The dimension each reference table feeds: a shrink names both.
+REFERENCE_DIMENSIONS = {"townships": "dim_place", "towns": "dim_place", "census_workbook": "dim_place",
+                        "area_codes": "dim_place", "wards_village_tracts": "dim_place",
+                        "units": "dim_unit", "armed_groups": "dim_actor"}
+
+
+def reference_load_counts(con, table: str) -> tuple[int | None, int] | None:
+    """(rows of the previous load_version, rows of the latest) of reference.<table>; None
+    before the first load; previous None after the first."""
+    from ingestion.reference.store import LOG_TABLE
+    from quality.store import table_exists
+
+    schema, name = LOG_TABLE.split(".")
+    if not table_exists(con, schema, name):
+        return None
+    rows = con.execute(f"select row_count from {LOG_TABLE} where table_name = ? "
+                       "order by load_version desc limit 2", [table]).fetchall()
+    if not rows:
+        return None
+    return (int(rows[1][0]) if len(rows) > 1 else None), int(rows[0][0])
+
+
+def reference_shrink_result(table: str, warehouse: WarehouseResource) -> AssetCheckResult:
+    from quality.rules import shrink_share, shrunk_tables
+
+    settings = _settings()
+    with warehouse.connect(read_only=True) as con:
+        counts = reference_load_counts(con, table)
+    dimension = REFERENCE_DIMENSIONS[table]
+    if counts is None:
+        return AssetCheckResult(passed=True, severity=AssetCheckSeverity.ERROR,
+                                description=f"reference.{table}: not loaded yet")
+    previous, current = counts
+    shrunk = shrunk_tables({f"reference.{table}": (previous, current)}, settings.max_reference_shrink)
+    return AssetCheckResult(
+        passed=not shrunk, severity=AssetCheckSeverity.ERROR,
+        description=(f"reference.{table}: {previous} → {current} rows" if not shrunk else
+                     f"{dimension} would shrink: {shrunk[0]}, more than "
+                     f"{settings.max_reference_shrink:.0%} (FRONTLINE_QC_MAX_REFERENCE_SHRINK); "
+                     "not published. Check where the reference files come from (sources.yaml "
+                     "reference_source, FRONTLINE_REFERENCE_SOURCE)."),
+        metadata={"dimension": dimension, "previous_rows": previous if previous is not None else -1,
+                  "rows": current, "shrink_share": round(shrink_share(previous, current), 4),
+                  "max_reference_shrink": settings.max_reference_shrink})
+
+
+def _reference_shrink_check(table: str):
+    @asset_check(asset=AssetKey(["reference", table]), name="reference_shrink", blocking=True,
+                 description=f"Systemic: the latest load of reference.{table} removes at most "
+                 f"FRONTLINE_QC_MAX_REFERENCE_SHRINK (default 5%) of the previous load's rows, else "
+                 f"{REFERENCE_DIMENSIONS[table]} is not rebuilt nor published (ERROR).")
+    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
+        return reference_shrink_result(table, warehouse)
+
+    return _check
+
+
+REFERENCE_SHRINK_CHECKS = [_reference_shrink_check(t) for t in REFERENCE_DIMENSIONS]
+townships_reference_shrink, towns_reference_shrink, census_workbook_reference_shrink, \
+    area_codes_reference_shrink, wards_village_tracts_reference_shrink, units_reference_shrink, \
+    armed_groups_reference_shrink = REFERENCE_SHRINK_CHECKS
+
 REFERENCE_CHECKS = [
     townships_reference_suite, towns_reference_suite, census_workbook_reference_suite,
     area_codes_reference_suite, wards_village_tracts_reference_suite, units_reference_suite,
     armed_groups_reference_suite, townships_reference_rules, census_workbook_reference_rules,
     towns_reference_rules, wards_village_tracts_reference_rules, units_reference_rules,
     town_control_events_reference_suite, town_control_events_reference_rules,
+    *REFERENCE_SHRINK_CHECKS,
 ]

@@ -263,3 +263,22 @@ def row_count_bounds(previous: int | None, settings: QualitySettings) -> tuple[i
 def row_count_ok(current: int, previous: int | None, settings: QualitySettings) -> bool:
     low, high = row_count_bounds(previous, settings)
     return current >= low and (high is None or current <= high)
+
+
+def shrink_share(previous: int | None, current: int) -> float:
+    """Share of ``previous`` rows that ``current`` lost (0 when it did not shrink or there was
+    nothing before)."""
+    if not previous or current >= previous:
+        return 0.0
+    return (previous - current) / previous
+
+
+def shrunk_tables(counts: Mapping[str, tuple[int | None, int]], max_share: float) -> list[str]:
+    """"table: previous → current rows (-x%)" for every table of ``counts`` (name →
+    (previous, current)) that lost more than ``max_share`` of its rows."""
+    out = []
+    for name, (previous, current) in sorted(counts.items()):
+        share = shrink_share(previous, current)
+        if share > max_share:
+            out.append(f"{name}: {previous} → {current} rows (-{share:.0%})")
+    return out

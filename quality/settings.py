@@ -13,6 +13,9 @@ FRONTLINE_QC_NIGHTS_WITHOUT_DATA       3          a source that returned no repo
                                                   runs in a row fails the gate (0 = off)
 FRONTLINE_QC_MAX_SHRINK_SHARE          0.2        a mart that lost more than this share of its rows
                                                   against the published warehouse fails the gate
+FRONTLINE_QC_MAX_REFERENCE_SHRINK      0.05       a reference load (or a dimension against the
+                                                  published warehouse) that removes more than this
+                                                  share of the rows blocks the publish
 FRONTLINE_QC_MAX_GROWTH_FACTOR         0          a mart may grow to at most this many times its
                                                   published row count (0 = no upper bound)
 FRONTLINE_QC_MAX_EXAMPLES              5          failing examples kept per expectation
@@ -42,6 +45,7 @@ class QualitySettings:
     max_quarantine_share: float = 0.5
     nights_without_data: int = 3
     max_shrink_share: float = 0.2
+    max_reference_shrink: float = 0.05
     max_growth_factor: float = 0.0
     max_examples: int = 5
     today: dt.date | None = field(default=None, compare=False)  # for tests; None = today (UTC)
@@ -62,6 +66,8 @@ class QualitySettings:
             values["nights_without_data"] = int(v)
         if (v := _env("MAX_SHRINK_SHARE")) is not None:
             values["max_shrink_share"] = float(v)
+        if (v := _env("MAX_REFERENCE_SHRINK")) is not None:
+            values["max_reference_shrink"] = float(v)
         if (v := _env("MAX_GROWTH_FACTOR")) is not None:
             values["max_growth_factor"] = float(v)
         if (v := _env("MAX_EXAMPLES")) is not None:
@@ -82,5 +88,6 @@ class QualitySettings:
             "max_quarantine_share": self.max_quarantine_share,
             "nights_without_data": self.nights_without_data,
             "max_shrink_share": self.max_shrink_share,
+            "max_reference_shrink": self.max_reference_shrink,
             "max_growth_factor": self.max_growth_factor,
         }

@@ -100,11 +100,13 @@ class TableLoad:
 
 def load_reference(con, tables: Iterable[str] | None = None, source: str | None = None,
                    overrides: Mapping[str, str] | None = None, client=None,
-                   download_dir=None) -> list[TableLoad]:
-    """Load the requested reference tables (all by default) into ``reference.*``."""
+                   download_dir=None, configured: tuple[str, bool] | None = None) -> list[TableLoad]:
+    """Load the requested reference tables (all by default) into ``reference.*``.
+    ``configured``: the sources file's (reference_source, flat?) — see ``resolve_base``."""
     specs = [TABLES[t] for t in (tables or TABLES)]
     needed = sorted({f for s in specs for f in s.inputs})
-    files = fetch_files(needed, source=source, overrides=overrides, client=client, download_dir=download_dir)
+    files = fetch_files(needed, source=source, overrides=overrides, client=client, download_dir=download_dir,
+                        configured=configured)
     results = []
     for spec in specs:
         t0 = time.perf_counter()

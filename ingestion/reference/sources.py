@@ -2,11 +2,12 @@
 
 Resolution (``resolve_base``):
 
-1. ``FRONTLINE_REFERENCE_SOURCE`` (or an explicit ``source``) set to a **folder** or a
-   **base URL** laid out like ``../shared/reference`` (``census/...``, ``places/...``,
-   ``units/...``, ``actors/...``, ``events/...``): every file is read from there; URLs are fetched with the
-   project's ``HttpClient`` (conditional GET: an unchanged file answers 304 and is not
-   downloaded again) into a local cache folder.
+1. An explicit ``source``, else ``FRONTLINE_REFERENCE_SOURCE`` (which only overrides the
+   sources file), else ``sources.yaml``'s ``reference_source`` (with ``reference_layout``):
+   a **folder** or a **base URL** laid out like ``../shared/reference`` (``census/...``,
+   ``places/...``, ``units/...``, ``actors/...``, ``events/...``), or flat; every file is read from there;
+   URLs are fetched with the project's ``HttpClient`` (conditional GET: an unchanged file
+   answers 304 and is not downloaded again) into a local cache folder.
 2. Nothing set: the demo's flat folder ``data/demo/gazetteer/`` (same file layouts, fewer
    rows; files absent there — the workbook, crosswalk, some unit lists — load as zero rows).
 
@@ -90,12 +91,24 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
-def resolve_base(source: str | None = None) -> tuple[str, bool]:
-    """(base folder or URL, flat?) — explicit source, else ``FRONTLINE_REFERENCE_SOURCE``, else the demo."""
+def resolve_base(source: str | None = None, configured: tuple[str, bool] | None = None) -> tuple[str, bool]:
+    """(base folder or URL, flat?) — explicit source, else ``FRONTLINE_REFERENCE_SOURCE``, else
+    ``configured`` (the sources file's ``reference_source`` and whether its layout is flat),
+    else the demo."""
     source = source or settings.reference_source()
     if source:
         return source, False
+    if configured is not None and configured[0]:
+        return configured
     return str(settings.DEMO_DIR / "gazetteer"), True
+
+
+def configured_base(config: Any) -> tuple[str, bool] | None:
+    """(reference_source, flat?) of a ``SourcesConfig``, or None when it does not say."""
+    source = getattr(config, "reference_source", None)
+    if not source:
+        return None
+    return source, getattr(config, "reference_layout", "tree") == "flat"
 
 
 def file_location(ref: ReferenceFile, base: str, flat: bool, overrides: Mapping[str, str] | None = None) -> str:
@@ -129,13 +142,14 @@ def cache_dir() -> Path:
 
 def fetch_files(names: Iterable[str] | None = None, source: str | None = None,
                 overrides: Mapping[str, str] | None = None, client=None,
-                download_dir: Path | None = None) -> dict[str, LocalFile]:
+                download_dir: Path | None = None,
+                configured: tuple[str, bool] | None = None) -> dict[str, LocalFile]:
     """Every requested reference file on local disk with its SHA-256 (absent → ``path=None``).
 
     URLs are fetched with ``HttpClient.fetch_to_file`` (conditional GET); a 404 on an
     optional file counts as absent.
     """
-    base, flat = resolve_base(source)
+    base, flat = resolve_base(source, configured)
     refs = [FILES_BY_NAME[n] for n in names] if names is not None else list(REFERENCE_FILES)
     out: dict[str, LocalFile] = {}
     own_client = None

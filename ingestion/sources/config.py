@@ -5,11 +5,16 @@ sources:
   - {name: demo-inbox, type: folder, path: data/demo/reports, outlet: Demo Wire}
   - {name: some-feed, type: rss, url: "https://example.org/feed.xml", outlet: Example}
   - {name: some-api, type: json, url: "https://example.org/api/reports", outlet: Example}
-reference:   # kept as raw dicts: read by the reference-data loader
-  - {name: gazetteer, url: "https://example.org/gazetteer.csv"}
+reference_source: /srv/mirror/reference   # folder or base URL laid out like ../shared/reference
+reference_layout: tree                      # or flat: every file in one folder (the demo's)
+reference:   # kept as raw dicts: single files overriding the reference_source
+  - {name: towns, url: "https://example.org/towns.csv"}
 publish:     # optional: a PostgreSQL copy of the published tables (ingestion.pg_target)
   postgres: {url: "postgresql://frontline@db.example.org:5432/frontline", schema: frontline}
 ```
+
+``reference_source`` says where the reference files come from; ``FRONTLINE_REFERENCE_SOURCE``
+only overrides it (a tree layout). Neither set: the demo gazetteer.
 
 Every source may say ``enabled: false``. Relative folder paths resolve against the
 folder of the sources file. The path comes from ``--sources``, else ``FRONTLINE_SOURCES``,
@@ -72,6 +77,8 @@ class SourcesConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sources: list[SourceConfig] = []
+    reference_source: str | None = None  # folder or base URL of the reference files
+    reference_layout: Literal["tree", "flat"] = "tree"
     reference: list[dict[str, Any]] = []
     publish: dict[str, Any] = {}  # publish.postgres: see ingestion.pg_target
     base_dir: Path = Field(default=Path("."), exclude=True)  # folder of the sources file
@@ -121,6 +128,9 @@ def parse_config(data: Any, base_dir: Path, origin: str = "sources") -> SourcesC
     for s in config.sources:
         if isinstance(s, FolderSource) and not s.path.is_absolute():
             s.path = (base_dir / s.path).resolve()
+    ref = config.reference_source
+    if ref and not ref.startswith(("http://", "https://")) and not Path(ref).is_absolute():
+        config.reference_source = str((base_dir / ref).resolve())
     return config
 
 

@@ -20,6 +20,16 @@ PUBLISHED_TABLES = (
 )
 # Tables also written as CSV beside the published file (for tools that read CSV only).
 CSV_TABLES = ("export_acled_events",)
+# Dimensions built from the reference files: the reference shrink gate guards them at publish.
+REFERENCE_DIMENSIONS = ("dim_place", "dim_unit", "dim_actor")
+
+
+def dimension_counts(build_rows: dict[str, int], published_path: Path) -> dict[str, tuple[int | None, int]]:
+    """Dimension → (rows in the published warehouse or None, rows in the build warehouse)."""
+    from orchestration.checks import published_row_count
+
+    return {d: (published_row_count(str(published_path), d), build_rows[d])
+            for d in REFERENCE_DIMENSIONS if d in build_rows}
 
 
 def mart_keys() -> list[AssetKey]:
@@ -55,7 +65,11 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     from ingestion.publish_pg import attempt
 
     from orchestration.dbt import dbt_project
+    from quality.rules import shrunk_tables
     from quality.run_report import summarize_run
+    from quality.settings import QualitySettings
+
+    max_shrink = QualitySettings.from_env().max_reference_shrink
 
     window = context.partition_time_window
     # The run report (checks passed/failed so far, rows in/out/quarantined per asset) goes to
@@ -68,10 +82,20 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         run_log.record_report(con, status=status, details=details,
                               finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), **run)
 
-    with warehouse.connect() as con:
+    with warehouse.connect(read_only=True) as con:
         tables = [t for t in PUBLISHED_TABLES if con.execute(
             "select count(*) from information_schema.tables where table_name = ?", [t]).fetchall()[0][0]]
         rows = {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in tables}
+    # The reference shrink gate, last line: a dimension that lost more than the allowed share
+    # of its published rows (the wrong reference files loaded) is never published.
+    shrunk = shrunk_tables(dimension_counts(rows, Path(publish_target.path)), max_shrink)
+    if shrunk:
+        raise Failure(
+            description=f"reference shrink gate: not published: {'; '.join(shrunk)} (more than "
+            f"{max_shrink:.0%}, FRONTLINE_QC_MAX_REFERENCE_SHRINK). Check where the "
+            "reference files come from (sources.yaml reference_source, FRONTLINE_REFERENCE_SOURCE).",
+            metadata={"shrunk_dimensions": MetadataValue.json(shrunk)})
+    with warehouse.connect() as con:
         for t, n in rows.items():
             report["rows"].setdefault(t, {"in": n, "out": n, "quarantined": 0})
         record(con, "published")

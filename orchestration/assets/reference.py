@@ -2,8 +2,9 @@
 the town-control tracker).
 
 One multi-asset, unpartitioned, group "reference": it resolves the reference files
-(``FRONTLINE_REFERENCE_SOURCE`` folder or base URL, else the demo gazetteer folder; overrides
-from ``sources.yaml``'s ``reference:`` list), and appends a new ``load_version`` only to the
+(``sources.yaml``'s ``reference_source``, which ``FRONTLINE_REFERENCE_SOURCE`` overrides, else
+the demo gazetteer folder; single files from ``sources.yaml``'s ``reference:`` list), and
+appends a new ``load_version`` only to the
 tables whose input files changed (SHA-256); unchanged tables cost a hash. The logic lives in
 ``ingestion.reference.pipeline`` (plain Python).
 """
@@ -27,14 +28,24 @@ _DESCRIPTIONS = {
 }
 
 
-def _overrides(sources: SourcesResource) -> dict[str, str]:
-    from ingestion.reference.sources import overrides_from_config
+def reference_settings(sources: SourcesResource) -> tuple[dict[str, str], tuple[str, bool] | None]:
+    """(single-file overrides, configured base) from the sources file. No sources file: none
+    of either. A sources file that exists but cannot be read or is invalid is an error that
+    names it: the run stops rather than load the wrong reference data."""
+    from pathlib import Path
 
+    from dagster import Failure
+
+    from ingestion.reference.sources import configured_base, overrides_from_config
+    from ingestion.sources.config import ConfigError
+
+    if not Path(sources.path).exists():
+        return {}, None
     try:
         cfg = sources.config()
-    except Exception:  # no sources file: no overrides
-        return {}
-    return overrides_from_config(cfg.reference, getattr(cfg, "base_dir", None))
+    except ConfigError as exc:
+        raise Failure(description=f"cannot read the reference settings: {exc}") from None
+    return overrides_from_config(cfg.reference, getattr(cfg, "base_dir", None)), configured_base(cfg)
 
 
 @multi_asset(
@@ -47,8 +58,9 @@ def reference_tables(context: AssetExecutionContext, warehouse: WarehouseResourc
     from ingestion.reference.pipeline import load_reference
 
     tables = [k.path[-1] for k in context.selected_asset_keys]
+    overrides, configured = reference_settings(sources)
     with warehouse.connect() as con:
-        loads = load_reference(con, tables=tables, overrides=_overrides(sources))
+        loads = load_reference(con, tables=tables, overrides=overrides, configured=configured)
     for load in loads:
         metadata = {"load_version": load.load_version, "changed": load.changed, "rows": load.rows,
                     "seconds": round(load.seconds, 3), "fingerprint": load.fingerprint,
