@@ -13,7 +13,8 @@ Patterns (case-insensitive), as the cross-check has always read them:
 - urban_wards: "N urban wards", "N wards".
 
 Bounded work: the text is cut at ``FRONTLINE_MAX_REPORT_CHARS`` before it gets here, only
-sentences holding a digit are matched, and a sentence is cut at ``MAX_SENTENCE_CHARS``.
+sentences holding a digit are matched, a sentence is cut at ``MAX_SENTENCE_CHARS``, a
+repeated (sentence, figure) counts once and a report yields at most ``MAX_FIGURES_PER_REPORT``.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from ingestion.batching import batched
 from ingestion.models import Report
 
 MAX_SENTENCE_CHARS = 2_000
+MAX_FIGURES_PER_REPORT = 1_000
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+|\n+")
 _HEDGE = (r"(?:(?:some|about|around|roughly|nearly|almost|over|more than|fewer than|less than|"
           r"approximately)\s+)?")
@@ -90,17 +92,24 @@ def figures_in_sentence(sentence: str) -> list[tuple[str, int]]:
 
 
 def census_figures(report: Report) -> list[CensusFigure]:
-    """Every census figure the report states."""
-    found = []
+    """Every census figure the report states; the same sentence stating the same figure again
+    counts once, and at most ``MAX_FIGURES_PER_REPORT`` are kept."""
+    found: list[CensusFigure] = []
+    seen: set[tuple[str, int, str]] = set()
     for number, sentence in sentences(report.text):
         if not any(c.isdigit() for c in sentence):
             continue
         sentence = sentence[:MAX_SENTENCE_CHARS]
+        norm = _NOT_ALNUM.sub("", sentence.lower())
         for metric, value in figures_in_sentence(sentence):
+            if (metric, value, norm) in seen:
+                continue
+            seen.add((metric, value, norm))
             found.append(CensusFigure(
                 report_id=report.id, sentence_number=number, metric=metric, stated_value=value,
-                evidence=sentence, sentence_norm=_NOT_ALNUM.sub("", sentence.lower()),
-                names_township=bool(_TOWNSHIP.search(sentence))))
+                evidence=sentence, sentence_norm=norm, names_township=bool(_TOWNSHIP.search(sentence))))
+            if len(found) >= MAX_FIGURES_PER_REPORT:
+                return found
     return found
 
 

@@ -197,6 +197,13 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Iterable[Report],
     return StoreResult(inserted, total - inserted - new_versions, new_versions)
 
 
+def _storable(text: str | None) -> str | None:
+    """Text that UTF-8 can hold: a lone surrogate in hostile input becomes U+FFFD."""
+    if text is None:
+        return None
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def quarantine_reports(con: duckdb.DuckDBPyConnection, errors: Iterable[ReportError],
                        run_id: str | None = None, rule: str = "unreadable_report", *,
                        source: str | None = None) -> int:
@@ -208,12 +215,12 @@ def quarantine_reports(con: duckdb.DuckDBPyConnection, errors: Iterable[ReportEr
         "report_id": [], "origin": [], "source": [], "reason": [], "rule": [], "raw": [],
     }
     for e in errors:
-        rows["report_id"].append(e.report_id)
-        rows["origin"].append(e.origin)
+        rows["report_id"].append(_storable(e.report_id))
+        rows["origin"].append(_storable(e.origin))
         rows["source"].append(getattr(e, "source", None) or source)
-        rows["reason"].append(e.reason)
+        rows["reason"].append(_storable(e.reason))
         rows["rule"].append(getattr(e, "rule", None) or rule)
-        rows["raw"].append(e.raw)
+        rows["raw"].append(_storable(e.raw))
     if not rows["origin"]:
         return 0
     table = pa.table(rows, schema=pa.schema([(k, pa.string()) for k in rows]))

@@ -57,6 +57,14 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def _valid_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_report(obj: Any, origin: str, *, source: str | None = None,
                  outlet: str | None = None, fetched_at: str | None = None) -> Report:
     """One report object → ``Report``; raises ``ValueError`` with the reason when invalid."""
@@ -67,12 +75,19 @@ def parse_report(obj: Any, origin: str, *, source: str | None = None,
     rid = obj.get("id")
     if not isinstance(rid, (str, int)) or not str(rid).strip():
         raise ValueError("'id' is missing or empty")
+    for key in ("id", "url", "outlet", "title", "language"):
+        if isinstance(obj.get(key), str) and not _valid_unicode(obj[key]):
+            raise ValueError(f"'{key}' is not valid Unicode (a lone surrogate)")
     text = obj.get("text")
     if not isinstance(text, str):
         raise ValueError("'text' is missing or not a string")
     text = clean_text(text)
     if not text.strip():
         raise ValueError("'text' is empty")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates ("\ud800") that JSON lets through
+        raise ValueError(f"'text' is not valid Unicode: {exc.reason} at character {exc.start}") from None
     published = parse_published(obj.get("published"))
 
     def opt(key: str) -> str | None:
@@ -159,8 +174,11 @@ def iter_objects(path: Path, *, max_line_bytes: int | None = None,
             yield ReportError(str(path), f"cannot read file: {exc}")
         return
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_text(encoding="utf-8-sig")  # a UTF-8 byte-order mark is allowed
+    except UnicodeDecodeError as exc:
+        yield ReportError(str(path), f"not UTF-8: {exc.reason} at byte {exc.start}")
+        return
+    except OSError as exc:
         yield ReportError(str(path), f"cannot read file: {exc}")
         return
     try:

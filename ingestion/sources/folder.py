@@ -39,6 +39,7 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 _HEADER = re.compile(r"^(title|published|date|url|id|outlet|language)\s*:\s*(.*?)\s*$", re.I)
 _RAW_MAX = 4000
+MIN_HTML_WORDS = 8  # fewer words of main text in an HTML file: not a report
 
 
 SUFFIXES = REPORT_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES
@@ -150,6 +151,9 @@ def read_html_report(path: Path, root: Path, source: FolderSource, fetched_at: s
     article = extract_article(path.read_bytes())
     if not article.text:
         raise ValueError("no main text found in the HTML")
+    words = len(article.text.split())
+    if words < MIN_HTML_WORDS:  # a navigation bar or a title is not an article
+        raise ValueError(f"no main text found in the HTML (only {words} words)")
     rid = article.url or f"{source.name}:{path.relative_to(root).as_posix()}"
     return Report(id=rid, published=article.published or _mtime_date(path), text=article.text,
                   url=article.url, outlet=source.outlet, title=article.title,
