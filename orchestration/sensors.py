@@ -1,13 +1,17 @@
-"""A sensor on the inbox folder(s): new or changed report files start a run for their days."""
+"""Sensors: the inbox folder(s) (new or changed report files start a run for their days),
+a failed run announced on a webhook, and the freshness checks of the published warehouse."""
 
 import datetime as dt
 import hashlib
 from pathlib import Path
 
-from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SkipReason, sensor
+from dagster import (
+    DefaultSensorStatus, RunFailureSensorContext, RunRequest, SensorEvaluationContext, SkipReason,
+    run_failure_sensor, sensor,
+)
 
 from ingestion import settings
-from orchestration.jobs import nightly_job
+from orchestration.jobs import nightly_job, reference_job
 from orchestration.runner import range_tags
 
 
@@ -89,3 +93,33 @@ def inbox_sensor(context: SensorEvaluationContext):
     else:
         first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
         yield RunRequest(run_key=f"{days[0]}..{days[-1]}:{digest}", tags=range_tags(first, last))
+
+
+def run_partitions(tags: dict[str, str]) -> str | None:
+    """The partition (or range) of a run, from its tags."""
+    if tags.get("dagster/partition"):
+        return tags["dagster/partition"]
+    start, end = tags.get("dagster/asset_partition_range_start"), tags.get("dagster/asset_partition_range_end")
+    return f"{start}..{end}" if start and end else None
+
+
+@run_failure_sensor(monitored_jobs=[nightly_job, reference_job], name="run_failure_alert",
+                    default_status=DefaultSensorStatus.RUNNING, minimum_interval_seconds=30,
+                    description="Posts a Slack-compatible message to FRONTLINE_ALERT_WEBHOOK naming the "
+                    "failed step or check of a failed nightly or reference run.")
+def run_failure_alert(context: RunFailureSensorContext):
+    from ingestion.alerts import alert_payload, post_alert, webhook_url
+    from quality.run_report import summarize_run
+
+    url = webhook_url()
+    if url is None:
+        return SkipReason("FRONTLINE_ALERT_WEBHOOK is not set")
+    run = context.dagster_run
+    report = summarize_run(context.instance, run.run_id)
+    error = context.failure_event.message if context.failure_event else None
+    payload = alert_payload(run.job_name, run.run_id, partitions=run_partitions(dict(run.tags)),
+                            failed_steps=report["failed_steps"], failed_checks=report["checks_failed"],
+                            failed_sources=report.get("failed_sources", []), error=error)
+    status = post_alert(url, payload)
+    context.log.info(f"alert posted to the webhook: HTTP {status}")
+    return None
