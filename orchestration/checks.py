@@ -23,6 +23,9 @@ reference_suite            reference/<each of     ERROR     yes       GX on the 
                            the 8 tables>                              P-codes, keys, names, population
                                                                       sums, unit types, flagged names,
                                                                       census totals when full (330)
+reference_shrink           reference/<each>       ERROR     yes       latest load removes at most
+                                                                      5% of the previous load's rows
+                                                                      (names the dimension)
 reference_rules            reference/townships,   WARN      no        GX: coordinates in Myanmar,
                            census_workbook, towns,                    urban_pct, garrisons and ward
                            wards_village_tracts,                      townships resolved, tracker
