@@ -76,3 +76,19 @@ def test_strict_fails_a_published_run_with_a_failed_source(capsys):
     assert _report([bad]) == 0  # published: the source failure is printed, not fatal
     assert _report([bad], strict=True) == 3
     assert failed_sources([bad]) == ["api: HTTP 503"]
+
+
+def test_a_source_failing_three_nights_is_flagged_by_the_gate_rule(tmp_path):
+    """Failed runs count as nights without data: the blocking sources_have_data check flags them."""
+    from ingestion.sources import SourceCounts
+    from quality.rules import silent_sources
+    from quality.store import record_source_runs, source_history
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    for night in range(3):
+        record_source_runs(con, f"run-{night}", {"api": SourceCounts(failed=True, reason="HTTP 503"),
+                                                 "inbox": SourceCounts(reports=4)},
+                           dt.date(2025, 3, 1 + night), dt.date(2025, 3, 2 + night))
+    history = source_history(con, ["api", "inbox"], limit=3)
+    assert silent_sources(history, 3) == ["api"]
+    assert silent_sources(source_history(con, ["api"], limit=2), 4) == []  # not judged yet
