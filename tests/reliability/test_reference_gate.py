@@ -92,8 +92,11 @@ def test_publish_refuses_a_dimension_that_shrank(tmp_path):
     _dim_file(build, 31)
     _dim_file(published, 10_882)
     before = published.stat().st_mtime_ns
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources: []\n", encoding="utf-8")
     resources = {"warehouse": WarehouseResource(path=str(build)),
-                 "publish_target": PublishResource(path=str(published))}
+                 "publish_target": PublishResource(path=str(published)),
+                 "sources": SourcesResource(path=str(sources))}
     result = materialize([published_warehouse], resources=resources, partition_key="2025-03-04",
                          raise_on_error=False)
     assert not result.success
