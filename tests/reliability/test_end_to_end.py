@@ -92,5 +92,7 @@ def test_battery_end_to_end_publishes_with_bounded_memory(tmp_path, httpserver):
                        for f in failed_sources), f"{name}: {failed_sources}"
             assert f"FAILED source {expect.source_fails}" in stderr
     assert leaked == 0
-    assert huge and huge[0][0] == 2_000_000  # cut to FRONTLINE_MAX_REPORT_CHARS, recorded as a warning
+    from ingestion.limits import DEFAULT_MAX_REPORT_CHARS
+
+    assert huge and huge[0][0] == DEFAULT_MAX_REPORT_CHARS  # cut, and named in the run's warnings
     assert two_units[0] == 2 and two_units[1] == ["542", "543"]
