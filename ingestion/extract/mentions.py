@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingestion.extract.dates import DateSpan, find_dates
 from ingestion.extract.figures import Figure, find_figures
@@ -76,23 +76,25 @@ class SentenceMentions:
             self._places = places
         return self._places
 
-
     @property
     def dates(self) -> list[DateSpan]:
         """Date expressions, offsets in the report text (found on first use)."""
         if self._dates is None:
-            s = self.sentence
-            self._dates = [DateSpan(d.start + s.start, d.end + s.start, d.first, d.last, d.precision, d.relative, d.since)
-                           for d in find_dates(s.text, self.published)] if self.published else []
+            found = find_dates(self.sentence.text, self.published) if self.published else []
+            self._dates = _shifted(found, self.sentence.start)
         return self._dates
 
     @property
     def figures(self) -> list[Figure]:
+        """Figures, offsets in the report text (found on first use)."""
         if self._figures is None:
-            s = self.sentence
-            self._figures = [Figure(f.start + s.start, f.end + s.start, f.value, f.low, f.high, f.approximate, f.text)
-                             for f in find_figures(s.text)]
+            self._figures = _shifted(find_figures(self.sentence.text), self.sentence.start)
         return self._figures
+
+
+def _shifted(spans: list, offset: int) -> list:
+    """Spans found in a sentence, moved to offsets in the report text."""
+    return [replace(x, start=x.start + offset, end=x.end + offset) for x in spans]
 
 
 def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.date | None) -> list[SentenceMentions]:
