@@ -77,6 +77,7 @@ class DocumentState:
     last_objects: list[Place] = field(default_factory=list)
     last_agent: str | None = None
     last_captor: str | None = None
+    captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
     para_date: dict[int, DateSpan] = field(default_factory=dict)
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
@@ -139,7 +140,11 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
         # "the junta's loss of X": the possessor lost it to the other side
         return ((main if agent == military else military) if agent else None), agent
     if change == "captured":
-        return agent, (ev.source.key if ev.source and ev.source.key else (military if agent and agent != military else None))
+        if ev.source and ev.source.key:
+            return agent, ev.source.key
+        if agent == military:  # the junta retook it: from the side the report is about
+            return agent, main
+        return agent, (military if agent else None)
     if change == "withdrew":
         return None, agent or military
     if change == "held":
@@ -171,7 +176,10 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
-                actor_to, actor_from = _actors_for(ev.change, agent, ev, military, main)
+                told_again = st.captor_of.get(_place_key(place)) if ev.change == "captured" and ev.agent is None else None
+                actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
+                if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
+                    st.captor_of.setdefault(_place_key(place), actor_to)
                 r = Resolved(ev, place, actor_to, actor_from, att, date, agent=agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
@@ -192,6 +200,16 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
     return out, main
+
+
+_PLACE_SUFFIX = re.compile(r"\s+(?:town|city|township|village|base|camp)$", re.I)
+
+
+def _place_key(place: Place) -> str:
+    """A place's identity across mentions: its unit, else its name without the head word."""
+    if place.unit is not None:
+        return f"unit:{place.unit.type}:{place.unit.number}"
+    return _PLACE_SUFFIX.sub("", place.name.lower()).strip()
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:

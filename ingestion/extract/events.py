@@ -119,7 +119,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             agent = _subject_of(sm, text, lo, trig, events)
             if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
                 # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's subject
-                agent = next((a for a in sm.actors if a.start >= hi), None)
+                agent = _main_clause_subject(sm, text, trig.end, hi)
             agent = agent or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
@@ -258,6 +258,19 @@ def _subject_of(sm: SentenceMentions, text: str, lo: int, trig: Trigger, events:
             return first.agent
         return _before(sm.actors, lo, first.trigger.start, text)
     return _before(sm.actors, lo, trig.start, text)
+
+
+def _main_clause_subject(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
+    """The subject of the main clause after a participle phrase ("Having retaken X, the junta
+    …", "since retaking X, junta troops have …"): the first actor after the phrase's comma,
+    when it opens the main clause."""
+    comma = text.find(",", pos, sm.sentence.end)
+    if comma < 0:
+        return next((a for a in sm.actors if a.start >= hi), None)
+    after = [a for a in sm.actors if a.start > comma]
+    if after and after[0].start - comma <= 40 and not re.search(r"[,;:]", text[comma + 1:after[0].start]):
+        return after[0]
+    return next((a for a in sm.actors if a.start >= hi), None)
 
 
 def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
