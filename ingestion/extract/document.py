@@ -180,7 +180,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(_place_key(place), actor_to)
-                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=agent, change=ev.change)
+                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=told_again or agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
             if not ev.extra.get("selected", True):
