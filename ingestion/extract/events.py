@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import Place, kind_family
+from ingestion.extract.places import HEAD_KIND, Place, kind_family
 from ingestion.extract.triggers import Trigger
 
 CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
@@ -60,6 +60,14 @@ REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|i
 FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
                            r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
+# "seized three towns: A, B and C", "won back three towns — A, B and C", "several camps,
+# including A and B": the count is a figure, the list after it names the places
+LIST_AFTER_COUNT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
+    r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
+    r"\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
+# ", a district seat," ", the state capital,": a description between two listed names
+APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -101,14 +109,19 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
                 # colon names what was counted ("took two towns: A and B"), a located count is a
                 # place ("seized four outposts near Mading")
-                colon = text.find(":", trig.end, hi)
+                listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
                 located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
-                places = located or (_objects(sm, text, colon + 1, hi, trig.family) if colon > 0 else [])
+                places = located or (_typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
+                                     if listed else [])
                 if not places:
                     candidates += _candidates(sm, trig, [], None)
                     continue
             else:
-                places = _objects(sm, text, trig.end, hi, trig.family)
+                listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
+                if listed and not any(trig.end <= p.start < listed.end() and not p.inner for p in sm.places):
+                    places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
+                else:
+                    places = _objects(sm, text, trig.end, hi, trig.family)
                 if not places and trig.family == "withdraw":
                     # "soldiers manning a border post near Mae Kha fled": the post they left
                     places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
@@ -354,10 +367,18 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
     prev_end = pos
     list_kind: Place | None = None  # the head noun that types a list of bare names
     after_locative = False
+    skip_until = -1
     for p in sm.places:
         if p.start < pos or p.start >= hi or p.inner:
             continue
-        gap = _without_dates(text, prev_end, p.start, sm)
+        if p.start < skip_until:
+            continue  # inside an alias in brackets, skipped below
+        gap = APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm))
+        if out and re.fullmatch(r"\s*\(\s*", gap):  # "Sin-Swe (Htee Ka Saw Me)": another name of the same place
+            close = text.find(")", p.end, hi)
+            if close > 0:
+                prev_end = skip_until = close + 1
+                continue
         if not out:
             if family == "withdraw" and DESTINATION.search(gap):
                 break
@@ -383,6 +404,16 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             break
         prev_end = p.end
     return out
+
+
+def _typed_list(sm: SentenceMentions, text: str, pos: int, hi: int, family: str, noun: str) -> list[Place]:
+    """The places listed after a plural head noun, bare names typed by it ("camps: A and B")."""
+    head = noun.lower().rstrip("s") if noun.lower() not in ("cities",) else "city"
+    kind = HEAD_KIND.get(head, "other")
+    listed = _objects(sm, text, pos, hi, family)
+    if kind in ("town", "city", "township", "other"):
+        return listed
+    return [Place(p.start, p.end, p.name, kind, p.unit, bare=False) if p.bare else p for p in listed]
 
 
 def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:

@@ -435,6 +435,7 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
                     if head in ("town", "city", "township", "village", "ward"):
                         label = name
                 a = s.find(raw, m.start()) if len(names) > 1 else m.start()
+                a = max(a, s.find(name, a))  # without its owner: "the Military Council's X camp"
                 b = m.end() if (len(names) == 1 or i == len(names) - 1) else a + len(raw)
                 out.append(Place(offset + a, offset + b, label, kind))
     return out
