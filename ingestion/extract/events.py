@@ -68,6 +68,7 @@ LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
@@ -118,10 +119,14 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     continue
             else:
                 listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
-                if listed and not any(trig.end <= p.start < listed.end() and not p.inner for p in sm.places):
+                if listed and not any(trig.end <= p.start < listed.end("noun") and not p.inner and p.ref is None
+                                      for p in sm.places):
                     places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                 else:
                     places = _objects(sm, text, trig.end, hi, trig.family)
+                if not places and trig.family == "withdraw" and FROM_WHICH.search(text, max(s.start, lo - 30), trig.start):
+                    # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"
+                    places = _antecedent(sm, text, FROM_WHICH.search(text, max(s.start, lo - 30), trig.start).start())
                 if not places and trig.family == "withdraw":
                     # "soldiers manning a border post near Mae Kha fled": the post they left
                     places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
@@ -404,6 +409,18 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             break
         prev_end = p.end
     return out
+
+
+def _antecedent(sm: SentenceMentions, text: str, pos: int) -> list[Place]:
+    """The place a relative clause at ``pos`` is about: the last one before it, or the one that
+    place only locates ("the X outpost in Y Township, from which …" is about the outpost)."""
+    before = [p for p in sm.places if p.end <= pos and not p.inner]
+    if not before:
+        return []
+    last = before[-1]
+    if len(before) >= 2 and re.fullmatch(r"\s*(?:in|near|at|of|outside|close\s+to)\s+(?:the\s+)?", text[before[-2].end:last.start], re.I):
+        return [before[-2]]
+    return [last]
 
 
 def _typed_list(sm: SentenceMentions, text: str, pos: int, hi: int, family: str, noun: str) -> list[Place]:

@@ -19,7 +19,7 @@ EXAMPLES = {
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured"],
-    "withdraw": ["withdrew", "retreated", "pulled out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
+    "withdraw": ["withdrew", "retreated", "pulled out", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "fell back"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
