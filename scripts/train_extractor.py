@@ -74,6 +74,7 @@ def examples(docs, score) -> list[list[tuple[dict, str]]]:
     out = []
     for _, doc in docs:
         cands, text, sms = control_candidates(report_of(doc))
+        context = ranker.doc_context(cands)
         rows = []
         claimed: set[tuple[int, int]] = set()
         for c in sorted(cands, key=lambda c: (c.event.sentence, c.place.start)):
@@ -84,7 +85,7 @@ def examples(docs, score) -> list[list[tuple[dict, str]]]:
                 if key in claimed:
                     lab = "none"
                 claimed.add(key)
-            rows.append(({f: 1 for f in ranker.features(c, text, sms[c.event.sentence])}, lab))
+            rows.append(({f: 1 for f in ranker.features(c, text, sms[c.event.sentence], context)}, lab))
         out.append(rows)
     return out
 

@@ -35,8 +35,20 @@ def load_model(path: str | None = None) -> dict | None:
     return data
 
 
-def features(r, text: str, sm) -> list[str]:
-    """The features of one resolved candidate ``r`` (see ``document.Resolved``)."""
+def doc_context(resolved: list) -> dict[str, tuple[set[str], set[int]]]:
+    """What the whole report says of each place: the trigger families paired with it and the
+    sentences that pair it (a place taken in one sentence and fought over in another)."""
+    ctx: dict[str, tuple[set[str], set[int]]] = {}
+    for r in resolved:
+        fams, sents = ctx.setdefault(r.place.key, (set(), set()))
+        fams.add(r.event.trigger.family)
+        sents.add(r.event.sentence)
+    return ctx
+
+
+def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
+    """The features of one resolved candidate ``r`` (see ``document.Resolved``); ``doc`` is
+    the report's ``doc_context``."""
     ev, place, trig = r.event, r.place, r.event.trigger
     sel = "sel" if ev.extra.get("selected", True) else "cand"
     fam, voice = trig.family, trig.voice
@@ -88,6 +100,14 @@ def features(r, text: str, sm) -> list[str]:
         out.append(f"speech={bool(sm.speech)}")
         out.append(f"ntrig={min(len(sm.triggers), 4)}")
         out.append(f"nplace={min(len(sm.places), 6)}")
+    idx = ev.sentence
+    out.append(f"sidx={'0' if idx == 0 else '1' if idx == 1 else '2-4' if idx <= 4 else '5-9' if idx <= 9 else '10+'}")
+    if doc is not None and place.key in doc:
+        fams, sents = doc[place.key]
+        n = len(sents)
+        out.append(f"nsent={'1' if n == 1 else '2' if n == 2 else '3+'}")
+        for other in sorted(fams - {fam}):
+            out += [f"also={other}", f"fam_also={fam}_{other}"]
     return out
 
 
@@ -146,7 +166,9 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     out = []
     # the places a rule took as one verb's coordinated objects ("A, B and C") are one decision:
     # the list is as good as its best-scored member
-    scored = [(r, *predict(features(r, text, sms[r.event.sentence]), model, r.event.trigger.family)) for r in resolved]
+    doc = doc_context(resolved)
+    scored = [(r, *predict(features(r, text, sms[r.event.sentence], doc), model, r.event.trigger.family))
+              for r in resolved]
     best: dict[int, tuple[str, float]] = {}
     for r, cls, p in scored:
         if r.event.extra.get("selected", True) and cls != "none":
