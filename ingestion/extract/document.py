@@ -426,8 +426,22 @@ def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
         (r.event.sentence, r.place.key) in captured or r.place.kind == "township"))]
 
 
+def _one_captor(rs: list[Resolved]) -> list[Resolved]:
+    """A place the report has taken by two sides on the same days is one capture misread
+    twice: the more probable reading stays (a recapture on other days is another fact)."""
+    best: dict[tuple, Resolved] = {}
+    for r in rs:
+        if r.change == "captured":
+            k = (r.place.key, r.date)
+            if k not in best or r.extra.get("p", 0) > best[k].extra.get("p", 0):
+                best[k] = r
+    return [r for r in rs if r.change != "captured" or best[(r.place.key, r.date)] is r
+            or best[(r.place.key, r.date)].actor_to == r.actor_to]
+
+
 def _merge(rs: list[Resolved]) -> list[Resolved]:
     """One fact per (change, place, actor): the most probable candidate, in text order."""
+    rs = _one_captor(rs)
     out: dict[tuple, Resolved] = {}
     for r in rs:
         key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)

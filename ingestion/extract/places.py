@@ -133,6 +133,7 @@ REF_RE = re.compile(
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
 NOT_PLACE = {
+    "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
     "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
     "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "According", "Following",
     "Junta", "Regime", "State", "Region", "Division", "Township", "District", "Residents", "Fighters", "Troops",
