@@ -158,8 +158,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
-        if places and trig.family in ("capture", "recapture") and PARTIAL.search(text[trig.end:places[0].start]):
-            change = "contested"  # "captured parts of the base": the rest is still fought over
+        if places and trig.family in ("capture", "recapture") and (
+                PARTIAL.search(text[trig.end:places[0].start]) if places[0].start >= trig.end
+                else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
+            change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
             ev.change = change
         if trig.voice in ("passive", "place_subject") and ENUM_AFTER.match(text, trig.end):
             # "The camps that were taken, he said, were A, B and C": the list names them
@@ -244,6 +246,10 @@ CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|i
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
+PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|most|large\s+parts?|\d+\s*(?:%|percent|per\s+cent))"
+                            r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoints?|defen[cs]es|hills?)\s+"
+                      r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"
@@ -467,6 +473,8 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     if not cands:
         return []
     between = text[cands[-1].end:pos]
+    if GUARDING.search(text[max(lo, cands[-1].start - 40):cands[-1].start]):
+        return []  # "the outposts protecting the X base had been taken": the outposts were, not X
     if PEOPLE_GAP.search(text[max(lo, cands[-1].start - 40):cands[-1].start]) and len(between) < 60 and re.search(
             r"\b(?:of|from|belonging\s+to|with|in|at)\s+(?:the\s+)?$", text[max(lo, cands[-1].start - 20):cands[-1].start]):
         return []
