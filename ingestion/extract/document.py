@@ -413,9 +413,12 @@ def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
 
 
 def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:
-    """"They now hold X" after "they captured X" is the capture told again."""
+    """"They now hold X" after "they captured X" is the capture told again; "seized X, held
+    by the junta" in one sentence names who held it before, no fact of its own."""
     captured = {(r.place.key, r.actor_to) for r in rs if r.change == "captured"}
-    return [r for r in rs if not (r.change == "held" and (r.place.key, r.actor_to) in captured)]
+    here = {(r.event.sentence, r.place.key) for r in rs if r.change == "captured"}
+    return [r for r in rs if not (r.change == "held" and (
+        (r.place.key, r.actor_to) in captured or (r.event.sentence, r.place.key) in here))]
 
 
 def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:

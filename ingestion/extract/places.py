@@ -182,6 +182,8 @@ _SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\
                             r"\s*,?\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")
 _TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
                            r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
+HONORIFICS = {"Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "U", "Min"}
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bof|\bat|\bnear)\s+$")
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
 LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
@@ -465,10 +467,14 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
             _TITLE_BEFORE.search(s[max(0, a - 25):a])):
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
-    while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1):
+    # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
+    # located ("the villages of A, Min Let Pan and B") is part of the name
+    listed = len(words) > 1 and _LIST_BEFORE.search(s, 0, a) is not None
+    while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
+            listed and words[0] in HONORIFICS):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
-    while words and words[-1] in LEAD_STOP:
+    while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS:
         words = words[:-1]
     if not words:
         return 0, 0, ""
