@@ -104,7 +104,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     for trig in sm.triggers:
         lo, hi = _clause(breaks, trig.start)
         if trig.negated:
-            continue  # "failed to capture", "plans to retake": no change, whatever the ranker would say
+            continue
+        if trig.family == "withdraw" and CIVILIANS.search(text[max(lo, trig.start - 60):trig.start]):
+            continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew  # "failed to capture", "plans to retake": no change, whatever the ranker would say
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
@@ -250,6 +252,8 @@ PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|m
                             r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoints?|defen[cs]es|hills?)\s+"
                       r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
+CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
+                       r"refugees|displaced|IDPs|children|women|monks|patients|students|workers)\s+(?:\w+\s+){0,3}$", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"
