@@ -389,6 +389,9 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
         if p.start < skip_until:
             continue  # inside an alias in brackets, skipped below
         gap = APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm))
+        if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":
+            prev_end = p.end  # "A, a river port, and B": a description of A between two names
+            continue
         if out and re.fullmatch(r"\s*\(\s*", gap):  # "Sin-Swe (Htee Ka Saw Me)": another name of the same place
             close = text.find(")", p.end, hi)
             if close > 0:
