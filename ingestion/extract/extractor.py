@@ -137,12 +137,32 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
         date_precision=precision if first else "unknown", rule=ev.rule, extractor_version=EXTRACTOR_VERSION)
 
 
+_HEADLINE_SAYS = re.compile(r"\b(?:says|said|claims|claimed|announces|announced|reports|declares|confirms)\b", re.I)
+
+
+def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
+    """The actor a headline gives the report's word to: "Tatmadaw says it has secured …",
+    "AA claims …" (the first actor before the speech verb)."""
+    if not title:
+        return None
+    verb = _HEADLINE_SAYS.search(title)
+    if verb is None or verb.start() > 80:
+        return None
+    head = title[:verb.start()]
+    for h in prep.matcher.find(head, fold(head)):
+        keys = [k for kind, k in h.targets if kind == "actor"]
+        if keys:
+            return keys[0]
+    return None
+
+
 def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
     paragraph, the actor that did what the figure counts, else the outlet."""
     mil = prep.military
     outlet_is_junta = is_state_media(report.outlet)
     spk = Speakers(mil, main_actor(sms, mil), {})
+    headline = _headline_speaker(report.title, prep)
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
@@ -202,7 +222,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         # where: the first place the sentence names (a named one, not "the town")
         place = next((p.name for p in sm.places if p.ref is None and not p.bare), None)
         for rc in rcs:
-            if ok and (key or not outlet_is_junta):
+            if ok and key is None and headline:
+                claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it
+            elif ok and (key or not outlet_is_junta):
                 claimant_key = key
             elif outlet_is_junta:
                 claimant_key = mil  # junta state media speak for the junta
@@ -215,8 +237,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
                     claimant_key = para_speaker.get(s.para) or para_last.get(s.para)  # a speaker's paragraph
                 elif claimant_key is None:
-                    # a count no one is named for: who spoke last, else the actor the report speaks of
-                    claimant_key = (para_speaker.get(s.para) or (last_spk if last_spk and last_spk != mil else None)
+                    # a count no one is named for: who spoke last, the headline's speaker, else the
+                    # actor the report speaks of
+                    claimant_key = (para_speaker.get(s.para) or headline or (last_spk if last_spk and last_spk != mil else None)
                                     or last_named or spk.main or last_spk)
             hint = rc.subject_hint or ""
             if rc.metric == "displaced" or hint == "civil":

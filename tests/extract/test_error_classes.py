@@ -153,3 +153,16 @@ def test_figure_after_according_to_is_kept():
 def test_background_sentences_make_no_facts():
     text = " ".join(["Residents said prices of rice had doubled since the roads were closed."] * 30)
     assert run(text) == []
+
+
+def test_a_headline_speaker_claims_the_figures_unnamed_sources_give():
+    report = Report(id="t", published="2024-05-08", title="Tatmadaw says it has cleared the Hsin Kyo road",
+                    text="Four insurgents died in the fighting between May 1 and 5, and 12 small arms were taken "
+                         "from the enemy, sources said.")
+    claims = [f for f in extract_report(report) if isinstance(f, Claim)]
+    assert claims and all(c.claimant == MAF for c in claims)
+    # without such a headline the same sentence is the outlet's
+    report = Report(id="t", published="2024-05-08", title="Fighting on the Hsin Kyo road", outlet="Some Weekly",
+                    text=report.text)
+    claims = [f for f in extract_report(report) if isinstance(f, Claim)]
+    assert claims and all(c.claimant != MAF for c in claims)
