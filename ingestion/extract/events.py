@@ -105,6 +105,12 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         lo, hi = _clause(breaks, trig.start)
         if trig.negated:
             continue
+        if trig.family == "hold" and trig.voice == "active" and (
+                PEOPLE_OBJECT.match(text, trig.end, min(s.end, trig.end + 60))
+                or FIGURE_OBJECT.match(text[trig.end:trig.end + 20]) and not LIST_AFTER_COUNT.match(text, trig.end, s.end)):
+            # "the camp, which held roughly 60 soldiers": people, not a place; "controls 14 of the
+            # 17 townships": a figure (a claim), unless the places are listed after it
+            continue
         if trig.family == "withdraw" and CIVILIANS.search(text[max(lo, trig.start - 60):trig.start]):
             continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew  # "failed to capture", "plans to retake": no change, whatever the ranker would say
         if trig.voice == "active":
@@ -254,6 +260,9 @@ GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoin
                       r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
 CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
                        r"refugees|displaced|IDPs|children|women|monks|patients|students|workers)\s+(?:\w+\s+){0,3}$", re.I)
+PEOPLE_OBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:\d[\d,]*|a\s+few|dozens|hundreds|several|some|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|"
+                           r"personnel|men|prisoners|civilians|people|residents|families|POWs|detainees|hostages)\b", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"

@@ -84,3 +84,8 @@ def test_most_of_a_town_taken_is_a_contest():
 def test_held_by_after_a_capture_names_the_holder_before_not_a_fact():
     facts = run("KIA fighters seized Pang Wo, held by the military council, on Monday.")
     assert not cc(facts, "held")
+
+
+def test_a_camp_that_held_soldiers_is_no_holding():
+    assert not [e for e in selected("KIA troops struck the Loi Mung camp, which held roughly 60 soldiers, at dawn.")
+                if e.change == "held"]
