@@ -143,6 +143,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                         r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
                     places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
             agent = _subject_of(sm, text, lo, trig, events)
+            if text[trig.start - 1:trig.start] == "-":  # "KIA-held", "rebel-controlled": the prefix holds it
+                agent = next((a for a in sm.actors if a.end == trig.start - 1), None)
+                if agent is None and REBEL_PREFIX.search(text, max(s.start, trig.start - 16), trig.start):
+                    agent = Actor(trig.start - 1, trig.start - 1, None, "rebels")
             if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
                 # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's subject
                 agent = _main_clause_subject(sm, text, trig.end, hi)
@@ -161,7 +165,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                      else _first_after(sm, text, trig.start, hi))
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
                 places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
-        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest")]
+        attributive = text[trig.start - 1:trig.start] == "-"  # "the junta-held town": another verb may act on it
+        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest") or attributive]
         source = _from_actor(sm, text, trig.end, hi)
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
@@ -190,7 +195,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             used_places.add(id(p))
     # a withdrawal or capture with no place of its own shares the place of its sentence's other event
     for ev in events:
-        if not ev.places:
+        if not ev.places and ev.change in ("withdrew", "captured"):
             others = [o for o in events if o is not ev and o.places and o.change != ev.change]
             if others:
                 ev.places = list(others[0].places)
@@ -263,6 +268,7 @@ CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|hous
 PEOPLE_OBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:\d[\d,]*|a\s+few|dozens|hundreds|several|some|two|three|four|five|six|"
                            r"seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|"
                            r"personnel|men|prisoners|civilians|people|residents|families|POWs|detainees|hostages)\b", re.I)
+REBEL_PREFIX = re.compile(r"\b(?:rebel|resistance|insurgent|opposition|anti-junta)-$", re.I)
 INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|base|camp|there|it|position|positions|"
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"

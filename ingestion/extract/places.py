@@ -444,6 +444,9 @@ def _named_sites(s: str, offset: int, free) -> list[Place]:
     return out
 
 
+_HELD_BY = re.compile(r"^[\w'’]+-(?:controlled|held|occupied|run|based|backed|led|allied)$", re.I)
+
+
 def _strip_lead(name: str) -> str:
     """A site name without the sentence words before it and without its owner ("the
     Military Council's Thit Cha camp" → "Thit Cha")."""
@@ -451,7 +454,7 @@ def _strip_lead(name: str) -> str:
     owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
     if 0 <= owner < len(words) - 1:
         words = words[owner + 1:]
-    while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",)):
+    while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",) or _HELD_BY.match(words[0])):
         words = words[1:]
     if not words or all(w in NOT_PLACE for w in words):
         return ""

@@ -89,3 +89,10 @@ def test_held_by_after_a_capture_names_the_holder_before_not_a_fact():
 def test_a_camp_that_held_soldiers_is_no_holding():
     assert not [e for e in selected("KIA troops struck the Loi Mung camp, which held roughly 60 soldiers, at dawn.")
                 if e.change == "held"]
+
+
+def test_a_hyphenated_holder_holds_the_place_it_qualifies():
+    events = [e for e in selected("The convoy moved towards the junta-held town of Hpa Lu and the KIA-controlled "
+                                  "Loi Mung camp.") if e.change == "held"]
+    held = {p.name: e.agent.key for e in events for p in e.places if e.agent is not None}
+    assert held == {"Hpa Lu": "MAF", "Loi Mung camp": "KIA"}
