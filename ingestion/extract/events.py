@@ -354,7 +354,8 @@ def _subject(sm: SentenceMentions, pos: int) -> Actor | None:
 
 def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
     for a in sm.actors:
-        if pos <= a.start < hi and (a.key is not None or a.text.lower().startswith(("the ", "them"))):
+        if pos <= a.start < hi and (a.key is not None or a.text.lower().startswith(("the ", "them"))
+                                    or a.text.lower() not in ("they", "it", "we")):
             return a
     return None
 

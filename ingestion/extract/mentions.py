@@ -135,8 +135,8 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
     out: list[Actor] = []
     for h in hits:
         keys = [k for kind, k in h.targets if kind == "actor"]
-        if not keys:
-            continue
+        if not keys or text[max(0, h.start - 5):h.start].lower() == "anti-":
+            continue  # "anti-regime forces" are not the regime's
         after = text[h.end:h.end + 30]
         led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
         out.append(Actor(h.start, h.end, keys[0], h.text, led))

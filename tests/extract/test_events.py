@@ -96,3 +96,9 @@ def test_a_hyphenated_holder_holds_the_place_it_qualifies():
                                   "Loi Mung camp.") if e.change == "held"]
     held = {p.name: e.agent.key for e in events for p in e.places if e.agent is not None}
     assert held == {"Hpa Lu": "MAF", "Loi Mung camp": "KIA"}
+
+
+def test_anti_regime_forces_are_not_the_regime():
+    events = [e for e in selected("Junta troops are now confined to the towns, while Hpa Lu and Loi Mung are in the "
+                                  "hands of anti-regime forces.") if e.change == "captured"]
+    assert events and events[0].agent is not None and events[0].agent.key != "MAF"
