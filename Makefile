@@ -42,7 +42,7 @@ bench-backfill: manifest  ## a backfill of synthetic reports through the whole p
 docs: manifest  ## dbt docs (dbt_project/target/index.html)
 	cd dbt_project && ../$(VENV)/bin/dbt docs generate --profiles-dir .
 
-validate: manifest  ## the Dagster definitions load
+validate: manifest $(DAGSTER_HOME)/dagster.yaml  ## the Dagster definitions load
 	$(VENV)/bin/dagster definitions validate -w workspace.yaml
 
 dev: manifest $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI and daemon (schedules, sensor) on http://localhost:3000

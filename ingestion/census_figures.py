@@ -26,6 +26,7 @@ from typing import Any
 
 import duckdb
 
+from ingestion import tables
 from ingestion.batching import batched
 from ingestion.models import Report
 
@@ -115,25 +116,11 @@ def census_figures(report: Report) -> list[CensusFigure]:
 
 # ---------------------------------------------------------------- raw.census_figures
 
-COLUMNS: dict[str, str] = {
-    "report_id": "VARCHAR",
-    "content_hash": "VARCHAR",
-    "published_date": "DATE",
-    "sentence_number": "INTEGER",
-    "metric": "VARCHAR",
-    "stated_value": "BIGINT",
-    "evidence": "VARCHAR",
-    "sentence_norm": "VARCHAR",
-    "names_township": "BOOLEAN",
-    "run_id": "VARCHAR",
-    "extracted_at": "TIMESTAMP",
-}
+COLUMNS = tables.CENSUS_FIGURES_COLUMNS
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema if not exists raw")
-    cols = ", ".join(f'"{c}" {t}' for c, t in COLUMNS.items())
-    con.execute(f"create table if not exists raw.census_figures ({cols})")
+    tables.ensure(con, "raw.census_figures")
 
 
 def figure_rows(report: Report, *, run_id: str, extracted_at: dt.datetime) -> list[dict[str, Any]]:

@@ -12,48 +12,14 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ingestion import tables
 from ingestion.batching import batched
 
-COLUMNS: dict[str, str] = {
-    "fact_id": "VARCHAR",
-    "report_id": "VARCHAR",
-    "content_hash": "VARCHAR",
-    "published_date": "DATE",
-    "kind": "VARCHAR",
-    "change": "VARCHAR",
-    "recapture": "BOOLEAN",
-    "place": "VARCHAR",
-    "place_kind": "VARCHAR",
-    "unit_type": "VARCHAR",
-    "unit_number": "VARCHAR",
-    "unit_key": "VARCHAR",
-    "township": "VARCHAR",
-    "state": "VARCHAR",
-    "actor_to": "VARCHAR",
-    "actor_from": "VARCHAR",
-    "attributed_to": "VARCHAR",
-    "claimant": "VARCHAR",
-    "subject": "VARCHAR",
-    "metric": "VARCHAR",
-    "value": "DOUBLE",
-    "value_low": "DOUBLE",
-    "value_high": "DOUBLE",
-    "approximate": "BOOLEAN",
-    "date": "DATE",
-    "date_end": "DATE",
-    "date_precision": "VARCHAR",
-    "evidence": "VARCHAR",
-    "rule": "VARCHAR",
-    "extractor_version": "VARCHAR",
-    "run_id": "VARCHAR",
-    "extracted_at": "TIMESTAMP",
-}
+COLUMNS = tables.EXTRACTED_FACTS_COLUMNS
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema if not exists raw")
-    cols = ", ".join(f'"{c}" {t}' for c, t in COLUMNS.items())
-    con.execute(f"create table if not exists raw.extracted_facts ({cols})")
+    tables.ensure(con, "raw.extracted_facts")
 
 
 def fact_row(fact: dict[str, Any], *, content_hash: str, published_date: str, run_id: str,

@@ -20,43 +20,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from ingestion import tables
 from ingestion.batching import batched
 from ingestion.models import Report
 from ingestion.reports import ReportError
 
 BATCH = 10_000
-
-RAW_REPORTS_DDL = """
-CREATE TABLE IF NOT EXISTS raw.reports (
-    id             VARCHAR   NOT NULL,
-    url            VARCHAR,
-    outlet         VARCHAR,
-    title          VARCHAR,
-    published      TIMESTAMP,          -- UTC; a date alone is its midnight
-    published_date DATE      NOT NULL, -- the report's own day
-    published_iso  VARCHAR   NOT NULL, -- as the report gave it
-    fetched_at     TIMESTAMP,          -- UTC
-    language       VARCHAR,
-    text           VARCHAR   NOT NULL,
-    content_hash   VARCHAR   NOT NULL,
-    source         VARCHAR,
-    version        INTEGER   NOT NULL,
-    loaded_at      TIMESTAMP NOT NULL, -- UTC
-    run_id         VARCHAR,
-    PRIMARY KEY (id, version)
-)"""
-
-QUARANTINE_DDL = """
-CREATE TABLE IF NOT EXISTS quarantine.reports (
-    report_id      VARCHAR,
-    origin         VARCHAR   NOT NULL,
-    source         VARCHAR,
-    reason         VARCHAR   NOT NULL,
-    rule           VARCHAR   NOT NULL,
-    raw            VARCHAR,
-    run_id         VARCHAR,
-    quarantined_at TIMESTAMP NOT NULL
-)"""
 
 _COLUMNS = ("id", "url", "outlet", "title", "published", "published_date", "published_iso",
             "fetched_at", "language", "text", "content_hash", "source")
@@ -98,11 +67,8 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the ``raw`` and ``quarantine`` schemas and tables if missing."""
-    con.execute("CREATE SCHEMA IF NOT EXISTS raw")
-    con.execute("CREATE SCHEMA IF NOT EXISTS quarantine")
-    con.execute(RAW_REPORTS_DDL)
-    con.execute(QUARANTINE_DDL)
+    """Create ``raw.reports`` and ``quarantine.reports`` if missing (DDL: ``ingestion.tables``)."""
+    tables.ensure(con, "raw.reports", "quarantine.reports")
 
 
 def _utc_naive(value: str | None) -> dt.datetime | None:

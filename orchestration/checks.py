@@ -119,7 +119,7 @@ def _empty_result(name: str) -> Any:
 def read_reports_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
     """raw.reports rows to validate: in the window (or loaded by this run), the versions this
     run loaded plus the latest earlier version of each id (so a changed text is visible)."""
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
 
     if not table_exists(con, "raw", "reports"):
         return None
@@ -199,7 +199,7 @@ def reports_rules(context: AssetCheckExecutionContext, warehouse: WarehouseResou
 def run_report_counts(con, run_id: str, materialization: dict[str, Any] | None) -> dict[str, int]:
     """Reports in / quarantined for this run: the asset's counts when known, else the rows
     the run wrote to raw.reports and quarantine.reports."""
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
 
     from quality.rules import REPORT_RULES
 
@@ -247,28 +247,26 @@ def reports_quarantine_share(context: AssetCheckExecutionContext,
 
 @asset_check(asset=RAW_REPORTS, name="sources_have_data", blocking=True, partitions_def=daily_partitions,
              description="Systemic: a source that failed or returned no report for "
-             "FRONTLINE_QC_NIGHTS_WITHOUT_DATA runs in a row (default 3) fails the gate (ERROR). Records per-source counts in "
-             "meta.source_runs when the asset did not.")
+             "FRONTLINE_QC_NIGHTS_WITHOUT_DATA runs in a row (default 3) fails the gate (ERROR). Reads "
+             "meta.source_runs (and the run's per-source counts from raw/reports' metadata when the "
+             "table lacks them).")
 def sources_have_data(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
     from quality.rules import silent_sources
-    from quality.store import has_source_runs, record_source_runs, source_history
+    from runlog.source_runs import has_source_runs, source_history, with_run
 
     settings, run_id = _settings(), _run_id(context)
-    window = partition_window(context)
     mat = _latest_materialization(context, RAW_REPORTS) or {}
     per_source = mat.get("per_source") if isinstance(mat.get("per_source"), dict) else None
+    limit = max(settings.nights_without_data, 1)
     with warehouse.connect(read_only=True) as con:
         recorded = has_source_runs(con, run_id)
-    if not recorded and per_source is not None:
-        # The one write of a check: the run's per-source counts (the asset may do it instead).
-        with warehouse.connect() as con:
-            record_source_runs(con, run_id, per_source, *(window or (None, None)))
-    with warehouse.connect(read_only=True) as con:
         current = None if per_source is None else list(per_source)
-        if current is None and has_source_runs(con, run_id):
+        if current is None and recorded:
             current = [r[0] for r in con.execute(
                 "select source from meta.source_runs where run_id = ?", [run_id]).fetchall()]
-        history = source_history(con, current, limit=max(settings.nights_without_data, 1))
+        history = source_history(con, current, limit=limit)
+    if not recorded and per_source is not None:  # counts the asset reported but did not store
+        history = with_run(history, per_source, limit)
     silent = silent_sources(history, settings.nights_without_data)
     failing_now = sorted(name for name, c in (per_source or {}).items() if isinstance(c, dict) and c.get("failed"))
     return AssetCheckResult(
@@ -287,7 +285,7 @@ def sources_have_data(context: AssetCheckExecutionContext, warehouse: WarehouseR
 
 def read_facts_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
     """(fact rows, report id → text) for the window (or this run's rows)."""
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
 
     if not table_exists(con, "raw", "extracted_facts"):
         return None, {}
@@ -368,7 +366,7 @@ def published_row_count(path: str, table: str) -> int | None:
     """Rows of ``table`` in the published warehouse (None: nothing published, or no table)."""
     import duckdb
 
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
 
     if not Path(path).exists():
         return None
@@ -382,7 +380,7 @@ def published_row_count(path: str, table: str) -> int | None:
 
 
 def mart_gate_result(table: str, warehouse: WarehouseResource, published_path: str) -> AssetCheckResult:
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
     from quality.suites import validate_mart
 
     settings = _settings()
@@ -527,7 +525,7 @@ def reference_load_counts(con, table: str) -> tuple[int | None, int] | None:
     """(rows of the previous load_version, rows of the latest) of reference.<table>; None
     before the first load; previous None after the first."""
     from ingestion.reference.store import LOG_TABLE
-    from quality.store import table_exists
+    from ingestion.tables import table_exists
 
     schema, name = LOG_TABLE.split(".")
     if not table_exists(con, schema, name):

@@ -60,7 +60,7 @@ def _use_sources(sources: Optional[Path]) -> None:
 
 def failed_sources(outcomes) -> list[str]:
     """"name: reason" of every source that failed in these runs."""
-    from quality.run_report import failed_sources_of
+    from runlog.report import failed_sources_of
 
     return [f for o in outcomes for f in failed_sources_of(o.metadata.get("raw/reports", {}))]
 
@@ -172,7 +172,7 @@ def status(
 ) -> None:
     """What is published, when, by which run, rows per table, last checks, tracker agreement."""
     from ingestion import settings
-    from ingestion.status import published_status
+    from reporting.status import published_status
 
     info = published_status(settings.published_path())
     pg = _postgres_status(info)
@@ -191,10 +191,10 @@ def status(
 
 def _postgres_status(info: dict | None) -> dict | None:
     """The PostgreSQL target's status, or None when none is configured."""
-    from ingestion.pg_target import TargetError, resolve_target
+    from publishing.pg_target import TargetError, resolve_target
     from ingestion.sources.config import ConfigError, load_config
     from ingestion import settings
-    from ingestion.status import build_runs, postgres_status
+    from reporting.status import build_runs, postgres_status
 
     try:
         target = resolve_target(load_config().publish.get("postgres"), os.environ)
@@ -257,7 +257,7 @@ def _print_status(info: dict) -> None:
         rows.add_row(table, f"{n:,}")
     out.print(rows)
     if info.get("tracker_crosscheck"):
-        from ingestion.status import crosscheck_line
+        from reporting.status import crosscheck_line
 
         out.print(crosscheck_line(info["tracker_crosscheck"]))
 
@@ -268,7 +268,7 @@ def demo(verbose: Annotated[bool, VERBOSE] = False) -> None:
     _env_defaults()
     from ingestion import settings
     from ingestion.reports import ReportError, iter_reports
-    from ingestion.status import published_status
+    from reporting.status import published_status
     from orchestration.runner import refresh as run_refresh
 
     days = sorted({r.published_date for r in iter_reports([settings.DEMO_DIR / "reports"])
@@ -292,7 +292,7 @@ def demo(verbose: Annotated[bool, VERBOSE] = False) -> None:
         if acled.exists():
             out.print(f"ACLED-format export: {acled}")
         if info.get("tracker_crosscheck"):
-            from ingestion.status import crosscheck_line
+            from reporting.status import crosscheck_line
 
             out.print(crosscheck_line(info["tracker_crosscheck"]))
         path = settings.published_path()

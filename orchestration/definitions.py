@@ -26,6 +26,7 @@ def build_defs(resources: dict | None = None) -> Definitions:
             reports.raw_reports,
             facts.extracted_facts,
             dbt_models.dbt_fact_models,
+            dbt_models.dbt_fact_builds,
             publish.published_warehouse,
             report_html.report_html,
         ],

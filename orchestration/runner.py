@@ -107,7 +107,7 @@ def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None 
     outcome = outcome_of(result)
     if job_name == "nightly_refresh" and not outcome.published:
         # kept in the build warehouse's meta.runs; the next publish carries it to BI users
-        from quality.run_report import record_unpublished
+        from runlog.report import record_unpublished
 
         record_unpublished(outcome, defs, start, end)
     return outcome

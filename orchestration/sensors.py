@@ -108,8 +108,8 @@ def run_partitions(tags: dict[str, str]) -> str | None:
                     description="Posts a Slack-compatible message to FRONTLINE_ALERT_WEBHOOK naming the "
                     "failed step or check of a failed nightly or reference run.")
 def run_failure_alert(context: RunFailureSensorContext):
-    from ingestion.alerts import alert_payload, post_alert, webhook_url
-    from quality.run_report import summarize_run
+    from reporting.alerts import alert_payload, post_alert, webhook_url
+    from runlog.report import summarize_run
 
     url = webhook_url()
     if url is None:

@@ -3,8 +3,7 @@
 - ``settings``: the knobs (``FRONTLINE_QC_*`` environment variables), one small object.
 - ``rules``: pure row-level rules (``split_reports``, ``split_facts``) and systemic thresholds.
 - ``suites`` / ``validation``: GX Core 1.x suites run on pandas in one ephemeral context.
-- ``store``: ``quarantine.facts``, ``meta.source_runs``, rejected reports → ``quarantine.reports``.
-- ``run_report``: checks and rows in/out/quarantined per asset of a run, for ``meta.runs``.
+- ``store``: rejected facts → ``quarantine.facts``, rejected reports → ``quarantine.reports``.
 
 The Dagster asset checks that use them are in ``orchestration/checks.py``.
 """

@@ -85,14 +85,11 @@ def _warn(description: str) -> dict[str, str]:
 # ---------------------------------------------------------------- reading
 
 
-def table_exists(con, table: str) -> bool:
-    return con.execute("select count(*) from information_schema.tables where table_schema = ? "
-                       "and table_name = ?", [SCHEMA, table]).fetchall()[0][0] > 0
-
-
 def read_latest(con, table: str):
     """Rows of the latest ``load_version`` of ``reference.<table>`` (None: no such table)."""
-    if not table_exists(con, table):
+    from ingestion.tables import table_exists
+
+    if not table_exists(con, SCHEMA, table):
         return None
     return con.execute(f'select * from {SCHEMA}."{table}" where load_version = '
                        f'(select max(load_version) from {SCHEMA}."{table}")').df()

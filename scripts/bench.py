@@ -43,7 +43,7 @@ def peak_rss_mb() -> float:
 
 def throughput(n: int, words: int) -> tuple[float, float, int]:
     from ingestion.extract import extract_report
-    from ingestion.synthetic import generate
+    from synthetic.reports import generate
 
     reports = [r for r, _ in generate(n, words=words, seed=42)]
     extract_report(reports[0])  # build the automaton once
@@ -68,7 +68,7 @@ def throughput(n: int, words: int) -> tuple[float, float, int]:
 def memory_child(n: int, words: int) -> None:
     """Run in a fresh process: write n reports to JSONL, extract them streaming, print VmHWM."""
     from ingestion.extract_cli import run_extract
-    from ingestion.synthetic import generate
+    from synthetic.reports import generate
 
     with tempfile.TemporaryDirectory() as d:
         corpus = Path(d) / "corpus.jsonl"

@@ -36,7 +36,7 @@ def peak_rss_mb() -> float:
 
 
 def write_corpus(folder: Path, n: int, words: int) -> tuple[dt.date, dt.date]:
-    from ingestion.synthetic import generate
+    from synthetic.reports import generate
 
     folder.mkdir(parents=True)
     first = last = None
@@ -75,7 +75,7 @@ def main() -> None:
     warnings.simplefilter("ignore")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
-    from ingestion.pg_local import LocalCluster, find_bin_dir
+    from publishing.pg_local import LocalCluster, find_bin_dir
 
     cluster = None
     if not args.no_postgres:

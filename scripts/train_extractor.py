@@ -38,7 +38,7 @@ def load_scorer(eval_dir: Path):
 def training_docs(eval_dir: Path, synthetic: int = 30) -> list[tuple[Path, dict]]:
     """dev, the tune part of dev-real and ``synthetic`` reports of the project's own generator
     (plain phrasing the real set has too few of; seed 7, not the tests' seed)."""
-    from ingestion.synthetic import generate
+    from synthetic.reports import generate
 
     paths = sorted((eval_dir / "dev").glob("*.json"))
     paths += [p for p in sorted((eval_dir / "dev-real").glob("*.json")) if p.name.startswith(TUNE)]

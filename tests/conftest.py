@@ -47,7 +47,7 @@ def pg_cluster():
     """A throwaway PostgreSQL cluster (ICU en-US collation, trust auth) on a free port of
     127.0.0.1, removed at the end. Missing server binaries fail the tests that need it,
     loudly: `apt-get install -y postgresql-15` (.ci/run does)."""
-    from ingestion.pg_local import ClusterError, LocalCluster
+    from publishing.pg_local import ClusterError, LocalCluster
 
     cluster = LocalCluster()
     try:

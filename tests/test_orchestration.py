@@ -99,23 +99,23 @@ def test_a_fact_build_after_a_reference_change_rebuilds_all_history():
 def test_reference_state_decides_the_full_refresh():
     import duckdb
 
-    from ingestion import build_state
+    from runlog import fact_builds
 
     con = duckdb.connect()
-    assert build_state.reference_state(con) is None
+    assert fact_builds.reference_state(con) is None
     con.execute("create schema reference")
     con.execute("create table reference._loads (table_name varchar, load_version integer)")
     con.execute("insert into reference._loads values ('towns', 1), ('townships', 1), ('towns', 2)")
-    state = build_state.reference_state(con)
+    state = fact_builds.reference_state(con)
     assert state == "towns@2,townships@1"
-    assert build_state.needs_full_refresh(state, build_state.last_fact_build_state(con))  # never built
-    build_state.record_fact_build(con, "run-1", state, full_refresh=True)
-    assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+    assert fact_builds.needs_full_refresh(state, fact_builds.last_fact_build_state(con))  # never built
+    fact_builds.record_fact_build(con, "run-1", state, full_refresh=True)
+    assert not fact_builds.needs_full_refresh(fact_builds.reference_state(con), fact_builds.last_fact_build_state(con))
     # a new tracker file: no fact row is keyed to it, no full refresh
     con.execute("insert into reference._loads values ('town_control_events', 1), ('town_control_events', 2)")
-    assert not build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+    assert not fact_builds.needs_full_refresh(fact_builds.reference_state(con), fact_builds.last_fact_build_state(con))
     con.execute("insert into reference._loads values ('towns', 3)")
-    assert build_state.needs_full_refresh(build_state.reference_state(con), build_state.last_fact_build_state(con))
+    assert fact_builds.needs_full_refresh(fact_builds.reference_state(con), fact_builds.last_fact_build_state(con))
 
 
 def test_schedules_run_without_a_human():

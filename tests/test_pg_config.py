@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.pg_schema import Column, docs_from_manifest, keys_and_comments_sql
-from ingestion.pg_target import TargetError, redact, resolve_target
+from publishing.pg_schema import Column, docs_from_manifest, keys_and_comments_sql
+from publishing.pg_target import TargetError, redact, resolve_target
 from ingestion.sources.config import ConfigError, parse_config
 
 
@@ -96,13 +96,13 @@ def test_a_later_record_of_a_run_keeps_the_postgres_outcome():
 
     import duckdb
 
-    from ingestion import run_log
+    from runlog import runs
 
     con = duckdb.connect()
     kw = dict(run_id="r1", partition_start=dt.date(2025, 3, 1), partition_end=dt.date(2025, 3, 2),
               finished_at=dt.datetime(2025, 3, 2))
-    run_log.record_run(con, status="failed", details={"postgres": {"status": "failed", "error": "down"}}, **kw)
-    run_log.record_run(con, status="failed", details={"failed_steps": ["published_warehouse"]}, **kw)
+    runs.record_run(con, status="failed", details={"postgres": {"status": "failed", "error": "down"}}, **kw)
+    runs.record_run(con, status="failed", details={"failed_steps": ["published_warehouse"]}, **kw)
     import json
 
     rows = con.execute("select status, details_json from meta.runs").fetchall()

@@ -105,7 +105,7 @@ def test_acled_export_and_tracker_crosscheck_are_published(backfilled):
 
 
 def test_status_prints_the_tracker_figures(backfilled):
-    from ingestion.status import crosscheck_line, published_status
+    from reporting.status import crosscheck_line, published_status
 
     _, paths = backfilled
     figures = published_status(paths["published"])["tracker_crosscheck"]

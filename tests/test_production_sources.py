@@ -18,7 +18,7 @@ def test_the_production_example_names_a_url_for_every_reference_file():
 
 
 def test_the_production_example_publishes_to_postgres_without_a_password_in_the_file():
-    from ingestion.pg_target import resolve_target
+    from publishing.pg_target import resolve_target
 
     target = resolve_target(load_config(REPO / "sources.production.yaml").publish.get("postgres"), {})
     assert target.url.startswith("postgresql://frontline_publisher@") and target.blocking

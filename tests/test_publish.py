@@ -5,8 +5,8 @@ import textwrap
 import duckdb
 import pytest
 
-from ingestion import publish
-from ingestion.publish import PublishError, export_csv, export_parquet, publish_warehouse
+from publishing import duckdb_file as publish
+from publishing.duckdb_file import PublishError, export_csv, export_parquet, publish_warehouse
 
 
 def make_build(path, n):

@@ -14,10 +14,10 @@ import duckdb
 import psycopg
 import pytest
 
-from ingestion.pg_local import LocalCluster, free_port
-from ingestion.pg_schema import TableDoc
-from ingestion.pg_target import PostgresTarget
-from ingestion.publish_pg import PgPublishError, attempt, publish_postgres
+from publishing.pg_local import LocalCluster, free_port
+from publishing.pg_schema import TableDoc
+from publishing.pg_target import PostgresTarget
+from publishing.postgres import PgPublishError, attempt, publish_postgres
 
 
 def make_warehouse(path, version: int, n: int = 50) -> None:

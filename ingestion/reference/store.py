@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ingestion.tables import table_exists
+
 SCHEMA = "reference"
 LOG_TABLE = f"{SCHEMA}._loads"
 
@@ -80,9 +82,7 @@ def store(con, table: str, df: pd.DataFrame, file_hashes: dict[str, str | None],
     con.register("_reference_rows", data)
     try:
         con.execute("begin")
-        exists = con.execute("select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                             [SCHEMA, table]).fetchall()[0][0]
-        if not exists:
+        if not table_exists(con, SCHEMA, table):
             con.execute(f"create table {SCHEMA}.{table} as select * from _reference_rows")
         else:
             cols = {r[0] for r in con.execute("select column_name from information_schema.columns "

@@ -9,7 +9,7 @@ reference_source: /srv/mirror/reference   # folder or base URL laid out like ../
 reference_layout: tree                      # or flat: every file in one folder (the demo's)
 reference:   # kept as raw dicts: single files overriding the reference_source
   - {name: towns, url: "https://example.org/towns.csv"}
-publish:     # optional: a PostgreSQL copy of the published tables (ingestion.pg_target)
+publish:     # optional: a PostgreSQL copy of the published tables (publishing.pg_target)
   postgres: {url: "postgresql://frontline@db.example.org:5432/frontline", schema: frontline}
 ```
 
@@ -80,7 +80,7 @@ class SourcesConfig(BaseModel):
     reference_source: str | None = None  # folder or base URL of the reference files
     reference_layout: Literal["tree", "flat"] = "tree"
     reference: list[dict[str, Any]] = []
-    publish: dict[str, Any] = {}  # publish.postgres: see ingestion.pg_target
+    publish: dict[str, Any] = {}  # publish.postgres: see publishing.pg_target
     base_dir: Path = Field(default=Path("."), exclude=True)  # folder of the sources file
 
     @model_validator(mode="after")
@@ -94,7 +94,7 @@ class SourcesConfig(BaseModel):
 
     @model_validator(mode="after")
     def _publish_section(self) -> SourcesConfig:
-        from ingestion.pg_target import has_password
+        from publishing.pg_target import has_password
 
         unknown = set(self.publish) - {"postgres"}
         if unknown:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from dagster import AssetExecutionContext
+from dagster import AssetExecutionContext, AssetKey, AssetSpec
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, fact_build_args
@@ -67,16 +67,27 @@ def dbt_reference_models(context: AssetExecutionContext, dbt: DbtCliResource, wa
     dagster_dbt_translator=translator,
 )
 def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    from ingestion import build_state
+    from runlog import fact_builds
 
     window = context.partition_time_window
     with warehouse.connect() as con:
-        state = build_state.reference_state(con)
-        full_refresh = build_state.needs_full_refresh(state, build_state.last_fact_build_state(con))
+        state = fact_builds.reference_state(con)
+        full_refresh = fact_builds.needs_full_refresh(state, fact_builds.last_fact_build_state(con))
     if full_refresh:
         context.log.info(f"reference data is now {state}: rebuilding all history (--full-refresh)")
     with _dbt_env(warehouse):
         yield from dbt.cli(fact_build_args(window.start, window.end, full_refresh=full_refresh),
                            context=context).stream()
     with warehouse.connect() as con:
-        build_state.record_fact_build(con, context.run_id, state, full_refresh)
+        fact_builds.record_fact_build(con, context.run_id, state, full_refresh)
+
+
+# Written by dbt_fact_models (above) after each fact build; read by it before the next one.
+# A dbt multi-asset cannot declare an extra output, so the table is declared here, its writer named.
+dbt_fact_builds = AssetSpec(
+    AssetKey(["meta", "dbt_fact_builds"]), group_name="warehouse", kinds={"duckdb"},
+    metadata={"writer": "dbt_fact_models"},
+    description="The reference state (table@load_version) each fact build keyed its rows to; a "
+    "changed state makes the next build a --full-refresh. Written by the dbt_fact_models op "
+    "(runlog.fact_builds) after every fact build.",
+)

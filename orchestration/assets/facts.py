@@ -21,6 +21,7 @@ REPORT_BATCH = 1_000
 
 RAW_FACTS = AssetKey(["raw", "extracted_facts"])
 RAW_CENSUS_FIGURES = AssetKey(["raw", "census_figures"])
+QUARANTINE_FACTS = AssetKey(["quarantine", "facts"])
 _DEPS = [AssetKey(["raw", "reports"]), AssetKey("gazetteer")]
 
 
@@ -31,6 +32,10 @@ _DEPS = [AssetKey(["raw", "reports"]), AssetKey("gazetteer")]
                   description="Control changes and claims extracted from the latest version of each "
                   "report published in the partition window, rewritten per window (idempotent). Code "
                   "version = the extractor's version."),
+        AssetSpec(QUARANTINE_FACTS, group_name="ingestion", deps=_DEPS, kinds={"duckdb"},
+                  description="Facts set aside by the row-level rules (evidence not in the text, enum "
+                  "outside the contract, date after publication, repeated id) and reports the "
+                  "extraction skipped (kind 'report'), with the rule, the reason and the run."),
         AssetSpec(RAW_CENSUS_FIGURES, group_name="ingestion", deps=_DEPS, code_version="1",
                   kinds={"duckdb", "python"},
                   description="Census figures (population, urban wards) the reports state, one row per "
@@ -87,8 +92,10 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
     with warehouse.connect() as con:
         written = facts_store.replace_window(
             con, checked_fact_rows(raw_store.latest_reports(con, start, end)), start, end)
-        quality_store.quarantine_rejected_reports(con, bad_reports, context.run_id)
-        quarantined = quality_store.quarantine_facts(con, bad_rows, context.run_id, start, end)
+        # one quarantine per step: the reports skipped here go with the facts set aside
+        quality_store.quarantine_facts(con, bad_rows + quality_store.skipped_reports(bad_reports),
+                                       context.run_id, start, end)
+        quarantined = len(bad_rows)
         figures = census_figures.replace_window(con, figure_rows, start, end)
     for bad in bad_rows[:20]:
         context.log.warning(f"quarantined fact of {bad.report_id}: {bad.rule}: {bad.reason}")
@@ -105,6 +112,8 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
         "extractor_version": EXTRACTOR_VERSION,
         "window": f"[{start}, {end})",
     })
+    yield MaterializeResult(asset_key=QUARANTINE_FACTS, metadata={
+        "facts": quarantined, "reports": len(bad_reports), "window": f"[{start}, {end})"})
     yield MaterializeResult(asset_key=RAW_CENSUS_FIGURES, metadata={
         "figures": figures, "dagster/row_count": figures, "window": f"[{start}, {end})"})
 

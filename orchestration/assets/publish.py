@@ -5,7 +5,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from dagster import AssetExecutionContext, AssetKey, Failure, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, Failure, MaterializeResult, MetadataValue, multi_asset
 
 from orchestration.assets.dbt_models import dbt_fact_models
 from orchestration.partitions import daily_partitions, single_run
@@ -39,34 +39,46 @@ def mart_keys() -> list[AssetKey]:
 
 def postgres_target(sources: SourcesResource):
     """The PostgreSQL target from sources.yaml's ``publish.postgres`` and the environment."""
-    from ingestion.pg_target import resolve_target
+    from publishing.pg_target import resolve_target
 
     return resolve_target(sources.config().publish.get("postgres"), os.environ)
 
 
-@asset(
-    key=AssetKey("published_warehouse"),
-    group_name="publish",
-    deps=mart_keys(),
+PUBLISHED_WAREHOUSE = AssetKey("published_warehouse")
+META_RUNS = AssetKey(["meta", "runs"])
+
+
+@multi_asset(
+    specs=[
+        AssetSpec(PUBLISHED_WAREHOUSE, group_name="publish", deps=mart_keys(), kinds={"duckdb", "parquet"},
+                  description="Atomic copy of the build warehouse to the published path (plus Parquet "
+                  "exports, the ACLED-format CSV, meta.runs and, when configured, the PostgreSQL copy): "
+                  "runs only when every upstream blocking check passed."),
+        AssetSpec(META_RUNS, group_name="publish", deps=mart_keys(), kinds={"duckdb"},
+                  description="One row per run (status, partitions, checks passed/failed, rows in/out/"
+                  "quarantined per asset), written before the copy so the published file carries its "
+                  "own run. A run that did not publish is recorded in the build warehouse by its "
+                  "launcher (orchestration.runner → runlog.report.record_unpublished) and reaches BI "
+                  "users with the next publish."),
+    ],
+    name="published_warehouse",
     partitions_def=daily_partitions,
     backfill_policy=single_run,
-    description="Atomic copy of the build warehouse to the published path (plus Parquet "
-    "exports, the ACLED-format CSV, meta.runs and, when configured, the PostgreSQL copy): runs "
-    "only when every "
-    "upstream blocking check passed.",
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource,
-                        publish_target: PublishResource, sources: SourcesResource) -> MaterializeResult:
+                        publish_target: PublishResource, sources: SourcesResource):
     import duckdb
 
-    from ingestion import publish, run_log
-    from ingestion.pg_schema import load_docs
-    from ingestion.pg_target import TargetError
-    from ingestion.publish_pg import attempt
+    from publishing import duckdb_file
+    from runlog import runs
+    from publishing.pg_schema import load_docs
+    from publishing.pg_target import TargetError
+    from publishing.postgres import attempt
 
+    from ingestion.tables import table_exists
     from orchestration.dbt import dbt_project
     from quality.rules import shrunk_tables
-    from quality.run_report import summarize_run
+    from runlog.report import summarize_run
     from quality.settings import QualitySettings
 
     max_shrink = QualitySettings.from_env().max_reference_shrink
@@ -79,12 +91,11 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
                report=report)
 
     def record(con, status: str, details: dict | None = None) -> None:
-        run_log.record_report(con, status=status, details=details,
+        runs.record_report(con, status=status, details=details,
                               finished_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), **run)
 
     with warehouse.connect(read_only=True) as con:
-        tables = [t for t in PUBLISHED_TABLES if con.execute(
-            "select count(*) from information_schema.tables where table_name = ?", [t]).fetchall()[0][0]]
+        tables = [t for t in PUBLISHED_TABLES if table_exists(con, "main", t)]
         rows = {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in tables}
     # The reference shrink gate, last line: a dimension that lost more than the allowed share
     # of its published rows (the wrong reference files loaded) is never published.
@@ -104,7 +115,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         target = postgres_target(sources)
     except TargetError as exc:
         raise Failure(description=f"PostgreSQL target misconfigured: {exc}") from exc
-    staged = publish.stage(Path(warehouse.path), Path(publish_target.path))
+    staged = duckdb_file.stage(Path(warehouse.path), Path(publish_target.path))
     try:
         pg = None
         if target is not None:
@@ -123,12 +134,12 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
                 con.close()
             if failed:
                 context.log.warning(f"PostgreSQL copy NOT updated (not blocking): {pg['error']}")
-        result = publish.commit(staged)
+        result = duckdb_file.commit(staged)
     except BaseException:
-        publish.discard(staged)
+        duckdb_file.discard(staged)
         raise
-    publish.export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
-    csv_rows = {t: publish.export_csv(Path(publish_target.path), publish_target.folder / f"{t}.csv", t)
+    duckdb_file.export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
+    csv_rows = {t: duckdb_file.export_csv(Path(publish_target.path), publish_target.folder / f"{t}.csv", t)
                 for t in CSV_TABLES if t in tables}
     metadata = {
         "published_path": MetadataValue.path(str(publish_target.path)),
@@ -143,4 +154,5 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     }
     if pg is not None:
         metadata["postgres"] = MetadataValue.json(pg)
-    return MaterializeResult(metadata=metadata)
+    yield MaterializeResult(asset_key=META_RUNS, metadata={"run_id": context.run_id, "status": "published"})
+    yield MaterializeResult(asset_key=PUBLISHED_WAREHOUSE, metadata=metadata)

@@ -1,6 +1,6 @@
 """report_html: the static HTML report (timeline per place, map of current control).
 
-Thin: reads the build warehouse read-only, renders with ingestion.report_html and writes
+Thin: reads the build warehouse read-only, renders with reporting.html_report and writes
 warehouse/published/report.html atomically. Register it in orchestration/definitions.py.
 """
 
@@ -25,7 +25,7 @@ REPORT_DEPS = [AssetKey(name) for name in (
 )
 def report_html(context: AssetExecutionContext, warehouse: WarehouseResource,
                 publish_target: PublishResource) -> MaterializeResult:
-    from ingestion.report_html import render_report, write_report
+    from reporting.html_report import render_report, write_report
 
     with warehouse.connect(read_only=True) as con:
         content = render_report(con)

@@ -17,7 +17,7 @@ from ingestion.extract import extract_report
 from ingestion.extract.dates import find_dates, not_after
 from ingestion.models import ControlChange, Report
 from ingestion.reports import parse_report
-from ingestion.synthetic import generate
+from synthetic.reports import generate
 
 PUB = "2025-03-05"  # a Wednesday
 DEMO = Path(__file__).parents[2] / "data" / "demo" / "reports"

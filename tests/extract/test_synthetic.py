@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingestion.extract import extract_report
-from ingestion.synthetic import generate
+from synthetic.reports import generate
 
 SCORE = Path(__file__).parents[2].parent / "shared" / "eval" / "score.py"
 

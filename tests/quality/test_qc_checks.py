@@ -11,6 +11,7 @@ import pytest
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset, materialize
 
 from ingestion import raw_store
+from runlog.source_runs import record_source_runs
 from ingestion.reports import ReportError
 from orchestration import checks
 from orchestration.partitions import daily_partitions
@@ -27,6 +28,8 @@ def fake_raw_reports(context, warehouse: WarehouseResource) -> MaterializeResult
     with warehouse.connect() as con:
         raw_store.store_reports(con, FEED["reports"], run_id=context.run_id)
         raw_store.quarantine_reports(con, FEED["errors"], run_id=context.run_id)
+        if FEED.get("record_sources", True):  # as raw/reports does; the check only reads
+            record_source_runs(con, context.run_id, FEED["per_source"])
     return MaterializeResult(metadata={
         "fetched": len(FEED["reports"]), "quarantined": len(FEED["errors"]),
         "per_source": MetadataValue.json(FEED["per_source"])})
@@ -192,8 +195,8 @@ def test_mart_gate_orphans(resources):
 
 
 def test_run_report_and_failed_run_recorded(resources):
-    from ingestion import run_log
-    from quality.run_report import summarize_events
+    from runlog import runs
+    from runlog.report import summarize_events
 
     FEED.update(errors=_bad(2), per_source={"inbox": {"reports": 0, "errors": 2, "failed": False}})
     result = _raw_run(resources)
@@ -201,7 +204,7 @@ def test_run_report_and_failed_run_recorded(resources):
     assert "raw/reports:reports_quarantine_share" in report_["checks_failed"]
     assert "raw/reports:reports_suite" in report_["checks_passed"]
     assert report_["rows"]["raw/reports"] == {"in": 2, "out": 0, "quarantined": 2}
-    assert run_log.record_failed_run(resources["warehouse"].path, run_id=result.run_id,
+    assert runs.record_failed_run(resources["warehouse"].path, run_id=result.run_id,
                                      partition_start=dt.date(2025, 3, 3), partition_end=dt.date(2025, 3, 4),
                                      report=report_)
     with duckdb.connect(resources["warehouse"].path, read_only=True) as con:

@@ -29,7 +29,8 @@ def mini_raw_reports(context, warehouse: WarehouseResource, sources: SourcesReso
     from ingestion import raw_store
     from ingestion.sources import load_sources
     from quality.rules import split_reports
-    from quality.store import quarantine_rejected_reports, record_source_runs
+    from quality.store import quarantine_rejected_reports
+    from runlog.source_runs import record_source_runs
 
     result = load_sources(sources.config())
     good, rejected = split_reports(result.reports)
@@ -52,12 +53,12 @@ def mini_facts() -> None:
 @asset(key=AssetKey("published_warehouse"), deps=[AssetKey(["raw", "extracted_facts"])],
        partitions_def=daily_partitions)
 def mini_publish(context, warehouse: WarehouseResource, publish_target: PublishResource) -> None:
-    from ingestion import run_log
-    from ingestion.publish import publish_warehouse
-    from quality.run_report import summarize_run
+    from runlog import runs
+    from publishing.duckdb_file import publish_warehouse
+    from runlog.report import summarize_run
 
     with warehouse.connect() as con:
-        run_log.record_report(con, run_id=context.run_id, partition_start=DAY, partition_end=DAY,
+        runs.record_report(con, run_id=context.run_id, partition_start=DAY, partition_end=DAY,
                               status="published", report=summarize_run(context.instance, context.run_id))
     publish_warehouse(warehouse.path, publish_target.path)
 
@@ -127,7 +128,7 @@ def test_failed_gate_keeps_last_good_and_outcome_names_check(tmp_path, env):
     assert any("invalid JSON" in r[1] for r in rows) and any("text" in r[1] for r in rows)
 
     # the runner records the failed run in the build warehouse; the next publish carries it
-    from quality.run_report import record_unpublished
+    from runlog.report import record_unpublished
 
     assert record_unpublished(second, bad_only, DAY, DAY)
     assert published.read_bytes() == before
@@ -142,7 +143,7 @@ def test_failed_gate_keeps_last_good_and_outcome_names_check(tmp_path, env):
     assert "raw/reports:reports_quarantine_share" in failed[0] and '"quarantined": 2' in failed[1]
     assert (failed[2], failed[3]) == (DAY, DAY + dt.timedelta(days=1))
 
-    from ingestion.status import published_status  # what `frontline status` prints
+    from reporting.status import published_status  # what `frontline status` prints
 
     info = published_status(published)
     by_id = {r["run_id"]: r for r in info["recent_runs"]}

@@ -12,7 +12,7 @@ from dagster import (
     build_run_status_sensor_context, define_asset_job,
 )
 
-from ingestion.alerts import alert_payload
+from reporting.alerts import alert_payload
 from orchestration import freshness
 from orchestration.partitions import daily_partitions
 from orchestration.sensors import run_failure_alert

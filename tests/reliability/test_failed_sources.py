@@ -7,12 +7,12 @@ import json
 
 import duckdb
 
-from ingestion import run_log
+from runlog import runs
 from ingestion.http import HttpClient
 from ingestion.sources import FolderSource, JsonSource, SourcesConfig, load_sources
 from orchestration.cli import _report, failed_sources
 from orchestration.runner import RunOutcome
-from quality.run_report import report_from_outcome
+from runlog.report import report_from_outcome
 
 GOOD = {"id": "g1", "published": "2025-03-04", "text": "The KIA captured the IB 236 base on Monday."}
 
@@ -53,7 +53,7 @@ def test_failed_sources_recorded_in_meta_runs(tmp_path):
     report = report_from_outcome(outcome)
     assert report["failed_sources"] == ["api: HTTP 503 Service Unavailable"]
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
-    run_log.record_report(con, run_id="run-1", partition_start=dt.date(2025, 3, 4),
+    runs.record_report(con, run_id="run-1", partition_start=dt.date(2025, 3, 4),
                           partition_end=dt.date(2025, 3, 5), status="published", report=report)
     (stored,) = con.execute("select failed_sources from meta.runs").fetchall()[0]
     assert json.loads(stored) == ["api: HTTP 503 Service Unavailable"]
@@ -65,7 +65,7 @@ def test_meta_runs_of_an_older_warehouse_gains_the_column(tmp_path):
     con.execute("create table meta.runs (run_id varchar, partition_start date, partition_end date, "
                 "status varchar, finished_at timestamp, checks_passed integer, checks_failed integer, "
                 "failed_checks varchar, rows_json varchar, details_json varchar)")
-    run_log.record_report(con, run_id="r", partition_start=None, partition_end=None, status="failed",
+    runs.record_report(con, run_id="r", partition_start=None, partition_end=None, status="failed",
                           report={"failed_sources": ["x: down"]})
     assert con.execute("select failed_sources from meta.runs").fetchall() == [('["x: down"]',)]
 
@@ -82,7 +82,7 @@ def test_a_source_failing_three_nights_is_flagged_by_the_gate_rule(tmp_path):
     """Failed runs count as nights without data: the blocking sources_have_data check flags them."""
     from ingestion.sources import SourceCounts
     from quality.rules import silent_sources
-    from quality.store import record_source_runs, source_history
+    from runlog.source_runs import record_source_runs, source_history
 
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     for night in range(3):

@@ -270,10 +270,9 @@ def fact_rows() -> list[dict]:
 
 
 def load_reports(con: duckdb.DuckDBPyConnection) -> int:
-    from ingestion.raw_store import RAW_REPORTS_DDL
+    from ingestion import tables
 
-    con.execute("create schema if not exists raw")
-    con.execute(RAW_REPORTS_DDL)
+    tables.ensure(con, "raw.reports")
     n = 0
     for path in sorted(REPORTS_DIR.glob("*.json")):
         report = json.loads(path.read_text(encoding="utf-8"))

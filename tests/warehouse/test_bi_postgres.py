@@ -12,9 +12,9 @@ import duckdb
 import psycopg
 import pytest
 
-from ingestion.pg_schema import load_docs
-from ingestion.pg_target import PostgresTarget
-from ingestion.publish_pg import publish_postgres
+from publishing.pg_schema import load_docs
+from publishing.pg_target import PostgresTarget
+from publishing.postgres import publish_postgres
 from tests.warehouse.fixtures import ROOT
 from tests.warehouse.test_bi_queries import BI_DOC, sql_blocks
 

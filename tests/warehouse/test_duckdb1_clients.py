@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion.publish import export_parquet, publish_warehouse
+from publishing.duckdb_file import export_parquet, publish_warehouse
 from tests.warehouse.test_bi_queries import sql_blocks
 
 CLIENT = """

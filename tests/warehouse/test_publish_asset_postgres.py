@@ -10,7 +10,7 @@ import duckdb
 import psycopg
 import pytest
 
-from ingestion.pg_local import free_port
+from publishing.pg_local import free_port
 
 pytestmark = pytest.mark.slow  # each test materializes the publish asset (Dagster) once or twice
 
@@ -86,8 +86,8 @@ def test_postgres_down_blocks_the_run_by_default(setup, pg_url):
 
     error = outcome_of(result).errors["published_warehouse"]  # printed by the CLI
     assert error.startswith("cannot connect to PostgreSQL at postgresql://postgres@127.0.0.1:")
-    from ingestion.pg_target import PostgresTarget
-    from ingestion.status import build_runs, postgres_status, published_status
+    from publishing.pg_target import PostgresTarget
+    from reporting.status import build_runs, postgres_status, published_status
 
     pg = postgres_status(PostgresTarget(url=pg_url), published_status(published), build_runs(build))
     assert pg["last_attempt"]["status"] == "failed" and pg["last_attempt"]["run_id"] == result.run_id
@@ -106,8 +106,8 @@ def test_postgres_down_does_not_block_when_configured_so(setup):
 
 
 def test_status_shows_the_postgres_copy_and_its_lag(setup, pg_url, monkeypatch):
-    from ingestion.pg_target import PostgresTarget
-    from ingestion.status import postgres_status, published_status
+    from publishing.pg_target import PostgresTarget
+    from reporting.status import postgres_status, published_status
 
     run, build, published = setup
     first = run(pg_url)

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
-from ingestion.report_html import map_svg, render_report, side_colour, write_report
+from reporting.html_report import map_svg, render_report, side_colour, write_report
 
 
 def test_render_report(con):

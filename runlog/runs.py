@@ -7,30 +7,15 @@ from typing import Any
 
 import duckdb
 
-DDL = """
-create table if not exists meta.runs (
-    run_id varchar,
-    partition_start date,
-    partition_end date,
-    status varchar,            -- published | failed
-    finished_at timestamp,
-    checks_passed integer,
-    checks_failed integer,
-    failed_checks varchar,     -- JSON list of check names
-    rows_json varchar,         -- JSON {asset: {in, out, quarantined}}
-    details_json varchar,
-    failed_sources varchar     -- JSON list of "source: reason" of the sources that failed
-)
-"""
+from ingestion import tables
+
 _COLUMNS = ("run_id", "partition_start", "partition_end", "status", "finished_at", "checks_passed",
             "checks_failed", "failed_checks", "rows_json", "details_json", "failed_sources")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema if not exists meta")
-    con.execute(DDL)
-    # warehouses built before failed sources were recorded
-    con.execute("alter table meta.runs add column if not exists failed_sources varchar")
+    """Create ``meta.runs`` if missing (DDL: ``ingestion.tables``)."""
+    tables.ensure(con, "meta.runs")
 
 
 def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: dt.date,
@@ -62,7 +47,7 @@ def record_run(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: 
 def record_report(con: duckdb.DuckDBPyConnection, *, run_id: str, partition_start: dt.date | None,
                   partition_end: dt.date | None, status: str, report: dict[str, Any],
                   finished_at: dt.datetime | None = None, details: dict[str, Any] | None = None) -> None:
-    """Record a run from its run report (``quality.run_report.summarize_*``): checks
+    """Record a run from its run report (``runlog.report.summarize_*``): checks
     passed/failed (+ warned and failed steps in ``details_json``) and rows per asset."""
     record_run(
         con, run_id=run_id, partition_start=partition_start, partition_end=partition_end,

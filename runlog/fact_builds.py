@@ -11,6 +11,8 @@ import datetime as dt
 
 import duckdb
 
+from ingestion import tables
+
 # Reference tables no incremental fact row is keyed to: the town-control tracker is read
 # only by mart_tracker_crosscheck, a table rebuilt on every run, so a new tracker file does
 # not need a full refresh of all history.
@@ -20,9 +22,7 @@ NOT_KEYED_TO_FACTS = ("town_control_events",)
 def reference_state(con: duckdb.DuckDBPyConnection) -> str | None:
     """The latest load version of every reference table the facts are keyed to
     ("table@version,..."), or None when no reference data is loaded."""
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'reference' and table_name = '_loads'").fetchall()[0][0]
-    if not exists:
+    if not tables.table_exists(con, "reference", "_loads"):
         return None
     return con.execute("""
         select string_agg(table_name || '@' || version, ',' order by table_name)
@@ -32,14 +32,14 @@ def reference_state(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema if not exists meta")
-    con.execute("""create table if not exists meta.dbt_fact_builds (
-        run_id varchar, reference_state varchar, full_refresh boolean, built_at timestamp)""")
+    """Create ``meta.dbt_fact_builds`` if missing (DDL: ``ingestion.tables``)."""
+    tables.ensure(con, "meta.dbt_fact_builds")
 
 
 def last_fact_build_state(con: duckdb.DuckDBPyConnection) -> str | None:
     """The reference state of the latest successful fact build (None: never built)."""
-    ensure_schema(con)
+    if not tables.table_exists(con, "meta", "dbt_fact_builds"):
+        return None
     rows = con.execute("select reference_state from meta.dbt_fact_builds "
                        "order by built_at desc limit 1").fetchall()
     return rows[0][0] if rows else None

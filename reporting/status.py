@@ -8,13 +8,13 @@ from typing import Any
 
 import duckdb
 
+from ingestion.tables import table_exists
+
 
 def _recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 5) -> list[dict[str, Any]]:
     """The last rows of meta.runs, newest first, JSON columns parsed."""
     runs = []
-    has_runs = con.execute("select count(*) from information_schema.tables "
-                           "where table_schema = 'meta' and table_name = 'runs'").fetchall()[0][0]
-    if has_runs:
+    if table_exists(con, "meta", "runs"):
         cols = [d[0] for d in con.execute("select * from meta.runs limit 0").description]
         for r in con.execute(f"select * from meta.runs order by finished_at desc limit {int(limit)}").fetchall():
             run = dict(zip(cols, r))
@@ -73,9 +73,7 @@ CROSSCHECK_FIGURES = ("window_days", "agreed", "holder_disagreements", "tracker_
 
 def tracker_crosscheck(con) -> dict[str, Any] | None:
     """The overall row of mart_tracker_crosscheck (None when the table is not published)."""
-    exists = con.execute("select count(*) from information_schema.tables where table_schema = 'main' "
-                         "and table_name = 'mart_tracker_crosscheck'").fetchall()[0][0]
-    if not exists:
+    if not table_exists(con, "main", "mart_tracker_crosscheck"):
         return None
     row = con.execute(f"select {', '.join(CROSSCHECK_FIGURES)} from main.mart_tracker_crosscheck "
                       "where scope = 'overall'").fetchall()
@@ -108,7 +106,7 @@ def postgres_status(target, published: dict[str, Any] | None,
 
     import psycopg
 
-    from ingestion.pg_schema import quote_ident
+    from publishing.pg_schema import quote_ident
 
     info: dict[str, Any] = {"url": target.display_url, "schema": target.schema, "blocking": target.blocking}
     runs = (published or {}).get("recent_runs") or []

@@ -30,11 +30,11 @@ from pathlib import Path
 
 import duckdb
 
-from ingestion.pg_schema import (
+from publishing.pg_schema import (
     Column, TableDoc, check_ident, control_as_of_sql, copy_sql, create_table_sql,
     keys_and_comments_sql, literal, quote_ident, select_for_csv,
 )
-from ingestion.pg_target import PostgresTarget
+from publishing.pg_target import PostgresTarget
 
 _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish

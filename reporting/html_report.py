@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from ingestion.atomic import write_atomic
+from ingestion.tables import table_exists
 
 # Colours by side of the holder.
 SIDE_COLOURS = {
@@ -48,11 +49,6 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_name = ?",
-                            [name]).fetchone()[0])
-
-
 def load_periods(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return _rows(con, """
         select site_key, site_name, township, state, holder_name, holder_side, is_contested,
@@ -63,7 +59,7 @@ def load_periods(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 def load_current(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Current control with coordinates: the unit's base, else the place, else its township."""
-    unit_coords = "left join dim_unit as u on u.unit_key = s.unit_key" if _has_table(con, "dim_unit") else ""
+    unit_coords = "left join dim_unit as u on u.unit_key = s.unit_key" if table_exists(con, "main", "dim_unit") else ""
     unit_lat = "u.lat" if unit_coords else "null"
     unit_lon = "u.lon" if unit_coords else "null"
     return _rows(con, f"""

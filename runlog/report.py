@@ -87,7 +87,7 @@ def summarize_run(instance, run_id: str) -> dict[str, Any]:
 
 
 def report_from_outcome(outcome) -> dict[str, Any]:
-    """``orchestration.runner.RunOutcome`` → the run report ``ingestion.run_log`` records."""
+    """``orchestration.runner.RunOutcome`` → the run report ``runlog.runs`` records."""
     rows = {}
     for asset, metadata in (outcome.metadata or {}).items():
         counted = rows_of(asset, metadata)
@@ -105,7 +105,7 @@ def record_unpublished(outcome, defs, start=None, end=None) -> bool:
     ``start``/``end``: the inclusive partition days of the run. Returns True when recorded."""
     import datetime as dt
 
-    from ingestion import run_log
+    from runlog import runs
 
     if outcome.published:
         return False
@@ -114,7 +114,7 @@ def record_unpublished(outcome, defs, start=None, end=None) -> bool:
     except (AttributeError, KeyError, TypeError):
         return False
     last = end or start
-    return run_log.record_failed_run(
+    return runs.record_failed_run(
         warehouse.path, run_id=outcome.run_id, partition_start=start,
         partition_end=(last + dt.timedelta(days=1)) if last else None,
         report=report_from_outcome(outcome))

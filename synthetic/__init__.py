@@ -1,0 +1,1 @@
+"""Synthetic reports for benchmarks and tests (``synthetic.reports``); never published."""
