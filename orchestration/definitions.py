@@ -10,10 +10,10 @@ from dagster import Definitions, load_asset_checks_from_modules  # noqa: E402
 
 from orchestration import checks, freshness  # noqa: E402
 from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, report_html, reports  # noqa: E402
-from orchestration.jobs import nightly_job, reference_job  # noqa: E402
+from orchestration.jobs import nightly_job, reference_job, reference_tables_job  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
 from orchestration.schedules import nightly_schedule, reference_schedule  # noqa: E402
-from orchestration.sensors import inbox_sensor, run_failure_alert  # noqa: E402
+from orchestration.sensors import inbox_sensor, reference_rebuild_sensor, run_failure_alert  # noqa: E402
 
 
 def build_defs(resources: dict | None = None) -> Definitions:
@@ -31,9 +31,9 @@ def build_defs(resources: dict | None = None) -> Definitions:
             report_html.report_html,
         ],
         asset_checks=[*load_asset_checks_from_modules([checks]), *freshness.freshness_checks],
-        jobs=[nightly_job, reference_job],
+        jobs=[nightly_job, reference_tables_job, reference_job],
         schedules=[nightly_schedule, reference_schedule],
-        sensors=[inbox_sensor, run_failure_alert, freshness.freshness_sensor],
+        sensors=[inbox_sensor, reference_rebuild_sensor, run_failure_alert, freshness.freshness_sensor],
         resources=resources or default_resources(),
     )
 

@@ -1,8 +1,11 @@
-"""Jobs: the nightly refresh (every asset, one partition or a range) and the reference refresh."""
+"""Jobs: the nightly refresh (every asset, one partition or a range), the reference tables'
+load and the reference refresh (tables, dimensions, gazetteer). When each runs:
+``orchestration.refresh_policy``."""
 from __future__ import annotations
 
-from dagster import AssetSelection, define_asset_job, in_process_executor
+from dagster import AssetKey, AssetSelection, define_asset_job, in_process_executor
 
+from orchestration.assets.reference import REFERENCE_TABLES
 from orchestration.partitions import daily_partitions
 
 # One writer at a time on the DuckDB build file: the in-process executor runs steps in turn.
@@ -14,6 +17,14 @@ nightly_job = define_asset_job(
     partitions_def=daily_partitions,
     executor_def=in_process_executor,
     description="Fetch reports, extract facts, build the marts, gate and publish.",
+)
+
+reference_tables_job = define_asset_job(
+    name="reference_tables_refresh",
+    selection=AssetSelection.assets(*(AssetKey(["reference", t]) for t in REFERENCE_TABLES)),
+    executor_def=in_process_executor,
+    description="Load the reference files into the versioned reference tables (a hash per file "
+    "when nothing changed), with their checks.",
 )
 
 reference_job = define_asset_job(

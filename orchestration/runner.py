@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from orchestration.partitions import range_tags
+from orchestration.refresh_policy import rebuild_dimensions
+
 YANGON = ZoneInfo("Asia/Yangon")
 
 
@@ -14,14 +17,6 @@ def yesterday_in_yangon(now: dt.datetime | None = None) -> dt.date:
     """The default partition of a nightly run: yesterday, Myanmar time."""
     now = now or dt.datetime.now(dt.timezone.utc)
     return (now.astimezone(YANGON) - dt.timedelta(days=1)).date()
-
-
-def range_tags(start: dt.date, end: dt.date) -> dict[str, str]:
-    """Run tags that make one run cover every daily partition from start to end (inclusive)."""
-    return {
-        "dagster/asset_partition_range_start": start.isoformat(),
-        "dagster/asset_partition_range_end": end.isoformat(),
-    }
 
 
 @dataclass
@@ -113,11 +108,6 @@ def run_job(job_name: str, *, start: dt.date | None = None, end: dt.date | None 
     return outcome
 
 
-def reference_changed(outcome: RunOutcome) -> bool:
-    """Did a run of the reference tables load a new version of any of them?"""
-    return any(meta.get("changed") for key, meta in outcome.metadata.items() if key.startswith("reference/"))
-
-
 def gazetteer_ready(defs) -> bool:
     """Has this warehouse built its dimensions and gazetteer already?"""
     from orchestration.assets.gazetteer import gazetteer_file
@@ -127,16 +117,14 @@ def gazetteer_ready(defs) -> bool:
 
 def refresh(start: dt.date, end: dt.date | None = None, *, defs=None, instance=None,
             with_reference: bool = True, log_level: str | None = None) -> list[RunOutcome]:
-    """The nightly work, one run after another, stopping at the first that fails:
+    """The nightly work as ``orchestration.refresh_policy`` says (the daemon follows the same
+    policy), one run after another, stopping at the first that fails:
 
     1. the reference tables (a hash per file when nothing changed), with their checks;
     2. only when a file changed or nothing was built yet: the whole reference group (the
        dimensions and the gazetteer);
     3. the facts for the partition(s), the marts, the gates and the publish.
     """
-    from orchestration.assets.reference import REFERENCE_TABLES
-    from dagster import AssetKey
-
     if defs is None:
         from orchestration.definitions import defs
     instance = instance or _instance()
@@ -147,10 +135,9 @@ def refresh(start: dt.date, end: dt.date | None = None, *, defs=None, instance=N
         return outcomes[-1].success and not outcomes[-1].checks_failed
 
     if with_reference:
-        tables = [AssetKey(["reference", t]) for t in REFERENCE_TABLES]
-        if not run("reference_refresh", asset_selection=tables):
+        if not run("reference_tables_refresh"):
             return outcomes
-        if (reference_changed(outcomes[-1]) or not gazetteer_ready(defs)) and not run("reference_refresh"):
+        if rebuild_dimensions(outcomes[-1].metadata, gazetteer_ready(defs)) and not run("reference_refresh"):
             return outcomes
     run("nightly_refresh", start=start, end=end)
     return outcomes

@@ -1,18 +1,23 @@
 """Sensors: the inbox folder(s) (new or changed report files start a run for their days),
-a failed run announced on a webhook, and the freshness checks of the published warehouse."""
+the dimensions rebuilt after a reference load that changed something (the refresh policy),
+a failed run announced on a webhook."""
 
 import datetime as dt
 import hashlib
 from pathlib import Path
 
 from dagster import (
-    DefaultSensorStatus, RunFailureSensorContext, RunRequest, SensorEvaluationContext, SkipReason,
-    run_failure_sensor, sensor,
+    DagsterEventType, DagsterRunStatus, DefaultSensorStatus, RunFailureSensorContext, RunRequest,
+    RunStatusSensorContext, SensorEvaluationContext, SkipReason, run_failure_sensor, run_status_sensor,
+    sensor,
 )
 
 from ingestion import settings
-from orchestration.jobs import nightly_job, reference_job
-from orchestration.runner import range_tags
+from orchestration.assets.gazetteer import gazetteer_file
+from orchestration.jobs import nightly_job, reference_job, reference_tables_job
+from orchestration.partitions import range_tags
+from orchestration.refresh_policy import rebuild_dimensions
+from orchestration.resources import WarehouseResource
 
 
 def inbox_sources(sources_file: Path):
@@ -103,7 +108,32 @@ def run_partitions(tags: dict[str, str]) -> str | None:
     return f"{start}..{end}" if start and end else None
 
 
-@run_failure_sensor(monitored_jobs=[nightly_job, reference_job], name="run_failure_alert",
+def materialized_in_run(instance, run_id: str) -> dict[str, dict]:
+    """Asset key (user string) → metadata of its materialization in the run."""
+    records = instance.get_records_for_run(run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION).records
+    out: dict[str, dict] = {}
+    for record in records:
+        mat = record.event_log_entry.asset_materialization
+        if mat is not None:
+            out[mat.asset_key.to_user_string()] = {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+    return out
+
+
+@run_status_sensor(run_status=DagsterRunStatus.SUCCESS, monitored_jobs=[reference_tables_job],
+                   request_job=reference_job, name="reference_rebuild_sensor",
+                   default_status=DefaultSensorStatus.RUNNING, minimum_interval_seconds=30,
+                   description="After the reference tables loaded: rebuild the dimensions and the "
+                   "gazetteer when a table got a new version or no gazetteer exists (the refresh "
+                   "policy, orchestration/refresh_policy.py, which `frontline refresh` follows too).")
+def reference_rebuild_sensor(context: RunStatusSensorContext, warehouse: WarehouseResource):
+    run_id = context.dagster_run.run_id
+    materialized = materialized_in_run(context.instance, run_id)
+    if not rebuild_dimensions(materialized, gazetteer_file(warehouse).exists()):
+        return SkipReason("no reference table changed and the gazetteer exists")
+    return RunRequest(run_key=run_id)
+
+
+@run_failure_sensor(monitored_jobs=[nightly_job, reference_tables_job, reference_job], name="run_failure_alert",
                     default_status=DefaultSensorStatus.RUNNING, minimum_interval_seconds=30,
                     description="Posts a Slack-compatible message to FRONTLINE_ALERT_WEBHOOK naming the "
                     "failed step or check of a failed nightly or reference run.")

@@ -7,7 +7,8 @@ import json
 from dagster import build_schedule_context, build_sensor_context
 
 from orchestration.dbt import build_args, partition_vars
-from orchestration.runner import range_tags, yesterday_in_yangon
+from orchestration.partitions import range_tags
+from orchestration.runner import yesterday_in_yangon
 
 
 def test_partition_vars_are_the_half_open_window():
