@@ -6,13 +6,17 @@ import os
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
 
-from dagster import Definitions, load_asset_checks_from_modules  # noqa: E402
+from dagster import Definitions  # noqa: E402
 
-from orchestration import checks, freshness  # noqa: E402
+from orchestration import freshness  # noqa: E402
 from orchestration.assets import dbt_models, facts, gazetteer, publish, reference, report_html, reports  # noqa: E402
 from orchestration.jobs import nightly_job, reference_job, reference_tables_job  # noqa: E402
 from orchestration.resources import default_resources  # noqa: E402
 from orchestration.schedules import nightly_schedule, reference_schedule  # noqa: E402
+from quality.checks import facts as facts_checks  # noqa: E402
+from quality.checks import marts as mart_checks  # noqa: E402
+from quality.checks import reference as reference_checks  # noqa: E402
+from quality.checks import reports as report_checks  # noqa: E402
 from orchestration.sensors import inbox_sensor, reference_rebuild_sensor, run_failure_alert  # noqa: E402
 
 
@@ -30,7 +34,8 @@ def build_defs(resources: dict | None = None) -> Definitions:
             publish.published_warehouse,
             report_html.report_html,
         ],
-        asset_checks=[*load_asset_checks_from_modules([checks]), *freshness.freshness_checks],
+        asset_checks=[*reference_checks.CHECKS, *report_checks.CHECKS, *facts_checks.CHECKS,
+                      *mart_checks.CHECKS, *freshness.freshness_checks],
         jobs=[nightly_job, reference_tables_job, reference_job],
         schedules=[nightly_schedule, reference_schedule],
         sensors=[inbox_sensor, reference_rebuild_sensor, run_failure_alert, freshness.freshness_sensor],

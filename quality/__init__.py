@@ -5,5 +5,5 @@
 - ``suites`` / ``validation``: GX Core 1.x suites run on pandas in one ephemeral context.
 - ``store``: rejected facts → ``quarantine.facts``, rejected reports → ``quarantine.reports``.
 
-The Dagster asset checks that use them are in ``orchestration/checks.py``.
+The Dagster asset checks that run them are in ``quality/checks/`` (by domain).
 """

@@ -26,7 +26,7 @@ REFERENCE_DIMENSIONS = ("dim_place", "dim_unit", "dim_actor")
 
 def dimension_counts(build_rows: dict[str, int], published_path: Path) -> dict[str, tuple[int | None, int]]:
     """Dimension → (rows in the published warehouse or None, rows in the build warehouse)."""
-    from orchestration.checks import published_row_count
+    from quality.checks.marts import published_row_count
 
     return {d: (published_row_count(str(published_path), d), build_rows[d])
             for d in REFERENCE_DIMENSIONS if d in build_rows}

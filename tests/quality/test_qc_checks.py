@@ -13,7 +13,8 @@ from dagster import AssetKey, MaterializeResult, MetadataValue, asset, materiali
 from ingestion import raw_store
 from runlog.source_runs import record_source_runs
 from ingestion.reports import ReportError
-from orchestration import checks
+from quality.checks import reports as report_checks
+from quality.checks import marts as mart_checks
 from orchestration.partitions import daily_partitions
 from orchestration.resources import PublishResource, WarehouseResource
 from qc_helpers import report
@@ -58,15 +59,14 @@ def fake_publish() -> None:
 def resources(tmp_path):
     RAN.clear()
     FEED.update(reports=[], errors=[], per_source={}, claims=10)
-    checks._reports_cache.clear()
     return {"warehouse": WarehouseResource(path=str(tmp_path / "build.duckdb")),
             "publish_target": PublishResource(path=str(tmp_path / "published" / "frontline.duckdb"))}
 
 
 def _raw_run(resources, instance=None):
     return materialize(
-        [fake_raw_reports, fake_facts, checks.reports_suite, checks.reports_rules,
-         checks.reports_quarantine_share, checks.sources_have_data],
+        [fake_raw_reports, fake_facts, report_checks.reports_suite_and_rules,
+         report_checks.reports_quarantine_share, report_checks.sources_have_data],
         resources=resources, partition_key=DAY, raise_on_error=False, instance=instance)
 
 
@@ -128,7 +128,6 @@ def test_silent_source_fails_after_n_runs(resources, monkeypatch):
                                                    "feed": {"reports": 0, "errors": 0, "failed": True}})
     first = _raw_run(resources, instance)
     assert first.success and _checks(first)["sources_have_data"].passed
-    checks._reports_cache.clear()
     second = _raw_run(resources, instance)
     evals = _checks(second)
     assert not evals["sources_have_data"].passed and "feed" in evals["sources_have_data"].description
@@ -159,7 +158,7 @@ def _publish_file(resources, claims: int) -> None:
 
 
 def _mart_run(resources):
-    return materialize([fake_fct_claims, fake_publish, checks.fct_claims_gate],
+    return materialize([fake_fct_claims, fake_publish, mart_checks.fct_claims_gate],
                        resources=resources, raise_on_error=False)
 
 
@@ -187,7 +186,7 @@ def test_mart_gate_orphans(resources):
             con.execute("create or replace table dim_report as select 'a' as report_id")
             con.execute("create or replace table fct_claims as select * from (values ('f1', 'a'), ('f2', 'zz')) t(fact_id, report_id)")
 
-    result = materialize([orphan_claims, fake_publish, checks.fct_claims_gate], resources=resources,
+    result = materialize([orphan_claims, fake_publish, mart_checks.fct_claims_gate], resources=resources,
                          raise_on_error=False)
     gate = _checks(result)["mart_gate"]
     assert not gate.passed and RAN == []

@@ -10,7 +10,7 @@ from dagster import AssetKey, asset, materialize
 
 from ingestion import facts_store, raw_store
 from ingestion.models import Claim, ControlChange
-from orchestration import checks
+from quality.checks import facts as fact_checks
 from orchestration.assets import facts as facts_asset
 from orchestration.partitions import daily_partitions
 from orchestration.resources import WarehouseResource
@@ -65,7 +65,7 @@ def wh(tmp_path, monkeypatch):
 
 def test_bad_facts_and_future_reports_are_quarantined_good_ones_go_on(wh):
     result = materialize([stored_reports, no_gazetteer, facts_asset.extracted_facts, downstream,
-                          checks.facts_suite, checks.facts_reference],
+                          fact_checks.facts_checks],
                          resources=wh, partition_key=DAY, raise_on_error=False, selection=None)
     assert result.success and RAN == ["dbt"]
     evals = {e.check_name: e for e in result.get_asset_check_evaluations()}
@@ -101,7 +101,7 @@ def leaky_facts(context, warehouse: WarehouseResource) -> None:
 
 
 def test_facts_suite_blocks_dbt_when_bad_rows_leak(wh):
-    result = materialize([leaky_facts, downstream, checks.facts_suite], resources=wh, partition_key=DAY,
+    result = materialize([leaky_facts, downstream, fact_checks.facts_checks], resources=wh, partition_key=DAY,
                          raise_on_error=False)
     gate = {e.check_name: e for e in result.get_asset_check_evaluations()}["facts_suite"]
     assert not result.success and not gate.passed and RAN == []

@@ -13,11 +13,11 @@ import duckdb
 import pytest
 from dagster import (
     AssetKey, Definitions, MaterializeResult, MetadataValue, asset, define_asset_job, in_process_executor,
-    load_asset_checks_from_modules,
 )
 
-from orchestration import checks
 from orchestration.partitions import daily_partitions
+from quality.checks import facts as fact_checks
+from quality.checks import reports as report_checks
 from orchestration.resources import PublishResource, SourcesResource, WarehouseResource
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -67,8 +67,7 @@ def mini_defs(tmp_path: Path, sources_file: Path) -> Definitions:
     job = define_asset_job("nightly_refresh", partitions_def=daily_partitions, executor_def=in_process_executor)
     return Definitions(
         assets=[mini_raw_reports, mini_facts, mini_publish],
-        asset_checks=[c for c in load_asset_checks_from_modules([checks])
-                      if all(k.asset_key.path[0] == "raw" for k in c.check_keys)],
+        asset_checks=[*report_checks.CHECKS, *fact_checks.CHECKS],
         jobs=[job],
         resources={"warehouse": WarehouseResource(path=str(tmp_path / "build" / "frontline.duckdb")),
                    "sources": SourcesResource(path=str(sources_file)),
@@ -98,7 +97,6 @@ BAD = ["bad-invalid-json.json", "bad-empty-text-no-date.json"]
 def env(tmp_path, monkeypatch):
     from dagster import DagsterInstance
 
-    checks._reports_cache.clear()
     monkeypatch.setenv("FRONTLINE_PUBLISHED", str(tmp_path / "published" / "frontline.duckdb"))
     return DagsterInstance.ephemeral()
 
@@ -113,7 +111,6 @@ def test_failed_gate_keeps_last_good_and_outcome_names_check(tmp_path, env):
     published = tmp_path / "published" / "frontline.duckdb"
     before = published.read_bytes()
 
-    checks._reports_cache.clear()
     bad_only = mini_defs(tmp_path, sources_yaml(tmp_path, "bad", BAD))
     second = run_job("nightly_refresh", start=DAY, defs=bad_only, instance=env)
     assert not second.ok and not second.published
@@ -132,7 +129,6 @@ def test_failed_gate_keeps_last_good_and_outcome_names_check(tmp_path, env):
 
     assert record_unpublished(second, bad_only, DAY, DAY)
     assert published.read_bytes() == before
-    checks._reports_cache.clear()
     third = run_job("nightly_refresh", start=DAY, defs=mixed, instance=env)
     assert third.ok
     with duckdb.connect(str(published), read_only=True) as con:
@@ -174,7 +170,6 @@ def test_refresh_cli_exits_non_zero_naming_the_check(tmp_path, env, monkeypatch)
     published = tmp_path / "published" / "frontline.duckdb"
     before = published.read_bytes()
 
-    checks._reports_cache.clear()
     bad_yaml = sources_yaml(tmp_path, "bad", BAD)
     holder["defs"] = mini_defs(tmp_path, bad_yaml)
     bad = CliRunner().invoke(app, ["refresh", "--date", DAY.isoformat(), "--sources", str(bad_yaml)])

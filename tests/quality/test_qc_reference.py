@@ -17,7 +17,7 @@ import pytest
 from dagster import AssetKey, asset, materialize
 
 from ingestion import settings as ingestion_settings
-from orchestration import checks
+from quality.checks import reference as reference_checks
 from orchestration.resources import SourcesResource, WarehouseResource
 from quality import reference_suite as rs
 
@@ -256,14 +256,13 @@ def test_reference_suite_blocks_downstream(tmp_path, monkeypatch, broken):
     from orchestration.assets.reference import reference_tables
 
     RAN.clear()
-    checks._reference_cache.clear()
     monkeypatch.setenv("FRONTLINE_REFERENCE_SOURCE", str(_reference_folder(tmp_path, broken)))
     resources = {"warehouse": WarehouseResource(path=str(tmp_path / "build.duckdb")),
                  "sources": SourcesResource(path=str(tmp_path / "no-sources.yaml"))}
-    result = materialize([reference_tables, *checks.REFERENCE_CHECKS, fake_dim_place], resources=resources,
+    result = materialize([reference_tables, *reference_checks.REFERENCE_CHECKS, fake_dim_place], resources=resources,
                          raise_on_error=False)
     evals = _checks_by_key(result)
-    assert len(evals) == len(checks.REFERENCE_CHECKS)
+    assert len(evals) == sum(len(c.check_keys) for c in reference_checks.REFERENCE_CHECKS)
     suite = evals[("townships", "reference_suite")]
     assert suite.passed is (not broken)
     assert suite.severity.value == "ERROR"
@@ -287,7 +286,6 @@ def test_reference_refresh_job_includes_the_checks_and_stops_dbt(tmp_path, monke
     from orchestration.definitions import build_defs
     from orchestration.resources import build_resources
 
-    checks._reference_cache.clear()
     monkeypatch.setenv("FRONTLINE_REFERENCE_SOURCE", str(_reference_folder(tmp_path, True)))
     defs = build_defs(build_resources(tmp_path / "build.duckdb", tmp_path / "published" / "frontline.duckdb",
                                       tmp_path / "no-sources.yaml"))

@@ -10,7 +10,7 @@ from dagster import Failure, materialize
 
 from ingestion.reference.sources import configured_base, resolve_base
 from ingestion.sources.config import load_config
-from orchestration import checks
+from quality.checks import reference as reference_checks
 from orchestration.resources import PublishResource, SourcesResource, WarehouseResource
 from quality.rules import shrink_share, shrunk_tables
 
@@ -71,11 +71,11 @@ def test_reference_shrink_check_names_the_dimension(tmp_path):
     wh = WarehouseResource(path=str(tmp_path / "w.duckdb"))
     _log_loads(tmp_path / "w.duckdb", "towns", [494, 12])
     _log_loads(tmp_path / "w.duckdb", "units", [1000, 990])
-    towns = checks.reference_shrink_result("towns", wh)
+    towns = reference_checks.reference_shrink_result("towns", wh)
     assert not towns.passed and towns.severity.value == "ERROR"
     assert "dim_place" in towns.description and "reference.towns: 494 → 12" in towns.description
-    assert checks.reference_shrink_result("units", wh).passed
-    assert checks.reference_shrink_result("armed_groups", wh).passed  # never loaded
+    assert reference_checks.reference_shrink_result("units", wh).passed
+    assert reference_checks.reference_shrink_result("armed_groups", wh).passed  # never loaded
 
 
 def _dim_file(path: Path, rows: int) -> None:

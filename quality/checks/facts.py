@@ -1,0 +1,100 @@
+"""Checks on raw/extracted_facts: the GX suite (blocking) and the references to the
+dimensions (WARN), from one read of the window's facts."""
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from dagster import (
+    AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetKey,
+    multi_asset_check,
+)
+
+from orchestration.partitions import daily_partitions
+from orchestration.resources import WarehouseResource
+from quality.checks.common import (
+    check_metadata, empty_result, error_labels, partition_window, quality_settings, window_text,
+)
+
+RAW_FACTS = AssetKey(["raw", "extracted_facts"])
+# The column of each dimension a fact refers to: dim_actor by name, dim_unit by key.
+DIMENSION_COLUMNS = {"dim_actor": "canonical_name", "dim_unit": "unit_key"}
+
+
+def read_facts_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
+    """(fact rows, report id → text) for the window (or this run's rows)."""
+    from ingestion.tables import table_exists
+
+    if not table_exists(con, "raw", "extracted_facts"):
+        return None, {}
+    where = "published_date >= ? and published_date < ?" if window else "run_id = ?"
+    params: list[Any] = list(window) if window else [run_id]
+    facts = con.execute(f"select * from raw.extracted_facts where {where}", params).df()
+    texts: dict[str, str] = {}
+    if len(facts) and table_exists(con, "raw", "reports"):
+        con.register("_qc_ids", facts[["report_id"]].drop_duplicates())
+        try:
+            texts = dict(con.execute(
+                "select id, text from raw.reports where id in (select report_id from _qc_ids) "
+                "qualify row_number() over (partition by id order by version desc) = 1").fetchall())
+        finally:
+            con.unregister("_qc_ids")
+    return facts, texts
+
+
+def dimension_values(con, table: str) -> list[str] | None:
+    """The names of dim_actor (or the keys of dim_unit); None when the dimension does not exist."""
+    from ingestion.tables import table_exists
+
+    if not table_exists(con, "main", table):
+        return None
+    column = DIMENSION_COLUMNS[table]
+    return [r[0] for r in con.execute(
+        f'select distinct "{column}" from main."{table}" where "{column}" is not null').fetchall()]
+
+
+@multi_asset_check(
+    name="raw_extracted_facts_checks",
+    specs=[
+        AssetCheckSpec("facts_suite", asset=RAW_FACTS, blocking=True, partitions_def=daily_partitions,
+                       description="GX suite on the partition's facts: contract enums, required fields, "
+                       "evidence is a passage of the report, dates not after publication (ERROR, blocks dbt)."),
+        AssetCheckSpec("facts_reference", asset=RAW_FACTS, blocking=False, partitions_def=daily_partitions,
+                       description="GX: actor_to/actor_from are dim_actor names and unit_key is in "
+                       "dim_unit, when those dimensions exist (WARN)."),
+    ],
+)
+def facts_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
+    """One read of the window's facts serves the suite and the reference check."""
+    from quality.suites import validate_fact_references, validate_facts
+
+    settings = quality_settings()
+    window, run_id = partition_window(context), context.run.run_id
+    with warehouse.connect(read_only=True) as con:
+        facts, texts = read_facts_frame(con, window, run_id)
+        actors, units = dimension_values(con, "dim_actor"), dimension_values(con, "dim_unit")
+    no_facts = facts is None or facts.empty
+    scope = {"scope": window_text(window, run_id)}
+
+    result = empty_result("extracted_facts") if no_facts else validate_facts(facts, texts, settings)
+    errors = error_labels(result)
+    yield AssetCheckResult(
+        check_name="facts_suite", asset_key=RAW_FACTS, passed=not errors, severity=AssetCheckSeverity.ERROR,
+        description="ok" if not errors else "failed: " + ", ".join(errors),
+        metadata=check_metadata(result, scope))
+
+    if no_facts or (actors is None and units is None):
+        yield AssetCheckResult(
+            check_name="facts_reference", asset_key=RAW_FACTS, passed=True, severity=AssetCheckSeverity.WARN,
+            description="nothing to check (no facts or no dimensions yet)",
+            metadata={"dim_actor": actors is not None, "dim_unit": units is not None})
+        return
+    refs = validate_fact_references(facts, actors, units, settings)
+    warnings = [o.label() for o in refs.failed]
+    yield AssetCheckResult(
+        check_name="facts_reference", asset_key=RAW_FACTS, passed=not warnings and refs.error is None,
+        severity=AssetCheckSeverity.WARN, description="ok" if not warnings else "unresolved: " + ", ".join(warnings),
+        metadata=check_metadata(refs, scope))
+
+
+CHECKS = [facts_checks]
