@@ -52,6 +52,12 @@ def parse_published(value: Any) -> str:
         raise ValueError(f"'published' is not an ISO 8601 date: {text[:40]!r}") from None
 
 
+def published_day(value: Any) -> dt.date:
+    """The report's own day of its ``published`` value (the date as the report gave it,
+    offset kept); raises ``ValueError`` like ``parse_published``: the one date parser."""
+    return dt.date.fromisoformat(parse_published(value)[:10])
+
+
 def clean_text(text: str) -> str:
     """Drop control characters (keeping newlines and tabs)."""
     return _CONTROL.sub("", text)

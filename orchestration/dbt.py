@@ -30,8 +30,10 @@ if using_dagster_dev():
     DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()).cli(
         ["parse", "--quiet"], target_path=dbt_project.target_path).wait()
 
-# Models of the reference group: rebuilt when a reference file changes, not partitioned.
-REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
+# Seeds and models of the reference group: rebuilt when a reference file changes, not partitioned.
+REFERENCE_PATHS = ("seeds/reference", "models/staging/reference", "models/intermediate/reference",
+                   "models/marts/reference")
+REFERENCE_SELECT = " ".join(f"path:{p}" for p in REFERENCE_PATHS)
 
 
 def dbt_resource() -> DbtCliResource:

@@ -291,10 +291,3 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         return mk(first, min(last, pub), "year")
     return None
 
-
-def parse_published(value: str) -> dt.date:
-    """The publication day of a report; today's date is never used (pure function)."""
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return dt.date(1970, 1, 1)

@@ -17,7 +17,8 @@ import warnings
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
 from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
-from ingestion.extract.dates import DateSpan, not_after, parse_published
+from ingestion.extract.dates import DateSpan, not_after
+from ingestion.reports import published_day
 from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
 from ingestion.extract.events import assemble, carried
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
@@ -91,7 +92,7 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
         text = text[:MAX_TEXT_CHARS]
     if not text.strip():
         return []
-    pub = parse_published(report.published)
+    pub = published_day(report.published)
     sms, resolved = _control_changes(text, pub, prep, ranked=True)
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
     facts.extend(_claims(report, text, sms, prep, pub))
@@ -103,7 +104,7 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     (what ``scripts/train_extractor.py`` learns from), with the text and the mentions."""
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
-    sms, cands = _control_changes(text, parse_published(report.published), prep, ranked=False)
+    sms, cands = _control_changes(text, published_day(report.published), prep, ranked=False)
     return cands, text, sms
 
 

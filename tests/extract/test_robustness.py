@@ -4,6 +4,8 @@ from __future__ import annotations
 import random
 import warnings
 
+import pytest
+
 from ingestion.extract import extract_report
 from ingestion.models import Report
 from ingestion.reports import MAX_TEXT_CHARS
@@ -29,7 +31,8 @@ def test_control_characters():
 
 def test_invalid_dates():
     run("The KIA captured the IB 236 base on 31 February and on 45 March 2024.")
-    run("The KIA captured the IB 236 base on Monday.", published="not-a-date")
+    with pytest.raises(ValueError, match="not an ISO 8601 date"):  # one parser: a bad date is an error
+        run("The KIA captured the IB 236 base on Monday.", published="not-a-date")
     run("The KIA captured the IB 236 base on Monday.", published="0001-01-01")
 
 

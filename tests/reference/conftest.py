@@ -8,10 +8,10 @@ import duckdb
 import pytest
 
 from ingestion import settings
+from orchestration.dbt import REFERENCE_SELECT
 from tests.dbt_helpers import dbt_cli
 
 SHARED_REFERENCE = settings.PROJECT_ROOT.parent / "shared" / "reference"
-REFERENCE_SELECT = "path:models/staging/reference path:models/marts/reference"
 
 
 @pytest.fixture(scope="session")

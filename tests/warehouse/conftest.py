@@ -7,11 +7,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.dbt import REFERENCE_SELECT
 from tests.dbt_helpers import dbt_cli
 from tests.warehouse.fixtures import build_fixture_warehouse
 
 # The fixture creates the reference dims itself: leave the reference group out.
-EXCLUDE = ["--exclude", "path:models/staging/reference", "path:models/marts/reference"]
+EXCLUDE = ["--exclude", *REFERENCE_SELECT.split()]
 
 
 def run_dbt(warehouse: Path, *args: str, target_path: Path) -> subprocess.CompletedProcess:

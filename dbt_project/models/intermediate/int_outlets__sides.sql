@@ -1,19 +1,12 @@
--- The side an outlet speaks for, when it speaks for one: state media speak for the junta.
--- Every other outlet is 'independent' (its reports count for a side only through their
--- attribution: "the KIA said..."). Kept here as a short hand list until the reference
--- data carries outlets; match is on the lower-cased outlet name.
-with state_media (outlet_name) as (
+-- The side an outlet speaks for, when it speaks for one: state media speak for the junta
+-- (the outlet_sides seed, checked against the extractor's is_state_media by
+-- tests/test_dbt_lookups.py). Every other outlet is 'independent' (its reports count for a
+-- side only through their attribution: "the KIA said..."). Match is on the lower-cased
+-- outlet name.
+with state_media as (
 
-    values
-        ('state bulletin'),                  -- the demo's junta-side outlet
-        ('global new light of myanmar'),
-        ('the global new light of myanmar'),
-        ('gnlm'),
-        ('mrtv'),
-        ('myawady'),
-        ('myawady tv'),
-        ('the mirror'),
-        ('kyemon')
+    select outlet_name from {{ ref('outlet_sides') }}
+    where outlet_side = 'junta'
 
 ),
 

@@ -2,6 +2,7 @@
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
+        on_schema_change='fail',
         unique_key='published_date',
         pre_hook="{{ delete_partition_window('published_date') }}",
     )

@@ -7,12 +7,7 @@ with latest as (
 renamed as (
 
     select
-        sr_pcode as state_pcode,
-        sr_name as state_name,
-        dt_pcode as district_pcode,
-        dt_name as district_name,
-        ts_pcode as township_pcode,
-        ts_name as township_name,
+        {{ census_place_columns() }},
         cast(pop_total as bigint) as pop_total,
         cast(pop_male as bigint) as pop_male,
         cast(pop_female as bigint) as pop_female,
