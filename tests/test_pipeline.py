@@ -151,3 +151,22 @@ def test_a_reference_change_rebuilds_every_partition_of_the_facts(pipeline, back
     # a full refresh without a window: every day's facts are still there, not only 5 March's
     after = _rows(paths["published"], "select count(*), count(distinct published_date) from fct_control_changes")
     assert after == before
+
+
+def test_every_published_table_is_an_asset_with_one_writer(backfilled, pipeline):
+    """The lineage names every table of the published file: dbt models and seeds by name,
+    the raw, quarantine, meta and reference tables as [schema, table]; one asset writes each."""
+    from ingestion.tables import DDL, WRITERS
+
+    defs, _, _ = pipeline
+    _, paths = backfilled
+    keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
+    tables = _rows(paths["published"], "select table_schema, table_name from information_schema.tables "
+                                       "where table_catalog = current_database()")
+    unnamed = []
+    for schema, table in tables:
+        key = table if schema in ("main", "lookup") else f"{schema}/{table}"
+        if key not in keys and (schema, table) != ("reference", "_loads"):  # the loads' log of reference/*
+            unnamed.append(f"{schema}.{table}")
+    assert unnamed == []
+    assert set(WRITERS) == set(DDL) and all(w in keys or w == "dbt_fact_models" for w in WRITERS.values())
