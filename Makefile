@@ -7,7 +7,7 @@ export GX_ANALYTICS_ENABLED := False
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: help setup manifest demo test bench bench-backfill docs dev validate clean
+.PHONY: help setup manifest demo test test-fast bench bench-backfill docs dev validate clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -30,8 +30,11 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 demo: manifest $(DAGSTER_HOME)/dagster.yaml  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
 	$(VENV)/bin/frontline demo
 
-test: manifest  ## the test suite (starts its own throwaway PostgreSQL; needs its server binaries)
+test: manifest  ## the whole test suite, slow tests included (starts its own throwaway PostgreSQL; needs its server binaries)
 	UV=$(UV) $(PY) -m pytest -q
+
+test-fast: setup  ## the inner loop: the tests not marked slow (under a minute; the suite prepares the dbt manifest when stale)
+	$(PY) -m pytest -q -m "not slow"
 
 bench: setup  ## extraction throughput and memory (prints a table)
 	$(PY) scripts/bench.py

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # loads the code location in a subprocess the way `dagster dev` does (about a minute)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -27,6 +27,6 @@ def test_every_side_table_is_an_asset_and_names_its_writer():
 def test_one_table_exists():
     import subprocess
 
-    out = subprocess.run(["git", "grep", "-n", "def table_exists", "--", "*.py"], capture_output=True,
+    out = subprocess.run(["git", "grep", "-n", "def table_exists", "--", "*.py", ":!tests"], capture_output=True,
                          text=True, cwd=__file__.rsplit("/tests/", 1)[0]).stdout.splitlines()
     assert [line.split(":")[0] for line in out] == ["ingestion/tables.py"]

@@ -7,6 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # the whole nightly job on the demo data, several runs (minutes)
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_START, DEMO_END = dt.date(2025, 3, 1), dt.date(2025, 3, 14)
 

@@ -45,6 +45,7 @@ def test_dev_accuracy(tmp_path):
     assert f["date_accuracy"] >= 0.85, f["line"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (EVAL / "dev-real").is_dir() or not SCORE.is_file(), reason="shared evaluation sets not present")
 def test_dev_real_accuracy(tmp_path):
     whole = _score(EVAL / "dev-real", tmp_path)

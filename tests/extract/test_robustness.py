@@ -36,6 +36,7 @@ def test_invalid_dates():
     run("The KIA captured the IB 236 base on Monday.", published="0001-01-01")
 
 
+@pytest.mark.slow
 def test_huge_text_is_cut_with_a_warning():
     text = ("The KIA captured the IB 236 base on Monday. " * 40) + ("x" * (MAX_TEXT_CHARS + 10))
     text = text + " filler" * 10

@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+pytestmark = pytest.mark.slow  # the `frontline` CLI end to end, twice (minutes)
+
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "data" / "demo"
 DAY = "2025-03-03"

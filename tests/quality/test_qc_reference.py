@@ -251,6 +251,7 @@ def _checks_by_key(result) -> dict[tuple[str, str], object]:
     return {(e.asset_key.path[-1], e.check_name): e for e in result.get_asset_check_evaluations()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("broken", [False, True])
 def test_reference_suite_blocks_downstream(tmp_path, monkeypatch, broken):
     from orchestration.assets.reference import reference_tables
@@ -280,6 +281,7 @@ def test_reference_suite_blocks_downstream(tmp_path, monkeypatch, broken):
         assert RAN == ["dim_place"]
 
 
+@pytest.mark.slow
 def test_reference_refresh_job_includes_the_checks_and_stops_dbt(tmp_path, monkeypatch):
     """The real job, against a temp warehouse with a broken townships file: the blocking check
     fails and none of the dbt reference models materialises (dbt is never invoked)."""

@@ -10,6 +10,8 @@ from ingestion.reference.pipeline import load_reference
 
 from .conftest import run_dbt_reference
 
+pytestmark = pytest.mark.slow  # dbt builds of the reference group on the real files
+
 
 def test_dim_place_counts(full_con):
     counts = dict(full_con.execute("select level, count(*) from main.dim_place group by 1").fetchall())

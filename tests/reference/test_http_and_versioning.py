@@ -38,6 +38,7 @@ def _rows(con):
             for t in ("townships", "towns", "units", "armed_groups", "wards_village_tracts", "census_workbook")}
 
 
+@pytest.mark.slow
 def test_http_source_loads_the_same_rows_and_304_adds_nothing(httpserver, ref_dir, tmp_path, monkeypatch):
     counts = {"200": 0, "304": 0, "404": 0}
     base = _serve(httpserver, ref_dir, counts)

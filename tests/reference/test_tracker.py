@@ -58,6 +58,7 @@ def test_aliases_are_flagged_and_not_reported(events):
     assert events.loc[events["town_id"] == "myohla", "town_match"].iloc[0] == "ambiguous"
 
 
+@pytest.mark.slow
 def test_reference_suite_passes_and_warns_on_unresolved(events):
     from quality.reference_suite import validate_reference
 
@@ -81,6 +82,7 @@ def test_load_reports_unresolved_and_versions(ref_dir, tmp_path):
     assert "sha256/town_control_events" not in first.report and first.file_hashes["town_control_events"]
 
 
+@pytest.mark.slow
 def test_actors_resolve_to_dim_actor(full_warehouse, tmp_path):
     """Built on the real registry: every actor code of the tracker but UNKNOWN has a dim_actor
     key (KNLA through the KNU's acronyms, PDF_NUG through its first part)."""

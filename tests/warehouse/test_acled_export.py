@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a dbt build of the fixture warehouse (session)
+
 # Columns of ACLED's current exports that the acledR codebook does not list, and the
 # codebook column each follows in those exports.
 EXTRA_COLUMNS = {"disorder_type": "time_precision", "tags": "fatalities"}

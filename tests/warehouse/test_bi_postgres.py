@@ -18,6 +18,8 @@ from publishing.postgres import publish_postgres
 from tests.warehouse.fixtures import ROOT
 from tests.warehouse.test_bi_queries import BI_DOC, sql_blocks
 
+pytestmark = pytest.mark.slow  # a dbt build and a PostgreSQL cluster
+
 MANIFEST = ROOT / "dbt_project" / "target" / "manifest.json"
 
 

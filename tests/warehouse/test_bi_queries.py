@@ -8,6 +8,8 @@ import pytest
 
 from tests.warehouse.fixtures import ROOT
 
+pytestmark = pytest.mark.slow  # a dbt build of the fixture warehouse (session)
+
 BI_DOC = ROOT / "docs" / "bi.md"
 
 

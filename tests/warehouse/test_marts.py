@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+pytestmark = pytest.mark.slow  # a dbt build of the fixture warehouse (session)
+
 D = dt.date
 
 

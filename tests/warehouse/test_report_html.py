@@ -5,7 +5,11 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from reporting.html_report import map_svg, render_report, side_colour, write_report
+
+pytestmark = pytest.mark.slow  # a dbt build of the fixture warehouse (session)
 
 
 def test_render_report(con):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 import duckdb
 
 from tests.warehouse.conftest import run_dbt
+
+pytestmark = pytest.mark.slow  # dbt builds of the fixture warehouse
 
 FIGURES = ("agreed", "holder_disagreements", "tracker_only", "frontline_only", "tracker_events",
            "tracker_outside_coverage", "tracker_unresolved_towns", "frontline_changes")
