@@ -154,5 +154,5 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     }
     if pg is not None:
         metadata["postgres"] = MetadataValue.json(pg)
-    yield MaterializeResult(asset_key=META_RUNS, metadata={"run_id": context.run_id, "status": "published"})
     yield MaterializeResult(asset_key=PUBLISHED_WAREHOUSE, metadata=metadata)
+    yield MaterializeResult(asset_key=META_RUNS, metadata={"run_id": context.run_id, "status": "published"})
