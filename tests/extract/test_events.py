@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingestion.extract.dates import parse_published
+from ingestion.reports import published_day
 from ingestion.extract.events import assemble
 from ingestion.extract.extractor import _prepare
 from ingestion.extract.matcher import fold
@@ -17,7 +17,7 @@ from .test_error_classes import cc, run
 def selected(text: str) -> list:
     """The events the rules choose in ``text`` (one sentence), not the ranker's other candidates."""
     prep = _prepare(None)
-    sms = scan(text, split_sentences(text), prep.matcher.find(text, fold(text)), parse_published("2024-05-08"))
+    sms = scan(text, split_sentences(text), prep.matcher.find(text, fold(text)), published_day("2024-05-08"))
     return [e for sm in sms for e in assemble(sm, text) if e.extra.get("selected", True)]
 
 
