@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 from dagster_dbt.dbt_project import using_dagster_dev
@@ -46,6 +47,14 @@ def partition_vars(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> 
     return {"min_date": day(start), "max_date": day(end)}
 
 
+def partition_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> dict[str, str]:
+    """The partition window as the environment of a dbt invocation (read by
+    macros/partition_window.sql). Unlike ``--vars``, a new value does not make dbt parse
+    the whole project again: only the few models that use the window are re-parsed."""
+    window = partition_vars(start, end)
+    return {"FRONTLINE_MIN_DATE": window["min_date"], "FRONTLINE_MAX_DATE": window["max_date"]}
+
+
 def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     """Arguments of a ``dbt build`` of one group (the partition window as vars, if any).
 
@@ -59,10 +68,22 @@ def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     return args
 
 
-def fact_build_args(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
-                    full_refresh: bool = False) -> list[str]:
-    """The ``dbt build`` of the fact group for a partition window; a full refresh (after the
-    reference data changed) rebuilds all history, so it passes no window."""
-    if full_refresh:
-        return build_args() + ["--full-refresh"]
-    return build_args(partition_vars(start, end))
+def fact_build_args(*, full_refresh: bool = False) -> list[str]:
+    """The ``dbt build`` of the fact group; the window goes in the environment
+    (``partition_env``). A full refresh (after the reference data changed) rebuilds all
+    history, so it runs without a window."""
+    return build_args() + (["--full-refresh"] if full_refresh else [])
+
+
+def fact_build_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
+                   full_refresh: bool = False) -> dict[str, str]:
+    """The window environment of a fact build: none for a full refresh (all history)."""
+    return {} if full_refresh else partition_env(start, end)
+
+
+def target_dir(warehouse_path: str | Path, group: str) -> Path:
+    """A dbt target folder per warehouse and group, kept between runs: dbt's partial parsing
+    (``partial_parse.msgpack``) holds when the profile (the warehouse path) and the arguments
+    are those of the last run, so a night does not parse the whole project again (about 5 s
+    here). One writer per warehouse, so one invocation at a time uses it."""
+    return Path(warehouse_path).parent / "dbt_target" / group
