@@ -23,3 +23,21 @@
     delete from {{ this }} where {{ in_partition_window(column) }}
     {% endif %}
 {%- endmacro %}
+
+{#- Pre-hook for incremental models keyed by site: deletes every site a partitioned run
+    recomputes (int_control_sites__touched), so a site left with no rows loses its old ones
+    too; delete+insert on site_key then inserts the recomputed sites. -#}
+{% macro delete_touched_sites() -%}
+    {% if is_incremental() %}
+    delete from {{ this }} where site_key in (select site_key from {{ ref('int_control_sites__touched') }})
+    {% endif %}
+{%- endmacro %}
+
+{#- The filter of a model keyed by site: on an incremental run, the touched sites only. -#}
+{% macro only_touched_sites(column='site_key') -%}
+    {% if is_incremental() -%}
+    {{ column }} in (select site_key from {{ ref('int_control_sites__touched') }})
+    {%- else -%}
+    true
+    {%- endif %}
+{%- endmacro %}
