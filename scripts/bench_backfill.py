@@ -168,6 +168,7 @@ class Size:
     bi_p95_ms: float = 0.0
     bi_medians: dict[int, float] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
+    nightly_dbt: dict[str, float] = field(default_factory=dict)  # dbt node → seconds
 
 
 def run_size(h: int, args, root: Path) -> Size:
@@ -205,6 +206,7 @@ def run_size(h: int, args, root: Path) -> Size:
     if not outcomes[-1].ok:
         sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
     size.nightly_steps = _all_steps(instance, outcomes)
+    size.nightly_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
     return size
@@ -216,6 +218,20 @@ def _all_steps(instance, outcomes) -> dict[str, float]:
     for outcome in outcomes:
         for step, s in step_seconds(instance, outcome.run_id).items():
             out[step] = out.get(step, 0.0) + s
+    return out
+
+
+def dbt_node_seconds(run_results: Path) -> dict[str, float]:
+    """Seconds per dbt node of the last invocation (models by name; tests summed as one)."""
+    if not run_results.exists():
+        return {}
+    out: dict[str, float] = {"(all data and unit tests)": 0.0}
+    for result in json.loads(run_results.read_text())["results"]:
+        uid = result["unique_id"]
+        if uid.startswith("model."):
+            out[uid.split(".")[-1]] = result["execution_time"]
+        else:
+            out["(all data and unit tests)"] += result["execution_time"]
     return out
 
 
@@ -259,6 +275,10 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
         print(f"\n{label}: seconds per step")
         for step in steps:
             line(f"  {step[:42]}", [f"{getattr(s, attr).get(step, 0.0):.2f}" for s in sizes])
+    print("\nnightly dbt build: seconds per node (dbt's own timing; start-up and parse not included)")
+    nodes = sorted({k for s in sizes for k in s.nightly_dbt}, key=lambda k: -big.nightly_dbt.get(k, 0.0))
+    for node in nodes[:15]:
+        line(f"  {node[:42]}", [f"{s.nightly_dbt.get(node, 0.0):.2f}" for s in sizes])
     print("\nrows of the published marts")
     for table in big.rows:
         line(f"  {table}", [f"{s.rows.get(table, 0):,}" for s in sizes])
