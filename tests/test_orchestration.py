@@ -129,3 +129,18 @@ def test_schedules_run_without_a_human():
     reference = defs.resolve_schedule_def("reference_refresh_schedule")
     assert nightly.default_status == reference.default_status == DefaultScheduleStatus.RUNNING
     assert reference.cron_schedule == "30 1 * * *" and reference.execution_timezone == "Asia/Yangon"
+
+
+def test_the_dbt_resource_starts_no_dbt_to_learn_its_version_nor_an_adapter(monkeypatch):
+    import subprocess
+    from importlib.metadata import version
+
+    from orchestration.dbt import dbt_resource
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"a subprocess was started: {args}")
+
+    monkeypatch.setattr(subprocess, "check_output", no_subprocess)
+    resource = dbt_resource()
+    assert str(resource._cli_version) == version("dbt-core")
+    assert resource._initialize_dbt_core_adapter(["build"]) is None
