@@ -78,6 +78,11 @@ def partition_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> d
     return {"FRONTLINE_MIN_DATE": window["min_date"], "FRONTLINE_MAX_DATE": window["max_date"]}
 
 
+# dbt unit tests check SQL logic on fixed rows, not the night's data: the test suite runs them
+# (tests/warehouse); a night does not pay for them.
+NO_UNIT_TESTS = ["--exclude-resource-type", "unit_test"]
+
+
 def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     """Arguments of a ``dbt build`` of one group (the partition window as vars, if any).
 
@@ -85,7 +90,7 @@ def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     same invocation or upstream of it: the reference group does not run the fact models'
     relationship tests (their tables may not exist yet), the fact group does.
     """
-    args = ["build", "--indirect-selection", "buildable"]
+    args = ["build", "--indirect-selection", "buildable", *NO_UNIT_TESTS]
     if vars_:
         args += ["--vars", json.dumps(vars_, sort_keys=True)]
     return args

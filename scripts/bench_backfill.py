@@ -163,6 +163,9 @@ class Size:
     night_reports: int = 0
     facts: int = 0
     workers: int = 0
+    extract_s: float = 0.0  # the extraction pool's seconds in the backfill (extractor + Parquet files)
+    load_s: float = 0.0  # the single writer's load of the files into DuckDB
+    nightly_cpu_s: float = 0.0  # CPU seconds of the process tree during the night (load-independent)
     backfill_steps: dict[str, float] = field(default_factory=dict)
     nightly_steps: dict[str, float] = field(default_factory=dict)
     bi_p95_ms: float = 0.0
@@ -198,11 +201,12 @@ def run_size(h: int, args, root: Path) -> Size:
     size.backfill_steps = _all_steps(instance, outcomes)
     facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
     size.facts, size.workers = facts.get("facts", 0), facts.get("extract_workers", 1)
+    size.extract_s, size.load_s = facts.get("extract_seconds", 0.0), facts.get("load_seconds", 0.0)
 
     sources_file(root / "sources.yaml", root / "night")  # the feed now shows the night's reports only
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), cpu_seconds()
     outcomes = refresh(night, defs=defs, instance=instance, log_level="ERROR")
-    size.nightly_s = time.perf_counter() - t0
+    size.nightly_s, size.nightly_cpu_s = time.perf_counter() - t0, cpu_seconds() - cpu0
     if not outcomes[-1].ok:
         sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
     size.nightly_steps = _all_steps(instance, outcomes)
@@ -210,6 +214,14 @@ def run_size(h: int, args, root: Path) -> Size:
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
     return size
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its finished children (dbt, workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _all_steps(instance, outcomes) -> dict[str, float]:
@@ -263,7 +275,12 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
     line("backfill wall time (s)", [f"{s.backfill_s:.1f}" for s in sizes])
     line("backfill reports/s end to end", [f"{s.reports / s.backfill_s:.0f}" for s in sizes])
     line("backfill reports/s per core", [f"{s.reports / s.backfill_s / cores:.0f}" for s in sizes])
+    line("extraction step: reports/s (pool)", [f"{s.reports / s.extract_s:.0f}" if s.extract_s else "-" for s in sizes])
+    line("extraction step: reports/s per worker", [f"{s.reports / s.extract_s / s.workers:.0f}" if s.extract_s else "-"
+                                                    for s in sizes])
+    line("load of the Parquet files into DuckDB (s)", [f"{s.load_s:.1f}" for s in sizes])
     line("nightly refresh (s), reports that night", [f"{s.nightly_s:.1f} ({s.night_reports})" for s in sizes])
+    line("nightly CPU seconds (process tree)", [f"{s.nightly_cpu_s:.1f}" for s in sizes])
     line("BI queries of docs/bi.md, p95 (ms)", [f"{s.bi_p95_ms:.1f}" for s in sizes])
     if len(sizes) > 1:
         print(f"nightly time at {big.history}× history / at 1×: {big.nightly_s / one.nightly_s:.2f} (goal ≤ 1.5)")

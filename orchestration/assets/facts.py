@@ -7,6 +7,7 @@ an older extractor show as stale in the UI, and a backfill of them re-extracts.
 """
 
 import datetime as dt
+import time
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
@@ -54,6 +55,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
     bad_rows: list = []
     figure_rows: list[dict] = []  # a few per report at most
     days: set[str] = set()
+    started = time.perf_counter()
 
     with warehouse.connect() as con:
         n_reports = _reports_in_window(con, start, end)
@@ -75,6 +77,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
         for stale in facts_store.window_files(store, start, end):  # days with no report any more
             if stale.parent.name.split("=", 1)[1] not in days:
                 stale.unlink()
+        extracted = time.perf_counter()
         # The single writer loads the window's files; a fact id an earlier day of the window
         # took is quarantined, as in one serial pass.
         written, duplicates = facts_store.load_window(con, store, start, end)
@@ -86,6 +89,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
         quality_store.quarantine_rejected_reports(con, bad_reports, context.run_id)
         quarantined = quality_store.quarantine_facts(con, bad_rows, context.run_id, start, end)
         figures = census_figures.replace_window(con, figure_rows, start, end)
+    loaded = time.perf_counter()
     for bad in bad_rows[:20]:
         context.log.warning(f"quarantined fact of {bad.report_id}: {bad.rule}: {bad.reason}")
     yield MaterializeResult(asset_key=RAW_FACTS, metadata={
@@ -100,6 +104,8 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
         "claims": tally["claim"],
         "extractor_version": EXTRACTOR_VERSION,
         "extract_workers": workers,
+        "extract_seconds": round(extracted - started, 2),
+        "load_seconds": round(loaded - extracted, 2),
         "fact_store": MetadataValue.path(str(store)),
         "window": f"[{start}, {end})",
     })
