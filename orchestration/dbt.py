@@ -90,10 +90,10 @@ def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     same invocation or upstream of it: the reference group does not run the fact models'
     relationship tests (their tables may not exist yet), the fact group does.
     """
-    args = ["build", "--indirect-selection", "buildable", *NO_UNIT_TESTS]
+    args = ["build", "--indirect-selection", "buildable"]
     if vars_:
         args += ["--vars", json.dumps(vars_, sort_keys=True)]
-    return args
+    return args + NO_UNIT_TESTS
 
 
 def fact_build_args(*, full_refresh: bool = False) -> list[str]:
