@@ -172,6 +172,7 @@ class Size:
     bi_medians: dict[int, float] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     nightly_dbt: dict[str, float] = field(default_factory=dict)  # dbt node → seconds
+    nightly_pg: dict | None = None  # the night's PostgreSQL copy: seconds, rows and seconds per table
 
 
 def run_size(h: int, args, root: Path) -> Size:
@@ -210,6 +211,7 @@ def run_size(h: int, args, root: Path) -> Size:
     if not outcomes[-1].ok:
         sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
     size.nightly_steps = _all_steps(instance, outcomes)
+    size.nightly_pg = outcomes[-1].metadata.get("published_warehouse", {}).get("postgres")
     size.nightly_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
@@ -296,6 +298,12 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
     nodes = sorted({k for s in sizes for k in s.nightly_dbt}, key=lambda k: -big.nightly_dbt.get(k, 0.0))
     for node in nodes[:15]:
         line(f"  {node[:42]}", [f"{s.nightly_dbt.get(node, 0.0):.2f}" for s in sizes])
+    if big.nightly_pg:
+        print("\nthe night's PostgreSQL copy (COPY into fresh schemas + keys + swap): "
+              + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s" for s in sizes if s.nightly_pg))
+        for table, n in big.nightly_pg["rows"].items():
+            line(f"  {table} ({n:,} rows at {big.history}×)",
+                 [f"{s.nightly_pg['table_seconds'].get(table, 0.0):.2f}" if s.nightly_pg else "-" for s in sizes])
     print("\nrows of the published marts")
     for table in big.rows:
         line(f"  {table}", [f"{s.rows.get(table, 0):,}" for s in sizes])
