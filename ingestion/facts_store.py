@@ -161,16 +161,20 @@ def write_day(store: str | Path, day: str | dt.date, rows: list[dict[str, Any]])
     return path
 
 
-def remove_day(store: str | Path, day: str | dt.date) -> None:
-    """A day that has no reports any more keeps no facts file."""
-    day_file(store, day).unlink(missing_ok=True)
-
-
 def window_files(store: str | Path, start: str | dt.date, end: str | dt.date) -> list[Path]:
     """The day files of [start, end) that exist, in day order."""
     first, stop = dt.date.fromisoformat(str(start)[:10]), dt.date.fromisoformat(str(end)[:10])
     days = (first + dt.timedelta(days=i) for i in range((stop - first).days))
     return [p for p in (day_file(store, d) for d in days) if p.exists()]
+
+
+def prune_window(store: str | Path, start: str | dt.date, end: str | dt.date, keep: set[str]) -> list[Path]:
+    """Remove the day files of [start, end) whose day is not in ``keep`` (days that have no
+    report any more): the store holds what the window's last extraction found. Returns them."""
+    removed = [p for p in window_files(store, start, end) if p.parent.name.split("=", 1)[1] not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
 
 
 def _sql_path(path: Path) -> str:

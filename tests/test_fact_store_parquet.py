@@ -129,3 +129,14 @@ def test_a_report_breaking_a_rule_is_set_aside_by_the_worker(tmp_path):
                                                gazetteer_path=None)
     assert result.reports == 0 and [r.rule for r in result.rejected_reports] == ["published_in_future"]
     assert _day_rows(facts_store.day_file(tmp_path, result.day)) == []
+
+
+def test_a_day_without_reports_any_more_loses_its_file_and_its_facts(tmp_path):
+    con = duckdb.connect()
+    for day in ("2025-03-03", "2025-03-04"):
+        facts_store.write_day(tmp_path, day, [_row(f"r-{day}", day)])
+    facts_store.load_window(con, tmp_path, "2025-03-03", "2025-03-05")
+    removed = facts_store.prune_window(tmp_path, "2025-03-03", "2025-03-05", keep={"2025-03-04"})
+    assert [p.parent.name for p in removed] == ["published_date=2025-03-03"]
+    facts_store.load_window(con, tmp_path, "2025-03-03", "2025-03-05")
+    assert con.execute("select report_id from raw.extracted_facts").fetchall() == [("r-2025-03-04",)]

@@ -74,9 +74,7 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
             bad_reports.extend(day.rejected_reports)
             bad_rows.extend(day.rejected_rows)
             figure_rows.extend(day.figure_rows)
-        for stale in facts_store.window_files(store, start, end):  # days with no report any more
-            if stale.parent.name.split("=", 1)[1] not in days:
-                stale.unlink()
+        facts_store.prune_window(store, start, end, keep=days)  # days with no report any more
         extracted = time.perf_counter()
         # The single writer loads the window's files; a fact id an earlier day of the window
         # took is quarantined, as in one serial pass.
