@@ -134,9 +134,13 @@ def extract_window(reports: Iterable[Report], *, store: str | Path, run_id: str,
     """Extract every day of the stream, on ``workers`` processes (1: in this process, with
     ``gazetteer`` if given); results in day order."""
     tasks = day_tasks(reports, store=store, run_id=run_id, extracted_at=extracted_at)
+    global _gazetteer
     if workers <= 1:
         init_worker(gazetteer_path, gazetteer)
-        yield from map(extract_day, tasks)
+        try:
+            yield from map(extract_day, tasks)
+        finally:
+            _gazetteer = None  # the step's process does not keep the gazetteer after the window
         return
     # spawn: workers start clean, never a fork of a process holding DuckDB and Dagster threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
