@@ -39,8 +39,8 @@ test-fast: setup  ## the inner loop: the tests not marked slow (under a minute; 
 bench: setup  ## extraction throughput and memory (prints a table)
 	$(PY) scripts/bench.py
 
-bench-backfill: manifest  ## a backfill of synthetic reports through the whole pipeline, twice, with a PostgreSQL copy (prints a table)
-	$(PY) scripts/bench_backfill.py
+bench-backfill: manifest  ## backfill and one night at 1× and 4× history, with a PostgreSQL copy (prints a table; ARGS="--reports 3000 --days 30 --history 4")
+	$(PY) scripts/bench_backfill.py $(ARGS)
 
 docs: manifest  ## dbt docs (dbt_project/target/index.html)
 	cd dbt_project && ../$(VENV)/bin/dbt docs generate --profiles-dir .

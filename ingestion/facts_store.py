@@ -1,4 +1,5 @@
-"""Writing extracted facts to ``raw.extracted_facts``, one partition window at a time.
+"""Extracted facts: Parquet files per publication day (the fact store), loaded per window
+into ``raw.extracted_facts``.
 
 Rewriting a window is one transaction (delete the window, insert its facts), so running
 the same partition twice gives the same rows.
@@ -6,7 +7,9 @@ the same partition twice gives the same rows.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -67,3 +70,119 @@ def replace_window(con: duckdb.DuckDBPyConnection, rows: Iterable[dict[str, Any]
         con.execute("rollback")
         raise
     return written
+
+
+# ---------------------------------------------------------------- the Parquet fact store
+#
+# The extraction step writes one Parquet file per partition (publication day) under the fact
+# store folder, in Hive layout so any engine reads it as one dataset:
+#
+#     <store>/extracted_facts/published_date=2025-03-03/facts.parquet
+#
+# A file is written under a temporary name in its own folder and ``os.replace``d onto its
+# final name: a reader sees the old file or the new one, and a killed writer leaves only a
+# dot-named ``.tmp`` file that nothing reads (the next write of that day removes it). Then
+# one loader, the DuckDB single writer, replaces the window in ``raw.extracted_facts`` from
+# exactly the window's day files.
+
+FACT_STORE_ENV = "FRONTLINE_FACT_STORE"
+FACTS_FILE = "facts.parquet"
+
+
+def store_dir(warehouse_path: str | Path) -> Path:
+    """The fact store folder: ``$FRONTLINE_FACT_STORE``, else ``fact_store/`` beside the
+    build warehouse."""
+    configured = os.environ.get(FACT_STORE_ENV)
+    return Path(configured) if configured else Path(warehouse_path).parent / "fact_store"
+
+
+def day_file(store: str | Path, day: str | dt.date) -> Path:
+    """The Parquet file of one publication day's facts."""
+    day = day.isoformat() if isinstance(day, dt.date) else str(day)
+    return Path(store) / "extracted_facts" / f"published_date={day}" / FACTS_FILE
+
+
+def _select_casts(relation: str) -> str:
+    return "select " + ", ".join(f'cast("{c}" as {t}) as "{c}"' for c, t in COLUMNS.items()) + f" from {relation}"
+
+
+def write_day(store: str | Path, day: str | dt.date, rows: list[dict[str, Any]]) -> Path:
+    """Write a day's fact rows (possibly none) atomically; replaces the day's previous file."""
+    path = day_file(store, day)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{FACTS_FILE}.*.tmp"):  # left by a killed writer
+        stale.unlink(missing_ok=True)
+    tmp = path.parent / f".{FACTS_FILE}.{os.getpid()}.tmp"
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    con = duckdb.connect()
+    try:
+        con.register("day_rows", frame)
+        con.execute(f"copy ({_select_casts('day_rows')}) to '{_sql_path(tmp)}' "
+                    "(format parquet, compression zstd)")
+    finally:
+        con.close()
+    with open(tmp, "rb") as fh:  # the bytes are on disk before the name points at them
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def window_files(store: str | Path, start: str | dt.date, end: str | dt.date) -> list[Path]:
+    """The day files of [start, end) that exist, in day order."""
+    first, stop = dt.date.fromisoformat(str(start)[:10]), dt.date.fromisoformat(str(end)[:10])
+    days = (first + dt.timedelta(days=i) for i in range((stop - first).days))
+    return [p for p in (day_file(store, d) for d in days) if p.exists()]
+
+
+def prune_window(store: str | Path, start: str | dt.date, end: str | dt.date, keep: set[str]) -> list[Path]:
+    """Remove the day files of [start, end) whose day is not in ``keep`` (days that have no
+    report any more): the store holds what the window's last extraction found. Returns them."""
+    removed = [p for p in window_files(store, start, end) if p.parent.name.split("=", 1)[1] not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+DUPLICATE_RULE = "duplicate_fact_id"
+
+
+def load_window(con: duckdb.DuckDBPyConnection, store: str | Path, start: str, end: str,
+                ) -> tuple[int, list[dict[str, Any]]]:
+    """Replace the facts of [start, end) in ``raw.extracted_facts`` by the window's day files,
+    in one transaction. A fact id already taken by an earlier day of the window (days in
+    order, rows in file order: the order of a serial run) is not loaded; those rows are
+    returned for quarantine. Returns (rows loaded, duplicate rows)."""
+    ensure_schema(con)
+    files = window_files(store, start, end)
+    cols = ", ".join(f'"{c}"' for c in COLUMNS)
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from raw.extracted_facts where published_date >= ? and published_date < ?",
+                    [start, end])
+        duplicates: list[dict[str, Any]] = []
+        written = 0
+        if files:
+            listed = ", ".join(f"'{_sql_path(p)}'" for p in files)
+            con.execute(f"""
+                create or replace temp table window_facts as
+                select {cols}, row_number() over (
+                    partition by fact_id order by published_date, file_row_number) as fact_rank,
+                    file_row_number
+                from read_parquet([{listed}], file_row_number = true, hive_partitioning = false)""")
+            con.execute(f"insert into raw.extracted_facts select {cols} from window_facts "
+                        "where fact_rank = 1 order by published_date, file_row_number")
+            written = con.execute("select count(*) from window_facts where fact_rank = 1").fetchone()[0]
+            cur = con.execute(f"select {cols} from window_facts where fact_rank > 1 "
+                              "order by published_date, file_row_number")
+            names = [d[0] for d in cur.description]
+            duplicates = [dict(zip(names, r)) for r in cur.fetchall()]
+            con.execute("drop table window_facts")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return written, duplicates

@@ -1,52 +1,252 @@
 #!/usr/bin/env python3
-"""Benchmark of a backfill through the whole pipeline (prints a table; not a test).
+"""Benchmark of a backfill and of one night through the whole pipeline, at 1× and N× history
+(prints a table; not a test).
 
-    .venv/bin/python scripts/bench_backfill.py [--reports 5000] [--words 400]
+    .venv/bin/python scripts/bench_backfill.py [--reports 3000] [--days 30] [--history 4]
+    make bench-backfill ARGS="--reports 3000 --days 30"
 
-Writes a seeded synthetic corpus (reports spread over about 33 months) to a JSON Lines
-inbox in a temporary folder, then runs ``frontline backfill`` over the whole range in this
-process against a temporary warehouse — twice: the second run must give the same rows
-(idempotent). Prints wall time, reports/s, facts, peak memory and the rows per table.
+For each history size (1× and ``--history``×): a seeded synthetic corpus of ``reports × h``
+reports spread evenly over ``days × h`` days (``--words`` words each) lands in a JSON Lines
+inbox; ``frontline backfill`` runs over the whole range in this process against a fresh
+temporary warehouse; then one more night (``reports / days`` new reports on the next day,
+from an inbox that holds only that night, as a feed does) runs ``frontline refresh``. Prints
+reports/s of the backfill, the nightly seconds and their ratio between the history sizes,
+the seconds of every step of the runs (and the run overhead outside the steps), the p95 of
+the five BI queries of ``docs/bi.md`` on the published file, and peak memory: the whole
+process tree (this process, the extraction workers and dbt), sampled every 0.1 s.
 
 With the PostgreSQL server binaries on the machine (``--no-postgres`` to skip), a throwaway
-local cluster is the publish target of every run: the script prints the rows and seconds
-per table of the PostgreSQL copy, then times one nightly run (the last day) on the
-backfilled warehouse without and with the PostgreSQL copy.
+local cluster is the publish target of every run, as in production.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
+import re
+import statistics
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+# ---------------------------------------------------------------- memory of the process tree
 
 
-def write_corpus(folder: Path, n: int, words: int) -> tuple[dt.date, dt.date]:
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+class TreeMemory(threading.Thread):
+    """Peak resident memory of this process and all its descendants, summed, sampled."""
+
+    def __init__(self, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.interval, self.peak_mb, self._halt = interval, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.wait(self.interval):
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in _tree(os.getpid())))
+
+    def stop(self) -> float:
+        self._halt.set()
+        self.join()
+        return self.peak_mb
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def write_inbox(folder: Path, n: int, *, words: int, first_day: dt.date, days: int, offset: int = 0) -> None:
     from synthetic.reports import generate
 
     folder.mkdir(parents=True)
-    first = last = None
     with (folder / "corpus.jsonl").open("w", encoding="utf-8") as out:
-        for report, _gold in generate(n, words=words, seed=7):
-            day = dt.date.fromisoformat(report.published_date)
-            first, last = min(first or day, day), max(last or day, day)
+        for report, _gold in generate(n, words=words, seed=7, first_day=first_day, days=days, offset=offset):
             out.write(json.dumps({"id": report.id, "published": report.published, "text": report.text,
                                   "outlet": report.outlet, "title": report.title}) + "\n")
-    return first, last
+
+
+def sources_file(path: Path, inbox: Path) -> Path:
+    path.write_text(f"sources:\n  - {{name: bench, type: folder, path: {inbox}, outlet: Bench}}\n")
+    return path
+
+
+# ---------------------------------------------------------------- what a run took
+
+
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Seconds per step of a run (start to success/failure), from its event log, plus
+    ``(run overhead)``: the run's wall time outside any step."""
+    starts, ends, first, last = {}, {}, None, None
+    for entry in instance.all_logs(run_id):
+        ts = entry.timestamp
+        first, last = min(first or ts, ts), max(last or ts, ts)
+        event = entry.dagster_event
+        if event is None or not entry.step_key:
+            continue
+        kind = event.event_type_value
+        if kind == "STEP_START":
+            starts[entry.step_key] = ts
+        elif kind in ("STEP_SUCCESS", "STEP_FAILURE"):
+            ends[entry.step_key] = ts
+    out = {step: ends[step] - starts[step] for step in starts if step in ends}
+    if first is not None:
+        out["(run overhead)"] = (last - first) - sum(out.values())
+    return out
+
+
+def bi_p95_ms(published: Path, repeat: int = 20) -> tuple[float, dict[int, float]]:
+    """p95 over every run of the five docs/bi.md queries on the published file (read-only),
+    and the median per query."""
+    import duckdb
+
+    queries = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "bi.md").read_text(encoding="utf-8"), flags=re.S)
+    con = duckdb.connect(str(published), read_only=True)
+    times: list[float] = []
+    medians: dict[int, float] = {}
+    try:
+        for n, sql in enumerate(queries, 1):
+            con.execute(sql).fetchall()  # warm
+            mine = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                con.execute(sql).fetchall()
+                mine.append((time.perf_counter() - t0) * 1000)
+            times += mine
+            medians[n] = statistics.median(mine)
+    finally:
+        con.close()
+    return statistics.quantiles(times, n=20)[-1], medians
+
+
+@dataclass
+class Size:
+    """The figures of one history size."""
+
+    history: int
+    reports: int
+    days: int
+    backfill_s: float = 0.0
+    nightly_s: float = 0.0
+    night_reports: int = 0
+    facts: int = 0
+    workers: int = 0
+    extract_s: float = 0.0  # the extraction pool's seconds in the backfill (extractor + Parquet files)
+    load_s: float = 0.0  # the single writer's load of the files into DuckDB
+    nightly_cpu_s: float = 0.0  # CPU seconds of the process tree during the night (load-independent)
+    backfill_steps: dict[str, float] = field(default_factory=dict)
+    nightly_steps: dict[str, float] = field(default_factory=dict)
+    bi_p95_ms: float = 0.0
+    bi_medians: dict[int, float] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    nightly_dbt: dict[str, float] = field(default_factory=dict)  # dbt node → seconds
+    nightly_pg: dict | None = None  # the night's PostgreSQL copy: seconds, rows and seconds per table
+
+
+def run_size(h: int, args, root: Path) -> Size:
+    from dagster import DagsterInstance
+
+    from orchestration.definitions import build_defs
+    from orchestration.resources import build_resources
+    from orchestration.runner import refresh
+
+    size = Size(history=h, reports=args.reports * h, days=args.days * h)
+    night = dt.date.today() - dt.timedelta(days=3)
+    first = night - dt.timedelta(days=size.days)
+    size.night_reports = max(1, round(args.reports / args.days))
+    write_inbox(root / "history", size.reports, words=args.words, first_day=first, days=size.days)
+    write_inbox(root / "night", size.night_reports, words=args.words, first_day=night, days=1,
+                offset=size.reports)
+    paths = {"warehouse": root / "build.duckdb", "published": root / "published" / "frontline.duckdb",
+             "sources": sources_file(root / "sources.yaml", root / "history")}
+    instance = DagsterInstance.ephemeral()
+    defs = build_defs(build_resources(**paths))
+    t0 = time.perf_counter()
+    outcomes = refresh(first, night - dt.timedelta(days=1), defs=defs, instance=instance, log_level="ERROR")
+    size.backfill_s = time.perf_counter() - t0
+    if not outcomes[-1].ok:
+        sys.exit(f"backfill did not publish: {outcomes[-1].checks_failed or outcomes[-1].failed_steps} "
+                 f"{outcomes[-1].errors}")
+    size.backfill_steps = _all_steps(instance, outcomes)
+    facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
+    size.facts, size.workers = facts.get("facts", 0), facts.get("extract_workers", 1)
+    size.extract_s, size.load_s = facts.get("extract_seconds", 0.0), facts.get("load_seconds", 0.0)
+
+    sources_file(root / "sources.yaml", root / "night")  # the feed now shows the night's reports only
+    t0, cpu0 = time.perf_counter(), cpu_seconds()
+    outcomes = refresh(night, defs=defs, instance=instance, log_level="ERROR")
+    size.nightly_s, size.nightly_cpu_s = time.perf_counter() - t0, cpu_seconds() - cpu0
+    if not outcomes[-1].ok:
+        sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
+    size.nightly_steps = _all_steps(instance, outcomes)
+    size.nightly_pg = outcomes[-1].metadata.get("published_warehouse", {}).get("postgres")
+    size.nightly_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
+    size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
+    size.rows = table_rows(paths["published"])
+    return size
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its finished children (dbt, workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _all_steps(instance, outcomes) -> dict[str, float]:
+    """Seconds per step over the runs of one ``refresh`` (reference check, then the nightly job)."""
+    out: dict[str, float] = {}
+    for outcome in outcomes:
+        for step, s in step_seconds(instance, outcome.run_id).items():
+            out[step] = out.get(step, 0.0) + s
+    return out
+
+
+def dbt_node_seconds(run_results: Path) -> dict[str, float]:
+    """Seconds per dbt node of the last invocation (models by name; tests summed as one)."""
+    if not run_results.exists():
+        return {}
+    out: dict[str, float] = {"(all data and unit tests)": 0.0}
+    for result in json.loads(run_results.read_text())["results"]:
+        uid = result["unique_id"]
+        if uid.startswith("model."):
+            out[uid.split(".")[-1]] = result["execution_time"]
+        else:
+            out["(all data and unit tests)"] += result["execution_time"]
+    return out
 
 
 def table_rows(path: Path) -> dict[str, int]:
@@ -56,16 +256,66 @@ def table_rows(path: Path) -> dict[str, int]:
     try:
         names = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
-            "and table_type = 'BASE TABLE' and (table_name like 'fct_%' or table_name like 'mart_%' "
-            "or table_name = 'dim_report') order by 1").fetchall()]
+            "and table_type = 'BASE TABLE' and (table_name like 'fct_%' or table_name like 'mart_%') "
+            "order by 1").fetchall()]
         return {t: con.execute(f'select count(*) from "{t}"').fetchall()[0][0] for t in names}
     finally:
         con.close()
 
 
+# ---------------------------------------------------------------- the table
+
+
+def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
+    one, big = sizes[0], sizes[-1]
+    print(f"\nsynthetic reports of {args.words} words; {cores} cores; extraction workers {one.workers}")
+    print(f"{'':44}" + "".join(f"{f'{s.history}× history':>16}" for s in sizes))
+    line = lambda label, values: print(f"{label:44}" + "".join(f"{v:>16}" for v in values))  # noqa: E731
+    line("reports in the backfill", [f"{s.reports:,}" for s in sizes])
+    line("days in the backfill", [f"{s.days:,}" for s in sizes])
+    line("facts", [f"{s.facts:,}" for s in sizes])
+    line("backfill wall time (s)", [f"{s.backfill_s:.1f}" for s in sizes])
+    line("backfill reports/s end to end", [f"{s.reports / s.backfill_s:.0f}" for s in sizes])
+    line("backfill reports/s per core", [f"{s.reports / s.backfill_s / cores:.0f}" for s in sizes])
+    line("extraction step: reports/s (pool)", [f"{s.reports / s.extract_s:.0f}" if s.extract_s else "-" for s in sizes])
+    line("extraction step: reports/s per worker", [f"{s.reports / s.extract_s / s.workers:.0f}" if s.extract_s else "-"
+                                                    for s in sizes])
+    line("load of the Parquet files into DuckDB (s)", [f"{s.load_s:.1f}" for s in sizes])
+    line("nightly refresh (s), reports that night", [f"{s.nightly_s:.1f} ({s.night_reports})" for s in sizes])
+    line("nightly CPU seconds (process tree)", [f"{s.nightly_cpu_s:.1f}" for s in sizes])
+    line("BI queries of docs/bi.md, p95 (ms)", [f"{s.bi_p95_ms:.1f}" for s in sizes])
+    if len(sizes) > 1:
+        print(f"nightly time at {big.history}× history / at 1×: {big.nightly_s / one.nightly_s:.2f} (goal ≤ 1.5)")
+    print(f"peak memory, whole process tree (this process + extraction workers + dbt): {peak_mb:,.0f} MB "
+          f"(goal ≤ 1,536)")
+    for label, attr in (("backfill", "backfill_steps"), ("nightly", "nightly_steps")):
+        steps = sorted({k for s in sizes for k in getattr(s, attr)},
+                       key=lambda k: -getattr(big, attr).get(k, 0.0))
+        print(f"\n{label}: seconds per step")
+        for step in steps:
+            line(f"  {step[:42]}", [f"{getattr(s, attr).get(step, 0.0):.2f}" for s in sizes])
+    print("\nnightly dbt build: seconds per node (dbt's own timing; start-up and parse not included)")
+    nodes = sorted({k for s in sizes for k in s.nightly_dbt}, key=lambda k: -big.nightly_dbt.get(k, 0.0))
+    for node in nodes[:15]:
+        line(f"  {node[:42]}", [f"{s.nightly_dbt.get(node, 0.0):.2f}" for s in sizes])
+    if big.nightly_pg:
+        print("\nthe night's PostgreSQL copy (COPY into fresh schemas + keys + swap): "
+              + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s" for s in sizes if s.nightly_pg))
+        for table, n in big.nightly_pg["rows"].items():
+            line(f"  {table} ({n:,} rows at {big.history}×)",
+                 [f"{s.nightly_pg['table_seconds'].get(table, 0.0):.2f}" if s.nightly_pg else "-" for s in sizes])
+    print("\nrows of the published marts")
+    for table in big.rows:
+        line(f"  {table}", [f"{s.rows.get(table, 0):,}" for s in sizes])
+    print("\nBI query medians (ms): " + "; ".join(
+        f"{s.history}×: " + ", ".join(f"q{n} {m:.1f}" for n, m in s.bi_medians.items()) for s in sizes))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=5000)
+    parser.add_argument("--reports", type=int, default=3000, help="reports of the 1× backfill")
+    parser.add_argument("--days", type=int, default=30, help="days of the 1× backfill")
+    parser.add_argument("--history", type=int, default=4, help="the larger history, a multiple of 1× (1: only 1×)")
     parser.add_argument("--words", type=int, default=400)
     parser.add_argument("--no-postgres", action="store_true", help="no PostgreSQL copy")
     args = parser.parse_args()
@@ -82,81 +332,25 @@ def main() -> None:
         if find_bin_dir() is None:
             sys.exit("PostgreSQL server binaries not found: apt-get install -y postgresql-15, or --no-postgres")
         cluster = LocalCluster().start()
-        os.environ["FRONTLINE_PG_URL"] = cluster.create_database("frontline")
+    memory = TreeMemory()
+    memory.start()
+    sizes = []
     try:
-        run_bench(args, cluster)
+        for h in sorted({1, args.history}):
+            with tempfile.TemporaryDirectory() as tmp:
+                if cluster is not None:
+                    os.environ["FRONTLINE_PG_URL"] = cluster.create_database(f"frontline_{h}")
+                # the fact store beside this size's warehouse, whatever the environment says
+                os.environ["FRONTLINE_FACT_STORE"] = str(Path(tmp) / "fact_store")
+                with open(Path(tmp) / "runs.log", "w") as log, contextlib.redirect_stdout(log):
+                    sizes.append(run_size(h, args, Path(tmp)))  # dbt's console lines go to the log
+                print(f"{h}× history done: backfill {sizes[-1].backfill_s:.1f} s, nightly {sizes[-1].nightly_s:.1f} s",
+                      flush=True)
     finally:
+        peak = memory.stop()
         if cluster is not None:
             cluster.remove()
-
-
-def run_bench(args, cluster) -> None:
-    from dagster import DagsterInstance
-
-    from orchestration.definitions import build_defs
-    from orchestration.resources import build_resources
-    from orchestration.runner import refresh
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        t0 = time.perf_counter()
-        first, last = write_corpus(root / "inbox", args.reports, args.words)
-        corpus_s = time.perf_counter() - t0
-        sources = root / "sources.yaml"
-        sources.write_text(f"sources:\n  - {{name: bench, type: folder, path: {root / 'inbox'}, outlet: Bench}}\n")
-        paths = {"warehouse": root / "build.duckdb", "published": root / "published" / "frontline.duckdb",
-                 "sources": sources}
-        defs = build_defs(build_resources(**paths))
-        instance = DagsterInstance.ephemeral()
-        timings, rows, pg_runs = [], [], []
-        for _ in range(2):
-            t0 = time.perf_counter()
-            outcomes = refresh(first, last, defs=defs, instance=instance, log_level="ERROR")
-            timings.append(time.perf_counter() - t0)
-            if not outcomes[-1].ok:
-                sys.exit(f"backfill did not publish: {outcomes[-1].checks_failed or outcomes[-1].failed_steps}")
-            rows.append(table_rows(paths["published"]))
-            pg_runs.append(outcomes[-1].metadata.get("published_warehouse", {}).get("postgres"))
-        facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
-        days = (last - first).days + 1
-        nightly = {}
-        if cluster is not None:  # one night on the backfilled warehouse, without and with the copy
-            for label, url in (("without", "off"), ("with", os.environ["FRONTLINE_PG_URL"])):
-                saved, os.environ["FRONTLINE_PG_URL"] = os.environ["FRONTLINE_PG_URL"], url
-                t0 = time.perf_counter()
-                night = refresh(last, defs=defs, instance=instance, log_level="ERROR")
-                nightly[label] = time.perf_counter() - t0
-                os.environ["FRONTLINE_PG_URL"] = saved
-                if not night[-1].ok:
-                    sys.exit(f"nightly run did not publish: {night[-1].failed_steps} {night[-1].errors}")
-                if label == "with":
-                    pg_runs.append(night[-1].metadata.get("published_warehouse", {}).get("postgres"))
-
-    print(f"backfill of {args.reports:,} reports ({args.words} words) over {days:,} daily partitions "
-          f"({first} .. {last}), one run each time")
-    print(f"{'':34}{'first run':>12}{'second run':>12}")
-    print(f"{'wall time (s)':34}{timings[0]:>12.1f}{timings[1]:>12.1f}")
-    print(f"{'reports/s end to end':34}{args.reports / timings[0]:>12.0f}{args.reports / timings[1]:>12.0f}")
-    print(f"{'facts written':34}{facts.get('facts', '?'):>12}")
-    print(f"{'peak memory of the process (MB)':34}{peak_rss_mb():>12.0f}")
-    print(f"{'corpus generation (s)':34}{corpus_s:>12.1f}")
-    print(f"same rows on the second run (idempotent): {rows[0] == rows[1]}")
-    for table, n in rows[-1].items():
-        print(f"  {table:32}{n:>10,}")
-    if cluster is None:
-        return
-    pg = pg_runs[-1]
-    print(f"\nPostgreSQL copy (COPY into fresh schemas + keys + swap), seconds per run: "
-          f"{', '.join(str(p['seconds']) for p in pg_runs)}")
-    print(f"  {'table':40}{'rows':>10}{'seconds':>10}")
-    for table, n in pg["rows"].items():
-        print(f"  {table:40}{n:>10,}{pg['table_seconds'][table]:>10.3f}")
-    share = [p["seconds"] / t for p, t in zip(pg_runs, timings)]
-    print(f"share of the backfill runs: {', '.join(f'{x:.1%}' for x in share)}")
-    extra = nightly["with"] - nightly["without"]
-    print(f"one nightly run on this warehouse: {nightly['without']:.1f} s without the copy, "
-          f"{nightly['with']:.1f} s with it (+{extra:.1f} s, {extra / nightly['without']:+.1%}; "
-          f"the copy itself {pg['seconds']:.1f} s, {pg['seconds'] / nightly['without']:.1%})")
+    report(sizes, args, peak, os.cpu_count() or 1)
 
 
 if __name__ == "__main__":

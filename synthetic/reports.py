@@ -180,14 +180,20 @@ def _event(rng: random.Random, pub: dt.date, rebel, towns, villages, used: set) 
 
 
 def generate(n: int, words: int = 800, seed: int = 0, gazetteer: Gazetteer | None = None,
-             event_share: float = 0.15) -> Iterator[tuple[Report, list[dict]]]:
+             event_share: float = 0.15, *, first_day: dt.date | None = None, days: int | None = None,
+             offset: int = 0) -> Iterator[tuple[Report, list[dict]]]:
     """``n`` reports of about ``words`` words each, with their gold facts (deterministic).
     ``event_share`` of the sentences state events (real reports: about 10-20%); the rest is
-    varied background (quotes, prices, context)."""
+    varied background (quotes, prices, context). Publication days are drawn over about 1,000
+    days from 2023-01-01, or, with ``first_day`` and ``days``, spread evenly over those days
+    (report ``i`` on day ``i % days``). ``offset``: the first report's number (ids and seeds),
+    to generate more reports of the same corpus later."""
     towns, villages = _names(gazetteer)
-    for i in range(n):
+    for i in range(offset, offset + n):
         rng = random.Random(f"{seed}:{i}")
         pub = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 1000))
+        if first_day is not None and days:
+            pub = first_day + dt.timedelta(days=i % days)
         rebel = rng.choice(REBELS)
         paras: list[str] = []
         gold: list[dict] = []

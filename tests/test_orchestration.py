@@ -89,12 +89,14 @@ def test_inbox_sensor_requests_the_days_of_new_files(tmp_path, monkeypatch):
 
 
 def test_a_fact_build_after_a_reference_change_rebuilds_all_history():
-    from orchestration.dbt import fact_build_args
+    from orchestration.dbt import fact_build_args, fact_build_env
 
-    window = fact_build_args(dt.date(2025, 3, 1), dt.date(2025, 3, 2))
-    assert "--vars" in window and "--full-refresh" not in window
-    full = fact_build_args(dt.date(2025, 3, 1), dt.date(2025, 3, 2), full_refresh=True)
-    assert "--full-refresh" in full and "--vars" not in full  # no window: every partition
+    # the window goes in the environment: the same arguments every night keep dbt's partial parsing
+    assert fact_build_args() == fact_build_args() and "--vars" not in fact_build_args()
+    assert fact_build_env(dt.date(2025, 3, 1), dt.date(2025, 3, 2)) == {
+        "FRONTLINE_MIN_DATE": "2025-03-01", "FRONTLINE_MAX_DATE": "2025-03-02"}
+    assert "--full-refresh" in fact_build_args(full_refresh=True)
+    assert fact_build_env(dt.date(2025, 3, 1), dt.date(2025, 3, 2), full_refresh=True) == {}  # every partition
 
 
 def test_reference_state_decides_the_full_refresh():
@@ -128,3 +130,18 @@ def test_schedules_run_without_a_human():
     reference = defs.resolve_schedule_def("reference_refresh_schedule")
     assert nightly.default_status == reference.default_status == DefaultScheduleStatus.RUNNING
     assert reference.cron_schedule == "30 1 * * *" and reference.execution_timezone == "Asia/Yangon"
+
+
+def test_the_dbt_resource_starts_no_dbt_to_learn_its_version_nor_an_adapter(monkeypatch):
+    import subprocess
+    from importlib.metadata import version
+
+    from orchestration.dbt import dbt_resource
+
+    def no_subprocess(*args, **kwargs):
+        raise AssertionError(f"a subprocess was started: {args}")
+
+    monkeypatch.setattr(subprocess, "check_output", no_subprocess)
+    resource = dbt_resource()
+    assert str(resource._cli_version) == version("dbt-core")
+    assert resource._initialize_dbt_core_adapter(["build"]) is None

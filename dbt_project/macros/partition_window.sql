@@ -1,7 +1,18 @@
-{#- The half-open window [min_date, max_date) that a partitioned run rebuilds.
-    Dagster passes it as --vars; the defaults in dbt_project.yml cover all history. -#}
+{#- The half-open window [min_date, max_date) of report publication dates that a partitioned
+    run rebuilds. Dagster passes it in the environment (FRONTLINE_MIN_DATE, FRONTLINE_MAX_DATE:
+    a value that changes every night does not invalidate dbt's partial parsing, as --vars
+    would); `--vars '{"min_date": ..., "max_date": ...}'` works too. The defaults cover all
+    history, so a plain `dbt build` (or --full-refresh) rebuilds everything. -#}
+{% macro partition_min_date() -%}
+    {{ return(var("min_date", env_var("FRONTLINE_MIN_DATE", "1900-01-01"))) }}
+{%- endmacro %}
+
+{% macro partition_max_date() -%}
+    {{ return(var("max_date", env_var("FRONTLINE_MAX_DATE", "2999-12-31"))) }}
+{%- endmacro %}
+
 {% macro in_partition_window(column) -%}
-    ({{ column }} >= cast('{{ var("min_date") }}' as date) and {{ column }} < cast('{{ var("max_date") }}' as date))
+    ({{ column }} >= cast('{{ partition_min_date() }}' as date) and {{ column }} < cast('{{ partition_max_date() }}' as date))
 {%- endmacro %}
 
 {#- Pre-hook for incremental models keyed by a date: deletes the window first, so a
@@ -11,4 +22,22 @@
     {% if is_incremental() %}
     delete from {{ this }} where {{ in_partition_window(column) }}
     {% endif %}
+{%- endmacro %}
+
+{#- Pre-hook for incremental models keyed by site: deletes every site a partitioned run
+    recomputes (int_control_sites__touched), so a site left with no rows loses its old ones
+    too; delete+insert on site_key then inserts the recomputed sites. -#}
+{% macro delete_touched_sites() -%}
+    {% if is_incremental() %}
+    delete from {{ this }} where site_key in (select site_key from {{ ref('int_control_sites__touched') }})
+    {% endif %}
+{%- endmacro %}
+
+{#- The filter of a model keyed by site: on an incremental run, the touched sites only. -#}
+{% macro only_touched_sites(column='site_key') -%}
+    {% if is_incremental() -%}
+    {{ column }} in (select site_key from {{ ref('int_control_sites__touched') }})
+    {%- else -%}
+    true
+    {%- endif %}
 {%- endmacro %}

@@ -14,7 +14,7 @@ from typing import Any
 from dagster import AssetExecutionContext, AssetKey, AssetSpec
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, fact_build_args
+from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, fact_build_args, fact_build_env, target_dir
 from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import WarehouseResource
 
@@ -31,18 +31,26 @@ translator = FrontlineTranslator(settings=DagsterDbtTranslatorSettings(enable_as
 
 
 @contextmanager
-def _dbt_env(warehouse: WarehouseResource) -> Iterator[None]:
-    """dbt runs as a subprocess whose profiles.yml reads FRONTLINE_WAREHOUSE: point it at the
-    resource's file for the length of the invocation, then restore the environment."""
-    before = os.environ.get("FRONTLINE_WAREHOUSE")
-    os.environ["FRONTLINE_WAREHOUSE"] = str(warehouse.path)
+def _dbt_env(warehouse: WarehouseResource, extra: Mapping[str, str] | None = None) -> Iterator[None]:
+    """dbt runs as a subprocess whose profiles.yml reads FRONTLINE_WAREHOUSE (and the fact
+    models the window, FRONTLINE_MIN_DATE/MAX_DATE): set them for the length of the
+    invocation, then restore the environment."""
+    values = {"FRONTLINE_WAREHOUSE": str(warehouse.path), "FRONTLINE_MIN_DATE": None,
+              "FRONTLINE_MAX_DATE": None, **(extra or {})}
+    before = {name: os.environ.get(name) for name in values}
     try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         yield
     finally:
-        if before is None:
-            os.environ.pop("FRONTLINE_WAREHOUSE", None)
-        else:
-            os.environ["FRONTLINE_WAREHOUSE"] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @dbt_assets(
@@ -54,7 +62,8 @@ def _dbt_env(warehouse: WarehouseResource) -> Iterator[None]:
 )
 def dbt_reference_models(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     with _dbt_env(warehouse):
-        yield from dbt.cli(build_args(), context=context).stream()
+        yield from dbt.cli(build_args(), context=context,
+                           target_path=target_dir(warehouse.path, "reference")).stream()
 
 
 @dbt_assets(
@@ -75,9 +84,9 @@ def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehou
         full_refresh = fact_builds.needs_full_refresh(state, fact_builds.last_fact_build_state(con))
     if full_refresh:
         context.log.info(f"reference data is now {state}: rebuilding all history (--full-refresh)")
-    with _dbt_env(warehouse):
-        yield from dbt.cli(fact_build_args(window.start, window.end, full_refresh=full_refresh),
-                           context=context).stream()
+    with _dbt_env(warehouse, fact_build_env(window.start, window.end, full_refresh=full_refresh)):
+        yield from dbt.cli(fact_build_args(full_refresh=full_refresh), context=context,
+                           target_path=target_dir(warehouse.path, "facts")).stream()
     with warehouse.connect() as con:
         fact_builds.record_fact_build(con, context.run_id, state, full_refresh)
 

@@ -1,23 +1,20 @@
 """raw/extracted_facts and raw/census_figures: the extractor (and the census-figure reader)
-run over a partition's reports, read once.
+run over a partition's reports, read once, a day per task on every core; the facts go to the
+Parquet fact store (a file per day), then one loader puts the window's files into DuckDB.
 
 The extractor's version is the code version of raw/extracted_facts: partitions extracted by
 an older extractor show as stale in the UI, and a backfill of them re-extracts.
 """
 
 import datetime as dt
+import time
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from ingestion.extract import EXTRACTOR_VERSION
 
-from ingestion.batching import batched
 from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import WarehouseResource
-
-# Reports extracted per batch: memory stays bounded however long the backfilled window.
-REPORT_BATCH = 1_000
-
 
 RAW_FACTS = AssetKey(["raw", "extracted_facts"])
 RAW_CENSUS_FIGURES = AssetKey(["raw", "census_figures"])
@@ -28,10 +25,11 @@ _DEPS = [AssetKey(["raw", "reports"]), AssetKey("gazetteer")]
 @multi_asset(
     specs=[
         AssetSpec(RAW_FACTS, group_name="ingestion", deps=_DEPS, code_version=EXTRACTOR_VERSION,
-                  kinds={"duckdb", "python"},
+                  kinds={"duckdb", "parquet", "python"},
                   description="Control changes and claims extracted from the latest version of each "
-                  "report published in the partition window, rewritten per window (idempotent). Code "
-                  "version = the extractor's version."),
+                  "report published in the partition window: a Parquet file per day in the fact store "
+                  "(FRONTLINE_FACT_STORE), loaded per window into DuckDB; rewritten per window "
+                  "(idempotent). Code version = the extractor's version."),
         AssetSpec(QUARANTINE_FACTS, group_name="ingestion", deps=_DEPS, kinds={"duckdb"},
                   description="Facts set aside by the row-level rules (evidence not in the text, enum "
                   "outside the contract, date after publication, repeated id) and reports the "
@@ -47,56 +45,56 @@ _DEPS = [AssetKey(["raw", "reports"]), AssetKey("gazetteer")]
     backfill_policy=single_run,
 )
 def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource):
-    from ingestion import census_figures, facts_store, raw_store
-    from ingestion.extract import extract_report
-    from orchestration.assets.gazetteer import load_gazetteer
+    from ingestion import census_figures, fact_extraction, facts_store, raw_store
+    from orchestration.assets.gazetteer import gazetteer_file
     from quality import store as quality_store
-    from quality.rules import split_facts, split_reports
+    from quality.rules import Rejected
 
     window = context.partition_time_window
     start, end = window.start.date().isoformat(), window.end.date().isoformat()
-    gazetteer = load_gazetteer(warehouse)
+    store = facts_store.store_dir(warehouse.path)
+    gaz_path = gazetteer_file(warehouse)
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     tally = {"reports": 0, "rows_in": 0, "control_change": 0, "claim": 0}
     bad_reports: list = []
     bad_rows: list = []
     figure_rows: list[dict] = []  # a few per report at most
-    seen_ids: set[str] = set()  # fact ids written in this window: a repeat is quarantined
-
-    def checked_fact_rows(reports):
-        """Fact rows of the window's reports, streamed a batch of reports at a time, with the
-        row-level rules applied: bad reports and bad facts are set aside for quarantine."""
-        for batch in batched(reports, REPORT_BATCH):
-            # A report that breaks a rule (published in the future or before the earliest
-            # date, language not allowed) is quarantined and not extracted.
-            good_reports, rejected = split_reports(batch)
-            bad_reports.extend(rejected)
-            tally["reports"] += len(good_reports)
-            for report in good_reports:
-                figure_rows.extend(census_figures.figure_rows(report, run_id=context.run_id, extracted_at=now))
-            rows = [facts_store.fact_row(
-                        fact.to_dict(), content_hash=report.content_hash,
-                        published_date=report.published_date, run_id=context.run_id, extracted_at=now)
-                    for report in good_reports for fact in extract_report(report, gazetteer)]
-            tally["rows_in"] += len(rows)
-            # Facts whose evidence is not in the text, with an enum outside the contract or a
-            # date after the publication, or an id already taken go to quarantine.facts with the rule
-            # and the reason.
-            good_rows, rejected_rows = split_facts(rows, {r.id: r.text for r in good_reports},
-                                                    seen_ids=seen_ids)
-            bad_rows.extend(rejected_rows)
-            for row in good_rows:
-                tally[row["kind"]] += 1
-            yield from good_rows
+    days: set[str] = set()
+    started = time.perf_counter()
 
     with warehouse.connect() as con:
-        written = facts_store.replace_window(
-            con, checked_fact_rows(raw_store.latest_reports(con, start, end)), start, end)
+        n_reports = _reports_in_window(con, start, end)
+        workers = fact_extraction.workers_default() if n_reports >= fact_extraction.pool_min_reports() else 1
+        # The CPU-heavy part: a day per task, on `workers` processes, each day's facts written
+        # as a Parquet file of the fact store; results in day order.
+        for day in fact_extraction.extract_window(
+                raw_store.latest_reports(con, start, end), store=store, run_id=context.run_id,
+                extracted_at=now, gazetteer_path=str(gaz_path) if gaz_path.exists() else None,
+                workers=workers):
+            days.add(day.day)
+            tally["reports"] += day.reports
+            tally["rows_in"] += day.rows_in
+            for kind, n in day.kinds.items():
+                tally[kind] = tally.get(kind, 0) + n
+            bad_reports.extend(day.rejected_reports)
+            bad_rows.extend(day.rejected_rows)
+            figure_rows.extend(day.figure_rows)
+        facts_store.prune_window(store, start, end, keep=days)  # days with no report any more
+        extracted = time.perf_counter()
+        # The single writer loads the window's files; a fact id an earlier day of the window
+        # took is quarantined, as in one serial pass.
+        written, duplicates = facts_store.load_window(con, store, start, end)
+        for row in duplicates:
+            tally[row["kind"]] -= 1
+            bad_rows.append(Rejected(row, facts_store.DUPLICATE_RULE,
+                                     f"fact_id {row['fact_id']} already taken by an earlier fact of report "
+                                     f"{row.get('report_id')!r} (same identifying fields)"))
         # one quarantine per step: the reports skipped here go with the facts set aside
         quality_store.quarantine_facts(con, bad_rows + quality_store.skipped_reports(bad_reports),
                                        context.run_id, start, end)
         quarantined = len(bad_rows)
         figures = census_figures.replace_window(con, figure_rows, start, end)
+    loaded = time.perf_counter()
     for bad in bad_rows[:20]:
         context.log.warning(f"quarantined fact of {bad.report_id}: {bad.rule}: {bad.reason}")
     yield MaterializeResult(asset_key=RAW_FACTS, metadata={
@@ -110,12 +108,26 @@ def extracted_facts(context: AssetExecutionContext, warehouse: WarehouseResource
         "control_changes": tally["control_change"],
         "claims": tally["claim"],
         "extractor_version": EXTRACTOR_VERSION,
+        "extract_workers": workers,
+        "extract_seconds": round(extracted - started, 2),
+        "load_seconds": round(loaded - extracted, 2),
+        "fact_store": MetadataValue.path(str(store)),
         "window": f"[{start}, {end})",
     })
     yield MaterializeResult(asset_key=QUARANTINE_FACTS, metadata={
         "facts": quarantined, "reports": len(bad_reports), "window": f"[{start}, {end})"})
     yield MaterializeResult(asset_key=RAW_CENSUS_FIGURES, metadata={
         "figures": figures, "dagster/row_count": figures, "window": f"[{start}, {end})"})
+
+
+def _reports_in_window(con, start: str, end: str) -> int:
+    """Reports (distinct ids) published in [start, end): decides whether a pool pays off."""
+    exists = con.execute("select count(*) from information_schema.tables "
+                         "where table_schema = 'raw' and table_name = 'reports'").fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("select count(distinct id) from raw.reports "
+                       "where published_date >= ? and published_date < ?", [start, end]).fetchone()[0]
 
 
 def _count_rules(rejected) -> dict[str, int]:

@@ -38,3 +38,41 @@ def test_incremental_partitions_equal_full_refresh(built_warehouse, tmp_path):
     for model in MODELS:
         assert incremental[model] == full[model], model
     assert len(full["fct_control_changes"]) > 30
+
+
+# A re-extraction of the last days changes their facts: a fact moves to another site (its old
+# site keeps facts of earlier days only) and a site loses its only fact.
+REEXTRACTED = ("2025-03-13", "2025-03-15")
+CHANGES = [
+    "update raw.extracted_facts set place = 'Shwegu', township = 'Shwegu' "
+    "where report_id = 'demo-2025-03-13-kawlin-pdf-withdraws'",
+    "delete from raw.extracted_facts where place = 'Tiger Hill outpost'",
+]
+
+
+def _change_facts(path) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        for sql in CHANGES:
+            con.execute(sql)
+    finally:
+        con.close()
+
+
+def test_a_window_reextracted_incrementally_equals_a_full_rebuild(tmp_path):
+    """Events and periods are recomputed for the touched sites only: the site a fact left,
+    the site it joined and a site left with no fact must all come out as a full rebuild."""
+    incremental = build_fixture_warehouse(tmp_path / "incremental.duckdb")
+    run_dbt(incremental, "run", target_path=tmp_path / "target")
+    before = snapshot(incremental)
+    _change_facts(incremental)
+    run_dbt(incremental, "run", "--vars", json.dumps({"min_date": REEXTRACTED[0], "max_date": REEXTRACTED[1]}),
+            target_path=tmp_path / "target")
+    full = build_fixture_warehouse(tmp_path / "full.duckdb")
+    _change_facts(full)
+    run_dbt(full, "run", "--full-refresh", target_path=tmp_path / "target")
+    after, rebuilt = snapshot(incremental), snapshot(full)
+    for model in MODELS:
+        assert after[model] == rebuilt[model], model
+    assert after["fct_control_events"] != before["fct_control_events"]  # the change did reach the events
+    assert not any("Tiger Hill" in row for row in after["fct_control_events"])

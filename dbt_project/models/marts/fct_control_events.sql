@@ -1,7 +1,17 @@
-{#- A full table rebuilt from the incremental facts on every run (cheap: one row per event):
-    an event can be reported over several days, so merging inside one partition window
-    would split it; rebuilding from all facts gives the same result incrementally and on a
-    full refresh. -#}
+{#- Incremental by site: an event can be reported over several days, so merging inside one
+    partition window would split it; a run recomputes whole the sites it touches
+    (int_control_sites__touched) from all their facts, which gives what a full rebuild gives,
+    at a cost that follows the night's sites, not the length of history. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='site_key',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_sites() }}",
+    )
+}}
+-- depends_on: {{ ref('int_control_sites__touched') }}
 
 -- One row per control event: the facts of several reports/outlets about the same change
 -- at the same site merged. Facts merge when they have
@@ -16,7 +26,7 @@
 with changes as (
 
     select * from {{ ref('fct_control_changes') }}
-    where site_key is not null
+    where site_key is not null and {{ only_touched_sites() }}
 
 ),
 

@@ -1,9 +1,16 @@
-{#- A full table rebuilt from fct_control_events on every run (see fct_control_events). -#}
+{#- Incremental by site, as fct_control_events: the sites a run touches are recomputed whole
+    from their events. -#}
 {{
     config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='site_key',
+        on_schema_change='fail',
+        pre_hook="{{ delete_touched_sites() }}",
         post_hook="{{ create_control_as_of_table_macro() }}",
     )
 }}
+-- depends_on: {{ ref('int_control_sites__touched') }}
 
 -- One row per site and period of unchanged control: who held it from valid_from until
 -- valid_to (exclusive; null = still holds as far as the reports tell), and whether it was
@@ -18,6 +25,7 @@
 with events as (
 
     select * from {{ ref('fct_control_events') }}
+    where {{ only_touched_sites() }}
 
 ),
 
