@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.scan import finditer_at
+
 # family -> active forms (past, present, participle), one alternation each. A form is one
 # regular expression; ``FORMS`` below joins them.
 ACTIVE: dict[str, list[str]] = {
@@ -122,6 +124,17 @@ _GROUPS = "|".join(
     + [f"(?P<act_{f}>{r})" for f, r in _ACTIVE_RE.items()]
 )
 TRIGGER_RE = re.compile(rf"\b(?:{_GROUPS})\b", re.I)
+# every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
+# tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
+TRIGGER_STARTS = (
+    "abandon", "administer", "advanc", "annex", "are", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "bid", "blockade", "came", "captur", "clash", "clear", "clos", "com", "conque", "control", "desert", "effort",
+    "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee", "fought", "fully", "gain", "had",
+    "has", "have", "held", "hold", "is", "launch", "leav", "left", "liberat", "loss", "maintain", "mount", "moved",
+    "moving", "now", "occup", "offensive", "operation", "over", "pull", "push", "raid", "ran", "re", "secur",
+    "seek", "seiz", "siege", "skirmish", "sought", "stay", "still", "storm", "struggl", "surround", "tak", "took",
+    "tried", "tries", "try", "vacat", "was", "were", "win", "withdr", "won", "wrest")
+TRIGGER_STARTS_RE = re.compile(r"\b(?:" + "|".join(sorted(TRIGGER_STARTS, key=len, reverse=True)) + ")")
 
 
 # every trigger form holds one of these (lower case): a sentence with none has no trigger and
@@ -161,7 +174,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     out: list[Trigger] = []
     if not may_trigger(text[start:end].lower()):
         return out
-    for m in TRIGGER_RE.finditer(text, start, end):
+    for m in finditer_at(TRIGGER_RE, TRIGGER_STARTS_RE, text, start, end):
         group = m.lastgroup or ""
         kind, family = group.split("_", 1)
         voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
