@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -131,6 +132,26 @@ REF_RE = re.compile(
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
+
+# where a match of each pattern can open (lower case; a space stands for any white space):
+# the patterns are tried only there (``scan.finditer_at``; ``test_scan`` proves each list
+# from its pattern)
+UNIT_WORD_STARTS = ("aab", "ab", "artyb", "central ", "coastal ", "eastern ", "fab", "ib", "lb", "lib", "lid", "moc",
+                    "naypyitaw ", "no", "north", "rmc", "roc", "south", "tb", "toc", "triangle ", "western ", "yangon ")
+UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "armou", "artillery ", "battalion", "border ",
+                 "engineering ", "field ", "infantry ", "light ", "logistic", "military ", "ordnance ", "police ",
+                 "regional ", "signal ", "supply ", "tactical ", "tank ", *BURMESE_UNITS)
+HEAD_FIRST_STARTS = tuple(sorted({h.split()[0] + " " for h in HEAD_KIND} | {"communicatio", "headquarters",
+                                                                           "neighborhood", "neighbourhoo"}))
+LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
+                       "six ", "some ", "the ", "their ", "three ", "two ")
+INDEF_STARTS = ("a ", "an ", "another ", "one ")
+REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
+_UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
+_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
+_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
+_INDEF_STARTS_RE = starts_re(INDEF_STARTS)
+_REF_STARTS_RE = starts_re(REF_STARTS)
 
 NOT_PLACE = {
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
@@ -260,7 +281,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     inner: list[Place] = []
     heads = has_head_word(s.lower())
     if heads and any(c.isupper() for c in s):
-        for m in LOCATED_SITE_RE.finditer(s):
+        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s)):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
@@ -284,12 +305,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     if not heads:
         found.sort(key=lambda p: p.start)
         return found
-    for m in INDEF_RE.finditer(s):
+    for m in finditer_at(INDEF_RE, _INDEF_STARTS_RE, s, 0, len(s)):
         if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
             noun = " ".join(m.group("noun").split())
             name = " ".join((m.group("mods") + noun).split())
             add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
-    for m in REF_RE.finditer(s):
+    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s)):
         if not free(m.start(), m.end()):
             continue
         noun = m.group("noun").lower()
@@ -361,7 +382,7 @@ _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road":
 
 def _units(s: str, offset: int) -> list[Place]:
     out: list[Place] = []
-    for m in UNIT_RE.finditer(s):
+    for m in finditer_at(UNIT_RE, _UNIT_STARTS_RE, s, 0, len(s)):
         a, b = m.start(), m.end()
         suffix = _BASE_SUFFIX.match(s[b:])
         name_end = b + (suffix.end() if suffix else 0)
@@ -415,7 +436,8 @@ def _units(s: str, offset: int) -> list[Place]:
 def _named_sites(s: str, offset: int, free) -> list[Place]:
     out: list[Place] = []
     for rx in (NAMED_SITE_RE, HEAD_FIRST_RE):
-        for m in rx.finditer(s):
+        found = rx.finditer(s) if rx is NAMED_SITE_RE else finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
+        for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
             head = " ".join(m.group("head").lower().split())

@@ -133,3 +133,15 @@ def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""
     return not text.isascii() or contains_any(text.lower(), stems)
+
+
+def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:
+    """The ``starts`` expression of ``finditer_at`` from lower-case beginnings: ``word_starts``
+    at the start of a word, ``anywhere`` at any position; a space stands for any white space."""
+    def alt(keys: tuple[str, ...]) -> str:
+        return "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(keys, key=len, reverse=True))
+
+    parts = [rf"\b(?:{alt(word_starts)})"] if word_starts else []
+    if anywhere:
+        parts.append(f"(?:{alt(anywhere)})")
+    return re.compile("|".join(parts))

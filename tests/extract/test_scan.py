@@ -69,11 +69,13 @@ def _class_chars(items) -> set[str] | None:
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
-            chars.add(chr(av).lower())
+            chars.add(" " if chr(av).isspace() else chr(av).lower())
         elif op is _c.RANGE and av[1] - av[0] < _SMALL_SET:
             chars.update(chr(x).lower() for x in range(av[0], av[1] + 1))
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
             chars.update("0123456789")  # other digits are word characters: plain path
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.add(" ")  # a space in a start stands for \s (``scan.starts_re``)
         else:
             return None
     return chars if len(chars) <= _SMALL_SET else None
@@ -86,7 +88,7 @@ def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[st
         return {(acc, at_word)}
     (op, av), rest = items[0], list(items[1:])
     if op is _c.LITERAL:
-        return _prefixes(rest, acc + chr(av).lower(), at_word)
+        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word)
     if op is _c.IN:
         chars = _class_chars(av)
         if chars is None:
@@ -121,8 +123,8 @@ def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere:
 
 
 def test_prefix_reader_on_small_patterns():
-    assert match_prefixes(re.compile(r"\b(?:ab|c[de]f)\s")) == {("ab", True), ("cdf", True), ("cef", True)}
-    assert match_prefixes(re.compile(r"(?:x\s+)?y+z")) == {("x", False), ("y", False)}
+    assert match_prefixes(re.compile(r"\b(?:ab|c[de]f)\s")) == {("ab ", True), ("cdf ", True), ("cef ", True)}
+    assert match_prefixes(re.compile(r"(?:x\s+)?y+z")) == {("x ", False), ("y", False)}
     assert match_prefixes(re.compile(r"\d{1,3}th")) == {(d, False) for d in "0123456789"}
 
 
@@ -135,3 +137,14 @@ def test_trigger_starts_cover_every_form():
     from ingestion.extract.triggers import TRIGGER_RE, TRIGGER_STARTS
 
     _check_starts(TRIGGER_RE, TRIGGER_STARTS)
+
+
+@pytest.mark.parametrize("name", ["UNIT", "HEAD_FIRST", "LOCATED_SITE", "INDEF", "REF"])
+def test_place_pattern_starts_cover_every_form(name):
+    from ingestion.extract import places
+
+    pattern = getattr(places, f"{name}_RE")
+    if name == "UNIT":
+        _check_starts(pattern, places.UNIT_WORD_STARTS, places.UNIT_ANYWHERE)
+    else:
+        _check_starts(pattern, getattr(places, f"{name}_STARTS"))
