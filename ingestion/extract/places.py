@@ -489,8 +489,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
     words = m.group().split()
     a = m.start()
-    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
-            _TITLE_BEFORE.search(s[max(0, a - 25):a])):
+    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s[max(0, a - 25):a]) and (
+            _TITLE_BEFORE.search(s, 0, a)):  # the short look first
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
