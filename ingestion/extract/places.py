@@ -128,7 +128,7 @@ INDEF_RE = re.compile(
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
+    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
