@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.models import Unit
@@ -236,15 +237,20 @@ _STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|camps|town|city|t
                     r"post|military|junta|junta's|regime|army|police|station)\b|[^\w]+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
-    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"."""
+    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"
+    (cached: the same names are compared again and again)."""
     return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+
+
+_KIND_FAMILY = {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
+                "township": "town", "village": "village", "airport": "airport", "road": "road"}
 
 
 def kind_family(kind: str) -> str:
     """Kinds that name the same sort of place (a back-reference "the base" finds an outpost too)."""
-    return {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
-            "township": "town", "village": "village", "airport": "airport", "road": "road"}.get(kind, "base")
+    return _KIND_FAMILY.get(kind, "base")
 
 
 REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town", "township": "town",
