@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import finditer_at
+from ingestion.extract.scan import finditer_at, starts_re
 
 # family -> active forms (past, present, participle), one alternation each. A form is one
 # regular expression; ``FORMS`` below joins them.
@@ -94,6 +94,23 @@ NEGATION = re.compile(
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
     r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
     r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?)$", re.I)
+
+
+# where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)
+NEGATION_STARTS = (
+    "ability ", "able ", "aim", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
+    "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
+    "hop", "if ", "intend", "intent", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
+    "no ", "not ", "objective ", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
+    "ready ", "rumo", "seek", "set ", "should ", "sought ", "strategy ", "struggl", "tasked ", "threaten", "time ",
+    "tried ", "tries ", "try", "unable ", "unconfirmed ", "unless ", "vow", "want", "will ", "would ")
+NEGATION_ANYWHERE = ("n't ",)
+_NEGATION_STARTS_RE = starts_re(NEGATION_STARTS, NEGATION_ANYWHERE)
+
+
+def negated(before: str) -> bool:
+    """``NEGATION.search(before) is not None``, the pattern tried only where it can open."""
+    return next(finditer_at(NEGATION, _NEGATION_STARTS_RE, before, 0, len(before)), None) is not None
 
 
 @dataclass(frozen=True)
@@ -184,5 +201,5 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if voice == "active" and _PARTICIPLE.search(m.group()) and (
                 _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
             voice = "passive"  # "was seized by", "a post held by the junta"
-        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=NEGATION.search(before) is not None))
+        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=negated(before)))
     return out

@@ -165,3 +165,11 @@ def test_ref_pattern_matches_as_its_backtracking_form():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
         want = [(m.span(), m.group("noun")) for m in old.finditer(text)]
         assert [(m.span(), m.group("noun")) for m in REF_RE.finditer(text)] == want, text
+
+
+def test_negation_starts_cover_every_form():
+    from ingestion.extract.triggers import NEGATION, NEGATION_ANYWHERE, NEGATION_STARTS, negated
+
+    _check_starts(NEGATION, NEGATION_STARTS, NEGATION_ANYWHERE)
+    for before in ("the KIA failed to ", "troops didn't ", "they could not yet ", "on 3 May ", "may ", "the AA "):
+        assert negated(before) == (NEGATION.search(before) is not None), before
