@@ -173,3 +173,10 @@ def test_negation_starts_cover_every_form():
     _check_starts(NEGATION, NEGATION_STARTS, NEGATION_ANYWHERE)
     for before in ("the KIA failed to ", "troops didn't ", "they could not yet ", "on 3 May ", "may ", "the AA "):
         assert negated(before) == (NEGATION.search(before) is not None), before
+
+
+def test_speech_and_anaphor_starts_cover_every_form():
+    from ingestion.extract import mentions
+
+    _check_starts(mentions.SPEECH_RE, mentions.SPEECH_STARTS)
+    _check_starts(mentions.ANAPHOR_RE, mentions.ANAPHOR_STARTS)
