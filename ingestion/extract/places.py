@@ -142,14 +142,17 @@ UNIT_WORD_STARTS = ("aab", "ab", "artyb", "central ", "coastal ", "eastern ", "f
 UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "armou", "artillery ", "battalion", "border ",
                  "engineering ", "field ", "infantry ", "light ", "logistic", "military ", "ordnance ", "police ",
                  "regional ", "signal ", "supply ", "tactical ", "tank ", *BURMESE_UNITS)
-HEAD_FIRST_STARTS = tuple(sorted({h.split()[0] + " " for h in HEAD_KIND} | {"communicatio", "headquarters",
-                                                                           "neighborhood", "neighbourhoo"}))
+# a head noun, then "of", "called" or "named": "the town of Hsenwi"
+_HEAD_FIRST_LINKS = ("of", "called", "named")
+HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
 LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
 _UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
-_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
+_HEAD_FIRST_STARTS_RE = re.compile(  # HEAD_FIRST_STARTS, factored: the same positions, found sooner
+    r"\b(?=(?:" + "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+    + r")\s+(?:" + "|".join(_HEAD_FIRST_LINKS) + "))")
 _LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
 _INDEF_STARTS_RE = starts_re(INDEF_STARTS)
 _REF_STARTS_RE = starts_re(REF_STARTS)

@@ -137,11 +137,13 @@ def may_contain(text: str, stems: tuple[str, ...]) -> bool:
 
 def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:
     """The ``starts`` expression of ``finditer_at`` from lower-case beginnings: ``word_starts``
-    at the start of a word, ``anywhere`` at any position; a space stands for any white space."""
+    at the start of a word, ``anywhere`` at any position; a space stands for white space (one
+    character or more). It matches the empty string before each beginning, so that every
+    position is reported, even one inside a longer beginning."""
     def alt(keys: tuple[str, ...]) -> str:
-        return "|".join(re.escape(k).replace(r"\ ", r"\s") for k in sorted(keys, key=len, reverse=True))
+        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
 
-    parts = [rf"\b(?:{alt(word_starts)})"] if word_starts else []
+    parts = [rf"\b(?={alt(word_starts)})"] if word_starts else []
     if anywhere:
-        parts.append(f"(?:{alt(anywhere)})")
-    return re.compile("|".join(parts))
+        parts.append(f"(?={alt(anywhere)})")
+    return re.compile("|".join(parts))  # look-aheads: no start hides inside another

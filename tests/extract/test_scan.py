@@ -60,7 +60,7 @@ def test_non_ascii_text_takes_the_plain_path():
 import re._constants as _c  # noqa: E402
 import re._parser as _parser  # noqa: E402
 
-_MAX_PREFIX = 12
+_MAX_PREFIX = 32
 _SMALL_SET = 40
 
 
@@ -91,7 +91,7 @@ def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[st
         return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word)
     if op is _c.IN:
         chars = _class_chars(av)
-        if chars is None:
+        if chars is None or acc and len(chars) > 3:  # a big class after the first character: cut (fewer prefixes)
             return {(acc, at_word)}
         return set().union(*(_prefixes(rest, acc + ch, at_word) for ch in chars))
     if op is _c.AT:
@@ -104,6 +104,8 @@ def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[st
         return set().union(*(_prefixes(list(b) + rest, acc, at_word) for b in av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
+        if lo >= 1 and len(sub) == 1 and sub[0][0] is _c.IN and _class_chars(sub[0][1]) == {" "}:
+            return _prefixes(rest, acc + " ", at_word)  # white space, one or more: a space
         once = _prefixes(list(sub), acc, at_word)
         out: set[tuple[str, bool]] = set()
         if lo == 0:
@@ -180,3 +182,22 @@ def test_speech_and_anaphor_starts_cover_every_form():
 
     _check_starts(mentions.SPEECH_RE, mentions.SPEECH_STARTS)
     _check_starts(mentions.ANAPHOR_RE, mentions.ANAPHOR_STARTS)
+
+
+def test_head_first_starts_expression_is_its_list():
+    """The factored expression reports the positions the list's own expression reports."""
+    from ingestion.extract import places
+
+    keyed = places.starts_re(places.HEAD_FIRST_STARTS)
+    rng = random.Random(5)
+    words = [*places.HEAD_KIND, "of", "called", "named", "the", "x"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+        want = [m.start() for m in keyed.finditer(text)]
+        assert [m.start() for m in places._HEAD_FIRST_STARTS_RE.finditer(text)] == want, text
+
+
+def test_starts_report_positions_inside_longer_beginnings():
+    from ingestion.extract.scan import starts_re
+
+    assert [m.start() for m in starts_re(("police station of", "station of")).finditer("police station of")] == [0, 7]
