@@ -36,11 +36,15 @@ def _read(dirs: list[Path]) -> list[Report]:
 
 
 def _variants(reals: list[Report]) -> Iterator[Report]:
-    """Harder inputs: non-ASCII text (the slow paths), a long report, odd spacing."""
+    """Harder inputs: non-ASCII text (the slow paths), CRLF, odd white space inside sentences
+    (double spaces, tabs, no-break spaces, line breaks), a long report."""
     for r in reals[:40]:
         yield Report(**{**r.to_dict(), "id": r.id + "-nonascii",
                         "text": r.text.replace("'", "’").replace(" the ", " thé ", 3)})
         yield Report(**{**r.to_dict(), "id": r.id + "-crlf", "text": r.text.replace("\n", "\r\n")})
+        yield Report(**{**r.to_dict(), "id": r.id + "-spaces",
+                        "text": r.text.replace(" the ", " the  ").replace(", ", ",\t").replace(" of ", " of\u00a0")
+                        .replace(" is ", " is\n")})
     long_text = "\n\n".join(r.text for r in reals[:120])
     yield Report(**{**reals[0].to_dict(), "id": "long", "text": long_text})
 

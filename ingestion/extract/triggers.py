@@ -143,15 +143,22 @@ _GROUPS = "|".join(
 TRIGGER_RE = re.compile(rf"\b(?:{_GROUPS})\b", re.I)
 # every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
 # tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
+_STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "held", "in", "now",
+               "occupied", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
-    "abandon", "administer", "advanc", "annex", "are", "assault", "assum", "attack", "attempt", "battl", "besieg",
-    "bid", "blockade", "came", "captur", "clash", "clear", "clos", "com", "conque", "control", "desert", "effort",
-    "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee", "fought", "fully", "gain", "had",
-    "has", "have", "held", "hold", "is", "launch", "leav", "left", "liberat", "loss", "maintain", "mount", "moved",
-    "moving", "now", "occup", "offensive", "operation", "over", "pull", "push", "raid", "ran", "re", "secur",
-    "seek", "seiz", "siege", "skirmish", "sought", "stay", "still", "storm", "struggl", "surround", "tak", "took",
-    "tried", "tries", "try", "vacat", "was", "were", "win", "withdr", "won", "wrest")
-TRIGGER_STARTS_RE = re.compile(r"\b(?:" + "|".join(sorted(TRIGGER_STARTS, key=len, reverse=True)) + ")")
+    "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "bid", "blockade", "came ", "captur", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
+    "control", "desert", "effort", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
+    "fought", "fully", "gain", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
+    "liberat", "loss", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
+    "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
+    "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
+    "storm", "struggl", "surround", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
+    "wrest",
+    *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
+    *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
+                                                         "still", "under")))
+TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS)
 
 
 # every trigger form holds one of these (lower case): a sentence with none has no trigger and

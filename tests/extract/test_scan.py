@@ -201,3 +201,10 @@ def test_starts_report_positions_inside_longer_beginnings():
     from ingestion.extract.scan import starts_re
 
     assert [m.start() for m in starts_re(("police station of", "station of")).finditer("police station of")] == [0, 7]
+
+
+def test_a_space_in_a_start_is_any_white_space():
+    from ingestion.extract.scan import starts_re
+
+    rx = starts_re(("the town",))
+    assert [m.start() for m in rx.finditer("x the  town, the\ttown, the\n town, the\u00a0town, thetown")] == [2, 13, 23, 34]
