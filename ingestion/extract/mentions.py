@@ -29,7 +29,7 @@ SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
     r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
 # where a match of each can open (lower case, a space for any white space; proved in test_scan)
-ANAPHOR_STARTS = ("it", "our ", "the ", "their ", "they", "we")
+ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the ", "their ", "they", "we")
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")
