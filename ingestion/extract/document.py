@@ -398,9 +398,10 @@ def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
     bare = {r.place.name for r in rs if r.place.bare}
     if not bare:
         return rs
-    names = re.compile("|".join(re.escape(n) for n in sorted(bare, key=len, reverse=True)))
-    for sm in sms:  # one search a sentence, whatever the number of names: linear in the text
-        if names.search(sm.sentence.text) is None:
+    names = sorted(bare, key=len, reverse=True)
+    for sm in sms:
+        text = sm.sentence.text
+        if not any(n in text for n in names):  # substring tests: no expression compiled per report
             continue
         for p in sm.places:
             if not p.bare and p.ref is None and p.unit is None:

@@ -16,6 +16,7 @@ from ingestion.extract.dates import DateSpan, find_dates
 from ingestion.extract.figures import Figure, find_figures
 from ingestion.extract.matcher import Hit
 from ingestion.extract.places import Place, find_places
+from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.extract.sentences import Sentence
 from ingestion.extract.triggers import Trigger, find_triggers
 
@@ -27,6 +28,13 @@ ANAPHOR_RE = re.compile(
 SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
     r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
+# where a match of each can open (lower case, a space for any white space; proved in test_scan)
+ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the ", "their ", "they", "we")
+SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
+                 "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
+                 "statement", "told", "wrote")
+_ANAPHOR_STARTS_RE = starts_re(ANAPHOR_STARTS)
+_SPEECH_STARTS_RE = starts_re(SPEECH_STARTS)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
 # what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
@@ -112,7 +120,8 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
     for s, shits in zip(sentences, by_sentence):
         actors = _actors(text, s, shits)
         triggers = find_triggers(text, s.start, s.end)
-        speech = [(m.start() + s.start, m.end() + s.start) for m in SPEECH_RE.finditer(s.text)]
+        speech = [(m.start() + s.start, m.end() + s.start)
+                  for m in finditer_at(SPEECH_RE, _SPEECH_STARTS_RE, s.text, 0, len(s.text))]
         out.append(SentenceMentions(s, actors, triggers, speech, published=published,
                                     _ctx=(text, shits, common, inner_caps)))
     return out
@@ -140,7 +149,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
         after = text[h.end:h.end + 30]
         led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
         out.append(Actor(h.start, h.end, keys[0], h.text, led))
-    for m in ANAPHOR_RE.finditer(s.text):
+    for m in finditer_at(ANAPHOR_RE, _ANAPHOR_STARTS_RE, s.text, 0, len(s.text)):
         a, b = m.start() + s.start, m.end() + s.start
         if any(not (b <= x.start or a >= x.end) for x in out):
             continue

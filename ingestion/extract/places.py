@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -127,10 +129,33 @@ INDEF_RE = re.compile(
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+-?[a-z]*)['’]?s?\s+){0,3})"
+    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
+
+# where a match of each pattern can open (lower case; a space stands for any white space):
+# the patterns are tried only there (``scan.finditer_at``; ``test_scan`` proves each list
+# from its pattern)
+UNIT_WORD_STARTS = ("aab", "ab", "artyb", "central ", "coastal ", "eastern ", "fab", "ib", "lb", "lib", "lid", "moc",
+                    "naypyitaw ", "no", "north", "rmc", "roc", "south", "tb", "toc", "triangle ", "western ", "yangon ")
+UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "armou", "artillery ", "battalion", "border ",
+                 "engineering ", "field ", "infantry ", "light ", "logistic", "military ", "ordnance ", "police ",
+                 "regional ", "signal ", "supply ", "tactical ", "tank ", *BURMESE_UNITS)
+# a head noun, then "of", "called" or "named": "the town of Hsenwi"
+_HEAD_FIRST_LINKS = ("of", "called", "named")
+HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
+LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
+                       "six ", "some ", "the ", "their ", "three ", "two ")
+INDEF_STARTS = ("a ", "an ", "another ", "one ")
+REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
+_UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
+_HEAD_FIRST_STARTS_RE = re.compile(  # HEAD_FIRST_STARTS, factored: the same positions, found sooner
+    r"\b(?=(?:" + "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+    + r")\s+(?:" + "|".join(_HEAD_FIRST_LINKS) + "))")
+_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
+_INDEF_STARTS_RE = starts_re(INDEF_STARTS)
+_REF_STARTS_RE = starts_re(REF_STARTS)
 
 NOT_PLACE = {
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
@@ -215,15 +240,20 @@ _STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|camps|town|city|t
                     r"post|military|junta|junta's|regime|army|police|station)\b|[^\w]+", re.I)
 
 
+@lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
-    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"."""
+    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"
+    (cached: the same names are compared again and again)."""
     return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+
+
+_KIND_FAMILY = {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
+                "township": "town", "village": "village", "airport": "airport", "road": "road"}
 
 
 def kind_family(kind: str) -> str:
     """Kinds that name the same sort of place (a back-reference "the base" finds an outpost too)."""
-    return {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
-            "township": "town", "village": "village", "airport": "airport", "road": "road"}.get(kind, "base")
+    return _KIND_FAMILY.get(kind, "base")
 
 
 REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town", "township": "town",
@@ -260,7 +290,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     inner: list[Place] = []
     heads = has_head_word(s.lower())
     if heads and any(c.isupper() for c in s):
-        for m in LOCATED_SITE_RE.finditer(s):
+        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s)):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
@@ -284,12 +314,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     if not heads:
         found.sort(key=lambda p: p.start)
         return found
-    for m in INDEF_RE.finditer(s):
+    for m in finditer_at(INDEF_RE, _INDEF_STARTS_RE, s, 0, len(s)):
         if free(m.start(), m.end()) and m.group("noun") not in ("village", "ward"):
             noun = " ".join(m.group("noun").split())
             name = " ".join((m.group("mods") + noun).split())
             add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
-    for m in REF_RE.finditer(s):
+    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s)):
         if not free(m.start(), m.end()):
             continue
         noun = m.group("noun").lower()
@@ -361,7 +391,7 @@ _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road":
 
 def _units(s: str, offset: int) -> list[Place]:
     out: list[Place] = []
-    for m in UNIT_RE.finditer(s):
+    for m in finditer_at(UNIT_RE, _UNIT_STARTS_RE, s, 0, len(s)):
         a, b = m.start(), m.end()
         suffix = _BASE_SUFFIX.match(s[b:])
         name_end = b + (suffix.end() if suffix else 0)
@@ -415,7 +445,8 @@ def _units(s: str, offset: int) -> list[Place]:
 def _named_sites(s: str, offset: int, free) -> list[Place]:
     out: list[Place] = []
     for rx in (NAMED_SITE_RE, HEAD_FIRST_RE):
-        for m in rx.finditer(s):
+        found = rx.finditer(s) if rx is NAMED_SITE_RE else finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
+        for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
             head = " ".join(m.group("head").lower().split())
@@ -467,8 +498,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
     words = m.group().split()
     a = m.start()
-    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s, 0, a) and (
-            _TITLE_BEFORE.search(s[max(0, a - 25):a])):
+    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s[max(0, a - 25):a]) and (
+            _TITLE_BEFORE.search(s, 0, a)):  # the short look first
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name

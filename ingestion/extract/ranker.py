@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import add
 from pathlib import Path
 
 from ingestion.extract.places import kind_family
@@ -124,13 +125,7 @@ ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "cont
 
 def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:
     """The most probable class (among those ``family`` allows, and ``none``) and its probability."""
-    weights = model["weights"]
-    scores = list(model["intercept"])
-    for f in feats:
-        w = weights.get(f)
-        if w is not None:
-            for i, x in enumerate(w):
-                scores[i] += x
+    scores = _scores(feats, model)
     classes = model["classes"]
     allowed = [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
     top = max(scores[i] for i in allowed)
@@ -138,6 +133,16 @@ def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[s
     total = sum(exp.values())
     i = max(allowed, key=scores.__getitem__)
     return classes[i], exp[i] / total
+
+
+def _scores(feats: list[str], model: dict) -> list[float]:
+    """Each class's intercept plus the weights of the features the model knows, added in the
+    order of ``feats`` (the same sums, to the last bit, as adding feature by feature)."""
+    intercept = model["intercept"]
+    rows = [w for w in map(model["weights"].get, feats) if w is not None]
+    if not rows:
+        return list(intercept)
+    return [reduce(add, column, b) for b, column in zip(intercept, zip(*rows))]
 
 
 _OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)

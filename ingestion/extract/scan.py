@@ -9,12 +9,26 @@ lower-cased text, then tries the big pattern only there: the result is exactly
 
 The lower-cased text has the same word boundaries as the original only for ASCII text
 (Unicode case folding can change lengths or match odd letters such as "ſ" under
-``re.IGNORECASE``), so non-ASCII text takes the plain ``finditer`` path.
+``re.IGNORECASE``), so non-ASCII text takes the plain ``finditer`` path in ``finditer_from``.
+``finditer_at`` (a window of the text, for the sentence-level recognisers) takes the fast
+path also when the only non-ASCII characters are punctuation or spaces (curly quotes).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+
+_NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
+
+
+def lower_keeps_matches(text: str) -> bool:
+    """Whether ``text.lower()`` can stand for ``text`` when looking for where a case-insensitive
+    pattern may start: true when every character outside ASCII is no letter or digit (curly
+    quotes, dashes, non-breaking spaces). Letters outside ASCII may lower to other lengths
+    ("İ") or match ASCII letters under ``re.IGNORECASE`` ("ſ", "K"); digits outside ASCII match
+    ``\\d``: such text takes the plain path."""
+    return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
 def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -33,6 +47,31 @@ def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterato
         if p < done:
             continue
         m = match(text, p)  # the engine still sees text[p - 1] for \b and look-behinds
+        if m is not None:
+            yield m
+            done = m.end()
+
+
+def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where ``starts``
+    matches the lower-cased ``text[pos:endpos]`` (the same matches, found sooner).
+
+    ``starts`` must match the lower-cased window at every position where ``pattern`` can
+    match (``tests/extract/test_scan.py`` checks it from the patterns themselves); ``pattern``
+    must never match the empty string. The engine still sees ``text`` before ``pos`` for
+    ``\\b`` and look-behinds, exactly as ``finditer`` with ``pos`` does.
+    """
+    window = text[pos:endpos]
+    if not lower_keeps_matches(window):
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    done = pos
+    match = pattern.match
+    for c in starts.finditer(window.lower()):
+        p = c.start() + pos
+        if p < done:
+            continue
+        m = match(text, p, endpos)
         if m is not None:
             yield m
             done = m.end()
@@ -94,3 +133,17 @@ def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""
     return not text.isascii() or contains_any(text.lower(), stems)
+
+
+def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:
+    """The ``starts`` expression of ``finditer_at`` from lower-case beginnings: ``word_starts``
+    at the start of a word, ``anywhere`` at any position; a space stands for white space (one
+    character or more). It matches the empty string before each beginning, so that every
+    position is reported, even one inside a longer beginning."""
+    def alt(keys: tuple[str, ...]) -> str:
+        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+
+    parts = [rf"\b(?={alt(word_starts)})"] if word_starts else []
+    if anywhere:
+        parts.append(f"(?={alt(anywhere)})")
+    return re.compile("|".join(parts))  # look-aheads: no start hides inside another

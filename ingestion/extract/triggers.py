@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.scan import finditer_at, starts_re
+
 # family -> active forms (past, present, participle), one alternation each. A form is one
 # regular expression; ``FORMS`` below joins them.
 ACTIVE: dict[str, list[str]] = {
@@ -94,6 +96,23 @@ NEGATION = re.compile(
     r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?)$", re.I)
 
 
+# where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)
+NEGATION_STARTS = (
+    "ability ", "able ", "aim", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
+    "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
+    "hop", "if ", "intend", "intent", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
+    "no ", "not ", "objective ", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
+    "ready ", "rumo", "seek", "set ", "should ", "sought ", "strategy ", "struggl", "tasked ", "threaten", "time ",
+    "tried ", "tries ", "try", "unable ", "unconfirmed ", "unless ", "vow", "want", "will ", "would ")
+NEGATION_ANYWHERE = ("n't ",)
+_NEGATION_STARTS_RE = starts_re(NEGATION_STARTS, NEGATION_ANYWHERE)
+
+
+def negated(before: str) -> bool:
+    """``NEGATION.search(before) is not None``, the pattern tried only where it can open."""
+    return next(finditer_at(NEGATION, _NEGATION_STARTS_RE, before, 0, len(before)), None) is not None
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int
@@ -122,6 +141,24 @@ _GROUPS = "|".join(
     + [f"(?P<act_{f}>{r})" for f, r in _ACTIVE_RE.items()]
 )
 TRIGGER_RE = re.compile(rf"\b(?:{_GROUPS})\b", re.I)
+# every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
+# tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
+_STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "held", "in", "now",
+               "occupied", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
+TRIGGER_STARTS = (
+    "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "bid", "blockade", "came ", "captur", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
+    "control", "desert", "effort", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
+    "fought", "fully", "gain", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
+    "liberat", "loss", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
+    "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
+    "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
+    "storm", "struggl", "surround", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
+    "wrest",
+    *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
+    *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
+                                                         "still", "under")))
+TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS)
 
 
 # every trigger form holds one of these (lower case): a sentence with none has no trigger and
@@ -161,7 +198,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     out: list[Trigger] = []
     if not may_trigger(text[start:end].lower()):
         return out
-    for m in TRIGGER_RE.finditer(text, start, end):
+    for m in finditer_at(TRIGGER_RE, TRIGGER_STARTS_RE, text, start, end):
         group = m.lastgroup or ""
         kind, family = group.split("_", 1)
         voice = {"ps": "place_subject", "nom": "nominal", "act": "active"}[kind]
@@ -171,5 +208,5 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if voice == "active" and _PARTICIPLE.search(m.group()) and (
                 _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
             voice = "passive"  # "was seized by", "a post held by the junta"
-        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=NEGATION.search(before) is not None))
+        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=negated(before)))
     return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -48,3 +49,162 @@ def test_finditer_from_equals_finditer(pattern, starts):
 def test_non_ascii_text_takes_the_plain_path():
     text = "On 12 March, ſince Monday, ၁၂ soldiers"
     assert [m.span() for m in finditer_from(DATE_RE, DATE_STARTS, text)] == [m.span() for m in DATE_RE.finditer(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# ``finditer_at`` prefilters: every match of a pattern starts where its ``starts`` expression
+# matches. Proved from the pattern itself: the strings any match may begin with are read off
+# the parsed pattern (lower-cased, cut where the pattern stops being literal), and each must
+# begin with one of the listed starts.
+
+import re._constants as _c  # noqa: E402
+import re._parser as _parser  # noqa: E402
+
+_MAX_PREFIX = 32
+_SMALL_SET = 40
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a small character class (lower-cased), or None (too many / negated)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(" " if chr(av).isspace() else chr(av).lower())
+        elif op is _c.RANGE and av[1] - av[0] < _SMALL_SET:
+            chars.update(chr(x).lower() for x in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.update("0123456789")  # other digits are word characters: plain path
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.add(" ")  # a space in a start stands for \s (``scan.starts_re``)
+        else:
+            return None
+    return chars if len(chars) <= _SMALL_SET else None
+
+
+def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[str, bool]]:
+    """(prefix, at a word start) pairs: every match of ``items`` begins with one of the prefixes;
+    ``at word start`` when a ``\\b`` comes before the first character."""
+    if len(acc) >= _MAX_PREFIX or not items:
+        return {(acc, at_word)}
+    (op, av), rest = items[0], list(items[1:])
+    if op is _c.LITERAL:
+        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word)
+    if op is _c.IN:
+        chars = _class_chars(av)
+        if chars is None or acc and len(chars) > 3:  # a big class after the first character: cut (fewer prefixes)
+            return {(acc, at_word)}
+        return set().union(*(_prefixes(rest, acc + ch, at_word) for ch in chars))
+    if op is _c.AT:
+        return _prefixes(rest, acc, at_word or (av is _c.AT_BOUNDARY and acc == ""))
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return _prefixes(rest, acc, at_word)  # a look-around consumes nothing: skipped (conservative)
+    if op is _c.SUBPATTERN:
+        return _prefixes(list(av[-1]) + rest, acc, at_word)
+    if op is _c.BRANCH:
+        return set().union(*(_prefixes(list(b) + rest, acc, at_word) for b in av[1]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if lo >= 1 and len(sub) == 1 and sub[0][0] is _c.IN and _class_chars(sub[0][1]) == {" "}:
+            return _prefixes(rest, acc + " ", at_word)  # white space, one or more: a space
+        once = _prefixes(list(sub), acc, at_word)
+        out: set[tuple[str, bool]] = set()
+        if lo == 0:
+            out |= _prefixes(rest, acc, at_word)  # skipped
+        if lo == hi == 1:
+            return out | _prefixes(list(sub) + rest, acc, at_word)
+        return out | once  # taken at least once: cut there (what follows is not followed)
+    return {(acc, at_word)}  # anything else: the prefix ends here
+
+
+def match_prefixes(pattern: re.Pattern) -> set[tuple[str, bool]]:
+    return _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere: tuple[str, ...]) -> bool:
+    return any(prefix.startswith(k) for k in anywhere) or (at_word and any(prefix.startswith(k) for k in word_starts))
+
+
+def test_prefix_reader_on_small_patterns():
+    assert match_prefixes(re.compile(r"\b(?:ab|c[de]f)\s")) == {("ab ", True), ("cdf ", True), ("cef ", True)}
+    assert match_prefixes(re.compile(r"(?:x\s+)?y+z")) == {("x ", False), ("y", False)}
+    assert match_prefixes(re.compile(r"\d{1,3}th")) == {(d, False) for d in "0123456789"}
+
+
+def _check_starts(pattern: re.Pattern, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> None:
+    missing = sorted(p for p, w in match_prefixes(pattern) if not _covered(p, w, word_starts, anywhere))
+    assert not missing, f"matches may open with {missing[:20]}: add them to the starts"
+
+
+def test_trigger_starts_cover_every_form():
+    from ingestion.extract.triggers import TRIGGER_RE, TRIGGER_STARTS
+
+    _check_starts(TRIGGER_RE, TRIGGER_STARTS)
+
+
+@pytest.mark.parametrize("name", ["UNIT", "HEAD_FIRST", "LOCATED_SITE", "INDEF", "REF"])
+def test_place_pattern_starts_cover_every_form(name):
+    from ingestion.extract import places
+
+    pattern = getattr(places, f"{name}_RE")
+    if name == "UNIT":
+        _check_starts(pattern, places.UNIT_WORD_STARTS, places.UNIT_ANYWHERE)
+    else:
+        _check_starts(pattern, getattr(places, f"{name}_STARTS"))
+
+
+def test_ref_pattern_matches_as_its_backtracking_form():
+    """REF_RE's modifier word is ``[a-z]+(?:-[a-z]*)?``, not the ``[a-z]+-?[a-z]*`` it was: the
+    same words, without the many ways to split one word that made a failing match slow."""
+    from ingestion.extract.places import REF_RE
+
+    old = re.compile(REF_RE.pattern.replace("[a-z]+(?:-[a-z]*)?", "[a-z]+-?[a-z]*"))
+    assert old.pattern != REF_RE.pattern
+    words = ("the this its their both two 3 junta's regime key-town hill-top front-line strategic main- "
+             "large towns town city bases base camps camp police station stations border gates gate "
+             "administration township office offices road army's villagers' ward wards Hpakant and of - ’s 's").split()
+    rng = random.Random(3)
+    for _ in range(6000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        want = [(m.span(), m.group("noun")) for m in old.finditer(text)]
+        assert [(m.span(), m.group("noun")) for m in REF_RE.finditer(text)] == want, text
+
+
+def test_negation_starts_cover_every_form():
+    from ingestion.extract.triggers import NEGATION, NEGATION_ANYWHERE, NEGATION_STARTS, negated
+
+    _check_starts(NEGATION, NEGATION_STARTS, NEGATION_ANYWHERE)
+    for before in ("the KIA failed to ", "troops didn't ", "they could not yet ", "on 3 May ", "may ", "the AA "):
+        assert negated(before) == (NEGATION.search(before) is not None), before
+
+
+def test_speech_and_anaphor_starts_cover_every_form():
+    from ingestion.extract import mentions
+
+    _check_starts(mentions.SPEECH_RE, mentions.SPEECH_STARTS)
+    _check_starts(mentions.ANAPHOR_RE, mentions.ANAPHOR_STARTS)
+
+
+def test_head_first_starts_expression_is_its_list():
+    """The factored expression reports the positions the list's own expression reports."""
+    from ingestion.extract import places
+
+    keyed = places.starts_re(places.HEAD_FIRST_STARTS)
+    rng = random.Random(5)
+    words = [*places.HEAD_KIND, "of", "called", "named", "the", "x"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+        want = [m.start() for m in keyed.finditer(text)]
+        assert [m.start() for m in places._HEAD_FIRST_STARTS_RE.finditer(text)] == want, text
+
+
+def test_starts_report_positions_inside_longer_beginnings():
+    from ingestion.extract.scan import starts_re
+
+    assert [m.start() for m in starts_re(("police station of", "station of")).finditer("police station of")] == [0, 7]
+
+
+def test_a_space_in_a_start_is_any_white_space():
+    from ingestion.extract.scan import starts_re
+
+    rx = starts_re(("the town",))
+    assert [m.start() for m in rx.finditer("x the  town, the\ttown, the\n town, the\u00a0town, thetown")] == [2, 13, 23, 34]
