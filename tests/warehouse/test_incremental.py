@@ -63,6 +63,7 @@ def test_a_window_reextracted_incrementally_equals_a_full_rebuild(tmp_path):
     """Events and periods are recomputed for the touched sites only: the site a fact left,
     the site it joined and a site left with no fact must all come out as a full rebuild."""
     incremental = build_fixture_warehouse(tmp_path / "incremental.duckdb")
+    run_dbt(incremental, "seed", target_path=tmp_path / "target")  # the lookups (`dbt run` builds models only)
     run_dbt(incremental, "run", target_path=tmp_path / "target")
     before = snapshot(incremental)
     _change_facts(incremental)
@@ -70,6 +71,7 @@ def test_a_window_reextracted_incrementally_equals_a_full_rebuild(tmp_path):
             target_path=tmp_path / "target")
     full = build_fixture_warehouse(tmp_path / "full.duckdb")
     _change_facts(full)
+    run_dbt(full, "seed", target_path=tmp_path / "target")
     run_dbt(full, "run", "--full-refresh", target_path=tmp_path / "target")
     after, rebuilt = snapshot(incremental), snapshot(full)
     for model in MODELS:
