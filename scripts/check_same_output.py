@@ -25,7 +25,7 @@ from ingestion.extract import extract_report  # noqa: E402
 from ingestion.gazetteer import Gazetteer  # noqa: E402
 from ingestion.models import Report  # noqa: E402
 from ingestion.reports import iter_reports  # noqa: E402
-from ingestion.synthetic import generate  # noqa: E402
+from synthetic.reports import generate  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 

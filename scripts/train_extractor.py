@@ -103,10 +103,8 @@ def fit(rows: list[tuple[dict, str]], c: float, threshold: float) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    import os
-    drop = tuple(x for x in os.environ.get("DROP", "").split(",") if x)
     vec = DictVectorizer()
-    X = vec.fit_transform([{k: v for k, v in f.items() if not (drop and k.startswith(drop))} for f, _ in rows])
+    X = vec.fit_transform([f for f, _ in rows])
     y = [lab for _, lab in rows]
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(X, y)

@@ -176,10 +176,10 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
-                told_again = st.captor_of.get(_place_key(place)) if ev.change == "captured" and ev.agent is None else None
+                told_again = st.captor_of.get(place.key) if ev.change == "captured" and ev.agent is None else None
                 actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
-                    st.captor_of.setdefault(_place_key(place), actor_to)
+                    st.captor_of.setdefault(place.key, actor_to)
                 r = Resolved(ev, place, actor_to, actor_from, att, date, agent=told_again or agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
@@ -200,16 +200,6 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
     return out, main
-
-
-_PLACE_SUFFIX = re.compile(r"\s+(?:town|city|township|village|base|camp)$", re.I)
-
-
-def _place_key(place: Place) -> str:
-    """A place's identity across mentions: its unit, else its name without the head word."""
-    if place.unit is not None:
-        return f"unit:{place.unit.type}:{place.unit.number}"
-    return _PLACE_SUFFIX.sub("", place.name.lower()).strip()
 
 
 def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:

@@ -105,6 +105,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         lo, hi = _clause(breaks, trig.start)
         if trig.negated:
             continue
+        attributive = text[trig.start - 1:trig.start] == "-"  # "the junta-held town": another verb may act on it too
         if trig.family == "hold" and trig.voice == "active" and (
                 PEOPLE_OBJECT.match(text, trig.end, min(s.end, trig.end + 60))
                 or FIGURE_OBJECT.match(text[trig.end:trig.end + 20]) and not LIST_AFTER_COUNT.match(text, trig.end, s.end)):
@@ -132,9 +133,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                 else:
                     places = _objects(sm, text, trig.end, hi, trig.family)
-                if not places and trig.family == "withdraw" and FROM_WHICH.search(text, max(s.start, lo - 30), trig.start):
+                from_which = FROM_WHICH.search(text, max(s.start, lo - 30), trig.start) if trig.family == "withdraw" else None
+                if not places and from_which:
                     # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"
-                    places = _antecedent(sm, text, FROM_WHICH.search(text, max(s.start, lo - 30), trig.start).start())
+                    places = _antecedent(sm, text, from_which.start())
                 if not places and trig.family == "withdraw":
                     # "soldiers manning a border post near Mae Kha fled": the post they left
                     places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
@@ -143,7 +145,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                         r"\b(?:which|that)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\b", text[lo:trig.start]):
                     places = _subjects(sm, text, max(s.start, lo - 200), lo)  # "the base, which the AA besieged"
             agent = _subject_of(sm, text, lo, trig, events)
-            if text[trig.start - 1:trig.start] == "-":  # "KIA-held", "rebel-controlled": the prefix holds it
+            if attributive:  # "KIA-held", "rebel-controlled": the prefix holds it
                 agent = next((a for a in sm.actors if a.end == trig.start - 1), None)
                 if agent is None and REBEL_PREFIX.search(text, max(s.start, trig.start - 16), trig.start):
                     agent = Actor(trig.start - 1, trig.start - 1, None, "rebels")
@@ -165,7 +167,6 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                      else _first_after(sm, text, trig.start, hi))
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
                 places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
-        attributive = text[trig.start - 1:trig.start] == "-"  # "the junta-held town": another verb may act on it
         places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest") or attributive]
         source = _from_actor(sm, text, trig.end, hi)
         change = CHANGE_OF[trig.family]
@@ -308,9 +309,7 @@ def _main_clause_subject(sm: SentenceMentions, text: str, pos: int, hi: int) -> 
     …", "since retaking X, junta troops have …"): the first actor after the phrase's comma,
     when it opens the main clause."""
     comma = text.find(",", pos, sm.sentence.end)
-    if comma < 0:
-        return next((a for a in sm.actors if a.start >= hi), None)
-    after = [a for a in sm.actors if a.start > comma]
+    after = [a for a in sm.actors if a.start > comma] if comma >= 0 else []
     if after and after[0].start - comma <= 40 and not re.search(r"[,;:]", text[comma + 1:after[0].start]):
         return after[0]
     return next((a for a in sm.actors if a.start >= hi), None)

@@ -163,7 +163,6 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     mil = prep.military
     outlet_is_junta = is_state_media(report.outlet)
     spk = Speakers(mil, main_actor(sms, mil), {})
-    headline = _headline_speaker(report.title, prep)
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
@@ -180,6 +179,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 raw.append((sm, rcs))
     if not raw:
         return []
+    headline = _headline_speaker(report.title, prep)
     # who speaks, sentence by sentence (only in reports that state a figure)
     for sm in sms:
         spk.learn(sm, text)
