@@ -227,19 +227,30 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         return actor.key
     if actor is not None:
         low = actor.text.lower()
-        non_military = not low.startswith(("it", "they", "we")) or low.startswith(("its ", "their "))
+        # "we" in a report is the side that speaks to the press; "it" after "the group said"
+        # is the group: neither is the junta
+        non_military = (not low.startswith(("it", "they")) or low.startswith(("its ", "their "))
+                        or any(a.key is None and a.end <= actor.start and _non_military_anaphor(a.text)
+                               for a in sm.actors))
         if "alliance" in low and "TBA" in st.actor_counts:
             return "TBA"
         earlier = [a for a in sm.actors if a.key and a.end <= actor.start
-                   and not (non_military and a.key == st.military) and not GENERIC_ACTOR.match(a.text)]
+                   and not (non_military and a.key == st.military)
+                   and not (GENERIC_ACTOR.match(a.text) and (a.key == st.military or not main))]
         if earlier:
-            return earlier[0].key
+            first = earlier[0]
+            return main if GENERIC_ACTOR.match(first.text) and main != st.military else first.key
         if non_military:
             return main if st.last_agent in (None, st.military) else st.last_agent
         return st.last_agent or main
     if ev.change in ("captured",):
         return main or st.last_captor
     return None
+
+
+def _non_military_anaphor(text: str) -> bool:
+    low = text.lower()
+    return not low.startswith(("it", "they")) or low.startswith(("its ", "their "))
 
 
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
