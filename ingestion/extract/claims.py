@@ -783,7 +783,8 @@ _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
 _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
-_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
+_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|local\b(?!\s+(?:commanders?|defen[cs]e|resistance|"
+                        r"PDF|fighters?|troops|forces|leaders?|militia|armed|spokes\w*|officers?|groups?|units?))|"
                         r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
@@ -857,8 +858,10 @@ _NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said",
 
 
 def _embedded(a: Actor, text: str, s0: int) -> bool:
-    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army."""
-    if not a.text[:1].isupper():
+    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army; a
+    local resistance group named after its place ("the Kani PDF", "the Pale People's Defence
+    Force") is still the PDF."""
+    if not a.text[:1].isupper() or a.key == "PDF":
         return False
     m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
     return m is not None and m.group(1) not in _NOT_NAME_PART
@@ -880,12 +883,16 @@ class Speakers:
     people: dict[str, str]
     last: str | None = None
     last_named: str | None = None  # the last non-military actor the report named
+    it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
+    alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
         if not any(a.key for a in sm.actors):
             return
+        if self.alliance is None:
+            self.alliance = next((a.key for a in sm.actors if a.key and a.text.lower().endswith("alliance") and a.key != self.military), None)
         hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
         if not hints:
             return
@@ -918,11 +925,14 @@ class Speakers:
                 return key
         return None
 
-    def fallback(self, para_speaker: str | None, agent: str | None = None) -> str | None:
-        """A speaker named by a pronoun or a name not met before: the paragraph's, else the
-        last non-military one, else the actor of the figure, else the report's main actor."""
+    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None) -> str | None:
+        """A speaker named by a pronoun or a name not met before: the paragraph's, else the one
+        that spoke last in the paragraph ("State media reported … It said …"), else the last
+        non-military one, else the actor of the figure, else the report's main actor."""
         if para_speaker:
             return para_speaker
+        if para_last and (para_last != self.military or self.it):
+            return para_last
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -934,6 +944,7 @@ class Speakers:
         actor: a speaker who is no actor (residents, local media): the outlet claims it;
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
         s = sm.sentence
+        self.it = False
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
@@ -989,6 +1000,9 @@ class Speakers:
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+            if lw == "alliance" and self.alliance:
+                return self.alliance, True  # "the alliance said": the alliance the report named
+            self.it = lw == "it"
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:

@@ -162,6 +162,46 @@ def test_name_containing_an_actor_spelling():
     assert c.claimant != MAF
 
 
+@pytest.mark.parametrize("text", [
+    "The KNLA attacked a camp near Ta Khaw. The Lay Pin PDF said 17 junta soldiers were killed.",
+    "The KNLA attacked a camp near Ta Khaw. According to the Sein Pan PDF, 17 junta soldiers were killed.",
+])
+def test_pdf_named_after_its_place_is_the_pdf(text):
+    assert one(text, "killed").claimant == "People's Defence Force"
+
+
+def test_local_commander_is_a_speaker_not_a_resident():
+    text = ("The Thaung Tan PDF said 4 junta soldiers were killed on Friday.\n\n"
+            "The fighting also wounded 2 resistance fighters, a local commander said.")
+    assert one(text, "wounded").claimant == "People's Defence Force"
+
+
+def test_it_after_state_media_in_the_paragraph_is_the_junta():
+    text = ("The KIA said its fighters held the hill at Nam Hkam.\n\n"
+            "State television said troops had repelled an attack near Sa Lin. It said 31 insurgents were killed.")
+    assert one(text, "killed").claimant == MAF
+
+
+def test_he_after_state_media_keeps_the_last_resistance_speaker():
+    text = ("KNDF spokesperson Khu Hte Bu said the group held the ward.\n\n"
+            "State media denied this. He said 11 junta soldiers had been captured.")
+    assert one(text, "captured_personnel").claimant == "Karenni Nationalities Defence Force"
+
+
+def test_two_speakers_in_one_sentence():
+    text = ("The TNLA said on Sunday it had killed 52 junta soldiers near Mong Ngaw; "
+            "the military said 140 insurgents had died in the same fighting.")
+    got = {(c.value, c.claimant) for c in claims(text) if c.metric == "killed"}
+    assert got == {(52, "Ta'ang National Liberation Army"), (140, MAF)}
+
+
+def test_the_alliance_is_the_alliance_named_before():
+    text = ("The Three Brotherhood Alliance launched attacks on junta posts near Kun Hai.\n\n"
+            "MNDAA spokesperson Li Zhen Hua said its fighters took the hill on Tuesday.\n\n"
+            "The alliance said it had captured 63 soldiers.")
+    assert one(text, "captured_personnel").claimant == "Three Brotherhood Alliance"
+
+
 # ---------------------------------------------------------------- junta state media
 
 def test_state_media_outlet():
