@@ -109,9 +109,9 @@ overran overrun overrunning overruns occupied occupying occupies control control
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
-massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
+massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving""".split())
-HEAD_PAIRS = frozenset({"shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
@@ -170,7 +170,7 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"(?P<v>killed|dead|died|perished|slain|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -188,7 +188,9 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|fiv
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+KILL_CLASS = {"shot dead": "killed", "slain": "killed", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
+              "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
+              "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
@@ -232,7 +234,7 @@ def _verb_class(v: str) -> str:
 
 # ------------------------------------------------------------------ not figures
 SKIP_AFTER = re.compile(
-    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
+    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
     r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
@@ -287,13 +289,27 @@ _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
-_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken")
-_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
+                 "lost her", "executed", "murdered", "beheaded")
+_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
+# one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
+_CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
+           r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
+           r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
+_ARMED1 = _RANKS[:-1] + r"|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+_ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
+               r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
+               rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
 _SINGLE_PERSON = re.compile(
-    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured)\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\b|"
-    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|that)\s+)(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\s+(?:[\w'’-]+\s+){{0,4}}?"
-    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|"
-    rf"taken\s+(?:alive|prisoner|captive))\b")
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
+    rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
+    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
+    rf"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
+    rf"badly\s+|fatally\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|"
+    rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
+    # "one of them died and the other was wounded": the rest of a pair
+    rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
+_AND_MORE = re.compile(r"\s*,?\s+and\s+")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
@@ -592,16 +608,29 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)
-    if not out and single and _SINGLE_HINT.search(s.text):
-        # "captured a lieutenant colonel", "a soldier was killed": one person
-        m = _SINGLE_PERSON.search(s.text)
-        if m:
-            v = m.group("v") or m.group("v2")
+    if single and _SINGLE_HINT.search(s.text):
+        # "captured a lieutenant colonel", "a soldier was killed", "killed a villager": one person
+        for m in _SINGLE_PERSON.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(a <= c.figure.start < b or c.figure.start <= a < c.figure.end for c in out):
+                continue  # "killed one member": the figure is read
+            v = m.group("v") or m.group("v2") or m.group("v3") or m.group("v4")
             metric = _verb_class(v)
-            if metric in ("killed", "wounded", "captured_personnel"):
-                a = s.start + m.start()
-                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), metric,
-                                    _agent(sm, text, a) if m.group("v") else None, "armed", "single_person"))
+            armed = re.fullmatch(_ARMED1, (m.group("n") or m.group("n2") or "soldier").lower()) is not None
+            if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
+                continue  # a civilian arrested is no prisoner of war
+            nxt = _AND_MORE.match(text, b)
+            more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
+            if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
+                # "killed a woman and three men": one count of both
+                out[:] = [c for c in out if c.figure.start != more.start]
+                out.append(RawClaim(Figure(a, more.end, more.value + 1, None, None, more.approximate, text[a:more.end]),
+                                    metric, _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
+                                    "single_person+"))
+                continue
+            out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
+                                _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
+                                "single_person"))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
@@ -620,7 +649,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
