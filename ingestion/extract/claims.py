@@ -113,7 +113,7 @@ massacring neutralised neutralized neutralising neutralizing eliminated eliminat
 forcing pushed pushing left leaving""".split())
 HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
-                        "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
+                        "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
@@ -151,6 +151,8 @@ def _head(before: str) -> str | None:
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
     if f"{w1} {w2}" in HEAD_PAIRS:
+        if w1 == "control" and re.search(r"\b(?:lost|losing|loses|lose|ceded|ceding)\s+control\s+(?:of|over)\s*$", b[-40:], re.I):
+            return "lost"  # "the junta lost control of 4 townships"
         return f"{w1} {w2}"
     if w2 in HEAD_WORDS:
         return w2
@@ -176,7 +178,7 @@ TAIL_VERB = re.compile(
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
-    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
@@ -184,7 +186,7 @@ TAIL_VERB = re.compile(
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
 _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]", re.I)
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
-_OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d|[A-Z])", re.I)
+_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
@@ -212,6 +214,7 @@ KILL_CLASS = {"shot dead": "killed", "slain": "killed", "slew": "killed", "gunne
               "displac": "displaced", "leave": "displaced", "removed": "displaced", "evicted": "displaced",
               "expelled": "displaced", "relocated": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
               "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
+              "driven out": "displaced", "driven from": "displaced", "driven away": "displaced", "chased": "displaced",
               "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
               "downing": "downed",
@@ -278,7 +281,9 @@ def _skip_before(before: str) -> bool:
 
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
-_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
+# "including", also after a first part ("including a colonel and (two captains)")
+_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)"
+                        r"(?:\s+(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))?\s*$", re.I)
 _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
@@ -345,6 +350,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     n = 0
     best: tuple[str, str, int] | None = None
     unknown = 0
+    prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
         if w in ('"', "“", "”", "-odd", "-plus", "odd", "plus", "+"):
@@ -361,6 +367,9 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         base = w[:-2] if w.endswith("'s") else (w[:-1] if w.endswith("'") else w)
         if base in NOUN_METRIC:
             return NOUN_METRIC[base], base, m.end(), dead
+        if base == "seats" and prev_w == "township":
+            return "towns_captured", base, m.end(), dead  # "14 township seats"
+        prev_w = base
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
@@ -425,7 +434,33 @@ _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
 _FELL_INTO = re.compile(r"^fell\s+into", re.I)
-_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b)", re.I)
+_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b|"
+                         r"(?:out(?:\s+of)?|away\s+from|to\s+leave)\s+(?:the\s+)?[A-Z])", re.I)
+
+
+_PAREN_OPEN = re.compile(r"\s*\(\s*$")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _restated(figs: list[Figure], text: str) -> list[Figure]:
+    """"thirty (30) soldiers", "30 (thirty) soldiers": one figure, read up to the bracket."""
+    if len(figs) < 2:
+        return figs
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        f = figs[i]
+        if i + 1 < len(figs):
+            g = figs[i + 1]
+            close = _PAREN_CLOSE.match(text, g.end)
+            if g.start - f.end <= 3 and _PAREN_OPEN.match(text[f.end:g.start]) and close and f.value is not None \
+                    and f.value == g.value:
+                out.append(Figure(f.start, close.end(), f.value, f.low, f.high, f.approximate, text[f.start:close.end()]))
+                i += 2
+                continue
+        out.append(f)
+        i += 1
+    return out
 
 
 def may_claim(sm: SentenceMentions) -> bool:
@@ -438,6 +473,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
+    figs = _restated(figs, text)
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
     if not figs and "down" not in s.text and not single:
@@ -451,7 +487,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         k = i + 1
         while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
-                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 25), figs[k].start)
+                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
                                  and _PAREN_END.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         nxt = figs[k].start if k < len(figs) else s.end
@@ -468,7 +504,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
             prev = None
             continue
-        if _INCLUDING.search(before[-25:]):
+        if _INCLUDING.search(before[-75:]):
             continue  # "including two officers": part of a count already read
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
@@ -545,8 +581,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             inherited = True
             if ncls in (None, "bare"):
                 ncls = prev[1]
-        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
-            ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
+                and prev[1] not in ("killed", "wounded", "pow", "displaced"):
+            ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
             # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
             wide = text[max(s.start, f.start - 110):f.start]
@@ -649,7 +686,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",

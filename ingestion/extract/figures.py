@@ -117,7 +117,7 @@ def _iter_figures(text: str):
             done = m.end()
 
 
-_PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake))\s+$", re.I)
+_PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -146,7 +146,7 @@ def find_figures(text: str) -> list[Figure]:
             if n is None:
                 continue
             if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
-                # "handed over 14 prisoners", "took over 3 camps": the verb's particle, no bound
+                # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound
                 hedge = ""
                 start = m.start("num")
                 out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))

@@ -396,3 +396,49 @@ def test_a_person_who_speaks_is_not_the_one_counted():
 def test_more_verbs_and_particles(text, metric, value):
     c = one(text, metric)
     assert c.value == value
+
+
+def test_an_aside_with_a_first_part_is_no_count():
+    text = "The KNLA said 44 soldiers, including a battalion commander and three lieutenants, died near Mae Pa."
+    assert {(c.metric, c.value) for c in claims(text)} == {("killed", 44)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The KNDF said more than 7,000 residents had been forced to leave Moe Bye.", 7001),
+    ("The shelling has driven 1,300 villagers out of Htee Kho, the KNLA said.", 1300),
+])
+def test_forced_to_leave_a_place(text, value):
+    c = one(text, "displaced")
+    assert value in figure(c)
+
+
+def test_township_seats_are_towns():
+    c = one("The AA said it now holds 11 of the state's 17 township seats.", "towns_captured")
+    assert c.value == 11
+
+
+def test_control_over_is_no_bound():
+    c = one("The TNLA said it had gained control over 6 townships in the north.", "other")
+    assert c.value == 6
+
+
+def test_who_lost_control_does_not_claim_it():
+    c = one("Analysts said the junta had lost control of 9 townships in Chin State.", "other")
+    assert c.claimant != MAF
+
+
+def test_a_list_after_a_wounded_count():
+    got = {(c.metric, c.value) for c in claims("The KIA said 41 junta soldiers were killed, 17 wounded and 6 captured alive.")}
+    assert got == {("killed", 41), ("wounded", 17), ("captured_personnel", 6)}
+
+
+def test_a_word_after_the_verb_is_no_object_unless_it_names_one():
+    assert one("The PNLA said 13 soldiers killed yesterday were left behind.", "killed").value == 13
+
+
+@pytest.mark.parametrize("text", [
+    "The CNF said nineteen (19) junta soldiers were killed near Thlan Tlang.",
+    "The CNF said 19 (nineteen) junta soldiers were killed near Thlan Tlang.",
+])
+def test_a_figure_restated_in_brackets(text):
+    assert {(c.metric, c.value) for c in claims(text)} == {("killed", 19)}
