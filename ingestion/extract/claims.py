@@ -109,7 +109,7 @@ overran overrun overrunning overruns occupied occupying occupies control control
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
-massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew apprehended apprehending driven driving drive drove forced
+massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving""".split())
 HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
@@ -172,7 +172,7 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>killed|dead|died|perished|slain|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"(?P<v>killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -190,7 +190,9 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"shot dead": "killed", "slain": "killed", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
+KILL_CLASS = {"shot dead": "killed", "slain": "killed", "burn": "killed", "martyr": "killed", "murder": "killed",
+              "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
+              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
               "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
@@ -641,7 +643,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             for pf, pn, pend in pending:
                 if text[pend:f.start].strip(" ,") in ("and", "", "or"):
                     pm = _metric(vcls, pn, False, "")
-                    if pm:
+                    if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
+                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and":
+                        # "six students and two teachers were wounded": one count of both
+                        last = out[-1]
+                        out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
+                                                  pf.approximate or f.approximate, text[pf.start:f.end]),
+                                           metric, last.agent, last.subject_hint, f"summed:{ncls}")
+                    elif pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)
@@ -686,7 +695,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
@@ -731,7 +740,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return vcls if ncls != "civil" or re.search(r"\b(?:taken|took|captive|prisoners?|alive)\b", vtext, re.I) else None
         if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
             return "captured_personnel"
-        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
+        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest|seiz)", before[-25:], re.I):
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
             return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
@@ -917,7 +926,7 @@ def _last_words(before: str) -> list[str]:
     return out
 
 
-_PAIR = re.compile(r"\s*(?:,|and)\s+(?:its|their|the)?\s*$")
+_PAIR = re.compile(r"\s*,?\s*and\s+(?:its|their|the)?\s*$")
 _PREV_CAP = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said", "And", "Of", "For", "From", "With",
                   "That", "When", "While", "After", "Before", "But", "As", "To"}

@@ -442,3 +442,30 @@ def test_a_word_after_the_verb_is_no_object_unless_it_names_one():
 ])
 def test_a_figure_restated_in_brackets(text):
     assert {(c.metric, c.value) for c in claims(text)} == {("killed", 19)}
+
+
+def test_counted_soldiers_before_the_speaker_are_not_the_speaker():
+    c = one("Resistance fighters killed 26 junta soldiers near Kyauk Sauk, the Arakan Army said.", "killed")
+    assert c.claimant == "Arakan Army"
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said 7 villagers were burned to death in Mae Kla.", "killed", 7),
+    ("The CNF said 3 of its fighters were martyred near Hai Lon.", "killed", 3),
+    ("Junta troops murdered 5 farmers in Nyaung Kone, the PDF said.", "killed", 5),
+    ("The TNLA said its troops seized 18 junta soldiers at the Mong Lwe post.", "captured_personnel", 18),
+    ("The MNDAA said it had taken 31 junta soldiers into custody.", "captured_personnel", 31),
+])
+def test_more_verbs_of_killing_and_capture(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_coordinated_counts_of_one_kind_are_one_count():
+    c = one("The KIA said 22 soldiers and 4 policemen were captured at Nam Sang.", "captured_personnel")
+    assert c.value == 26
+
+
+def test_coordinated_counts_of_two_kinds_stay_apart():
+    got = {c.value for c in claims("Nine villagers and 3 soldiers died in the shelling of Pin Lon, residents said.")
+           if c.metric == "killed"}
+    assert 12 not in got and 9 in got
