@@ -122,7 +122,7 @@ _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered)\b", re.I)
+                       r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
 
@@ -178,7 +178,7 @@ TAIL_VERB = re.compile(
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
-    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
@@ -190,7 +190,8 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"shot dead": "killed", "slain": "killed", "burn": "killed", "martyr": "killed", "murder": "killed",
+KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
+              "shot dead": "killed", "slain": "killed", "burn": "killed", "martyr": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
@@ -440,6 +441,7 @@ _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:t
                          r"(?:out(?:\s+of)?|away\s+from|to\s+leave)\s+(?:the\s+)?[A-Z])", re.I)
 
 
+_IN_PLACE = re.compile(r"\s+(?:people\s+|residents\s+|civilians\s+)?(?:in|from|across)\s+(?:the\s+)?[A-Z][a-z]")
 _PAREN_OPEN = re.compile(r"\s*\(\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
@@ -507,6 +509,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         if _INCLUDING.search(before[-75:]):
+            if out and _IN_PLACE.match(after):
+                # "3 million displaced, including 120,000 in Kachin State": the count of a place
+                last = out[-1]
+                out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
             continue  # "including two officers": part of a count already read
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
@@ -695,7 +701,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
@@ -744,9 +750,9 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
             return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
-        if vcls in ("displaced", "drove") and ncls == "civil":
+        if vcls in ("displaced", "drove") and ncls == "civil" or vcls == "left" and ncls == "civil" and "left" in vtext:
             return "displaced"
-        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
+        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
         if vcls == "found" and dead:
             return "killed"
@@ -894,7 +900,8 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
-                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces|Liberation\s+Army|Guerrilla\w*|"
+                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
+                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|"
                               r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 _PRONOUNS = {"he", "she", "they", "it", "we"}

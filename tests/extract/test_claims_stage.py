@@ -469,3 +469,33 @@ def test_coordinated_counts_of_two_kinds_stay_apart():
     got = {c.value for c in claims("Nine villagers and 3 soldiers died in the shelling of Pin Lon, residents said.")
            if c.metric == "killed"}
     assert 12 not in got and 9 in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Hsin Kyun Column said its fighters killed 8 soldiers near Ta Ze.",
+    "The Kyun Lay Tigers said its fighters killed 8 soldiers near Ta Ze.",
+    "A spokesman for the Shwe Bo District Battalion 4 said its fighters killed 8 soldiers near Ta Ze.",
+])
+def test_more_local_resistance_names(text):
+    assert one(text, "killed").claimant == "People's Defence Force"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The number of displaced people in Ma Lar township has risen to 4,200, aid workers said.", 4200),
+    ("The number of IDPs in Nam Tu rose to 4,200, aid workers said.", 4200),
+    ("Nearly 4,200 villagers have sought shelter in monasteries near Hsi Taw.", 4200),
+    ("Most of Kun Lone's roughly 4,200 residents left before the assault, the TNLA said.", 4200),
+    ("Some 4,200 residents have left Nga Pyaw town since March, aid groups said.", 4200),
+])
+def test_more_displacement(text, value):
+    assert value in figure(one(text, "displaced"))
+
+
+def test_residents_left_behind_are_not_displaced():
+    assert not claims("About 350 residents left behind in Nam Tu are short of food, aid workers said.")
+
+
+def test_a_part_counted_for_a_place():
+    got = {(c.metric, c.value) for c in claims(
+        "More than 1.9 million people have been displaced, including about 70,000 in Kayah State, the UN said.")}
+    assert got == {("displaced", None), ("displaced", 70000)}
