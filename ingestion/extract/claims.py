@@ -172,7 +172,9 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -230,7 +232,12 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "come under": "took"}
 
 
+_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
+
+
 def _verb_class(v: str) -> str:
+    if " " in v and _ABROAD.search(v):
+        return "abroad"  # "fled into Thailand"
     v = " ".join(v.lower().split())
     for stem, cls in KILL_CLASS.items():
         if v.startswith(stem):
@@ -253,6 +260,13 @@ road mile ward wards quarter block street operation article section phase unit c
 hill point zone sector region group squad platoon battery january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _SKIP_END_CHARS = tuple("$€£#(0123456789")
+
+
+_DAY_PAIR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*|\s+)?"
+                       r"(?:and|to|or|through|till|until)\s+$")
+
+
+_DAY_NEXT = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|at|on|near|when|while|during|as|the|[A-Z]))")
 
 
 def _skip_before(before: str) -> bool:
@@ -505,6 +519,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
             continue  # "three or four houses", "one township after another"
+        if before.endswith((" and ", " to ", " or ", " through ", " till ", " until ")) and _DAY_PAIR.search(before[-30:]) \
+                and _DAY_NEXT.match(after):
+            prev = None
+            continue  # "between July 7 and 11,": the second day of a date
         if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
             prev = None
             continue
@@ -701,7 +719,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
@@ -750,6 +768,9 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
             return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
+        if vcls == "abroad":
+            # soldiers who fled across the border are no count of the contract's metrics; civilians are displaced
+            return "other" if ncls == "armed" else "displaced" if ncls == "civil" else None
         if vcls in ("displaced", "drove") and ncls == "civil" or vcls == "left" and ncls == "civil" and "left" in vtext:
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):

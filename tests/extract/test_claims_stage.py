@@ -499,3 +499,21 @@ def test_a_part_counted_for_a_place():
     got = {(c.metric, c.value) for c in claims(
         "More than 1.9 million people have been displaced, including about 70,000 in Kayah State, the UN said.")}
     assert got == {("displaced", None), ("displaced", 70000)}
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Local media said 57 junta soldiers had crossed into Thailand after the KNLA attacked their posts.", "other", 57),
+    ("About 2,300 villagers fled across the border to India's Mizoram state, aid groups said.", "displaced", 2300),
+])
+def test_fled_across_the_border(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_the_second_day_of_a_date_is_no_count():
+    text = "Four insurgents died in the fighting between June 3 and 9, and 12 rifles were seized, the statement said."
+    assert {(c.metric, c.value) for c in claims(text)} == {("killed", 4), ("weapons_seized", 12)}
+
+
+def test_a_count_after_a_date_is_still_a_count():
+    got = {(c.metric, c.value) for c in claims("The TNLA said 21 soldiers died on June 3 and 8 more on June 4.")}
+    assert got == {("killed", 21), ("killed", 8)}
