@@ -354,6 +354,18 @@ def _is_year(f: Figure) -> bool:
     return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|during|year|early|late|mid|the|before|after)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+(?:(?:junta|regime|military|government|more|other|armed|resistance|rebel)\s+)?([a-z]+)")
+
+
+def _counted_after(text: str, f: Figure) -> bool:
+    """"1500 soldiers", "2000 people": a four-digit count of people, not a year."""
+    if _YEAR_BEFORE.search(text, max(0, f.start - 12), f.start):
+        return False
+    m = _WORD_AFTER.match(text, f.end)
+    return m is not None and (m.group(1).lower() in ARMED or m.group(1).lower() in CIVIL)
+
+
 _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
 
@@ -490,7 +502,8 @@ def may_claim(sm: SentenceMentions) -> bool:
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
-    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
+    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
+            and not (_is_year(f) and not _counted_after(text, f))]
     figs = _restated(figs, text)
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)

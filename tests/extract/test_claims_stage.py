@@ -517,3 +517,27 @@ def test_the_second_day_of_a_date_is_no_count():
 def test_a_count_after_a_date_is_still_a_count():
     got = {(c.metric, c.value) for c in claims("The TNLA said 21 soldiers died on June 3 and 8 more on June 4.")}
     assert got == {("killed", 21), ("killed", 8)}
+
+
+@pytest.mark.parametrize("speaker, claimant", [
+    ("The Karenni National Defense Force", "Karenni Nationalities Defence Force"),
+    ("The Chinland Defense Forces", "Chin National Front"),
+    ("The Kachin Independent Army", "Kachin Independence Army"),
+    ("The Karen National Defence Organization", "Karen National Liberation Army"),
+    ("The Pa Ka Pha", "People's Defence Force"),
+    ("The SSA", "Shan State Progress Party"),
+])
+def test_spelling_variants_of_actors(speaker, claimant):
+    assert one(f"{speaker} said 14 junta soldiers were killed near Loi Lem.", "killed").claimant == claimant
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The TNLA said 1800 junta soldiers had been killed since June.", 1800),
+    ("More than 2500 villagers fled the shelling in Nam Sang, aid workers said.", 2501),
+])
+def test_four_digit_counts_are_no_years(text, value):
+    assert value in figure(claims(text)[0])
+
+
+def test_a_year_before_people_is_still_a_year():
+    assert {c.value for c in claims("Since 2021 soldiers have killed 6 villagers in Pan Mo, residents said.")} == {6}
