@@ -935,7 +935,7 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                               r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
-                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|"
+                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|"
                               r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 _PRONOUNS = {"he", "she", "they", "it", "we"}

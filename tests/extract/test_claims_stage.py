@@ -541,3 +541,7 @@ def test_four_digit_counts_are_no_years(text, value):
 
 def test_a_year_before_people_is_still_a_year():
     assert {c.value for c in claims("Since 2021 soldiers have killed 6 villagers in Pan Mo, residents said.")} == {6}
+
+
+def test_an_army_outside_the_registry_is_a_local_resistance_group():
+    assert one("The Red Kite Army said it killed 11 junta soldiers near Ta Lin.", "killed").claimant == "People's Defence Force"
