@@ -102,3 +102,34 @@ def test_anti_regime_forces_are_not_the_regime():
     events = [e for e in selected("Junta troops are now confined to the towns, while Hpa Lu and Loi Mung are in the "
                                   "hands of anti-regime forces.") if e.change == "captured"]
     assert events and events[0].agent is not None and events[0].agent.key != "MAF"
+
+
+def test_losing_control_of_a_place_to_a_group_is_that_group_s_capture():
+    events = [e for e in selected("The regime lost control of Hka Lung to the KNLA on Monday.") if e.change == "captured"]
+    assert [(p.name, e.agent.key if e.agent else None) for e in events for p in e.places] == [("Hka Lung", "KNLA")]
+
+
+def test_driving_troops_out_of_a_place_takes_it():
+    assert names("The TNLA drove the junta soldiers out of Loi Hpa village on Friday.", "captured") == ["Loi Hpa village"]
+
+
+@pytest.mark.parametrize("head, kind", [("market", "other"), ("toll gate", "other"), ("airstrip", "airport"),
+                                        ("administration office", "other")])
+def test_more_site_heads_name_a_site_of_their_kind(head, kind):
+    places = [p for e in selected(f"The KIA captured the Mai Ja {head} on Monday.") for p in e.places]
+    assert [(p.name, p.kind) for p in places] == [(f"Mai Ja {head}", kind)]
+
+
+def test_an_actor_naming_things_or_after_a_preposition_is_no_subject():
+    events = [e for e in selected("On Monday its fighters struck junta positions in two places, overrunning the "
+                                  "Loi Hsam outpost.") if e.change == "captured"]
+    assert events and (events[0].agent is None or events[0].agent.key != "MAF")
+    events = [e for e in selected("After weeks of attacks on the regime, the TNLA has taken control of Man Pying.")
+              if e.change == "captured"]
+    assert events and events[0].agent.key == "TNLA"
+
+
+def test_a_list_of_groups_acts_through_its_first_named_group():
+    events = [e for e in selected("The KNLA, the Karenni Nationalities Defence Force (KNDF) and allied groups "
+                                  "captured the Hpa Sawng camp on Friday.") if e.change == "captured"]
+    assert events and events[0].agent.key == "KNLA"
