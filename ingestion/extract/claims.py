@@ -468,6 +468,9 @@ _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:t
 
 
 _IN_PLACE = re.compile(r"\s+(?:people\s+|residents\s+|civilians\s+)?(?:in|from|across)\s+(?:the\s+)?[A-Z][a-z]")
+_MEASURE_AFTER = re.compile(r"\s+(?:(?:nearby|neighbouring|neighboring|surrounding|other|different|separate|remote|local)\s+)?(?:villages|houses|homes|buildings|km|kilometres|kilometers|miles|metres|meters|feet|"
+                            r"years|months|weeks|days|hours|minutes|percent|per\s+cent|kyats?|baht|acres|hectares|tons|tonnes|"
+                            r"rounds|boxes|storey)\b", re.I)
 _PAREN_OPEN = re.compile(r"\s*\(\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
@@ -505,6 +508,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
             and not (_is_year(f) and not _counted_after(text, f))]
     figs = _restated(figs, text)
+    # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
+    # window of the count before them ("10,000 people from 18 villages had fled")
+    figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)]
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
     if not figs and "down" not in s.text and not single:

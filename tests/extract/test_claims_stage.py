@@ -545,3 +545,11 @@ def test_a_year_before_people_is_still_a_year():
 
 def test_an_army_outside_the_registry_is_a_local_resistance_group():
     assert one("The Red Kite Army said it killed 11 junta soldiers near Ta Lin.", "killed").claimant == "People's Defence Force"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The KNU said upwards of 6,000 people from 23 nearby villages had fled the shelling.", 6001),
+    ("Around 900 residents of 4 villages have fled their homes, the KNDF said.", 900),
+])
+def test_a_measure_inside_the_phrase_does_not_end_the_count(text, value):
+    assert value in figure(one(text, "displaced"))
