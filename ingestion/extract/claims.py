@@ -269,6 +269,9 @@ _DAY_PAIR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a
 _DAY_NEXT = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|at|on|near|when|while|during|as|the|[A-Z]))")
 
 
+_AGE_PAIR = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+\d+\s*(?:to|and|-|–)\s*$", re.I)
+
+
 def _skip_before(before: str) -> bool:
     if not before:
         return False
@@ -276,6 +279,8 @@ def _skip_before(before: str) -> bool:
         return True
     if before[-1:] in "-–" and before[-2:-1].isalnum():
         return True  # "IB-135"
+    if _AGE_PAIR.search(before[-25:]):
+        return True  # "aged 18 to 25"
     b = before.rstrip().rstrip(".(-").rstrip()
     words = b[-40:].split()
     if not words:
@@ -510,7 +515,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     figs = _restated(figs, text)
     # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
     # window of the count before them ("10,000 people from 18 villages had fled")
-    figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)]
+    figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
+            and not _skip_before(text[max(s.start, f.start - 70):f.start])]
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
     if not figs and "down" not in s.text and not single:

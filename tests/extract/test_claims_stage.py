@@ -553,3 +553,8 @@ def test_an_army_outside_the_registry_is_a_local_resistance_group():
 ])
 def test_a_measure_inside_the_phrase_does_not_end_the_count(text, value):
     assert value in figure(one(text, "displaced"))
+
+
+def test_ages_inside_a_count_do_not_end_it():
+    c = one("The CNF said 27 soldiers, aged 19 to 24, were taken prisoner near Sur Ram.", "captured_personnel")
+    assert c.value == 27
