@@ -174,7 +174,7 @@ TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -238,6 +238,8 @@ _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai
 def _verb_class(v: str) -> str:
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
+    if v.endswith("custody"):
+        return "captured_personnel"  # "in its custody"
     v = " ".join(v.lower().split())
     for stem, cls in KILL_CLASS.items():
         if v.startswith(stem):
@@ -603,7 +605,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         of_them = np_from and ncls is None and _OF_THEM.match(after)
         if of_them and before.rstrip().endswith(","):
             continue  # "two captains, one of them a commander, died": a part of the count
-        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
+        if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
             for m in _iter_tail(tail_text):
                 if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
@@ -622,7 +624,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 tcls = _verb_class(v)
                 if _FELL_INTO.match(v):
                     tcls = "captured_personnel" if ncls in ("armed", None) else "took"
-                if vcls == "took" and tcls == "captured_personnel" or vcls is None:
+                if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])

@@ -558,3 +558,11 @@ def test_a_measure_inside_the_phrase_does_not_end_the_count(text, value):
 def test_ages_inside_a_count_do_not_end_it():
     c = one("The CNF said 27 soldiers, aged 19 to 24, were taken prisoner near Sur Ram.", "captured_personnel")
     assert c.value == 27
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA said it was holding 37 junta soldiers as prisoners.",
+    "The TNLA said 37 junta soldiers were now in its custody.",
+])
+def test_soldiers_held_are_captured(text):
+    assert one(text, "captured_personnel").value == 37
