@@ -14,8 +14,11 @@ characters around each figure.
 - **Not figures**: years, ages, distances, times, percentages, money, unit and road
   numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
   part of a count already read ("11 civilians, five of them children"), places named one by
-  one after their count ("two towns: A and B"). One person ("captured a lieutenant
-  colonel", "a soldier was killed") counts as 1.
+  one after their count ("two towns: A and B"). Such numbers do not end the phrase of the
+  count before them ("10,000 people from 18 villages had fled"). One person of any kind
+  ("captured a lieutenant colonel", "killed a villager", "the other was wounded") counts
+  as 1; counts of one kind joined under one verb are one count ("a woman and three men",
+  "22 soldiers and 4 policemen were captured"); "thirty (30)" is one figure.
 - **Who states it** (the claimant), in this order: the speaker the sentence attributes it to
   ("the KIA said", "according to the CNF", "said Naw Bu, a KIA spokesman", a person named
   with an actor before, "he said" / "the group said" → the speaker of the paragraph, else
@@ -25,8 +28,10 @@ characters around each figure.
   civilians killed or displaced and never the side that lost the soldiers; else the last
   actor that spoke; else the outlet. Residents, local media and monitors make the outlet
   the claimant. Junta state media and junta-run outlets (named as source, or as the
-  outlet) speak for the junta; a local resistance group outside the registry ("the Yaw
-  Revolution Army") counts as the PDF.
+  outlet) speak for the junta ("it said" after them in the paragraph too); a local
+  resistance group outside the registry ("the Yaw Revolution Army", "the Kani PDF") counts
+  as the PDF; "the alliance" is the alliance the report named. In a sentence with two
+  speakers, a figure is the word of the speaker whose verb stands nearest before it.
 - **Whom it is about** (the subject): the actor of the counted noun phrase ("junta
   soldiers", "KIA fighters"), "enemy" → the other side, "our own" → the claimant; for
   places and weapons taken, the side that lost them.
