@@ -159,6 +159,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
         else:  # passive, place_subject
             places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
+            if not places and SHARED_SUBJECT.match(text[lo:trig.start]):
+                # "the X command has been shelled for days but remains under military control":
+                # the verbs share the subject before the first one
+                earlier = [b for b in breaks if b < lo]
+                places = _subjects(sm, text, earlier[-1] if earlier else s.start, lo)
             if not places and RELATIVE_LEAD.match(text[lo:trig.start]):
                 # "the MOC-44 headquarters, which remains under the control of the military"
                 earlier = [b for b in breaks if b < lo]
@@ -279,6 +284,7 @@ INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|b
 PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
 MANNING = re.compile(r"\b(?:manning|guarding|holding|stationed\s+(?:at|in|near)|posted\s+(?:at|in|near)|based\s+(?:at|in)|"
                      r"deployed\s+(?:at|in|near)|inside|in|at|from)\s+(?:the\s+|a\s+|an\s+|their\s+)?$", re.I)
+SHARED_SUBJECT = re.compile(r"^\s*,?\s*(?:but|and|yet)\s+(?:still\s+|now\s+)?$", re.I)
 RELATIVE_LEAD = re.compile(r"^\s*,?\s*(?:which|that|where)\s+(?:\w+\s+){0,2}$", re.I)
 PARENTHETICAL = re.compile(r"^\s*,\s*(?:which|who|where|a|an|the)\b[^;]{0,140},\s*$", re.I)
 
