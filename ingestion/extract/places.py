@@ -150,9 +150,7 @@ LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ",
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
 _UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
-_HEAD_FIRST_STARTS_RE = re.compile(  # HEAD_FIRST_STARTS, factored: the same positions, found sooner
-    r"\b(?=(?:" + "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-    + r")\s+(?:" + "|".join(_HEAD_FIRST_LINKS) + "))")
+_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
 _LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
 _INDEF_STARTS_RE = starts_re(INDEF_STARTS)
 _REF_STARTS_RE = starts_re(REF_STARTS)
@@ -492,18 +490,36 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
+# one word that ``_trim_bare`` always drops: a sentence word or title (``LEAD_STOP``), a word
+# of ``NOT_PLACE`` alone, anything shorter than three characters
+_NEVER_BARE = frozenset(LEAD_STOP) | frozenset(w for w in NOT_PLACE if not any(c.isspace() for c in w))
+
+
+def _list_before(s: str, a: int) -> bool:
+    """``_LIST_BEFORE.search(s, 0, a)``, looked for only where it can match: the word ("and",
+    ",", "of" …) must end where the white space before ``a`` begins."""
+    j = len(s[:a].rstrip())
+    if j == a:
+        return False  # no white space before ``a``: ``\s+$`` cannot match
+    return _LIST_BEFORE.search(s, max(0, j - 4), a) is not None
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
-    words = m.group().split()
+    group = m.group()
+    if len(group) < 3 or group in _NEVER_BARE:
+        return 0, 0, ""  # one word every path below drops (a cheap look first)
+    words = group.split()
     a = m.start()
-    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s[max(0, a - 25):a]) and (
-            _TITLE_BEFORE.search(s, 0, a)):  # the short look first
+    e = m.end()
+    if words[0].rstrip(".") in PERSON_TITLES or (e < len(s) and (s[e] == "," or s[e].isspace()) and _SPEAKER_AFTER.match(s, e)) or (
+            a and s[a - 1].isspace() and _TITLE_BEFORE.search(s[max(0, a - 25):a]) and _TITLE_BEFORE.search(s, 0, a)):
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
-    listed = len(words) > 1 and _LIST_BEFORE.search(s, 0, a) is not None
+    listed = len(words) > 1 and _list_before(s, a)
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
             listed and words[0] in HONORIFICS):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()

@@ -208,3 +208,41 @@ def test_a_space_in_a_start_is_any_white_space():
 
     rx = starts_re(("the town",))
     assert [m.start() for m in rx.finditer("x the  town, the\ttown, the\n town, the\u00a0town, thetown")] == [2, 13, 23, 34]
+
+
+def _all_starts():
+    from ingestion.extract import mentions, places, triggers
+
+    return [(mentions.ANAPHOR_RE, mentions._ANAPHOR_STARTS_RE), (mentions.SPEECH_RE, mentions._SPEECH_STARTS_RE),
+            (places.UNIT_RE, places._UNIT_STARTS_RE), (places.LOCATED_SITE_RE, places._LOCATED_SITE_STARTS_RE),
+            (places.INDEF_RE, places._INDEF_STARTS_RE), (places.REF_RE, places._REF_STARTS_RE),
+            (places.HEAD_FIRST_RE, places._HEAD_FIRST_STARTS_RE), (triggers.NEGATION, triggers._NEGATION_STARTS_RE),
+            (triggers.TRIGGER_RE, triggers.TRIGGER_STARTS_RE)]
+
+
+@pytest.mark.parametrize("index", range(9))
+def test_automaton_starts_report_every_position_of_the_expression(index):
+    """``Starts.positions`` (Aho-Corasick) reports every position its exact expression reports
+    (more are allowed: they only cost a failed try), and ``finditer_at`` finds what the
+    pattern's own ``finditer`` finds."""
+    from ingestion.extract.scan import Starts, finditer_at
+
+    pattern, starts = _all_starts()[index]
+    if not isinstance(starts, Starts):
+        pytest.skip("a plain expression")
+    rng = random.Random(11 + index)
+    words = sorted({w for k in (starts.regex.pattern,) for w in re.findall(r"[a-z'-]+", k)} | set(_TOKENS))
+    seps = [" ", "  ", "", ", ", ". ", "-", "\n", "\t", "\u00a0", " – ", "’", "_"]
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            w = rng.choice(words)
+            r = rng.random()
+            parts.append(w.upper() if r < 0.1 else w.capitalize() if r < 0.3 else w)
+            parts.append(rng.choice(seps))
+        text = "".join(parts)
+        low = text.lower()
+        want = {m.start() for m in starts.regex.finditer(low)}
+        assert want <= set(starts.positions(low)), text
+        assert ([(m.span(), m.groupdict()) for m in finditer_at(pattern, starts, text, 0, len(text))]
+                == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]), text
