@@ -174,12 +174,17 @@ class Starts:
         coarse: dict[str, bool | None] = {}
         for group, at_word in ((word_starts, True), (anywhere, False)):
             for k in group:
-                if not k or k[0] == " ":
-                    raise ValueError(f"a start may not open with white space: {k!r}")
+                if not k:
+                    raise ValueError("an empty start")
                 wordy = _is_word(k[0]) if at_word else None
                 _add_key(fine, k, wordy)
-                head, space, _ = k.partition(" ")
-                for key in ([head + w for w in _WHITE] if space else [head]):
+                if k[0] == " ":  # one white-space character opens it (" - ": a dash between spaces)
+                    head = k[1:].partition(" ")[0]
+                    coarse_keys = [w + head for w in _WHITE]
+                else:
+                    head, space, _ = k.partition(" ")
+                    coarse_keys = [head + w for w in _WHITE] if space else [head]
+                for key in coarse_keys:
                     _add_key(coarse, key, wordy)
         self._fine = _automaton(fine).iter
         self._coarse = _automaton(coarse).iter
@@ -219,7 +224,8 @@ def _automaton(keys: dict):
 def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> Starts:
     """The ``starts`` of ``finditer_at`` from lower-case beginnings: ``word_starts`` at the start
     of a word, ``anywhere`` at any position; a space stands for white space (one character or
-    more). See ``Starts``; its ``regex`` is the exact expression."""
+    more), except a space that opens a beginning: one white-space character (" - ", the
+    white space right before the dash). See ``Starts``; its ``regex`` is the exact expression."""
     return Starts(word_starts, anywhere)
 
 
@@ -228,7 +234,8 @@ def _starts_regex(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) 
     empty string before each beginning, so that every position is reported, even one inside a
     longer beginning."""
     def alt(keys: tuple[str, ...]) -> str:
-        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+        return "|".join((r"\s" if k[0] == " " else "") + re.escape(k[1:] if k[0] == " " else k).replace(r"\ ", r"\s+")
+                        for k in sorted(keys, key=len, reverse=True))
 
     parts = [rf"\b(?={alt(word_starts)})"] if word_starts else []
     if anywhere:

@@ -105,6 +105,8 @@ def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[st
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         if lo >= 1 and len(sub) == 1 and sub[0][0] is _c.IN and _class_chars(sub[0][1]) == {" "}:
+            if not acc:  # a start's opening space is one white-space character: a run opening the match is cut
+                return {(" ", at_word)}
             return _prefixes(rest, acc + " ", at_word)  # white space, one or more: a space
         once = _prefixes(list(sub), acc, at_word)
         out: set[tuple[str, bool]] = set()
@@ -177,6 +179,14 @@ def test_negation_starts_cover_every_form():
         assert negated(before) == (NEGATION.search(before) is not None), before
 
 
+def test_clause_break_starts_cover_every_form():
+    from ingestion.extract import events
+
+    _check_starts(events.CLAUSE_BREAK, events.CLAUSE_BREAK_STARTS, events.CLAUSE_BREAK_ANYWHERE)
+    assert match_prefixes(re.compile(r"\s+-")) == {(" ", False)}  # a run of white space opening a match: cut
+    assert match_prefixes(re.compile(r"\s-")) == {(" -", False)}
+
+
 def test_speech_and_anaphor_starts_cover_every_form():
     from ingestion.extract import mentions
 
@@ -211,16 +221,16 @@ def test_a_space_in_a_start_is_any_white_space():
 
 
 def _all_starts():
-    from ingestion.extract import mentions, places, triggers
+    from ingestion.extract import events, mentions, places, triggers
 
     return [(mentions.ANAPHOR_RE, mentions._ANAPHOR_STARTS_RE), (mentions.SPEECH_RE, mentions._SPEECH_STARTS_RE),
             (places.UNIT_RE, places._UNIT_STARTS_RE), (places.LOCATED_SITE_RE, places._LOCATED_SITE_STARTS_RE),
             (places.INDEF_RE, places._INDEF_STARTS_RE), (places.REF_RE, places._REF_STARTS_RE),
             (places.HEAD_FIRST_RE, places._HEAD_FIRST_STARTS_RE), (triggers.NEGATION, triggers._NEGATION_STARTS_RE),
-            (triggers.TRIGGER_RE, triggers.TRIGGER_STARTS_RE)]
+            (triggers.TRIGGER_RE, triggers.TRIGGER_STARTS_RE), (events.CLAUSE_BREAK, events._CLAUSE_BREAK_STARTS_RE)]
 
 
-@pytest.mark.parametrize("index", range(9))
+@pytest.mark.parametrize("index", range(10))
 def test_automaton_starts_report_every_position_of_the_expression(index):
     """``Starts.positions`` (Aho-Corasick) reports every position its exact expression reports
     (more are allowed: they only cost a failed try), and ``finditer_at`` finds what the
