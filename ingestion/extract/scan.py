@@ -31,7 +31,7 @@ def lower_keeps_matches(text: str) -> bool:
     return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
-def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
 
     ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
@@ -42,8 +42,9 @@ def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterato
         return
     done = 0
     match = pattern.match
-    for c in starts.finditer(text.lower()):
-        p = c.start()
+    positions = starts.positions(text.lower()) if isinstance(starts, Starts) else (
+        c.start() for c in starts.finditer(text.lower()))
+    for p in positions:
         if p < done:
             continue
         m = match(text, p)  # the engine still sees text[p - 1] for \b and look-behinds

@@ -81,45 +81,46 @@ def _class_chars(items) -> set[str] | None:
     return chars if len(chars) <= _SMALL_SET else None
 
 
-def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[str, bool]]:
+def _prefixes(items: list, acc: str = "", at_word: bool = False, optional: bool = False) -> set[tuple[str, bool]]:
     """(prefix, at a word start) pairs: every match of ``items`` begins with one of the prefixes;
-    ``at word start`` when a ``\\b`` comes before the first character."""
+    ``at word start`` when a ``\\b`` comes before the first character. ``optional``: an optional
+    group (``?``) is read through, both ways (longer prefixes, slower), else cut after it."""
     if len(acc) >= _MAX_PREFIX or not items:
         return {(acc, at_word)}
     (op, av), rest = items[0], list(items[1:])
     if op is _c.LITERAL:
-        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word)
+        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word, optional)
     if op is _c.IN:
         chars = _class_chars(av)
         if chars is None or acc and len(chars) > 3:  # a big class after the first character: cut (fewer prefixes)
             return {(acc, at_word)}
-        return set().union(*(_prefixes(rest, acc + ch, at_word) for ch in chars))
+        return set().union(*(_prefixes(rest, acc + ch, at_word, optional) for ch in chars))
     if op is _c.AT:
-        return _prefixes(rest, acc, at_word or (av is _c.AT_BOUNDARY and acc == ""))
+        return _prefixes(rest, acc, at_word or (av is _c.AT_BOUNDARY and acc == ""), optional)
     if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return _prefixes(rest, acc, at_word)  # a look-around consumes nothing: skipped (conservative)
+        return _prefixes(rest, acc, at_word, optional)  # a look-around consumes nothing: skipped (conservative)
     if op is _c.SUBPATTERN:
-        return _prefixes(list(av[-1]) + rest, acc, at_word)
+        return _prefixes(list(av[-1]) + rest, acc, at_word, optional)
     if op is _c.BRANCH:
-        return set().union(*(_prefixes(list(b) + rest, acc, at_word) for b in av[1]))
+        return set().union(*(_prefixes(list(b) + rest, acc, at_word, optional) for b in av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         if lo >= 1 and len(sub) == 1 and sub[0][0] is _c.IN and _class_chars(sub[0][1]) == {" "}:
             if not acc:  # a start's opening space is one white-space character: a run opening the match is cut
                 return {(" ", at_word)}
-            return _prefixes(rest, acc + " ", at_word)  # white space, one or more: a space
-        once = _prefixes(list(sub), acc, at_word)
+            return _prefixes(rest, acc + " ", at_word, optional)  # white space, one or more: a space
+        once = _prefixes(list(sub), acc, at_word, optional)
         out: set[tuple[str, bool]] = set()
         if lo == 0:
-            out |= _prefixes(rest, acc, at_word)  # skipped
-        if lo == hi == 1:
-            return out | _prefixes(list(sub) + rest, acc, at_word)
+            out |= _prefixes(rest, acc, at_word, optional)  # skipped
+        if lo == hi == 1 or optional and hi == 1:  # once (or not at all, above): what follows is followed
+            return out | _prefixes(list(sub) + rest, acc, at_word, optional)
         return out | once  # taken at least once: cut there (what follows is not followed)
     return {(acc, at_word)}  # anything else: the prefix ends here
 
 
-def match_prefixes(pattern: re.Pattern) -> set[tuple[str, bool]]:
-    return _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+def match_prefixes(pattern: re.Pattern, optional: bool = False) -> set[tuple[str, bool]]:
+    return _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)), optional=optional)
 
 
 def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere: tuple[str, ...]) -> bool:
@@ -129,11 +130,13 @@ def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere:
 def test_prefix_reader_on_small_patterns():
     assert match_prefixes(re.compile(r"\b(?:ab|c[de]f)\s")) == {("ab ", True), ("cdf ", True), ("cef ", True)}
     assert match_prefixes(re.compile(r"(?:x\s+)?y+z")) == {("x ", False), ("y", False)}
+    assert match_prefixes(re.compile(r"(?:x\s+)?y+z"), optional=True) == {("x y", False), ("y", False)}
     assert match_prefixes(re.compile(r"\d{1,3}th")) == {(d, False) for d in "0123456789"}
 
 
-def _check_starts(pattern: re.Pattern, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> None:
-    missing = sorted(p for p, w in match_prefixes(pattern) if not _covered(p, w, word_starts, anywhere))
+def _check_starts(pattern: re.Pattern, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = (),
+                  optional: bool = False) -> None:
+    missing = sorted(p for p, w in match_prefixes(pattern, optional) if not _covered(p, w, word_starts, anywhere))
     assert not missing, f"matches may open with {missing[:20]}: add them to the starts"
 
 
@@ -177,6 +180,12 @@ def test_negation_starts_cover_every_form():
     _check_starts(NEGATION, NEGATION_STARTS, NEGATION_ANYWHERE)
     for before in ("the KIA failed to ", "troops didn't ", "they could not yet ", "on 3 May ", "may ", "the AA "):
         assert negated(before) == (NEGATION.search(before) is not None), before
+
+
+def test_date_starts_cover_every_form():
+    from ingestion.extract.dates import DATE_RE, DATE_WORD_STARTS
+
+    _check_starts(DATE_RE, DATE_WORD_STARTS, optional=True)  # "last" alone never opens a date: "last week" does
 
 
 def test_clause_break_starts_cover_every_form():
