@@ -102,6 +102,8 @@ HEAD_KIND = {
     "road": "road", "highway": "road", "route": "road", "motorway": "road", "union highway": "road",
     "terminal": "other", "hub": "other", "plant": "other", "plain": "other", "cement factory": "other",
     "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
+    "market": "other", "toll gate": "other", "airstrip": "airport", "administration office": "other",
+    "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"

@@ -30,6 +30,8 @@ ACTIVE: dict[str, list[str]] = {
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
         r"(?:completely|fully)\s+control(?:led)?",
+        # "drove the junta out of X": the subject takes X
+        r"(?:drove|drive|drives|driving|driven|forced|forcing)\s+(?:[\w'’-]+\s+){1,4}?out\s+of",
     ],
     "recapture": [
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
@@ -64,7 +66,8 @@ ACTIVE: dict[str, list[str]] = {
 # nominal forms: the place follows "of"
 NOMINAL: dict[str, list[str]] = {
     "capture": [r"capture", r"seizure", r"takeover", r"take-over", r"fall", r"occupation", r"conquest", r"liberation",
-                r"capturing", r"seizing", r"overrunning", r"loss"],
+                r"capturing", r"seizing", r"overrunning", r"loss",
+                r"(?:lost|lose|loses|losing)\s+(?:full\s+|complete\s+|effective\s+)?control"],  # "lost control of X to A"
     "recapture": [r"recapture", r"retaking", r"reoccupation", r"recapturing"],
     "withdraw": [r"withdrawal", r"retreat", r"evacuation", r"abandonment", r"abandoning", r"pull-?out"],
     "contest": [r"siege", r"battle", r"assault", r"attack", r"offensive", r"fighting", r"encirclement", r"blockade"],
@@ -148,9 +151,9 @@ _STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly",
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
-    "control", "desert", "effort", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
+    "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
-    "liberat", "loss", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
+    "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surround", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
@@ -169,7 +172,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
-        "seizure", "conquest", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
+        "seizure", "conquest", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 

@@ -102,3 +102,19 @@ def test_anti_regime_forces_are_not_the_regime():
     events = [e for e in selected("Junta troops are now confined to the towns, while Hpa Lu and Loi Mung are in the "
                                   "hands of anti-regime forces.") if e.change == "captured"]
     assert events and events[0].agent is not None and events[0].agent.key != "MAF"
+
+
+def test_losing_control_of_a_place_to_a_group_is_that_group_s_capture():
+    events = [e for e in selected("The regime lost control of Hka Lung to the KNLA on Monday.") if e.change == "captured"]
+    assert [(p.name, e.agent.key if e.agent else None) for e in events for p in e.places] == [("Hka Lung", "KNLA")]
+
+
+def test_driving_troops_out_of_a_place_takes_it():
+    assert names("The TNLA drove the junta soldiers out of Loi Hpa village on Friday.", "captured") == ["Loi Hpa village"]
+
+
+@pytest.mark.parametrize("head, kind", [("market", "other"), ("toll gate", "other"), ("airstrip", "airport"),
+                                        ("administration office", "other")])
+def test_more_site_heads_name_a_site_of_their_kind(head, kind):
+    places = [p for e in selected(f"The KIA captured the Mai Ja {head} on Monday.") for p in e.places]
+    assert [(p.name, p.kind) for p in places] == [(f"Mai Ja {head}", kind)]

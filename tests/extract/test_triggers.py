@@ -15,7 +15,7 @@ EXAMPLES = {
         "captured", "seizes", "overran", "overpowered", "occupied", "conquered", "liberated", "stormed",
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
-        "secured the bridge", "over-ran", "annexed", "completely controlled",
+        "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured"],
@@ -28,7 +28,7 @@ EXAMPLES = {
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
-                "capturing", "seizing", "overrunning", "loss"],
+                "capturing", "seizing", "overrunning", "loss", "lost control"],
     "recapture": ["recapture", "retaking", "reoccupation", "recapturing"],
     "withdraw": ["withdrawal", "retreat", "evacuation", "abandonment", "abandoning", "pullout"],
     "contest": ["siege", "battle", "assault", "attack", "offensive", "fighting", "encirclement", "blockade"],
