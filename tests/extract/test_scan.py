@@ -265,3 +265,23 @@ def test_automaton_starts_report_every_position_of_the_expression(index):
         assert want <= set(starts.positions(low)), text
         assert ([(m.span(), m.groupdict()) for m in finditer_at(pattern, starts, text, 0, len(text))]
                 == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]), text
+
+
+def test_bare_name_gates_answer_as_their_expressions():
+    """``places._speaker_after`` / ``_area_after`` / ``_list_before`` answer as the expressions
+    they spare (their verbs and first letters read off the expressions)."""
+    from ingestion.extract import places
+
+    tail = places._SPEAKER_AFTER.pattern.rsplit("(?:", 1)[1]
+    assert set(tail[:tail.index(")")].split("|")) == set(places._SPEAKER_VERBS)
+    words = ["said", "Said", "says", "told", "noted", "claimed", "the", "a", "spokesman", "officer", "region", "Region",
+             "areas", "hills", "Hills", "river", "ſpecial", "special", "sub-township", "self-administered", "border",
+             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward"]
+    seps = [" ", "  ", "", ",", ", ", "\t", "\n", "\u00a0", " , "]
+    rng = random.Random(21)
+    for _ in range(1500):
+        s = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+        for e in range(len(s) + 1):
+            assert places._speaker_after(s, e) == (places._SPEAKER_AFTER.match(s, e) is not None), (s, e)
+            assert places._area_after(s, e) == (places._AREA_AFTER.match(s, e) is not None), (s, e)
+            assert places._list_before(s, e) == (places._LIST_BEFORE.search(s, 0, e) is not None), (s, e)
