@@ -329,9 +329,16 @@ def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
 
 
 _ACTOR_JOIN = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
-                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*$", re.I)
+                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*(?-i:[A-Z][\w'’-]*\s+)?$", re.I)
 GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
                            r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)
+
+
+# an actor that names things ("struck junta positions") or stands after a preposition
+# ("attacks on the regime", "fighting against the junta") is no verb's subject
+_NOT_SUBJECT_AFTER = re.compile(r"['’]?s?\s+(?:positions?|bases?|camps?|outposts?|posts?|targets?|convoys?|vehicles?|"
+                                r"defen[cs]es|lines|strongholds?|territory|areas?|checkpoints?)\b", re.I)
+_NOT_SUBJECT_BEFORE = re.compile(r"\b(?:on|against|at|toward|towards|upon)\s+(?:the\s+)?$", re.I)
 
 
 def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | None:
@@ -339,6 +346,9 @@ def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | N
     ("KIA/PDF joint forces", "joint forces of the KIA and the PDF"), the group's first
     actor that is named."""
     cands = [a for a in actors if lo <= a.start and a.end <= pos]
+    if text:
+        cands = [a for a in cands if not _NOT_SUBJECT_AFTER.match(text, a.end)
+                 and not _NOT_SUBJECT_BEFORE.search(text, max(0, a.start - 12), a.start)] or cands[:1]
     if not cands:
         return None
     group = [cands[-1]]

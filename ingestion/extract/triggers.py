@@ -61,6 +61,8 @@ ACTIVE: dict[str, list[str]] = {
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
         r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
+        r"(?:is|are|was|were|now)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?control\s+(?:of|over)",
+        r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
     ],
 }
 # nominal forms: the place follows "of"
@@ -159,6 +161,7 @@ TRIGGER_STARTS = (
     "storm", "struggl", "surround", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
     "wrest",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
+    *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
                                                          "still", "under")))
 TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS)

@@ -166,3 +166,24 @@ def test_a_headline_speaker_claims_the_figures_unnamed_sources_give():
                     text=report.text)
     claims = [f for f in extract_report(report) if isinstance(f, Claim)]
     assert claims and all(c.claimant != MAF for c in claims)
+
+
+def test_a_back_reference_to_a_place_named_sentences_before_states_no_fact_of_its_own():
+    from ingestion.extract.extractor import control_candidates
+    from ingestion.models import Report
+
+    text = ("The TNLA captured the Loi Sam camp on Monday. Two days later, the junta bombed the area "
+            "and its troops attacked the camp again.")
+    cands, _, sms = control_candidates(Report(id="t", published="2024-07-10", text=text))
+    assert [(c.change, c.place.name) for c in cands] == [("captured", "Loi Sam camp")]
+    facts = run("KNLA fighters overran the Hti Kho base on Monday. Its soldiers fled towards the river.")
+    assert {(f.change, f.place) for f in cc(facts, "withdrew")} == {("withdrew", "Hti Kho base")}
+
+
+def test_we_and_it_after_the_group_said_are_not_the_junta():
+    facts = run("The KNLA attacked the Hti Mu base on Monday. \u201cInside the Hti Mu base we found six junta "
+                "soldiers dead after we took it,\u201d a KNLA officer said.")
+    assert all(f.actor_to != MAF for f in cc(facts, "captured"))
+    facts = run("The TNLA said it had attacked the town. After attacks on the regime, the group said, it has "
+                "taken control of Nam Kham town.")
+    assert [f.actor_to for f in cc(facts, "captured")] == ["Ta'ang National Liberation Army"]

@@ -118,3 +118,18 @@ def test_driving_troops_out_of_a_place_takes_it():
 def test_more_site_heads_name_a_site_of_their_kind(head, kind):
     places = [p for e in selected(f"The KIA captured the Mai Ja {head} on Monday.") for p in e.places]
     assert [(p.name, p.kind) for p in places] == [(f"Mai Ja {head}", kind)]
+
+
+def test_an_actor_naming_things_or_after_a_preposition_is_no_subject():
+    events = [e for e in selected("On Monday its fighters struck junta positions in two places, overrunning the "
+                                  "Loi Hsam outpost.") if e.change == "captured"]
+    assert events and (events[0].agent is None or events[0].agent.key != "MAF")
+    events = [e for e in selected("After weeks of attacks on the regime, the TNLA has taken control of Man Pying.")
+              if e.change == "captured"]
+    assert events and events[0].agent.key == "TNLA"
+
+
+def test_a_list_of_groups_acts_through_its_first_named_group():
+    events = [e for e in selected("The KNLA, the Karenni Nationalities Defence Force (KNDF) and allied groups "
+                                  "captured the Hpa Sawng camp on Friday.") if e.change == "captured"]
+    assert events and events[0].agent.key == "KNLA"
