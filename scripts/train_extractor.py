@@ -152,9 +152,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
-    ap.add_argument("--threshold", type=float, default=0.5, help="probability a proposed pairing needs")
-    ap.add_argument("--selected-threshold", type=float, default=None,
-                    help="probability a pairing the rules chose needs (default: --threshold)")
+    ap.add_argument("--threshold", type=float, default=0.6, help="probability a proposed pairing needs")
+    ap.add_argument("--selected-threshold", type=float, default=0.45,
+                    help="probability a pairing the rules chose needs")
     ap.add_argument("--cv", action="store_true", help="choose C and the threshold by 5-fold cross-validation")
     ap.add_argument("--oof", help="write the out-of-fold facts of the training reports to this JSON Lines file")
     ap.add_argument("--cv-once", action="store_true", help="print the 5-fold cross-validated F1 of --c and --threshold")
@@ -171,6 +171,7 @@ def main() -> None:
         with open(args.oof, "w") as fh:
             for fold in folds:
                 m = fit([row for i, rows in enumerate(per_doc) if i not in fold for row in rows], c, threshold)
+                m["selected_threshold"] = args.selected_threshold if args.selected_threshold is not None else threshold
                 with ranker.use_model(m):
                     for i in fold:
                         for f in extract_report(report_of(docs[i][1])):

@@ -30,7 +30,7 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
         "KIA", "KIO", "Kachin Independence Organization", "Kachin Independence Organisation",
         "Kachin Independence Army", "KIA-led forces", "KIA-led joint forces", "KIA-led fighters",
         "KIA and its allies", "KIA and allies", "KIA joint forces", "Kachin army", "Kachin forces",
-        "KIA forces", "KIA troops", "KIO/KIA", "KIA-led",
+        "KIA forces", "KIA troops", "KIO/KIA", "KIA-led", "Kachin Independent Army", "Kachin Independent Organization",
     ]),
     "AA": ("Arakan Army", "resistance", [
         "AA", "Arakan Army", "ULA", "United League of Arakan", "ULA/AA", "Arakha Army",
@@ -48,11 +48,13 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
     "KNLA": ("Karen National Liberation Army", "resistance", [
         "KNLA", "KNU", "Karen National Union", "Karen National Liberation Army", "KNU/KNLA",
         "KNLA-led forces", "KNDO", "Karen National Defence Organisation",
-        "Karen National Defense Organization", "Karen forces", "Karen army",
+        "Karen National Defense Organization", "Karen National Defence Organization",
+        "Karen National Defense Organisation", "Karen forces", "Karen army",
     ]),
     "KNDF": ("Karenni Nationalities Defence Force", "resistance", [
         "KNDF", "Karenni Nationalities Defence Force", "Karenni Nationalities Defense Force",
-        "Karenni resistance", "Karenni forces", "Karenni Army", "KA", "KNPP",
+        "Karenni National Defence Force", "Karenni National Defense Force", "Karenni Nationalities Defence Forces",
+        "Karenni Nationalities Defense Forces", "Karenni resistance", "Karenni forces", "Karenni Army", "KA", "KNPP",
         "Karenni National Progressive Party", "IEC", "Karenni Interim Executive Council",
         "Interim Executive Council",
     ]),
@@ -60,7 +62,8 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
         "CNF", "CNA", "Chin National Front", "Chin National Army", "Chin Brotherhood",
         "Chinland Council", "Chin resistance", "Chin Defense Force", "Chin Defence Force", "CDF",
         "Chin forces", "CNDF", "Chin National Defense Force", "Chin National Defence Force", "Chinland Defense Force",
-        "Chinland Defence Force", "Chinland Government", "Chin Revolutionary Forces",
+        "Chinland Defence Force", "Chinland Government", "Chin Revolutionary Forces", "Chin Defense Forces",
+        "Chin Defence Forces", "Chinland Defense Forces", "Chinland Defence Forces",
     ]),
     "PDF": ("People's Defence Force", "resistance", [
         "PDF", "PDFs", "People's Defence Force", "People's Defense Force", "People's Defence Forces",
@@ -68,9 +71,10 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
         "resistance forces", "resistance fighters", "anti-junta forces", "anti-junta fighters",
         "anti-junta groups", "revolutionary forces", "joint resistance forces", "resistance", "joint forces",
         "Bamar People's Liberation Army", "BPLA", "PDF forces", "PDF fighters",
+        "local defense forces", "Local Defence Forces", "Local Defense Forces", "LDFs", "PaKaPha", "Pa Ka Pha",
     ]),
     "SSPP": ("Shan State Progress Party", "other", [
-        "SSPP", "SSA-N", "Shan State Army-North", "Shan State Progress Party", "SSPP/SSA",
+        "SSPP", "SSA-N", "Shan State Army-North", "Shan State Progress Party", "SSPP/SSA", "SSA",
     ]),
     "RCSS": ("Restoration Council of Shan State", "other", [
         "RCSS", "SSA-S", "Shan State Army-South", "Restoration Council of Shan State",

@@ -14,8 +14,11 @@ characters around each figure.
 - **Not figures**: years, ages, distances, times, percentages, money, unit and road
   numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
   part of a count already read ("11 civilians, five of them children"), places named one by
-  one after their count ("two towns: A and B"). One person ("captured a lieutenant
-  colonel", "a soldier was killed") counts as 1.
+  one after their count ("two towns: A and B"). Such numbers do not end the phrase of the
+  count before them ("10,000 people from 18 villages had fled"). One person of any kind
+  ("captured a lieutenant colonel", "killed a villager", "the other was wounded") counts
+  as 1; counts of one kind joined under one verb are one count ("a woman and three men",
+  "22 soldiers and 4 policemen were captured"); "thirty (30)" is one figure.
 - **Who states it** (the claimant), in this order: the speaker the sentence attributes it to
   ("the KIA said", "according to the CNF", "said Naw Bu, a KIA spokesman", a person named
   with an actor before, "he said" / "the group said" → the speaker of the paragraph, else
@@ -25,8 +28,10 @@ characters around each figure.
   civilians killed or displaced and never the side that lost the soldiers; else the last
   actor that spoke; else the outlet. Residents, local media and monitors make the outlet
   the claimant. Junta state media and junta-run outlets (named as source, or as the
-  outlet) speak for the junta; a local resistance group outside the registry ("the Yaw
-  Revolution Army") counts as the PDF.
+  outlet) speak for the junta ("it said" after them in the paragraph too); a local
+  resistance group outside the registry ("the Yaw Revolution Army", "the Kani PDF") counts
+  as the PDF; "the alliance" is the alliance the report named. In a sentence with two
+  speakers, a figure is the word of the speaker whose verb stands nearest before it.
 - **Whom it is about** (the subject): the actor of the counted noun phrase ("junta
   soldiers", "KIA fighters"), "enemy" → the other side, "our own" → the claimant; for
   places and weapons taken, the side that lost them.
@@ -109,11 +114,11 @@ overran overrun overrunning overruns occupied occupying occupies control control
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
-massacring neutralised neutralized neutralising neutralizing eliminated eliminating driven driving drive drove forced
+massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving""".split())
-HEAD_PAIRS = frozenset({"shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
-                        "corpse of", "corpses of", "body of", "control of", "capture of", "seizure of", "fall of",
+                        "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
@@ -122,7 +127,7 @@ _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered)\b", re.I)
+                       r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
 
@@ -151,6 +156,8 @@ def _head(before: str) -> str | None:
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
     if f"{w1} {w2}" in HEAD_PAIRS:
+        if w1 == "control" and re.search(r"\b(?:lost|losing|loses|lose|ceded|ceding)\s+control\s+(?:of|over)\s*$", b[-40:], re.I):
+            return "lost"  # "the junta lost control of 4 townships"
         return f"{w1} {w2}"
     if w2 in HEAD_WORDS:
         return w2
@@ -170,13 +177,15 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>killed|dead|died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
     r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
-    r"fled|flee|fleeing|uprooted|forced\s+(?:to\s+flee|from|out)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
@@ -184,11 +193,16 @@ TAIL_VERB = re.compile(
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
 _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]", re.I)
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
-_OBJECT_NEXT = re.compile(r"^\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d|[A-Z])", re.I)
+_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
+KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
+              "shot dead": "killed", "slain": "killed", "burn": "killed", "martyr": "killed", "murder": "killed",
+              "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
+              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
+              "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
+              "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
@@ -210,6 +224,7 @@ KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give the
               "displac": "displaced", "leave": "displaced", "removed": "displaced", "evicted": "displaced",
               "expelled": "displaced", "relocated": "displaced", "abandon": "displaced", "had to": "displaced", "uproot": "displaced", "fled": "displaced", "flee": "displaced",
               "forced to": "displaced", "forced from": "displaced", "forced out": "displaced",
+              "driven out": "displaced", "driven from": "displaced", "driven away": "displaced", "chased": "displaced",
               "driv": "drove", "drove": "drove", "forc": "drove", "push": "drove",
               "shot down": "downed", "shooting down": "downed", "brought down": "downed", "downed": "downed",
               "downing": "downed",
@@ -222,7 +237,14 @@ KILL_CLASS = {"shot dead": "killed", "gave themselves": "surrendered", "give the
               "come under": "took"}
 
 
+_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
+
+
 def _verb_class(v: str) -> str:
+    if " " in v and _ABROAD.search(v):
+        return "abroad"  # "fled into Thailand"
+    if v.endswith("custody"):
+        return "captured_personnel"  # "in its custody"
     v = " ".join(v.lower().split())
     for stem, cls in KILL_CLASS.items():
         if v.startswith(stem):
@@ -232,7 +254,7 @@ def _verb_class(v: str) -> str:
 
 # ------------------------------------------------------------------ not figures
 SKIP_AFTER = re.compile(
-    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
+    r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
     r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
@@ -247,6 +269,16 @@ october november december jan feb mar apr jun jul aug sep sept oct nov dec""".sp
 _SKIP_END_CHARS = tuple("$€£#(0123456789")
 
 
+_DAY_PAIR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*|\s+)?"
+                       r"(?:and|to|or|through|till|until)\s+$")
+
+
+_DAY_NEXT = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|at|on|near|when|while|during|as|the|[A-Z]))")
+
+
+_AGE_PAIR = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+\d+\s*(?:to|and|-|–)\s*$", re.I)
+
+
 def _skip_before(before: str) -> bool:
     if not before:
         return False
@@ -254,6 +286,8 @@ def _skip_before(before: str) -> bool:
         return True
     if before[-1:] in "-–" and before[-2:-1].isalnum():
         return True  # "IB-135"
+    if _AGE_PAIR.search(before[-25:]):
+        return True  # "aged 18 to 25"
     b = before.rstrip().rstrip(".(-").rstrip()
     words = b[-40:].split()
     if not words:
@@ -276,7 +310,9 @@ def _skip_before(before: str) -> bool:
 
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
-_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)\s*$", re.I)
+# "including", also after a first part ("including a colonel and (two captains)")
+_INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)"
+                        r"(?:\s+(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))?\s*$", re.I)
 _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
@@ -287,13 +323,27 @@ _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
-_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken")
-_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s")
+_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
+                 "lost her", "executed", "murdered", "beheaded")
+_SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
+# one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
+_CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
+           r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
+           r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
+_ARMED1 = _RANKS[:-1] + r"|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+_ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
+               r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
+               rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
 _SINGLE_PERSON = re.compile(
-    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured)\s+(?:a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\b|"
-    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|that)\s+)(?:[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?{_RANKS}\s+(?:[\w'’-]+\s+){{0,4}}?"
-    rf"(?:was|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|"
-    rf"taken\s+(?:alive|prisoner|captive))\b")
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
+    rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
+    rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
+    rf"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
+    rf"badly\s+|fatally\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|"
+    rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
+    # "one of them died and the other was wounded": the rest of a pair
+    rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
+_AND_MORE = re.compile(r"\s*,?\s+and\s+")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
@@ -316,6 +366,18 @@ def _is_year(f: Figure) -> bool:
     return v is not None and 1900 <= v <= 2100 and float(v).is_integer() and len(t) == 4 and t.isdigit()
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|during|year|early|late|mid|the|before|after)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s+(?:(?:junta|regime|military|government|more|other|armed|resistance|rebel)\s+)?([a-z]+)")
+
+
+def _counted_after(text: str, f: Figure) -> bool:
+    """"1500 soldiers", "2000 people": a four-digit count of people, not a year."""
+    if _YEAR_BEFORE.search(text, max(0, f.start - 12), f.start):
+        return False
+    m = _WORD_AFTER.match(text, f.end)
+    return m is not None and (m.group(1).lower() in ARMED or m.group(1).lower() in CIVIL)
+
+
 _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
 
@@ -329,6 +391,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     n = 0
     best: tuple[str, str, int] | None = None
     unknown = 0
+    prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
         if w in ('"', "“", "”", "-odd", "-plus", "odd", "plus", "+"):
@@ -345,6 +408,9 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         base = w[:-2] if w.endswith("'s") else (w[:-1] if w.endswith("'") else w)
         if base in NOUN_METRIC:
             return NOUN_METRIC[base], base, m.end(), dead
+        if base == "seats" and prev_w == "township":
+            return "towns_captured", base, m.end(), dead  # "14 township seats"
+        prev_w = base
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
@@ -409,7 +475,37 @@ _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
 _FELL_INTO = re.compile(r"^fell\s+into", re.I)
-_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b)", re.I)
+_FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b|"
+                         r"(?:out(?:\s+of)?|away\s+from|to\s+leave)\s+(?:the\s+)?[A-Z])", re.I)
+
+
+_IN_PLACE = re.compile(r"\s+(?:people\s+|residents\s+|civilians\s+)?(?:in|from|across)\s+(?:the\s+)?[A-Z][a-z]")
+_MEASURE_AFTER = re.compile(r"\s+(?:(?:nearby|neighbouring|neighboring|surrounding|other|different|separate|remote|local)\s+)?(?:villages|houses|homes|buildings|km|kilometres|kilometers|miles|metres|meters|feet|"
+                            r"years|months|weeks|days|hours|minutes|percent|per\s+cent|kyats?|baht|acres|hectares|tons|tonnes|"
+                            r"rounds|boxes|storey)\b", re.I)
+_PAREN_OPEN = re.compile(r"\s*\(\s*$")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _restated(figs: list[Figure], text: str) -> list[Figure]:
+    """"thirty (30) soldiers", "30 (thirty) soldiers": one figure, read up to the bracket."""
+    if len(figs) < 2:
+        return figs
+    out: list[Figure] = []
+    i = 0
+    while i < len(figs):
+        f = figs[i]
+        if i + 1 < len(figs):
+            g = figs[i + 1]
+            close = _PAREN_CLOSE.match(text, g.end)
+            if g.start - f.end <= 3 and _PAREN_OPEN.match(text[f.end:g.start]) and close and f.value is not None \
+                    and f.value == g.value:
+                out.append(Figure(f.start, close.end(), f.value, f.low, f.high, f.approximate, text[f.start:close.end()]))
+                i += 2
+                continue
+        out.append(f)
+        i += 1
+    return out
 
 
 def may_claim(sm: SentenceMentions) -> bool:
@@ -421,7 +517,13 @@ def may_claim(sm: SentenceMentions) -> bool:
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
-    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken) and not _is_year(f)]
+    figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
+            and not (_is_year(f) and not _counted_after(text, f))]
+    figs = _restated(figs, text)
+    # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
+    # window of the count before them ("10,000 people from 18 villages had fled")
+    figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
+            and not _skip_before(text[max(s.start, f.start - 70):f.start])]
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
     if not figs and "down" not in s.text and not single:
@@ -435,7 +537,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         k = i + 1
         while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
-                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 25), figs[k].start)
+                                 or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
                                  and _PAREN_END.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         nxt = figs[k].start if k < len(figs) else s.end
@@ -449,10 +551,18 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
             continue  # "three or four houses", "one township after another"
+        if before.endswith((" and ", " to ", " or ", " through ", " till ", " until ")) and _DAY_PAIR.search(before[-30:]) \
+                and _DAY_NEXT.match(after):
+            prev = None
+            continue  # "between July 7 and 11,": the second day of a date
         if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
             prev = None
             continue
-        if _INCLUDING.search(before[-25:]):
+        if _INCLUDING.search(before[-75:]):
+            if out and _IN_PLACE.match(after):
+                # "3 million displaced, including 120,000 in Kachin State": the count of a place
+                last = out[-1]
+                out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
             continue  # "including two officers": part of a count already read
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
@@ -500,7 +610,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         of_them = np_from and ncls is None and _OF_THEM.match(after)
         if of_them and before.rstrip().endswith(","):
             continue  # "two captains, one of them a commander, died": a part of the count
-        if (vcls is None or vcls == "took" and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
+        if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
             for m in _iter_tail(tail_text):
                 if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
@@ -519,7 +629,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 tcls = _verb_class(v)
                 if _FELL_INTO.match(v):
                     tcls = "captured_personnel" if ncls in ("armed", None) else "took"
-                if vcls == "took" and tcls == "captured_personnel" or vcls is None:
+                if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
@@ -529,8 +639,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             inherited = True
             if ncls in (None, "bare"):
                 ncls = prev[1]
-        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None:
-            ncls = prev[1]  # "killing 14 soldiers, capturing 11"
+        elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
+                and prev[1] not in ("killed", "wounded", "pow", "displaced"):
+            ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
             # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
             wide = text[max(s.start, f.start - 110):f.start]
@@ -588,20 +699,40 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             for pf, pn, pend in pending:
                 if text[pend:f.start].strip(" ,") in ("and", "", "or"):
                     pm = _metric(vcls, pn, False, "")
-                    if pm:
+                    if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
+                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and":
+                        # "six students and two teachers were wounded": one count of both
+                        last = out[-1]
+                        out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
+                                                  pf.approximate or f.approximate, text[pf.start:f.end]),
+                                           metric, last.agent, last.subject_hint, f"summed:{ncls}")
+                    elif pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)
-    if not out and single and _SINGLE_HINT.search(s.text):
-        # "captured a lieutenant colonel", "a soldier was killed": one person
-        m = _SINGLE_PERSON.search(s.text)
-        if m:
-            v = m.group("v") or m.group("v2")
+    if single and _SINGLE_HINT.search(s.text):
+        # "captured a lieutenant colonel", "a soldier was killed", "killed a villager": one person
+        for m in _SINGLE_PERSON.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(a <= c.figure.start < b or c.figure.start <= a < c.figure.end for c in out):
+                continue  # "killed one member": the figure is read
+            v = m.group("v") or m.group("v2") or m.group("v3") or m.group("v4")
             metric = _verb_class(v)
-            if metric in ("killed", "wounded", "captured_personnel"):
-                a = s.start + m.start()
-                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), metric,
-                                    _agent(sm, text, a) if m.group("v") else None, "armed", "single_person"))
+            armed = re.fullmatch(_ARMED1, (m.group("n") or m.group("n2") or "soldier").lower()) is not None
+            if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
+                continue  # a civilian arrested is no prisoner of war
+            nxt = _AND_MORE.match(text, b)
+            more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
+            if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
+                # "killed a woman and three men": one count of both
+                out[:] = [c for c in out if c.figure.start != more.start]
+                out.append(RawClaim(Figure(a, more.end, more.value + 1, None, None, more.approximate, text[a:more.end]),
+                                    metric, _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
+                                    "single_person+"))
+                continue
+            out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
+                                _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
+                                "single_person"))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
@@ -620,7 +751,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
@@ -665,13 +796,16 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return vcls if ncls != "civil" or re.search(r"\b(?:taken|took|captive|prisoners?|alive)\b", vtext, re.I) else None
         if vcls == "took" and ncls in ("armed", None, "bare") and re.search(r"\b(?:captur|detain|arrest)\w*\s+\W*\w*\W*$", before[-30:], re.I):
             return "captured_personnel"
-        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest)", before[-25:], re.I):
+        if vcls == "took" and ncls == "armed" and re.search(r"\b(?:captur|detain|arrest|seiz)", before[-25:], re.I):
             return "captured_personnel"
         if vcls == "lost" and ncls == "armed":
             return "killed"  # "the junta lost 12 soldiers", "troops lost 12 and many were injured"
-        if vcls in ("displaced", "drove") and ncls == "civil":
+        if vcls == "abroad":
+            # soldiers who fled across the border are no count of the contract's metrics; civilians are displaced
+            return "other" if ncls == "armed" else "displaced" if ncls == "civil" else None
+        if vcls in ("displaced", "drove") and ncls == "civil" or vcls == "left" and ncls == "civil" and "left" in vtext:
             return "displaced"
-        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac", before[-30:], re.I):
+        if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
         if vcls == "found" and dead:
             return "killed"
@@ -783,7 +917,8 @@ _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
 _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
-_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals?|local\s+(?:people|media|sources?|news|outlets?)|"
+_NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|local\b(?!\s+(?:commanders?|defen[cs]e|resistance|"
+                        r"PDF|fighters?|troops|forces|leaders?|militia|armed|spokes\w*|officers?|groups?|units?))|"
                         r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
@@ -818,7 +953,8 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
-                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces|Liberation\s+Army|Guerrilla\w*|"
+                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
+                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|"
                               r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 _PRONOUNS = {"he", "she", "they", "it", "we"}
@@ -850,15 +986,17 @@ def _last_words(before: str) -> list[str]:
     return out
 
 
-_PAIR = re.compile(r"\s*(?:,|and)\s+(?:its|their|the)?\s*$")
+_PAIR = re.compile(r"\s*,?\s*and\s+(?:its|their|the)?\s*$")
 _PREV_CAP = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _NOT_NAME_PART = {"The", "A", "An", "In", "On", "At", "By", "According", "Said", "And", "Of", "For", "From", "With",
                   "That", "When", "While", "After", "Before", "But", "As", "To"}
 
 
 def _embedded(a: Actor, text: str, s0: int) -> bool:
-    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army."""
-    if not a.text[:1].isupper():
+    """An actor spelling inside a longer name: "the Student Armed Forces" is not the army; a
+    local resistance group named after its place ("the Kani PDF", "the Pale People's Defence
+    Force") is still the PDF."""
+    if not a.text[:1].isupper() or a.key == "PDF":
         return False
     m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
     return m is not None and m.group(1) not in _NOT_NAME_PART
@@ -880,12 +1018,16 @@ class Speakers:
     people: dict[str, str]
     last: str | None = None
     last_named: str | None = None  # the last non-military actor the report named
+    it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
+    alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
         if not any(a.key for a in sm.actors):
             return
+        if self.alliance is None:
+            self.alliance = next((a.key for a in sm.actors if a.key and a.text.lower().endswith("alliance") and a.key != self.military), None)
         hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
         if not hints:
             return
@@ -918,11 +1060,14 @@ class Speakers:
                 return key
         return None
 
-    def fallback(self, para_speaker: str | None, agent: str | None = None) -> str | None:
-        """A speaker named by a pronoun or a name not met before: the paragraph's, else the
-        last non-military one, else the actor of the figure, else the report's main actor."""
+    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None) -> str | None:
+        """A speaker named by a pronoun or a name not met before: the paragraph's, else the one
+        that spoke last in the paragraph ("State media reported … It said …"), else the last
+        non-military one, else the actor of the figure, else the report's main actor."""
         if para_speaker:
             return para_speaker
+        if para_last and (para_last != self.military or self.it):
+            return para_last
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -934,6 +1079,7 @@ class Speakers:
         actor: a speaker who is no actor (residents, local media): the outlet claims it;
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
         s = sm.sentence
+        self.it = False
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
@@ -989,6 +1135,9 @@ class Speakers:
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+            if lw == "alliance" and self.alliance:
+                return self.alliance, True  # "the alliance said": the alliance the report named
+            self.it = lw == "it"
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:

@@ -223,8 +223,8 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     out = []
     base_words = BASE_WORDS.search(sm.sentence.text) is not None
     for p in sm.places:
-        if p.inner:
-            continue
+        if p.inner or p.unit is not None and _SOLDIERS_OF.search(sm.sentence.text, 0, p.start - sm.sentence.start):
+            continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
         alts = [] if id(p) in taken else [p]
         if base_words and p.unit is None and p.ref is None and kind_family(p.kind) in ("town", "village"):
             alts.append(Place(p.start, p.end, p.name, "outpost", bare=p.bare))
@@ -238,6 +238,8 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     return out
 
 
+_SOLDIERS_OF = re.compile(r"\b(?:soldiers|troops|personnel|men|members|officers|commanders?|prisoners)\s+(?:\w+\s+){0,2}?"
+                          r"(?:of|from|belonging\s+to|serving\s+(?:in|with)|in|under)\s+(?:the\s+)?(?:junta['’]s\s+|military['’]s\s+|regime['’]s\s+)?$", re.I)
 BASE_WORDS = re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I)
 
 

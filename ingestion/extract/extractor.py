@@ -169,6 +169,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
     so_far: dict[int, tuple[str | None, str | None]] = {}
     by_sentence: dict[int, list] = {}
+    fig_speaker: dict[tuple[int, int], tuple[str | None, bool]] = {}  # (sentence, figure start) -> speaker
     for sm in sms:
         s = sm.sentence
         if may_claim(sm):
@@ -187,8 +188,12 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         has = s.index in by_sentence
         found = spk.of_sentence(sm, text, has) if sm.speech or has or "ccording to" in s.text else (None, False)
         key, ok = found
+        if has and len(sm.speech) >= 2:
+            for rc in by_sentence[s.index]:
+                fig_speaker[(s.index, rc.figure.start)] = _figure_speaker(
+                    spk, sm, text, rc.figure.start, mil, outlet_is_junta, para_speaker.get(s.para), para_last.get(s.para))
         if key == "?":
-            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para))
+            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para))
         for a in sm.actors:
             if a.key and a.key != mil:
                 spk.last_named = a.key
@@ -223,6 +228,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         # where: the first place the sentence names (a named one, not "the town")
         place = next((p.name for p in sm.places if p.ref is None and not p.bare), None)
         for rc in rcs:
+            fk, fok = fig_speaker.get((s.index, rc.figure.start), (None, False))
+            if fk:
+                key, ok = fk, fok
             if ok and key is None and headline:
                 claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it
             elif ok and (key or not outlet_is_junta):
@@ -280,6 +288,20 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             index[k] = len(out)
             out.append(claim)
     return out
+
+
+def _figure_speaker(spk: Speakers, sm: SentenceMentions, text: str, fstart: int, mil: str,
+                    outlet_is_junta: bool, para_speaker: str | None, para_last: str | None):
+    """In a sentence with two speakers ("X said it killed 40; the junta said 12 died"), a
+    figure is the word of the speaker whose verb stands nearest before it; (None, False)
+    when no verb stands before it or its speaker is unknown (the sentence's speaker then)."""
+    before = [sp for sp in sm.speech if sp[1] <= fstart]
+    if not before:
+        return None, False
+    key, ok = spk._one(sm, text, *before[-1])
+    if key == "?":
+        key = mil if outlet_is_junta else spk.fallback(para_speaker, para_last=para_last)
+    return (key, ok) if key else (None, False)
 
 
 _QUOTE_OR_WE = re.compile(r"[\"“”]|\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")

@@ -117,6 +117,9 @@ def _iter_figures(text: str):
             done = m.end()
 
 
+_PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
+
+
 def find_figures(text: str) -> list[Figure]:
     out = []
     for m in _iter_figures(text):
@@ -141,6 +144,12 @@ def find_figures(text: str) -> list[Figure]:
         else:
             n = parse_number(m.group("num"))
             if n is None:
+                continue
+            if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
+                # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound
+                hedge = ""
+                start = m.start("num")
+                out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))
                 continue
             if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n

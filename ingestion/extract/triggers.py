@@ -24,12 +24,14 @@ ACTIVE: dict[str, list[str]] = {
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
         r"(?:took|take|takes|taking)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
-        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"take(?=\s+(?:the|control|over|all|full|[A-Z]))",
+        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"takes?(?=\s+(?:the|control|over|all|full|[A-Z]))",
         r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
         r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
-        r"(?:completely|fully)\s+control(?:led)?",
+        r"(?:completely|fully)\s+control(?:led)?", r"claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        # "the junta lost two camps": the subject loses X to the other side (see ``document``)
+        r"(?:lost|loses|losing|lose)(?=\s+(?:the|control|all|two|three|four|five|several|its|their|[A-Z]))",
         # "drove the junta out of X": the subject takes X
         r"(?:drove|drive|drives|driving|driven|forced|forcing)\s+(?:[\w'’-]+\s+){1,4}?out\s+of",
     ],
@@ -43,7 +45,7 @@ ACTIVE: dict[str, list[str]] = {
         r"pull(?:s|ed|ing)?\s+(?:its|their|the|his|all)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|fighters|men|units)\s+(?:out|back)",
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
-        r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back",
+        r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
     ],
     "contest": [
         r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
@@ -79,13 +81,15 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
+                r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
              r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered)\s+by",
-             r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands"],
+             r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
+             r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
     "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
 _PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
@@ -152,9 +156,9 @@ _STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly",
                "occupied", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
-    "bid", "blockade", "came ", "captur", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
+    "bid", "blockade", "came ", "captur", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
-    "fought", "fully", "gain", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
+    "fought", "fully", "gain", "hand", "pass", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
@@ -175,7 +179,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
-        "seizure", "conquest", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
+        "seizure", "conquest", "lost", "losing", "lose", "handed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 

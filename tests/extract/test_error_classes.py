@@ -1,6 +1,8 @@
 """One hand-written case per error class (invented sentences, invented places)."""
 from __future__ import annotations
 
+import pytest
+
 from ingestion.extract import EXTRACTOR_VERSION, extract_report
 from ingestion.extract.dates import find_dates
 from ingestion.models import Claim, ControlChange, Report
@@ -187,3 +189,19 @@ def test_we_and_it_after_the_group_said_are_not_the_junta():
     facts = run("The TNLA said it had attacked the town. After attacks on the regime, the group said, it has "
                 "taken control of Nam Kham town.")
     assert [f.actor_to for f in cc(facts, "captured")] == ["Ta'ang National Liberation Army"]
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA has fought the junta for months. After losing Hka Ya town, the junta sent reinforcements.",
+    "The KIA has fought the junta for months. The junta\u2019s loss of Hka Ya town was confirmed on Monday.",
+    "The KIA has fought the junta for months. The regime confirmed the loss of Hka Ya town to the KIA.",
+    "The KIA has fought the junta for months. Control of Hka Ya town passed to the KIA in June.",
+])
+def test_the_side_that_lost_a_place_is_who_it_was_taken_from(text):
+    got = [(f.place, f.actor_to, f.actor_from) for f in cc(run(text), "captured")]
+    assert got == [("Hka Ya town", "Kachin Independence Army", MAF)]
+
+
+def test_a_town_handed_over_under_a_ceasefire_is_a_capture_by_the_receiver():
+    facts = run("The TNLA had run the town for a year. Mong Hsa town was handed over to the junta under a ceasefire.")
+    assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Mong Hsa town", MAF)]

@@ -133,3 +133,10 @@ def test_a_list_of_groups_acts_through_its_first_named_group():
     events = [e for e in selected("The KNLA, the Karenni Nationalities Defence Force (KNDF) and allied groups "
                                   "captured the Hpa Sawng camp on Friday.") if e.change == "captured"]
     assert events and events[0].agent.key == "KNLA"
+
+
+def test_a_unit_named_as_the_soldiers_unit_is_no_place_taken():
+    prep = _prepare(None)
+    text = "More than 10 soldiers belonging to the 131st Light Infantry Battalion fell into resistance hands, he said."
+    sms = scan(text, split_sentences(text), prep.matcher.find(text, fold(text)), published_day("2024-05-08"))
+    assert not [p for sm in sms for e in assemble(sm, text) for p in e.places if p.unit is not None]

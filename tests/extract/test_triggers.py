@@ -14,13 +14,13 @@ EXAMPLES = {
     "capture": [
         "captured", "seizes", "overran", "overpowered", "occupied", "conquered", "liberated", "stormed",
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
-        "took the town", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
-        "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of",
+        "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
+        "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured"],
     "withdraw": ["withdrew", "retreated", "pulled out", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
-                 "moved out", "deserted", "relocated", "ran away", "fell back"],
+                 "moved out", "deserted", "relocated", "ran away", "fell back", "withdrawal from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
     "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
@@ -35,8 +35,9 @@ NOMINAL_EXAMPLES = {
 }
 PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was in the hands of", "is now in their hands",
+                "handed over to", "passed to",
                 "fell"],
-    "hold": ["remains under junta control", "is controlled by", "remained firmly in junta hands"],
+    "hold": ["remains under junta control", "is controlled by", "remained firmly in junta hands", "has been in KIA hands"],
     "contest": ["came under heavy attack"],
 }
 
