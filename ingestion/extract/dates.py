@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import finditer_from
+from ingestion.extract.scan import finditer_from, starts_re
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -49,19 +49,23 @@ DATE_RE = re.compile(
     )""",
     re.X | re.I,
 )
-# where a date can start (lower-cased text): every alternative of DATE_RE opens with one of
-# these words or word beginnings, so DATE_RE is only tried there (see ``scan.finditer_from``)
-# A short function word counts only when followed (look-ahead, nothing consumed) by a word that
-# the alternatives of DATE_RE opening with it need next: "a day", "on Friday", "in 2024", "the same".
-_WD3 = r"(?:mon|tue|wed|thu|fri|sat|sun)"
-DATE_STARTS = re.compile(
-    rf"\b(?:[0-9]|an?(?=\s+(?:day|week))|(?:at|over)(?=\s+the\s+weekend)|on(?=\s+{_WD3})|in(?=\s+(?:the\s+|[12]))|"
-    rf"(?:of|by)(?=\s+[12])|the(?=\s+(?:previous|next|day|night|same|past|last|weekend|start|end|beginning))|"
-    rf"this(?=\s+(?:{_WD3}|morning|week|month|year))|last(?=\s+(?:{_WD3}|week|month|year))|"
-    # a match opening with a month or a weekday holds the whole word: "junta", "months", "market" open none
-    rf"{_MONTH.lower()}(?!\w)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"earl|late|mid|since|yesterday|today|tonight|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|during)")
+# where a date can start (lower-cased text; a space for any white space): every match of
+# DATE_RE opens with one of these word beginnings (proved in ``test_scan``), so DATE_RE is only
+# tried there (see ``scan.finditer_from``). A short function word counts only with the word the
+# alternatives opening with it need next: "a day", "on Friday", "in 2024", "the same".
+_WD3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DATE_WORD_STARTS = (
+    *"0123456789", "a day", "a week", "an day", "an week", "at the weekend", "over the weekend",
+    *(f"on {d}" for d in _WD3), "in the ", "in 1", "in 2", "of 1", "of 2", "by 1", "by 2",
+    *(f"the {w}" for w in ("previous", "next", "day", "night", "same", "past", "last", "weekend", "start", "end",
+                           "beginning")),
+    *(f"this {w}" for w in (*_WD3, "morning", "week", "month", "year")),
+    *(f"last {w}" for w in (*_WD3, "week", "month", "year")),
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")),
+    "earl", "late", "mid", "since", "yesterday", "today", "tonight", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "during")
+DATE_STARTS = starts_re(DATE_WORD_STARTS)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
 

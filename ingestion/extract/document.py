@@ -178,7 +178,8 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
     for sm, events, states in zip(sms, events_by_sentence, state_hits):
         s = sm.sentence
         st.states.extend(states)
-        st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
+        if "ownship" in s.text:  # what every _TOWNSHIP_RE match holds
+            st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
         att = _attribution(sm, military)
         if att:
             if s.text.lstrip().startswith(("\"", "“")) or s.text.rstrip().endswith(("\"", "”")):

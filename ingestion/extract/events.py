@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, Place, kind_family
+from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.extract.triggers import Trigger
 
 CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
@@ -34,6 +35,12 @@ CLAUSE_BREAK = re.compile(
     r"forcing|prompting|killing|leaving|following|according|said|adding|with)\b|\b(?:after|before|while|whereas|"
     r"when|because|since|until|as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
     r"military|they|it|its|their)\b)|\bbut\b", re.I)
+# where a CLAUSE_BREAK match can open (lower case; an opening space is one white-space
+# character, another space any white space; proved in test_scan)
+CLAUSE_BREAK_STARTS = ("after ", "and ", "as ", "because ", "before ", "but", "since ", "until ", "when", "whereas ",
+                       "while ")
+CLAUSE_BREAK_ANYWHERE = (";", ":", ",", " -", " –", " —")
+_CLAUSE_BREAK_STARTS_RE = starts_re(CLAUSE_BREAK_STARTS, CLAUSE_BREAK_ANYWHERE)
 COORD_GAP = re.compile(
     r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
@@ -98,7 +105,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     if not sm.triggers:
         return events
     s = sm.sentence
-    breaks = [s.start] + [s.start + m.start() for m in CLAUSE_BREAK.finditer(s.text)] + [s.end]
+    breaks = [s.start] + [s.start + m.start() for m in finditer_at(CLAUSE_BREAK, _CLAUSE_BREAK_STARTS_RE, s.text, 0, len(s.text))] + [s.end]
     used_places: set[int] = set()
     candidates: list[Event] = []
     for trig in sm.triggers:

@@ -8,6 +8,7 @@ result is, per sentence, one list of mentions in text order: what the assembly r
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,8 @@ SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
     r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
 # where a match of each can open (lower case, a space for any white space; proved in test_scan)
-ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the ", "their ", "they", "we")
+ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the alliance", "the anti-regime ", "the armed group",
+                  "the coalition", "the group", "the insurgent", "the organi", "the rebel", "their ", "they", "we")
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")
@@ -102,8 +104,30 @@ class SentenceMentions:
 
 
 def _shifted(spans: list, offset: int) -> list:
-    """Spans found in a sentence, moved to offsets in the report text."""
-    return [replace(x, start=x.start + offset, end=x.end + offset) for x in spans]
+    """Spans found in a sentence, moved to offsets in the report text (``dataclasses.replace``
+    without its per-call field walk, for the plain frozen dataclasses it is used on)."""
+    out = []
+    for x in spans:
+        if type(x) not in _PLAIN:
+            out.append(replace(x, start=x.start + offset, end=x.end + offset))
+            continue
+        y = object.__new__(type(x))
+        d = y.__dict__
+        d.update(x.__dict__)
+        d["start"] = x.start + offset
+        d["end"] = x.end + offset
+        out.append(y)
+    return out
+
+
+def _plain(cls) -> bool:
+    """Whether ``replace`` on ``cls`` only copies its fields: every field set by ``__init__``, no
+    ``__post_init__``, no slots."""
+    return (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+            and all(f.init for f in dataclasses.fields(cls)))
+
+
+_PLAIN = {cls for cls in (DateSpan, Figure) if _plain(cls)}
 
 
 def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.date | None) -> list[SentenceMentions]:

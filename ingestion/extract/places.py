@@ -81,6 +81,7 @@ UNIT_RE = re.compile(
 )
 UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
+_UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
 # ----------------------------------------------------------------------------- named sites
@@ -152,9 +153,7 @@ LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ",
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
 _UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
-_HEAD_FIRST_STARTS_RE = re.compile(  # HEAD_FIRST_STARTS, factored: the same positions, found sooner
-    r"\b(?=(?:" + "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-    + r")\s+(?:" + "|".join(_HEAD_FIRST_LINKS) + "))")
+_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
 _LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
 _INDEF_STARTS_RE = starts_re(INDEF_STARTS)
 _REF_STARTS_RE = starts_re(REF_STARTS)
@@ -280,7 +279,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         found.append(p)
         taken.append((p.start - start, p.end - start))
 
-    if any(stem in s for stem in UNIT_STEMS):
+    if _UNIT_STEM_RE.search(s):  # one of UNIT_STEMS
         for p in _units(s, start):
             add(p)
         for m in NAMED_COMMAND_RE.finditer(s):
@@ -494,18 +493,64 @@ def _strip_lead(name: str) -> str:
     return " ".join(words)
 
 
+# one word that ``_trim_bare`` always drops: a sentence word or title (``LEAD_STOP``), a word
+# of ``NOT_PLACE`` alone, anything shorter than three characters
+_NEVER_BARE = frozenset(LEAD_STOP) | frozenset(w for w in NOT_PLACE if not any(c.isspace() for c in w))
+
+
+_SPEAKER_VERBS = ("said", "says", "told", "added", "explained", "stated", "wrote", "confirmed", "noted", "claimed")
+_AREA_FIRST = frozenset("radfvmhsb")  # the first letters of _AREA_AFTER's words
+
+
+def _speaker_after(s: str, e: int) -> bool:
+    """``_SPEAKER_AFTER.match(s, e)``, tried only where it can match: at a comma, or after white
+    space at a comma or one of its verbs (``_SPEAKER_VERBS``, checked in ``test_places``)."""
+    n = len(s)
+    j = e
+    while j < n and s[j].isspace():
+        j += 1
+    if j < n and s[j] == "," or j > e and s.startswith(_SPEAKER_VERBS, j):
+        return _SPEAKER_AFTER.match(s, e) is not None
+    return False
+
+
+def _area_after(s: str, e: int) -> bool:
+    """``_AREA_AFTER.match(s, e)``, tried only after white space and before a letter one of its
+    words opens with (any letter outside ASCII: case folding may match it)."""
+    n = len(s)
+    j = e
+    while j < n and s[j].isspace():
+        j += 1
+    if j == e or j == n or s[j].isascii() and s[j].lower() not in _AREA_FIRST:
+        return False
+    return _AREA_AFTER.match(s, e) is not None
+
+
+def _list_before(s: str, a: int) -> bool:
+    """``_LIST_BEFORE.search(s, 0, a)``, looked for only where it can match: the word ("and",
+    ",", "of" …) must end where the white space before ``a`` begins."""
+    j = len(s[:a].rstrip())
+    if j == a:
+        return False  # no white space before ``a``: ``\s+$`` cannot match
+    return _LIST_BEFORE.search(s, max(0, j - 4), a) is not None
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
     sentence ("Locals", "Backed", "Shortly") or an outlet ("… Times")."""
-    words = m.group().split()
+    group = m.group()
+    if len(group) < 3 or group in _NEVER_BARE:
+        return 0, 0, ""  # one word every path below drops (a cheap look first)
+    words = group.split()
     a = m.start()
-    if words[0].rstrip(".") in PERSON_TITLES or _SPEAKER_AFTER.match(s, m.end()) or _TITLE_BEFORE.search(s[max(0, a - 25):a]) and (
-            _TITLE_BEFORE.search(s, 0, a)):  # the short look first
+    e = m.end()
+    if words[0].rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
+            a and s[a - 1].isspace() and _TITLE_BEFORE.search(s[max(0, a - 25):a]) and _TITLE_BEFORE.search(s, 0, a)):
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
-    listed = len(words) > 1 and _LIST_BEFORE.search(s, 0, a) is not None
+    listed = len(words) > 1 and _list_before(s, a)
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
             listed and words[0] in HONORIFICS):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
@@ -518,7 +563,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         words[-1] = words[-1][:-2]
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
-    if _AREA_AFTER.match(s, m.end()):
+    if _area_after(s, e):
         return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""

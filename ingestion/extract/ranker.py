@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache, reduce
-from operator import add
+from functools import lru_cache
 from pathlib import Path
 
 from ingestion.extract.places import kind_family
@@ -137,12 +136,14 @@ def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[s
 
 def _scores(feats: list[str], model: dict) -> list[float]:
     """Each class's intercept plus the weights of the features the model knows, added in the
-    order of ``feats`` (the same sums, to the last bit, as adding feature by feature)."""
+    order of ``feats`` (the same sums, to the last bit, as adding feature by feature: ``sum``
+    of floats adds one after the other in a C double on Python 3.11, without the float
+    objects of ``reduce(add, ...)``; 3.12 compensates its sums, ``test_ranker_sums`` would see it)."""
     intercept = model["intercept"]
     rows = [w for w in map(model["weights"].get, feats) if w is not None]
     if not rows:
         return list(intercept)
-    return [reduce(add, column, b) for b, column in zip(intercept, zip(*rows))]
+    return [sum(column, b) for b, column in zip(intercept, zip(*rows))]
 
 
 _OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)

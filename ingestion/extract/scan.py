@@ -31,7 +31,7 @@ def lower_keeps_matches(text: str) -> bool:
     return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
-def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
 
     ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
@@ -42,8 +42,9 @@ def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterato
         return
     done = 0
     match = pattern.match
-    for c in starts.finditer(text.lower()):
-        p = c.start()
+    positions = starts.positions(text.lower()) if isinstance(starts, Starts) else (
+        c.start() for c in starts.finditer(text.lower()))
+    for p in positions:
         if p < done:
             continue
         m = match(text, p)  # the engine still sees text[p - 1] for \b and look-behinds
@@ -52,7 +53,7 @@ def finditer_from(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterato
             done = m.end()
 
 
-def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where ``starts``
     matches the lower-cased ``text[pos:endpos]`` (the same matches, found sooner).
 
@@ -67,6 +68,16 @@ def finditer_at(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, en
         return
     done = pos
     match = pattern.match
+    if isinstance(starts, Starts):
+        for c in starts.positions(window.lower()):
+            p = c + pos
+            if p < done:
+                continue
+            m = match(text, p, endpos)
+            if m is not None:
+                yield m
+                done = m.end()
+        return
     for c in starts.finditer(window.lower()):
         p = c.start() + pos
         if p < done:
@@ -135,13 +146,97 @@ def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     return not text.isascii() or contains_any(text.lower(), stems)
 
 
-def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:
-    """The ``starts`` expression of ``finditer_at`` from lower-case beginnings: ``word_starts``
-    at the start of a word, ``anywhere`` at any position; a space stands for white space (one
-    character or more). It matches the empty string before each beginning, so that every
-    position is reported, even one inside a longer beginning."""
+# every character ``\s`` matches (``str.isspace``: the same test as the regex engine's)
+_WHITE = tuple(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # ``\w`` of a str pattern
+
+
+class Starts:
+    """The ``starts`` of ``finditer_at`` from lower-case beginnings, found by one Aho-Corasick
+    pass instead of a regular expression (an alternation of look-aheads costs a try of every
+    beginning at every word).
+
+    It reports every position ``regex`` (the exact ``starts_re`` expression) reports, and
+    sometimes more: ``finditer_at`` only tries the pattern there, so a position too many
+    changes nothing but time (``tests/extract/test_scan.py`` checks both). Two automata: when
+    every white space of the text is a single " " (the common case, ``str.isprintable`` and no
+    double space), the beginnings as written ("is now" with its one space); otherwise each
+    beginning cut after its first white space ("is" and any one white-space character). ``\b``
+    before a ``word_starts`` key is checked by hand. ``finditer`` is the expression's (tests).
+    """
+
+    def __init__(self, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()):
+        self.regex = _starts_regex(word_starts, anywhere)
+        self.finditer = self.regex.finditer
+        fine: dict[str, bool | None] = {}  # key -> its first character is a word character (\b before it); None: anywhere
+        coarse: dict[str, bool | None] = {}
+        for group, at_word in ((word_starts, True), (anywhere, False)):
+            for k in group:
+                if not k:
+                    raise ValueError("an empty start")
+                wordy = _is_word(k[0]) if at_word else None
+                _add_key(fine, k, wordy)
+                if k[0] == " ":  # one white-space character opens it (" - ": a dash between spaces)
+                    head = k[1:].partition(" ")[0]
+                    coarse_keys = [w + head for w in _WHITE]
+                else:
+                    head, space, _ = k.partition(" ")
+                    coarse_keys = [head + w for w in _WHITE] if space else [head]
+                for key in coarse_keys:
+                    _add_key(coarse, key, wordy)
+        self._fine = _automaton(fine).iter
+        self._coarse = _automaton(coarse).iter
+
+    def positions(self, low: str) -> list[int]:
+        """Every position of the lower-cased ``low`` where a beginning may stand, in order."""
+        found: set[int] = set()
+        it = self._fine if low.isprintable() and "  " not in low else self._coarse
+        for end, (back, wordy) in it(low):
+            p = end - back
+            if wordy is not None:  # \b before the key: the previous character differs in kind
+                if p:
+                    prev = low[p - 1]
+                    if (prev.isalnum() or prev == "_") is wordy:
+                        continue
+                elif not wordy:
+                    continue
+            found.add(p)
+        return sorted(found)
+
+
+def _add_key(keys: dict, key: str, wordy: bool | None) -> None:
+    """A key once: anywhere (None) wins over at a word start."""
+    keys[key] = None if wordy is None or keys.get(key, wordy) is None else wordy
+
+
+def _automaton(keys: dict):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, wordy in keys.items():
+        auto.add_word(key, (len(key) - 1, wordy))
+    auto.make_automaton()
+    return auto
+
+
+def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> Starts:
+    """The ``starts`` of ``finditer_at`` from lower-case beginnings: ``word_starts`` at the start
+    of a word, ``anywhere`` at any position; a space stands for white space (one character or
+    more), except a space that opens a beginning: one white-space character (" - ", the
+    white space right before the dash). See ``Starts``; its ``regex`` is the exact expression."""
+    return Starts(word_starts, anywhere)
+
+
+def _starts_regex(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:
+    """The ``starts`` expression from lower-case beginnings (see ``starts_re``). It matches the
+    empty string before each beginning, so that every position is reported, even one inside a
+    longer beginning."""
     def alt(keys: tuple[str, ...]) -> str:
-        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+        return "|".join((r"\s" if k[0] == " " else "") + re.escape(k[1:] if k[0] == " " else k).replace(r"\ ", r"\s+")
+                        for k in sorted(keys, key=len, reverse=True))
 
     parts = [rf"\b(?={alt(word_starts)})"] if word_starts else []
     if anywhere:

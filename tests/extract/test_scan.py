@@ -81,43 +81,46 @@ def _class_chars(items) -> set[str] | None:
     return chars if len(chars) <= _SMALL_SET else None
 
 
-def _prefixes(items: list, acc: str = "", at_word: bool = False) -> set[tuple[str, bool]]:
+def _prefixes(items: list, acc: str = "", at_word: bool = False, optional: bool = False) -> set[tuple[str, bool]]:
     """(prefix, at a word start) pairs: every match of ``items`` begins with one of the prefixes;
-    ``at word start`` when a ``\\b`` comes before the first character."""
+    ``at word start`` when a ``\\b`` comes before the first character. ``optional``: an optional
+    group (``?``) is read through, both ways (longer prefixes, slower), else cut after it."""
     if len(acc) >= _MAX_PREFIX or not items:
         return {(acc, at_word)}
     (op, av), rest = items[0], list(items[1:])
     if op is _c.LITERAL:
-        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word)
+        return _prefixes(rest, acc + (" " if chr(av).isspace() else chr(av).lower()), at_word, optional)
     if op is _c.IN:
         chars = _class_chars(av)
         if chars is None or acc and len(chars) > 3:  # a big class after the first character: cut (fewer prefixes)
             return {(acc, at_word)}
-        return set().union(*(_prefixes(rest, acc + ch, at_word) for ch in chars))
+        return set().union(*(_prefixes(rest, acc + ch, at_word, optional) for ch in chars))
     if op is _c.AT:
-        return _prefixes(rest, acc, at_word or (av is _c.AT_BOUNDARY and acc == ""))
+        return _prefixes(rest, acc, at_word or (av is _c.AT_BOUNDARY and acc == ""), optional)
     if op in (_c.ASSERT, _c.ASSERT_NOT):
-        return _prefixes(rest, acc, at_word)  # a look-around consumes nothing: skipped (conservative)
+        return _prefixes(rest, acc, at_word, optional)  # a look-around consumes nothing: skipped (conservative)
     if op is _c.SUBPATTERN:
-        return _prefixes(list(av[-1]) + rest, acc, at_word)
+        return _prefixes(list(av[-1]) + rest, acc, at_word, optional)
     if op is _c.BRANCH:
-        return set().union(*(_prefixes(list(b) + rest, acc, at_word) for b in av[1]))
+        return set().union(*(_prefixes(list(b) + rest, acc, at_word, optional) for b in av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
         if lo >= 1 and len(sub) == 1 and sub[0][0] is _c.IN and _class_chars(sub[0][1]) == {" "}:
-            return _prefixes(rest, acc + " ", at_word)  # white space, one or more: a space
-        once = _prefixes(list(sub), acc, at_word)
+            if not acc:  # a start's opening space is one white-space character: a run opening the match is cut
+                return {(" ", at_word)}
+            return _prefixes(rest, acc + " ", at_word, optional)  # white space, one or more: a space
+        once = _prefixes(list(sub), acc, at_word, optional)
         out: set[tuple[str, bool]] = set()
         if lo == 0:
-            out |= _prefixes(rest, acc, at_word)  # skipped
-        if lo == hi == 1:
-            return out | _prefixes(list(sub) + rest, acc, at_word)
+            out |= _prefixes(rest, acc, at_word, optional)  # skipped
+        if lo == hi == 1 or optional and hi == 1:  # once (or not at all, above): what follows is followed
+            return out | _prefixes(list(sub) + rest, acc, at_word, optional)
         return out | once  # taken at least once: cut there (what follows is not followed)
     return {(acc, at_word)}  # anything else: the prefix ends here
 
 
-def match_prefixes(pattern: re.Pattern) -> set[tuple[str, bool]]:
-    return _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+def match_prefixes(pattern: re.Pattern, optional: bool = False) -> set[tuple[str, bool]]:
+    return _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)), optional=optional)
 
 
 def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere: tuple[str, ...]) -> bool:
@@ -127,11 +130,13 @@ def _covered(prefix: str, at_word: bool, word_starts: tuple[str, ...], anywhere:
 def test_prefix_reader_on_small_patterns():
     assert match_prefixes(re.compile(r"\b(?:ab|c[de]f)\s")) == {("ab ", True), ("cdf ", True), ("cef ", True)}
     assert match_prefixes(re.compile(r"(?:x\s+)?y+z")) == {("x ", False), ("y", False)}
+    assert match_prefixes(re.compile(r"(?:x\s+)?y+z"), optional=True) == {("x y", False), ("y", False)}
     assert match_prefixes(re.compile(r"\d{1,3}th")) == {(d, False) for d in "0123456789"}
 
 
-def _check_starts(pattern: re.Pattern, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> None:
-    missing = sorted(p for p, w in match_prefixes(pattern) if not _covered(p, w, word_starts, anywhere))
+def _check_starts(pattern: re.Pattern, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = (),
+                  optional: bool = False) -> None:
+    missing = sorted(p for p, w in match_prefixes(pattern, optional) if not _covered(p, w, word_starts, anywhere))
     assert not missing, f"matches may open with {missing[:20]}: add them to the starts"
 
 
@@ -177,11 +182,25 @@ def test_negation_starts_cover_every_form():
         assert negated(before) == (NEGATION.search(before) is not None), before
 
 
+def test_date_starts_cover_every_form():
+    from ingestion.extract.dates import DATE_RE, DATE_WORD_STARTS
+
+    _check_starts(DATE_RE, DATE_WORD_STARTS, optional=True)  # "last" alone never opens a date: "last week" does
+
+
+def test_clause_break_starts_cover_every_form():
+    from ingestion.extract import events
+
+    _check_starts(events.CLAUSE_BREAK, events.CLAUSE_BREAK_STARTS, events.CLAUSE_BREAK_ANYWHERE)
+    assert match_prefixes(re.compile(r"\s+-")) == {(" ", False)}  # a run of white space opening a match: cut
+    assert match_prefixes(re.compile(r"\s-")) == {(" -", False)}
+
+
 def test_speech_and_anaphor_starts_cover_every_form():
     from ingestion.extract import mentions
 
     _check_starts(mentions.SPEECH_RE, mentions.SPEECH_STARTS)
-    _check_starts(mentions.ANAPHOR_RE, mentions.ANAPHOR_STARTS)
+    _check_starts(mentions.ANAPHOR_RE, mentions.ANAPHOR_STARTS, optional=True)
 
 
 def test_head_first_starts_expression_is_its_list():
@@ -208,3 +227,61 @@ def test_a_space_in_a_start_is_any_white_space():
 
     rx = starts_re(("the town",))
     assert [m.start() for m in rx.finditer("x the  town, the\ttown, the\n town, the\u00a0town, thetown")] == [2, 13, 23, 34]
+
+
+def _all_starts():
+    from ingestion.extract import events, mentions, places, triggers
+
+    return [(mentions.ANAPHOR_RE, mentions._ANAPHOR_STARTS_RE), (mentions.SPEECH_RE, mentions._SPEECH_STARTS_RE),
+            (places.UNIT_RE, places._UNIT_STARTS_RE), (places.LOCATED_SITE_RE, places._LOCATED_SITE_STARTS_RE),
+            (places.INDEF_RE, places._INDEF_STARTS_RE), (places.REF_RE, places._REF_STARTS_RE),
+            (places.HEAD_FIRST_RE, places._HEAD_FIRST_STARTS_RE), (triggers.NEGATION, triggers._NEGATION_STARTS_RE),
+            (triggers.TRIGGER_RE, triggers.TRIGGER_STARTS_RE), (events.CLAUSE_BREAK, events._CLAUSE_BREAK_STARTS_RE)]
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_automaton_starts_report_every_position_of_the_expression(index):
+    """``Starts.positions`` (Aho-Corasick) reports every position its exact expression reports
+    (more are allowed: they only cost a failed try), and ``finditer_at`` finds what the
+    pattern's own ``finditer`` finds."""
+    from ingestion.extract.scan import Starts, finditer_at
+
+    pattern, starts = _all_starts()[index]
+    if not isinstance(starts, Starts):
+        pytest.skip("a plain expression")
+    rng = random.Random(11 + index)
+    words = sorted({w for k in (starts.regex.pattern,) for w in re.findall(r"[a-z'-]+", k)} | set(_TOKENS))
+    seps = [" ", "  ", "", ", ", ". ", "-", "\n", "\t", "\u00a0", " – ", "’", "_"]
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 14)):
+            w = rng.choice(words)
+            r = rng.random()
+            parts.append(w.upper() if r < 0.1 else w.capitalize() if r < 0.3 else w)
+            parts.append(rng.choice(seps))
+        text = "".join(parts)
+        low = text.lower()
+        want = {m.start() for m in starts.regex.finditer(low)}
+        assert want <= set(starts.positions(low)), text
+        assert ([(m.span(), m.groupdict()) for m in finditer_at(pattern, starts, text, 0, len(text))]
+                == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]), text
+
+
+def test_bare_name_gates_answer_as_their_expressions():
+    """``places._speaker_after`` / ``_area_after`` / ``_list_before`` answer as the expressions
+    they spare (their verbs and first letters read off the expressions)."""
+    from ingestion.extract import places
+
+    tail = places._SPEAKER_AFTER.pattern.rsplit("(?:", 1)[1]
+    assert set(tail[:tail.index(")")].split("|")) == set(places._SPEAKER_VERBS)
+    words = ["said", "Said", "says", "told", "noted", "claimed", "the", "a", "spokesman", "officer", "region", "Region",
+             "areas", "hills", "Hills", "river", "ſpecial", "special", "sub-township", "self-administered", "border",
+             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward"]
+    seps = [" ", "  ", "", ",", ", ", "\t", "\n", "\u00a0", " , "]
+    rng = random.Random(21)
+    for _ in range(1500):
+        s = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(1, 8)))
+        for e in range(len(s) + 1):
+            assert places._speaker_after(s, e) == (places._SPEAKER_AFTER.match(s, e) is not None), (s, e)
+            assert places._area_after(s, e) == (places._AREA_AFTER.match(s, e) is not None), (s, e)
+            assert places._list_before(s, e) == (places._LIST_BEFORE.search(s, 0, e) is not None), (s, e)
