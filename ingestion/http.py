@@ -288,12 +288,19 @@ class HttpClient:
         return b"".join(chunks)
 
     def fetch_to_file(self, url: str, path: str | Path, *, headers: Mapping[str, str] | None = None,
-                      conditional: bool = True) -> FileFetchResult:
+                      conditional: bool = True, max_bytes: int | None = None,
+                      label: str = "download") -> FileFetchResult:
         """Stream a URL to ``path`` (atomically: temporary file, then replace) with its SHA-256.
 
         When ``path`` already holds the body cached for this URL, a conditional GET is sent
         and a 304 leaves the file alone (``not_modified=True``).
+
+        ``max_bytes`` (default ``FRONTLINE_MAX_REFERENCE_BYTES``) bounds the body, counted
+        after decompression, and ``max_body_seconds`` its time: past either the download
+        stops, the partial file is removed, ``path`` is left as it was and ``HttpError``
+        says ``<label>_too_large`` / ``<label>_too_slow``.
         """
+        limit = max_bytes or current_limits().max_reference_bytes
         path = Path(path)
         request_headers = dict(headers or {})
         meta = self.cache.get_meta(url) if (self.cache and conditional) else None
@@ -307,15 +314,29 @@ class HttpClient:
                 if meta is None:
                     raise HttpError(url, "HTTP 304 without a cached copy", status=304)
                 return FileFetchResult(url, path, 304, meta["sha256"], path.stat().st_size, True)
+            try:
+                declared = int(response.headers.get("Content-Length") or 0)
+            except ValueError:
+                declared = 0
+            if declared > limit:
+                raise HttpError(url, f"{label}_too_large: Content-Length {declared} is above the limit of "
+                                f"{limit} bytes (FRONTLINE_MAX_REFERENCE_BYTES)")
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
             digest, size = hashlib.sha256(), 0
+            deadline = time.monotonic() + self.max_body_seconds
             try:
                 with os.fdopen(fd, "wb") as f:
-                    for chunk in response.iter_content(_CHUNK):
+                    for chunk in response.iter_content(64 * 1024):
+                        size += len(chunk)
+                        if size > limit:
+                            raise HttpError(url, f"{label}_too_large: cut off after {limit} bytes "
+                                            "(FRONTLINE_MAX_REFERENCE_BYTES)")
+                        if time.monotonic() > deadline:
+                            raise HttpError(url, f"{label}_too_slow: not received within "
+                                            f"{self.max_body_seconds:g} s (FRONTLINE_MAX_HTTP_SECONDS)")
                         f.write(chunk)
                         digest.update(chunk)
-                        size += len(chunk)
                 os.replace(tmp, path)
             except requests.RequestException as exc:
                 Path(tmp).unlink(missing_ok=True)

@@ -12,6 +12,10 @@ FRONTLINE_MAX_HTTP_BYTES           33554432     bytes of one HTTP body (32 MiB),
                                                 ``body_too_large``).
 FRONTLINE_MAX_HTTP_SECONDS         120          seconds to receive one HTTP body (a slow,
                                                 endless answer is cut off).
+FRONTLINE_MAX_REFERENCE_BYTES      268435456    bytes of one reference file downloaded by URL
+                                                (256 MiB; the census workbook is ~1 MB),
+                                                streamed to disk and cut off at the limit
+                                                (``reference_too_large``, naming the file).
 FRONTLINE_MAX_REPORT_CHARS         200000       characters of one report's text; longer text is
                                                 cut before it is stored and a
                                                 ``text_truncated`` row records it in
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_HTTP_BYTES = 32 * 1024 * 1024
 DEFAULT_MAX_HTTP_SECONDS = 120.0
+DEFAULT_MAX_REFERENCE_BYTES = 256 * 1024 * 1024
 DEFAULT_MAX_REPORT_CHARS = 200_000  # ~30k words: far above any article (extraction runs ~300k characters/s)
 
 
@@ -50,6 +55,7 @@ class Limits:
     max_http_bytes: int = DEFAULT_MAX_HTTP_BYTES
     max_http_seconds: float = DEFAULT_MAX_HTTP_SECONDS
     max_report_chars: int = DEFAULT_MAX_REPORT_CHARS
+    max_reference_bytes: int = DEFAULT_MAX_REFERENCE_BYTES
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -58,6 +64,7 @@ class Limits:
             max_http_bytes=_positive("FRONTLINE_MAX_HTTP_BYTES", DEFAULT_MAX_HTTP_BYTES),
             max_http_seconds=_positive("FRONTLINE_MAX_HTTP_SECONDS", DEFAULT_MAX_HTTP_SECONDS, float),
             max_report_chars=_positive("FRONTLINE_MAX_REPORT_CHARS", DEFAULT_MAX_REPORT_CHARS),
+            max_reference_bytes=_positive("FRONTLINE_MAX_REFERENCE_BYTES", DEFAULT_MAX_REFERENCE_BYTES),
         )
 
 

@@ -5,9 +5,10 @@
     .venv/bin/python scripts/bench_backfill.py [--reports 3000] [--days 30] [--history 4]
     make bench-backfill ARGS="--reports 3000 --days 30"
 
-For each history size (1× and ``--history``×): a seeded synthetic corpus of ``reports × h``
-reports spread evenly over ``days × h`` days (``--words`` words each) lands in a JSON Lines
-inbox; ``frontline backfill`` runs over the whole range in this process against a fresh
+For each history size (1× and ``--history``×): a corpus of ``reports × h`` reports spread
+evenly over ``days × h`` days lands in a JSON Lines inbox (``--corpus dev-real``, the default:
+the texts of ``../shared/eval/dev-real`` cycled, as the issue measured; ``--corpus synthetic``:
+seeded generated reports of ``--words`` words); ``frontline backfill`` runs over the whole range in this process against a fresh
 temporary warehouse; then one more night (``reports / days`` new reports on the next day,
 from an inbox that holds only that night, as a feed does) runs ``frontline refresh``. Prints
 reports/s of the backfill, the nightly seconds and their ratio between the history sizes,
@@ -88,11 +89,42 @@ class TreeMemory(threading.Thread):
 # ---------------------------------------------------------------- corpus
 
 
-def write_inbox(folder: Path, n: int, *, words: int, first_day: dt.date, days: int, offset: int = 0) -> None:
-    from synthetic.reports import generate
+DEV_REAL = ROOT.parent / "shared" / "eval" / "dev-real"
 
+
+def dev_real_texts(folder: Path = DEV_REAL) -> list:
+    """The dev-real reports (sorted by id): the texts the issue's measurement cycled."""
+    from ingestion.models import Report
+    from ingestion.reports import iter_reports
+
+    if not folder.is_dir():
+        sys.exit(f"--corpus dev-real: {folder} not found (use --corpus synthetic)")
+    return sorted((r for r in iter_reports([folder]) if isinstance(r, Report)), key=lambda r: r.id)
+
+
+def cycled_reports(texts: list, n: int, *, first_day: dt.date, days: int, offset: int = 0):
+    """``n`` reports cycling ``texts`` (each copy a new id), spread evenly over ``days`` days
+    from ``first_day`` (report ``i`` on day ``i * days // n``), as the synthetic generator
+    spreads its reports."""
+    for i in range(n):
+        src = texts[(offset + i) % len(texts)]
+        day = first_day + dt.timedelta(days=i * days // n)
+        yield {"id": f"bench-{offset + i:07d}-{src.id}", "published": day.isoformat(), "text": src.text,
+               "outlet": src.outlet, "title": src.title}
+
+
+def write_inbox(folder: Path, n: int, *, words: int, first_day: dt.date, days: int, offset: int = 0,
+                corpus: str = "dev-real") -> None:
+    """A JSON Lines inbox of ``n`` reports over ``days`` days: dev-real texts cycled, or
+    seeded synthetic reports of ``words`` words."""
     folder.mkdir(parents=True)
     with (folder / "corpus.jsonl").open("w", encoding="utf-8") as out:
+        if corpus == "dev-real":
+            for item in cycled_reports(dev_real_texts(), n, first_day=first_day, days=days, offset=offset):
+                out.write(json.dumps(item) + "\n")
+            return
+        from synthetic.reports import generate
+
         for report, _gold in generate(n, words=words, seed=7, first_day=first_day, days=days, offset=offset):
             out.write(json.dumps({"id": report.id, "published": report.published, "text": report.text,
                                   "outlet": report.outlet, "title": report.title}) + "\n")
@@ -159,6 +191,7 @@ class Size:
     reports: int
     days: int
     backfill_s: float = 0.0
+    backfill_cpu_s: float = 0.0  # CPU seconds of the process tree during the backfill
     nightly_s: float = 0.0
     night_reports: int = 0
     facts: int = 0
@@ -186,16 +219,17 @@ def run_size(h: int, args, root: Path) -> Size:
     night = dt.date.today() - dt.timedelta(days=3)
     first = night - dt.timedelta(days=size.days)
     size.night_reports = max(1, round(args.reports / args.days))
-    write_inbox(root / "history", size.reports, words=args.words, first_day=first, days=size.days)
+    write_inbox(root / "history", size.reports, words=args.words, first_day=first, days=size.days,
+                corpus=args.corpus)
     write_inbox(root / "night", size.night_reports, words=args.words, first_day=night, days=1,
-                offset=size.reports)
+                offset=size.reports, corpus=args.corpus)
     paths = {"warehouse": root / "build.duckdb", "published": root / "published" / "frontline.duckdb",
              "sources": sources_file(root / "sources.yaml", root / "history")}
     instance = DagsterInstance.ephemeral()
     defs = build_defs(build_resources(**paths))
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), cpu_seconds()
     outcomes = refresh(first, night - dt.timedelta(days=1), defs=defs, instance=instance, log_level="ERROR")
-    size.backfill_s = time.perf_counter() - t0
+    size.backfill_s, size.backfill_cpu_s = time.perf_counter() - t0, cpu_seconds() - cpu0
     if not outcomes[-1].ok:
         sys.exit(f"backfill did not publish: {outcomes[-1].checks_failed or outcomes[-1].failed_steps} "
                  f"{outcomes[-1].errors}")
@@ -268,13 +302,16 @@ def table_rows(path: Path) -> dict[str, int]:
 
 def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
     one, big = sizes[0], sizes[-1]
-    print(f"\nsynthetic reports of {args.words} words; {cores} cores; extraction workers {one.workers}")
+    corpus = ("dev-real texts cycled" if args.corpus == "dev-real" else f"synthetic reports of {args.words} words")
+    print(f"\n{corpus}; {cores} cores; extraction workers {one.workers}; load average at the end "
+          f"{os.getloadavg()[0]:.1f}")
     print(f"{'':44}" + "".join(f"{f'{s.history}× history':>16}" for s in sizes))
     line = lambda label, values: print(f"{label:44}" + "".join(f"{v:>16}" for v in values))  # noqa: E731
     line("reports in the backfill", [f"{s.reports:,}" for s in sizes])
     line("days in the backfill", [f"{s.days:,}" for s in sizes])
     line("facts", [f"{s.facts:,}" for s in sizes])
     line("backfill wall time (s)", [f"{s.backfill_s:.1f}" for s in sizes])
+    line("backfill CPU seconds (process tree)", [f"{s.backfill_cpu_s:.1f}" for s in sizes])
     line("backfill reports/s end to end", [f"{s.reports / s.backfill_s:.0f}" for s in sizes])
     line("backfill reports/s per core", [f"{s.reports / s.backfill_s / cores:.0f}" for s in sizes])
     line("extraction step: reports/s (pool)", [f"{s.reports / s.extract_s:.0f}" if s.extract_s else "-" for s in sizes])
@@ -316,7 +353,10 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=3000, help="reports of the 1× backfill")
     parser.add_argument("--days", type=int, default=30, help="days of the 1× backfill")
     parser.add_argument("--history", type=int, default=4, help="the larger history, a multiple of 1× (1: only 1×)")
-    parser.add_argument("--words", type=int, default=400)
+    parser.add_argument("--corpus", choices=("dev-real", "synthetic"), default="dev-real",
+                        help="dev-real: the texts of ../shared/eval/dev-real cycled (as the issue measured); "
+                        "synthetic: seeded generated reports of --words words")
+    parser.add_argument("--words", type=int, default=400, help="words per synthetic report")
     parser.add_argument("--no-postgres", action="store_true", help="no PostgreSQL copy")
     args = parser.parse_args()
 

@@ -145,3 +145,19 @@ def test_the_dbt_resource_starts_no_dbt_to_learn_its_version_nor_an_adapter(monk
     resource = dbt_resource()
     assert str(resource._cli_version) == version("dbt-core")
     assert resource._initialize_dbt_core_adapter(["build"]) is None
+
+
+def test_dbt_runs_with_the_window_and_a_quiet_file_log_then_the_environment_is_restored(monkeypatch, tmp_path):
+    import os
+
+    from orchestration.assets.dbt_models import _dbt_env
+    from orchestration.resources import WarehouseResource
+
+    monkeypatch.delenv("DBT_LOG_LEVEL_FILE", raising=False)
+    monkeypatch.setenv("FRONTLINE_MIN_DATE", "2000-01-01")  # a stale window must not leak into dbt
+    warehouse = WarehouseResource(path=str(tmp_path / "build.duckdb"))
+    with _dbt_env(warehouse, {"FRONTLINE_MAX_DATE": "2025-03-06"}):
+        assert os.environ["DBT_LOG_LEVEL_FILE"] == "warn"  # dbt.log keeps warnings and errors only
+        assert os.environ["FRONTLINE_WAREHOUSE"] == str(tmp_path / "build.duckdb")
+        assert "FRONTLINE_MIN_DATE" not in os.environ and os.environ["FRONTLINE_MAX_DATE"] == "2025-03-06"
+    assert "DBT_LOG_LEVEL_FILE" not in os.environ and os.environ["FRONTLINE_MIN_DATE"] == "2000-01-01"

@@ -133,6 +133,15 @@ def test_the_same_partition_twice_gives_the_same_rows(pipeline, backfilled):
     twice = _rows(paths["published"], FACTS_SQL)
     assert first.ok and second.ok
     assert once == twice == before
+    # the publish brought the last published file up to date table by table (not a full
+    # copy), and the published tables hold exactly the build's rows
+    assert second.metadata["published_warehouse"]["publish_mode"] == "incremental"
+    from publishing.duckdb_file import list_tables
+
+    for table in list_tables(paths["published"]):
+        if table.startswith(("main.fct_", "main.mart_", "main.dim_", "main.export_")):
+            sql = f"select * from {table} order by all"
+            assert _rows(paths["published"], sql) == _rows(paths["warehouse"], sql), table
 
 
 def test_a_reference_change_rebuilds_every_partition_of_the_facts(pipeline, backfilled):

@@ -69,7 +69,7 @@ def test_failed_copy_leaves_the_old_file_untouched(tmp_path, monkeypatch):
 
     monkeypatch.setattr(publish, "_write_copy", broken_copy)
     with pytest.raises(OSError, match="No space"):
-        publish_warehouse(build, published)
+        publish_warehouse(build, published, incremental=False)
     assert published.read_bytes() == before and count(published) == 2
     assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
 
@@ -169,3 +169,148 @@ def test_export_csv_replaces_the_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export_acled_events.csv", "frontline.duckdb"]
     with pytest.raises(ValueError, match="not a table name"):
         export_csv(published, out, "x; DROP TABLE y")
+
+
+# ---------------------------------------------------------------- incremental publish
+
+
+def make_marts(path, *, days=4, sites=3, extra=None):
+    """A build with a table per sync case: by published_date, by site_key, neither; a view
+    and a table macro; ``extra`` SQL run last (the night's changes)."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE OR REPLACE TABLE fct_by_day AS SELECT range AS fact_id, "
+                "DATE '2025-03-01' + (range % ?)::int AS published_date, 'evidence ' || range AS evidence, "
+                "[range, range + 1] AS ids FROM range(40)", [days])
+    con.execute("CREATE OR REPLACE TABLE fct_by_site AS SELECT range AS event_id, "
+                "CASE WHEN range % 5 = 4 THEN NULL ELSE 'site:' || (range % ?) END AS site_key, "
+                "{'n': range} AS detail FROM range(30)", [sites])
+    con.execute("CREATE OR REPLACE TABLE mart_whole AS SELECT range AS k, range * 1.5 AS v FROM range(5)")
+    con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+    con.execute("CREATE TABLE IF NOT EXISTS meta.runs (run_id VARCHAR)")
+    con.execute("CREATE OR REPLACE VIEW v_days AS SELECT DISTINCT published_date FROM fct_by_day")
+    con.execute("CREATE OR REPLACE MACRO first_facts(n) AS TABLE SELECT * FROM fct_by_day WHERE fact_id < n")
+    if extra:
+        con.execute(extra)
+    con.close()
+
+
+def rows_of(path):
+    """Every table's rows (sorted), every view's, and the macro's, of a DuckDB file."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        names = [r[0] for r in con.execute(
+            "SELECT schema_name || '.' || table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            "UNION ALL SELECT schema_name || '.' || view_name FROM duckdb_views() "
+            "WHERE database_name = current_database() AND NOT internal ORDER BY 1").fetchall()]
+        out = {n: sorted(map(repr, con.execute(f"SELECT * FROM {n}").fetchall())) for n in names}
+        out["first_facts(3)"] = sorted(map(repr, con.execute("SELECT * FROM first_facts(3)").fetchall()))
+        return out
+    finally:
+        con.close()
+
+
+NIGHT = """
+    DELETE FROM fct_by_day WHERE published_date = DATE '2025-03-02';
+    INSERT INTO fct_by_day VALUES (100, DATE '2025-03-05', 'new day', [1]), (101, DATE '2025-03-02', 'redone', []);
+    UPDATE fct_by_site SET detail = {'n': -1} WHERE site_key = 'site:1';
+    DELETE FROM fct_by_site WHERE site_key IS NULL AND event_id = 4;
+    INSERT INTO meta.runs VALUES ('run-2');
+    CREATE OR REPLACE VIEW v_days AS SELECT DISTINCT published_date FROM fct_by_day
+        WHERE published_date > DATE '2025-03-01';
+"""
+
+
+def test_incremental_publish_equals_a_full_copy(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_marts(build)
+    first = publish.stage(build, published)
+    assert first.mode == "full" and first.changed is None  # nothing published yet
+    publish.commit(first)
+    make_marts(build, extra=NIGHT)
+    staged = publish.stage(build, published)
+    assert staged.mode == "incremental"
+    # only what the night touched is written; the untouched table is not
+    assert staged.changed == ("main.fct_by_day", "main.fct_by_site", "meta.runs")
+    result = publish.commit(staged)
+    full = tmp_path / "full" / "frontline.duckdb"
+    publish.commit(publish.stage(build, full, incremental=False))
+    assert rows_of(published) == rows_of(full) == rows_of(build)
+    assert storage_version(published).startswith(publish.STORAGE_VERSION)  # still readable by DuckDB 1.x
+    assert result.tables == publish.list_tables(full)
+    # a night with nothing new changes nothing
+    again = publish.stage(build, published)
+    assert again.mode == "incremental" and again.changed == ()
+    publish.discard(again)
+
+
+def test_a_changed_schema_falls_back_to_a_full_copy(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "frontline.duckdb"
+    make_marts(build)
+    publish_warehouse(build, published)
+    make_marts(build, extra="ALTER TABLE mart_whole ADD COLUMN note VARCHAR DEFAULT 'x'; "
+                            "CREATE TABLE fct_new AS SELECT 1 AS a")
+    staged = publish.stage(build, published)
+    assert staged.mode == "full" and staged.changed is None
+    publish.commit(staged)
+    assert rows_of(published) == rows_of(build)
+    assert sorted(p.name for p in published.parent.iterdir()) == ["build.duckdb", "frontline.duckdb"]
+
+
+def test_a_failed_incremental_publish_leaves_the_old_file_untouched(tmp_path, monkeypatch):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_marts(build)
+    publish_warehouse(build, published)
+    before = published.read_bytes()
+    make_marts(build, extra=NIGHT)
+
+    def broken_sync(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "_sync_table", broken_sync)
+    with pytest.raises(OSError, match="No space"):
+        publish_warehouse(build, published)
+    assert published.read_bytes() == before
+    assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
+
+
+def test_incremental_publish_readers_see_one_version(tmp_path):
+    """A reader opened before an incremental publish keeps the old version whole; one
+    opened after sees the new version whole (never a mix)."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_marts(build)
+    publish_warehouse(build, published)
+    old = rows_of(published)
+    reader = duckdb.connect(str(published), read_only=True)
+    try:
+        make_marts(build, extra=NIGHT)
+        staged = publish.stage(build, published)
+        assert staged.mode == "incremental"
+        publish.commit(staged)
+        seen = {t: sorted(map(repr, reader.execute(f"SELECT * FROM {t}").fetchall()))
+                for t in ("main.fct_by_day", "main.fct_by_site", "meta.runs")}
+        assert seen == {t: old[t] for t in seen}
+    finally:
+        reader.close()
+    assert rows_of(published) == rows_of(build)
+
+
+def test_export_parquet_links_the_unchanged_tables(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "frontline.duckdb"
+    make_marts(build)
+    first = publish_warehouse(build, published)
+    out = tmp_path / "parquet"
+    export_parquet(published, out, ["fct_by_day", "mart_whole"], published_sha256=first.sha256)
+    assert publish.exported_from(out) == first.sha256
+    whole_inode = (out / "mart_whole.parquet").stat().st_ino
+    make_marts(build, extra=NIGHT)
+    staged = publish.stage(build, published)
+    assert staged.base_sha256 == first.sha256
+    second = publish.commit(staged)
+    result = export_parquet(published, out, ["fct_by_day", "mart_whole"], unchanged=["mart_whole"],
+                            published_sha256=second.sha256)
+    assert (out / "mart_whole.parquet").stat().st_ino == whole_inode  # linked, not rewritten
+    assert result.rows == {"fct_by_day": 32, "mart_whole": 5}
+    assert duckdb.sql(f"SELECT count(*) FROM '{out / 'fct_by_day.parquet'}' WHERE evidence = 'new day'"
+                      ).fetchall() == [(1,)]
+    assert publish.exported_from(out) == second.sha256
+    assert sorted(p.name for p in out.parent.iterdir()) == ["build.duckdb", "frontline.duckdb", "parquet"]

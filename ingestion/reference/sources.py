@@ -163,12 +163,13 @@ def fetch_files(names: Iterable[str] | None = None, source: str | None = None,
                     client = own_client = HttpClient()
                 target = (download_dir or cache_dir()) / ref.rel_path
                 try:
-                    res = client.fetch_to_file(loc, target)
+                    res = client.fetch_to_file(loc, target, label="reference")
                 except HttpError as exc:
                     if exc.status == 404 and ref.optional:
                         out[ref.name] = LocalFile(ref.name, None, None, loc)
                         continue
-                    raise
+                    # name the reference file: "<url>: reference file 'towns': reference_too_large: ..."
+                    raise HttpError(exc.url, f"reference file {ref.name!r}: {exc.reason}", exc.status) from exc
                 out[ref.name] = LocalFile(ref.name, Path(res.path), res.sha256, loc, res.not_modified)
             else:
                 path = Path(loc)

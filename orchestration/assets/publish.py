@@ -44,6 +44,15 @@ def postgres_target(sources: SourcesResource):
     return resolve_target(sources.config().publish.get("postgres"), os.environ)
 
 
+def unchanged_tables(tables: list[str], staged, exports_from: str | None) -> set[str]:
+    """The published ``main`` tables whose rows this publish left as they were, when the
+    exports on disk were made from the file it started from (else none: export them all)."""
+    if staged.changed is None or exports_from is None or exports_from != staged.base_sha256:
+        return set()
+    changed = {t.split(".", 1)[1] for t in staged.changed if t.startswith("main.")}
+    return {t for t in tables if t not in changed}
+
+
 PUBLISHED_WAREHOUSE = AssetKey("published_warehouse")
 META_RUNS = AssetKey(["meta", "runs"])
 
@@ -138,9 +147,18 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     except BaseException:
         duckdb_file.discard(staged)
         raise
-    duckdb_file.export_parquet(Path(publish_target.path), publish_target.folder / "parquet", tables)
-    csv_rows = {t: duckdb_file.export_csv(Path(publish_target.path), publish_target.folder / f"{t}.csv", t)
-                for t in CSV_TABLES if t in tables}
+    # The exports follow the published file; a table the publish did not change keeps its
+    # files when they were exported from the file this publish started from.
+    parquet_dir = publish_target.folder / "parquet"
+    unchanged = unchanged_tables(tables, staged, duckdb_file.exported_from(parquet_dir))
+    duckdb_file.export_parquet(Path(publish_target.path), parquet_dir, tables, unchanged=unchanged,
+                               published_sha256=result.sha256)
+    csv_rows = {}
+    for t in CSV_TABLES:
+        if t in tables:
+            csv = publish_target.folder / f"{t}.csv"
+            csv_rows[t] = (rows[t] if t in unchanged and csv.is_file()
+                           else duckdb_file.export_csv(Path(publish_target.path), csv, t))
     metadata = {
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
@@ -150,6 +168,9 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         "checks_failed": len(report["checks_failed"]),
         "checks_warned": MetadataValue.json(report["checks_warned"]),
         "run_report": MetadataValue.json(report["rows"]),
+        "publish_mode": staged.mode,
+        "publish_copy_seconds": round(staged.seconds, 2),
+        "tables_changed": MetadataValue.json(sorted(staged.changed) if staged.changed is not None else "all"),
         "csv_exports": MetadataValue.json({str(publish_target.folder / f"{t}.csv"): n for t, n in csv_rows.items()}),
     }
     if pg is not None:

@@ -109,3 +109,15 @@ def test_row_count_bounds(settings):
     assert row_count_ok(80, 100, settings) and not row_count_ok(79, 100, settings)
     grow = QualitySettings(max_growth_factor=2.0)
     assert row_count_bounds(100, grow) == (80, 200) and not row_count_ok(201, 100, grow)
+
+
+def test_a_report_text_is_normalised_once_for_all_its_facts():
+    from quality import rules
+
+    text = "The KIA captured  the base of\nLIB 321 on Tuesday. “Troops fled,” a resident said."
+    rules._norm_text.cache_clear()
+    verdicts = [rules.evidence_in_text(e, text) for e in
+                ("the KIA captured the base of LIB 321", '"Troops fled," a resident said.',
+                 "The KIA captured ... a resident said", "the AA captured the base")]
+    assert verdicts == [True, True, True, False]
+    assert rules._norm_text.cache_info().misses == 1  # one normalisation, four facts
