@@ -33,8 +33,8 @@ $(DAGSTER_HOME)/dagster.yaml: dagster.yaml
 demo: manifest $(DAGSTER_HOME)/dagster.yaml  ## the nightly job on the bundled demo reports (offline, embedded DuckDB)
 	$(VENV)/bin/frontline demo
 
-test: manifest  ## the whole test suite, slow tests included (starts its own throwaway PostgreSQL; needs its server binaries)
-	UV=$(UV) $(PY) -m pytest -q
+test: manifest  ## the whole test suite, slow tests included, on two cores (starts its own throwaway PostgreSQL; needs its server binaries)
+	UV=$(UV) $(PY) -m pytest -q -n 2 --dist loadfile
 
 test-fast: setup  ## the inner loop: the tests not marked slow (under a minute; the suite prepares the dbt manifest when stale)
 	$(PY) -m pytest -q -m "not slow"

@@ -12,11 +12,13 @@
    ``<name>__prev`` and each ``__next`` one to the live name, and commits;
 3. drops the ``__prev`` schemas in a second transaction, which waits for queries still
    reading them to finish (they keep their snapshot; new queries already see the new
-   tables).
+   tables). A ``__prev`` left by a publish whose drop failed is dropped before step 2.
 
 Any failure before the commit rolls everything back: the previous schemas stay live
-untouched and ``PgPublishError`` says why. A PostgreSQL advisory lock keeps two publishers
-from interleaving. The role is created (``LOGIN``, read-only by default, ``search_path`` set
+untouched and ``PgPublishError`` says why. A session-level PostgreSQL advisory lock, held
+from the cleanup to the drop, keeps two publishers from interleaving. The swap and the drops
+take their tables without ever waiting for one while holding another (``_lock_exclusive``),
+so a publish is never half of a deadlock with a reader. The role is created (``LOGIN``, read-only by default, ``search_path`` set
 to the published schemas) when missing.
 """
 from __future__ import annotations
@@ -40,8 +42,8 @@ _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish
 _MAIN_PREFIXES = ("fct_", "dim_", "mart_", "export_")  # export_: the ACLED-format export
 CONNECT_TIMEOUT = 10  # seconds
-LOCK_TRY = "300ms"  # one try to take the live tables for the swap
 SWAP_WAIT_SECONDS = 600  # how long the swap waits for running queries to finish
+DROP_WAIT_SECONDS = 60  # how long the drop of the previous tables waits for queries still reading them
 
 
 class PgPublishError(Exception):
@@ -130,35 +132,66 @@ def _load_table(cur, duck: duckdb.DuckDBPyConnection, tmp: Path, duck_schema: st
     return cur.rowcount if cur.rowcount is not None and cur.rowcount >= 0 else 0
 
 
-def _lock_live_tables(con, cur, live: list[str]) -> None:
-    """Take every live table exclusively before the renames, so that a query naming
-    several tables resolves all of them before the swap or all after it (a query that
-    started waits the few milliseconds to the commit, then reads the new tables), and
-    queries already running finish first. Each try gives up after ``LOCK_TRY`` (before
-    PostgreSQL's deadlock check, 1 s, would pick a reader as the victim) and retries until
-    ``SWAP_WAIT_SECONDS``."""
+def _tables_in(cur, schemas: list[str]) -> list[str]:
+    """The quoted names of the tables and views of ``schemas``, in a stable order."""
+    return [f"{quote_ident(s)}.{quote_ident(t)}" for s, t in cur.execute(
+        "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = ANY(%s) AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY 1, 2", [schemas]).fetchall()]
+
+
+def _lock_exclusive(con, cur, names: list[str], wait_seconds: float, gave_up: str) -> None:
+    """Take every table of ``names`` in ACCESS EXCLUSIVE mode (held to the end of the
+    transaction), never waiting for one while holding another.
+
+    Readers lock a query's tables one at a time, in their own order; a prepared statement
+    (psycopg and JDBC prepare a query run 5 times) first re-locks the tables of its cached
+    plan by OID, the old ones renamed to ``__prev`` included, before it notices the swap
+    and plans again. A publisher that waits for table A while holding table B deadlocks with
+    a reader holding A and waiting for B, and PostgreSQL's deadlock check (after 1 s) then
+    kills one of them: the reader's query fails, or the drop of ``__prev`` does. A lock
+    timeout shorter than the deadlock check only makes that unlikely, and not under load.
+
+    So each try waits (up to the deadline) for one table only, the one found busy last,
+    holding none of the others, and then takes the others with ``NOWAIT``; a busy one ends
+    the try (the savepoint releases what it took) and is the one waited for next. The
+    publisher is never a waiter holding a table, so it is never half of a deadlock; and
+    while it waits, new queries on that table queue behind it, so a steady flow of short
+    queries cannot starve it. Gives up with ``PgPublishError(gave_up)`` after
+    ``wait_seconds``."""
     from psycopg import errors
 
-    names = [f"{quote_ident(s)}.{quote_ident(t)}" for s, t in cur.execute(
-        "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = ANY(%s) AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY 1, 2", [live]).fetchall()]
     if not names:
         return
-    deadline = time.monotonic() + SWAP_WAIT_SECONDS
-    pause = 0.02
+    deadline = time.monotonic() + wait_seconds
+    first = 0
     while True:
+        busy = first
         try:
             with con.transaction():  # a savepoint: a failed try leaves no lock behind
-                cur.execute(f"SET LOCAL lock_timeout = '{LOCK_TRY}'")
-                cur.execute(f"LOCK TABLE {', '.join(names)} IN ACCESS EXCLUSIVE MODE")
+                left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+                cur.execute(f"SET LOCAL lock_timeout = '{left_ms}ms'")
+                cur.execute(f"LOCK TABLE {names[first]} IN ACCESS EXCLUSIVE MODE")
+                for i, name in enumerate(names):
+                    if i != first:
+                        busy = i
+                        cur.execute(f"LOCK TABLE {name} IN ACCESS EXCLUSIVE MODE NOWAIT")
             cur.execute("SET LOCAL lock_timeout = DEFAULT")
             return
         except (errors.LockNotAvailable, errors.DeadlockDetected):
-            if time.monotonic() > deadline:
-                raise PgPublishError(f"queries held the live tables for {SWAP_WAIT_SECONDS} s: "
-                                     "the swap gave up, the previous tables stay live") from None
-            time.sleep(pause)
-            pause = min(pause * 2, 0.5)
+            if time.monotonic() >= deadline:
+                raise PgPublishError(gave_up) from None
+            first = busy
+
+
+def _drop_prev(con, cur, live: list[str], wait_seconds: float) -> None:
+    """Drop the ``<schema>__prev`` schemas in one transaction, their tables taken first by
+    ``_lock_exclusive`` (this waits for the queries still reading them)."""
+    prev = [schema + "__prev" for schema in live]
+    with con.transaction():
+        _lock_exclusive(con, cur, _tables_in(cur, prev), wait_seconds,
+                        f"queries held the previous tables ({', '.join(prev)}) for {wait_seconds} s")
+        for schema in prev:
+            cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema)} CASCADE")
 
 
 def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
@@ -184,9 +217,15 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
         except psycopg.Error as exc:
             raise PgPublishError(f"cannot connect to PostgreSQL at {target.display_url}: {exc}".strip()) from exc
         try:
+            cur = con.cursor()
+            # one publisher at a time, from the cleanup below to the drop of the previous tables
+            cur.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+            # the previous tables of an earlier publish whose drop failed or was interrupted
+            try:
+                _drop_prev(con, cur, live, SWAP_WAIT_SECONDS)
+            except PgPublishError as exc:
+                raise PgPublishError(f"{exc}: the publish gave up, the previous tables stay live") from None
             with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
-                cur = con.cursor()
-                cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
                 _ensure_role(cur, target, live)
                 for schema in live:  # (no __next survives a rollback; one made by hand is replaced)
                     cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__next')} CASCADE")
@@ -215,10 +254,14 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
                     cur.execute(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {nxt} TO {role}")
                     stamp = json.dumps({"frontline_run_id": run_id, "published_at": result.published_at})
                     cur.execute(f"COMMENT ON SCHEMA {nxt} IS " + literal(stamp))
-                # the swap: every live schema away, every new one in, in this same transaction
-                for schema in live:
-                    cur.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
-                _lock_live_tables(con, cur, live)
+                # the swap: every live schema away, every new one in, in this same transaction.
+                # Every live table is taken first, so that a query naming several tables resolves
+                # all of them before the swap or all after it (a query that started waits the few
+                # milliseconds to the commit, then reads the new tables), and queries already
+                # running finish first.
+                _lock_exclusive(con, cur, _tables_in(cur, live), SWAP_WAIT_SECONDS,
+                                f"queries held the live tables for {SWAP_WAIT_SECONDS} s: the swap gave up, "
+                                "the previous tables stay live")
                 for schema in live:
                     if cur.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]).fetchone():
                         cur.execute(f"ALTER SCHEMA {quote_ident(schema)} RENAME TO {quote_ident(schema + '__prev')}")
@@ -226,11 +269,8 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
             # committed: the new tables are live. Now drop the old ones; this waits for the
             # queries still reading them, and a failure here leaves only garbage behind.
             try:
-                with con.transaction():
-                    con.execute("SET LOCAL lock_timeout = '60s'")
-                    for schema in live:
-                        con.execute(f"DROP SCHEMA IF EXISTS {quote_ident(schema + '__prev')} CASCADE")
-            except psycopg.Error as exc:
+                _drop_prev(con, cur, live, DROP_WAIT_SECONDS)
+            except (psycopg.Error, PgPublishError) as exc:
                 say(f"postgres: the previous schemas could not be dropped yet ({exc}); the next publish will")
         except (psycopg.Error, duckdb.Error, OSError) as exc:
             raise PgPublishError(f"PostgreSQL publish to {target.display_url} failed, the previous "

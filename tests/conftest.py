@@ -1,8 +1,11 @@
-"""Shared test setup: offline settings and a prepared dbt manifest."""
+"""Shared test setup: offline settings, a prepared dbt manifest, private state per test
+process (``make test`` runs two pytest-xdist workers side by side)."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,16 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
 # dbt and the other console scripts of this environment, whether or not it is activated.
 os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+
+# Private state for this test process (each xdist worker is one): a Dagster instance, and a
+# warehouse, published file and fact store for whatever falls back to the environment, never
+# the checkout's warehouse/ nor .dagster_home (which `make` exports) nor another worker's.
+PRIVATE = Path(tempfile.mkdtemp(prefix="frontline-tests-"))
+os.environ["DAGSTER_HOME"] = str(PRIVATE / "dagster_home")
+os.environ["FRONTLINE_WAREHOUSE"] = str(PRIVATE / "warehouse" / "frontline.duckdb")
+os.environ["FRONTLINE_PUBLISHED"] = str(PRIVATE / "published" / "frontline.duckdb")
+os.environ["FRONTLINE_FACT_STORE"] = str(PRIVATE / "fact_store")
+os.environ["FRONTLINE_HTTP_CACHE"] = str(PRIVATE / "http_cache")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -27,12 +40,27 @@ def _manifest_stale(manifest: Path) -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # DbtProject.prepare_if_dev() does nothing under pytest: prepare the manifest here.
+    # DbtProject.prepare_if_dev() does nothing under pytest: prepare the manifest here, once:
+    # in the xdist controller (it runs before the workers start), not in each worker.
+    if hasattr(config, "workerinput"):
+        return
     from dagster_dbt import DbtProject
 
     project = DbtProject(project_dir=DBT_DIR)
     if _manifest_stale(project.manifest_path):
         project.preparer.prepare(project)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The files with slow tests first (a stable sort: a file's tests stay together and in order): `make test` hands
+    # whole files to two xdist workers in this order, so the long ones start at once and the
+    # quick ones fill in at the end. Every test sets up its own state, so no order matters.
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(PRIVATE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

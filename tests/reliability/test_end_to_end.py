@@ -41,7 +41,10 @@ def isolated_env(tmp: Path, sources: Path) -> dict[str, str]:
                FRONTLINE_PUBLISHED=str(tmp / "published" / "frontline.duckdb"),
                FRONTLINE_SOURCES=str(sources), FRONTLINE_HTTP_CACHE=str(tmp / "http_cache"),
                DAGSTER_HOME=str(tmp / "dagster_home"), GX_ANALYTICS_ENABLED="False",
-               DBT_SEND_ANONYMOUS_USAGE_STATS="False")
+               DBT_SEND_ANONYMOUS_USAGE_STATS="False",
+               # rich folds the console at 80 columns off a terminal: a long temporary path (an
+               # xdist worker's has one more folder) would cut the file names the tests look for
+               COLUMNS="1000")
     return env
 
 
