@@ -232,7 +232,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         low = actor.text.lower()
         # "we" in a report is the side that speaks to the press; "it" after "the group said"
         # is the group: neither is the junta
-        non_military = (not low.startswith(("it", "they")) or low.startswith(("its ", "their "))
+        non_military = (_non_military_anaphor(actor.text)
                         or any(a.key is None and a.end <= actor.start and _non_military_anaphor(a.text)
                                for a in sm.actors))
         if "alliance" in low and "TBA" in st.actor_counts:
@@ -252,6 +252,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
 
 
 def _non_military_anaphor(text: str) -> bool:
+    """"the group", "its fighters", "we": never the junta; "it", "they" may be anyone."""
     low = text.lower()
     return not low.startswith(("it", "they")) or low.startswith(("its ", "their "))
 

@@ -68,18 +68,10 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -
         return
     done = pos
     match = pattern.match
-    if isinstance(starts, Starts):
-        for c in starts.positions(window.lower()):
-            p = c + pos
-            if p < done:
-                continue
-            m = match(text, p, endpos)
-            if m is not None:
-                yield m
-                done = m.end()
-        return
-    for c in starts.finditer(window.lower()):
-        p = c.start() + pos
+    offsets = starts.positions(window.lower()) if isinstance(starts, Starts) else (
+        c.start() for c in starts.finditer(window.lower()))
+    for c in offsets:
+        p = c + pos
         if p < done:
             continue
         m = match(text, p, endpos)
