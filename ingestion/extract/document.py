@@ -62,12 +62,15 @@ class DocumentState:
 
     military: str
     sms: list[SentenceMentions] = field(default_factory=list)  # the sentences read so far
+    current: SentenceMentions | None = None  # the sentence being read
 
-    def named_before(self, pos: int, fam: str | None = None) -> list[Place]:
+    def named_before(self, pos: int, fam: str | None = None, here: bool = False) -> list[Place]:
         """Named places before ``pos``, nearest last, of the kind family ``fam`` (if given);
         a sentence's places are found only when a back-reference asks for them."""
         out: list[Place] = []
-        for sm in self.sms[-LOOK_BACK:]:  # a back-reference points at most this many sentences back
+        # a back-reference points at most LOOK_BACK sentences back, or earlier in its own sentence
+        # when ``here`` ("Paletwa is held by the AA, which took the town in 2024")
+        for sm in self.sms[-LOOK_BACK:] + ([self.current] if here and self.current is not None else []):
             if sm.sentence.start >= pos:
                 break
             out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
@@ -177,6 +180,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
     para_att: dict[int, str] = {}
     for sm, events, states in zip(sms, events_by_sentence, state_hits):
         s = sm.sentence
+        st.current = sm
         st.states.extend(states)
         if "ownship" in s.text:  # what every _TOWNSHIP_RE match holds
             st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
@@ -214,6 +218,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             if a.key:
                 st.actor_counts[a.key] += 1
         st.sms.append(sm)
+        st.current = None
         named_agents = [a for a in sm.actors if a.key]
         if named_agents and not any(e.extra.get("selected", True) for e in events):
             st.last_agent = named_agents[0].key
@@ -257,6 +262,9 @@ def _non_military_anaphor(text: str) -> bool:
     return not low.startswith(("it", "they")) or low.startswith(("its ", "their "))
 
 
+_RELATIVE_VERB = re.compile(r"\b(?:which|who)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I)  # "…, which (had) took the town"
+
+
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
@@ -271,7 +279,9 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 out.extend(ahead[:p.count])
                 continue
         head = _specific_head(p.name)
-        cands = [q for q in st.named_before(p.start, fam) if head is None or head in q.name.lower()]
+        here = st.current is not None and _RELATIVE_VERB.search(
+            st.current.sentence.text[:ev.trigger.start - st.current.sentence.start]) is not None
+        cands = [q for q in st.named_before(p.start, fam, here) if head is None or head in q.name.lower()]
         if not cands and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
             name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))

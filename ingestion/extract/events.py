@@ -386,8 +386,10 @@ def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | 
 
 def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
     for i, a in enumerate(sm.actors):
-        if pos <= a.start < hi and BY_RE.search(text[max(pos, a.start - 40):a.start]) and (
-                a.key is not None or a.text.lower().startswith("the ")):
+        by = BY_RE.search(text[max(pos, a.start - 40):a.start]) if pos <= a.start < hi else None
+        if by and (a.key is not None or a.text.lower().startswith("the ")) and not (
+                by.group().lower().startswith("of") and text.startswith(("'s", "’s"), a.end)):
+            # "three of the military's bases": the possessor of what follows, not the agent
             group = [a]
             for b in sm.actors[i + 1:]:
                 if b.start < hi and _ACTOR_JOIN.match(text[group[-1].end:b.start]):
@@ -509,7 +511,8 @@ def _typed(p: Place, ref: Place) -> Place:
 
 
 PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"
-                        r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families)\b", re.I)
+                        r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families|weapons|arms|guns|rifles|"
+                        r"ammunition|vehicles|trucks|drones|equipment|supplies|bodies)\b", re.I)
 
 
 def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]:

@@ -205,3 +205,25 @@ def test_the_side_that_lost_a_place_is_who_it_was_taken_from(text):
 def test_a_town_handed_over_under_a_ceasefire_is_a_capture_by_the_receiver():
     facts = run("The TNLA had run the town for a year. Mong Hsa town was handed over to the junta under a ceasefire.")
     assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Mong Hsa town", MAF)]
+
+
+def test_a_town_named_earlier_in_the_sentence_is_the_town_a_relative_clause_took():
+    facts = run("Minhla is still held by the KIA, which took the town in early 2023, residents said.")
+    took = cc(facts, "captured")
+    assert [(f.place, f.actor_to, f.date[:4]) for f in took] == [("Minhla", KIA, "2023")]
+
+
+def test_a_possessor_after_of_is_not_who_took_a_fallen_base():
+    facts = run("With the fall of Light Infantry Battalion 612 on Friday, the AA says it now holds "
+                "four of the military's bases in the township.")
+    fell = [f for f in cc(facts, "captured") if f.unit and f.unit.key == "LIB-612"]
+    assert fell and all(f.actor_to != MAF for f in fell)
+
+
+def test_weapons_seized_are_not_a_place_seized():
+    from ingestion.extract.extractor import control_candidates
+
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=(
+        "According to the information office, about 35 fighters were killed in the clashes and more than "
+        "20 weapons were seized.")))
+    assert [c.place.name for c in cands if c.change == "captured" and c.event.extra.get("selected", True)] == []
