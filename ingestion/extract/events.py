@@ -45,7 +45,7 @@ COORD_GAP = re.compile(
     r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
     r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
-    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including)\s+){0,6}$", re.I)
+    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including|belonging\s+to)\s+){0,6}$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"

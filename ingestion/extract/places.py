@@ -121,7 +121,7 @@ BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
+    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
