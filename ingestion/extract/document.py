@@ -207,7 +207,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 out.append(r)
             if not ev.extra.get("selected", True):
                 continue
-            if ev.change in ("captured", "held", "withdrew") and agent and ev.agent and ev.agent.key:
+            if ev.trigger.family != "contest" and agent and ev.agent and ev.agent.key:  # "it still controls part of X"
                 st.last_agent = ev.agent.key
             if ev.change == "captured" and agent:
                 st.last_captor = agent

@@ -58,13 +58,13 @@ OBJECT_GAP = re.compile(
     r"troops|soldiers|forces|fighters|enemy|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
     r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
-    r"sections?|"
+    r"sections?|percent|per|cent|%|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
     r"remaining|last)\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
 REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
-FIGURE_OBJECT = re.compile(r"^\s*(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
+FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
                            r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
 # "seized three towns: A, B and C", "won back three towns — A, B and C", "several camps,
@@ -184,7 +184,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
-        if places and trig.family in ("capture", "recapture") and (
+        if places and trig.family in ("capture", "recapture", "hold") and (
                 PARTIAL.search(text[trig.end:places[0].start]) if places[0].start >= trig.end
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
             change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
@@ -273,7 +273,8 @@ ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|includ
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
-PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge)\s+of\b", re.I)
+PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge|"
+                     r"\d+\s*(?:%|percent|per\s+cent))\s+of\b", re.I)
 PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|most|large\s+parts?|\d+\s*(?:%|percent|per\s+cent))"
                             r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoints?|defen[cs]es|hills?)\s+"

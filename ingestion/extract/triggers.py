@@ -46,6 +46,8 @@ ACTIVE: dict[str, list[str]] = {
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
         r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
+        # "junta troops were driven from X": the subject leaves the place after
+        r"(?:driven|pushed|forced|chased|expelled|ousted)\s+(?:out\s+)?(?:of|from)",
     ],
     "contest": [
         r"attack(?:s|ed|ing)?", r"assault(?:s|ed|ing)?", r"besieg(?:e|es|ed|ing)", r"surround(?:s|ed|ing)?",
@@ -63,7 +65,7 @@ ACTIVE: dict[str, list[str]] = {
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
         r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
-        r"(?:is|are|was|were|now)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?control\s+(?:of|over)",
+        r"(?:is|are|was|were|now)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
         r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
     ],
 }
@@ -156,7 +158,7 @@ _STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly",
                "occupied", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
-    "bid", "blockade", "came ", "captur", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
+    "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "hand", "pass", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
@@ -179,7 +181,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
-        "seizure", "conquest", "lost", "losing", "lose", "handed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
+        "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 

@@ -227,3 +227,16 @@ def test_weapons_seized_are_not_a_place_seized():
         "According to the information office, about 35 fighters were killed in the clashes and more than "
         "20 weapons were seized.")))
     assert [c.place.name for c in cands if c.change == "captured" and c.event.extra.get("selected", True)] == []
+
+
+def test_a_place_before_a_speaker_phrase_is_still_the_object():
+    facts = run("The TNLA captured Namhsan, a spokesman said on Monday.")
+    assert [(f.change, f.place) for f in cc(facts)] == [("captured", "Namhsan")]
+
+
+def test_an_actor_that_holds_part_of_a_town_contests_it():
+    from ingestion.extract.extractor import control_candidates
+
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
+                                            text="The KNDF says it now holds 70 percent of Mobye."))
+    assert [(c.change, c.place.name) for c in cands if c.event.extra.get("selected", True)] == [("contested", "Mobye")]
