@@ -72,7 +72,7 @@ FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+tha
 LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
-    r"\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
+    r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
@@ -128,8 +128,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # place ("seized four outposts near Mading")
                 listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
                 located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
-                places = located or (_typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
-                                     if listed else [])
+                places = (_typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
+                          if listed else []) or located
                 if not places:
                     candidates += _candidates(sm, trig, [], None)
                     continue

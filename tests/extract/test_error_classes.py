@@ -240,3 +240,8 @@ def test_an_actor_that_holds_part_of_a_town_contests_it():
     cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
                                             text="The KNDF says it now holds 70 percent of Mobye."))
     assert [(c.change, c.place.name) for c in cands if c.event.extra.get("selected", True)] == [("contested", "Mobye")]
+
+
+def test_a_counted_located_site_listed_after_a_colon_names_each_site():
+    facts = run("KNLA forces seized two junta camps near Hpapun last week: Wa Lu and Ler Mu.")
+    assert sorted(f.place for f in cc(facts, "captured")) == ["Ler Mu", "Wa Lu"]
