@@ -181,7 +181,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
-        "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
+        "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 

@@ -243,5 +243,5 @@ def test_an_actor_that_holds_part_of_a_town_contests_it():
 
 
 def test_a_counted_located_site_listed_after_a_colon_names_each_site():
-    facts = run("KNLA forces seized two junta camps near Hpapun last week: Wa Lu and Ler Mu.")
-    assert sorted(f.place for f in cc(facts, "captured")) == ["Ler Mu", "Wa Lu"]
+    facts = run("KNLA forces seized two junta camps near Hpapun last week: Kaw Thay Der and Mae Tha Waw.")
+    assert sorted(f.place for f in cc(facts, "captured")) == ["Kaw Thay Der", "Mae Tha Waw"]
