@@ -520,7 +520,7 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     """Places before a passive verb ("A and B were captured"): the nearest and those
     coordinated with it; none when people or things stand between ("soldiers of IB 12 were
     taken", "shells fell on the ward")."""
-    cands = [p for p in sm.places if lo <= p.start and p.end <= pos]
+    cands = [p for p in sm.places if lo <= p.start and p.end <= pos and not p.inner]
     if not cands:
         return []
     between = text[cands[-1].end:pos]

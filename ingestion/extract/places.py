@@ -120,8 +120,9 @@ BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf"\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
@@ -296,7 +297,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
-                words = m.group().split()
+                words = (m.group() if m.group("owner") is None
+                         else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
                 if words[0].lower() in ("the", "a", "an"):
                     words = words[1:]
                 geo = _GEO_TAIL.match(s, m.end())

@@ -245,3 +245,12 @@ def test_an_actor_that_holds_part_of_a_town_contests_it():
 def test_a_counted_located_site_listed_after_a_colon_names_each_site():
     facts = run("KNLA forces seized two junta camps near Hpapun last week: Kaw Thay Der and Mae Tha Waw.")
     assert sorted(f.place for f in cc(facts, "captured")) == ["Kaw Thay Der", "Mae Tha Waw"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday the AA captured a third outpost of the border guard police, at Taung Pyo Let Wea.",
+    "A third outpost of the border guard police, at Taung Pyo Let Wea, fell to the AA on Friday.",
+])
+def test_an_unnamed_site_with_its_owner_is_named_by_the_place_after_it(text):
+    facts = run(text)
+    assert [(f.change, f.place, f.actor_to) for f in cc(facts)] == [("captured", "third outpost at Taung Pyo Let Wea", AA)]
