@@ -37,7 +37,7 @@ PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was in the hands of", "is now in their hands",
                 "handed over to", "passed to",
                 "fell"],
-    "hold": ["remains under junta control", "is controlled by", "remained firmly in junta hands", "has been in KIA hands"],
+    "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
     "contest": ["came under heavy attack"],
 }
 
