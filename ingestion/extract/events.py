@@ -74,6 +74,7 @@ LIST_AFTER_COUNT = re.compile(
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
+OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
@@ -157,8 +158,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 if agent is None and REBEL_PREFIX.search(text, max(s.start, trig.start - 16), trig.start):
                     agent = Actor(trig.start - 1, trig.start - 1, None, "rebels")
             if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
-                # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's subject
-                agent = _main_clause_subject(sm, text, trig.end, hi)
+                # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's
+                # subject; "junta columns moved on after taking X": the clause's before it
+                agent = _before(sm.actors, s.start, trig.start, text) or _main_clause_subject(sm, text, trig.end, hi)
             agent = agent or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
@@ -454,6 +456,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
                 break  # "the camp close to A and B": A and B only locate the camp
         elif p.ref and p.ref != "generic":
             break  # ", the township that ...": an apposition, not another object
+        elif out[-1].ref == "generic" and p.unit is not None and OWNER_GAP.match(gap):
+            out[-1] = p  # "a hilltop camp belonging to LIB 321": the unit's camp
         elif (COORD_GAP.match(gap) or after_locative and LATE_AND.match(gap)) and not (p.bare and out[-1].ref):
             if p.ref and p.name.lower().startswith("its ") and kind_family(out[-1].kind) == "town":
                 p = Place(p.start, p.end, f"{out[-1].name.split()[0]} {p.name.split()[-1]}", p.kind)  # "X town, its airport"

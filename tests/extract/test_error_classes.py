@@ -254,3 +254,18 @@ def test_a_counted_located_site_listed_after_a_colon_names_each_site():
 def test_an_unnamed_site_with_its_owner_is_named_by_the_place_after_it(text):
     facts = run(text)
     assert [(f.change, f.place, f.actor_to) for f in cc(facts)] == [("captured", "third outpost at Taung Pyo Let Wea", AA)]
+
+
+@pytest.mark.parametrize(("text", "taker"), [
+    ("Villagers said junta columns pushed on toward Kutkai after taking Namtu on March 3, and that the TNLA "
+     "was resisting.", MAF),
+    ("After taking Namtu on March 3, the TNLA pushed on toward Kutkai.", "Ta'ang National Liberation Army"),
+])
+def test_after_taking_x_the_taker_is_the_clause_s_subject(text, taker):
+    took = cc(run(text), "captured")
+    assert [(f.place, f.actor_to) for f in took] == [("Namtu", taker)]
+
+
+def test_an_unnamed_camp_belonging_to_a_unit_is_the_unit_s_camp():
+    facts = run("KIA fighters have taken a hilltop camp belonging to the 321st Light Infantry Battalion near Mansi.")
+    assert [f.place for f in cc(facts, "captured")] == ["321st Light Infantry Battalion base"]
