@@ -74,6 +74,7 @@ LIST_AFTER_COUNT = re.compile(
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
+OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
@@ -177,8 +178,12 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # "the MOC-44 headquarters, which remains under the control of the military"
                 earlier = [b for b in breaks if b < lo]
                 places = _subjects(sm, text, earlier[-1] if earlier else s.start, lo)
-            agent = (_after_by(sm, text, trig.end, hi) if trig.voice == "passive"
-                     else _first_after(sm, text, trig.start, hi))
+            if trig.voice == "passive":
+                agent = _after_by(sm, text, trig.end, hi)
+            elif OWN_HANDS.search(trig.text):  # "X is now in its hands": the side named before
+                agent = _before(sm.actors, s.start, trig.start, text) or Actor(trig.start, trig.start, None, "its")
+            else:
+                agent = _first_after(sm, text, trig.start, hi)
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
                 places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
         places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest") or attributive]

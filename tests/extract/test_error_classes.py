@@ -269,3 +269,8 @@ def test_after_taking_x_the_taker_is_the_clause_s_subject(text, taker):
 def test_an_unnamed_camp_belonging_to_a_unit_is_the_unit_s_camp():
     facts = run("KIA fighters have taken a hilltop camp belonging to the 321st Light Infantry Battalion near Mansi.")
     assert [f.place for f in cc(facts, "captured")] == ["321st Light Infantry Battalion base"]
+
+
+def test_in_its_hands_is_the_side_named_before_not_the_one_after():
+    facts = run("According to the TNLA, Namtu is now entirely in its hands, the third town lost by the military this month.")
+    assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Namtu", "Ta'ang National Liberation Army")]
