@@ -106,7 +106,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     """The control changes of the report: every candidate resolved, judged by the ranker
     (``ranked``; else every candidate is returned, for training), then merged."""
     out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
-    out = _named_in_evidence(_kinds_from_report(out, sms), sms)
+    out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
     if not ranked:
         return out
     from ingestion.extract.ranker import rank
@@ -117,6 +117,15 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
     kept = _drop_locatives(kept, text)
     return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
+
+
+_NAMED = re.compile(r"[A-Z0-9]")
+
+
+def _has_name(place: Place) -> bool:
+    """A place a reader can find: a unit, or a name ("Hpakant", "the camp at Nam Sang", "Hill 800").
+    "a junta base", "the police station", "an outpost" name nothing; they count (a figure claim)."""
+    return place.unit is not None or _NAMED.search(place.name) is not None
 
 
 def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:

@@ -274,3 +274,11 @@ def test_an_unnamed_camp_belonging_to_a_unit_is_the_unit_s_camp():
 def test_in_its_hands_is_the_side_named_before_not_the_one_after():
     facts = run("According to the TNLA, Namtu is now entirely in its hands, the third town lost by the military this month.")
     assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Namtu", "Ta'ang National Liberation Army")]
+
+
+@pytest.mark.parametrize("text", [
+    "Resistance fighters seized a junta checkpoint on the road on Monday.",
+    "KNLA troops overran an outpost after a two-day battle, the group said.",
+])
+def test_a_site_that_names_nothing_is_no_control_change(text):
+    assert cc(run(text)) == []
