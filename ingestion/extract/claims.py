@@ -101,7 +101,9 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
             "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
             "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
             "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
-            "having", "being", "managed", "made"}
+            "having", "being", "managed", "made",
+            # speech and time words: "killed 23 according to the KIA", "wounded 12 yesterday"
+            "according", "said", "says", "told", "claimed", "reported", "yesterday", "today", "earlier", "overnight"}
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 
 # ------------------------------------------------------------------ verbs
@@ -128,6 +130,8 @@ _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", 
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
                        r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
+# count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
+_NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
 
@@ -150,9 +154,11 @@ def _head(before: str) -> str | None:
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
-        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
+    if w2 in _NOUN_HEADS and len(b) == len(before.rstrip()):
+        return w2  # "junta troops death 27, injured 15", "death toll 27": a count noun right before the figure
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
     if f"{w1} {w2}" in HEAD_PAIRS:
@@ -179,9 +185,9 @@ TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
-    r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
+    r"surrendered|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
@@ -208,7 +214,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "handing themselves": "surrendered",
               "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
-              "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
+              "neutrali": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
@@ -324,13 +330,15 @@ _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attacke
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
 _SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
-                 "lost her", "executed", "murdered", "beheaded")
+                 "lost her", "executed", "murdered", "beheaded", "capture of", "death of", "killing of", "among the dead")
 _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
 _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
            r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
            r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
-_ARMED1 = _RANKS[:-1] + r"|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+# "a major" is an officer, "a major camp" is not
+_MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
+_ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
 _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
@@ -349,6 +357,22 @@ _SINGLE_AIRCRAFT = re.compile(
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
     r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
 _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
+# one officer named by his post, not counted with "a"/"one": "the battalion commander, Lt-Col Aung Min, was
+# killed", "its deputy commander was captured alive", "a brigadier general was among those killed", "the
+# capture of an army corporal"
+_OFFICER = (rf"(?:commander|colonel|captain|{_MAJOR}|general|brigadier|sergeant|corporal|lieutenant|officer|"
+            r"commandant|chief)")
+_OFFICER_STEMS = ("ommand", "olonel", "aptain", "ajor", "eneral", "rigadier", "ergeant", "orporal", "ieutenant",
+                  "fficer", "chief")
+_ONE_OFFICER = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is)\s+(?:(?!(?:said|says|told|who|that|of)\b)[\w'’-]+\s+){{0,4}}?{_OFFICER}"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:[\w'’-]+))?(?:\s*,\s*[^,;:.\"“”]{{2,40}},)?"
+    rf"\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+|allegedly\s+)?"
+    rf"(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|taken\s+(?:alive|prisoner|captive))\b|"
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\s+(?:was|were)\s+among\s+(?:those|the)\s+"
+    rf"(?P<v2>killed|dead|wounded|injured|captured)\b|"
+    rf"\b(?P<v3>capture|death|killing)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
+_OFFICER_METRIC = {"capture": "captured_personnel", "death": "killed", "killing": "killed", "dead": "killed"}
 
 
 @dataclass
@@ -540,6 +564,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
                                  and _PAREN_END.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
+        if k < len(figs):
+            k_part = k
+            k = _past_apposition(text, f, figs, k)
+            if k > k_part:
+                skip_until = max(skip_until, figs[k - 1].end)  # the parts are no counts of their own
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
@@ -645,15 +674,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
             # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
             wide = text[max(s.start, f.start - 110):f.start]
-            if _LIST_JOIN.search(wide[-30:]):
-                words = _WORDS_POS.findall(wide)
-                for w in reversed(words):
-                    lw = w.lower()
-                    if lw in _CLAUSE_BREAK:
-                        break
-                    if lw in HEAD_WORDS and _verb_class(lw) in ("took", "lost"):
-                        vcls = _verb_class(lw)
-                        break
+            join = _LIST_JOIN.search(wide[-30:])
+            if join:
+                vcls = _listed_with(wide, comma=join.group().startswith(","))
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
         if vcls is None and _AMONG_THEM.match(after, nend):
@@ -733,12 +756,73 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
                                 _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
                                 "single_person"))
+    if single:
+        out.extend(_one_officer(sm, text, out))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
             a = s.start + m.start()
             out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
                                 _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+    return out
+
+
+_APPOS_OPEN = re.compile(r"[\w'’ -]{0,40},\s+[\w'’ -]{0,45}")
+_APPOS_CLOSE = re.compile(r"[^,;:.()\"“”]{0,60},\s+(?:were|was|had|have|are)\b")
+
+
+def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
+    """The index of the first figure after an apposition that parts the count ``f`` ("three
+    children, one aged six and the others eight, were wounded", "two soldiers, one a sergeant
+    and the other a private, were captured"): the verb after it is the count's; ``k`` when
+    ``figs[k]`` stands in no such apposition."""
+    g = figs[k]
+    if not _APPOS_OPEN.fullmatch(text, f.end, g.start):
+        return k
+    close = _APPOS_CLOSE.match(text, g.end)
+    if close is None:
+        return k
+    while k < len(figs) and figs[k].start < close.end():
+        k += 1
+    return k
+
+
+def _listed_with(wide: str, comma: bool) -> str | None:
+    """The verb of a list a place count closes ("seized the police station and 12 military sites",
+    "captured the Western Command and 14 towns", "lost several towns, 100 outposts"): "took" or
+    "lost", from the last such verb of the clause; "captured" only over "and" (after a comma
+    the count may be an apposition: "the Western Command, one of its 14 commands")."""
+    for w in reversed(_WORDS_POS.findall(wide)):
+        lw = w.lower()
+        if lw in _CLAUSE_BREAK:
+            return None
+        if lw in HEAD_WORDS:
+            cls = _verb_class(lw)
+            if cls in ("took", "lost"):
+                return cls
+            if cls == "captured_personnel" and not comma:
+                return "took"
+    return None
+
+
+def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list[RawClaim]:
+    """One officer killed, captured or wounded, named by his post (see ``_ONE_OFFICER``); not one
+    whose span a claim already read covers."""
+    s = sm.sentence
+    low = s.text.lower()
+    if not any(st in low for st in _OFFICER_STEMS):
+        return []
+    out: list[RawClaim] = []
+    for m in _ONE_OFFICER.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(c.figure.start < b and a < c.figure.end for c in found + out):
+            continue
+        v = (m.group("v") or m.group("v2") or m.group("v3")).lower()
+        metric = _OFFICER_METRIC.get(v) or _verb_class(v)
+        if metric not in ("killed", "wounded", "captured_personnel"):
+            continue
+        agent = _agent(sm, text, a) if m.group("v3") else None
+        out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "armed", "one_officer"))
     return out
 
 
@@ -751,7 +835,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",

@@ -17,7 +17,12 @@ WORDS = {
     "a thousand": 1000, "one thousand": 1000,
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
+_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
+_NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
 _HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
@@ -64,6 +69,10 @@ def parse_number(text: str) -> float | None:
     t = " ".join(text.lower().replace(",", "").split())
     if t in WORDS:
         return float(WORDS[t])
+    if " hundred and " in t:
+        hundreds, rest = t.split(" hundred and ", 1)
+        h, r = parse_number(hundreds + " hundred"), parse_number(rest)
+        return h + r if h is not None and r is not None else None
     mult = 1
     for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12)):
         if t.endswith(" " + word):
@@ -79,7 +88,7 @@ def parse_number(text: str) -> float | None:
     if t in WORDS:
         return float(WORDS[t]) * mult
     parts = re.split(r"[- ]", t)
-    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS:
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS and WORDS[parts[0]] % 10 == 0 and WORDS[parts[1]] < 10:
         return float(WORDS[parts[0]] + WORDS[parts[1]]) * mult
     return None
 

@@ -566,3 +566,66 @@ def test_ages_inside_a_count_do_not_end_it():
 ])
 def test_soldiers_held_are_captured(text):
     assert one(text, "captured_personnel").value == 37
+
+
+# ---------------------------------------------------------------- issue 9: rules by category
+
+@pytest.mark.parametrize("text, metric", [
+    ("The regime's battalion commander, Lt-Col Soe Paing, was killed in the assault on Hnget Taung, the KNDF said.", "killed"),
+    ("The deputy commander of LIB 912 was captured alive by the CNF near Rih Lake, the group said.", "captured_personnel"),
+    ("A brigadier general was among those killed when the AA stormed the Ywar Ma base.", "killed"),
+    ("Resistance fighters announced the capture of an army sergeant near Ka Nyin Gyi on Tuesday.", "captured_personnel"),
+    ("A junta major was killed in the ambush near Thit Hla, the PDF said.", "killed"),
+])
+def test_one_officer_named_by_his_post(text, metric):
+    assert one(text, metric).value == 1
+
+
+def test_an_adjective_major_is_no_officer():
+    assert claims("The KIA said it captured a major camp near Sin Lum on Friday.") == []
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Eleven \"terrorists\" were neutralised in the clearance operation, MRTV reported.", "killed", 11),
+    ("Altogether 64 members of armed groups returned to the legal fold with 31 arms, the statement said.", "surrendered", 64),
+])
+def test_state_media_idioms(text, metric, value):
+    assert one(text, metric, outlet="Global New Light of Myanmar").value == value
+
+
+def test_a_count_noun_right_before_the_figure_names_it():
+    got = {(c.metric, c.value) for c in claims("regime troop death 19 ,injured 23 according to PDF sources in Kin Ma")}
+    assert got == {("killed", 19), ("wounded", 23)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About one hundred and twenty soldiers laid down their arms, the CNF said.", 120),
+    ("The KNLA said a hundred and five junta soldiers were killed in May.", 105),
+])
+def test_hundreds_and_units_in_words(text, value):
+    assert claims(text)[0].value == value
+
+
+def test_a_units_word_after_another_is_no_compound_number():
+    assert [c.value for c in claims("Two boys, one five years old and the other eight, were wounded in Tar Lay, locals said.")] == [2]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Four villagers, one aged seventy and the others teenagers, were wounded by the shelling, residents said.", "wounded", 4),
+    ("Two soldiers, one a corporal and the other a private, were taken prisoner, the KNLA said.", "captured_personnel", 2),
+])
+def test_an_apposition_that_parts_the_count(text, metric, value):
+    assert [c.value for c in claims(text) if c.metric == metric] == [value]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The AA has now seized the Southern Command headquarters and 9 towns, the group said.", "towns_captured", 9),
+    ("The KNLA captured the Lay Kay police station as well as 12 junta outposts.", "outposts_captured", 12),
+])
+def test_a_count_closing_a_list_of_places_takes_its_verb(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_a_count_in_an_apposition_after_a_capture_is_none():
+    cs = claims("In March the AA captured the headquarters in Ann, one of the army's 14 regional commands.")
+    assert not [c for c in cs if c.metric == "bases_captured"]
