@@ -123,7 +123,7 @@ HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", 
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
-                        r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
+                        r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
@@ -187,7 +187,7 @@ TAIL_VERB = re.compile(
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
-    r"surrendered|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
+    r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
@@ -382,6 +382,17 @@ class RawClaim:
     agent: str | None  # who did what the figure counts, when the sentence names it
     subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
     rule: str
+    further: bool = False  # "another 5", "two further soldiers": a count of its own, not a restatement
+
+
+_FURTHER_BEFORE = re.compile(r"(?i)^(?:another|a\s+further)\b")
+_FURTHER_AFTER = re.compile(r"(?i)\s+(?:further|more|additional|other)\b")
+
+
+def _is_further(text: str, f: Figure) -> bool:
+    """A count that adds to one stated before ("another 5 soldiers", "two further soldiers", "3 more
+    were killed"): equal to an earlier figure, it is still a count of its own."""
+    return _FURTHER_BEFORE.match(f.text) is not None or _FURTHER_AFTER.match(text, f.end) is not None
 
 
 def _is_year(f: Figure) -> bool:
@@ -588,6 +599,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         if _INCLUDING.search(before[-75:]):
+            part = _PART_METRIC.match(after)
+            if part and (not out or out[-1].metric != _PART_CLASS[part.group(1).lower()]) and not _OF_POSS.match(after):
+                # "40 casualties, including 12 dead": a part of another kind than the count is one of its own
+                metric = _PART_CLASS[part.group(1).lower()]
+                out.append(RawClaim(f, metric, prev_agent, None, "part:" + metric))
+                continue
             if out and _IN_PLACE.match(after):
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
@@ -677,6 +694,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             join = _LIST_JOIN.search(wide[-30:])
             if join:
                 vcls = _listed_with(wide, comma=join.group().startswith(","))
+        if vcls is None and ncls in ("armed", "civil") and _PEOPLE_JOIN.search(before[-12:]):
+            # "killed the battalion's deputy commander and 7 other soldiers": the verb of the list
+            vcls = _listed_with(text[max(s.start, f.start - 110):f.start], comma=False, people=True)
+            if vcls is not None and _OTHERS.match(after):
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text) if f.value is not None else f
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
         if vcls is None and _AMONG_THEM.match(after, nend):
@@ -723,7 +745,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 if text[pend:f.start].strip(" ,") in ("and", "", "or"):
                     pm = _metric(vcls, pn, False, "")
                     if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
-                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and":
+                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and" \
+                            and _one_side(sm, pf.start, f.end + nend):
                         # "six students and two teachers were wounded": one count of both
                         last = out[-1]
                         out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
@@ -764,9 +787,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             a = s.start + m.start()
             out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
                                 _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+    for c in out:
+        c.further = _is_further(text, c.figure)
     return out
 
 
+_PART_METRIC = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(dead|killed|deaths|fatalities|wounded|injured)\b", re.I)
+_PART_CLASS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "wounded": "wounded",
+               "injured": "wounded"}
 _APPOS_OPEN = re.compile(r"[\w'’ -]{0,40},\s+[\w'’ -]{0,45}")
 _APPOS_CLOSE = re.compile(r"[^,;:.()\"“”]{0,60},\s+(?:were|was|had|have|are)\b")
 
@@ -787,17 +815,33 @@ def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
     return k
 
 
-def _listed_with(wide: str, comma: bool) -> str | None:
-    """The verb of a list a place count closes ("seized the police station and 12 military sites",
+def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
+    """The actors named in ``[a, b)`` are one side: "four soldiers and two policemen were captured"
+    is one count, "5 PDF members and 9 soldiers died" two."""
+    keys = {x.key for x in sm.actors if x.key and a <= x.start < b}
+    return len(keys) <= 1
+
+
+_PEOPLE_JOIN = re.compile(r"\s(?:and|as\s+well\s+as|along\s+with)\s+$")
+_OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
+
+
+def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
+    """The verb of a list a count closes ("seized the police station and 12 military sites",
     "captured the Western Command and 14 towns", "lost several towns, 100 outposts"): "took" or
     "lost", from the last such verb of the clause; "captured" only over "and" (after a comma
-    the count may be an apposition: "the Western Command, one of its 14 commands")."""
+    the count may be an apposition: "the Western Command, one of its 14 commands"). With ``people``,
+    a verb done to people ("killed the deputy commander and 7 other soldiers")."""
     for w in reversed(_WORDS_POS.findall(wide)):
         lw = w.lower()
         if lw in _CLAUSE_BREAK:
             return None
         if lw in HEAD_WORDS:
             cls = _verb_class(lw)
+            if people:
+                if cls in ("killed", "wounded", "captured_personnel"):
+                    return cls
+                continue
             if cls in ("took", "lost"):
                 return cls
             if cls == "captured_personnel" and not comma:

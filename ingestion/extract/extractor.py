@@ -277,7 +277,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
-            if k in index:
+            if k in index and not rc.further:
                 # the same figure again (headline and body, or restated): one claim; the one an
                 # actor claims wins over the outlet's
                 old = out[index[k]]

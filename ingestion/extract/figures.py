@@ -23,11 +23,11 @@ _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
-    rf"""(?<![\w.,-])(?:(?P<hedge>{_HEDGE})\s+)?(?:
+    rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{_HEDGE})\s+)?(?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
       | (?P<n1>{_NUM})\s*(?:-|–|to)\s*(?P<n2>{_NUM})(?=\s+[a-z])
       | (?P<vague>scores|dozens|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen)(?:\s+of)?
@@ -100,7 +100,7 @@ def _clean(v: float) -> float | int:
 # every figure holds a digit, a number word or a vague count; a hedge can only stand right
 # before one: the scan looks for numbers, then for a hedge in the few characters before
 _NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
-_HEDGE_BEFORE = re.compile(rf"(?<![\w.,-])(?:{_HEDGE})\s+$")
+_HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 
 
 def _iter_figures(text: str):
@@ -162,7 +162,7 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
-            elif hedge in ("at least", "no fewer than", "a minimum of"):
+            elif hedge in ("at least", "atleast", "no fewer than", "a minimum of"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True

@@ -629,3 +629,46 @@ def test_a_count_closing_a_list_of_places_takes_its_verb(text, metric, value):
 def test_a_count_in_an_apposition_after_a_capture_is_none():
     cs = claims("In March the AA captured the headquarters in Ann, one of the army's 14 regional commands.")
     assert not [c for c in cs if c.metric == "bases_captured"]
+
+
+def test_a_figure_equal_to_an_earlier_one_but_further_is_a_count_of_its_own():
+    text = ("The Zay Yar PDF said two soldiers were killed by a mine near Kan Gyi on Monday.\n\n"
+            "On Tuesday two further soldiers died in a second blast, the group said.")
+    assert [c.value for c in claims(text) if c.metric == "killed"] == [2, 2]
+
+
+def test_a_restated_figure_is_one_claim():
+    text = ("The Zay Yar PDF said two soldiers were killed by a mine near Kan Gyi on Monday.\n\n"
+            "The two soldiers were killed when they stepped on the mine, the group said.")
+    assert [c.value for c in claims(text) if c.metric == "killed"] == [2]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said the junta suffered 52 casualties, including 19 dead, near Mae Ta Lay.", "killed", 19),
+    ("Regime losses came to 30 casualties including 8 killed, the KNDF said.", "killed", 8),
+])
+def test_a_part_of_another_kind_than_its_count(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_counts_of_two_sides_are_not_summed():
+    got = sorted(c.value for c in claims("Three PDF fighters and 11 soldiers were killed in the clash at Thone Pin, locals said."))
+    assert got == [3, 11]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said the clash killed atleast 16 junta soldiers near Wa Lay.", "killed", 16),
+    ("Over 40 regime soldiers killed,6 POWs taken in Hti Po battle: KNLA", "captured_personnel", 6),
+])
+def test_garbled_spacing(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_gerund_after_the_count():
+    c = one("The CNF said the camp fell on Friday, with about 45 soldiers surrendering and 6 killed.", "surrendered")
+    assert c.value == 45
+
+
+def test_people_closing_a_list_take_its_verb_and_the_one_before():
+    c = one("The ambush killed the column's deputy commander and 5 other soldiers, the KNDF said.", "killed")
+    assert c.value == 6
