@@ -128,7 +128,7 @@ _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
-_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
+_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
                        r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
@@ -180,7 +180,7 @@ def _head(before: str) -> str | None:
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
         r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
         r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
-        r"more|so\s+far|altogether)\s+)*")
+        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
@@ -679,10 +679,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
-        inherited = False
+        inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
+            # "killed three soldiers and two policemen": one count of both (one side, one verb)
+            joined = ncls in ("armed", "civil") and ncls == prev[1] and text[prev[2]:f.start].strip() == "and"
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
@@ -720,7 +722,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
-        metric = _metric(vcls, ncls, dead, before, vtext)
+        metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
             continue
@@ -737,7 +739,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if hint in ("armed", None):
                 hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
             agent = None  # and the loser is not who claims it: the speaker is
-        out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
+        last = out[-1] if out else None
+        if joined and last is not None and last.metric == metric and last.figure.value is not None \
+                and f.value is not None and _one_side(sm, last.figure.start, f.end + nend):
+            out[-1] = RawClaim(Figure(last.figure.start, f.end, last.figure.value + f.value, None, None,
+                                      last.figure.approximate or f.approximate, text[last.figure.start:f.end]),
+                               metric, last.agent, last.subject_hint, f"summed:{ncls}")
+        else:
+            out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
         if tail_m is not None:
@@ -792,7 +801,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
-_PART_METRIC = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(dead|killed|deaths|fatalities|wounded|injured)\b", re.I)
+_PART_METRIC = re.compile(r"\s+(?:people\s+|persons\s+)?(dead|killed|deaths|fatalities|wounded|injured)\b", re.I)
 _PART_CLASS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "wounded": "wounded",
                "injured": "wounded"}
 _APPOS_OPEN = re.compile(r"[\w'’ -]{0,40},\s+[\w'’ -]{0,45}")
@@ -902,7 +911,9 @@ def _iter_tail(tail: str):
             return
 
 
-def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "") -> str | None:
+def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:
+    """The contract metric of a figure from its verb class and noun class (None: no claim);
+    ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
     if ncls == "clashes":
@@ -935,6 +946,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
+        if vcls == "displaced" and ncls is None and big:
+            return "displaced"  # "more than 3 million are displaced": thousands who fled are people
         if vcls == "found" and dead:
             return "killed"
         if vcls == "clashes" and ncls in (None, "bare") and re.search(r"(?i)\b(?:clashes|battles)\W*$", before):

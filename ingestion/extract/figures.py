@@ -23,7 +23,7 @@ _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
@@ -32,7 +32,7 @@ FIGURE_RE = re.compile(
       | (?P<n1>{_NUM})\s*(?:-|–|to)\s*(?P<n2>{_NUM})(?=\s+[a-z])
       | (?P<vague>scores|dozens|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen)(?:\s+of)?
       | (?P<num>{_NUM})
-    )(?![\w%])""",
+    )(?P<trail>\s+or\s+(?:more|so|above))?(?![\w%])""",
     re.X | re.I,
 )
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
@@ -129,6 +129,11 @@ def _iter_figures(text: str):
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
+def _trail(m: re.Match) -> str:
+    """The bound written after a number: "20 or more", "a dozen or so"."""
+    return " ".join((m.group("trail") or "").lower().split())
+
+
 def find_figures(text: str) -> list[Figure]:
     out = []
     for m in _iter_figures(text):
@@ -162,11 +167,13 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
-            elif hedge in ("at least", "atleast", "no fewer than", "a minimum of"):
+            elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
+                           "not fewer than") or _trail(m) in ("or more", "or above"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
-            elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
+            elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated") \
+                    or _trail(m) == "or so":
                 value, approx = n, True
             elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n

@@ -672,3 +672,34 @@ def test_a_gerund_after_the_count():
 def test_people_closing_a_list_take_its_verb_and_the_one_before():
     c = one("The ambush killed the column's deputy commander and 5 other soldiers, the KNDF said.", "killed")
     assert c.value == 6
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("At least 45 soldiers were among those who surrendered at Kyauk Gyi, the CNF said.", "surrendered", 45),
+    ("The KNLA said 9 junta troops were among the dead.", "killed", 9),
+])
+def test_among_those_counted(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_running_total():
+    cs = claims("The KNDF said the clash killed 21 soldiers on Monday, bringing the total killed this month to 64.")
+    assert sorted(c.value for c in cs if c.metric == "killed") == [21, 64]
+
+
+def test_thousands_with_no_noun_who_fled_are_displaced():
+    assert one("Aid groups say more than 1.2 million are now displaced in the region.", "displaced").value_low == 1_200_001
+
+
+def test_people_joined_under_one_active_verb_are_one_count():
+    assert one("The CNF killed four soldiers and three policemen at the Hai Lum post, the group said.", "killed").value == 7
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The KNDF said 30 or more soldiers were killed at Daw Pa.", (None, 30, None)),
+    ("The KNDF said a dozen or so soldiers were killed at Daw Pa.", (12, None, None)),
+    ("The KNDF said no less than 30 soldiers were killed at Daw Pa.", (None, 30, None)),
+    ("The KNDF said not fewer than 30 soldiers were killed at Daw Pa.", (None, 30, None)),
+])
+def test_bounds_written_after_or_negated(text, expected):
+    assert figure(one(text, "killed")) == expected
