@@ -703,3 +703,25 @@ def test_people_joined_under_one_active_verb_are_one_count():
 ])
 def test_bounds_written_after_or_negated(text, expected):
     assert figure(one(text, "killed")) == expected
+
+
+def test_it_said_after_a_speaker_is_that_speaker():
+    text = ("The KNLA said its fighters overran the Hti Ka camp on Friday, killing 17 soldiers.\n"
+            "The junta's information team said in a statement that 25 insurgents were killed.\n"
+            "It said three soldiers died.")
+    c = [c for c in claims(text, outlet="Test Wire") if c.value == 3][0]
+    assert c.claimant == MAF
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("No fewer than 14 soldiers succumbed to their wounds in hospital, the KNDF said.", "killed", 14),
+    ("The KNDF said 50 soldiers were killed and 12 seized in the raid on Nan Mae Khon.", "captured_personnel", 12),
+    ("Greater than 30 junta troops have been killed near Lay Wah, the KNLA said.", "killed", 31),
+])
+def test_wounds_captives_and_spun_bounds(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_verb_in_the_next_clause_is_not_the_counts():
+    cs = claims("The KNU said 27 soldiers gave up on the front line, and a single soldier was seized alive.")
+    assert not [c for c in cs if c.metric == "captured_personnel" and c.value == 27]
