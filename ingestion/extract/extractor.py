@@ -193,7 +193,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             for rc in by_sentence[s.index]:
                 fig_speaker[(s.index, rc.figure.start)] = _figure_speaker(
                     spk, sm, text, rc.figure.start, mil, outlet_is_junta, para_speaker.get(s.para), para_last.get(s.para))
-        if key == "?" and prev_said is not None:
+        if key == "?" and prev_said is not None and spk.it:
             key = prev_said  # "The junta said 40 insurgents were killed. It said five soldiers died."
         if key == "?":
             key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para))
