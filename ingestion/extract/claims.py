@@ -739,6 +739,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
+        if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
+                and (agent in (None, "?", military)):
+            # "the junta lost 30 troops": killed, captured or fled, not said which; a resistance
+            # group that lost fighters lost their lives
+            metric = "other"
         if vcls == "lost" and agent:
             if hint in ("armed", None):
                 hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
@@ -826,6 +831,16 @@ def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
     while k < len(figs) and figs[k].start < close.end():
         k += 1
     return k
+
+
+_OWN_WORDS = frozenset({"comrade", "comrades", "fighter", "fighters", "member", "members"})  # the resistance's words
+_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death|lives)\b", re.I)
+
+
+def _lost_dead(word: str | None, rest: str) -> bool:
+    """Whether "lost N <word>" counts the dead: a group's own ("the KNLA lost three comrades", "it lost 4 fighters"),
+    or a loss said to be of lives ("lost 12 soldiers killed")."""
+    return word in _OWN_WORDS or _LOST_DEAD.match(rest) is not None
 
 
 def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:

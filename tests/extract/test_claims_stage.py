@@ -725,3 +725,13 @@ def test_wounds_captives_and_spun_bounds(text, metric, value):
 def test_a_verb_in_the_next_clause_is_not_the_counts():
     cs = claims("The KNU said 27 soldiers gave up on the front line, and a single soldier was seized alive.")
     assert not [c for c in cs if c.metric == "captured_personnel" and c.value == 27]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The junta lost 43 troops in the battle for Hpa Saung, the KNDF said.", "other"),
+    ("The junta lost 43 troops killed in the battle for Hpa Saung, the KNDF said.", "killed"),
+    ("The KNDF said it had lost 4 fighters in the battle for Hpa Saung.", "killed"),
+    ("The KNDF said the resistance side lost two comrades in the battle.", "killed"),
+])
+def test_troops_lost_are_dead_only_when_said_or_ones_own(text, metric):
+    assert claims(text)[0].metric == metric
