@@ -60,7 +60,9 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
-         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
+         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
+         "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
+         "laborers", "vendors", "worshippers", "pilgrims", "journalists"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",

@@ -285,7 +285,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 # the same figure again (headline and body, or restated): one claim; the one an
                 # actor claims wins over the outlet's
                 old = out[index[k]]
-                if old.claimant == claim.claimant or old.subject == claim.subject:
+                outlet = report.outlet or "unknown"
+                if old.claimant == claim.claimant or outlet in (old.claimant, claim.claimant):
                     if old.claimant == (report.outlet or "unknown") and claimant_key:
                         out[index[k]] = claim
                     continue

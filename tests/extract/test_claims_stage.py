@@ -735,3 +735,13 @@ def test_a_verb_in_the_next_clause_is_not_the_counts():
 ])
 def test_troops_lost_are_dead_only_when_said_or_ones_own(text, metric):
     assert claims(text)[0].metric == metric
+
+
+def test_the_same_figure_from_two_sides_is_two_claims():
+    text = ("The KIA said 23 junta soldiers were captured at the Nam Lim camp.\n\n"
+            "The military's information team said 23 soldiers were captured after the camp fell.")
+    assert {c.claimant for c in claims(text) if c.metric == "captured_personnel"} == {"Kachin Independence Army", MAF}
+
+
+def test_civilians_of_other_callings_are_civilians():
+    assert one("A junta airstrike killed 9 patients at the Lai Lo hospital, the CNF said.", "killed").subject is None
