@@ -288,6 +288,16 @@ _DAY_NEXT = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|at|on|near|when|while|duri
 _AGE_PAIR = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+\d+\s*(?:to|and|-|–)\s*$", re.I)
 
 
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_COMMA_NEXT = re.compile(r"\s*(?:,|years?\s+old\b)")
+
+
+def _age_of_name(before: str, after: str, f: Figure) -> bool:
+    """"Ko Zaw Lin, 32, was shot dead": the number after a name, between commas, is an age."""
+    return f.value is not None and f.value < 110 and _NAME_COMMA.search(before[-30:]) is not None \
+        and _COMMA_NEXT.match(after) is not None
+
+
 def _skip_before(before: str) -> bool:
     if not before:
         return False
@@ -349,7 +359,7 @@ _SINGLE_PERSON = re.compile(
     rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
     rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
     rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
-    rf"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
+    rf",?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
     rf"badly\s+|fatally\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|"
     rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
     # "one of them died and the other was wounded": the rest of a pair
@@ -375,6 +385,14 @@ _ONE_OFFICER = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\s+(?:was|were)\s+among\s+(?:those|the)\s+"
     rf"(?P<v2>killed|dead|wounded|injured|captured)\b|"
     rf"\b(?P<v3>capture|death|killing)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
+# one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
+_HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
+_NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
+_VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
+_NAMED_VICTIM = re.compile(
+    rf"\b(?P<v>{_VICTIM_VERB})\s+{_NAMED}\b|"
+    rf"\b{_NAMED}(?:\s*,\s*[^,;:.\"“”]{{1,50}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+    rf"(?P<v2>{_VICTIM_VERB})\b")
 _OFFICER_METRIC = {"capture": "captured_personnel", "death": "killed", "killing": "killed", "dead": "killed"}
 
 
@@ -598,7 +616,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 and _DAY_NEXT.match(after):
             prev = None
             continue  # "between July 7 and 11,": the second day of a date
-        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) \
+                or _age_of_name(before, after, f):
             prev = None
             continue
         if _INCLUDING.search(before[-75:]):
@@ -726,6 +745,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = "killed"
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
+            metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
@@ -801,6 +822,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                 "single_person"))
     if single:
         out.extend(_one_officer(sm, text, out))
+        out.extend(_named_victims(sm, text, out))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
@@ -877,6 +899,21 @@ def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
             if cls == "captured_personnel" and not comma:
                 return "took"
     return None
+
+
+def _named_victims(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list[RawClaim]:
+    """One person named with an honorific, killed or wounded (see ``_NAMED_VICTIM``); not one
+    a claim already read covers ("Saw Eh Doh, a KNLA soldier, was killed")."""
+    s = sm.sentence
+    out: list[RawClaim] = []
+    for m in _NAMED_VICTIM.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(c.figure.start < b and a < c.figure.end for c in found + out):
+            continue
+        metric = "wounded" if (m.group("v") or m.group("v2")).lower() in ("wounded", "injured") else "killed"
+        agent = _agent(sm, text, a) if m.group("v") else None
+        out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "civil", "named_person"))
+    return out
 
 
 def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list[RawClaim]:

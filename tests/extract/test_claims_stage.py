@@ -745,3 +745,17 @@ def test_the_same_figure_from_two_sides_is_two_claims():
 
 def test_civilians_of_other_callings_are_civilians():
     assert one("A junta airstrike killed 9 patients at the Lai Lo hospital, the CNF said.", "killed").subject is None
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Residents said one of the detainees, a man aged 52, was killed by the soldiers in Zee Pin.", "killed"),
+    ("Nang Seng, a PDF medic, was wounded by shrapnel near Kun Lon, the group said.", "wounded"),
+    ("Junta troops shot and killed Daw Khin Nu, the village clerk, in Thar Si, the PDF said.", "killed"),
+    ("Ko Aung Naing, 41, was shot dead at a checkpoint in Mye Thin, locals said.", "killed"),
+])
+def test_one_person_named_or_in_an_apposition(text, metric):
+    assert [(c.metric, c.value) for c in claims(text)] == [(metric, 1)]
+
+
+def test_wounded_who_died_are_dead():
+    assert one("One of the wounded soldiers died in hospital at Lwe Je, the KIA said.", "killed").value == 1
