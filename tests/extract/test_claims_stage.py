@@ -759,3 +759,22 @@ def test_one_person_named_or_in_an_apposition(text, metric):
 
 def test_wounded_who_died_are_dead():
     assert one("One of the wounded soldiers died in hospital at Lwe Je, the KIA said.", "killed").value == 1
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KIA said it had secured 9 junta bases during the offensive on Nam Hpat.", "bases_captured", 9),
+    ("The junta said its troops cleared 6 terrorist camps near Kyauk Ta Ga.", "outposts_captured", 6),
+    ("The AA wrested 4 towns from the regime in March, the group said.", "towns_captured", 4),
+    ("The junta regained 5 outposts near Moe Nyo, state media said.", "outposts_captured", 5),
+    ("The PDF said 13 junta soldiers were wiped out in the ambush near Sin Ma.", "killed", 13),
+    ("The CNF rounded up 21 junta soldiers after the Lung Ler camp fell.", "captured_personnel", 21),
+    ("The KNLA said 7 soldiers were caught as they tried to flee Hti Moo.", "captured_personnel", 7),
+    ("The KIA said 16 soldiers had been taken hostage at the camp.", "captured_personnel", 16),
+    ("Over 3,000 villagers were taking refuge in the forest near Le Paw, the KNU said.", "displaced", 3001),
+])
+def test_more_verbs_of_taking_killing_and_fleeing(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_storming_is_no_capture():
+    assert not claims("The TNLA said it had stormed three junta outposts near Man Pang on Friday.")
