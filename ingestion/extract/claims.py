@@ -121,8 +121,8 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
-slaughtering caught catching nabbed""".split())
-HEAD_PAIRS = frozenset({"rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+slaughtering caught catching nabbed abandoned abandoning vacated vacating""".split())
+HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
@@ -197,6 +197,7 @@ TAIL_VERB = re.compile(
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
+    r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
     re.I)
@@ -246,6 +247,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "prisoners": "captured_personnel", "defections": "surrendered", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
               "exchanged": "clashes",
               "found": "found", "recover": "found",
+              "held by": "hold", "controlled by": "hold", "vacat": "left",
               "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
               "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
               "come under": "took"}
@@ -692,7 +694,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             v = tail_m.group("v")
             # an active verb with an object after it: the counted people did it, it was not done to them
             aux_before = re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I)
-            if v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
+            if v.lower().startswith(("held", "controlled")) and not _HELD_AUX.search(tail_text[:tail_m.start("v")]):
+                tail_m = None  # "towns controlled by the AA were bombed": a description, no claim
+            elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
@@ -749,7 +753,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
+        if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
+            prev = None
+            continue  # "four more towns under siege": no count of places taken
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
+            metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
         if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
             metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
@@ -839,6 +848,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
+_PLACE_COUNTS = frozenset({"bases_captured", "outposts_captured", "towns_captured"})
+_WITHDREW = re.compile(r"\b(?:abandon|vacat|withdr[ae]w|retreated|pulled\s+out|left\s+(?:empty|unguarded|vacant))", re.I)
+_CONTESTED_AFTER = re.compile(r"\s*(?:are\s+|were\s+|remain\s+|now\s+|more\s+|others?\s+)*(?:under\s+siege|besieged|surrounded|encircled|"
+                              r"under\s+attack|contested)\b", re.I)
 _PART_METRIC = re.compile(r"\s+(?:people\s+|persons\s+)?(dead|killed|deaths|fatalities|wounded|injured)\b", re.I)
 _PART_CLASS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "wounded": "wounded",
                "injured": "wounded"}
@@ -951,7 +965,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",

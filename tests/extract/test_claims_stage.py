@@ -778,3 +778,22 @@ def test_more_verbs_of_taking_killing_and_fleeing(text, metric, value):
 
 def test_storming_is_no_capture():
     assert not claims("The TNLA said it had stormed three junta outposts near Man Pang on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said junta troops abandoned 11 outposts along the Moei river.",
+    "The CNF said close to 20 junta camps were left empty after the offensive began.",
+    "The junta withdrew from 6 bases in the hills, the KNDF said.",
+])
+def test_places_given_up_are_a_withdrawal_not_a_capture(text):
+    assert [c.metric for c in claims(text)] == ["other"]
+
+
+def test_places_held_by_a_side():
+    assert one("The TNLA said 15 towns are now held by the alliance.", "towns_captured").value == 15
+
+
+def test_places_described_or_besieged_are_no_count_of_captures():
+    assert not claims("Some 9 towns controlled by the resistance were bombed last week, the NUG said.")
+    cs = claims("The AA has taken 18 towns, with 4 more under siege, the group said.")
+    assert [c.value for c in cs] == [18]
