@@ -133,7 +133,12 @@ _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
+                       r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
+                       r"cities)\b", re.I)
+# a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
+# "the group's gains include 9 towns", "its tally stands at 12 towns"
+_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
+                           r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
@@ -726,12 +731,17 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             wide = text[max(s.start, f.start - 110):f.start]
             join = _LIST_JOIN.search(wide[-30:])
             if join:
-                vcls = _listed_with(wide, comma=join.group().startswith(","))
+                appos = join.group().startswith(",") and (f.text.lower() == "one" or re.match(r"\s+of\b", after) is not None)
+                vcls = _listed_with(wide, comma=appos)
         if vcls is None and ncls in ("armed", "civil") and _PEOPLE_JOIN.search(before[-12:]):
             # "killed the battalion's deputy commander and 7 other soldiers": the verb of the list
             vcls = _listed_with(text[max(s.start, f.start - 110):f.start], comma=False, people=True)
             if vcls is not None and _OTHERS.match(after):
                 f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text) if f.value is not None else f
+        if head in _PLACE_NOUNS:
+            vcls, ncls = "took", PLACE_METRIC[head]  # "the number of towns it holds rose to 14"
+        if vcls is None and ncls in _PLACE_COUNTS and _TALLY_BEFORE.search(before):
+            vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
         if vcls is None and _AMONG_THEM.match(after, nend):
@@ -848,6 +858,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
 _HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
 _PLACE_COUNTS = frozenset({"bases_captured", "outposts_captured", "towns_captured"})
 _WITHDREW = re.compile(r"\b(?:abandon|vacat|withdr[ae]w|retreated|pulled\s+out|left\s+(?:empty|unguarded|vacant))", re.I)
@@ -900,8 +911,8 @@ _OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
 def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
     """The verb of a list a count closes ("seized the police station and 12 military sites",
     "captured the Western Command and 14 towns", "lost several towns, 100 outposts"): "took" or
-    "lost", from the last such verb of the clause; "captured" only over "and" (after a comma
-    the count may be an apposition: "the Western Command, one of its 14 commands"). With ``people``,
+    "lost", from the last such verb of the clause; "captured" not over an apposition (``comma``:
+    "the Western Command, one of its 14 commands"). With ``people``,
     a verb done to people ("killed the deputy commander and 7 other soldiers")."""
     for w in reversed(_WORDS_POS.findall(wide)):
         lw = w.lower()

@@ -797,3 +797,17 @@ def test_places_described_or_besieged_are_no_count_of_captures():
     assert not claims("Some 9 towns controlled by the resistance were bombed last week, the NUG said.")
     cs = claims("The AA has taken 18 towns, with 4 more under siege, the group said.")
     assert [c.value for c in cs] == [18]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The capture brings the number of towns under KIA control to 11, the group said.", "towns_captured", 11),
+    ("The number of bases captured by the alliance has risen to 140, the TNLA said.", "bases_captured", 140),
+    ("The group's gains include 7 towns and 95 bases, the MNDAA said.", "bases_captured", 95),
+])
+def test_tallies_of_places(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_counts_listed_after_a_named_place_share_its_verb():
+    cs = claims("The AA has captured the Southern Command headquarters, 11 towns and more than 150 bases.")
+    assert {c.metric for c in cs} == {"towns_captured", "bases_captured"}
