@@ -528,7 +528,6 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     return None, None, 0, dead
 
 
-_LIST_JOIN = re.compile(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s+$")
 _WORDS_POS = re.compile(r"[A-Za-z]+|[;.]")
 _CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "which", "who", "while", "when", "but",
                  "after", "before", "because", "if"}
@@ -727,12 +726,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 and prev[1] not in ("killed", "wounded", "pow", "displaced"):
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
-            # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
-            wide = text[max(s.start, f.start - 110):f.start]
-            join = _LIST_JOIN.search(wide[-30:])
-            if join:
-                appos = join.group().startswith(",") and (f.text.lower() == "one" or re.match(r"\s+of\b", after) is not None)
-                vcls = _listed_with(wide, comma=appos)
+            # the verb of the clause: "seized the police station and 12 military sites", "lost several towns
+            # and 100 outposts", "giving up several bases — three battalion headquarters among them"
+            wide = _TOOK_PLACE.sub(" ", text[max(s.start, f.start - 110):f.start])
+            appos = wide.rstrip().endswith(",") and (f.text.lower() == "one" or re.match(r"\s+of\b", after) is not None)
+            vcls = _listed_with(wide, comma=appos)
         if vcls is None and ncls in ("armed", "civil") and _PEOPLE_JOIN.search(before[-12:]):
             # "killed the battalion's deputy commander and 7 other soldiers": the verb of the list
             vcls = _listed_with(text[max(s.start, f.start - 110):f.start], comma=False, people=True)
@@ -858,6 +856,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
 _PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
 _HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
 _PLACE_COUNTS = frozenset({"bases_captured", "outposts_captured", "towns_captured"})
@@ -909,7 +908,7 @@ _OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
 
 
 def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
-    """The verb of a list a count closes ("seized the police station and 12 military sites",
+    """The verb of the clause a count stands in ("seized the police station and 12 military sites",
     "captured the Western Command and 14 towns", "lost several towns, 100 outposts"): "took" or
     "lost", from the last such verb of the clause; "captured" not over an apposition (``comma``:
     "the Western Command, one of its 14 commands"). With ``people``,

@@ -811,3 +811,13 @@ def test_tallies_of_places(text, metric, value):
 def test_counts_listed_after_a_named_place_share_its_verb():
     cs = claims("The AA has captured the Southern Command headquarters, 11 towns and more than 150 bases.")
     assert {c.metric for c in cs} == {"towns_captured", "bases_captured"}
+
+
+def test_a_place_count_takes_the_verb_of_its_clause():
+    c = one("The regime kept losing ground, giving up several bases - four battalion headquarters among them - "
+            "as resistance attacks spread.", "bases_captured")
+    assert c.value == 4
+
+
+def test_took_place_is_no_taking():
+    assert not claims("Voting took place on Sunday, with the commission saying polls opened in 88 townships.")
