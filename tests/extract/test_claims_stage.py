@@ -821,3 +821,13 @@ def test_a_place_count_takes_the_verb_of_its_clause():
 
 def test_took_place_is_no_taking():
     assert not claims("Voting took place on Sunday, with the commission saying polls opened in 88 townships.")
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The PDF said 4 villagers were tortured to death by junta troops in Si Taw.", "killed", 4),
+    ("The KNDF said 9 rifles were collected from the overrun camp.", "weapons_seized", 9),
+    ("The KNLA said 12 junta soldiers gave up after the siege of Mae Kha.", "surrendered", 12),
+    ("Some 2,000 residents have moved to safer areas since the shelling began, aid workers said.", "displaced", 2000),
+])
+def test_more_verbs_after_the_count(text, metric, value):
+    assert value in figure(one(text, metric))
