@@ -381,6 +381,8 @@ _SINGLE_PERSON = re.compile(
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+")
+_ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
+_ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
@@ -797,6 +799,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if hint in ("armed", None):
                 hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
             agent = None  # and the loser is not who claims it: the speaker is
+        if metric in ("killed", "wounded") and f.value is not None and _ONE_AND_KIN.search(before[-50:]):
+            # "a woman and her two children were killed": one more than the figure
+            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         last = out[-1] if out else None
         if joined and last is not None and last.metric == metric and last.figure.value is not None \
                 and f.value is not None and _one_side(sm, last.figure.start, f.end + nend):
@@ -835,6 +840,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
                 continue  # a civilian arrested is no prisoner of war
             nxt = _AND_MORE.match(text, b)
+            if nxt is not None and m.group("v") and _ANOTHER_ONE.match(text, nxt.end()):
+                # "killed a captain and a sergeant": two people under one verb
+                two = _ANOTHER_ONE.match(text, nxt.end())
+                out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), metric,
+                                    _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
+                continue
             more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
             if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
                 # "killed a woman and three men": one count of both

@@ -831,3 +831,11 @@ def test_took_place_is_no_taking():
 ])
 def test_more_verbs_after_the_count(text, metric, value):
     assert value in figure(one(text, metric))
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNDF said it killed a junta lieutenant and a corporal near Shar Daw.", "killed", 2),
+    ("A farmer and his three sons were killed by junta shelling in Hlay Ku, residents said.", "killed", 4),
+])
+def test_one_person_joined_to_another_count(text, metric, value):
+    assert one(text, metric).value == value
