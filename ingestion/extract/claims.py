@@ -60,7 +60,10 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
-         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly"}
+         "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
+         "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
+         "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
+         "brothers", "sisters", "parents", "grandchildren"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -101,7 +104,9 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
             "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
             "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
             "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
-            "having", "being", "managed", "made"}
+            "having", "being", "managed", "made",
+            # speech and time words: "killed 23 according to the KIA", "wounded 12 yesterday"
+            "according", "said", "says", "told", "claimed", "reported", "yesterday", "today", "earlier", "overnight"}
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 
 # ------------------------------------------------------------------ verbs
@@ -115,19 +120,28 @@ lost losing loses displaced displacing displaces uprooted uprooting recaptured r
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
-forcing pushed pushing left leaving""".split())
-HEAD_PAIRS = frozenset({"took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+forcing pushed pushing left leaving secured securing secures wrested wresting regained
+regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
+slaughtering caught catching nabbed abandoned abandoning vacated vacating""".split())
+HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
-                        r"all\s+or\s+part\s+of|some\s+of|at\s+least)|[\"“])\s*$", re.I)
+                        r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
-_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+of\s+(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered|IDPs|refugees)\b", re.I)
+_COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
+                       r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
+                       r"cities)\b", re.I)
+# a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
+# "the group's gains include 9 towns", "its tally stands at 12 towns"
+_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
+                           r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
+# count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
+_NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
 
@@ -150,9 +164,11 @@ def _head(before: str) -> str | None:
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
-        w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
+        w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
+    if w2 in _NOUN_HEADS and len(b) == len(before.rstrip()):
+        return w2  # "junta troops death 27, injured 15", "death toll 27": a count noun right before the figure
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
     if f"{w1} {w2}" in HEAD_PAIRS:
@@ -174,31 +190,38 @@ def _head(before: str) -> str | None:
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
         r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
         r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
-        r"more|so\s+far|altogether)\s+)*")
+        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive)|arrested|detained|"
-    r"surrendered|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
-    r"seized|confiscated|taken|recovered|overrun|occupied|shot\s+down|downed|"
+    r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
+    r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
+    r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
+    r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
     r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
-_TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]", re.I)
+_TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]|"
+                          r",\s+and\s+(?:a|an|the|one|another|\d)\b", re.I)  # ", and a single soldier was seized": a clause of its own
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
 _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
 KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
-              "shot dead": "killed", "slain": "killed", "burn": "killed", "martyr": "killed", "murder": "killed",
+              "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
+              "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
+              "nabbed": "captured_personnel", "taken hostage": "captured_personnel", "taking refuge": "displaced",
+              "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
@@ -208,7 +231,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "handing themselves": "surrendered",
               "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
-              "neutrali": "killed", "eliminat": "killed", "claim": "killed", "toll": "killed", "bodies": "killed",
+              "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
@@ -232,6 +255,9 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "prisoners": "captured_personnel", "defections": "surrendered", "battled": "clashes", "engaged": "clashes", "traded": "clashes",
               "exchanged": "clashes",
               "found": "found", "recover": "found",
+              "held by": "hold", "controlled by": "hold", "vacat": "left", "tortured": "killed", "beaten": "killed",
+              "stabbed": "killed", "hacked": "killed", "bludgeoned": "killed",
+              "moved to": "displaced", "hiding": "displaced", "handed over": "took", "collected": "took",
               "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
               "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
               "come under": "took"}
@@ -279,6 +305,16 @@ _DAY_NEXT = re.compile(r"\s*(?:[,.;:)]|$|\s+(?:and|in|at|on|near|when|while|duri
 _AGE_PAIR = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+\d+\s*(?:to|and|-|–)\s*$", re.I)
 
 
+_NAME_COMMA = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_COMMA_NEXT = re.compile(r"\s*(?:,|years?\s+old\b)")
+
+
+def _age_of_name(before: str, after: str, f: Figure) -> bool:
+    """"Ko Zaw Lin, 32, was shot dead": the number after a name, between commas, is an age."""
+    return f.value is not None and f.value < 110 and _NAME_COMMA.search(before[-30:]) is not None \
+        and _COMMA_NEXT.match(after) is not None
+
+
 def _skip_before(before: str) -> bool:
     if not before:
         return False
@@ -324,13 +360,15 @@ _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attacke
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
 _SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
-                 "lost her", "executed", "murdered", "beheaded")
+                 "lost her", "executed", "murdered", "beheaded", "capture of", "death of", "killing of", "among the dead")
 _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
 _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
            r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
            r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
-_ARMED1 = _RANKS[:-1] + r"|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+# "a major" is an officer, "a major camp" is not
+_MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
+_ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
 _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
@@ -338,17 +376,43 @@ _SINGLE_PERSON = re.compile(
     rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
     rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
     rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
-    rf"\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
+    rf",?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
     rf"badly\s+|fatally\s+)?(?P<v2>killed|captured|detained|arrested|wounded|injured|hurt|shot\s+dead|shot\s+and\s+killed|"
     rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+")
+_ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
+_ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
     r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
 _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
+# one officer named by his post, not counted with "a"/"one": "the battalion commander, Lt-Col Aung Min, was
+# killed", "its deputy commander was captured alive", "a brigadier general was among those killed", "the
+# capture of an army corporal"
+_OFFICER = (rf"(?:commander|colonel|captain|{_MAJOR}|general|brigadier|sergeant|corporal|lieutenant|officer|"
+            r"commandant|chief)")
+_OFFICER_STEMS = ("ommand", "olonel", "aptain", "ajor", "eneral", "rigadier", "ergeant", "orporal", "ieutenant",
+                  "fficer", "chief")
+_ONE_OFFICER = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is)\s+(?:(?!(?:said|says|told|who|that|of)\b)[\w'’-]+\s+){{0,4}}?{_OFFICER}"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:[\w'’-]+))?(?:\s*,\s*[^,;:.\"“”]{{2,40}},)?"
+    rf"\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+|allegedly\s+)?"
+    rf"(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|taken\s+(?:alive|prisoner|captive))\b|"
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\s+(?:was|were)\s+among\s+(?:those|the)\s+"
+    rf"(?P<v2>killed|dead|wounded|injured|captured)\b|"
+    rf"\b(?P<v3>capture|death|killing)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
+# one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
+_HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
+_NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
+_VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
+_NAMED_VICTIM = re.compile(
+    rf"\b(?P<v>{_VICTIM_VERB})\s+{_NAMED}\b|"
+    rf"\b{_NAMED}(?:\s*,\s*[^,;:.\"“”]{{1,50}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
+    rf"(?P<v2>{_VICTIM_VERB})\b")
+_OFFICER_METRIC = {"capture": "captured_personnel", "death": "killed", "killing": "killed", "dead": "killed"}
 
 
 @dataclass
@@ -358,6 +422,17 @@ class RawClaim:
     agent: str | None  # who did what the figure counts, when the sentence names it
     subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
     rule: str
+    further: bool = False  # "another 5", "two further soldiers": a count of its own, not a restatement
+
+
+_FURTHER_BEFORE = re.compile(r"(?i)^(?:another|a\s+further)\b")
+_FURTHER_AFTER = re.compile(r"(?i)\s+(?:further|more|additional|other)\b")
+
+
+def _is_further(text: str, f: Figure) -> bool:
+    """A count that adds to one stated before ("another 5 soldiers", "two further soldiers", "3 more
+    were killed"): equal to an earlier figure, it is still a count of its own."""
+    return _FURTHER_BEFORE.match(f.text) is not None or _FURTHER_AFTER.match(text, f.end) is not None
 
 
 def _is_year(f: Figure) -> bool:
@@ -460,7 +535,6 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     return None, None, 0, dead
 
 
-_LIST_JOIN = re.compile(r"(?:,|\band|\bas\s+well\s+as|\balong\s+with|\bplus)\s+$")
 _WORDS_POS = re.compile(r"[A-Za-z]+|[;.]")
 _CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "which", "who", "while", "when", "but",
                  "after", "before", "because", "if"}
@@ -540,6 +614,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
                                  and _PAREN_END.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
+        if k < len(figs):
+            k_part = k
+            k = _past_apposition(text, f, figs, k)
+            if k > k_part:
+                skip_until = max(skip_until, figs[k - 1].end)  # the parts are no counts of their own
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
@@ -555,10 +634,17 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 and _DAY_NEXT.match(after):
             prev = None
             continue  # "between July 7 and 11,": the second day of a date
-        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)):
+        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) \
+                or _age_of_name(before, after, f):
             prev = None
             continue
         if _INCLUDING.search(before[-75:]):
+            part = _PART_METRIC.match(after)
+            if part and (not out or out[-1].metric != _PART_CLASS[part.group(1).lower()]) and not _OF_POSS.match(after):
+                # "40 casualties, including 12 dead": a part of another kind than the count is one of its own
+                metric = _PART_CLASS[part.group(1).lower()]
+                out.append(RawClaim(f, metric, prev_agent, None, "part:" + metric))
+                continue
             if out and _IN_PLACE.match(after):
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
@@ -619,7 +705,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             v = tail_m.group("v")
             # an active verb with an object after it: the counted people did it, it was not done to them
             aux_before = re.search(r"\b(?:were|was|been|being|had|have|has|are|is)\s*$", tail_text[:tail_m.start("v")], re.I)
-            if v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
+            if v.lower().startswith(("held", "controlled")) and not _HELD_AUX.search(tail_text[:tail_m.start("v")]):
+                tail_m = None  # "towns controlled by the AA were bombed": a description, no claim
+            elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
@@ -633,27 +721,32 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
-        inherited = False
+        inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
+            # "killed three soldiers and two policemen": one count of both (one side, one verb)
+            joined = ncls in ("armed", "civil") and ncls == prev[1] and text[prev[2]:f.start].strip() == "and"
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
                 and prev[1] not in ("killed", "wounded", "pow", "displaced"):
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
-            # "seized the police station and 12 military sites", "lost several towns and 100 outposts"
-            wide = text[max(s.start, f.start - 110):f.start]
-            if _LIST_JOIN.search(wide[-30:]):
-                words = _WORDS_POS.findall(wide)
-                for w in reversed(words):
-                    lw = w.lower()
-                    if lw in _CLAUSE_BREAK:
-                        break
-                    if lw in HEAD_WORDS and _verb_class(lw) in ("took", "lost"):
-                        vcls = _verb_class(lw)
-                        break
+            # the verb of the clause: "seized the police station and 12 military sites", "lost several towns
+            # and 100 outposts", "giving up several bases — three battalion headquarters among them"
+            wide = _TOOK_PLACE.sub(" ", text[max(s.start, f.start - 110):f.start])
+            appos = wide.rstrip().endswith(",") and (f.text.lower() == "one" or re.match(r"\s+of\b", after) is not None)
+            vcls = _listed_with(wide, comma=appos)
+        if vcls is None and ncls in ("armed", "civil") and _PEOPLE_JOIN.search(before[-12:]):
+            # "killed the battalion's deputy commander and 7 other soldiers": the verb of the list
+            vcls = _listed_with(text[max(s.start, f.start - 110):f.start], comma=False, people=True)
+            if vcls is not None and _OTHERS.match(after):
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text) if f.value is not None else f
+        if head in _PLACE_NOUNS:
+            vcls, ncls = "took", PLACE_METRIC[head]  # "the number of towns it holds rose to 14"
+        if vcls is None and ncls in _PLACE_COUNTS and _TALLY_BEFORE.search(before):
+            vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
         if vcls is None and _AMONG_THEM.match(after, nend):
@@ -675,7 +768,17 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
-        metric = _metric(vcls, ncls, dead, before, vtext)
+        if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
+            prev = None
+            continue  # "four more towns under siege": no count of places taken
+        metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
+            metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
+        if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
+            metric = "killed"  # "one of the wounded soldiers died"
+        if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
+                and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
+            metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
             continue
@@ -688,11 +791,26 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
+        if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
+                and (agent in (None, "?", military)):
+            # "the junta lost 30 troops": killed, captured or fled, not said which; a resistance
+            # group that lost fighters lost their lives
+            metric = "other"
         if vcls == "lost" and agent:
             if hint in ("armed", None):
                 hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
             agent = None  # and the loser is not who claims it: the speaker is
-        out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
+        if metric in ("killed", "wounded") and f.value is not None and _ONE_AND_KIN.search(before[-50:]):
+            # "a woman and her two children were killed": one more than the figure
+            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+        last = out[-1] if out else None
+        if joined and last is not None and last.metric == metric and last.figure.value is not None \
+                and f.value is not None and _one_side(sm, last.figure.start, f.end + nend):
+            out[-1] = RawClaim(Figure(last.figure.start, f.end, last.figure.value + f.value, None, None,
+                                      last.figure.approximate or f.approximate, text[last.figure.start:f.end]),
+                               metric, last.agent, last.subject_hint, f"summed:{ncls}")
+        else:
+            out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
         if tail_m is not None:
@@ -700,7 +818,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 if text[pend:f.start].strip(" ,") in ("and", "", "or"):
                     pm = _metric(vcls, pn, False, "")
                     if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
-                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and":
+                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and" \
+                            and _one_side(sm, pf.start, f.end + nend):
                         # "six students and two teachers were wounded": one count of both
                         last = out[-1]
                         out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
@@ -722,6 +841,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
                 continue  # a civilian arrested is no prisoner of war
             nxt = _AND_MORE.match(text, b)
+            if nxt is not None and m.group("v") and _ANOTHER_ONE.match(text, nxt.end()):
+                # "killed a captain and a sergeant": two people under one verb
+                two = _ANOTHER_ONE.match(text, nxt.end())
+                out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), metric,
+                                    _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
+                continue
             more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
             if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
                 # "killed a woman and three men": one count of both
@@ -733,12 +858,127 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
                                 _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
                                 "single_person"))
+    if single:
+        out.extend(_one_officer(sm, text, out))
+        out.extend(_named_victims(sm, text, out))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
             a = s.start + m.start()
             out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
                                 _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+    for c in out:
+        c.further = _is_further(text, c.figure)
+    return out
+
+
+_TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
+_PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
+_HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
+_PLACE_COUNTS = frozenset({"bases_captured", "outposts_captured", "towns_captured"})
+_WITHDREW = re.compile(r"\b(?:abandon|vacat|withdr[ae]w|retreated|pulled\s+out|left\s+(?:empty|unguarded|vacant))", re.I)
+_CONTESTED_AFTER = re.compile(r"\s*(?:are\s+|were\s+|remain\s+|now\s+|more\s+|others?\s+)*(?:under\s+siege|besieged|surrounded|encircled|"
+                              r"under\s+attack|contested)\b", re.I)
+_PART_METRIC = re.compile(r"\s+(?:people\s+|persons\s+)?(dead|killed|deaths|fatalities|wounded|injured)\b", re.I)
+_PART_CLASS = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "wounded": "wounded",
+               "injured": "wounded"}
+_APPOS_OPEN = re.compile(r"[\w'’ -]{0,40},\s+[\w'’ -]{0,45}")
+_APPOS_CLOSE = re.compile(r"[^,;:.()\"“”]{0,60},\s+(?:were|was|had|have|are)\b")
+
+
+def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
+    """The index of the first figure after an apposition that parts the count ``f`` ("three
+    children, one aged six and the others eight, were wounded", "two soldiers, one a sergeant
+    and the other a private, were captured"): the verb after it is the count's; ``k`` when
+    ``figs[k]`` stands in no such apposition."""
+    g = figs[k]
+    if not _APPOS_OPEN.fullmatch(text, f.end, g.start):
+        return k
+    close = _APPOS_CLOSE.match(text, g.end)
+    if close is None:
+        return k
+    while k < len(figs) and figs[k].start < close.end():
+        k += 1
+    return k
+
+
+_OWN_WORDS = frozenset({"comrade", "comrades", "fighter", "fighters", "member", "members"})  # the resistance's words
+_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death|lives)\b", re.I)
+
+
+def _lost_dead(word: str | None, rest: str) -> bool:
+    """Whether "lost N <word>" counts the dead: a group's own ("the KNLA lost three comrades", "it lost 4 fighters"),
+    or a loss said to be of lives ("lost 12 soldiers killed")."""
+    return word in _OWN_WORDS or _LOST_DEAD.match(rest) is not None
+
+
+def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
+    """The actors named in ``[a, b)`` are one side: "four soldiers and two policemen were captured"
+    is one count, "5 PDF members and 9 soldiers died" two."""
+    keys = {x.key for x in sm.actors if x.key and a <= x.start < b}
+    return len(keys) <= 1
+
+
+_PEOPLE_JOIN = re.compile(r"\s(?:and|as\s+well\s+as|along\s+with)\s+$")
+_OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
+
+
+def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
+    """The verb of the clause a count stands in ("seized the police station and 12 military sites",
+    "captured the Western Command and 14 towns", "lost several towns, 100 outposts"): "took" or
+    "lost", from the last such verb of the clause; "captured" not over an apposition (``comma``:
+    "the Western Command, one of its 14 commands"). With ``people``,
+    a verb done to people ("killed the deputy commander and 7 other soldiers")."""
+    for w in reversed(_WORDS_POS.findall(wide)):
+        lw = w.lower()
+        if lw in _CLAUSE_BREAK:
+            return None
+        if lw in HEAD_WORDS:
+            cls = _verb_class(lw)
+            if people:
+                if cls in ("killed", "wounded", "captured_personnel"):
+                    return cls
+                continue
+            if cls in ("took", "lost"):
+                return cls
+            if cls == "captured_personnel" and not comma:
+                return "took"
+    return None
+
+
+def _named_victims(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list[RawClaim]:
+    """One person named with an honorific, killed or wounded (see ``_NAMED_VICTIM``); not one
+    a claim already read covers ("Saw Eh Doh, a KNLA soldier, was killed")."""
+    s = sm.sentence
+    out: list[RawClaim] = []
+    for m in _NAMED_VICTIM.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(c.figure.start < b and a < c.figure.end for c in found + out):
+            continue
+        metric = "wounded" if (m.group("v") or m.group("v2")).lower() in ("wounded", "injured") else "killed"
+        agent = _agent(sm, text, a) if m.group("v") else None
+        out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "civil", "named_person"))
+    return out
+
+
+def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list[RawClaim]:
+    """One officer killed, captured or wounded, named by his post (see ``_ONE_OFFICER``); not one
+    whose span a claim already read covers."""
+    s = sm.sentence
+    low = s.text.lower()
+    if not any(st in low for st in _OFFICER_STEMS):
+        return []
+    out: list[RawClaim] = []
+    for m in _ONE_OFFICER.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(c.figure.start < b and a < c.figure.end for c in found + out):
+            continue
+        v = (m.group("v") or m.group("v2") or m.group("v3")).lower()
+        metric = _OFFICER_METRIC.get(v) or _verb_class(v)
+        if metric not in ("killed", "wounded", "captured_personnel"):
+            continue
+        agent = _agent(sm, text, a) if m.group("v3") else None
+        out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "armed", "one_officer"))
     return out
 
 
@@ -751,7 +991,8 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
+_TAIL_STEMS = ("to death", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+               "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
@@ -774,7 +1015,9 @@ def _iter_tail(tail: str):
             return
 
 
-def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "") -> str | None:
+def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:
+    """The contract metric of a figure from its verb class and noun class (None: no claim);
+    ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
     if ncls == "clashes":
@@ -807,6 +1050,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
+        if vcls == "displaced" and ncls is None and big:
+            return "displaced"  # "more than 3 million are displaced": thousands who fled are people
         if vcls == "found" and dead:
             return "killed"
         if vcls == "clashes" and ncls in (None, "bare") and re.search(r"(?i)\b(?:clashes|battles)\W*$", before):

@@ -182,6 +182,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         return []
     headline = _headline_speaker(report.title, prep)
     # who speaks, sentence by sentence (only in reports that state a figure)
+    prev_said: str | None = None  # the speaker the sentence before named
     for sm in sms:
         spk.learn(sm, text)
         s = sm.sentence
@@ -192,8 +193,11 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             for rc in by_sentence[s.index]:
                 fig_speaker[(s.index, rc.figure.start)] = _figure_speaker(
                     spk, sm, text, rc.figure.start, mil, outlet_is_junta, para_speaker.get(s.para), para_last.get(s.para))
+        if key == "?" and prev_said is not None and spk.it:
+            key = prev_said  # "The junta said 40 insurgents were killed. It said five soldiers died."
         if key == "?":
             key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para))
+        prev_said = key if ok and key and key != "?" else None
         for a in sm.actors:
             if a.key and a.key != mil:
                 spk.last_named = a.key
@@ -277,11 +281,12 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
-            if k in index:
+            if k in index and not rc.further:
                 # the same figure again (headline and body, or restated): one claim; the one an
                 # actor claims wins over the outlet's
                 old = out[index[k]]
-                if old.claimant == claim.claimant or old.subject == claim.subject:
+                outlet = report.outlet or "unknown"
+                if old.claimant == claim.claimant or outlet in (old.claimant, claim.claimant):
                     if old.claimant == (report.outlet or "unknown") and claimant_key:
                         out[index[k]] = claim
                     continue

@@ -17,17 +17,22 @@ WORDS = {
     "a thousand": 1000, "one thousand": 1000,
 }
 _WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_RE})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"no\s+more\s+than|at\s+most|more\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s+least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
+_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
+_NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
-    rf"""(?<![\w.,-])(?:(?P<hedge>{_HEDGE})\s+)?(?:
+    rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{_HEDGE})\s+)?(?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
       | (?P<n1>{_NUM})\s*(?:-|–|to)\s*(?P<n2>{_NUM})(?=\s+[a-z])
       | (?P<vague>scores|dozens|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen)(?:\s+of)?
       | (?P<num>{_NUM})
-    )(?![\w%])""",
+    )(?P<trail>\s+or\s+(?:more|so|above))?(?![\w%])""",
     re.X | re.I,
 )
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
@@ -64,6 +69,10 @@ def parse_number(text: str) -> float | None:
     t = " ".join(text.lower().replace(",", "").split())
     if t in WORDS:
         return float(WORDS[t])
+    if " hundred and " in t:
+        hundreds, rest = t.split(" hundred and ", 1)
+        h, r = parse_number(hundreds + " hundred"), parse_number(rest)
+        return h + r if h is not None and r is not None else None
     mult = 1
     for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12)):
         if t.endswith(" " + word):
@@ -79,7 +88,7 @@ def parse_number(text: str) -> float | None:
     if t in WORDS:
         return float(WORDS[t]) * mult
     parts = re.split(r"[- ]", t)
-    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS:
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS and WORDS[parts[0]] % 10 == 0 and WORDS[parts[1]] < 10:
         return float(WORDS[parts[0]] + WORDS[parts[1]]) * mult
     return None
 
@@ -91,7 +100,7 @@ def _clean(v: float) -> float | int:
 # every figure holds a digit, a number word or a vague count; a hedge can only stand right
 # before one: the scan looks for numbers, then for a hedge in the few characters before
 _NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
-_HEDGE_BEFORE = re.compile(rf"(?<![\w.,-])(?:{_HEDGE})\s+$")
+_HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 
 
 def _iter_figures(text: str):
@@ -118,6 +127,11 @@ def _iter_figures(text: str):
 
 
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
+
+
+def _trail(m: re.Match) -> str:
+    """The bound written after a number: "20 or more", "a dozen or so"."""
+    return " ".join((m.group("trail") or "").lower().split())
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -151,13 +165,15 @@ def find_figures(text: str) -> list[Figure]:
                 start = m.start("num")
                 out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))
                 continue
-            if hedge in ("more than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
+            if hedge in ("more than", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
-            elif hedge in ("at least", "no fewer than", "a minimum of"):
+            elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
+                           "not fewer than") or _trail(m) in ("or more", "or above"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
-            elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
+            elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated") \
+                    or _trail(m) == "or so":
                 value, approx = n, True
             elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n

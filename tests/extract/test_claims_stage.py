@@ -566,3 +566,276 @@ def test_ages_inside_a_count_do_not_end_it():
 ])
 def test_soldiers_held_are_captured(text):
     assert one(text, "captured_personnel").value == 37
+
+
+# ---------------------------------------------------------------- issue 9: rules by category
+
+@pytest.mark.parametrize("text, metric", [
+    ("The regime's battalion commander, Lt-Col Soe Paing, was killed in the assault on Hnget Taung, the KNDF said.", "killed"),
+    ("The deputy commander of LIB 912 was captured alive by the CNF near Rih Lake, the group said.", "captured_personnel"),
+    ("A brigadier general was among those killed when the AA stormed the Ywar Ma base.", "killed"),
+    ("Resistance fighters announced the capture of an army sergeant near Ka Nyin Gyi on Tuesday.", "captured_personnel"),
+    ("A junta major was killed in the ambush near Thit Hla, the PDF said.", "killed"),
+])
+def test_one_officer_named_by_his_post(text, metric):
+    assert one(text, metric).value == 1
+
+
+def test_an_adjective_major_is_no_officer():
+    assert claims("The KIA said it captured a major camp near Sin Lum on Friday.") == []
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Eleven \"terrorists\" were neutralised in the clearance operation, MRTV reported.", "killed", 11),
+    ("Altogether 64 members of armed groups returned to the legal fold with 31 arms, the statement said.", "surrendered", 64),
+])
+def test_state_media_idioms(text, metric, value):
+    assert one(text, metric, outlet="Global New Light of Myanmar").value == value
+
+
+def test_a_count_noun_right_before_the_figure_names_it():
+    got = {(c.metric, c.value) for c in claims("regime troop death 19 ,injured 23 according to PDF sources in Kin Ma")}
+    assert got == {("killed", 19), ("wounded", 23)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About one hundred and twenty soldiers laid down their arms, the CNF said.", 120),
+    ("The KNLA said a hundred and five junta soldiers were killed in May.", 105),
+])
+def test_hundreds_and_units_in_words(text, value):
+    assert claims(text)[0].value == value
+
+
+def test_a_units_word_after_another_is_no_compound_number():
+    assert [c.value for c in claims("Two boys, one five years old and the other eight, were wounded in Tar Lay, locals said.")] == [2]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Four villagers, one aged seventy and the others teenagers, were wounded by the shelling, residents said.", "wounded", 4),
+    ("Two soldiers, one a corporal and the other a private, were taken prisoner, the KNLA said.", "captured_personnel", 2),
+])
+def test_an_apposition_that_parts_the_count(text, metric, value):
+    assert [c.value for c in claims(text) if c.metric == metric] == [value]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The AA has now seized the Southern Command headquarters and 9 towns, the group said.", "towns_captured", 9),
+    ("The KNLA captured the Lay Kay police station as well as 12 junta outposts.", "outposts_captured", 12),
+])
+def test_a_count_closing_a_list_of_places_takes_its_verb(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_a_count_in_an_apposition_after_a_capture_is_none():
+    cs = claims("In March the AA captured the headquarters in Ann, one of the army's 14 regional commands.")
+    assert not [c for c in cs if c.metric == "bases_captured"]
+
+
+def test_a_figure_equal_to_an_earlier_one_but_further_is_a_count_of_its_own():
+    text = ("The Zay Yar PDF said two soldiers were killed by a mine near Kan Gyi on Monday.\n\n"
+            "On Tuesday two further soldiers died in a second blast, the group said.")
+    assert [c.value for c in claims(text) if c.metric == "killed"] == [2, 2]
+
+
+def test_a_restated_figure_is_one_claim():
+    text = ("The Zay Yar PDF said two soldiers were killed by a mine near Kan Gyi on Monday.\n\n"
+            "The two soldiers were killed when they stepped on the mine, the group said.")
+    assert [c.value for c in claims(text) if c.metric == "killed"] == [2]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said the junta suffered 52 casualties, including 19 dead, near Mae Ta Lay.", "killed", 19),
+    ("Regime losses came to 30 casualties including 8 killed, the KNDF said.", "killed", 8),
+])
+def test_a_part_of_another_kind_than_its_count(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_counts_of_two_sides_are_not_summed():
+    got = sorted(c.value for c in claims("Three PDF fighters and 11 soldiers were killed in the clash at Thone Pin, locals said."))
+    assert got == [3, 11]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said the clash killed atleast 16 junta soldiers near Wa Lay.", "killed", 16),
+    ("Over 40 regime soldiers killed,6 POWs taken in Hti Po battle: KNLA", "captured_personnel", 6),
+])
+def test_garbled_spacing(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_gerund_after_the_count():
+    c = one("The CNF said the camp fell on Friday, with about 45 soldiers surrendering and 6 killed.", "surrendered")
+    assert c.value == 45
+
+
+def test_people_closing_a_list_take_its_verb_and_the_one_before():
+    c = one("The ambush killed the column's deputy commander and 5 other soldiers, the KNDF said.", "killed")
+    assert c.value == 6
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("At least 45 soldiers were among those who surrendered at Kyauk Gyi, the CNF said.", "surrendered", 45),
+    ("The KNLA said 9 junta troops were among the dead.", "killed", 9),
+])
+def test_among_those_counted(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_running_total():
+    cs = claims("The KNDF said the clash killed 21 soldiers on Monday, bringing the total killed this month to 64.")
+    assert sorted(c.value for c in cs if c.metric == "killed") == [21, 64]
+
+
+def test_thousands_with_no_noun_who_fled_are_displaced():
+    assert one("Aid groups say more than 1.2 million are now displaced in the region.", "displaced").value_low == 1_200_001
+
+
+def test_people_joined_under_one_active_verb_are_one_count():
+    assert one("The CNF killed four soldiers and three policemen at the Hai Lum post, the group said.", "killed").value == 7
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The KNDF said 30 or more soldiers were killed at Daw Pa.", (None, 30, None)),
+    ("The KNDF said a dozen or so soldiers were killed at Daw Pa.", (12, None, None)),
+    ("The KNDF said no less than 30 soldiers were killed at Daw Pa.", (None, 30, None)),
+    ("The KNDF said not fewer than 30 soldiers were killed at Daw Pa.", (None, 30, None)),
+])
+def test_bounds_written_after_or_negated(text, expected):
+    assert figure(one(text, "killed")) == expected
+
+
+def test_it_said_after_a_speaker_is_that_speaker():
+    text = ("The KNLA said its fighters overran the Hti Ka camp on Friday, killing 17 soldiers.\n"
+            "The junta's information team said in a statement that 25 insurgents were killed.\n"
+            "It said three soldiers died.")
+    c = [c for c in claims(text, outlet="Test Wire") if c.value == 3][0]
+    assert c.claimant == MAF
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("No fewer than 14 soldiers succumbed to their wounds in hospital, the KNDF said.", "killed", 14),
+    ("The KNDF said 50 soldiers were killed and 12 seized in the raid on Nan Mae Khon.", "captured_personnel", 12),
+    ("Greater than 30 junta troops have been killed near Lay Wah, the KNLA said.", "killed", 31),
+])
+def test_wounds_captives_and_spun_bounds(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_a_verb_in_the_next_clause_is_not_the_counts():
+    cs = claims("The KNU said 27 soldiers gave up on the front line, and a single soldier was seized alive.")
+    assert not [c for c in cs if c.metric == "captured_personnel" and c.value == 27]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The junta lost 43 troops in the battle for Hpa Saung, the KNDF said.", "other"),
+    ("The junta lost 43 troops killed in the battle for Hpa Saung, the KNDF said.", "killed"),
+    ("The KNDF said it had lost 4 fighters in the battle for Hpa Saung.", "killed"),
+    ("The KNDF said the resistance side lost two comrades in the battle.", "killed"),
+])
+def test_troops_lost_are_dead_only_when_said_or_ones_own(text, metric):
+    assert claims(text)[0].metric == metric
+
+
+def test_the_same_figure_from_two_sides_is_two_claims():
+    text = ("The KIA said 23 junta soldiers were captured at the Nam Lim camp.\n\n"
+            "The military's information team said 23 soldiers were captured after the camp fell.")
+    assert {c.claimant for c in claims(text) if c.metric == "captured_personnel"} == {"Kachin Independence Army", MAF}
+
+
+def test_civilians_of_other_callings_are_civilians():
+    assert one("A junta airstrike killed 9 patients at the Lai Lo hospital, the CNF said.", "killed").subject is None
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Residents said one of the detainees, a man aged 52, was killed by the soldiers in Zee Pin.", "killed"),
+    ("Nang Seng, a PDF medic, was wounded by shrapnel near Kun Lon, the group said.", "wounded"),
+    ("Junta troops shot and killed Daw Khin Nu, the village clerk, in Thar Si, the PDF said.", "killed"),
+    ("Ko Aung Naing, 41, was shot dead at a checkpoint in Mye Thin, locals said.", "killed"),
+])
+def test_one_person_named_or_in_an_apposition(text, metric):
+    assert [(c.metric, c.value) for c in claims(text)] == [(metric, 1)]
+
+
+def test_wounded_who_died_are_dead():
+    assert one("One of the wounded soldiers died in hospital at Lwe Je, the KIA said.", "killed").value == 1
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KIA said it had secured 9 junta bases during the offensive on Nam Hpat.", "bases_captured", 9),
+    ("The junta said its troops cleared 6 terrorist camps near Kyauk Ta Ga.", "outposts_captured", 6),
+    ("The AA wrested 4 towns from the regime in March, the group said.", "towns_captured", 4),
+    ("The junta regained 5 outposts near Moe Nyo, state media said.", "outposts_captured", 5),
+    ("The PDF said 13 junta soldiers were wiped out in the ambush near Sin Ma.", "killed", 13),
+    ("The CNF rounded up 21 junta soldiers after the Lung Ler camp fell.", "captured_personnel", 21),
+    ("The KNLA said 7 soldiers were caught as they tried to flee Hti Moo.", "captured_personnel", 7),
+    ("The KIA said 16 soldiers had been taken hostage at the camp.", "captured_personnel", 16),
+    ("Over 3,000 villagers were taking refuge in the forest near Le Paw, the KNU said.", "displaced", 3001),
+])
+def test_more_verbs_of_taking_killing_and_fleeing(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+def test_storming_is_no_capture():
+    assert not claims("The TNLA said it had stormed three junta outposts near Man Pang on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said junta troops abandoned 11 outposts along the Moei river.",
+    "The CNF said close to 20 junta camps were left empty after the offensive began.",
+    "The junta withdrew from 6 bases in the hills, the KNDF said.",
+])
+def test_places_given_up_are_a_withdrawal_not_a_capture(text):
+    assert [c.metric for c in claims(text)] == ["other"]
+
+
+def test_places_held_by_a_side():
+    assert one("The TNLA said 15 towns are now held by the alliance.", "towns_captured").value == 15
+
+
+def test_places_described_or_besieged_are_no_count_of_captures():
+    assert not claims("Some 9 towns controlled by the resistance were bombed last week, the NUG said.")
+    cs = claims("The AA has taken 18 towns, with 4 more under siege, the group said.")
+    assert [c.value for c in cs] == [18]
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The capture brings the number of towns under KIA control to 11, the group said.", "towns_captured", 11),
+    ("The number of bases captured by the alliance has risen to 140, the TNLA said.", "bases_captured", 140),
+    ("The group's gains include 7 towns and 95 bases, the MNDAA said.", "bases_captured", 95),
+])
+def test_tallies_of_places(text, metric, value):
+    assert one(text, metric).value == value
+
+
+def test_counts_listed_after_a_named_place_share_its_verb():
+    cs = claims("The AA has captured the Southern Command headquarters, 11 towns and more than 150 bases.")
+    assert {c.metric for c in cs} == {"towns_captured", "bases_captured"}
+
+
+def test_a_place_count_takes_the_verb_of_its_clause():
+    c = one("The regime kept losing ground, giving up several bases - four battalion headquarters among them - "
+            "as resistance attacks spread.", "bases_captured")
+    assert c.value == 4
+
+
+def test_took_place_is_no_taking():
+    assert not claims("Voting took place on Sunday, with the commission saying polls opened in 88 townships.")
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The PDF said 4 villagers were tortured to death by junta troops in Si Taw.", "killed", 4),
+    ("The KNDF said 9 rifles were collected from the overrun camp.", "weapons_seized", 9),
+    ("The KNLA said 12 junta soldiers gave up after the siege of Mae Kha.", "surrendered", 12),
+    ("Some 2,000 residents have moved to safer areas since the shelling began, aid workers said.", "displaced", 2000),
+])
+def test_more_verbs_after_the_count(text, metric, value):
+    assert value in figure(one(text, metric))
+
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNDF said it killed a junta lieutenant and a corporal near Shar Daw.", "killed", 2),
+    ("A farmer and his three sons were killed by junta shelling in Hlay Ku, residents said.", "killed", 4),
+])
+def test_one_person_joined_to_another_count(text, metric, value):
+    assert one(text, metric).value == value
