@@ -74,6 +74,7 @@ LIST_AFTER_COUNT = re.compile(
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
+LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
 OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
@@ -201,7 +202,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             m = ENUM_AFTER.match(text, trig.end)
             listed = _objects(sm, text, m.end(), s.end, trig.family)
             if listed:
-                places = listed
+                noun = LISTED_HEAD.search(text, max(s.start, trig.start - 60), trig.start)  # "The camps that were"
+                kind = HEAD_KIND.get(noun.group(1).lower()) if noun else None
+                places = [_typed(q, Place(0, 0, noun.group(1), kind)) for q in listed] if kind else listed
                 ev.places = places
         ev.extra["sentence_places"] = sm.places
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):

@@ -282,3 +282,12 @@ def test_in_its_hands_is_the_side_named_before_not_the_one_after():
 ])
 def test_a_site_that_names_nothing_is_no_control_change(text):
     assert cc(run(text)) == []
+
+
+def test_names_listed_after_the_camps_that_were_taken_are_camps():
+    from ingestion.extract.extractor import control_candidates
+
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=(
+        "The camps that were taken, he said, were Lung Ler, Thi Hmaw and Zang Mual.")))
+    assert {(c.place.name, c.place.kind) for c in cands if c.event.extra.get("selected", True)} == {
+        ("Lung Ler", "outpost"), ("Thi Hmaw", "outpost"), ("Zang Mual", "outpost")}
