@@ -112,7 +112,7 @@ CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
     rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
-    rf"main|security|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    rf"main|security|village|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")

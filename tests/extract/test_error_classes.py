@@ -291,3 +291,8 @@ def test_names_listed_after_the_camps_that_were_taken_are_camps():
         "The camps that were taken, he said, were Lung Ler, Thi Hmaw and Zang Mual.")))
     assert {(c.place.name, c.place.kind) for c in cands if c.event.extra.get("selected", True)} == {
         ("Lung Ler", "outpost"), ("Thi Hmaw", "outpost"), ("Zang Mual", "outpost")}
+
+
+def test_a_village_s_base_is_a_base():
+    facts = run("The KNLA overran the Hti Mu Hta village militia camp on Sunday.")
+    assert [(f.place, f.place_kind) for f in cc(facts, "captured")] == [("Hti Mu Hta village militia camp", "outpost")]
