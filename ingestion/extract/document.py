@@ -249,7 +249,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         non_military = (_non_military_anaphor(actor.text)
                         or any(a.key is None and a.end <= actor.start and _non_military_anaphor(a.text)
                                for a in sm.actors))
-        if "alliance" in low and "TBA" in st.actor_counts:
+        if ("alliance" in low or _GROUPS_ANAPHOR.match(actor.text)) and "TBA" in st.actor_counts:
             return "TBA"
         earlier = [a for a in sm.actors if a.key and a.end <= actor.start
                    and not (non_military and a.key == st.military)
@@ -263,6 +263,9 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     if ev.change in ("captured",):
         return main or st.last_captor
     return None
+
+
+_GROUPS_ANAPHOR = re.compile(r"^the\s+(?:three\s+|allied\s+)?(?:groups|allies)$", re.I)  # "the groups say …": the coalition
 
 
 def _non_military_anaphor(text: str) -> bool:

@@ -358,6 +358,9 @@ GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighte
 _NOT_SUBJECT_AFTER = re.compile(r"['’]?s?\s+(?:positions?|bases?|camps?|outposts?|posts?|targets?|convoys?|vehicles?|"
                                 r"defen[cs]es|lines|strongholds?|territory|areas?|checkpoints?)\b", re.I)
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:on|against|at|toward|towards|upon)\s+(?:the\s+)?$", re.I)
+# "the KNLA, backed by the PDF and the KNDF, took X": the allies are not the subject
+_ALLIES_ASIDE = re.compile(r",\s*(?:backed|supported|aided|joined|helped)\s+by\b[^,;]*,|"
+                           r",\s*(?:fighting\s+)?(?:alongside|together\s+with)\b[^,;]*,", re.I)
 
 
 def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | None:
@@ -365,6 +368,9 @@ def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | N
     ("KIA/PDF joint forces", "joint forces of the KIA and the PDF"), the group's first
     actor that is named."""
     cands = [a for a in actors if lo <= a.start and a.end <= pos]
+    if text and "," in text[lo:pos]:
+        asides = [m.span() for m in _ALLIES_ASIDE.finditer(text, lo, pos)]
+        cands = [a for a in cands if not any(x <= a.start < y for x, y in asides)]
     if text:
         cands = [a for a in cands if not _NOT_SUBJECT_AFTER.match(text, a.end)
                  and not _NOT_SUBJECT_BEFORE.search(text, max(0, a.start - 12), a.start)] or cands[:1]

@@ -162,7 +162,7 @@ _REF_STARTS_RE = starts_re(REF_STARTS)
 NOT_PLACE = {
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
     "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
-    "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "According", "Following",
+    "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "Once", "According", "Following",
     "Junta", "Regime", "State", "Region", "Division", "Township", "District", "Residents", "Fighters", "Troops",
     "Soldiers", "Police", "Army", "Military", "Government", "Elsewhere", "Further", "Nearly", "More", "Some", "Most",
     "Many", "Several", "About", "Also", "Both", "Neither", "None", "Nobody", "One", "While", "When", "Where",

@@ -296,3 +296,18 @@ def test_names_listed_after_the_camps_that_were_taken_are_camps():
 def test_a_village_s_base_is_a_base():
     facts = run("The KNLA overran the Hti Mu Hta village militia camp on Sunday.")
     assert [(f.place, f.place_kind) for f in cc(facts, "captured")] == [("Hti Mu Hta village militia camp", "outpost")]
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA, backed by PDF units and the KNDF, laid siege to Thandaung from May 2 and took it a week later.",
+    "The KNLA, fighting alongside the PDF, took complete control of Thandaung on May 9.",
+])
+def test_allies_in_an_aside_are_not_the_subject(text):
+    assert [(f.place, f.actor_to) for f in cc(run(text), "captured")] == [("Thandaung", KNLA)]
+
+
+def test_the_groups_are_the_coalition_the_report_named():
+    facts = run("The Three Brotherhood Alliance launched its offensive last month. "
+                "The groups also say they have seized Namhsan and Kutkai.")
+    assert {(f.place, f.actor_to) for f in cc(facts, "captured")} == {
+        ("Namhsan", "Three Brotherhood Alliance"), ("Kutkai", "Three Brotherhood Alliance")}
