@@ -45,7 +45,7 @@ ACTIVE: dict[str, list[str]] = {
         r"pull(?:s|ed|ing)?\s+(?:its|their|the|his|all)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|fighters|men|units)\s+(?:out|back)",
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
-        r"relocat(?:e|ed|ing)", r"ran\s+away", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
+        r"relocat(?:e|ed|ing)", r"ran\s+(?:away|off)", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
         # "junta troops were driven from X": the subject leaves the place after
         r"(?:driven|pushed|forced|chased|expelled|ousted)\s+(?:out\s+)?(?:of|from)",
     ],
@@ -178,7 +178,7 @@ TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS)
 KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liberat", "storm", "took", "tak", "gain",
         "won", "win", "assum", "establish", "secur", "wrest", "clear", "annex", "control", "retak", "retook",
         "regain", "reclaim", "withdr", "retreat", "pull", "abandon", "fled", "flee", "evacuat", "vacat", "left",
-        "leav", "moved", "desert", "relocat", "ran away", "fell", "fall", "attack", "assault", "besieg", "surround",
+        "leav", "moved", "desert", "relocat", "ran away", "ran off", "fell", "fall", "attack", "assault", "besieg", "surround",
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
