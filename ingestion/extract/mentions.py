@@ -170,6 +170,8 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
         keys = [k for kind, k in h.targets if kind == "actor"]
         if not keys or text[max(0, h.start - 5):h.start].lower() == "anti-":
             continue  # "anti-regime forces" are not the regime's
+        if h.text.lower() in ("troops", "soldiers") and _OWNED.search(text, max(0, h.start - 10), h.start):
+            continue  # "the KIA said its troops had overrun …": the group's own, an anaphor below
         after = text[h.end:h.end + 30]
         led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
         out.append(Actor(h.start, h.end, keys[0], h.text, led))
@@ -182,6 +184,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
     return out
 
 
+_OWNED = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?$")
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
                        "security forces", "government forces", "resistance"}
 

@@ -311,3 +311,8 @@ def test_the_groups_are_the_coalition_the_report_named():
                 "The groups also say they have seized Namhsan and Kutkai.")
     assert {(f.place, f.actor_to) for f in cc(facts, "captured")} == {
         ("Namhsan", "Three Brotherhood Alliance"), ("Kutkai", "Three Brotherhood Alliance")}
+
+
+def test_its_troops_are_the_group_s_not_the_junta_s():
+    facts = run("The KIA said its troops had overrun the Nam Hpat camp and the Sin Lum camp on Monday.")
+    assert {f.actor_to for f in cc(facts, "captured")} == {KIA}
