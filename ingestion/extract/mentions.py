@@ -184,7 +184,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
     return out
 
 
-_OWNED = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?$")
+_OWNED = re.compile(r"\b(?:[Ii]ts|[Oo]ur)\s+(?:own\s+)?$")  # "their soldiers" in a quote are often the enemy's
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
                        "security forces", "government forces", "resistance"}
 
