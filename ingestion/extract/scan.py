@@ -9,9 +9,10 @@ lower-cased text, then tries the big pattern only there: the result is exactly
 
 The lower-cased text has the same word boundaries as the original only for ASCII text
 (Unicode case folding can change lengths or match odd letters such as "ſ" under
-``re.IGNORECASE``), so non-ASCII text takes the plain ``finditer`` path in ``finditer_from``.
-``finditer_at`` (a window of the text, for the sentence-level recognisers) takes the fast
-path also when the only non-ASCII characters are punctuation or spaces (curly quotes).
+``re.IGNORECASE``), so text with letters or digits outside ASCII takes the plain ``finditer``
+path; ``finditer_from`` and ``finditer_at`` (a window of the text, for the sentence-level
+recognisers) take the fast path when the only non-ASCII characters are punctuation or
+spaces (curly quotes).
 """
 from __future__ import annotations
 
@@ -35,9 +36,11 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
 
     ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
-    can match; ``pattern`` must never match the empty string.
+    can match; ``pattern`` must never match the empty string. Text whose only non-ASCII
+    characters are punctuation or spaces (curly quotes) takes the fast path too, as in
+    ``finditer_at``.
     """
-    if not text.isascii():
+    if not lower_keeps_matches(text):
         yield from pattern.finditer(text)
         return
     done = 0

@@ -46,6 +46,19 @@ def test_finditer_from_equals_finditer(pattern, starts):
         assert got == want, text
 
 
+@pytest.mark.parametrize(("pattern", "starts"), [(DATE_RE, DATE_STARTS), (FIGURE_RE, FIGURE_STARTS)])
+def test_non_ascii_punctuation_takes_the_fast_path_with_the_same_matches(pattern, starts):
+    rng = random.Random(2)
+    for _ in range(2000):
+        text = _random_text(rng)
+        for ch in rng.sample(["“", "”", "’", "‘", "—", "–", "\u00a0", "\u2009", "…"], 3):
+            i = rng.randint(0, len(text))
+            text = text[:i] + ch + text[i:]
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in finditer_from(pattern, starts, text)]
+        assert got == want, text
+
+
 def test_non_ascii_text_takes_the_plain_path():
     text = "On 12 March, ſince Monday, ၁၂ soldiers"
     assert [m.span() for m in finditer_from(DATE_RE, DATE_STARTS, text)] == [m.span() for m in DATE_RE.finditer(text)]
