@@ -18,11 +18,12 @@ is either a back-reference or a count for a figure claim.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.scan import finditer_at, finditer_positions, lower_keeps_matches, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -289,9 +290,13 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
     inner: list[Place] = []
-    heads = has_head_word(s.lower())
+    low = s.lower()
+    heads = has_head_word(low)
     if heads and any(c.isupper() for c in s):
-        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s)):
+        gates = site_gates(s, low)
+        # a located site's head noun is at most the third word after its determiner
+        keep = None if gates is None else (lambda p: gates.head_within(p, 3))
+        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s), keep):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
@@ -305,7 +310,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True))
-        for p in _named_sites(s, start, free):
+        for p in _named_sites(s, start, free, gates):
             add(p)
     if any(c.isupper() for c in s):
         for m in BARE_RE.finditer(s):
@@ -387,6 +392,100 @@ def has_head_word(lowered: str) -> bool:
     return False
 
 
+# ----------------------------------------------------------------------------- gates of the site patterns
+# NAMED_SITE_RE and LOCATED_SITE_RE both need a head noun (HEAD_KIND), which opens a word (a
+# run of characters that are neither white space nor commas), a few words after where they
+# start: the head nouns of a sentence, found by one Aho-Corasick pass, tell where the patterns
+# can match, and they are tried only there (``tests/extract/test_places.py`` compares them
+# with the plain scans).
+_CAP_START = re.compile(r"\b[A-Z0-9]")  # where a NAMED_SITE_RE match can start (its CAP)
+_WORD_BEFORE = re.compile(r"[\s,]+([^\s,]+)")  # the word before, read in the reversed text
+# how the words of head nouns open (lower case): "police station" -> "police"
+_HEAD_OPENERS = tuple(sorted({h.split()[0] for h in HEAD_KIND}))
+# the lower-case words NAMED_SITE_RE may read after its first name, as beginnings: "and",
+# "mile" ("12 mile camp"), the modifiers of its ``mod`` group and every word of a head noun
+# (capitalised names and numbers need no list)
+_SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
+              "hilltop", "frontline", "main", "security", "people", "gas", "power", "telecom", "scam", "cement",
+              "frontier", "onshore")
+_SITE_WORDS = tuple(sorted({"and", "mile", *_SITE_MODS, *(w for h in HEAD_KIND for w in h.split())}))
+_CAPS_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_NAMEABLE: dict[str, bool] = {}  # word -> a NAMED_SITE_RE match may read it after its first name
+
+
+def _nameable(word: str) -> bool:
+    ok = _NAMEABLE.get(word)
+    if ok is None:
+        ok = word[0] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
+        if len(_NAMEABLE) < 200_000:
+            _NAMEABLE[word] = ok
+    return ok
+
+
+def _openers_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _HEAD_OPENERS:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+_OPENERS_AUTO = _openers_automaton()
+
+
+class SiteGates:
+    """Where the named-site patterns can match in a sentence ``s`` (``low`` is ``s.lower()``):
+    only for a sentence whose non-ASCII characters, if any, are no letters or digits
+    (``scan.lower_keeps_matches``: the case-insensitive head nouns are then plain lower case)."""
+
+    def __init__(self, s: str, low: str):
+        self.s = s
+        # where a word opens with a head noun
+        self.heads = sorted({end - n + 1 for end, n in _OPENERS_AUTO.iter(low)
+                             if end - n + 1 == 0 or low[end - n].isspace() or low[end - n] == ","})
+
+    def named_site_starts(self) -> list[int]:
+        """Every position where NAMED_SITE_RE may match: a capital or digit at a word boundary
+        in a word followed by a head noun with only words the pattern can read in between
+        (``_nameable``: capitalised names, numbers, ``_SITE_WORDS``)."""
+        s = self.s
+        n = len(s)
+        rev = None
+        found: set[int] = set()
+        for h in self.heads:
+            if rev is None:
+                rev = s[::-1]
+            lo = h
+            back = n - h  # the head's start in the reversed text
+            while True:
+                m = _WORD_BEFORE.match(rev, back)
+                if m is None:
+                    break
+                lo = n - m.end(1)
+                if not _nameable(s[lo:n - m.start(1)]):
+                    break  # a match may still start inside this word ("x-Nam camp"), not before it
+                back = m.end(1)
+            found.update(c.start() for c in _CAP_START.finditer(s, lo, h))
+        return sorted(found)
+
+    def head_within(self, pos: int, n: int) -> bool:
+        """Whether a head noun opens one of the ``n`` words after the word holding ``pos`` (no
+        comma in between)."""
+        i = bisect.bisect_right(self.heads, pos)
+        if i == len(self.heads):
+            return False
+        between = self.s[pos:self.heads[i]]
+        return "," not in between and len(between.split()) <= n
+
+
+def site_gates(s: str, low: str) -> SiteGates | None:
+    """The gates of sentence ``s`` (``low``: ``s.lower()``), or None where they do not apply
+    (letters or digits outside ASCII)."""
+    return SiteGates(s, low) if lower_keeps_matches(s) else None
+
+
 _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}
 
 
@@ -443,10 +542,13 @@ def _units(s: str, offset: int) -> list[Place]:
     return merged
 
 
-def _named_sites(s: str, offset: int, free) -> list[Place]:
+def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> list[Place]:
     out: list[Place] = []
     for rx in (NAMED_SITE_RE, HEAD_FIRST_RE):
-        found = rx.finditer(s) if rx is NAMED_SITE_RE else finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
+        if rx is NAMED_SITE_RE:
+            found = rx.finditer(s) if gates is None else finditer_positions(rx, gates.named_site_starts(), s)
+        else:
+            found = finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
         for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue

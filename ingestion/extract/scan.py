@@ -17,7 +17,7 @@ spaces (curly quotes).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 _NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
@@ -56,14 +56,17 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
             done = m.end()
 
 
-def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
+                keep: Callable[[int], bool] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where ``starts``
     matches the lower-cased ``text[pos:endpos]`` (the same matches, found sooner).
 
     ``starts`` must match the lower-cased window at every position where ``pattern`` can
     match (``tests/extract/test_scan.py`` checks it from the patterns themselves); ``pattern``
     must never match the empty string. The engine still sees ``text`` before ``pos`` for
-    ``\\b`` and look-behinds, exactly as ``finditer`` with ``pos`` does.
+    ``\\b`` and look-behinds, exactly as ``finditer`` with ``pos`` does. ``keep`` (optional, on
+    the fast path only) is a further gate: it must be true at every position of ``text`` where
+    a match can start.
     """
     window = text[pos:endpos]
     if not lower_keeps_matches(window):
@@ -75,9 +78,23 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -
         c.start() for c in starts.finditer(window.lower()))
     for c in offsets:
         p = c + pos
-        if p < done:
+        if p < done or keep is not None and not keep(p):
             continue
         m = match(text, p, endpos)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
+def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` when every match starts at one of ``positions`` (ascending):
+    ``pattern`` is tried there only. ``pattern`` must never match the empty string."""
+    done = 0
+    match = pattern.match
+    for p in positions:
+        if p < done:
+            continue
+        m = match(text, p)
         if m is not None:
             yield m
             done = m.end()
