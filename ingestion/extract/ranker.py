@@ -82,9 +82,10 @@ def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
         if words:
             out.append(f"first{side[0]}={words[0]}")
             out.append(f"last{side[0]}={words[-1]}")
-        out.append(f"gap_other_trig={any(t is not trig and min(trig.end, place.end) <= t.start < max(trig.start, place.start) for t in sm.triggers)}")
-        out.append(f"gap_place={sum(1 for q in sm.places if min(trig.end, place.end) <= q.start < max(trig.start, place.start))>0}")
-        out.append(f"gap_actor={any(min(trig.end, place.end) <= a.start < max(trig.start, place.start) for a in sm.actors)}")
+        lo, hi = min(trig.end, place.end), max(trig.start, place.start)  # between the trigger and the place
+        out.append(f"gap_other_trig={any(t is not trig and lo <= t.start < hi for t in sm.triggers)}")
+        out.append(f"gap_place={any(lo <= q.start < hi for q in sm.places)}")
+        out.append(f"gap_actor={any(lo <= a.start < hi for a in sm.actors)}")
         prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]
         nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
@@ -126,12 +127,18 @@ def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[s
     """The most probable class (among those ``family`` allows, and ``none``) and its probability."""
     scores = _scores(feats, model)
     classes = model["classes"]
-    allowed = [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
+    allowed = _allowed(tuple(classes), family)
     top = max(scores[i] for i in allowed)
     exp = {i: math.exp(scores[i] - top) for i in allowed}
     total = sum(exp.values())
     i = max(allowed, key=scores.__getitem__)
     return classes[i], exp[i] / total
+
+
+@lru_cache(maxsize=64)
+def _allowed(classes: tuple[str, ...], family: str | None) -> list[int]:
+    """The indices of the classes a trigger of ``family`` may be judged (``none`` always)."""
+    return [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
 
 
 def _scores(feats: list[str], model: dict) -> list[float]:

@@ -152,6 +152,31 @@ class LiteralFilter:
         return False
 
 
+class StemGated:
+    """A regular expression of ASCII letters every match of which holds, lower-cased, one of
+    ``stems``: its ``search`` and ``finditer`` answer without the engine when the lower-cased
+    text holds none (no stem, no match), else they are the pattern's own. Lower-casing turns
+    the ASCII letters of a match into the stem in place, whatever else the text holds; a
+    case-insensitive pattern may also match letters outside ASCII ("ſ" for "s"): non-ASCII
+    text goes to it.
+    """
+
+    def __init__(self, pattern: re.Pattern, stems: tuple[str, ...]):
+        self.pattern = pattern
+        self.stems = stems
+        self._any_case = bool(pattern.flags & re.IGNORECASE)
+
+    def _none(self, text: str) -> bool:
+        """Whether ``text`` cannot hold a match."""
+        return not (self._any_case and not text.isascii()) and not contains_any(text.lower(), self.stems)
+
+    def search(self, text: str, *args) -> re.Match | None:
+        return None if self._none(text) else self.pattern.search(text, *args)
+
+    def finditer(self, text: str, *args) -> Iterator[re.Match]:
+        return iter(()) if self._none(text) else self.pattern.finditer(text, *args)
+
+
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""

@@ -298,3 +298,21 @@ def test_bare_name_gates_answer_as_their_expressions():
             assert places._speaker_after(s, e) == (places._SPEAKER_AFTER.match(s, e) is not None), (s, e)
             assert places._area_after(s, e) == (places._AREA_AFTER.match(s, e) is not None), (s, e)
             assert places._list_before(s, e) == (places._LIST_BEFORE.search(s, 0, e) is not None), (s, e)
+
+
+def test_stem_gated_patterns_answer_as_their_expressions():
+    """``StemGated`` only spares searches: the same matches as the plain expression."""
+    from ingestion.extract.claims import _ROLE_HINT
+    from ingestion.extract.events import BASE_WORDS
+
+    words = ["camp", "Camps", "BASE", "bases", "outpost", "Post", "positions", "battalion", "Headquarters", "garrison",
+             "strongholds", "baſe", "Spokesman", "spokesperson", "Officer", "commander", "Leader", "chairman",
+             "Secretary", "head", "Chief", "member", "Representative", "director", "Minister", "speaks", "SPOKESMAN",
+             "İstanbul", "Kamp", "the", "said", "x", "’", "-", "—"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", ", ", "-"]) for _ in range(rng.randint(0, 8)))
+        for gated in (BASE_WORDS, _ROLE_HINT):
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
+            got, want = gated.search(text), gated.pattern.search(text)
+            assert (got and got.span()) == (want and want.span()), text
