@@ -83,6 +83,26 @@ UNIT_RE = re.compile(
 UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
+
+
+def _stems_automaton(stems: tuple[str, ...]):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in stems:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+_UNIT_STEMS_AUTO = _stems_automaton(UNIT_STEMS)
+
+
+def has_unit_stem(s: str) -> bool:
+    """``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written) by one Aho-Corasick pass."""
+    for _ in _UNIT_STEMS_AUTO.iter(s):
+        return True
+    return False
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
 # ----------------------------------------------------------------------------- named sites
@@ -280,7 +300,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         found.append(p)
         taken.append((p.start - start, p.end - start))
 
-    if _UNIT_STEM_RE.search(s):  # one of UNIT_STEMS
+    if has_unit_stem(s):  # one of UNIT_STEMS
         for p in _units(s, start):
             add(p)
         for m in NAMED_COMMAND_RE.finditer(s):
@@ -628,6 +648,22 @@ def _area_after(s: str, e: int) -> bool:
     return _AREA_AFTER.match(s, e) is not None
 
 
+# the words of _TITLE_BEFORE (lower case; checked in ``test_scan``)
+_TITLES = ("spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "leader", "chairman",
+           "secretary", "director", "analyst", "resident", "villager", "colonel", "general", "captain", "major",
+           "lieutenant")
+
+
+def _title_before(s: str, a: int) -> bool:
+    """``_TITLE_BEFORE`` found both in the 25 characters before ``a`` and in ``s[:a]``, looked for
+    only where it can match: an ASCII window must end, white space stripped, with one of
+    ``_TITLES`` (case-insensitive matching of non-ASCII letters goes to the expression)."""
+    window = s[max(0, a - 25):a]
+    if window.isascii() and not window.rstrip().lower().endswith(_TITLES):
+        return False
+    return _TITLE_BEFORE.search(window) is not None and _TITLE_BEFORE.search(s, 0, a) is not None
+
+
 def _list_before(s: str, a: int) -> bool:
     """``_LIST_BEFORE.search(s, 0, a)``, looked for only where it can match: the word ("and",
     ",", "of" …) must end where the white space before ``a`` begins."""
@@ -648,7 +684,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     a = m.start()
     e = m.end()
     if words[0].rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
-            a and s[a - 1].isspace() and _TITLE_BEFORE.search(s[max(0, a - 25):a]) and _TITLE_BEFORE.search(s, 0, a)):
+            a and s[a - 1].isspace() and _title_before(s, a)):
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name

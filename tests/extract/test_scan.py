@@ -289,7 +289,9 @@ def test_bare_name_gates_answer_as_their_expressions():
     assert set(tail[:tail.index(")")].split("|")) == set(places._SPEAKER_VERBS)
     words = ["said", "Said", "says", "told", "noted", "claimed", "the", "a", "spokesman", "officer", "region", "Region",
              "areas", "hills", "Hills", "river", "ſpecial", "special", "sub-township", "self-administered", "border",
-             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward"]
+             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward", *re.findall(r"[a-z]{3,}", places._TITLE_BEFORE.pattern),
+             "spokesperson", "Spokesman", "spokeswoman",
+             "VILLAGER", "xofficer", "ſpokesman", "Battalion", "command", "LIB", "Depot", "ခလရ"]
     seps = [" ", "  ", "", ",", ", ", "\t", "\n", "\u00a0", " , "]
     rng = random.Random(21)
     for _ in range(1500):
@@ -298,6 +300,9 @@ def test_bare_name_gates_answer_as_their_expressions():
             assert places._speaker_after(s, e) == (places._SPEAKER_AFTER.match(s, e) is not None), (s, e)
             assert places._area_after(s, e) == (places._AREA_AFTER.match(s, e) is not None), (s, e)
             assert places._list_before(s, e) == (places._LIST_BEFORE.search(s, 0, e) is not None), (s, e)
+            assert places._title_before(s, e) == (places._TITLE_BEFORE.search(s[max(0, e - 25):e]) is not None
+                                                  and places._TITLE_BEFORE.search(s, 0, e) is not None), (s, e)
+            assert places.has_unit_stem(s[:e]) == (places._UNIT_STEM_RE.search(s[:e]) is not None), (s, e)
 
 
 def test_stem_gated_patterns_answer_as_their_expressions():
