@@ -321,3 +321,15 @@ def test_stem_gated_patterns_answer_as_their_expressions():
             assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
             got, want = gated.search(text), gated.pattern.search(text)
             assert (got and got.span()) == (want and want.span()), text
+
+
+def test_no_number_word_no_number_start():
+    """``figures._may_hold_number`` is false only where ``_NUM_START`` finds nothing."""
+    from ingestion.extract.figures import _NUM_START, _may_hold_number
+
+    rng = random.Random(9)
+    for _ in range(4000):
+        low = _random_text(rng).lower()
+        if not _may_hold_number(low):
+            assert _NUM_START.search(low) is None, low
+    assert not _may_hold_number("the junta said") and _may_hold_number("a dozen") and _may_hold_number("x7")
