@@ -333,3 +333,16 @@ def test_no_number_word_no_number_start():
         if not _may_hold_number(low):
             assert _NUM_START.search(low) is None, low
     assert not _may_hold_number("the junta said") and _may_hold_number("a dozen") and _may_hold_number("x7")
+
+
+def test_named_most_is_the_sole_top_of_most_common():
+    from collections import Counter
+
+    from ingestion.extract.document import _named_most
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        states = [rng.choice("ABCD") for _ in range(rng.randint(0, 7))]
+        counts = Counter(states).most_common(2)
+        want = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+        assert _named_most(states) == want, states
