@@ -161,9 +161,9 @@ class _Lazy:
         self._value = None
 
     def __contains__(self, item) -> bool:
-        if item not in self._text:
-            return False
         if self._value is None:
+            if item not in self._text:
+                return False
             self._value = self._make()
         return item in self._value
 
