@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
+from ingestion.extract.scan import StemGated
 
 STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
@@ -1251,8 +1252,10 @@ def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Ac
     return [x for x in sm.actors if x.key and lo <= x.start and x.end <= hi and not _embedded(x, text, sm.sentence.start)]
 
 
-_ROLE_HINT = re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]hair|[Ss]ecretary|[Hh]ead|[Cc]hief|[Mm]ember|"
-                        r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak")
+_ROLE_HINT = StemGated(re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]hair|[Ss]ecretary|[Hh]ead|[Cc]hief|[Mm]ember|"
+                                   r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak"),
+                       ("spok", "offic", "commander", "leader", "chair", "secretary", "head", "chief", "member",
+                        "representative", "director", "minister", "speak"))
 
 
 @dataclass

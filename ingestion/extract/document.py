@@ -428,10 +428,18 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     here = set(states)
     if len(here) == 1:
         return None, next(iter(here))
-    counts = Counter(st.states).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return None, counts[0][0]
-    return None, None
+    return None, _named_most(st.states)
+
+
+def _named_most(states: list[str]) -> str | None:
+    """The state the report names more often than any other, if one is (what ``Counter``'s
+    ``most_common(2)`` tells, without its heap)."""
+    if not states:
+        return None
+    counts = Counter(states)
+    top = max(counts.values())
+    most = [k for k, c in counts.items() if c == top]
+    return most[0] if len(most) == 1 else None
 
 
 def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:

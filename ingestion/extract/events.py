@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, Place, kind_family
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.scan import StemGated, finditer_at, starts_re
 from ingestion.extract.triggers import Trigger
 
 CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdrew", "contest": "contested",
@@ -255,7 +255,8 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
 
 _SOLDIERS_OF = re.compile(r"\b(?:soldiers|troops|personnel|men|members|officers|commanders?|prisoners)\s+(?:\w+\s+){0,2}?"
                           r"(?:of|from|belonging\s+to|serving\s+(?:in|with)|in|under)\s+(?:the\s+)?(?:junta['’]s\s+|military['’]s\s+|regime['’]s\s+)?$", re.I)
-BASE_WORDS = re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I)
+BASE_WORDS = StemGated(re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I),
+                       ("camp", "base", "post", "position", "battalion", "headquarters", "garrison", "stronghold"))
 
 
 def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:

@@ -103,12 +103,33 @@ _NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 
 
+def _number_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in (*"0123456789", *_STARTS_NUM[len("[0-9]|"):].split("|")):
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+_NUMBER_AUTO = _number_automaton()  # what every _NUM_START match holds: a digit or a number word
+
+
+def _may_hold_number(low: str) -> bool:
+    for _ in _NUMBER_AUTO.iter(low):
+        return True
+    return False
+
+
 def _iter_figures(text: str):
     """``FIGURE_RE.finditer(text)``, found from the numbers (the same matches)."""
     if not text.isascii():
         yield from FIGURE_RE.finditer(text)
         return
     low = text.lower()
+    if not _may_hold_number(low):
+        return  # no digit, no number word: _NUM_START finds nothing
     done = 0
     match = FIGURE_RE.match
     for c in _NUM_START.finditer(low):

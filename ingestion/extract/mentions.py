@@ -139,8 +139,8 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
         if 0 <= i < len(sentences) and h.end <= sentences[i].end:
             by_sentence[i].append(h)
     out = []
-    common = _Lazy(lambda: set(_LOWER_WORD.findall(text)))
-    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)})
+    common = _Lazy(lambda: set(_LOWER_WORD.findall(text)), text)
+    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)}, text)
     for s, shits in zip(sentences, by_sentence):
         actors = _actors(text, s, shits)
         triggers = find_triggers(text, s.start, s.end)
@@ -152,14 +152,18 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
 
 
 class _Lazy:
-    """A set computed on first membership test."""
+    """A set of pieces of ``text`` computed on first membership test (a string that is no piece
+    of ``text`` is no member: the set is not computed for it)."""
 
-    def __init__(self, make):
+    def __init__(self, make, text: str):
         self._make = make
+        self._text = text
         self._value = None
 
     def __contains__(self, item) -> bool:
         if self._value is None:
+            if item not in self._text:
+                return False
             self._value = self._make()
         return item in self._value
 

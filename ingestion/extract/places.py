@@ -18,11 +18,12 @@ is either a back-reference or a count for a figure claim.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.scan import finditer_at, finditer_positions, lower_keeps_matches, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -82,6 +83,26 @@ UNIT_RE = re.compile(
 UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
+
+
+def _stems_automaton(stems: tuple[str, ...]):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k in stems:
+        auto.add_word(k, k)
+    auto.make_automaton()
+    return auto
+
+
+_UNIT_STEMS_AUTO = _stems_automaton(UNIT_STEMS)
+
+
+def has_unit_stem(s: str) -> bool:
+    """``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written) by one Aho-Corasick pass."""
+    for _ in _UNIT_STEMS_AUTO.iter(s):
+        return True
+    return False
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
 # ----------------------------------------------------------------------------- named sites
@@ -281,7 +302,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         found.append(p)
         taken.append((p.start - start, p.end - start))
 
-    if _UNIT_STEM_RE.search(s):  # one of UNIT_STEMS
+    if has_unit_stem(s):  # one of UNIT_STEMS
         for p in _units(s, start):
             add(p)
         for m in NAMED_COMMAND_RE.finditer(s):
@@ -291,9 +312,13 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
     inner: list[Place] = []
-    heads = has_head_word(s.lower())
+    low = s.lower()
+    heads = has_head_word(low)
     if heads and any(c.isupper() for c in s):
-        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s)):
+        gates = site_gates(s, low)
+        # a located site's head noun is at most the third word after its determiner
+        keep = None if gates is None else (lambda p: gates.head_within(p, 3))
+        for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s), keep):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
@@ -308,7 +333,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True))
-        for p in _named_sites(s, start, free):
+        for p in _named_sites(s, start, free, gates):
             add(p)
     if any(c.isupper() for c in s):
         for m in BARE_RE.finditer(s):
@@ -390,6 +415,100 @@ def has_head_word(lowered: str) -> bool:
     return False
 
 
+# ----------------------------------------------------------------------------- gates of the site patterns
+# NAMED_SITE_RE and LOCATED_SITE_RE both need a head noun (HEAD_KIND), which opens a word (a
+# run of characters that are neither white space nor commas), a few words after where they
+# start: the head nouns of a sentence, found by one Aho-Corasick pass, tell where the patterns
+# can match, and they are tried only there (``tests/extract/test_places.py`` compares them
+# with the plain scans).
+_CAP_START = re.compile(r"\b[A-Z0-9]")  # where a NAMED_SITE_RE match can start (its CAP)
+_WORD_BEFORE = re.compile(r"[\s,]+([^\s,]+)")  # the word before, read in the reversed text
+# how the words of head nouns open (lower case): "police station" -> "police"
+_HEAD_OPENERS = tuple(sorted({h.split()[0] for h in HEAD_KIND}))
+# the lower-case words NAMED_SITE_RE may read after its first name, as beginnings: "and",
+# "mile" ("12 mile camp"), the modifiers of its ``mod`` group and every word of a head noun
+# (capitalised names and numbers need no list)
+_SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
+              "hilltop", "frontline", "main", "security", "people", "gas", "power", "telecom", "scam", "cement",
+              "frontier", "onshore")
+_SITE_WORDS = tuple(sorted({"and", "mile", *_SITE_MODS, *(w for h in HEAD_KIND for w in h.split())}))
+_CAPS_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_NAMEABLE: dict[str, bool] = {}  # word -> a NAMED_SITE_RE match may read it after its first name
+
+
+def _nameable(word: str) -> bool:
+    ok = _NAMEABLE.get(word)
+    if ok is None:
+        ok = word[0] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
+        if len(_NAMEABLE) < 200_000:
+            _NAMEABLE[word] = ok
+    return ok
+
+
+def _openers_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _HEAD_OPENERS:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+_OPENERS_AUTO = _openers_automaton()
+
+
+class SiteGates:
+    """Where the named-site patterns can match in a sentence ``s`` (``low`` is ``s.lower()``):
+    only for a sentence whose non-ASCII characters, if any, are no letters or digits
+    (``scan.lower_keeps_matches``: the case-insensitive head nouns are then plain lower case)."""
+
+    def __init__(self, s: str, low: str):
+        self.s = s
+        # where a word opens with a head noun
+        self.heads = sorted({end - n + 1 for end, n in _OPENERS_AUTO.iter(low)
+                             if end - n + 1 == 0 or low[end - n].isspace() or low[end - n] == ","})
+
+    def named_site_starts(self) -> list[int]:
+        """Every position where NAMED_SITE_RE may match: a capital or digit at a word boundary
+        in a word followed by a head noun with only words the pattern can read in between
+        (``_nameable``: capitalised names, numbers, ``_SITE_WORDS``)."""
+        s = self.s
+        n = len(s)
+        rev = None
+        found: set[int] = set()
+        for h in self.heads:
+            if rev is None:
+                rev = s[::-1]
+            lo = h
+            back = n - h  # the head's start in the reversed text
+            while True:
+                m = _WORD_BEFORE.match(rev, back)
+                if m is None:
+                    break
+                lo = n - m.end(1)
+                if not _nameable(s[lo:n - m.start(1)]):
+                    break  # a match may still start inside this word ("x-Nam camp"), not before it
+                back = m.end(1)
+            found.update(c.start() for c in _CAP_START.finditer(s, lo, h))
+        return sorted(found)
+
+    def head_within(self, pos: int, n: int) -> bool:
+        """Whether a head noun opens one of the ``n`` words after the word holding ``pos`` (no
+        comma in between)."""
+        i = bisect.bisect_right(self.heads, pos)
+        if i == len(self.heads):
+            return False
+        between = self.s[pos:self.heads[i]]
+        return "," not in between and len(between.split()) <= n
+
+
+def site_gates(s: str, low: str) -> SiteGates | None:
+    """The gates of sentence ``s`` (``low``: ``s.lower()``), or None where they do not apply
+    (letters or digits outside ASCII)."""
+    return SiteGates(s, low) if lower_keeps_matches(s) else None
+
+
 _REF_KIND = {"town": "town", "village": "village", "airport": "airport", "road": "road", "base": "military_base"}
 
 
@@ -446,10 +565,13 @@ def _units(s: str, offset: int) -> list[Place]:
     return merged
 
 
-def _named_sites(s: str, offset: int, free) -> list[Place]:
+def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> list[Place]:
     out: list[Place] = []
     for rx in (NAMED_SITE_RE, HEAD_FIRST_RE):
-        found = rx.finditer(s) if rx is NAMED_SITE_RE else finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
+        if rx is NAMED_SITE_RE:
+            found = rx.finditer(s) if gates is None else finditer_positions(rx, gates.named_site_starts(), s)
+        else:
+            found = finditer_at(rx, _HEAD_FIRST_STARTS_RE, s, 0, len(s))
         for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
@@ -529,6 +651,22 @@ def _area_after(s: str, e: int) -> bool:
     return _AREA_AFTER.match(s, e) is not None
 
 
+# the words of _TITLE_BEFORE (lower case; checked in ``test_scan``)
+_TITLES = ("spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "leader", "chairman",
+           "secretary", "director", "analyst", "resident", "villager", "colonel", "general", "captain", "major",
+           "lieutenant")
+
+
+def _title_before(s: str, a: int) -> bool:
+    """``_TITLE_BEFORE`` found both in the 25 characters before ``a`` and in ``s[:a]``, looked for
+    only where it can match: an ASCII window must end, white space stripped, with one of
+    ``_TITLES`` (case-insensitive matching of non-ASCII letters goes to the expression)."""
+    window = s[max(0, a - 25):a]
+    if window.isascii() and not window.rstrip().lower().endswith(_TITLES):
+        return False
+    return _TITLE_BEFORE.search(window) is not None and _TITLE_BEFORE.search(s, 0, a) is not None
+
+
 def _list_before(s: str, a: int) -> bool:
     """``_LIST_BEFORE.search(s, 0, a)``, looked for only where it can match: the word ("and",
     ",", "of" …) must end where the white space before ``a`` begins."""
@@ -549,7 +687,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     a = m.start()
     e = m.end()
     if words[0].rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
-            a and s[a - 1].isspace() and _TITLE_BEFORE.search(s[max(0, a - 25):a]) and _TITLE_BEFORE.search(s, 0, a)):
+            a and s[a - 1].isspace() and _title_before(s, a)):
         return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name

@@ -48,20 +48,37 @@ def doc_context(resolved: list) -> dict[str, tuple[set[str], set[int]]]:
 
 def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
     """The features of one resolved candidate ``r`` (see ``document.Resolved``); ``doc`` is
-    the report's ``doc_context``."""
+    the report's ``doc_context``. The first ones depend only on the trigger and the type of
+    the place (``_head_key``): their scores are cached (``_judge``)."""
+    return _head_features(_head_key(r)) + _tail_features(r, text, sm, doc)
+
+
+def _head_key(r) -> tuple:
+    """What the first features of ``r`` depend on: the trigger, the rule's choice, the place's type."""
     ev, place, trig = r.event, r.place, r.event.trigger
     sel = "sel" if ev.extra.get("selected", True) else "cand"
-    fam, voice = trig.family, trig.voice
-    out = [f"bias", f"sel={sel}", f"fam={fam}", f"voice={voice}", f"fv={fam}_{voice}", f"sf={sel}_{fam}",
-           f"sfv={sel}_{fam}_{voice}", f"trig={trig.text.lower()[:24]}", f"neg={trig.negated}",
-           f"sneg={sel}_{trig.negated}", f"rule_change={ev.change}", f"sel_change={sel}_{ev.change}"]
     ptype = ("unit" if place.unit is not None else "ref" if place.ref not in (None, "generic")
              else "generic" if place.ref == "generic" else "bare" if place.bare else "named")
-    out += [f"ptype={ptype}", f"pkind={kind_family(place.kind)}", f"ptk={ptype}_{kind_family(place.kind)}",
-            f"fam_pk={fam}_{kind_family(place.kind)}", f"fam_pt={fam}_{ptype}"]
+    return sel, trig.family, trig.voice, trig.text.lower()[:24], trig.negated, ev.change, ptype, kind_family(place.kind)
+
+
+def _head_features(key: tuple) -> list[str]:
+    sel, fam, voice, trig_text, negated, change, ptype, pkind = key
+    out = [f"bias", f"sel={sel}", f"fam={fam}", f"voice={voice}", f"fv={fam}_{voice}", f"sf={sel}_{fam}",
+           f"sfv={sel}_{fam}_{voice}", f"trig={trig_text}", f"neg={negated}",
+           f"sneg={sel}_{negated}", f"rule_change={change}", f"sel_change={sel}_{change}"]
+    out += [f"ptype={ptype}", f"pkind={pkind}", f"ptk={ptype}_{pkind}",
+            f"fam_pk={fam}_{pkind}", f"fam_pt={fam}_{ptype}"]
+    return out
+
+
+def _tail_features(r, text: str, sm, doc: dict | None) -> list[str]:
+    """The features of ``r`` after those of ``_head_features``."""
+    ev, place, trig = r.event, r.place, r.event.trigger
+    fam, voice = trig.family, trig.voice
     s = sm.sentence if sm is not None else None
     in_sentence = s is not None and s.start <= place.start < s.end
-    out.append(f"here={in_sentence}")
+    out = [f"here={in_sentence}"]
     if ev.extra.get("carried"):
         words = _WORD.findall(text[s.start:place.start].lower())
         out += [f"carried_first={w}" for w in words[:3]] + [f"carried_prev={w}" for w in words[-2:]]
@@ -82,9 +99,10 @@ def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
         if words:
             out.append(f"first{side[0]}={words[0]}")
             out.append(f"last{side[0]}={words[-1]}")
-        out.append(f"gap_other_trig={any(t is not trig and min(trig.end, place.end) <= t.start < max(trig.start, place.start) for t in sm.triggers)}")
-        out.append(f"gap_place={sum(1 for q in sm.places if min(trig.end, place.end) <= q.start < max(trig.start, place.start))>0}")
-        out.append(f"gap_actor={any(min(trig.end, place.end) <= a.start < max(trig.start, place.start) for a in sm.actors)}")
+        lo, hi = min(trig.end, place.end), max(trig.start, place.start)  # between the trigger and the place
+        out.append(f"gap_other_trig={any(t is not trig and lo <= t.start < hi for t in sm.triggers)}")
+        out.append(f"gap_place={any(lo <= q.start < hi for q in sm.places)}")
+        out.append(f"gap_actor={any(lo <= a.start < hi for a in sm.actors)}")
         prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]
         nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
@@ -124,9 +142,11 @@ ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "cont
 
 def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:
     """The most probable class (among those ``family`` allows, and ``none``) and its probability."""
-    scores = _scores(feats, model)
-    classes = model["classes"]
-    allowed = [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
+    return _best(_scores(feats, model), model["classes"], family)
+
+
+def _best(scores: list[float], classes: list[str], family: str | None) -> tuple[str, float]:
+    allowed = _allowed(tuple(classes), family)
     top = max(scores[i] for i in allowed)
     exp = {i: math.exp(scores[i] - top) for i in allowed}
     total = sum(exp.values())
@@ -134,16 +154,55 @@ def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[s
     return classes[i], exp[i] / total
 
 
+@lru_cache(maxsize=64)
+def _allowed(classes: tuple[str, ...], family: str | None) -> list[int]:
+    """The indices of the classes a trigger of ``family`` may be judged (``none`` always)."""
+    return [i for i, c in enumerate(classes) if family is None or c == "none" or c in ALLOWED.get(family, (c,))]
+
+
 def _scores(feats: list[str], model: dict) -> list[float]:
     """Each class's intercept plus the weights of the features the model knows, added in the
     order of ``feats`` (the same sums, to the last bit, as adding feature by feature: ``sum``
     of floats adds one after the other in a C double on Python 3.11, without the float
     objects of ``reduce(add, ...)``; 3.12 compensates its sums, ``test_ranker_sums`` would see it)."""
-    intercept = model["intercept"]
+    return _scores_from(model["intercept"], feats, model)
+
+
+def _scores_from(start: list[float], feats: list[str], model: dict) -> list[float]:
+    """``start`` (the intercept, or the scores of the features before ``feats``) plus the
+    weights of ``feats``, added one after the other: continuing a sum from its partial sums
+    is the same sum, to the last bit."""
     rows = [w for w in map(model["weights"].get, feats) if w is not None]
     if not rows:
-        return list(intercept)
-    return [sum(column, b) for b, column in zip(intercept, zip(*rows))]
+        return list(start)
+    return [sum(column, b) for b, column in zip(start, zip(*rows))]
+
+
+# per model (by identity; a model is not changed once ranking with it): ``_head_key`` -> scores
+# of ``_head_features`` (few keys: the triggers' words and the places' types)
+_HEAD_SCORES: dict[int, tuple[dict, dict[tuple, list[float]]]] = {}
+
+
+def _head_scores(key: tuple, model: dict) -> list[float]:
+    entry = _HEAD_SCORES.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_HEAD_SCORES) > 8:
+            _HEAD_SCORES.clear()
+        entry = _HEAD_SCORES[id(model)] = (model, {})
+    cache = entry[1]
+    scores = cache.get(key)
+    if scores is None:
+        scores = _scores(_head_features(key), model)
+        if len(cache) < 100_000:
+            cache[key] = scores
+    return scores
+
+
+def _judge(r, text: str, sm, doc: dict, model: dict) -> tuple[str, float]:
+    """``predict(features(r, text, sm, doc), model, family)``, the scores of the first
+    features taken from the cache."""
+    scores = _scores_from(_head_scores(_head_key(r), model), _tail_features(r, text, sm, doc), model)
+    return _best(scores, model["classes"], r.event.trigger.family)
 
 
 _OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)
@@ -173,8 +232,7 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     # the places a rule took as one verb's coordinated objects ("A, B and C") are one decision:
     # the list is as good as its best-scored member
     doc = doc_context(resolved)
-    scored = [(r, *predict(features(r, text, sms[r.event.sentence], doc), model, r.event.trigger.family))
-              for r in resolved]
+    scored = [(r, *_judge(r, text, sms[r.event.sentence], doc, model)) for r in resolved]
     best: dict[int, tuple[str, float]] = {}
     for r, cls, p in scored:
         if r.event.extra.get("selected", True) and cls != "none":

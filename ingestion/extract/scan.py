@@ -9,14 +9,15 @@ lower-cased text, then tries the big pattern only there: the result is exactly
 
 The lower-cased text has the same word boundaries as the original only for ASCII text
 (Unicode case folding can change lengths or match odd letters such as "ſ" under
-``re.IGNORECASE``), so non-ASCII text takes the plain ``finditer`` path in ``finditer_from``.
-``finditer_at`` (a window of the text, for the sentence-level recognisers) takes the fast
-path also when the only non-ASCII characters are punctuation or spaces (curly quotes).
+``re.IGNORECASE``), so text with letters or digits outside ASCII takes the plain ``finditer``
+path; ``finditer_from`` and ``finditer_at`` (a window of the text, for the sentence-level
+recognisers) take the fast path when the only non-ASCII characters are punctuation or
+spaces (curly quotes).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 _NON_ASCII_WORD = re.compile(r"(?![\x00-\x7f])\w")
@@ -35,9 +36,11 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
 
     ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
-    can match; ``pattern`` must never match the empty string.
+    can match; ``pattern`` must never match the empty string. Text whose only non-ASCII
+    characters are punctuation or spaces (curly quotes) takes the fast path too, as in
+    ``finditer_at``.
     """
-    if not text.isascii():
+    if not lower_keeps_matches(text):
         yield from pattern.finditer(text)
         return
     done = 0
@@ -53,14 +56,17 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
             done = m.end()
 
 
-def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -> Iterator[re.Match]:
+def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
+                keep: Callable[[int], bool] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where ``starts``
     matches the lower-cased ``text[pos:endpos]`` (the same matches, found sooner).
 
     ``starts`` must match the lower-cased window at every position where ``pattern`` can
     match (``tests/extract/test_scan.py`` checks it from the patterns themselves); ``pattern``
     must never match the empty string. The engine still sees ``text`` before ``pos`` for
-    ``\\b`` and look-behinds, exactly as ``finditer`` with ``pos`` does.
+    ``\\b`` and look-behinds, exactly as ``finditer`` with ``pos`` does. ``keep`` (optional, on
+    the fast path only) is a further gate: it must be true at every position of ``text`` where
+    a match can start.
     """
     window = text[pos:endpos]
     if not lower_keeps_matches(window):
@@ -72,9 +78,23 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int) -
         c.start() for c in starts.finditer(window.lower()))
     for c in offsets:
         p = c + pos
-        if p < done:
+        if p < done or keep is not None and not keep(p):
             continue
         m = match(text, p, endpos)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
+def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` when every match starts at one of ``positions`` (ascending):
+    ``pattern`` is tried there only. ``pattern`` must never match the empty string."""
+    done = 0
+    match = pattern.match
+    for p in positions:
+        if p < done:
+            continue
+        m = match(text, p)
         if m is not None:
             yield m
             done = m.end()
@@ -130,6 +150,31 @@ class LiteralFilter:
         if bits & self._PARTIAL:
             return self.pattern.search(text) is not None
         return False
+
+
+class StemGated:
+    """A regular expression of ASCII letters every match of which holds, lower-cased, one of
+    ``stems``: its ``search`` and ``finditer`` answer without the engine when the lower-cased
+    text holds none (no stem, no match), else they are the pattern's own. Lower-casing turns
+    the ASCII letters of a match into the stem in place, whatever else the text holds; a
+    case-insensitive pattern may also match letters outside ASCII ("ſ" for "s"): non-ASCII
+    text goes to it.
+    """
+
+    def __init__(self, pattern: re.Pattern, stems: tuple[str, ...]):
+        self.pattern = pattern
+        self.stems = stems
+        self._any_case = bool(pattern.flags & re.IGNORECASE)
+
+    def _none(self, text: str) -> bool:
+        """Whether ``text`` cannot hold a match."""
+        return not (self._any_case and not text.isascii()) and not contains_any(text.lower(), self.stems)
+
+    def search(self, text: str, *args) -> re.Match | None:
+        return None if self._none(text) else self.pattern.search(text, *args)
+
+    def finditer(self, text: str, *args) -> Iterator[re.Match]:
+        return iter(()) if self._none(text) else self.pattern.finditer(text, *args)
 
 
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:

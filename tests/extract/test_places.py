@@ -77,3 +77,51 @@ def test_every_head_noun_passes_the_cheap_head_check():
         assert has_head_word(f"near the {head} of".lower()), head
     for m in REF_RE.finditer("the cities, the police stations, its checkpoints, the border gates, the factory"):
         assert has_head_word(m.group().lower()), m.group()
+
+
+def _site_texts():
+    """Random sentences of names, head nouns, modifiers, list words and punctuation, then the
+    dev-real sentences (if present)."""
+    import random
+    from pathlib import Path
+
+    from ingestion.extract.places import _SITE_MODS, HEAD_KIND
+
+    words = ["Nga", "Hpaw", "Lashio-Muse", "Kyin", "San", "12th", "mile", "Mile", "7", "and", "And", "the", "a", "an",
+             "two", "near", "at", "of", "above", "outside", "captured", "its", "people's", "people’s", "Military",
+             "Council's", "x-Nam", "(Mansi", "“Hka", "ward.", "said", "junta-held", "K", "ſ", *_SITE_MODS,
+             *HEAD_KIND, *(h.upper() for h in HEAD_KIND), *(h.title() + "s" for h in HEAD_KIND)]
+    rng = random.Random(7)
+    for _ in range(3000):
+        out = []
+        for _ in range(rng.randint(1, 18)):
+            out.append(rng.choice(words))
+            out.append(rng.choice([" ", " ", " ", ", ", " , ", ",", "  ", "\n", "\u00a0", ". ", "-"]))
+        yield "".join(out)
+    real = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev-real"
+    if real.is_dir():
+        from ingestion.extract.sentences import split_sentences
+        from ingestion.models import Report
+        from ingestion.reports import iter_reports
+
+        for r in iter_reports([real]):
+            if isinstance(r, Report):
+                yield from (s.text for s in split_sentences(r.text))
+
+
+def test_site_gates_find_what_the_plain_scans_find():
+    """``SiteGates`` only spares tries: the gated scans find the plain scans' matches."""
+    from ingestion.extract.places import _LOCATED_SITE_STARTS_RE, LOCATED_SITE_RE, NAMED_SITE_RE, site_gates
+    from ingestion.extract.scan import finditer_at, finditer_positions
+
+    for s in _site_texts():
+        gates = site_gates(s, s.lower())
+        if gates is None:
+            continue
+        want = [(m.span(), m.groupdict()) for m in NAMED_SITE_RE.finditer(s)]
+        got = [(m.span(), m.groupdict()) for m in finditer_positions(NAMED_SITE_RE, gates.named_site_starts(), s)]
+        assert got == want, s
+        want = [(m.span(), m.groupdict()) for m in LOCATED_SITE_RE.finditer(s)]
+        got = [(m.span(), m.groupdict()) for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s),
+                                                                lambda p: gates.head_within(p, 3))]
+        assert got == want, s

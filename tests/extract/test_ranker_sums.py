@@ -20,3 +20,34 @@ def test_scores_add_feature_by_feature():
         assert _scores(feats, model) == want  # == on floats: bit for bit (no NaN here)
     big = {"classes": ["a", "b"], "intercept": [1e16, 0.1], "weights": {"x": [1.0, 0.2], "y": [-1e16, 0.3]}}
     assert _scores(["x", "x", "y"], big) == [reduce(add, (1.0, 1.0, -1e16), 1e16), reduce(add, (0.2, 0.2, 0.3), 0.1)]
+
+
+def test_continued_sums_are_the_same_sums():
+    """``_scores_from`` on the scores of a prefix of the features = ``_scores`` of them all."""
+    from ingestion.extract.ranker import _scores_from
+
+    model = load_model()
+    names = sorted(model["weights"]) + ["unknown=x"]
+    rng = random.Random(8)
+    for _ in range(2000):
+        feats = [rng.choice(names) for _ in range(rng.randint(0, 60))]
+        cut = rng.randint(0, len(feats))
+        assert _scores_from(_scores(feats[:cut], model), feats[cut:], model) == _scores(feats, model)
+
+
+def test_judged_with_cached_head_scores_as_predicted():
+    """``rank``'s ``_judge`` (cached scores of the first features) = ``predict(features(...))``."""
+    from ingestion.extract.extractor import control_candidates
+    from ingestion.extract.ranker import _judge, doc_context, features, predict
+    from synthetic.reports import generate
+
+    model = load_model()
+    n = 0
+    for report, _ in generate(60, words=300, seed=3, event_share=0.8):
+        cands, text, sms = control_candidates(report)
+        doc = doc_context(cands)
+        for r in cands:
+            sm = sms[r.event.sentence]
+            assert _judge(r, text, sm, doc, model) == predict(features(r, text, sm, doc), model, r.event.trigger.family)
+            n += 1
+    assert n > 100

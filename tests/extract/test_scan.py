@@ -46,6 +46,19 @@ def test_finditer_from_equals_finditer(pattern, starts):
         assert got == want, text
 
 
+@pytest.mark.parametrize(("pattern", "starts"), [(DATE_RE, DATE_STARTS), (FIGURE_RE, FIGURE_STARTS)])
+def test_non_ascii_punctuation_takes_the_fast_path_with_the_same_matches(pattern, starts):
+    rng = random.Random(2)
+    for _ in range(2000):
+        text = _random_text(rng)
+        for ch in rng.sample(["“", "”", "’", "‘", "—", "–", "\u00a0", "\u2009", "…"], 3):
+            i = rng.randint(0, len(text))
+            text = text[:i] + ch + text[i:]
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in finditer_from(pattern, starts, text)]
+        assert got == want, text
+
+
 def test_non_ascii_text_takes_the_plain_path():
     text = "On 12 March, ſince Monday, ၁၂ soldiers"
     assert [m.span() for m in finditer_from(DATE_RE, DATE_STARTS, text)] == [m.span() for m in DATE_RE.finditer(text)]
@@ -276,7 +289,9 @@ def test_bare_name_gates_answer_as_their_expressions():
     assert set(tail[:tail.index(")")].split("|")) == set(places._SPEAKER_VERBS)
     words = ["said", "Said", "says", "told", "noted", "claimed", "the", "a", "spokesman", "officer", "region", "Region",
              "areas", "hills", "Hills", "river", "ſpecial", "special", "sub-township", "self-administered", "border",
-             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward"]
+             "area", "and", "of", "near", "at", ",", "X", "Kyauk", "Mon", "Ward", *re.findall(r"[a-z]{3,}", places._TITLE_BEFORE.pattern),
+             "spokesperson", "Spokesman", "spokeswoman",
+             "VILLAGER", "xofficer", "ſpokesman", "Battalion", "command", "LIB", "Depot", "ခလရ"]
     seps = [" ", "  ", "", ",", ", ", "\t", "\n", "\u00a0", " , "]
     rng = random.Random(21)
     for _ in range(1500):
@@ -285,3 +300,49 @@ def test_bare_name_gates_answer_as_their_expressions():
             assert places._speaker_after(s, e) == (places._SPEAKER_AFTER.match(s, e) is not None), (s, e)
             assert places._area_after(s, e) == (places._AREA_AFTER.match(s, e) is not None), (s, e)
             assert places._list_before(s, e) == (places._LIST_BEFORE.search(s, 0, e) is not None), (s, e)
+            assert places._title_before(s, e) == (places._TITLE_BEFORE.search(s[max(0, e - 25):e]) is not None
+                                                  and places._TITLE_BEFORE.search(s, 0, e) is not None), (s, e)
+            assert places.has_unit_stem(s[:e]) == (places._UNIT_STEM_RE.search(s[:e]) is not None), (s, e)
+
+
+def test_stem_gated_patterns_answer_as_their_expressions():
+    """``StemGated`` only spares searches: the same matches as the plain expression."""
+    from ingestion.extract.claims import _ROLE_HINT
+    from ingestion.extract.events import BASE_WORDS
+
+    words = ["camp", "Camps", "BASE", "bases", "outpost", "Post", "positions", "battalion", "Headquarters", "garrison",
+             "strongholds", "baſe", "Spokesman", "spokesperson", "Officer", "commander", "Leader", "chairman",
+             "Secretary", "head", "Chief", "member", "Representative", "director", "Minister", "speaks", "SPOKESMAN",
+             "İstanbul", "Kamp", "the", "said", "x", "’", "-", "—"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", ", ", "-"]) for _ in range(rng.randint(0, 8)))
+        for gated in (BASE_WORDS, _ROLE_HINT):
+            assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.pattern.finditer(text)], text
+            got, want = gated.search(text), gated.pattern.search(text)
+            assert (got and got.span()) == (want and want.span()), text
+
+
+def test_no_number_word_no_number_start():
+    """``figures._may_hold_number`` is false only where ``_NUM_START`` finds nothing."""
+    from ingestion.extract.figures import _NUM_START, _may_hold_number
+
+    rng = random.Random(9)
+    for _ in range(4000):
+        low = _random_text(rng).lower()
+        if not _may_hold_number(low):
+            assert _NUM_START.search(low) is None, low
+    assert not _may_hold_number("the junta said") and _may_hold_number("a dozen") and _may_hold_number("x7")
+
+
+def test_named_most_is_the_sole_top_of_most_common():
+    from collections import Counter
+
+    from ingestion.extract.document import _named_most
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        states = [rng.choice("ABCD") for _ in range(rng.randint(0, 7))]
+        counts = Counter(states).most_common(2)
+        want = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+        assert _named_most(states) == want, states
