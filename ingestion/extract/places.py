@@ -533,6 +533,8 @@ def _units(s: str, offset: int) -> list[Place]:
             if not nums:
                 continue  # "PDF battalions", "the battalion": no numbered unit
         elif m.group("ab3"):
+            if re.match(r"\s*(?:-\s*)?\d", s[b:]):
+                continue  # "captured 25 LIB 599 soldiers": a count before the unit "LIB 599"
             utype = UNIT_ABBR.get(m.group("ab3"), "other")
             nums = [m.group("num3")]
         elif m.group("ab"):

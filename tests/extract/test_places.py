@@ -125,3 +125,10 @@ def test_site_gates_find_what_the_plain_scans_find():
         got = [(m.span(), m.groupdict()) for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s),
                                                                 lambda p: gates.head_within(p, 3))]
         assert got == want, s
+
+
+def test_a_count_before_a_unit_with_its_own_number_is_no_unit():
+    from ingestion.extract.places import find_places
+
+    text = "The AA said it captured 25 LIB 599 soldiers on Monday."
+    assert [p.unit for p in find_places(text, 0, len(text)) if p.unit is not None and p.unit.number == "25"] == []
