@@ -73,11 +73,16 @@ class Column:
         return "json"
 
     @property
+    def pg_base_type(self) -> str:
+        """``pg_type`` without its collation (for casts)."""
+        return self.pg_type.replace(' COLLATE "C"', "")
+
+    @property
     def pg_type(self) -> str:
         if self.kind == "scalar":
             return _scalar(self.duck_type)  # type: ignore[return-value]
         if self.kind == "array":
-            return _scalar(self.duck_type[:-2]).replace(' COLLATE "C"', "") + "[]"  # type: ignore[union-attr]
+            return Column("", self.duck_type[:-2]).pg_base_type + "[]"
         return "jsonb"
 
     def csv_expr(self) -> str:
