@@ -6,10 +6,10 @@ Types: scalars map one to one (``VARCHAR`` → ``text COLLATE "C"``, so PostgreS
 strings as DuckDB does, by code point, whatever the server's locale); a list of scalars
 becomes an array; a struct, a map, a list of structs or lists become ``jsonb``.
 
-Keys come from the dbt tests: a column tested ``unique`` and ``not_null`` is the primary
-key; a ``unique_combination`` of not-null columns is one when no single column is; every
-column with a ``relationships`` test (a foreign key BI tools join on) and every other
-unique column gets an index.
+Keys come from the dbt tests: a column tested ``unique`` and ``not_null`` (alone or in a
+model's ``column_values`` test) is the primary key; a ``unique_combination`` of not-null
+columns is one when no single column is; every column with a ``relationships`` test (a
+foreign key BI tools join on) and every other unique column gets an index.
 """
 from __future__ import annotations
 
@@ -156,6 +156,8 @@ def docs_from_manifest(manifest: dict) -> dict[str, TableDoc]:
                 unique.setdefault(target, []).append(cols)
         elif name == "not_null" and column:
             not_null.setdefault(target, set()).add(column)
+        elif name == "column_values":  # a model's value checks in one test (tests/generic/column_values.sql)
+            not_null.setdefault(target, set()).update((meta.get("kwargs") or {}).get("not_null") or ())
         elif name in ("relationships", "relationships_where") and column:
             related.setdefault(target, []).append(column)
     for table, doc in docs.items():

@@ -36,7 +36,7 @@ def test_window_scoped_data_tests(tmp_path):
                     "(select min(fact_id) from fct_control_changes where published_date < '2025-03-05')")
     finally:
         con.close()
-    accepted = "accepted_values_fct_control_changes_change__captured__withdrew__contested__held"
+    accepted = "column_values_fct_control_changes"  # its accepted values of change among them
     unique = "unique_fct_control_changes_fact_id"
     assert _test_statuses(path, tmp_path, LAST_DAYS)[accepted] == "pass"  # not in the window: not read again
     assert _test_statuses(path, tmp_path, None)[accepted] == "fail"  # no window: every row
@@ -51,3 +51,13 @@ def test_window_scoped_data_tests(tmp_path):
         con.close()
     statuses = _test_statuses(path, tmp_path, LAST_DAYS)
     assert statuses[unique] == "fail" and statuses[accepted] == "pass"
+
+    con = duckdb.connect(str(path))
+    try:  # a NULL where column_values says not_null, inside the window
+        con.execute("delete from fct_control_changes where rowid = (select max(rowid) from fct_control_changes)")
+        con.execute("update fct_control_changes set time_precision = null where fact_id = "
+                    "(select max(fact_id) from fct_control_changes where published_date >= '2025-03-13')")
+    finally:
+        con.close()
+    statuses = _test_statuses(path, tmp_path, LAST_DAYS)
+    assert statuses[accepted] == "fail" and statuses[unique] == "pass"
