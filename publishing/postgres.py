@@ -477,14 +477,14 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
             with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
                 created = _ensure_role(cur, target, live)
                 _ensure_state(cur, state_schema(target))
+                state = _read_state(cur, state_schema(target))
                 reason = ("a full copy was asked for" if not incremental else
-                          _why_full(cur, _read_state(cur, state_schema(target)), sources, live)
-                          or ("the reader role was created" if created else None))
+                          _why_full(cur, state, sources, live) or ("the reader role was created" if created else None))
                 if reason is None:
                     try:
                         with con.transaction():  # a savepoint: a drift undoes the incremental copy
-                            _publish_changes(con, cur, duck, Path(tmp), state_schema(target), sources,
-                                             _read_state(cur, state_schema(target)), result, say)
+                            _publish_changes(con, cur, duck, Path(tmp), state_schema(target), sources, state,
+                                             result, say)
                     except (_Drift, psycopg.errors.IntegrityError) as exc:
                         reason, result.tables = f"the live tables drifted: {str(exc).strip()}", {}
                 if reason is not None:
