@@ -376,8 +376,9 @@ def _publish_changes(con, cur, duck, tmp: Path, schema: str, sources: list[_Sour
         if have != src.rows:
             raise _Drift(f"{src.name} held {have} rows after the copy, {src.rows} expected")
         _record(cur, schema, src, None, None if whole else stale)
-        if copied * 5 >= src.rows:  # a large share of the rows is new: fresh statistics
-            cur.execute(f"ANALYZE {table}")
+        if copied * 5 >= src.rows:  # a large share of the rows is new: fresh statistics, unless
+            # autovacuum holds the table (it analyzes it then; waiting would cost deadlock_timeout)
+            cur.execute(f"ANALYZE (SKIP_LOCKED) {table}")
         result.tables[src.name] = TableLoad(src.rows, time.perf_counter() - t0, copied=copied)
         say(f"postgres: {src.name}: {copied} of {src.rows} rows copied in {result.tables[src.name].seconds:.2f}s")
         changed.append(table)
