@@ -86,7 +86,8 @@ def _report(outcomes, strict: bool = False) -> int:
         if isinstance(pg, dict):
             if pg.get("status") == "published":
                 console.print(f"[green]postgres[/green] {pg.get('url')}: {sum(pg.get('rows', {}).values()):,} rows "
-                              f"in {len(pg.get('rows', {}))} tables, {pg.get('seconds')} s")
+                              f"in {len(pg.get('rows', {}))} tables ({pg.get('mode', 'full')} copy: "
+                              f"{sum(pg.get('copied', {}).values()):,} rows copied), {pg.get('seconds')} s")
             else:
                 console.print(f"[yellow]postgres NOT updated[/yellow] (not blocking): {pg.get('error')}")
     last = outcomes[-1]

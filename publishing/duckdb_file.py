@@ -13,8 +13,9 @@ on a build file and ``publish_warehouse`` swaps a copy onto the published path:
 **Incremental staging** (the default when a published file exists): step 2 starts from a
 byte copy of the last published file instead (it is already in ``STORAGE_VERSION``; DuckDB
 keeps a file's storage version when it writes to it) and brings over only what changed:
-per table, a signature (row count and sum of row hashes) per ``published_date`` or
-``site_key`` group — or of the whole table when it has neither — on both sides; the groups
+per table, a signature (row count and sum of row hashes) per ``published_date``,
+``site_key`` or ``run_id`` group (``GROUP_COLUMNS``) — or of the whole table when it has
+none — on both sides; the groups
 whose signature differs are deleted and re-inserted from the build. A table, view, macro or
 index whose definition changed, a schema added or dropped, or a copy whose free blocks
 exceed its used ones falls back to the full copy. The result holds the same rows as a full
@@ -158,9 +159,10 @@ class _NotIncremental(Exception):
     """The published file cannot be brought up to date table by table: copy it whole."""
 
 
-# Grouping columns of the incremental sync, in order of preference: the partition key of the
-# date-partitioned models, the site key of the site-incremental ones.
-GROUP_COLUMNS = ("published_date", "site_key")
+# Grouping columns of the incremental copies (this file's and the PostgreSQL copy's), in order
+# of preference: the partition key of the date-partitioned models, the site key of the
+# site-incremental ones, the run of the tables a run appends to (meta.runs, quarantine.*).
+GROUP_COLUMNS = ("published_date", "site_key", "run_id")
 _CATALOG_SQL = {
     "schema": "SELECT schema_name, '' FROM duckdb_schemas() WHERE database_name = ? AND NOT internal",
     "table": "SELECT schema_name || '.' || table_name, sql FROM duckdb_tables() WHERE database_name = ? "
@@ -221,26 +223,43 @@ def _table_ref(database: str, qualified: str) -> str:
     return f"{_ident(database)}.{_ident(schema)}.{_ident(table)}"
 
 
-def _signatures(con, ref: str, group: str | None) -> dict:
-    """group value → (rows, sum of row hashes) of a table (one entry keyed None when no group)."""
+def group_column(columns: Iterable[str]) -> str | None:
+    """The column a table's rows are grouped by for an incremental copy (None: the whole table)."""
+    names = set(columns)
+    return next((c for c in GROUP_COLUMNS if c in names), None)
+
+
+def signatures(con, ref: str, group: str | None, *, as_text: bool = False) -> dict:
+    """group value → (rows, sum of row hashes) of a table (one entry keyed None when no group);
+    ``as_text``: the group values as DuckDB renders them as VARCHAR."""
     if group is None:
         rows = con.execute(f"SELECT count(*), sum(hash(t))::hugeint FROM {ref} AS t").fetchall()
         return {None: tuple(rows[0])} if rows[0][0] else {}
-    rows = con.execute(f"SELECT {_ident(group)}, count(*), sum(hash(t))::hugeint FROM {ref} AS t "
+    key = f"CAST({_ident(group)} AS VARCHAR)" if as_text else _ident(group)
+    rows = con.execute(f"SELECT {key}, count(*), sum(hash(t))::hugeint FROM {ref} AS t "
                        f"GROUP BY ALL").fetchall()
     return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def stale_groups(new: dict, old: dict) -> tuple[set, bool]:
+    """The groups whose signature differs between ``new`` and ``old`` (``signatures``), and
+    whether to rewrite the whole table instead: no grouping column, or the stale groups
+    hold at least half of the old rows."""
+    stale = {k for k in new.keys() | old.keys() if new.get(k) != old.get(k)}
+    whole = bool(stale) and (set(new) | set(old) <= {None}
+                             or sum(old.get(k, (0, 0))[0] for k in stale) * 2 >= sum(n for n, _ in old.values()))
+    return stale, whole
 
 
 def _sync_table(con, build_db: str, target_db: str, table: str, columns: list[str]) -> bool:
     """Make ``target_db``'s ``table`` hold the rows of ``build_db``'s: only the groups whose
     signature differs are deleted and inserted. True when anything was written."""
-    group = next((c for c in GROUP_COLUMNS if c in columns), None)
+    group = group_column(columns)
     src, dst = _table_ref(build_db, table), _table_ref(target_db, table)
-    new, old = _signatures(con, src, group), _signatures(con, dst, group)
-    stale = {k for k in new.keys() | old.keys() if new.get(k) != old.get(k)}
+    stale, whole = stale_groups(signatures(con, src, group), signatures(con, dst, group))
     if not stale:
         return False
-    if group is None or sum(old.get(k, (0, 0))[0] for k in stale) * 2 >= sum(n for n, _ in old.values()):
+    if group is None or whole:
         con.execute(f"DELETE FROM {dst}")  # most of it changed: the whole table
         con.execute(f"INSERT INTO {dst} SELECT * FROM {src}")
         return True

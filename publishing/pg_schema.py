@@ -6,10 +6,10 @@ Types: scalars map one to one (``VARCHAR`` → ``text COLLATE "C"``, so PostgreS
 strings as DuckDB does, by code point, whatever the server's locale); a list of scalars
 becomes an array; a struct, a map, a list of structs or lists become ``jsonb``.
 
-Keys come from the dbt tests: a column tested ``unique`` and ``not_null`` is the primary
-key; a ``unique_combination`` of not-null columns is one when no single column is; every
-column with a ``relationships`` test (a foreign key BI tools join on) and every other
-unique column gets an index.
+Keys come from the dbt tests: a column tested ``unique`` and ``not_null`` (alone or in a
+model's ``column_values`` test) is the primary key; a ``unique_combination`` of not-null
+columns is one when no single column is; every column with a ``relationships`` test (a
+foreign key BI tools join on) and every other unique column gets an index.
 """
 from __future__ import annotations
 
@@ -73,11 +73,16 @@ class Column:
         return "json"
 
     @property
+    def pg_base_type(self) -> str:
+        """``pg_type`` without its collation (for casts)."""
+        return self.pg_type.replace(' COLLATE "C"', "")
+
+    @property
     def pg_type(self) -> str:
         if self.kind == "scalar":
             return _scalar(self.duck_type)  # type: ignore[return-value]
         if self.kind == "array":
-            return _scalar(self.duck_type[:-2]).replace(' COLLATE "C"', "") + "[]"  # type: ignore[union-attr]
+            return Column("", self.duck_type[:-2]).pg_base_type + "[]"
         return "jsonb"
 
     def csv_expr(self) -> str:
@@ -151,6 +156,8 @@ def docs_from_manifest(manifest: dict) -> dict[str, TableDoc]:
                 unique.setdefault(target, []).append(cols)
         elif name == "not_null" and column:
             not_null.setdefault(target, set()).add(column)
+        elif name == "column_values":  # a model's value checks in one test (tests/generic/column_values.sql)
+            not_null.setdefault(target, set()).update((meta.get("kwargs") or {}).get("not_null") or ())
         elif name in ("relationships", "relationships_where") and column:
             related.setdefault(target, []).append(column)
     for table, doc in docs.items():

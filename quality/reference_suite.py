@@ -538,6 +538,36 @@ def validate_reference(table: str, df, settings: QualitySettings | None = None) 
                      max_examples=settings.max_examples)
 
 
+def validation_fingerprint(con, table: str, settings: QualitySettings | None = None) -> str:
+    """A hash of everything ``validate_latest`` depends on: the latest load of the table as
+    the reference log records it (version, the SHA-256 of its input files, row count, when
+    it was loaded), the code of the suites, the quality settings and the GX version. Equal
+    fingerprints validate the same rows the same way."""
+    import dataclasses
+    import hashlib
+    import json
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from ingestion.reference.store import LOG_TABLE
+    from ingestion.tables import table_exists
+    from quality import validation
+
+    settings = settings or QualitySettings.from_env()
+    schema, name = LOG_TABLE.split(".")
+    load = (con.execute(f"select load_version, fingerprint, row_count, cast(loaded_at as varchar) from {LOG_TABLE} "
+                        "where table_name = ? order by load_version desc limit 1", [table]).fetchall()
+            if table_exists(con, schema, name) else [])
+    rows = (con.execute(f'select count(*) from {SCHEMA}."{table}"').fetchall()[0][0]
+            if table_exists(con, SCHEMA, table) else None)
+    digest = hashlib.sha256()
+    for source in (__file__, validation.__file__):
+        digest.update(Path(source).read_bytes())
+    payload = {"table": table, "load": [list(r) for r in load], "rows": rows, "code": digest.hexdigest(),
+               "settings": dataclasses.asdict(settings), "gx": version("great_expectations")}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def validate_latest(con, table: str, settings: QualitySettings | None = None) -> tuple[SuiteResult, int | None]:
     """(result, load_version) for the latest load of ``reference.<table>`` read through ``con``."""
     df = read_latest(con, table)
@@ -546,6 +576,6 @@ def validate_latest(con, table: str, settings: QualitySettings | None = None) ->
 
 
 __all__ = ["REFERENCE_TABLES", "OPTIONAL_TABLES", "read_latest", "is_full_census", "build_suite",
-           "validate_reference", "validate_latest", "flags_burmese_name_wrong", "census_suite", "towns_suite",
+           "validate_reference", "validate_latest", "validation_fingerprint", "flags_burmese_name_wrong", "census_suite", "towns_suite",
            "area_codes_suite", "wards_suite", "units_suite", "armed_groups_suite",
            "town_control_events_suite"]

@@ -336,11 +336,13 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
     for node in nodes[:15]:
         line(f"  {node[:42]}", [f"{s.nightly_dbt.get(node, 0.0):.2f}" for s in sizes])
     if big.nightly_pg:
-        print("\nthe night's PostgreSQL copy (COPY into fresh schemas + keys + swap): "
-              + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s" for s in sizes if s.nightly_pg))
+        print("\nthe night's PostgreSQL copy (seconds; rows copied per table): "
+              + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s, {s.nightly_pg.get('mode', 'full')} copy"
+                          for s in sizes if s.nightly_pg))
         for table, n in big.nightly_pg["rows"].items():
             line(f"  {table} ({n:,} rows at {big.history}×)",
-                 [f"{s.nightly_pg['table_seconds'].get(table, 0.0):.2f}" if s.nightly_pg else "-" for s in sizes])
+                 [f"{s.nightly_pg['table_seconds'].get(table, 0.0):.2f} ({s.nightly_pg.get('copied', {}).get(table, 0):,})"
+                  if s.nightly_pg else "-" for s in sizes])
     print("\nrows of the published marts")
     for table in big.rows:
         line(f"  {table}", [f"{s.rows.get(table, 0):,}" for s in sizes])

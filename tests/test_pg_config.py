@@ -69,10 +69,8 @@ MANIFEST = {"nodes": {
                   "test_metadata": {"name": "relationships"}},
     "test.p.c1": {"resource_type": "test", "attached_node": "model.p.mart_y",
                   "test_metadata": {"name": "unique_combination", "kwargs": {"columns": ["month", "holder"]}}},
-    "test.p.n2": {"resource_type": "test", "attached_node": "model.p.mart_y", "column_name": "month",
-                  "test_metadata": {"name": "not_null"}},
-    "test.p.n3": {"resource_type": "test", "attached_node": "model.p.mart_y", "column_name": "holder",
-                  "test_metadata": {"name": "not_null"}},
+    "test.p.v1": {"resource_type": "test", "attached_node": "model.p.mart_y",  # not_null in a model's value checks
+                  "test_metadata": {"name": "column_values", "kwargs": {"not_null": ["month", "holder"]}}},
     "test.p.u2": {"resource_type": "test", "attached_node": "model.p.mart_y", "column_name": "code",
                   "test_metadata": {"name": "unique"}},
 }}

@@ -1,5 +1,7 @@
 """Checks on reference/<table>: the GX suite (blocking) and soft rules (WARN) on the latest
-load_version, from one validation; the shrink gate against the previous load."""
+load_version, from one validation (not run again while nothing it reads changed since the
+last passing one: the fingerprint of its inputs is recorded in the checks' metadata); the
+shrink gate against the previous load."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -31,7 +33,7 @@ def _reference_extra(table: str, version: int | None, result) -> dict[str, Any]:
             "full_census": result.suite.endswith("_full")}
 
 
-def suite_result(table: str, result, version: int | None) -> AssetCheckResult:
+def suite_result(table: str, result, version: int | None, extra: dict[str, Any] | None = None) -> AssetCheckResult:
     """ERROR result of the table's GX suite (structural faults)."""
     errors = error_labels(result)
     scope = f"reference.{table} load_version {version}" if version is not None else f"reference.{table}: no rows"
@@ -40,17 +42,17 @@ def suite_result(table: str, result, version: int | None) -> AssetCheckResult:
         passed=not errors, severity=AssetCheckSeverity.ERROR,
         description=(f"ok ({scope}, {result.rows} rows)" if not errors
                      else f"{scope}: failed " + ", ".join(errors)),
-        metadata=check_metadata(result, _reference_extra(table, version, result)))
+        metadata=check_metadata(result, _reference_extra(table, version, result) | (extra or {})))
 
 
-def rules_result(table: str, result, version: int | None) -> AssetCheckResult:
+def rules_result(table: str, result, version: int | None, extra: dict[str, Any] | None = None) -> AssetCheckResult:
     """WARN result of the table's soft rules."""
     warnings = [o.label() for o in result.warnings]
     return AssetCheckResult(
         check_name="reference_rules", asset_key=AssetKey(["reference", table]),
         passed=not warnings and result.error is None, severity=AssetCheckSeverity.WARN,
         description="ok" if not warnings else "flagged: " + ", ".join(warnings),
-        metadata=check_metadata(result, _reference_extra(table, version, result)))
+        metadata=check_metadata(result, _reference_extra(table, version, result) | (extra or {})))
 
 
 def reference_suite_result(table: str, warehouse: WarehouseResource) -> AssetCheckResult:
@@ -73,17 +75,66 @@ def _rules_spec(table: str) -> AssetCheckSpec:
         "Myanmar, urban_pct consistent, garrisons / ward townships resolved (WARN).")
 
 
+FINGERPRINT = "inputs_fingerprint"  # check metadata: quality.reference_suite.validation_fingerprint
+_AGAIN = ", not validated again: "
+
+
+def _fingerprint(table: str, warehouse: WarehouseResource) -> str:
+    from quality.reference_suite import validation_fingerprint
+
+    with warehouse.connect(read_only=True) as con:
+        return validation_fingerprint(con, table, quality_settings())
+
+
+def results_if_unchanged(instance, table: str, check_names: list[str], fingerprint: str) -> list[AssetCheckResult] | None:
+    """The table's check results again, when the last evaluation of each of ``check_names``
+    recorded ``fingerprint`` and the suite passed then (nothing its validation reads has
+    changed since); None: validate."""
+    from dagster import AssetCheckKey
+    from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus as Status
+
+    asset = AssetKey(["reference", table])
+    out = []
+    for name in check_names:
+        # the latest evaluated one (this run's own record is only planned yet)
+        records = instance.event_log_storage.get_asset_check_execution_history(
+            AssetCheckKey(asset, name), limit=1, status={Status.SUCCEEDED, Status.FAILED})
+        record = records[0] if records else None
+        event = record.event.dagster_event if record is not None and record.event is not None else None
+        evaluation = event.event_specific_data if event is not None else None
+        recorded = getattr(evaluation, "metadata", None) or {}
+        if getattr(recorded.get(FINGERPRINT), "value", None) != fingerprint:
+            return None
+        if name == "reference_suite" and not evaluation.passed:
+            return None
+        validated_in = getattr(recorded.get("validated_in_run"), "value", None) or record.run_id
+        described = (evaluation.description or "").split(_AGAIN, 1)[-1]
+        out.append(AssetCheckResult(
+            check_name=name, asset_key=asset, passed=evaluation.passed, severity=evaluation.severity,
+            description=f"unchanged since run {validated_in}{_AGAIN}{described}",
+            metadata={**recorded, "validated_in_run": validated_in}))
+    return out
+
+
 def _reference_checks(table: str):
-    """The suite (and, for tables with soft rules, the rules) of one table: one validation."""
+    """The suite (and, for tables with soft rules, the rules) of one table: one validation,
+    skipped when nothing it reads changed since the last passing one (same
+    ``validation_fingerprint``: same load of the table, suite code, settings, GX)."""
     with_rules = table in REFERENCE_RULE_TABLES
     specs = [_suite_spec(table), *([_rules_spec(table)] if with_rules else [])]
 
     @multi_asset_check(name=f"reference_{table}_suite", specs=specs)
     def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
+        fingerprint = _fingerprint(table, warehouse)
+        again = results_if_unchanged(context.instance, table, [spec.name for spec in specs], fingerprint)
+        if again is not None:
+            context.log.info(f"reference.{table}: unchanged since the last passing validation, not validated again")
+            yield from again
+            return
         result, version = _validate(table, warehouse)
-        yield suite_result(table, result, version)
+        yield suite_result(table, result, version, {FINGERPRINT: fingerprint})
         if with_rules:
-            yield rules_result(table, result, version)
+            yield rules_result(table, result, version, {FINGERPRINT: fingerprint})
 
     return _check
 

@@ -303,3 +303,69 @@ def test_reference_refresh_job_includes_the_checks_and_stops_dbt(tmp_path, monke
     materialized = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert "reference/townships" in materialized
     assert not {"dim_place", "dim_unit", "dim_actor", "stg_reference__townships"} & materialized
+
+
+@pytest.mark.slow
+def test_reference_suites_run_again_only_when_what_they_read_changed(tmp_path, monkeypatch):
+    """The suites are skipped while the fingerprint of their inputs (the table's latest load,
+    the suite code, the settings) is the one recorded by the last passing validation; a
+    changed reference file validates its table again, and a failed suite is never skipped."""
+    from dagster import DagsterInstance
+
+    from orchestration.assets.reference import reference_tables
+
+    folder = _reference_folder(tmp_path, break_township=False)
+    monkeypatch.setenv("FRONTLINE_REFERENCE_SOURCE", str(folder))
+    resources = {"warehouse": WarehouseResource(path=str(tmp_path / "build.duckdb")),
+                 "sources": SourcesResource(path=str(tmp_path / "no-sources.yaml"))}
+    instance = DagsterInstance.ephemeral()
+    validated: list[str] = []
+    real_validate = reference_checks._validate
+
+    def counting(table, warehouse):
+        validated.append(table)
+        return real_validate(table, warehouse)
+
+    monkeypatch.setattr(reference_checks, "_validate", counting)
+
+    def new_loads(result) -> set[str]:
+        return {e.asset_key.path[-1] for e in result.get_asset_materialization_events()
+                if e.materialization.metadata["changed"].value}
+
+    def run():
+        validated.clear()
+        result = materialize([reference_tables, *reference_checks.REFERENCE_SUITE_CHECKS], resources=resources,
+                             instance=instance, raise_on_error=False)
+        return result, _checks_by_key(result)
+
+    first, evals = run()
+    assert first.success and sorted(validated) == sorted(rs.REFERENCE_TABLES)
+    assert all(reference_checks.FINGERPRINT in e.metadata for e in evals.values())
+
+    second, evals = run()  # nothing changed: nothing validated, the same outcomes
+    assert second.success and validated == []
+    suite = evals[("towns", "reference_suite")]
+    assert suite.passed and suite.description.startswith(f"unchanged since run {first.run_id}, not validated again: ok")
+    assert suite.metadata["validated_in_run"].value == first.run_id
+    assert suite.metadata["rows_validated"].value > 0  # the recorded validation's figures
+    assert len(evals) == sum(len(c.check_keys) for c in reference_checks.REFERENCE_SUITE_CHECKS)
+
+    towns = next(folder.rglob("mimu_towns.csv"))
+    towns.write_text(towns.read_text(encoding="utf-8").replace("hand-made demo row", "a demo row"), encoding="utf-8")
+    third, evals = run()  # one reference file changed: the tables it feeds only (a new load_version each)
+    reloaded = new_loads(third)
+    assert third.success and sorted(validated) == sorted(reloaded) and "towns" in reloaded
+    assert "townships" not in reloaded
+    assert not evals[("towns", "reference_suite")].description.startswith("unchanged")
+    assert evals[("townships", "reference_suite")].metadata["validated_in_run"].value == first.run_id
+
+    monkeypatch.setenv("FRONTLINE_QC_MAX_EXAMPLES", "3")  # a setting the suites read: all again
+    run()
+    assert sorted(validated) == sorted(rs.REFERENCE_TABLES)
+
+    townships = next(folder.rglob("township_population_2014.csv"))
+    townships.write_text(townships.read_text(encoding="utf-8").replace("MMR001011", "MMR0010X1"), encoding="utf-8")
+    fourth, evals = run()
+    assert not fourth.success and sorted(validated) == sorted(new_loads(fourth)) and "townships" in validated
+    fifth, evals = run()  # a failed suite is validated again, every time
+    assert not fifth.success and validated == ["townships"] and not evals[("townships", "reference_suite")].passed

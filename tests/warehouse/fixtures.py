@@ -320,3 +320,13 @@ def build_fixture_warehouse(path: Path | str) -> Path:
     finally:
         con.close()
     return path
+
+
+def execute(path: Path | str, *statements: str) -> None:
+    """Run ``statements`` on the warehouse file at ``path`` (opened read-write, then closed)."""
+    con = duckdb.connect(str(path))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()

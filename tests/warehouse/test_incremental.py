@@ -8,7 +8,7 @@ import pytest
 import duckdb
 
 from tests.warehouse.conftest import run_dbt
-from tests.warehouse.fixtures import build_fixture_warehouse
+from tests.warehouse.fixtures import build_fixture_warehouse, execute
 
 pytestmark = pytest.mark.slow  # dbt runs partition by partition
 
@@ -51,12 +51,7 @@ CHANGES = [
 
 
 def _change_facts(path) -> None:
-    con = duckdb.connect(str(path))
-    try:
-        for sql in CHANGES:
-            con.execute(sql)
-    finally:
-        con.close()
+    execute(path, *CHANGES)
 
 
 def test_a_window_reextracted_incrementally_equals_a_full_rebuild(tmp_path):
