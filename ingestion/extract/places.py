@@ -128,8 +128,9 @@ HEAD_KIND = {
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?\s+[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
-CAPSEQ = rf"{CAP}(?:\s+{CAP}){{0,4}}"
+CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+# "Point 666 Hill": a number inside a name, between two capitalised words
+CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
     rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
@@ -625,6 +626,7 @@ def _strip_lead(name: str) -> str:
 _NEVER_BARE = frozenset(LEAD_STOP) | frozenset(w for w in NOT_PLACE if not any(c.isspace() for c in w))
 
 
+_ETHNIC_LEAD = frozenset({"Chin", "Shan", "Kachin", "Mon", "Wa", "Karen", "Kayin", "Kayah"})  # "Chin Shwe Haw" is a town
 _SPEAKER_VERBS = ("said", "says", "told", "added", "explained", "stated", "wrote", "confirmed", "noted", "claimed")
 _AREA_FIRST = frozenset("radfvmhsb")  # the first letters of _AREA_AFTER's words
 
@@ -695,7 +697,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
-            listed and words[0] in HONORIFICS):
+            listed and words[0] in HONORIFICS) and not (
+            words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
     while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS:

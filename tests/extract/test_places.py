@@ -132,3 +132,14 @@ def test_a_count_before_a_unit_with_its_own_number_is_no_unit():
 
     text = "The AA said it captured 25 LIB 599 soldiers on Monday."
     assert [p.unit for p in find_places(text, 0, len(text)) if p.unit is not None and p.unit.number == "25"] == []
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The MNDAA seized Chin Shwe Haw on Friday.", "Chin Shwe Haw", "town"),
+    ("The KNLA overran the 14-mile camp on Friday.", "14-mile camp", "outpost"),
+    ("The PDF captured Point 512 Hill near Kalay on Friday.", "Point 512 Hill", "outpost"),
+])
+def test_names_with_an_ethnic_word_a_mile_post_or_a_number(text, name, kind):
+    from ingestion.extract.places import find_places
+
+    assert (name, kind) in [(p.name, p.kind) for p in find_places(text, 0, len(text))]
