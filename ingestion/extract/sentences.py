@@ -11,6 +11,11 @@ _END_CHARS = re.compile(r"[.!?။]")
 _ABBR = re.compile(r"(?:\b(?:Col|Maj|Lt|Gen|Brig|Capt|Sgt|Cpl|Dr|Mr|Mrs|Ms|No|St|Gov|Sen|Rep|Jr|Sr|approx|vs|U\.S|U\.N|e\.g|i\.e|Bo|Ko|Pvt)|\b[A-Z])\.$")
 
 
+# a month's short name before a day ("Aug. 13"): no sentence ends there
+_MONTH_ABBR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_DAY_NEXT = re.compile(r"\s+\d{1,4}\b")
+
+
 class Sentence(NamedTuple):
     """One sentence: ``text == report_text[start:end]``."""
 
@@ -53,6 +58,8 @@ def split_sentences(text: str) -> list[Sentence]:
             cut = done = m.end()
             if _ABBR.search(text[max(s0, cut - 12):cut].rstrip("\"”’'")):
                 continue
+            if _MONTH_ABBR.search(text, max(s0, p - 6), p) and _DAY_NEXT.match(text, cut):
+                continue  # "on Aug. 13", "Sept. 2, 2024": a month's short name, not a sentence end
             _emit(text, s0, cut, para, out)
             s0 = cut
         _emit(text, s0, b, para, out)
