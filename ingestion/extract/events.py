@@ -240,6 +240,9 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     for p in sm.places:
         if p.inner or p.unit is not None and _SOLDIERS_OF.search(sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
+        if trig.family == "withdraw" and trig.end <= p.start < trig.end + 40 and DESTINATION.search(
+                sm.sentence.text, 0, p.start - sm.sentence.start):
+            continue  # "fell back to the MOC 21 base": where they went, not what they left
         alts = [] if id(p) in taken else [p]
         if base_words and p.unit is None and p.ref is None and kind_family(p.kind) in ("town", "village"):
             alts.append(Place(p.start, p.end, p.name, "outpost", bare=p.bare))
@@ -291,7 +294,8 @@ PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|m
 GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoints?|defen[cs]es|hills?)\s+"
                       r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
 CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
-                       r"refugees|displaced|IDPs|children|women|monks|patients|students|workers)\s+(?:\w+\s+){0,3}$", re.I)
+                       r"refugees|displaced|IDPs|children|women|monks|patients|students|workers|administrators|"
+                       r"officials|staff|employees|servants)\s+(?:\w+\s+){0,3}$", re.I)
 PEOPLE_OBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:\d[\d,]*|a\s+few|dozens|hundreds|several|some|two|three|four|five|six|"
                            r"seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|"
                            r"personnel|men|prisoners|civilians|people|residents|families|POWs|detainees|hostages)\b", re.I)

@@ -316,3 +316,12 @@ def test_the_groups_are_the_coalition_the_report_named():
 def test_its_troops_are_the_group_s_not_the_junta_s():
     facts = run("The KIA said its troops had overrun the Nam Hpat camp and the Sin Lum camp on Monday.")
     assert {f.actor_to for f in cc(facts, "captured")} == {KIA}
+
+
+@pytest.mark.parametrize("text", [
+    "Every regime soldier has fallen back to the MOC 9 base, a KIA spokesman said.",
+    "Under the deal, the TNLA is to pull its forces out of Mongmit by the end of the month.",
+    "With the fighting growing heavier, many junta administrators are said to be leaving Kyaukme.",
+])
+def test_no_withdrawal_from_a_destination_a_plan_or_by_civil_servants(text):
+    assert cc(run(text), "withdrew") == []
