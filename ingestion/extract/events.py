@@ -75,6 +75,7 @@ LIST_AFTER_COUNT = re.compile(
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
+APPOSED_UNIT = re.compile(r"\s*,\s*(?:the|its|a)\s*", re.I)
 OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
@@ -559,6 +560,8 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
         gap = text[p.end:out[0].start]
         if COORD_GAP.match(gap) and out[0].ref not in (None, "generic") and gap.strip() == ",":
             out[0] = p  # "Rihkhawdar, the main trade gate …, fell": an apposition
+        elif out[0].unit is not None and APPOSED_UNIT.fullmatch(gap) and text.startswith(",", out[0].end):
+            break  # "the last junta stronghold in X, the LIB 5 base, fell": the unit names it
         elif COORD_GAP.match(gap):
             out.insert(0, p)
         elif LOCATIVE.search(gap) and len(gap) < 40:

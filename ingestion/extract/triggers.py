@@ -85,7 +85,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
                 r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
-                r"(?:fell|fallen)(?!\s+(?:on|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
+                r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
              r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",

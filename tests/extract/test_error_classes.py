@@ -325,3 +325,9 @@ def test_its_troops_are_the_group_s_not_the_junta_s():
 ])
 def test_no_withdrawal_from_a_destination_a_plan_or_by_civil_servants(text):
     assert cc(run(text), "withdrew") == []
+
+
+def test_a_place_that_fell_on_a_day_with_its_unit_in_apposition():
+    facts = run("The last junta stronghold in Buthidaung, the Light Infantry Battalion 551 base, fell on Sunday.")
+    assert [(f.place, f.date) for f in cc(facts, "captured")] == [("Light Infantry Battalion 551 base", "2024-05-05")]
+    assert cc(run("Shells fell on the ward on Sunday.")) == []
