@@ -328,6 +328,7 @@ def test_no_withdrawal_from_a_destination_a_plan_or_by_civil_servants(text):
 
 
 def test_a_place_that_fell_on_a_day_with_its_unit_in_apposition():
-    facts = run("The last junta stronghold in Buthidaung, the Light Infantry Battalion 551 base, fell on Sunday.")
+    facts = run("The AA pressed on. The last junta stronghold in Buthidaung, the Light Infantry Battalion 551 base, "
+                "fell on Sunday.")
     assert [(f.place, f.date) for f in cc(facts, "captured")] == [("Light Infantry Battalion 551 base", "2024-05-05")]
     assert cc(run("Shells fell on the ward on Sunday.")) == []
