@@ -40,7 +40,8 @@ _SPEECH_STARTS_RE = starts_re(SPEECH_STARTS)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
 # what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
-_SUBJECT_NEXT = re.compile(r"(?:\s*,|\s+(?:was|were|is|has|had|fell|remains|remained|came|lies|sits|now|also|itself)\b)")
+_SUBJECT_NEXT = re.compile(r"(?:\s*,|\s+(?:was|were|is|has|had|fell|remains|remained|came|lies|sits|now|also|itself)\b|"
+                           r"\s+and\s+[A-Z])")  # "Sittwe and Kyaukphyu remain …"
 
 
 @dataclass(frozen=True)

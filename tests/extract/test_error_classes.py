@@ -332,3 +332,8 @@ def test_a_place_that_fell_on_a_day_with_its_unit_in_apposition():
                 "fell on Sunday.")
     assert [(f.place, f.date) for f in cc(facts, "captured")] == [("Light Infantry Battalion 551 base", "2024-05-05")]
     assert cc(run("Shells fell on the ward on Sunday.")) == []
+
+
+def test_two_towns_opening_a_sentence_are_both_held():
+    facts = run("Myitkyina and Bhamo remain under junta control, residents said.")
+    assert sorted(f.place for f in cc(facts, "held")) == ["Bhamo", "Myitkyina"]
