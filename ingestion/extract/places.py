@@ -229,7 +229,7 @@ PERSON_TITLES = {"Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", 
 _SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\w+|officer|official|commander|leader|"
                             r"member|resident|source|chairman|secretary|director|analyst|researcher|villager)\w*"
                             r"(?:\s+(?:for|of|with|from)\s+[\w\s'’-]{0,40}?)?,)?"  # "X, a spokesman for the AA, said": X speaks;
-                            r"\s*,?\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")  # "took X, a spokesman said": no
+                            r"\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")  # "took X, a spokesman said": no
 _TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
                            r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 HONORIFICS = {"Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "U", "Min"}

@@ -337,3 +337,8 @@ def test_a_place_that_fell_on_a_day_with_its_unit_in_apposition():
 def test_two_towns_opening_a_sentence_are_both_held():
     facts = run("Myitkyina and Bhamo remain under junta control, residents said.")
     assert sorted(f.place for f in cc(facts, "held")) == ["Bhamo", "Myitkyina"]
+
+
+def test_a_headline_object_before_says_is_a_place_not_a_speaker():
+    facts = run("Arakan Army captures Kyauktaw, says it controls the entire township")
+    assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Kyauktaw", AA)]
