@@ -82,6 +82,7 @@ class DocumentState:
     last_captor: str | None = None
     captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
     para_date: dict[int, DateSpan] = field(default_factory=dict)
+    last_date: DateSpan | None = None  # the last date the report stated ("Two days later" in a new paragraph)
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
@@ -207,11 +208,12 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
+                here = _place_date(sm, place, pub) or date
                 told_again = st.captor_of.get(place.key) if ev.change == "captured" and ev.agent is None else None
                 actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(place.key, actor_to)
-                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=told_again or agent, change=ev.change)
+                r = Resolved(ev, place, actor_to, actor_from, att, here, agent=told_again or agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
             if not ev.extra.get("selected", True):
@@ -222,7 +224,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 st.last_captor = agent
             st.last_objects = places
         if sent_date is not None:
-            st.para_date[s.para] = sent_date
+            st.para_date[s.para] = st.last_date = sent_date
         for a in sm.actors:
             if a.key:
                 st.actor_counts[a.key] += 1
@@ -336,14 +338,62 @@ def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     return None
 
 
+_BRACKET_DAY = re.compile(r"\s*\(\s*$")
+
+
+def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.date, dt.date | None, str] | None:
+    """A date in brackets right after the place is that place's own: "an armoured battalion
+    (March 4) and the airport (March 5)"."""
+    for d in sm.dates:
+        if d.first is not None and 0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+                sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start):
+            first, last = not_after(d.first, d.last, pub)
+            if first is not None:
+                return first, (last if last != first else None), d.precision
+    return None
+
+
+def _spoken_on(d: DateSpan, sm: SentenceMentions, ev: Event) -> bool:
+    """Whether ``d`` is when something was said, not when the event happened: "said on
+    Monday", or a date before a speech verb that comes before the trigger ("On Monday the
+    KIA announced that it had taken …")."""
+    s = sm.sentence
+    if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        return True
+    return d.end <= ev.trigger.start and any(d.end <= a and b <= ev.trigger.start for a, b in sm.speech)
+
+
+# between a date before the trigger and the trigger: another verb's clause ("launched an
+# offensive on May 1 and captured the town two weeks later")
+_OTHER_CLAUSE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:\w+ed\s+)?$|;")
+# a trigger in an opening perfect participle ("Having retaken the town, troops pushed on in
+# early June"): the sentence's dates are the main clause's, the event came before them
+_HAVING = re.compile(r"^\W*(?:[Aa]fter\s+)?[Hh]aving\s+(?:\w+\s+)?$")
+
+
+def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
+    """How far a date is from the trigger: one after it counts nearer than one before it, and
+    one before it across another verb's clause counts far."""
+    if d.start >= ev.trigger.start:
+        return abs(d.start - ev.trigger.end)
+    dist = abs(ev.trigger.start - d.end) + 5
+    if _OTHER_CLAUSE.search(text, d.end - s_start, ev.trigger.start - s_start):
+        dist += 60
+    return dist
+
+
 def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
     s = sm.sentence
+    if _HAVING.match(s.text, 0, max(0, ev.trigger.start - s.start)):
+        return None, None, "unknown"  # before the main clause's date: a later sentence may tell it
     best: DateSpan | None = None
+    spoken: DateSpan | None = None
     best_dist = 10 ** 9
     for d in sm.dates:
-        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        if _spoken_on(d, sm, ev):
+            spoken = spoken or (d if d.first is not None else None)
             continue
-        dist = abs(d.start - ev.trigger.end) if d.start >= ev.trigger.start else abs(ev.trigger.start - d.end) + 5
+        dist = _distance(d, ev, s.text, s.start)
         if dist < best_dist:
             best, best_dist = d, dist
     anchor = st.para_date.get(s.para)
@@ -360,8 +410,14 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
                 return first, None, "day"
     if best is None:
         best = anchor
+    if best is None and spoken is not None:
+        if ev.change in ("held", "contested"):
+            return spoken.first, None, "day"  # a state told on the day it was said
+        return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
+    if best.first is None and anchor is None:
+        anchor = st.last_date  # "Two days later" opening a paragraph: after the date told last
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
     if span is None:
         return None, None, "unknown"

@@ -1,0 +1,56 @@
+"""Which date a control change takes (issue 9; invented reports, places and days): a speech
+date is not the event's, a relative day counts from its own clause and from the last date told,
+an opening perfect participle defers to a later sentence, a bracketed day belongs to its place."""
+from __future__ import annotations
+
+from ingestion.extract import extract_report
+from ingestion.models import ControlChange, Report
+
+
+def changes(text: str, published: str = "2025-06-20") -> list[ControlChange]:
+    return [f for f in extract_report(Report(id="t", published=published, text=text)) if isinstance(f, ControlChange)]
+
+
+def spans_of(facts, change: str = "captured") -> list[tuple[str | None, str | None]]:
+    return [(f.date, f.date_end) for f in facts if f.change == change]
+
+
+def test_a_range_of_days_dates_the_capture():
+    facts = changes("The Arakan Army overran the Light Infantry Battalion 588 base near Zinma between 9 and 12 June.")
+    assert spans_of(facts) == [("2025-06-09", "2025-06-12")]
+
+
+def test_date_before_a_speech_verb_is_when_it_was_said():
+    facts = changes("On Wednesday, the KIA announced that its troops had overrun the Light Infantry Battalion 589 base "
+                    "near Loi Hkam.")
+    assert spans_of(facts) == [("2025-06-11", "2025-06-18")]  # the week up to Wednesday 18 June
+
+
+def test_said_on_a_day_dates_a_change_before_it():
+    facts = changes("The TNLA said on Tuesday that it had seized the Light Infantry Battalion 590 base near Man Pying.")
+    assert spans_of(facts) == [("2025-06-10", "2025-06-17")]
+
+
+def test_relative_day_counts_from_its_own_clause_not_an_earlier_verb():
+    facts = changes("The KIA began an assault on May 2 and captured Hkawng Lum town ten days later.")
+    assert spans_of(facts) == [("2025-05-12", None)]
+
+
+def test_opening_perfect_participle_takes_the_date_told_later():
+    facts = changes("Having overrun Nam Sai town, the AA moved on Zinma in early June.\n\n"
+                    "The AA had overrun Nam Sai town in March.")
+    assert spans_of(facts) == [("2025-03-01", "2025-03-31")]
+
+
+def test_bracketed_day_after_a_place_is_its_own():
+    facts = changes("The KIA took the Light Infantry Battalion 591 base on Thursday, after capturing the Light Infantry "
+                    "Battalion 592 base (June 10) and the Light Infantry Battalion 593 base (June 11).")
+    got = {f.unit.number: f.date for f in facts if f.change == "captured" and f.unit}
+    assert got["591"] == "2025-06-19" and got["592"] == "2025-06-10"
+    assert got.get("593", "2025-06-11") == "2025-06-11"
+
+
+def test_relative_day_opening_a_paragraph_counts_from_the_last_date():
+    facts = changes("Fighting for Loi Hkam began on June 3, a KIA officer said.\n\n"
+                    "Two days later, KIA troops seized the Light Infantry Battalion 594 base near Loi Hkam.")
+    assert spans_of(facts) == [("2025-06-05", None)]
