@@ -43,11 +43,13 @@ DATE_RE = re.compile(
     | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)
     | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)
     | (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?\b)
+    | (?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)
+    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)
     | (?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)
     | (?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)
     | (?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)
-    | (?P<rel1>\b(?:the\s+(?:previous|next)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+before|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
+    | (?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)
+    | (?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
     | (?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)
     | (?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)
     | (?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)
@@ -64,7 +66,9 @@ DATE_WORD_STARTS = (
     "a month", "a year", "an month", "an year",
     *(f"on {d}" for d in _WD3), "in the ", "in 1", "in 2", "of 1", "of 2", "by 1", "by 2",
     *(f"the {w}" for w in ("previous", "next", "day", "night", "same", "past", "last", "weekend", "start", "end",
-                           "beginning")),
+                           "beginning", "following")),
+    *(f"that {w}" for w in ("day", "night", "morning", "afternoon", "evening", "same")), "on that ", "a few", "few ",
+    "several",
     *(f"this {w}" for w in (*_WD3, "morning", "week", "month", "year")),
     *(f"last {w}" for w in (*_WD3, "week", "month", "year")),
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -152,6 +156,20 @@ def _is_range(m: re.Match) -> bool:
     """Two days joined by "and" are an interval only after "between" ("between 5 and 8 June";
     "21 died on June 3 and 8 more on June 4" is a day and a count)."""
     return not _AND.search(m.group(0)) or bool(_BETWEEN.search(m.string, max(0, m.start() - 10), m.start()))
+
+
+def _numeric(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"4/6/2025", "04.06.2025" (day first, unless that is no date or after publication and
+    month first is one), "2025/06/04"."""
+    g = m.group
+    if g("n4"):
+        day_ = _safe_date(int(g("n4")), int(g("n5")), int(g("n6")))
+        return mk(day_, day_, "day") if day_ else None
+    y, a, b = int(g("n3")), int(g("n1")), int(g("n2"))
+    day_ = _safe_date(y, b, a)
+    if day_ is None or day_ > pub:
+        day_ = _safe_date(y, a, b) or day_
+    return mk(day_, day_, "day") if day_ else None
 
 
 def _counted_year(words: str | None, pub: dt.date) -> int | None:
@@ -283,6 +301,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             back = 7
         if q == "this" and back == 0:
             back = 0
+        if g("wlw"):  # "Monday last week": that weekday of the week before publication's
+            back = pub.weekday() + 7 - wd
         day_ = pub - dt.timedelta(days=back)
         span = mk(day_, day_, "day")
         return DateSpan(span.start, span.end, span.first, span.last, "day", weekday=True) if span else None
@@ -297,13 +317,18 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             day_ = pub - dt.timedelta(days=n)
             return mk(day_, day_, "day")
         return mk(None, None, "day", n if direction in ("later", "after") else -n)
+    if g("num"):
+        return _numeric(m, mk, pub)
+    if g("few"):  # "a few days ago", "several weeks ago"
+        lo, hi = {"days": (7, 2), "weeks": (42, 14), "months": (180, 60)}[g("fu").lower()]
+        return mk(pub - dt.timedelta(days=lo), pub - dt.timedelta(days=hi), "week" if g("fu").lower() == "days" else "month")
     if g("ago"):
         return _ago(_num(g("an")), g("au").lower().startswith("year"), mk, pub)
     if g("rel1"):
         t = g("rel1").lower()
-        if "same" in t:
+        if "same" in t or t.startswith(("that", "later", "on that")):
             rel = 0
-        elif "next" in t or "later" in t or "after" in t:
+        elif "next" in t or "following" in t or "after" in t:
             rel = 1
         else:
             rel = -1

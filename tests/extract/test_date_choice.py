@@ -54,3 +54,9 @@ def test_relative_day_opening_a_paragraph_counts_from_the_last_date():
     facts = changes("Fighting for Loi Hkam began on June 3, a KIA officer said.\n\n"
                     "Two days later, KIA troops seized the Light Infantry Battalion 594 base near Loi Hkam.")
     assert spans_of(facts) == [("2025-06-05", None)]
+
+
+def test_the_following_day_dates_the_capture_after_the_attack():
+    facts = changes("TNLA troops attacked the Light Infantry Battalion 595 base on June 7. The following day, they "
+                    "captured the Light Infantry Battalion 595 base.")
+    assert ("2025-06-08", None) in spans_of(facts)

@@ -65,3 +65,29 @@ def test_a_range_runs_forwards():
 def test_and_joins_two_days_only_after_between():
     assert spans("21 died on June 3 and 8 more on June 4")[0] == (d(2025, 6, 3), d(2025, 6, 3), "day")
     assert spans("fighting between June 3 and 9,") == [(d(2025, 6, 3), d(2025, 6, 9), "day")]
+
+
+def test_numeric_days():
+    assert spans("on 4/6/2025") == [(d(2025, 6, 4), d(2025, 6, 4), "day")]  # day first
+    assert spans("on 05.13.2025") == [(d(2025, 5, 13), d(2025, 5, 13), "day")]  # no 13th month: month first
+    assert spans("on 2025/06/04") == [(d(2025, 6, 4), d(2025, 6, 4), "day")]
+    assert spans("on 2025-06-04") == [(d(2025, 6, 4), d(2025, 6, 4), "day")]
+
+
+def test_weekday_of_last_week():
+    assert spans("on Tuesday last week") == [(d(2025, 6, 10), d(2025, 6, 10), "day")]
+    assert spans("on Tuesday") == [(d(2025, 6, 17), d(2025, 6, 17), "day")]
+
+
+def test_few_and_several_ago():
+    (few,) = spans("a few days ago")
+    assert few[0] <= d(2025, 6, 16) <= few[1] < PUB
+    (several,) = spans("several weeks ago")
+    assert several[0] <= d(2025, 5, 20) <= several[1] and several[2] == "month"
+
+
+def test_the_following_day_and_that_night_count_from_the_anchor():
+    anchor = d(2025, 6, 3)
+    for words, days in (("The following day", 1), ("later that day", 0), ("that night", 0), ("The day after", 1)):
+        (span,) = find_dates(words, PUB)
+        assert span.resolve(anchor, PUB) == (anchor + dt.timedelta(days=days),) * 2, words
