@@ -331,6 +331,41 @@ def _unique(places: list[Place]) -> list[Place]:
     return out
 
 
+Span = tuple[dt.date | None, dt.date | None, str]  # first day, last day (None: one day), precision
+
+
+def claim_dates(sms: list[SentenceMentions], wanted: set[int], pub: dt.date) -> dict[int, Span]:
+    """The date of the figures of each sentence in ``wanted`` (sentence indexes): the
+    sentence's own date (a relative one counted from the date told before, a speech date
+    skipped), else the date its paragraph set, else the last date the report told (figures
+    count the fighting the report is about), else the week before the report."""
+    out: dict[int, Span] = {}
+    para_date: dict[int, Span] = {}
+    last: Span | None = None
+    for sm in sms:
+        s = sm.sentence
+        anchor = para_date.get(s.para) or last
+        own = _own_date(sm, anchor[0] if anchor else None, pub)
+        if s.index in wanted:
+            out[s.index] = own or anchor or (pub - dt.timedelta(days=7), pub, "week")
+        if own is not None:
+            para_date[s.para] = last = own
+    return out
+
+
+def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Span | None:
+    """The first date of the sentence that is not a speech date, resolved and never after ``pub``."""
+    s = sm.sentence
+    for d in sm.dates:
+        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+            continue
+        span = d.resolve(anchor, pub)
+        first, last = not_after(*span, pub) if span is not None else (None, None)
+        if first is not None:
+            return first, (last if last != first else None), d.precision
+    return None
+
+
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
         if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
@@ -371,6 +406,19 @@ _OTHER_CLAUSE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:\w+ed\s+)?$|;")
 _HAVING = re.compile(r"^\W*(?:[Aa]fter\s+)?[Hh]aving\s+(?:\w+\s+)?$")
 
 
+_BACKGROUND = re.compile(r"(?:\b(?:which|whom)\s+(?:[\w'’-]+,?\s+){0,6}|\bhad\s+(?:\w+ly\s+|been\s+)?)$")
+
+
+def _background(sm: SentenceMentions, ev: Event) -> bool:
+    """A change told in passing, with no date of its own: in a relative clause ("Mogok, which
+    the TNLA took, …") or in the past perfect outside reported speech ("the town had fallen")."""
+    s = sm.sentence
+    m = _BACKGROUND.search(s.text, max(0, ev.trigger.start - s.start - 60), ev.trigger.start - s.start)
+    if m is None:
+        return False
+    return m.group(0).startswith(("which", "whom")) or not any(b <= ev.trigger.start for _, b in sm.speech)
+
+
 def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     """How far a date is from the trigger: one after it counts nearer than one before it, and
     one before it across another verb's clause counts far."""
@@ -408,6 +456,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             first, last = not_after(day, day, pub)
             if first is not None:
                 return first, None, "day"
+    if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
+        return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
     if best is None:
         best = anchor
     if best is None and spoken is not None:

@@ -60,3 +60,45 @@ def test_the_following_day_dates_the_capture_after_the_attack():
     facts = changes("TNLA troops attacked the Light Infantry Battalion 595 base on June 7. The following day, they "
                     "captured the Light Infantry Battalion 595 base.")
     assert ("2025-06-08", None) in spans_of(facts)
+
+
+def test_a_capture_told_in_passing_takes_its_date_from_where_it_is_told():
+    facts = changes("Drones struck Loi Sam town, which the TNLA overran.\n\n"
+                    "The TNLA overran Loi Sam town on 2 February after a week of fighting.")
+    assert spans_of(facts) == [("2025-02-02", None)]
+
+
+def test_a_capture_told_in_passing_with_no_date_is_not_last_week():
+    facts = changes("Aid workers reached Loi Sam town, which the TNLA had overrun.")
+    assert all(f.date is None for f in facts if f.change == "captured")
+
+
+def test_a_holding_told_in_a_relative_clause_is_dated_at_the_report():
+    facts = changes("Troops dug in near Loi Sam town, which the TNLA now controls, residents said.")
+    assert all(f.date is not None for f in facts if f.change == "held")
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+from ingestion.models import Claim  # noqa: E402
+
+
+def claim_spans(text: str, published: str = "2025-06-20") -> list[tuple[str | None, str | None, str]]:
+    return [(c.date, c.date_end, c.date_precision)
+            for c in extract_report(Report(id="t", published=published, text=text)) if isinstance(c, Claim)]
+
+
+def test_figures_take_the_date_of_the_fighting_told_before():
+    got = claim_spans("TNLA fighters clashed with junta troops near Loi Sam on June 9.\n\n"
+                      "The TNLA said 14 junta soldiers were killed in the fighting.")
+    assert got == [("2025-06-09", None, "day")]
+
+
+def test_figures_of_the_next_day_count_from_the_anchor():
+    got = claim_spans("TNLA fighters clashed with junta troops near Loi Sam on June 9. "
+                      "The next day, the TNLA said, 6 junta soldiers were killed.")
+    assert got == [("2025-06-10", None, "day")]
+
+
+def test_undated_figures_are_the_week_before_the_report():
+    assert claim_spans("The TNLA said 14 junta soldiers were killed near Loi Sam.") == [("2025-06-13", "2025-06-20", "week")]
