@@ -30,7 +30,9 @@ from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
     r"(?:\b(?:said|says|claimed|reported|told\s+[^,.;]{0,45}?|confirmed|announced|added|stated|statement|denied|"
-    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+(?:late\s+|early\s+)?(?:on\s+)?)$")
+    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+"
+    # "said in a statement on", "announced on its Telegram channel on"
+    r"(?:(?:in|on|via|through)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?)?(?:late\s+|early\s+)?(?:on\s+)?)$")
 _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
 _INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
 

@@ -102,3 +102,9 @@ def test_figures_of_the_next_day_count_from_the_anchor():
 
 def test_undated_figures_are_the_week_before_the_report():
     assert claim_spans("The TNLA said 14 junta soldiers were killed near Loi Sam.") == [("2025-06-13", "2025-06-20", "week")]
+
+
+def test_said_in_a_statement_on_a_day_is_a_speech_date():
+    facts = changes("The AA said in a Telegram post on Wednesday that it had overrun the Light Infantry Battalion 596 "
+                    "base near Zinma.")
+    assert spans_of(facts) == [("2025-06-11", "2025-06-18")]
