@@ -42,6 +42,7 @@ DATE_RE = re.compile(
     | (?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)
     | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)
     | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)
+    | (?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))
     | (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
     | (?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)
     | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)
@@ -156,6 +157,16 @@ def _is_range(m: re.Match) -> bool:
     """Two days joined by "and" are an interval only after "between" ("between 5 and 8 June";
     "21 died on June 3 and 8 more on June 4" is a day and a count)."""
     return not _AND.search(m.group(0)) or bool(_BETWEEN.search(m.string, max(0, m.start() - 10), m.start()))
+
+
+def _ordinal_day(day: int, last_month: bool, mk, pub: dt.date) -> DateSpan | None:
+    """"the 28th" (of this month, or the month before when that is after publication), "the
+    3rd of last month"."""
+    first = pub.replace(day=1)
+    if last_month or day > pub.day:
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    day_ = _safe_date(first.year, first.month, day)
+    return mk(day_, day_, "day") if day_ else None
 
 
 def _numeric(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
@@ -317,6 +328,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             day_ = pub - dt.timedelta(days=n)
             return mk(day_, day_, "day")
         return mk(None, None, "day", n if direction in ("later", "after") else -n)
+    if g("ord"):  # "on the 28th": a day of publication's month, else of the month before
+        return _ordinal_day(int(g("od")), bool(g("olm")) and bool(re.search(r"last|previous", g("olm"), re.I)), mk, pub)
     if g("num"):
         return _numeric(m, mk, pub)
     if g("few"):  # "a few days ago", "several weeks ago"

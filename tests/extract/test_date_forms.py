@@ -91,3 +91,11 @@ def test_the_following_day_and_that_night_count_from_the_anchor():
     for words, days in (("The following day", 1), ("later that day", 0), ("that night", 0), ("The day after", 1)):
         (span,) = find_dates(words, PUB)
         assert span.resolve(anchor, PUB) == (anchor + dt.timedelta(days=days),) * 2, words
+
+
+def test_ordinal_day_without_a_month():
+    assert spans("on the 14th,") == [(d(2025, 6, 14), d(2025, 6, 14), "day")]
+    assert spans("on the 28th.") == [(d(2025, 5, 28), d(2025, 5, 28), "day")]  # after publication: last month's
+    assert spans("on the 3rd of last month") == [(d(2025, 5, 3), d(2025, 5, 3), "day")]
+    assert spans("the 33rd Light Infantry Division") == []
+    assert spans("the 33rd, 77th and 99th divisions") == []
