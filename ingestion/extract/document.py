@@ -421,6 +421,21 @@ def _background(sm: SentenceMentions, ev: Event) -> bool:
     return m.group(0).startswith(("which", "whom")) or not any(b <= ev.trigger.start for _, b in sm.speech)
 
 
+def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+    """The date of a change told in an opening perfect participle: one inside that clause
+    ("Having taken the base on May 3, ..."), else none (the event came before the main
+    clause's date; a later sentence may tell it)."""
+    s = sm.sentence
+    comma = s.text.find(",", ev.trigger.end - s.start)
+    end = s.start + comma if comma >= 0 else s.end
+    for d in sm.dates:
+        if ev.trigger.end <= d.start < end and d.first is not None:
+            first, last = not_after(d.first, d.last, pub)
+            if first is not None:
+                return first, (last if last != first else None), d.precision
+    return None, None, "unknown"
+
+
 def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     """How far a date is from the trigger: one after it counts nearer than one before it, and
     one before it across another verb's clause counts far."""
@@ -435,7 +450,7 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
 def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
     s = sm.sentence
     if _HAVING.match(s.text, 0, max(0, ev.trigger.start - s.start)):
-        return None, None, "unknown"  # before the main clause's date: a later sentence may tell it
+        return _participle_date(sm, ev, pub)
     best: DateSpan | None = None
     spoken: DateSpan | None = None
     best_dist = 10 ** 9

@@ -108,3 +108,8 @@ def test_said_in_a_statement_on_a_day_is_a_speech_date():
     facts = changes("The AA said in a Telegram post on Wednesday that it had overrun the Light Infantry Battalion 596 "
                     "base near Zinma.")
     assert spans_of(facts) == [("2025-06-11", "2025-06-18")]
+
+
+def test_a_date_inside_the_opening_participle_is_its_own():
+    facts = changes("Having overrun Nam Sai town on 4 May, the AA moved on Zinma in early June.")
+    assert spans_of(facts) == [("2025-05-04", None)]
