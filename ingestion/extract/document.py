@@ -85,6 +85,7 @@ class DocumentState:
     captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
     para_date: dict[int, DateSpan] = field(default_factory=dict)
     last_date: DateSpan | None = None  # the last date the report stated ("Two days later" in a new paragraph)
+    lede_date: dict[int, DateSpan] = field(default_factory=dict)  # see ``_lede_dates``
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
@@ -187,6 +188,7 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
 def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
                  gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
+    st.lede_date = _lede_dates(sms)
     main = main_actor(sms, military)
     out: list[Resolved] = []
     para_att: dict[int, str] = {}
@@ -368,6 +370,21 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     return None
 
 
+def _lede_dates(sms: list[SentenceMentions]) -> dict[int, DateSpan]:
+    """The date of the sentence after each paragraph's opening sentence (by sentence index of
+    the opening one): a paragraph that opens with a change and no date often dates it next
+    ("X has fallen to the AA. Its troops overran the town on May 2 after ...")."""
+    out: dict[int, DateSpan] = {}
+    for prev, sm in zip(sms, sms[1:]):
+        i = prev.sentence.index
+        opens = i == 0 or sms[i - 1].sentence.para != prev.sentence.para
+        if opens and sm.sentence.para == prev.sentence.para:
+            d = _sentence_date(sm, sm.sentence.text)
+            if d is not None:
+                out[i] = d
+    return out
+
+
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
         if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
@@ -477,6 +494,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
     if best is None:
         best = anchor
+    if best is None and ev.change in ("captured", "withdrew"):
+        best = st.lede_date.get(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said

@@ -113,3 +113,15 @@ def test_said_in_a_statement_on_a_day_is_a_speech_date():
 def test_a_date_inside_the_opening_participle_is_its_own():
     facts = changes("Having overrun Nam Sai town on 4 May, the AA moved on Zinma in early June.")
     assert spans_of(facts) == [("2025-05-04", None)]
+
+
+def test_an_undated_capture_opening_a_paragraph_takes_the_next_sentences_date():
+    facts = changes("Mong Hpa town has fallen to the TNLA, residents said. Fighting ended on 12 April when the last "
+                    "junta troops fled.\n\nAid groups are preparing to return.")
+    assert spans_of(facts) == [("2025-04-12", None)]
+
+
+def test_an_undated_contest_opening_a_paragraph_is_the_week_before_the_report():
+    facts = changes("Clashes have flared around Mong Hpa town, residents said. The TNLA had withdrawn from nearby hills "
+                    "in late April.")
+    assert spans_of(facts, "contested") in ([], [("2025-06-13", "2025-06-20")])
