@@ -32,20 +32,28 @@ _WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 
+_RANGE_TO = r"(?:\s*(?:-|–|to|and|until|till|through)\s*)"
+# "May 4 last year", "in June of this year": a day or month named with the year counted from publication
+_LAST_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|this|the\s+previous)\s+year)"
+
 DATE_RE = re.compile(
     rf"""(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?(?:
-      (?P<dmy>\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR}))?\b)
-    | (?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b)?)
-    | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR}))?\b)
-    | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR}))?\b)
+      (?P<dmy>\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR})|(?P<l1>{_LAST_YEAR}))?\b)
+    | (?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)
+    | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)
+    | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)
+    | (?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))
     | (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?\b)
+    | (?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)
+    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)
     | (?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)
     | (?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)
-    | (?P<rel1>\b(?:the\s+(?:previous|next)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+before|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
-    | (?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+start\s+of\s+the\s+(?P<su>month|year|week)\b)
+    | (?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)
+    | (?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)
+    | (?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
+    | (?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)
     | (?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)
-    | (?P<year>\b(?:in|since|during|of|by|early|late|mid-?)\s+(?P<yy>{_YEAR})\b)
+    | (?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)
     )""",
     re.X | re.I,
 )
@@ -56,9 +64,12 @@ DATE_RE = re.compile(
 _WD3 = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DATE_WORD_STARTS = (
     *"0123456789", "a day", "a week", "an day", "an week", "at the weekend", "over the weekend",
+    "a month", "a year", "an month", "an year",
     *(f"on {d}" for d in _WD3), "in the ", "in 1", "in 2", "of 1", "of 2", "by 1", "by 2",
     *(f"the {w}" for w in ("previous", "next", "day", "night", "same", "past", "last", "weekend", "start", "end",
-                           "beginning")),
+                           "beginning", "following")),
+    *(f"that {w}" for w in ("day", "night", "morning", "afternoon", "evening", "same")), "on that ", "a few", "few ",
+    "several",
     *(f"this {w}" for w in (*_WD3, "morning", "week", "month", "year")),
     *(f"last {w}" for w in (*_WD3, "week", "month", "year")),
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -86,6 +97,7 @@ class DateSpan:
     precision: str
     relative: int | None = None  # days after the anchor for "N days later", "the same day"
     since: bool = False
+    weekday: bool = False  # named by its weekday only ("on Monday")
 
     def resolve(self, anchor: dt.date | None, pub: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
         """(first, last) of the span; a relative one counts from ``anchor`` and, when ``pub``
@@ -137,6 +149,56 @@ def _year_for(month: int, day: int, pub: dt.date) -> int:
     return pub.year
 
 
+_AND = re.compile(r"\d\s+and\s+\d", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _is_range(m: re.Match) -> bool:
+    """Two days joined by "and" are an interval only after "between" ("between 5 and 8 June";
+    "21 died on June 3 and 8 more on June 4" is a day and a count)."""
+    return not _AND.search(m.group(0)) or bool(_BETWEEN.search(m.string, max(0, m.start() - 10), m.start()))
+
+
+def _ordinal_day(day: int, last_month: bool, mk, pub: dt.date) -> DateSpan | None:
+    """"the 28th" (of this month, or the month before when that is after publication), "the
+    3rd of last month"."""
+    first = pub.replace(day=1)
+    if last_month or day > pub.day:
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    day_ = _safe_date(first.year, first.month, day)
+    return mk(day_, day_, "day") if day_ else None
+
+
+def _numeric(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"4/6/2025", "04.06.2025" (day first, unless that is no date or after publication and
+    month first is one), "2025/06/04"."""
+    g = m.group
+    if g("n4"):
+        day_ = _safe_date(int(g("n4")), int(g("n5")), int(g("n6")))
+        return mk(day_, day_, "day") if day_ else None
+    y, a, b = int(g("n3")), int(g("n1")), int(g("n2"))
+    day_ = _safe_date(y, b, a)
+    if day_ is None or day_ > pub:
+        day_ = _safe_date(y, a, b) or day_
+    return mk(day_, day_, "day") if day_ else None
+
+
+def _counted_year(words: str | None, pub: dt.date) -> int | None:
+    """The year of "last year", "this year" (after a day or month), else None."""
+    if not words:
+        return None
+    return pub.year - 1 if re.search(r"last|previous", words, re.I) else pub.year
+
+
+def _ago(n: int, years: bool, mk, pub: dt.date) -> DateSpan | None:
+    """"two months ago" (a month around that day), "a year ago" (two months either side)."""
+    months = 12 * n if years else n
+    y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    center = dt.date(y, m + 1, min(pub.day, calendar.monthrange(y, m + 1)[1]))
+    half = dt.timedelta(days=61 if years else 15)
+    return mk(center - half, min(center + half, pub), "year" if years else "month")
+
+
 def _num(word: str) -> int:
     word = word.lower()
     return int(word) if word.isdigit() else NUM_WORDS.get(word, 1)
@@ -152,7 +214,31 @@ def find_dates(text: str, pub: dt.date) -> list[DateSpan]:
             span = None
         if span is not None:
             out.append(span)
+    return _joined(out, text) if len(out) > 1 else out
+
+
+_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.I)
+_BESIDE = re.compile(r"\s*(?:,|\(|\)|–|-)?\s*\(?\s*", re.I)
+
+
+def _joined(spans: list[DateSpan], text: str) -> list[DateSpan]:
+    """Neighbouring spans read as one: "from June 3 to June 6" is one interval, and a weekday
+    beside the day it names ("Monday, June 2", "2 June (Monday)") is that day, not another."""
+    out: list[DateSpan] = [spans[0]]
+    for d in spans[1:]:
+        prev = out[-1]
+        between = text[prev.end:d.start]
+        days = prev.precision == d.precision == "day" and prev.first is not None and d.first is not None
+        if days and (prev.weekday or d.weekday) and _BESIDE.fullmatch(between):
+            out[-1] = prev if d.weekday else d
+        elif days and not prev.since and _JOIN.fullmatch(between) and prev.first < d.first <= prev.first + RANGE_MAX:
+            out[-1] = DateSpan(prev.start, d.end, prev.first, d.last, "day")
+        else:
+            out.append(d)
     return out
+
+
+RANGE_MAX = dt.timedelta(days=62)  # "from March 3 to April 20": longer is two dates, not one interval
 
 
 def _check_month(word: str) -> bool:
@@ -174,20 +260,26 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         return DateSpan(s, e, first, last, prec, rel, since)
 
     if g("dmy") or g("mdy"):
-        mon, day, yr = (g("m1"), g("d1"), g("y1")) if g("dmy") else (g("m2"), g("d2"), g("y2"))
+        mon, day, yr, ly = (g("m1"), g("d1"), g("y1"), g("l1")) if g("dmy") else (g("m2"), g("d2"), g("y2"), g("l2"))
         if not _check_month(mon):
             return None
         month, d = MONTHS[mon.lower().rstrip(".")], int(day)
-        y = int(yr) if yr else _year_for(month, d, pub)
+        y = int(yr) if yr else _counted_year(ly, pub) or _year_for(month, d, pub)
         day_ = _safe_date(y, month, d)
         if day_ is None:
             return None
+        other = g("d0") if g("dmy") else g("d2b")  # "5-8 June", "June 5 to 8": an interval of days
+        day2 = _safe_date(y, month, int(other)) if other is not None else None
+        if day2 is not None and day2 != day_ and (day2 < day_) == bool(g("dmy")) and _is_range(m):
+            return mk(min(day_, day2), max(day_, day2), "day")
+        if other is not None:  # not an interval: the span is the one day ("June 3 and 8 more")
+            s, e = (m.start("d1"), e) if g("dmy") else (s, m.end("d2"))
         return mk(day_, day_, "day")
     if g("part"):
         if not _check_month(g("m3")):
             return None
         month = MONTHS[g("m3").lower()]
-        y = int(g("y3")) if g("y3") else _year_for(month, 1, pub)
+        y = int(g("y3")) if g("y3") else _counted_year(g("l3"), pub) or _year_for(month, 1, pub)
         first, last = _month_bounds(y, month)
         q = g("pq").lower()
         if q.startswith("early") or "start" in q or "beginning" in q:
@@ -204,9 +296,9 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         if prev and prev.group(1) not in _LEAD_WORDS and not g("y4"):
             return None  # "Nam Mar", "Ywa May": part of a place name, not a month
         month = MONTHS[g("m4").lower()]
-        y = int(g("y4")) if g("y4") else _year_for(month, 1, pub)
+        y = int(g("y4")) if g("y4") else _counted_year(g("l4"), pub) or _year_for(month, 1, pub)
         first, last = _month_bounds(y, month)
-        return mk(first, min(last, pub) if not g("y4") and last > pub else last, "month")
+        return mk(first, min(last, pub) if last > pub else last, "month")
     if g("iso"):
         day_ = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
         return mk(day_, day_, "day") if day_ else None
@@ -220,8 +312,11 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             back = 7
         if q == "this" and back == 0:
             back = 0
+        if g("wlw"):  # "Monday last week": that weekday of the week before publication's
+            back = pub.weekday() + 7 - wd
         day_ = pub - dt.timedelta(days=back)
-        return mk(day_, day_, "day")
+        span = mk(day_, day_, "day")
+        return DateSpan(span.start, span.end, span.first, span.last, "day", weekday=True) if span else None
     if g("yday"):
         word = g("yday").lower()
         day_ = pub - dt.timedelta(days=1) if word == "yesterday" else pub
@@ -233,11 +328,20 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             day_ = pub - dt.timedelta(days=n)
             return mk(day_, day_, "day")
         return mk(None, None, "day", n if direction in ("later", "after") else -n)
+    if g("ord"):  # "on the 28th": a day of publication's month, else of the month before
+        return _ordinal_day(int(g("od")), bool(g("olm")) and bool(re.search(r"last|previous", g("olm"), re.I)), mk, pub)
+    if g("num"):
+        return _numeric(m, mk, pub)
+    if g("few"):  # "a few days ago", "several weeks ago"
+        lo, hi = {"days": (7, 2), "weeks": (42, 14), "months": (180, 60)}[g("fu").lower()]
+        return mk(pub - dt.timedelta(days=lo), pub - dt.timedelta(days=hi), "week" if g("fu").lower() == "days" else "month")
+    if g("ago"):
+        return _ago(_num(g("an")), g("au").lower().startswith("year"), mk, pub)
     if g("rel1"):
         t = g("rel1").lower()
-        if "same" in t:
+        if "same" in t or t.startswith(("that", "later", "on that")):
             rel = 0
-        elif "next" in t or "later" in t or "after" in t:
+        elif "next" in t or "following" in t or "after" in t:
             rel = 1
         else:
             rel = -1
@@ -245,7 +349,7 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
     if g("wk"):
         t = g("wk").lower()
         unit = (g("wu") or g("su") or "weekend").lower()
-        if "start of the" in t:
+        if "start of the" in t or "beginning of the" in t:
             if unit == "month":
                 return mk(pub.replace(day=1), pub, "month")
             if unit == "year":
@@ -285,13 +389,16 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         days = n * {"days": 1, "weeks": 7, "months": 30}[unit]
         return mk(pub - dt.timedelta(days=days), pub, "week" if days <= 14 else "month")
     if g("year"):
-        y = int(g("yy"))
+        y = int(g("yy") or g("yq_y"))
         word = g("year").split()[0].lower()
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if g("yq"):  # "early 2024", "mid-2023", "late 2022": a third of the year
+            third = {"early": 0, "mid": 1, "late": 2}[g("yq").lower()]
+            first, last = dt.date(y, 1 + 4 * third, 1), _month_bounds(y, 4 + 4 * third)[1]
         if first > pub:
             return None
-        if word == "since":
+        if word == "since" or since:
             return DateSpan(s, e, first, pub, "year", None, True)
-        return mk(first, min(last, pub), "year")
+        return mk(first, min(last, pub), "month" if g("yq") else "year")
     return None
 

@@ -30,7 +30,9 @@ from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
     r"(?:\b(?:said|says|claimed|reported|told\s+[^,.;]{0,45}?|confirmed|announced|added|stated|statement|denied|"
-    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+(?:late\s+|early\s+)?(?:on\s+)?)$")
+    r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+"
+    # "said in a statement on", "announced on its Telegram channel on"
+    r"(?:(?:in|on|via|through)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?)?(?:late\s+|early\s+)?(?:on\s+)?)$")
 _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
 _INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
 
@@ -82,6 +84,8 @@ class DocumentState:
     last_captor: str | None = None
     captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
     para_date: dict[int, DateSpan] = field(default_factory=dict)
+    last_date: DateSpan | None = None  # the last date the report stated ("Two days later" in a new paragraph)
+    lede_date: dict[int, DateSpan] = field(default_factory=dict)  # see ``_lede_dates``
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
@@ -184,6 +188,7 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
 def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
                  gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
+    st.lede_date = _lede_dates(sms)
     main = main_actor(sms, military)
     out: list[Resolved] = []
     para_att: dict[int, str] = {}
@@ -207,11 +212,12 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 continue
             date = _date(sm, ev, st, pub)
             for place in places:
+                here = _place_date(sm, place, pub) or date
                 told_again = st.captor_of.get(place.key) if ev.change == "captured" and ev.agent is None else None
                 actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(place.key, actor_to)
-                r = Resolved(ev, place, actor_to, actor_from, att, date, agent=told_again or agent, change=ev.change)
+                r = Resolved(ev, place, actor_to, actor_from, att, here, agent=told_again or agent, change=ev.change)
                 r.township, r.state = locate(place, gaz, st, states)
                 out.append(r)
             if not ev.extra.get("selected", True):
@@ -222,7 +228,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 st.last_captor = agent
             st.last_objects = places
         if sent_date is not None:
-            st.para_date[s.para] = sent_date
+            st.para_date[s.para] = st.last_date = sent_date
         for a in sm.actors:
             if a.key:
                 st.actor_counts[a.key] += 1
@@ -332,6 +338,56 @@ def _unique(places: list[Place]) -> list[Place]:
     return out
 
 
+Span = tuple[dt.date | None, dt.date | None, str]  # first day, last day (None: one day), precision
+
+
+def claim_dates(sms: list[SentenceMentions], wanted: set[int], pub: dt.date) -> dict[int, Span]:
+    """The date of the figures of each sentence in ``wanted`` (sentence indexes): the
+    sentence's own date (a relative one counted from the date told before, a speech date
+    skipped), else the date its paragraph set, else the last date the report told (figures
+    count the fighting the report is about), else the week before the report."""
+    out: dict[int, Span] = {}
+    para_date: dict[int, Span] = {}
+    last: Span | None = None
+    for sm in sms:
+        s = sm.sentence
+        anchor = para_date.get(s.para) or last
+        own = _own_date(sm, anchor[0] if anchor else None, pub)
+        if s.index in wanted:
+            out[s.index] = own or anchor or (pub - dt.timedelta(days=7), pub, "week")
+        if own is not None:
+            para_date[s.para] = last = own
+    return out
+
+
+def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Span | None:
+    """The first date of the sentence that is not a speech date, resolved and never after ``pub``."""
+    s = sm.sentence
+    for d in sm.dates:
+        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+            continue
+        span = d.resolve(anchor, pub)
+        first, last = not_after(*span, pub) if span is not None else (None, None)
+        if first is not None:
+            return first, (last if last != first else None), d.precision
+    return None
+
+
+def _lede_dates(sms: list[SentenceMentions]) -> dict[int, DateSpan]:
+    """The date of the sentence after each paragraph's opening sentence (by sentence index of
+    the opening one): a paragraph that opens with a change and no date often dates it next
+    ("X has fallen to the AA. Its troops overran the town on May 2 after ...")."""
+    out: dict[int, DateSpan] = {}
+    for prev, sm in zip(sms, sms[1:]):
+        i = prev.sentence.index
+        opens = i == 0 or sms[i - 1].sentence.para != prev.sentence.para
+        if opens and sm.sentence.para == prev.sentence.para:
+            d = _sentence_date(sm, sm.sentence.text)
+            if d is not None:
+                out[i] = d
+    return out
+
+
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
         if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
@@ -339,14 +395,90 @@ def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     return None
 
 
+_BRACKET_DAY = re.compile(r"\s*\(\s*$")
+
+
+def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.date, dt.date | None, str] | None:
+    """A date in brackets right after the place is that place's own: "an armoured battalion
+    (March 4) and the airport (March 5)"."""
+    for d in sm.dates:
+        if d.first is not None and 0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+                sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start):
+            first, last = not_after(d.first, d.last, pub)
+            if first is not None:
+                return first, (last if last != first else None), d.precision
+    return None
+
+
+def _spoken_on(d: DateSpan, sm: SentenceMentions, ev: Event) -> bool:
+    """Whether ``d`` is when something was said, not when the event happened: "said on
+    Monday", or a date before a speech verb that comes before the trigger ("On Monday the
+    KIA announced that it had taken …")."""
+    s = sm.sentence
+    if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        return True
+    return d.end <= ev.trigger.start and any(d.end <= a and b <= ev.trigger.start for a, b in sm.speech)
+
+
+# between a date before the trigger and the trigger: another verb's clause ("launched an
+# offensive on May 1 and captured the town two weeks later")
+_OTHER_CLAUSE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:\w+ed\s+)?$|;")
+# a trigger in an opening perfect participle ("Having retaken the town, troops pushed on in
+# early June"): the sentence's dates are the main clause's, the event came before them
+_HAVING = re.compile(r"^\W*(?:[Aa]fter\s+)?[Hh]aving\s+(?:\w+\s+)?$")
+
+
+_BACKGROUND = re.compile(r"(?:\b(?:which|whom)\s+(?:[\w'’-]+,?\s+){0,6}|\bhad\s+(?:\w+ly\s+|been\s+)?)$")
+
+
+def _background(sm: SentenceMentions, ev: Event) -> bool:
+    """A change told in passing, with no date of its own: in a relative clause ("Mogok, which
+    the TNLA took, …") or in the past perfect outside reported speech ("the town had fallen")."""
+    s = sm.sentence
+    m = _BACKGROUND.search(s.text, max(0, ev.trigger.start - s.start - 60), ev.trigger.start - s.start)
+    if m is None:
+        return False
+    return m.group(0).startswith(("which", "whom")) or not any(b <= ev.trigger.start for _, b in sm.speech)
+
+
+def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+    """The date of a change told in an opening perfect participle: one inside that clause
+    ("Having taken the base on May 3, ..."), else none (the event came before the main
+    clause's date; a later sentence may tell it)."""
+    s = sm.sentence
+    comma = s.text.find(",", ev.trigger.end - s.start)
+    end = s.start + comma if comma >= 0 else s.end
+    for d in sm.dates:
+        if ev.trigger.end <= d.start < end and d.first is not None:
+            first, last = not_after(d.first, d.last, pub)
+            if first is not None:
+                return first, (last if last != first else None), d.precision
+    return None, None, "unknown"
+
+
+def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
+    """How far a date is from the trigger: one after it counts nearer than one before it, and
+    one before it across another verb's clause counts far."""
+    if d.start >= ev.trigger.start:
+        return abs(d.start - ev.trigger.end)
+    dist = abs(ev.trigger.start - d.end) + 5
+    if _OTHER_CLAUSE.search(text, d.end - s_start, ev.trigger.start - s_start):
+        dist += 60
+    return dist
+
+
 def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
     s = sm.sentence
+    if _HAVING.match(s.text, 0, max(0, ev.trigger.start - s.start)):
+        return _participle_date(sm, ev, pub)
     best: DateSpan | None = None
+    spoken: DateSpan | None = None
     best_dist = 10 ** 9
     for d in sm.dates:
-        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        if _spoken_on(d, sm, ev):
+            spoken = spoken or (d if d.first is not None else None)
             continue
-        dist = abs(d.start - ev.trigger.end) if d.start >= ev.trigger.start else abs(ev.trigger.start - d.end) + 5
+        dist = _distance(d, ev, s.text, s.start)
         if dist < best_dist:
             best, best_dist = d, dist
     anchor = st.para_date.get(s.para)
@@ -361,10 +493,20 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             first, last = not_after(day, day, pub)
             if first is not None:
                 return first, None, "day"
+    if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
+        return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
     if best is None:
         best = anchor
+    if best is None and ev.change in ("captured", "withdrew"):
+        best = st.lede_date.get(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
+    if best is None and spoken is not None:
+        if ev.change in ("held", "contested"):
+            return spoken.first, None, "day"  # a state told on the day it was said
+        return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
+    if best.first is None and anchor is None:
+        anchor = st.last_date  # "Two days later" opening a paragraph: after the date told last
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
     if span is None:
         return None, None, "unknown"

@@ -17,9 +17,8 @@ import warnings
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
 from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
-from ingestion.extract.dates import DateSpan, not_after
 from ingestion.reports import published_day
-from ingestion.extract.document import SPEECH_DATE, Resolved, main_actor, resolve
+from ingestion.extract.document import Resolved, claim_dates, main_actor, resolve
 from ingestion.extract.events import assemble, carried
 from ingestion.extract.matcher import Matcher, fold, fold_key, matcher_for
 from ingestion.extract.mentions import SentenceMentions, scan
@@ -211,24 +210,14 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
     out: list[Claim] = []
     index: dict[tuple, int] = {}
-    para_date: dict[int, DateSpan] = {}
+    dated = claim_dates(sms, set(by_sentence), pub)
     for sm, rcs in raw:
         s = sm.sentence
         key, ok = sentence_speaker[s.index]
         if not ok and _QUOTE_OR_WE.search(s.text):
             key = para_speaker.get(s.para)
             ok = key is not None
-        dated = None
-        for d in sm.dates:
-            if d.first is not None and not SPEECH_DATE.search(text[s.start:d.start]):
-                dated = d
-                break
-        d = dated or para_date.get(s.para)
-        first = last = None
-        precision = "unknown"
-        if d is not None and d.first is not None:
-            first, last = not_after(d.first, d.last or d.first, pub)
-            precision = d.precision if first else "unknown"
+        first, last, precision = dated[s.index]
         # where: the first place the sentence names (a named one, not "the town")
         place = next((p.name for p in sm.places if p.ref is None and not p.bare), None)
         for rc in rcs:
