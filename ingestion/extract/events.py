@@ -73,11 +73,14 @@ LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
-# ", a district seat," ", the state capital,": a description between two listed names
+# "The camps that were taken … were A, B": the head noun that types the names listed after
 LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
+# "the last junta stronghold in X, the LIB 5 base, fell": a unit in apposition
 APPOSED_UNIT = re.compile(r"\s*,\s*(?:the|its|a)\s*", re.I)
-OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)
+OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in its hands"
+# "a hilltop camp belonging to LIB 321": the unit owns the unnamed site before it
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
+# ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
@@ -242,7 +245,7 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
         if p.inner or p.unit is not None and _SOLDIERS_OF.search(sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
         if trig.family == "withdraw" and trig.end <= p.start < trig.end + 40 and DESTINATION.search(
-                sm.sentence.text, 0, p.start - sm.sentence.start):
+                sm.sentence.text, trig.end - sm.sentence.start, p.start - sm.sentence.start):
             continue  # "fell back to the MOC 21 base": where they went, not what they left
         alts = [] if id(p) in taken else [p]
         if base_words and p.unit is None and p.ref is None and kind_family(p.kind) in ("town", "village"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import finditer_from
+from ingestion.extract.scan import AnyOf, finditer_from
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -103,23 +103,8 @@ _NUM_START = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 
 
-def _number_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for k in (*"0123456789", *_STARTS_NUM[len("[0-9]|"):].split("|")):
-        auto.add_word(k, k)
-    auto.make_automaton()
-    return auto
-
-
-_NUMBER_AUTO = _number_automaton()  # what every _NUM_START match holds: a digit or a number word
-
-
-def _may_hold_number(low: str) -> bool:
-    for _ in _NUMBER_AUTO.iter(low):
-        return True
-    return False
+# what every _NUM_START match holds: a digit or a number word
+_may_hold_number = AnyOf((*"0123456789", *_STARTS_NUM[len("[0-9]|"):].split("|")))
 
 
 def _iter_figures(text: str):

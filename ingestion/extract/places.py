@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingestion.extract.scan import finditer_at, finditer_positions, lower_keeps_matches, starts_re
+from ingestion.extract.scan import AnyOf, finditer_at, finditer_positions, lower_keeps_matches, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -85,24 +85,8 @@ UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Divis
 _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
 
 
-def _stems_automaton(stems: tuple[str, ...]):
-    import ahocorasick
+has_unit_stem = AnyOf(UNIT_STEMS)  # ``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written), one pass
 
-    auto = ahocorasick.Automaton()
-    for k in stems:
-        auto.add_word(k, k)
-    auto.make_automaton()
-    return auto
-
-
-_UNIT_STEMS_AUTO = _stems_automaton(UNIT_STEMS)
-
-
-def has_unit_stem(s: str) -> bool:
-    """``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written) by one Aho-Corasick pass."""
-    for _ in _UNIT_STEMS_AUTO.iter(s):
-        return True
-    return False
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
 
 # ----------------------------------------------------------------------------- named sites
@@ -131,10 +115,14 @@ _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len
 CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
 CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
+# the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
+SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
+             "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
+             "scam", "cement", "frontier", "onshore")
+_MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
-    rf"(?P<mod>(?i:(?:army|military|junta|regime|police|militia|border|guard|strategic|tactical|hilltop|frontline|"
-    rf"main|security|village|people['’]s\s+militia|gas|power|telecom|scam|cement|frontier|onshore|military)\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
@@ -429,10 +417,8 @@ _HEAD_OPENERS = tuple(sorted({h.split()[0] for h in HEAD_KIND}))
 # the lower-case words NAMED_SITE_RE may read after its first name, as beginnings: "and",
 # "mile" ("12 mile camp"), the modifiers of its ``mod`` group and every word of a head noun
 # (capitalised names and numbers need no list)
-_SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
-              "hilltop", "frontline", "main", "security", "people", "gas", "power", "telecom", "scam", "cement",
-              "frontier", "onshore")
-_SITE_WORDS = tuple(sorted({"and", "mile", *_SITE_MODS, *(w for h in HEAD_KIND for w in h.split())}))
+_SITE_WORDS = tuple(sorted({"and", "mile", *(m.split("'")[0] for m in SITE_MODS),
+                            *(w for h in HEAD_KIND for w in h.split())}))
 _CAPS_DIGITS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _NAMEABLE: dict[str, bool] = {}  # word -> a NAMED_SITE_RE match may read it after its first name
 

@@ -177,6 +177,24 @@ class StemGated:
         return iter(()) if self._none(text) else self.pattern.finditer(text, *args)
 
 
+class AnyOf:
+    """Whether a text holds one of ``words`` (as written, anywhere): one Aho-Corasick pass,
+    stopped at the first hit. Callable: ``AnyOf(("seiz", "captur"))("they seized it")``."""
+
+    def __init__(self, words: Iterable[str]):
+        import ahocorasick
+
+        self.auto = ahocorasick.Automaton()
+        for w in words:
+            self.auto.add_word(w, w)
+        self.auto.make_automaton()
+
+    def __call__(self, text: str) -> bool:
+        for _ in self.auto.iter(text):
+            return True
+        return False
+
+
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""

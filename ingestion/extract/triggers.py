@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.scan import AnyOf, finditer_at, starts_re
 
 # family -> active forms (past, present, participle), one alternation each. A form is one
 # regular expression; ``FORMS`` below joins them.
@@ -185,24 +185,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
 
 
-def _keys_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for k in KEYS:
-        auto.add_word(k, k)
-    auto.make_automaton()
-    return auto
-
-
-_KEYS_AUTO = _keys_automaton()
-
-
-def may_trigger(lowered: str) -> bool:
-    """Whether ``lowered`` holds one of ``KEYS`` (one pass of an Aho-Corasick automaton)."""
-    for _ in _KEYS_AUTO.iter(lowered):
-        return True
-    return False
+may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:

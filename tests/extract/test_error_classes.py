@@ -14,6 +14,14 @@ def run(text: str, published: str = "2024-05-08"):  # a Wednesday
     return extract_report(Report(id="t", published=published, text=text))
 
 
+def chosen(text: str):
+    """The candidates the rules chose (before the ranker judges them) for ``text``."""
+    from ingestion.extract.extractor import control_candidates
+
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=text))
+    return [c for c in cands if c.event.extra.get("selected", True)]
+
+
 def cc(facts, change=None):
     return [f for f in facts if isinstance(f, ControlChange) and (change is None or f.change == change)]
 
@@ -221,12 +229,9 @@ def test_a_possessor_after_of_is_not_who_took_a_fallen_base():
 
 
 def test_weapons_seized_are_not_a_place_seized():
-    from ingestion.extract.extractor import control_candidates
-
-    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=(
-        "According to the information office, about 35 fighters were killed in the clashes and more than "
-        "20 weapons were seized.")))
-    assert [c.place.name for c in cands if c.change == "captured" and c.event.extra.get("selected", True)] == []
+    cands = chosen("According to the information office, about 35 fighters were killed in the clashes and more than "
+                   "20 weapons were seized.")
+    assert [c.place.name for c in cands if c.change == "captured"] == []
 
 
 def test_a_place_before_a_speaker_phrase_is_still_the_object():
@@ -235,11 +240,8 @@ def test_a_place_before_a_speaker_phrase_is_still_the_object():
 
 
 def test_an_actor_that_holds_part_of_a_town_contests_it():
-    from ingestion.extract.extractor import control_candidates
-
-    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
-                                            text="The KNDF says it now holds 70 percent of Mobye."))
-    assert [(c.change, c.place.name) for c in cands if c.event.extra.get("selected", True)] == [("contested", "Mobye")]
+    cands = chosen("The KNDF says it now holds 70 percent of Mobye.")
+    assert [(c.change, c.place.name) for c in cands] == [("contested", "Mobye")]
 
 
 def test_a_counted_located_site_listed_after_a_colon_names_each_site():
@@ -285,11 +287,8 @@ def test_a_site_that_names_nothing_is_no_control_change(text):
 
 
 def test_names_listed_after_the_camps_that_were_taken_are_camps():
-    from ingestion.extract.extractor import control_candidates
-
-    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=(
-        "The camps that were taken, he said, were Lung Ler, Thi Hmaw and Zang Mual.")))
-    assert {(c.place.name, c.place.kind) for c in cands if c.event.extra.get("selected", True)} == {
+    cands = chosen("The camps that were taken, he said, were Lung Ler, Thi Hmaw and Zang Mual.")
+    assert {(c.place.name, c.place.kind) for c in cands} == {
         ("Lung Ler", "outpost"), ("Thi Hmaw", "outpost"), ("Zang Mual", "outpost")}
 
 

@@ -85,11 +85,12 @@ def _site_texts():
     import random
     from pathlib import Path
 
-    from ingestion.extract.places import _SITE_MODS, HEAD_KIND
+    from ingestion.extract.places import HEAD_KIND, SITE_MODS
 
     words = ["Nga", "Hpaw", "Lashio-Muse", "Kyin", "San", "12th", "mile", "Mile", "7", "and", "And", "the", "a", "an",
              "two", "near", "at", "of", "above", "outside", "captured", "its", "people's", "people’s", "Military",
-             "Council's", "x-Nam", "(Mansi", "“Hka", "ward.", "said", "junta-held", "K", "ſ", *_SITE_MODS,
+             "Council's", "x-Nam", "(Mansi", "“Hka", "ward.", "said", "junta-held", "K", "ſ",
+             *(m.split("'")[0] for m in SITE_MODS),
              *HEAD_KIND, *(h.upper() for h in HEAD_KIND), *(h.title() + "s" for h in HEAD_KIND)]
     rng = random.Random(7)
     for _ in range(3000):
