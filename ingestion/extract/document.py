@@ -222,8 +222,8 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 out.append(r)
             if not ev.extra.get("selected", True):
                 continue
-            if ev.trigger.family != "contest" and agent and ev.agent and ev.agent.key:  # "it still controls part of X"
-                st.last_agent = ev.agent.key
+            if ev.trigger.family != "contest" and agent and ev.agent:  # "it still controls part of X"
+                st.last_agent = ev.agent.key or agent  # "the KIA said it …": "it" is the KIA from here on
             if ev.change == "captured" and agent:
                 st.last_captor = agent
             st.last_objects = places

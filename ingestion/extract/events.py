@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingestion.extract.actors import MILITARY
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, Place, kind_family
 from ingestion.extract.scan import StemGated, finditer_at, starts_re
@@ -356,8 +357,21 @@ def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
     return lo, hi
 
 
-_ACTOR_JOIN = re.compile(r"^\s*(?:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
+_ACTOR_JOIN = re.compile(r"^\s*(?-i:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
                          r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*(?-i:[A-Z][\w'’-]*\s+)?$", re.I)
+
+
+def _joined(text: str, a: Actor, b: Actor) -> bool:
+    """Whether ``a`` and the actor ``b`` after it name one group ("the KIA and the PDF", "the
+    KIA, the AA"). A comma alone never joins the junta to its enemies: "taken by resistance
+    forces, the junta struck back" is two subjects."""
+    gap = text[a.end:b.start]
+    if not _ACTOR_JOIN.match(gap):
+        return False
+    return not ("," in gap and "and" not in gap and (a.key == MILITARY) != (b.key == MILITARY)
+                and a.key is not None and b.key is not None)
+
+
 GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighters)?|revolutionary\s+forces|"
                            r"allied\s+forces|anti-junta\s+forces|troops|soldiers|forces)$", re.I)
 
@@ -387,7 +401,7 @@ def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | N
         return None
     group = [cands[-1]]
     for a in reversed(cands[:-1]):
-        if text and _ACTOR_JOIN.match(text[a.end:group[0].start]):
+        if text and _joined(text, a, group[0]):
             group.insert(0, a)
         else:
             break
@@ -418,7 +432,7 @@ def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | Non
             # "three of the military's bases": the possessor of what follows, not the agent
             group = [a]
             for b in sm.actors[i + 1:]:
-                if b.start < hi and _ACTOR_JOIN.match(text[group[-1].end:b.start]):
+                if b.start < hi and _joined(text, group[-1], b):
                     group.append(b)
                 else:
                     break

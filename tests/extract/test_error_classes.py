@@ -341,3 +341,21 @@ def test_two_towns_opening_a_sentence_are_both_held():
 def test_a_headline_object_before_says_is_a_place_not_a_speaker():
     facts = run("Arakan Army captures Kyauktaw, says it controls the entire township")
     assert [(f.place, f.actor_to) for f in cc(facts, "captured")] == [("Kyauktaw", AA)]
+
+
+def test_a_reporting_verb_does_not_join_the_speaker_to_the_subject_after_it():
+    facts = run("The Karen National Union said junta soldiers had abandoned the Hta Naw Khee outpost on Monday.")
+    assert [(f.place, f.actor_from) for f in cc(facts, "withdrew")] == [("Hta Naw Khee outpost", MAF)]
+
+
+def test_a_comma_does_not_join_the_agent_of_a_capture_to_the_next_clauses_subject():
+    picked = chosen("After the capture of Sabai Taung by resistance fighters, the junta launched airstrikes.")
+    assert [(c.place.name, c.actor_to, c.actor_from) for c in picked] == [("Sabai Taung", "PDF", "MAF")]
+    picked = chosen("Soldiers of the KIA, the AA and the TNLA took the Nam Hpa camp on Friday.")
+    assert [c.actor_to for c in picked] == ["KIA"]
+
+
+def test_it_after_the_group_said_stays_the_group_in_the_next_sentence():
+    facts = run("The junta still holds the Infantry Battalion 808 base in Lwe Kyin. The KIA said it still controls "
+                "part of Lwe Kyin airport. It withdrew from the nearby Artillery Battalion 919 base on Monday.")
+    assert [(f.actor_from) for f in cc(facts, "withdrew")] == [KIA]
