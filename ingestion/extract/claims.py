@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.actors import ACTORS as _ACTORS
+from ingestion.extract.actors import MILITARY
 from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import StemGated
@@ -1274,6 +1276,11 @@ _ROLE_HINT = StemGated(re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]
                         "representative", "director", "minister", "speak"))
 
 
+# the actors named "... Army": "the army said" may be theirs
+_ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
+                       if k != MILITARY and any(n.endswith(("Army", "army")) for n in (name, *aliases)))
+
+
 def _weak(a: Actor) -> bool:
     """A common noun that names the military only by default ("the army's information officer",
     "an officer of the troops"): in a report on an ethnic army it may be that army; a person is
@@ -1408,6 +1415,8 @@ class Speakers:
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw == "army" and self.last_named not in _ARMY_KEYS:
+                return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
