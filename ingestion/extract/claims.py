@@ -1263,7 +1263,8 @@ def _embedded(a: Actor, text: str, s0: int) -> bool:
     if not a.text[:1].isupper() or a.key == "PDF":
         return False
     m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
-    return m is not None and m.group(1) not in _NOT_NAME_PART
+    # "Myanmar's State Administration Council", "Rakhine's Arakan Army": a possessive is no part of the name
+    return m is not None and m.group(1) not in _NOT_NAME_PART and not m.group(1).endswith(("'s", "’s"))
 
 
 def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Actor]:
