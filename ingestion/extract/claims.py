@@ -71,7 +71,7 @@ NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
-    "dead": "killed", "lives": "killed",
+    "dead": "killed", "lives": "killed", "lifes": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
@@ -134,7 +134,7 @@ _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
-_COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
+_COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
                        r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
@@ -199,7 +199,7 @@ TAIL_VERB = re.compile(
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
@@ -238,6 +238,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
+              "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
               "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded",
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
@@ -670,6 +671,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
         ncls, _word, nend, dead = _noun(after[np_from:])
+        if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
+            # "while losing 2 of their own": the group's own dead
+            out.append(RawClaim(f, "killed", None, "own", "lost:own"))
+            prev = None
+            continue
         if ncls == "thing":
             prev = None
             continue
@@ -696,6 +702,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
         head = _head(before) if before else None
+        if ncls is None and head and np_from == 0:
+            listed = _LISTED_NOUN.search(before[-40:])
+            if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
+                ncls = PLACE_METRIC[listed.group(1).lower()]  # "Weapons seized: 9", "Outposts overrun - 12"
         vcls = None
         vend = None
         if head:
@@ -891,6 +901,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
 _PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
 _HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
@@ -1413,6 +1425,8 @@ class Speakers:
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
+        if lw == "groups" and len(last) >= 2 and last[-2] == "resistance" and (len(last) < 3 or last[-3] != "the"):
+            return "PDF", True  # "resistance groups say": the resistance at large, no anaphor
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
