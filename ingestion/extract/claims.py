@@ -749,7 +749,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
-            joined = ncls in ("armed", "civil") and ncls == prev[1] and text[prev[2]:f.start].strip() == "and"
+            joined = ncls in ("armed", "civil") and ncls == prev[1] and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
+                                                                       and not _TIMES.match(after))
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
