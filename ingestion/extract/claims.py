@@ -1295,13 +1295,6 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
                        if k != MILITARY and any(n.endswith(("Army", "army")) for n in (name, *aliases)))
 
 
-def _weak(a: Actor) -> bool:
-    """A common noun that names the military only by default ("the army's information officer",
-    "an officer of the troops"): in a report on an ethnic army it may be that army; a person is
-    not tied to an actor by it."""
-    return a.text.lower() in _WEAK_MILITARY
-
-
 @dataclass
 class Speakers:
     """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
@@ -1326,17 +1319,17 @@ class Speakers:
         lo, hi = max(0, hints[0] - 110), min(len(s.text), hints[-1] + 80)  # names stand near their role
         for m in _ROLE_NAME.finditer(s.text, lo, hi):
             a0 = s.start + m.start()
-            near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40 and not _weak(a)]
+            near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
                 self._remember(m.group("name"), near[-1].key)
         for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
             a0 = s.start + m.end()
-            near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12 and not _weak(a)]
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
             if near:
                 self._remember(m.group("name"), near[0].key)
         for m in _NAME_ROLE.finditer(s.text, lo, hi):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
-            near = [a for a in sm.actors if a.key and a0 <= a.start <= b0 and not _weak(a)]
+            near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
                 self._remember(m.group("name"), near[0].key)
 
