@@ -387,10 +387,6 @@ _SINGLE_PERSON = re.compile(
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
-_AND_ONE = re.compile(rf"[\"”]?\s*,?\s+(?:and|as\s+well\s+as|plus)\s+(?:also\s+)?(?:a|an|one)\s+(?:(?!(?:of|and|or|who|that)\b)[\w'’-]+\s+){{0,3}}?"
-                      rf"(?:(?P<a>{_ARMED1})|{_CIVIL1})(?![\w-])[\"”]?")
-_SO_DID = re.compile(rf"[^.;:\"“”]{{0,50}}?(?:,\s*|\s+)(?:and\s+so\s+did|as\s+did)\s+(?:also\s+)?(?:a|an|one)\s+"
-                     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_ARMED1}|{_CIVIL1})(?![\w-])")
 _ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
@@ -679,12 +675,6 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if ncls == "thing":
             prev = None
             continue
-        plus_one = 0
-        if ncls in ("armed", "civil") and f.value is not None:
-            one = _AND_ONE.match(after, np_from + nend)
-            if one is not None and (one.group("a") is not None) == (ncls == "armed"):
-                # "13 soldiers and an officer were captured": one count of both, one more than the figure
-                plus_one, nend = 1, one.end() - np_from
         nend = np_from + nend if ncls else np_from
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
             lead = _OF_LEAD.match(s.text)
@@ -824,12 +814,6 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if hint in ("armed", None):
                 hint = "actor:" + agent  # "the junta lost 37 soldiers": the loser's own
             agent = None  # and the loser is not who claims it: the speaker is
-        if plus_one and metric in ("killed", "wounded", "captured_personnel", "surrendered"):
-            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
-        elif metric in ("killed", "wounded") and f.value is not None and tail_m is not None \
-                and _SO_DID.match(text, vend, s.end):
-            # "four soldiers died in the fighting, and so did a police major": one more
-            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         if metric in ("killed", "wounded") and f.value is not None and _ONE_AND_KIN.search(before[-50:]):
             # "a woman and her two children were killed": one more than the figure
             f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
