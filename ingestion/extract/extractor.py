@@ -289,29 +289,16 @@ _VAGUE_SPAN = {24: (13, 99), 20: (20, 99), 200: (200, 999), 2000: (2000, 9999)}
 
 
 def _drop_rounded(claims: list[Claim]) -> list[Claim]:
-    """A hedged figure that rounds an exact one of the same count ("nearly 50 soldiers killed" in
-    the headline, "48 soldiers were killed" in the body; "more than 30" and "32"): one claim, the
-    exact one. Within 12% of it, same metric and claimant."""
+    """A vague count that an exact one of the same count restates ("dozens of soldiers dead" in the
+    lead, "36 soldiers were killed" below): one claim, the exact one (same metric and claimant)."""
     exact = [c for c in claims if c.value is not None and not c.approximate]
     if not exact:
         return claims
     out = []
     for c in claims:
-        if c.value is None and (c.value_low is not None or c.value_high is not None) or c.approximate:
-            b = c.value if c.value is not None else (c.value_high if c.value_high is not None else c.value_low)
-            lo = c.value_low if c.value_low is not None else (c.value if c.value is not None else 0.88 * b)
-            hi = c.value_high if c.value_high is not None else (c.value if c.value is not None else 1.12 * b)
-            if c.value is not None:
-                lo, hi = 0.88 * b, 1.12 * b
-            elif c.approximate and c.value_low in _VAGUE_SPAN and c.value_high is None:
-                # "dozens of soldiers dead" in the lead, "36 soldiers were killed" below
-                lo, hi = _VAGUE_SPAN[c.value_low]
-                b = None if any(e is not c and e.metric == c.metric and e.claimant == c.claimant
-                                and lo <= e.value <= hi for e in exact) else b
-                if b is None:
-                    continue
-            if any(e is not c and e.metric == c.metric and e.claimant == c.claimant and b
-                   and lo <= e.value <= hi and abs(e.value - b) <= 0.12 * b for e in exact):
+        if c.approximate and c.value is None and c.value_high is None and c.value_low in _VAGUE_SPAN:
+            lo, hi = _VAGUE_SPAN[c.value_low]
+            if any(e.metric == c.metric and e.claimant == c.claimant and lo <= e.value <= hi for e in exact):
                 continue
         out.append(c)
     return out
