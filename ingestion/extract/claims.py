@@ -1279,6 +1279,11 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
                        if k != MILITARY and any(n.endswith(("Army", "army")) for n in (name, *aliases)))
 
 
+# pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
+_GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
+                             "insurgents", "allies", "alliance"})
+
+
 @dataclass
 class Speakers:
     """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
@@ -1289,6 +1294,7 @@ class Speakers:
     last_named: str | None = None  # the last non-military actor the report named
     it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
+    anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -1329,14 +1335,19 @@ class Speakers:
                 return key
         return None
 
-    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None) -> str | None:
+    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None,
+                 para_named: str | None = None) -> str | None:
         """A speaker named by a pronoun or a name not met before: the paragraph's, else the one
         that spoke last in the paragraph ("State media reported … It said …"), else the last
-        non-military one, else the actor of the figure, else the report's main actor."""
+        non-military actor the paragraph named before ("In Sagaing, the Yinmabin PDF ambushed a
+        convoy. The group said …"), else the last non-military speaker, else the actor of the
+        figure, else the report's main actor."""
         if para_speaker:
             return para_speaker
         if para_last and (para_last != self.military or self.it):
             return para_last
+        if para_named and self.anaphor in _GROUP_ANAPHORS:
+            return para_named
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -1349,6 +1360,7 @@ class Speakers:
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
         s = sm.sentence
         self.it = False
+        self.anaphor = None
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
@@ -1411,6 +1423,7 @@ class Speakers:
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"
+            self.anaphor = lw
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:

@@ -166,6 +166,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
     para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
+    para_named: dict[int, str] = {}  # the last non-military actor each paragraph named so far
     so_far: dict[int, tuple[str | None, str | None]] = {}
     by_sentence: dict[int, list] = {}
     fig_speaker: dict[tuple[int, int], tuple[str | None, bool]] = {}  # (sentence, figure start) -> speaker
@@ -195,8 +196,13 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         if key == "?" and prev_said is not None and spk.it:
             key = prev_said  # "The junta said 40 insurgents were killed. It said five soldiers died."
         if key == "?":
-            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para))
+            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para),
+                                                           para_named=para_named.get(s.para))
         prev_said = key if ok and key and key != "?" else None
+        named = [a.key for a in sm.actors if a.key and a.key != mil and not a.text[:1].islower()
+                 or a.key and a.key != mil and len(a.text) > 4]
+        if named:
+            para_named[s.para] = named[-1]  # the last non-military actor the paragraph named so far
         for a in sm.actors:
             if a.key and a.key != mil:
                 spk.last_named = a.key
