@@ -357,7 +357,7 @@ _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
-_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
+_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+(?:[\s,]+|(?=,))){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
 _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)

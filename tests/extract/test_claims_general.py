@@ -142,3 +142,17 @@ def test_vague_count_beside_an_unrelated_exact_count_stays():
 ])
 def test_a_comma_list_of_one_side_under_one_verb_is_one_count(text, value):
     assert [c.value for c in claims(text, "Myawady") if c.metric == "killed"] == [value]
+
+
+# ---------------------------------------------------------------- a bare count after a comma shares the verb
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Security forces found five bodies of terrorists, three home-made rifles and ammunition at the scene.",
+     "Global New Light of Myanmar", {("killed", 5), ("weapons_seized", 3)}),
+    ("The KNLA said its troops seized 14 junta soldiers' bodies, nine rifles and a radio set after the battle.",
+     "Karen Wire", {("killed", 14), ("weapons_seized", 9)}),
+    ("PDF fighters overran the camp, capturing 11 soldiers, 20 guns and two drones, the group said.",
+     "Round-up Weekly", {("captured_personnel", 11), ("weapons_seized", 20)}),
+])
+def test_comma_coordinated_count_shares_the_verb(text, outlet, expected):
+    assert {(c.metric, c.value) for c in claims(text, outlet)} >= expected
