@@ -116,7 +116,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 # the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
 # read from the last words before it: a look-up, no search over the text
 HEAD_WORDS = frozenset("""
-kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+got kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
@@ -198,7 +198,7 @@ TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -224,7 +224,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
               "nabbed": "captured_personnel", "taken hostage": "captured_personnel", "taking refuge": "displaced",
-              "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "murder": "killed",
+              "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
@@ -746,6 +746,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
                 and prev[1] not in ("killed", "wounded", "pow", "displaced"):
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
+        elif vcls is not None and head and ncls in (None, "bare") and prev is not None and prev[1] in ("armed", "civil") \
+                and _VERB_COORD.fullmatch(text, prev[2], f.start):
+            ncls = prev[1]  # "killing 6 villagers and wounding 9": the same people
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
             # the verb of the clause: "seized the police station and 12 military sites", "lost several towns
             # and 100 outposts", "giving up several bases — three battalion headquarters among them"
@@ -888,6 +891,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
+_VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
 _TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
 _PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
 _HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
@@ -1007,7 +1011,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("to death", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1221,7 +1225,7 @@ _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents"}
+                  "rebels", "allies", "insurgents", "report"}
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",

@@ -156,3 +156,27 @@ def test_a_comma_list_of_one_side_under_one_verb_is_one_count(text, value):
 ])
 def test_comma_coordinated_count_shares_the_verb(text, outlet, expected):
     assert {(c.metric, c.value) for c in claims(text, outlet)} >= expected
+
+
+# ---------------------------------------------------------------- a group's monthly report, machine-rendered statements
+
+def test_the_report_said_is_the_group_whose_report_it_is():
+    text = ("The KNU's Dooplaya District released its monthly report on 2 August. It said there were 54 clashes "
+            "with junta troops in July, in which 29 junta soldiers were killed.\n\nOn the KNLA side, 4 soldiers "
+            "were killed and 6 injured, the report said. Junta air strikes numbered 17, killing 3 villagers and "
+            "wounding 5.")
+    cs = claims(text, "Karen News Desk")
+    assert {(c.metric, c.value, c.claimant) for c in cs} >= {
+        ("clashes", 54, KNLA), ("killed", 29, KNLA), ("killed", 4, KNLA), ("wounded", 6, KNLA)}
+    wounding = [c for c in cs if c.value == 5]
+    assert len(wounding) == 1 and wounding[0].metric == "wounded" and wounding[0].subject is None  # villagers
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the battle, military council side 7 soldiers were died and 3 soldiers were arrested alive. Our side "
+     "2 comrades were sacrificed, the CNA spokesman said.", {("killed", 7), ("captured_personnel", 3), ("killed", 2)}),
+    ("The PDF also got 15 guns and many bullets from the camp, the spokesman said.", {("weapons_seized", 15)}),
+    ("Three of our comrades sacrificed their lives in the battle at Hnan Khar, the KNDF said.", {("killed", 3)}),
+])
+def test_machine_rendered_statements(text, expected):
+    assert {(c.metric, c.value) for c in claims(text, "Rewrite Daily")} >= expected
