@@ -363,7 +363,7 @@ _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
-_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
+_SINGLE_VERBS = ("killed", "killing", "wounding", "injuring", "capturing", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
                  "lost her", "executed", "murdered", "beheaded", "capture of", "death of", "killing of", "among the dead")
 _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
@@ -377,7 +377,8 @@ _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|t
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
 _SINGLE_PERSON = re.compile(
-    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|"
+    rf"killing|wounding|injuring|capturing)"
     rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
     rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
     rf",?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"

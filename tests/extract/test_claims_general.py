@@ -180,3 +180,12 @@ def test_the_report_said_is_the_group_whose_report_it_is():
 ])
 def test_machine_rendered_statements(text, expected):
     assert {(c.metric, c.value) for c in claims(text, "Rewrite Daily")} >= expected
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("Junta troops later shelled the town, killing a 60-year-old woman, residents said.", "killed"),
+    ("A drone dropped a bomb on the market, wounding a novice monk, the group said.", "wounded"),
+    ("The KIA ambushed the convoy near Nam Lim, capturing a junta captain, it said.", "captured_personnel"),
+])
+def test_one_person_after_a_gerund(text, metric):
+    assert [(c.metric, c.value) for c in claims(text, "Local Wire")] == [(metric, 1)]
