@@ -116,7 +116,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 # the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
 # read from the last words before it: a look-up, no search over the text
 HEAD_WORDS = frozenset("""
-got kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+got collected collecting kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken

@@ -189,3 +189,9 @@ def test_machine_rendered_statements(text, expected):
 ])
 def test_one_person_after_a_gerund(text, metric):
     assert [(c.metric, c.value) for c in claims(text, "Local Wire")] == [(metric, 1)]
+
+
+def test_weapons_collected_after_an_ambush():
+    text = ("Joint PDF forces ambushed a military council column near Thit Pin village, killing 9 soldiers. "
+            "Resistance fighters collected 6 rifles and ammunition, a Pauk PDF officer said.")
+    assert {(c.metric, c.value) for c in claims(text, "Khit Wire")} >= {("killed", 9), ("weapons_seized", 6)}
