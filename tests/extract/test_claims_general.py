@@ -195,3 +195,14 @@ def test_weapons_collected_after_an_ambush():
     text = ("Joint PDF forces ambushed a military council column near Thit Pin village, killing 9 soldiers. "
             "Resistance fighters collected 6 rifles and ammunition, a Pauk PDF officer said.")
     assert {(c.metric, c.value) for c in claims(text, "Khit Wire")} >= {("killed", 9), ("weapons_seized", 6)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("AA fighters overran two border posts on Sunday, forcing 45 members of the Border Guard Police to flee into "
+     "Bangladesh, the Border Guard Bangladesh said.", 45),
+    ("So far 270 Myanmar security personnel have taken shelter in Bangladesh since the fighting began, a "
+     "spokesman said.", 270),
+    ("Some 90 junta soldiers sought refuge in India after the camp fell, officials in Mizoram said.", 90),
+])
+def test_soldiers_who_fled_abroad_are_an_other_count(text, value):
+    assert ("other", value) in {(c.metric, c.value) for c in claims(text, "Border Daily")}
