@@ -72,6 +72,8 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
         "anti-junta groups", "revolutionary forces", "joint resistance forces", "resistance", "joint forces",
         "Bamar People's Liberation Army", "BPLA", "PDF forces", "PDF fighters",
         "local defense forces", "Local Defence Forces", "Local Defense Forces", "LDFs", "PaKaPha", "Pa Ka Pha",
+        "resistance groups", "anti-regime forces", "anti-regime fighters", "anti-regime groups", "pro-democracy forces",
+        "pro-democracy fighters",
     ]),
     "SSPP": ("Shan State Progress Party", "other", [
         "SSPP", "SSA-N", "Shan State Army-North", "Shan State Progress Party", "SSPP/SSA", "SSA",

@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingestion.extract.actors import ACTORS as _ACTORS
+from ingestion.extract.actors import MILITARY
 from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import StemGated
@@ -69,7 +71,7 @@ NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
-    "dead": "killed", "lives": "killed",
+    "dead": "killed", "lives": "killed", "lifes": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
@@ -114,7 +116,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 # the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
 # read from the last words before it: a look-up, no search over the text
 HEAD_WORDS = frozenset("""
-kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+got collected collecting kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
 lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
@@ -132,7 +134,7 @@ _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
-_COUNT_NOUNS = frozenset({"deaths", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
+_COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
                        r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
@@ -194,10 +196,11 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>(?:fled|escaped|crossed|retreated|ran)\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<v>(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
@@ -222,7 +225,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
               "nabbed": "captured_personnel", "taken hostage": "captured_personnel", "taking refuge": "displaced",
-              "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "murder": "killed",
+              "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
@@ -236,6 +239,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
+              "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
               "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded",
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
@@ -264,6 +268,8 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "come under": "took"}
 
 
+_FLEE_ABROAD = re.compile(r"[^.;]{0,60}?\b(?:flee|cross|escape|seek\s+(?:shelter|refuge))\s+(?:[\w'’-]+\s+){0,4}?"
+                          r"(?:into|to|over|across|in)\s+(?:the\s+)?(?:Thailand|India|Bangladesh|China|Mizoram|Manipur)\b")
 _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
 
 
@@ -354,13 +360,13 @@ _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
-_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+[\s,]+){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
+_COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+(?:[\s,]+|(?=,))){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
 _OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
-_SINGLE_VERBS = ("killed", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
+_SINGLE_VERBS = ("killed", "killing", "wounding", "injuring", "capturing", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
                  "lost her", "executed", "murdered", "beheaded", "capture of", "death of", "killing of", "among the dead")
 _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
@@ -374,7 +380,8 @@ _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|t
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
 _SINGLE_PERSON = re.compile(
-    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded)"
+    rf"\b(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|"
+    rf"killing|wounding|injuring|capturing)"
     rf"\s+(?:also\s+)?{_ONE_PERSON.replace('<N>', '<n>')}|"
     rf"(?:^|[^\w\s]\s*|\b(?:and|while|but|said|says|that|when|after|as|where)\s+){_ONE_PERSON.replace('<N>', '<n2>')}(?:\s+(?!(?:[Ww]ere|[Aa]nd|said|says|told|that|who|which|whose|while|when)\b)[\w'’-]+){{0,4}}?"
     rf",?\s+(?:(?:was|has\s+been|had\s+been|is)\s+(?:also\s+|reportedly\s+|later\s+|critically\s+|seriously\s+|severely\s+|"
@@ -664,6 +671,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
         ncls, _word, nend, dead = _noun(after[np_from:])
+        if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
+            # "while losing 2 of their own": the group's own dead
+            out.append(RawClaim(f, "killed", None, "own", "lost:own"))
+            prev = None
+            continue
         if ncls == "thing":
             prev = None
             continue
@@ -684,6 +696,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
         head = _head(before) if before else None
+        if ncls is None and head and np_from == 0:
+            listed = _LISTED_NOUN.search(before[-40:])
+            if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
+                ncls = PLACE_METRIC[listed.group(1).lower()]  # "Weapons seized: 9", "Outposts overrun - 12"
         vcls = None
         vend = None
         if head:
@@ -692,6 +708,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 vcls = None
             if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
                 vcls = None
+            elif vcls == "drove" and _FLEE_ABROAD.match(after, nend):
+                vcls = "abroad"  # "forcing 40 border police to flee into Bangladesh"
         tail_m = None
         tail_text = after[nend:]
         of_them = np_from and ncls is None and _OF_THEM.match(after)
@@ -727,12 +745,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
-            joined = ncls in ("armed", "civil") and ncls == prev[1] and text[prev[2]:f.start].strip() == "and"
+            joined = ncls in ("armed", "civil") and ncls == prev[1] and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
+                                                                       and not _TIMES.match(after))
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
                 and prev[1] not in ("killed", "wounded", "pow", "displaced"):
             ncls = prev[1]  # "killing 14 soldiers, capturing 11"; not "12 wounded and 5 captured"
+        elif vcls is not None and head and ncls in (None, "bare") and prev is not None and prev[1] in ("armed", "civil") \
+                and _VERB_COORD.fullmatch(text, prev[2], f.start):
+            ncls = prev[1]  # "killing 6 villagers and wounding 9": the same people
         if vcls is None and ncls in PLACE_METRIC.values() and ncls not in ("aircraft_downed", "weapons_seized"):
             # the verb of the clause: "seized the police station and 12 military sites", "lost several towns
             # and 100 outposts", "giving up several bases — three battalion headquarters among them"
@@ -873,6 +895,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
+_VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
 _TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
 _PLACE_NOUNS = frozenset({"towns", "bases", "outposts", "camps", "positions", "cities"})
 _HELD_AUX = re.compile(r"\b(?:are|were|is|was|been|remains?|remained)\s+(?:now\s+|still\s+|all\s+)?$", re.I)
@@ -992,7 +1017,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("to death", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1206,7 +1231,7 @@ _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents"}
+                  "rebels", "allies", "insurgents", "report"}
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
@@ -1245,7 +1270,8 @@ def _embedded(a: Actor, text: str, s0: int) -> bool:
     if not a.text[:1].isupper() or a.key == "PDF":
         return False
     m = _PREV_CAP.search(text, max(s0, a.start - 25), a.start)
-    return m is not None and m.group(1) not in _NOT_NAME_PART
+    # "Myanmar's State Administration Council", "Rakhine's Arakan Army": a possessive is no part of the name
+    return m is not None and m.group(1) not in _NOT_NAME_PART and not m.group(1).endswith(("'s", "’s"))
 
 
 def _speakers_near(sm: SentenceMentions, text: str, lo: int, hi: int) -> list[Actor]:
@@ -1258,6 +1284,16 @@ _ROLE_HINT = StemGated(re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]
                         "representative", "director", "minister", "speak"))
 
 
+# the actors named "... Army": "the army said" may be theirs
+_ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
+                       if k != MILITARY and any(n.endswith(("Army", "army")) for n in (name, *aliases)))
+
+
+# pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
+_GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
+                             "insurgents", "allies", "alliance"})
+
+
 @dataclass
 class Speakers:
     """Who spoke so far in the report: people tied to actors, the last speaker, the main actor."""
@@ -1268,6 +1304,7 @@ class Speakers:
     last_named: str | None = None  # the last non-military actor the report named
     it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
+    anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -1308,14 +1345,19 @@ class Speakers:
                 return key
         return None
 
-    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None) -> str | None:
+    def fallback(self, para_speaker: str | None, agent: str | None = None, para_last: str | None = None,
+                 para_named: str | None = None) -> str | None:
         """A speaker named by a pronoun or a name not met before: the paragraph's, else the one
         that spoke last in the paragraph ("State media reported … It said …"), else the last
-        non-military one, else the actor of the figure, else the report's main actor."""
+        non-military actor the paragraph named before ("In Sagaing, the Yinmabin PDF ambushed a
+        convoy. The group said …"), else the last non-military speaker, else the actor of the
+        figure, else the report's main actor."""
         if para_speaker:
             return para_speaker
         if para_last and (para_last != self.military or self.it):
             return para_last
+        if para_named and self.anaphor in _GROUP_ANAPHORS:
+            return para_named
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -1328,6 +1370,7 @@ class Speakers:
         ``found`` with actor "?": a pronoun or unknown name to resolve from the context."""
         s = sm.sentence
         self.it = False
+        self.anaphor = None
         spans = sm.speech
         if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
             spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
@@ -1382,10 +1425,15 @@ class Speakers:
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
+        if lw == "groups" and len(last) >= 2 and last[-2] == "resistance" and (len(last) < 3 or last[-3] != "the"):
+            return "PDF", True  # "resistance groups say": the resistance at large, no anaphor
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw == "army" and self.last_named not in _ARMY_KEYS:
+                return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"
+            self.anaphor = lw
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:

@@ -166,6 +166,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
     para_last: dict[int, str] = {}  # the last actor that spoke in each paragraph so far
+    para_named: dict[int, str] = {}  # the last non-military actor each paragraph named so far
     so_far: dict[int, tuple[str | None, str | None]] = {}
     by_sentence: dict[int, list] = {}
     fig_speaker: dict[tuple[int, int], tuple[str | None, bool]] = {}  # (sentence, figure start) -> speaker
@@ -195,8 +196,13 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         if key == "?" and prev_said is not None and spk.it:
             key = prev_said  # "The junta said 40 insurgents were killed. It said five soldiers died."
         if key == "?":
-            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para))
+            key = mil if outlet_is_junta else spk.fallback(para_speaker.get(s.para), para_last=para_last.get(s.para),
+                                                           para_named=para_named.get(s.para))
         prev_said = key if ok and key and key != "?" else None
+        named = [a.key for a in sm.actors if a.key and a.key != mil and not a.text[:1].islower()
+                 or a.key and a.key != mil and len(a.text) > 4]
+        if named:
+            para_named[s.para] = named[-1]  # the last non-military actor the paragraph named so far
         for a in sm.actors:
             if a.key and a.key != mil:
                 spk.last_named = a.key
@@ -281,6 +287,26 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                     continue
             index[k] = len(out)
             out.append(claim)
+    return _drop_rounded(out)
+
+
+# the low bound figures.py gives a vague count -> the exact counts it may round
+_VAGUE_SPAN = {24: (13, 99), 20: (20, 99), 200: (200, 999), 2000: (2000, 9999)}
+
+
+def _drop_rounded(claims: list[Claim]) -> list[Claim]:
+    """A vague count that an exact one of the same count restates ("dozens of soldiers dead" in the
+    lead, "36 soldiers were killed" below): one claim, the exact one (same metric and claimant)."""
+    exact = [c for c in claims if c.value is not None and not c.approximate]
+    if not exact:
+        return claims
+    out = []
+    for c in claims:
+        if c.approximate and c.value is None and c.value_high is None and c.value_low in _VAGUE_SPAN:
+            lo, hi = _VAGUE_SPAN[c.value_low]
+            if any(e.metric == c.metric and e.claimant == c.claimant and lo <= e.value <= hi for e in exact):
+                continue
+        out.append(c)
     return out
 
 
