@@ -23,7 +23,7 @@ from ingestion.extract.triggers import Trigger, find_triggers
 
 # words that stand for an actor named before: "they", "the group", "its fighters"
 ANAPHOR_RE = re.compile(
-    r"\b(?:[Tt]hey|[Ww]e|[Ii]t|[Tt]he\s+(?:armed\s+)?group|[Tt]he\s+alliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
+    r"\b(?:[Tt]hey|[Ww]e|[Ii]t|[Tt]he\s+(?:armed\s+)?group|[Tt]he\s+[Aa]lliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
     r"(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units|members|allies)|"
     r"(?:[Tt]he\s+)?(?:[Rr]ebels|[Ii]nsurgents)|(?:[Tt]he\s+)?(?:[Rr]ebel|[Ii]nsurgent|[Aa]nti-regime)\s+(?:forces|fighters|groups))\b")
 SPEECH_RE = re.compile(

@@ -81,14 +81,14 @@ NOMINAL: dict[str, list[str]] = {
 # passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
 PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
-                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
+                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
                 r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
-             r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
+             r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
              r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
              r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
