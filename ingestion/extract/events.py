@@ -83,6 +83,7 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in i
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
@@ -152,6 +153,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 if not places and from_which:
                     # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"
                     places = _antecedent(sm, text, from_which.start())
+                if not places and trig.family == "hold" and WHERE_LEAD.match(text, lo, trig.start):
+                    places = _antecedent(sm, text, lo)  # "Tangyan, where the UWSA is in control"
                 if not places and trig.family == "withdraw":
                     # "soldiers manning a border post near Mae Kha fled": the post they left
                     places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner

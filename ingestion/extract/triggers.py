@@ -67,6 +67,8 @@ ACTIVE: dict[str, list[str]] = {
         r"administer(?:s|ed|ing)?", r"occupies",
         r"(?:is|are|was|were|now)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
         r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
+        # "Tangyan, where the UWSA is in control": the place is the clause's antecedent (``events``)
+        r"(?:is|are|remains?|remained)\s+(?:now\s+|still\s+|firmly\s+)?in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\b(?!\s+(?:of|over)\b)",
     ],
 }
 # nominal forms: the place follows "of"

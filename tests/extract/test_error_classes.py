@@ -373,3 +373,8 @@ def test_a_town_that_came_under_shelling_did_not_come_under_anyones_control():
                 if c.event.trigger.family == "capture"]
     picked = chosen("Loi Hsam came under KNDF control on Friday.")
     assert [(c.place.name, c.change, c.actor_to) for c in picked] == [("Loi Hsam", "captured", "KNDF")]
+
+
+def test_where_a_side_is_in_control_it_holds_the_place_before():
+    picked = chosen("Shelling hit villages near Wan Hpa, where the UWSA is in control.")
+    assert [(c.place.name, c.change, c.actor_to) for c in picked] == [("Wan Hpa", "held", "UWSA")]

@@ -24,6 +24,7 @@ EXAMPLES = {
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
     "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
+             "is firmly in control",
              "administers", "occupies", "is now in full control of", "has full control over", "are in charge of"],
 }
 NOMINAL_EXAMPLES = {
