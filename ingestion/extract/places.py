@@ -682,7 +682,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
-    while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
+    while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1
+                     or len(words) > 1 and _HELD_BY.match(words[0])) and not (
             listed and words[0] in HONORIFICS) and not (
             words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()

@@ -144,3 +144,12 @@ def test_names_with_an_ethnic_word_a_mile_post_or_a_number(text, name, kind):
     from ingestion.extract.places import find_places
 
     assert (name, kind) in [(p.name, p.kind) for p in find_places(text, 0, len(text))]
+
+
+def test_a_held_by_prefix_is_not_part_of_a_bare_place_name():
+    from ingestion.extract.extractor import control_candidates
+    from ingestion.models import Report
+
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
+                                            text="Junta troops fled KNDF-controlled Hpa Saung on Friday."))
+    assert {c.place.name for c in cands} == {"Hpa Saung"}
