@@ -134,10 +134,11 @@ def _bucket(n: int) -> str:
 
 
 # what a trigger of each family may state: a capture may turn out a contest ("captured parts
-# of"), a statement of holding may be the capture told again; nothing else changes family
+# of"), a statement of holding a contest ("controls part of"), never a capture (who holds a
+# place says nothing of when it was taken); nothing else changes family
 ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "contested"),
            "withdraw": ("withdrew", "captured"), "contest": ("contested", "captured"),
-           "hold": ("held", "captured", "contested")}
+           "hold": ("held", "contested")}
 
 
 def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:

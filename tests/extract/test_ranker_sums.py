@@ -51,3 +51,11 @@ def test_judged_with_cached_head_scores_as_predicted():
             assert _judge(r, text, sm, doc, model) == predict(features(r, text, sm, doc), model, r.event.trigger.family)
             n += 1
     assert n > 100
+
+
+def test_a_statement_of_holding_is_never_judged_a_capture():
+    from ingestion.extract.ranker import ALLOWED, _allowed
+
+    assert "captured" not in ALLOWED["hold"]
+    classes = ("captured", "contested", "held", "none", "withdrew")
+    assert [classes[i] for i in _allowed(classes, "hold")] == ["contested", "held", "none"]
