@@ -135,9 +135,10 @@ def _bucket(n: int) -> str:
 
 # what a trigger of each family may state: a capture may turn out a contest ("captured parts
 # of"), a statement of holding a contest ("controls part of"), never a capture (who holds a
-# place says nothing of when it was taken); nothing else changes family
+# place says nothing of when it was taken), a withdrawal only a withdrawal (the side that took
+# the place is another verb's fact); nothing else changes family
 ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "contested"),
-           "withdraw": ("withdrew", "captured"), "contest": ("contested", "captured"),
+           "withdraw": ("withdrew",), "contest": ("contested", "captured"),
            "hold": ("held", "contested")}
 
 

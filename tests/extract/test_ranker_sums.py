@@ -53,9 +53,9 @@ def test_judged_with_cached_head_scores_as_predicted():
     assert n > 100
 
 
-def test_a_statement_of_holding_is_never_judged_a_capture():
+def test_a_statement_of_holding_or_of_leaving_is_never_judged_a_capture():
     from ingestion.extract.ranker import ALLOWED, _allowed
 
-    assert "captured" not in ALLOWED["hold"]
+    assert "captured" not in ALLOWED["hold"] and ALLOWED["withdraw"] == ("withdrew",)
     classes = ("captured", "contested", "held", "none", "withdrew")
     assert [classes[i] for i in _allowed(classes, "hold")] == ["contested", "held", "none"]
