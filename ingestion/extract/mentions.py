@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ingestion.extract.dates import DateSpan, find_dates
 from ingestion.extract.figures import Figure, find_figures
 from ingestion.extract.matcher import Hit
-from ingestion.extract.places import Place, find_places
+from ingestion.extract.places import Place, find_places, find_units
 from ingestion.extract.scan import finditer_at, starts_re
 from ingestion.extract.sentences import Sentence
 from ingestion.extract.triggers import Trigger, find_triggers
@@ -87,6 +87,15 @@ class SentenceMentions:
             places.sort(key=lambda p: p.start)
             self._places = places
         return self._places
+
+    @property
+    def units(self) -> list[Place]:
+        """The units among ``places`` (as spans: in the order of ``places`` once they are found),
+        found alone while the other places are not needed."""
+        if self._places is not None:
+            return [p for p in self._places if p.unit is not None]
+        s = self.sentence
+        return find_units(self._ctx[0], s.start, s.end)
 
     @property
     def dates(self) -> list[DateSpan]:

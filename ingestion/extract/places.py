@@ -275,6 +275,13 @@ REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town",
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
 
 
+def find_units(text: str, start: int, end: int) -> list[Place]:
+    """The units ``find_places`` finds in ``text[start:end]`` ("IB 236", "MOC-21"), alone: it
+    keeps every one of them, whatever else the sentence names."""
+    s = text[start:end]
+    return _units(s, start) if has_unit_stem(s) else []
+
+
 def find_places(text: str, start: int, end: int) -> list[Place]:
     """Every place named in ``text[start:end]`` (a sentence), in order, without overlaps.
 
