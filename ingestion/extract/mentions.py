@@ -35,8 +35,8 @@ ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the allia
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")
-_ANAPHOR_STARTS_RE = starts_re(ANAPHOR_STARTS)
-_SPEECH_STARTS_RE = starts_re(SPEECH_STARTS)
+_ANAPHOR_STARTS_RE = starts_re(ANAPHOR_STARTS, shared=True)
+_SPEECH_STARTS_RE = starts_re(SPEECH_STARTS, shared=True)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
 # what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")

@@ -164,10 +164,10 @@ LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ",
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
 _UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
-_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
-_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
-_INDEF_STARTS_RE = starts_re(INDEF_STARTS)
-_REF_STARTS_RE = starts_re(REF_STARTS)
+_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS, shared=True)
+_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS, shared=True)
+_INDEF_STARTS_RE = starts_re(INDEF_STARTS, shared=True)
+_REF_STARTS_RE = starts_re(REF_STARTS, shared=True)
 
 NOT_PLACE = {
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
