@@ -17,7 +17,7 @@ from ingestion.extract.dates import DateSpan, find_dates
 from ingestion.extract.figures import Figure, find_figures
 from ingestion.extract.matcher import Hit
 from ingestion.extract.places import Place, find_places, find_units
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.scan import SENTENCE_STARTS, finditer_at, starts_re
 from ingestion.extract.sentences import Sentence
 from ingestion.extract.triggers import Trigger, find_triggers
 
@@ -142,6 +142,7 @@ _PLAIN = {cls for cls in (DateSpan, Figure) if _plain(cls)}
 
 def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.date | None) -> list[SentenceMentions]:
     """The mentions of every sentence of ``text``."""
+    SENTENCE_STARTS.reset()  # a new report: the patterns' beginnings of its own sentences only
     starts = [s.start for s in sentences]
     by_sentence: list[list[Hit]] = [[] for _ in sentences]
     for h in hits:

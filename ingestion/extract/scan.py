@@ -279,11 +279,12 @@ class SharedStarts:
     The sentence-level recognisers (triggers, speech, anaphors, dates, the place patterns, the
     clause breaks) each look for their beginnings in the same lower-cased sentence; the pass
     over the text costs more than the beginnings found. Here one pass over a sentence finds the
-    positions of every member, kept for the last sentences seen (``_MEMO_SIZE``, keyed by the
-    text itself), and each member then reads its own: the same positions as its own automata.
+    positions of every member, kept (keyed by the text itself) until ``reset`` (a new report),
+    and each member then reads its own: the same positions as its own automata. Past
+    ``_MEMO_SIZE`` sentences (a very long report) a member finds its own, as without sharing.
     """
 
-    _MEMO_SIZE = 512  # sentences; a report's sentences are asked for again stage after stage
+    _MEMO_SIZE = 4096  # sentences of one report
 
     def __init__(self) -> None:
         self.members: list[Starts] = []
@@ -296,6 +297,10 @@ class SharedStarts:
         self._automata = None
         self._memo = {}
         return len(self.members) - 1
+
+    def reset(self) -> None:
+        """Forget the sentences seen so far (a new report: its sentences are not the last one's)."""
+        self._memo = {}
 
     def _build(self):
         autos = []
@@ -316,12 +321,12 @@ class SharedStarts:
 
     def positions(self, low: str, slot: int) -> list[int]:
         """``members[slot].own_positions(low)``."""
-        found = self._memo.get(low)
+        memo = self._memo
+        found = memo.get(low)
         if found is None:
-            found = self._scan(low)
-            if len(self._memo) >= self._MEMO_SIZE:
-                self._memo = {}
-            self._memo[low] = found
+            if len(memo) >= self._MEMO_SIZE:
+                return self.members[slot].own_positions(low)
+            found = memo[low] = self._scan(low)
         got = found[slot]
         if type(got) is not list:
             got = found[slot] = sorted(got)
