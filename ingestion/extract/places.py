@@ -310,6 +310,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     inner: list[Place] = []
     low = s.lower()
     heads = has_head_word(low)
+    gates = None
     if heads and any(c.isupper() for c in s):
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner
@@ -344,7 +345,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             noun = " ".join(m.group("noun").split())
             name = " ".join((m.group("mods") + noun).split())
             add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
-    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s)):
+    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s), _ref_gate(s, low, gates)):
         if not free(m.start(), m.end()):
             continue
         noun = m.group("noun").lower()
@@ -357,6 +358,16 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
     return _merge_ref_of(text, found) + inner
+
+
+def _ref_gate(s: str, low: str, gates: SiteGates | None):
+    """The ``keep`` of REF_RE in ``s`` (``finditer_at``): its noun opens one of the five words
+    after the one it starts at (a determiner, a count, three modifiers), with a head noun's
+    first word ("cities" aside: no head noun opens it; then no gate)."""
+    if "cities" in low:
+        return None
+    gates = gates or site_gates(s, low)
+    return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
