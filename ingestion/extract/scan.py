@@ -303,17 +303,21 @@ class SharedStarts:
         self._memo = {}
 
     def _build(self):
+        """The two automata (fine, coarse): each key -> (its length - 1, the slots it opens a
+        beginning of anywhere, at a word start (``\\b``: no word character before it), after a
+        word character (``\\b`` before a key that opens with no word character))."""
+        import ahocorasick
+
         autos = []
         for which in (0, 1):  # fine, coarse
-            merged: dict[str, list[tuple[int, bool | None]]] = {}
+            merged: dict[str, tuple[list[int], list[int], list[int]]] = {}
             for slot, st in enumerate(self.members):
                 for key, wordy in st.keys[which].items():
-                    merged.setdefault(key, []).append((slot, wordy))
-            import ahocorasick
-
+                    anywhere, at_word, after_word = merged.setdefault(key, ([], [], []))
+                    (anywhere if wordy is None else at_word if wordy else after_word).append(slot)
             auto = ahocorasick.Automaton()
-            for key, entries in merged.items():
-                auto.add_word(key, (len(key) - 1, tuple(entries)))
+            for key, (anywhere, at_word, after_word) in merged.items():
+                auto.add_word(key, (len(key) - 1, tuple(anywhere), tuple(at_word), tuple(after_word)))
             auto.make_automaton()
             autos.append(auto.iter)
         self._automata = tuple(autos)
@@ -336,15 +340,13 @@ class SharedStarts:
         """Every member's positions in ``low`` (a set each, sorted when asked for)."""
         fine, coarse = self._automata or self._build()
         found: list = [set() for _ in self.members]
-        for end, (back, entries) in (fine if low.isprintable() and "  " not in low else coarse)(low):
+        for end, (back, anywhere, at_word, after_word) in (fine if low.isprintable() and "  " not in low else coarse)(low):
             p = end - back
-            prev_word = None  # whether the character before p is a word character (\b)
-            if p:
-                prev = low[p - 1]
-                prev_word = prev.isalnum() or prev == "_"
-            for slot, wordy in entries:
-                if wordy is not None and (wordy is prev_word if p else not wordy):
-                    continue
+            if at_word or after_word:
+                prev = low[p - 1] if p else ""
+                for slot in (after_word if p and (prev.isalnum() or prev == "_") else at_word):
+                    found[slot].add(p)
+            for slot in anywhere:
                 found[slot].add(p)
         return found
 
