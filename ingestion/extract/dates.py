@@ -76,7 +76,7 @@ DATE_WORD_STARTS = (
     *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")),
     "earl", "late", "mid", "since", "yesterday", "today", "tonight", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "eleven", "twelve", "during")
-DATE_STARTS = starts_re(DATE_WORD_STARTS)
+DATE_STARTS = starts_re(DATE_WORD_STARTS, shared=True)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
 

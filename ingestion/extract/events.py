@@ -41,7 +41,7 @@ CLAUSE_BREAK = re.compile(
 CLAUSE_BREAK_STARTS = ("after ", "and ", "as ", "because ", "before ", "but", "since ", "until ", "when", "whereas ",
                        "while ")
 CLAUSE_BREAK_ANYWHERE = (";", ":", ",", " -", " –", " —")
-_CLAUSE_BREAK_STARTS_RE = starts_re(CLAUSE_BREAK_STARTS, CLAUSE_BREAK_ANYWHERE)
+_CLAUSE_BREAK_STARTS_RE = starts_re(CLAUSE_BREAK_STARTS, CLAUSE_BREAK_ANYWHERE, shared=True)
 COORD_GAP = re.compile(
     r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"

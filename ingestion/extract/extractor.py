@@ -173,7 +173,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     for sm in sms:
         s = sm.sentence
         if may_claim(sm):
-            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.places if p.unit is not None]
+            # the spans a figure may not stand in (only figures read them: none, nothing to find)
+            taken = [(d.start, d.end) for d in sm.dates] + [(p.start, p.end) for p in sm.units] if sm.figures else []
             rcs = find_claims(sm, text, mil, taken)
             if rcs:
                 by_sentence[s.index] = rcs

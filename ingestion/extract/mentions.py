@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from ingestion.extract.dates import DateSpan, find_dates
 from ingestion.extract.figures import Figure, find_figures
 from ingestion.extract.matcher import Hit
-from ingestion.extract.places import Place, find_places
-from ingestion.extract.scan import finditer_at, starts_re
+from ingestion.extract.places import Place, find_places, find_units
+from ingestion.extract.scan import SENTENCE_STARTS, finditer_at, starts_re
 from ingestion.extract.sentences import Sentence
 from ingestion.extract.triggers import Trigger, find_triggers
 
@@ -35,8 +35,8 @@ ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the allia
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")
-_ANAPHOR_STARTS_RE = starts_re(ANAPHOR_STARTS)
-_SPEECH_STARTS_RE = starts_re(SPEECH_STARTS)
+_ANAPHOR_STARTS_RE = starts_re(ANAPHOR_STARTS, shared=True)
+_SPEECH_STARTS_RE = starts_re(SPEECH_STARTS, shared=True)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _INNER_CAP = re.compile(r"[a-z,;]\s+(?:\w+\s+)?([A-Z][\w'’-]+)")  # a capitalised word inside a sentence
 # what follows a sentence-initial name that is the sentence's subject ("Tonzang, about ...", "Hpakant fell")
@@ -89,6 +89,15 @@ class SentenceMentions:
         return self._places
 
     @property
+    def units(self) -> list[Place]:
+        """The units among ``places`` (as spans: in the order of ``places`` once they are found),
+        found alone while the other places are not needed."""
+        if self._places is not None:
+            return [p for p in self._places if p.unit is not None]
+        s = self.sentence
+        return find_units(self._ctx[0], s.start, s.end)
+
+    @property
     def dates(self) -> list[DateSpan]:
         """Date expressions, offsets in the report text (found on first use)."""
         if self._dates is None:
@@ -133,6 +142,7 @@ _PLAIN = {cls for cls in (DateSpan, Figure) if _plain(cls)}
 
 def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.date | None) -> list[SentenceMentions]:
     """The mentions of every sentence of ``text``."""
+    SENTENCE_STARTS.reset()  # a new report: the patterns' beginnings of its own sentences only
     starts = [s.start for s in sentences]
     by_sentence: list[list[Hit]] = [[] for _ in sentences]
     for h in hits:

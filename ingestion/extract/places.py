@@ -164,10 +164,10 @@ LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ",
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
 _UNIT_STARTS_RE = starts_re(UNIT_WORD_STARTS, UNIT_ANYWHERE)
-_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS)
-_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS)
-_INDEF_STARTS_RE = starts_re(INDEF_STARTS)
-_REF_STARTS_RE = starts_re(REF_STARTS)
+_HEAD_FIRST_STARTS_RE = starts_re(HEAD_FIRST_STARTS, shared=True)
+_LOCATED_SITE_STARTS_RE = starts_re(LOCATED_SITE_STARTS, shared=True)
+_INDEF_STARTS_RE = starts_re(INDEF_STARTS, shared=True)
+_REF_STARTS_RE = starts_re(REF_STARTS, shared=True)
 
 NOT_PLACE = {
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
@@ -275,6 +275,13 @@ REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town",
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
 
 
+def find_units(text: str, start: int, end: int) -> list[Place]:
+    """The units ``find_places`` finds in ``text[start:end]`` ("IB 236", "MOC-21"), alone: it
+    keeps every one of them, whatever else the sentence names."""
+    s = text[start:end]
+    return _units(s, start) if has_unit_stem(s) else []
+
+
 def find_places(text: str, start: int, end: int) -> list[Place]:
     """Every place named in ``text[start:end]`` (a sentence), in order, without overlaps.
 
@@ -303,6 +310,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     inner: list[Place] = []
     low = s.lower()
     heads = has_head_word(low)
+    gates = None
     if heads and any(c.isupper() for c in s):
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner
@@ -337,7 +345,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             noun = " ".join(m.group("noun").split())
             name = " ".join((m.group("mods") + noun).split())
             add(Place(start + m.start(), start + m.end(), name, HEAD_KIND.get(noun, "outpost"), ref="generic"))
-    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s)):
+    for m in finditer_at(REF_RE, _REF_STARTS_RE, s, 0, len(s), _ref_gate(s, low, gates)):
         if not free(m.start(), m.end()):
             continue
         noun = m.group("noun").lower()
@@ -350,6 +358,16 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
     return _merge_ref_of(text, found) + inner
+
+
+def _ref_gate(s: str, low: str, gates: SiteGates | None):
+    """The ``keep`` of REF_RE in ``s`` (``finditer_at``): its noun opens one of the five words
+    after the one it starts at (a determiner, a count, three modifiers), with a head noun's
+    first word ("cities" aside: no head noun opens it; then no gate)."""
+    if "cities" in low:
+        return None
+    gates = gates or site_gates(s, low)
+    return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")

@@ -174,10 +174,10 @@ def _scores_from(start: list[float], feats: list[str], model: dict) -> list[floa
     """``start`` (the intercept, or the scores of the features before ``feats``) plus the
     weights of ``feats``, added one after the other: continuing a sum from its partial sums
     is the same sum, to the last bit."""
-    rows = [w for w in map(model["weights"].get, feats) if w is not None]
+    rows = list(filter(None, map(model["weights"].get, feats)))  # the known ones (a row is never empty)
     if not rows:
         return list(start)
-    return [sum(column, b) for b, column in zip(start, zip(*rows))]
+    return list(map(sum, zip(*rows), start))  # sum(column, b), class by class
 
 
 # per model (by identity; a model is not changed once ranking with it): ``_head_key`` -> scores

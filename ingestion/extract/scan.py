@@ -221,9 +221,12 @@ class Starts:
     double space), the beginnings as written ("is now" with its one space); otherwise each
     beginning cut after its first white space ("is" and any one white-space character). ``\b``
     before a ``word_starts`` key is checked by hand. ``finditer`` is the expression's (tests).
+
+    ``shared``: the beginnings come from ``SENTENCE_STARTS``, one pass for all the shared ones
+    (for the recognisers that read every sentence; the same positions).
     """
 
-    def __init__(self, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()):
+    def __init__(self, word_starts: tuple[str, ...], anywhere: tuple[str, ...] = (), shared: bool = False):
         self.regex = _starts_regex(word_starts, anywhere)
         self.finditer = self.regex.finditer
         fine: dict[str, bool | None] = {}  # key -> its first character is a word character (\b before it); None: anywhere
@@ -244,9 +247,17 @@ class Starts:
                     _add_key(coarse, key, wordy)
         self._fine = _automaton(fine).iter
         self._coarse = _automaton(coarse).iter
+        self.keys = (fine, coarse)  # what the automata hold (key -> wordy), for ``SharedStarts``
+        self._slot = SENTENCE_STARTS.add(self) if shared else None
 
     def positions(self, low: str) -> list[int]:
         """Every position of the lower-cased ``low`` where a beginning may stand, in order."""
+        if self._slot is not None:
+            return SENTENCE_STARTS.positions(low, self._slot)
+        return self.own_positions(low)
+
+    def own_positions(self, low: str) -> list[int]:
+        """``positions`` from this one's own automata."""
         found: set[int] = set()
         it = self._fine if low.isprintable() and "  " not in low else self._coarse
         for end, (back, wordy) in it(low):
@@ -260,6 +271,87 @@ class Starts:
                     continue
             found.add(p)
         return sorted(found)
+
+
+class SharedStarts:
+    """The beginnings of several ``Starts`` found in one Aho-Corasick pass over a text.
+
+    The sentence-level recognisers (triggers, speech, anaphors, dates, the place patterns, the
+    clause breaks) each look for their beginnings in the same lower-cased sentence; the pass
+    over the text costs more than the beginnings found. Here one pass over a sentence finds the
+    positions of every member, kept (keyed by the text itself) until ``reset`` (a new report),
+    and each member then reads its own: the same positions as its own automata. Past
+    ``_MEMO_SIZE`` sentences (a very long report) a member finds its own, as without sharing.
+    """
+
+    _MEMO_SIZE = 4096  # sentences of one report
+
+    def __init__(self) -> None:
+        self.members: list[Starts] = []
+        self._automata = None  # (fine, coarse) iterators, built on first use
+        self._memo: dict[str, list] = {}
+
+    def add(self, starts: "Starts") -> int:
+        """Make ``starts`` a member; its slot in the positions of a text."""
+        self.members.append(starts)
+        self._automata = None
+        self._memo = {}
+        return len(self.members) - 1
+
+    def reset(self) -> None:
+        """Forget the sentences seen so far (a new report: its sentences are not the last one's)."""
+        self._memo = {}
+
+    def _build(self):
+        """The two automata (fine, coarse): each key -> (its length - 1, the slots it opens a
+        beginning of anywhere, at a word start (``\\b``: no word character before it), after a
+        word character (``\\b`` before a key that opens with no word character))."""
+        import ahocorasick
+
+        autos = []
+        for which in (0, 1):  # fine, coarse
+            merged: dict[str, tuple[list[int], list[int], list[int]]] = {}
+            for slot, st in enumerate(self.members):
+                for key, wordy in st.keys[which].items():
+                    anywhere, at_word, after_word = merged.setdefault(key, ([], [], []))
+                    (anywhere if wordy is None else at_word if wordy else after_word).append(slot)
+            auto = ahocorasick.Automaton()
+            for key, (anywhere, at_word, after_word) in merged.items():
+                auto.add_word(key, (len(key) - 1, tuple(anywhere), tuple(at_word), tuple(after_word)))
+            auto.make_automaton()
+            autos.append(auto.iter)
+        self._automata = tuple(autos)
+        return self._automata
+
+    def positions(self, low: str, slot: int) -> list[int]:
+        """``members[slot].own_positions(low)``."""
+        memo = self._memo
+        found = memo.get(low)
+        if found is None:
+            if len(memo) >= self._MEMO_SIZE:
+                return self.members[slot].own_positions(low)
+            found = memo[low] = self._scan(low)
+        got = found[slot]
+        if type(got) is not list:
+            got = found[slot] = sorted(got)
+        return got
+
+    def _scan(self, low: str) -> list:
+        """Every member's positions in ``low`` (a set each, sorted when asked for)."""
+        fine, coarse = self._automata or self._build()
+        found: list = [set() for _ in self.members]
+        for end, (back, anywhere, at_word, after_word) in (fine if low.isprintable() and "  " not in low else coarse)(low):
+            p = end - back
+            if at_word or after_word:
+                prev = low[p - 1] if p else ""
+                for slot in (after_word if p and (prev.isalnum() or prev == "_") else at_word):
+                    found[slot].add(p)
+            for slot in anywhere:
+                found[slot].add(p)
+        return found
+
+
+SENTENCE_STARTS = SharedStarts()
 
 
 def _add_key(keys: dict, key: str, wordy: bool | None) -> None:
@@ -277,12 +369,13 @@ def _automaton(keys: dict):
     return auto
 
 
-def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> Starts:
+def starts_re(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = (), shared: bool = False) -> Starts:
     """The ``starts`` of ``finditer_at`` from lower-case beginnings: ``word_starts`` at the start
     of a word, ``anywhere`` at any position; a space stands for white space (one character or
     more), except a space that opens a beginning: one white-space character (" - ", the
-    white space right before the dash). See ``Starts``; its ``regex`` is the exact expression."""
-    return Starts(word_starts, anywhere)
+    white space right before the dash). See ``Starts``; its ``regex`` is the exact expression.
+    ``shared``: found with the others of ``SENTENCE_STARTS`` (for patterns tried on every sentence)."""
+    return Starts(word_starts, anywhere, shared)
 
 
 def _starts_regex(word_starts: tuple[str, ...], anywhere: tuple[str, ...] = ()) -> re.Pattern:

@@ -172,7 +172,7 @@ TRIGGER_STARTS = (
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
                                                          "still", "under")))
-TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS)
+TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS, shared=True)
 
 
 # every trigger form holds one of these (lower case): a sentence with none has no trigger and

@@ -346,3 +346,47 @@ def test_named_most_is_the_sole_top_of_most_common():
         counts = Counter(states).most_common(2)
         want = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
         assert _named_most(states) == want, states
+
+
+def test_shared_starts_report_each_members_own_positions():
+    """One pass for all the sentence-level beginnings (``scan.SENTENCE_STARTS``) gives every
+    member exactly the positions its own automata give, on single and odd white space too."""
+    import ingestion.extract.events  # noqa: F401  (their patterns join the shared pass on import)
+    import ingestion.extract.mentions  # noqa: F401
+    import ingestion.extract.places  # noqa: F401
+    import ingestion.extract.triggers  # noqa: F401
+    from ingestion.extract.scan import SENTENCE_STARTS
+
+    rng = random.Random(11)
+    assert len(SENTENCE_STARTS.members) >= 9
+    for _ in range(3000):
+        text = _random_text(rng)
+        for low in (text.lower(), text.lower().replace(" ", "  "), "_" + text.lower()):
+            SENTENCE_STARTS.reset()
+            for slot, starts in enumerate(SENTENCE_STARTS.members):
+                assert SENTENCE_STARTS.positions(low, slot) == starts.own_positions(low), low
+
+
+def test_number_starts_match_the_plain_alternation():
+    """``_NUM_START`` (number words grouped by first letter) matches what the plain alternation does."""
+    from ingestion.extract.figures import _NUM_START, _STARTS_NUM
+
+    plain = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
+    rng = random.Random(12)
+    for _ in range(4000):
+        low = _random_text(rng).lower()
+        assert [m.span() for m in _NUM_START.finditer(low)] == [m.span() for m in plain.finditer(low)], low
+
+
+def test_ref_gate_keeps_every_back_reference():
+    """REF_RE tried only where ``places._ref_gate`` lets it finds what the plain scan finds."""
+    from ingestion.extract.places import REF_RE, _REF_STARTS_RE, _ref_gate
+    from ingestion.extract.scan import finditer_at
+
+    rng = random.Random(13)
+    extra = ["the two junta's strategic key bases fell", "its main anti-regime town", "both towns, the cities",
+             "those  police\tstations", "their administration offices", "this x y z w town", "the three old border gates"]
+    for i in range(4000):
+        text = extra[i % len(extra)] if i < len(extra) else _random_text(rng)
+        got = [m.span() for m in finditer_at(REF_RE, _REF_STARTS_RE, text, 0, len(text), _ref_gate(text, text.lower(), None))]
+        assert got == [m.span() for m in REF_RE.finditer(text)], text
