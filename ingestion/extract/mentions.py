@@ -187,6 +187,13 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
             continue  # "anti-regime forces" are not the regime's
         if h.text.lower() in ("troops", "soldiers") and _OWNED.search(text, max(0, h.start - 10), h.start):
             continue  # "the KIA said its troops had overrun …": the group's own, an anaphor below
+        if h.text == "Army":
+            named = _NAMED_ARMY.search(text, max(0, h.start - 40), h.start)
+            if named and named.group(1) not in _NOT_ARMY_NAME and not named.group().rstrip().endswith(("'s", "’s")):
+                # "the Arakkha Army", "the Zomi Revolutionary Army": a group whose spelling the
+                # registry does not know, not the junta's army
+                out.append(Actor(named.start(), h.end, None, text[named.start():h.end]))
+                continue
         after = text[h.end:h.end + 30]
         led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
         out.append(Actor(h.start, h.end, keys[0], h.text, led))
@@ -199,6 +206,8 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
     return out
 
 
+_NAMED_ARMY = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*\s+$")  # capitalised words before "Army"
+_NOT_ARMY_NAME = {"The", "Myanmar", "Burma", "Burmese", "National", "Junta", "Regime", "Government"}
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Oo]ur)\s+(?:own\s+)?$")  # "their soldiers" in a quote are often the enemy's
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
                        "security forces", "government forces", "resistance"}
@@ -210,7 +219,7 @@ def _overlaps(p: Place, actors: list[Actor]) -> bool:
     if p.unit is not None:
         return False  # "Military Operations Command 44": a unit, whatever words it holds
     return any(not (p.end <= a.start or p.start >= a.end) for a in actors
-               if a.key is not None and (p.bare or a.text.lower() not in _COMMON_ACTOR_WORDS))
+               if (a.key is not None or a.text.endswith(" Army")) and (p.bare or a.text.lower() not in _COMMON_ACTOR_WORDS))
 
 
 def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:

@@ -378,3 +378,13 @@ def test_a_town_that_came_under_shelling_did_not_come_under_anyones_control():
 def test_where_a_side_is_in_control_it_holds_the_place_before():
     picked = chosen("Shelling hit villages near Wan Hpa, where the UWSA is in control.")
     assert [(c.place.name, c.change, c.actor_to) for c in picked] == [("Wan Hpa", "held", "UWSA")]
+
+
+def test_an_army_the_registry_does_not_know_is_not_the_junta():
+    text = ("The Arakan Army said on Monday its offensive was going well. "
+            "Fighters of the Arakkhan Army pose after seizing the tactical command at Kyein Ywa.")
+    picked = [c for c in chosen(text) if c.change == "captured"]
+    assert picked and all(c.actor_to == "AA" for c in picked)
+    assert "Arakkhan" not in {c.place.name for c in chosen(text)}
+    picked = chosen("Myanmar's Army retook the Kyein Ywa camp on Monday.")
+    assert [c.actor_to for c in picked] == ["MAF"]
