@@ -388,3 +388,9 @@ def test_an_army_the_registry_does_not_know_is_not_the_junta():
     assert "Arakkhan" not in {c.place.name for c in chosen(text)}
     picked = chosen("Myanmar's Army retook the Kyein Ywa camp on Monday.")
     assert [c.actor_to for c in picked] == ["MAF"]
+
+
+def test_a_base_that_surrendered_was_taken_but_surrendering_soldiers_are_no_place():
+    picked = chosen("After a month-long siege the junta's Infantry Battalion 606 base in Nam Sang surrendered to the TNLA.")
+    assert [(c.place.name, c.change, c.actor_to) for c in picked] == [("Infantry Battalion 606 base", "captured", "TNLA")]
+    assert not chosen("About 40 soldiers surrendered to the TNLA in Nam Sang.")
