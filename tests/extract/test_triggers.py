@@ -92,6 +92,8 @@ def test_voice_of_a_trigger(sentence, family, voice):
     "The group vowed to capture Loi Mwe.",
     "The army launched an offensive to retake Loi Mwe.",
     "They haven't taken the whole base yet.",
+    "Only two towns, Loi Mwe and Nam Pan, are still to be taken.",
+    "The Loi Mwe camp is yet to be captured, the group said.",
 ])
 def test_negation_and_intent_are_marked(sentence):
     """No capture is stated: the verb is negated, or the intent is a contest at most."""
