@@ -142,6 +142,7 @@ _PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)
 
 _CONTROL_VERB = re.compile(r"\b(?:still|now|fully|also|jointly|effectively|they|we|which|that|who|and|to)\s+$", re.I)
 _BY_AFTER = re.compile(r"\s+by\b")
+_LEFT_PLACE = re.compile(r"\s+(?:the|their|its|[A-Z])")  # what "leaving" leaves: a place, not a count
 
 
 def _alt(forms: list[str]) -> str:
@@ -203,6 +204,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         before = text[max(start, m.start() - 60):m.start()]
         if m.group().lower() == "control" and not _CONTROL_VERB.search(before):
             continue  # "under junta control": the noun, not the verb
+        if m.group() == "leaving" and before.endswith(", ") and not _LEFT_PLACE.match(text, m.end()):
+            continue  # "…, leaving 12 dead", "…, leaving only two towns": what followed, no one left
         if voice == "active" and _PARTICIPLE.search(m.group()) and (
                 _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
             voice = "passive"  # "was seized by", "a post held by the junta"

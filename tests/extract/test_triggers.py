@@ -118,3 +118,12 @@ def test_every_example_passes_the_cheap_key_check():
         for examples in table.values():
             for e in examples:
                 assert may_trigger(e.lower()), e
+
+
+def test_leaving_after_a_comma_is_a_consequence_unless_a_place_follows():
+    def families(sentence):
+        return [t.family for t in find_triggers(sentence, 0, len(sentence))]
+
+    assert families("The KIA seized Loi Mwe, leaving only two towns in junta hands.") == ["capture"]
+    assert families("Air strikes hit Loi Mwe, leaving 12 civilians dead.") == []
+    assert "withdraw" in families("Junta troops slipped away at night, leaving Loi Mwe to the KIA.")
