@@ -287,7 +287,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
         if p.ref in (None, "generic"):
-            out.append(p)
+            out.append(_facility_named(p, st) if p.ref == "generic" else p)
             continue
         fam = p.ref if p.ref != "base" else "base"
         if p.count != 1:  # "the three battalions — A, B and C": named right after, in the sentence
@@ -303,7 +303,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         if not cands and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
             name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
-            out.append(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")))
+            out.append(_facility_named(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")), st))
             continue
         if p.count == 0:  # "the bases": the ones named last
             if cands:
@@ -320,7 +320,28 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     return _unique(out)
 
 
-_SPECIFIC = ("naval base", "air base", "police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+_FACILITY_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|one|another|[\w-]+['’]s?)$", re.I)
+
+
+def _facility_named(p: Place, st: DocumentState) -> Place:
+    """An unnamed facility ("the police station", "a power substation", "the city's police
+    station") named by its settlement: the town its sentence names before it, else the one
+    the report named last ("police station in Mone"); unchanged when there is none."""
+    head = _specific_head(p.name)
+    if head is None or head in ("road", "highway") or st.current is None:
+        return p
+    towns = [q for q in st.current.places if q.ref is None and q.unit is None and not q.inner
+             and kind_family(q.kind) == "town" and q.end <= p.start]
+    town = towns[-1] if towns else next(iter(st.named_before(p.start, "town")[-1:]), None)
+    if town is None or town.ref is not None:
+        return p
+    words = p.name.split()
+    while words and _FACILITY_WORDS.match(words[0]) and len(words) > 1:
+        words = words[1:]
+    return Place(p.start, p.end, f"{' '.join(words)} in {town.name}", p.kind, ref=p.ref)
+
+
+_SPECIFIC = ("naval base", "air base", "police station", "substation", "terminal", "power plant", "power station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
              "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 

@@ -110,6 +110,7 @@ HEAD_KIND = {
     "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
     "market": "other", "toll gate": "other", "airstrip": "airport", "administration office": "other",
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
+    "substation": "other", "power station": "other", "power plant": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
@@ -132,7 +133,7 @@ LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf",?\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
@@ -301,6 +302,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
     inner: list[Place] = []
+    plural_sites: list[tuple[int, str]] = []  # (end, kind) of a located site with a plural head noun
     low = s.lower()
     heads = has_head_word(low)
     if heads and any(c.isupper() for c in s):
@@ -318,6 +320,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 geo = _GEO_TAIL.match(s, m.end())
                 label = " ".join(words) + (geo.group() if geo else "")
                 add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
+                    plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
                 tail = _INNER_HEAD.match(s, m.end())
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
@@ -349,7 +353,28 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
+    if plural_sites:
+        found = _listed_sites(text, found, plural_sites)
     return _merge_ref_of(text, found) + inner
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+
+
+def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) -> list[Place]:
+    """"the army camps at A, B and C", "outposts in A and B villages": the bare names listed
+    right after a located site with a plural head noun are sites of its kind."""
+    out = list(places)
+    for end, kind in sites:
+        for i, p in enumerate(out):
+            if p.start < end:
+                continue
+            if not _LIST_GAP.fullmatch(text, end, p.start) or p.ref is not None or p.unit is not None:
+                break
+            if p.bare or kind_family(p.kind) == "village":
+                out[i] = Place(p.start, p.end, p.name, kind)
+            end = p.end
+    return out
 
 
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
