@@ -83,6 +83,7 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in i
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wards|neighbou?rhoods|village\s+tracts)\s+of\s+$", re.I)
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
@@ -485,6 +486,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
                 break
             out.append(p)
+        elif out[-1].ref not in (None, "generic") and not p.ref and SETTLEMENTS_OF.match(gap):
+            out[-1] = p  # "its positions in the wards of A and B": the wards, typed by their own noun
         elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
             list_kind = out.pop()
             typed = _typed(p, list_kind)

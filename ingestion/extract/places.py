@@ -113,7 +113,7 @@ HEAD_KIND = {
     "substation": "other", "power station": "other", "power plant": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
 CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
@@ -126,7 +126,7 @@ NAMED_SITE_RE = re.compile(
     rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
-    rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
+    rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named|known\s+as)\s+(?P<name>{CAPSEQ})")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
@@ -145,7 +145,7 @@ REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
     r"last|former|captured|besieged|embattled|major|large|small|[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
-    r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
+    r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
@@ -158,7 +158,7 @@ UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "arm
                  "engineering ", "field ", "infantry ", "light ", "logistic", "military ", "ordnance ", "police ",
                  "regional ", "signal ", "supply ", "tactical ", "tank ", *BURMESE_UNITS)
 # a head noun, then "of", "called" or "named": "the town of Hsenwi"
-_HEAD_FIRST_LINKS = ("of", "called", "named")
+_HEAD_FIRST_LINKS = ("of", "called", "named", "known")
 HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
 LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
@@ -222,6 +222,7 @@ _SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\
 _TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
                            r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 HONORIFICS = {"Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "U", "Min"}
+_LISTED_NAME_WORDS = HONORIFICS | {"Aung"}  # "the wards of A, Aung Zay Ya and B": part of a listed name
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bof|\bat|\bnear)\s+$")
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
@@ -272,6 +273,7 @@ def kind_family(kind: str) -> str:
 
 REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town", "township": "town",
               "village": "village", "villages": "village", "ward": "town", "wards": "town",
+              "neighborhood": "town", "neighborhoods": "town", "neighbourhood": "town", "neighbourhoods": "town",
               "airport": "airport", "airfield": "airport", "road": "road", "highway": "road"}
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
 
@@ -355,7 +357,31 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     found.sort(key=lambda p: p.start)
     if plural_sites:
         found = _listed_sites(text, found, plural_sites)
+    if "," in s:
+        found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
+
+
+_APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)[\w'’-]+\s+){0,3}?"
+                           r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
+
+
+def _apposed(text: str, places: list[Place]) -> list[Place]:
+    """"Hpare Bum, a strategic hilltop outpost near Laiza": the bare name takes the kind of its
+    apposition, and the site the apposition describes is the same place (no object of its own)."""
+    out = list(places)
+    for i, p in enumerate(out):
+        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
+        if m is None:
+            continue
+        out[i] = Place(p.start, p.end, p.name, HEAD_KIND[m.group("head").lower()])
+        for j in range(i + 1, len(out)):
+            q = out[j]
+            if q.start > m.end("head"):
+                break
+            if q.ref is None and q.unit is None and not q.bare:
+                out[j] = Place(q.start, q.end, q.name, q.kind, inner=True)
+    return out
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
@@ -382,6 +408,9 @@ _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 
 
+_WARDS = re.compile(r"\b(?:wards?|neighbou?rhoods?)$", re.I)
+
+
 def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
     """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
     out: list[Place] = []
@@ -390,6 +419,8 @@ def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
         if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
             ref = out.pop()
             kind_from = ref if ref.ref in ("village", "base") else None
+            if _WARDS.search(ref.name):  # "the wards of A and B"
+                kind_from = Place(ref.start, ref.end, ref.name, "urban_ward")
             out.append(_retype(p, kind_from))
             continue
         if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
@@ -708,7 +739,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1) and not (
-            listed and words[0] in HONORIFICS) and not (
+            listed and words[0] in _LISTED_NAME_WORDS) and not (
             words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
