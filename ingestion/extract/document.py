@@ -166,10 +166,15 @@ def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
     return out
 
 
+_GIVE_UP = ("los", "surrender", "hand")  # "lost", "loss", "surrendered", "handed back": the subject gives the place up
+
+
 def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
-    if change == "captured" and ev.trigger.text.lower().startswith("los") and ev.agent is not None and not (
+    if change == "captured" and ev.trigger.text.lower().startswith(_GIVE_UP) and ev.trigger.voice != "place_subject" \
+            and ev.agent is not None and not (
             ev.trigger.voice == "nominal" and ev.agent.start >= ev.trigger.end):
-        # "the junta's loss of X", "the junta lost X", "after losing X, the junta …": the actor
+        # "the junta's loss of X", "the junta lost X", "after losing X, the junta …", "the regime
+        # surrendered X", "the MNDAA handed X back to the junta": the actor
         # named lost it to the other side ("the loss of X to the KIA" names the taker)
         return ((main if agent == military else military) if agent else None), agent
     if change == "captured":

@@ -144,7 +144,7 @@ INDEF_RE = re.compile(
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
+    r"last|former|captured|besieged|embattled|major|large|small|(?!(?:the|a|an|and|or|of|in|at|to|by|on|from)\s)[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
@@ -722,6 +722,9 @@ def _list_before(s: str, a: int) -> bool:
     return _LIST_BEFORE.search(s, max(0, j - 4), a) is not None
 
 
+_THE_AREA = re.compile(r"\s+area\b")
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
@@ -752,7 +755,11 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
     if _area_after(s, e):
-        return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
+        area = _THE_AREA.match(s, e) if s[max(0, a - 4):a].lower() == "the " else None
+        if area is None or len(words) > 3 or words[-1] in NOT_PLACE:
+            return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
+        words.append("area")  # "regained the Nyaung Wun area": the place and around it
+        e = area.end()
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):

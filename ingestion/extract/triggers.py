@@ -34,6 +34,11 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:lost|loses|losing|lose)(?=\s+(?:the|control|all|two|three|four|five|several|its|their|[A-Z]))",
         # "drove the junta out of X": the subject takes X
         r"(?:drove|drive|drives|driving|driven|forced|forcing)\s+(?:[\w'’-]+\s+){1,4}?out\s+of",
+        # "the regime surrendered three townships": like "lost", the subject gives X up to the other side
+        r"surrender(?:ed|s|ing)?(?=\s+(?:the|its|their|all|two|three|four|five|several|[A-Z]))",
+        # "the MNDAA handed Lashio back to the junta": so does the subject of a handover
+        r"hand(?:ed|s|ing)\s+(?:over|back)(?=\s+(?:the\s+)?[A-Z])",
+        r"hand(?:ed|s|ing)(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:back|over)\s+to\b)",
     ],
     "recapture": [
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
@@ -72,7 +77,7 @@ ACTIVE: dict[str, list[str]] = {
 # nominal forms: the place follows "of"
 NOMINAL: dict[str, list[str]] = {
     "capture": [r"capture", r"seizure", r"takeover", r"take-over", r"fall", r"occupation", r"conquest", r"liberation",
-                r"capturing", r"seizing", r"overrunning", r"loss",
+                r"capturing", r"seizing", r"overrunning", r"loss", r"surrender",
                 r"(?:lost|lose|loses|losing)\s+(?:full\s+|complete\s+|effective\s+)?control"],  # "lost control of X to A"
     "recapture": [r"recapture", r"retaking", r"reoccupation", r"recapturing"],
     "withdraw": [r"withdrawal", r"retreat", r"evacuation", r"abandonment", r"abandoning", r"pull-?out"],
@@ -83,7 +88,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|[A-Z]|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+(?:now\s+)?(?:in|into)\s+the\s+hands\s+of",
-                r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to",
+                r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to", r"surrender(?:ed|s)?\s+to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
@@ -92,7 +97,8 @@ PLACE_SUBJECT: dict[str, list[str]] = {
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
              r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
              r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
-    "contest": [r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
+    "contest": [r"chang(?:ed|es|ing)\s+hands",
+                r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
 _PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
 NEGATION = re.compile(
@@ -164,7 +170,7 @@ TRIGGER_STARTS = (
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
-    "storm", "struggl", "surround", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
+    "storm", "struggl", "surrender", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
     "wrest",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
@@ -182,7 +188,8 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
-        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur")
+        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "surrender", "changed hands",
+        "changes hands", "changing hands")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

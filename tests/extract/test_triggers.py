@@ -16,6 +16,7 @@ EXAMPLES = {
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
+        "surrendered the town", "handed over Hsenwi", "handed Lashio back to",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured"],
@@ -28,17 +29,17 @@ EXAMPLES = {
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
-                "capturing", "seizing", "overrunning", "loss", "lost control"],
+                "capturing", "seizing", "overrunning", "loss", "lost control", "surrender"],
     "recapture": ["recapture", "retaking", "reoccupation", "recapturing"],
     "withdraw": ["withdrawal", "retreat", "evacuation", "abandonment", "abandoning", "pullout"],
     "contest": ["siege", "battle", "assault", "attack", "offensive", "fighting", "encirclement", "blockade"],
 }
 PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was in the hands of", "is now in their hands",
-                "handed over to", "passed to",
+                "handed over to", "passed to", "surrendered to",
                 "fell"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
-    "contest": ["came under heavy attack"],
+    "contest": ["changed hands", "came under heavy attack"],
 }
 
 
