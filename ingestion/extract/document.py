@@ -333,7 +333,7 @@ def _facility_named(p: Place, st: DocumentState) -> Place:
     station") named by its settlement: the town its sentence names before it, else the one
     the report named last ("police station in Mone"); unchanged when there is none."""
     head = _specific_head(p.name)
-    if head is None or head in ("road", "highway") or st.current is None:
+    if head is None or head in ("road", "highway", "office", "offices") or st.current is None:
         return p
     towns = [q for q in st.current.places if q.ref is None and q.unit is None and not q.inner
              and kind_family(q.kind) == "town" and q.end <= p.start]

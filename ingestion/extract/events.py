@@ -244,8 +244,10 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     out = []
     base_words = BASE_WORDS.search(sm.sentence.text) is not None
     for p in sm.places:
-        if p.inner or p.unit is not None and _SOLDIERS_OF.search(sm.sentence.text, 0, p.start - sm.sentence.start):
+        if p.inner or p.unit is not None and trig.family != "withdraw" and _SOLDIERS_OF.search(
+                sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
+            # ("troops of IB 134 abandoned their base": the unit's base, whose troops left it)
         if trig.family == "withdraw" and trig.end <= p.start < trig.end + 40 and DESTINATION.search(
                 sm.sentence.text, trig.end - sm.sentence.start, p.start - sm.sentence.start):
             continue  # "fell back to the MOC 21 base": where they went, not what they left

@@ -110,7 +110,7 @@ HEAD_KIND = {
     "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
     "market": "other", "toll gate": "other", "airstrip": "airport", "administration office": "other",
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
-    "substation": "other", "power station": "other", "power plant": "other",
+    "substation": "other", "power station": "other", "power plant": "other", "facility": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"

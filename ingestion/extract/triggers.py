@@ -32,8 +32,10 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:completely|fully)\s+control(?:led)?", r"claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
         # "the junta lost two camps": the subject loses X to the other side (see ``document``)
         r"(?:lost|loses|losing|lose)(?=\s+(?:the|control|all|two|three|four|five|several|its|their|[A-Z]))",
-        # "drove the junta out of X": the subject takes X
+        # "drove the junta out of X", "chased junta troops from X": the subject takes X
         r"(?:drove|drive|drives|driving|driven|forced|forcing)\s+(?:[\w'’-]+\s+){1,4}?out\s+of",
+        r"(?:drove|drive|drives|driving|driven|pushed|pushing|chased|chasing|expelled|expelling|ousted|ousting)"
+        r"\s+(?:[\w'’-]+\s+){1,4}?(?:out\s+)?from",
         # "the regime surrendered three townships": like "lost", the subject gives X up to the other side
         r"surrender(?:ed|s|ing)?(?=\s+(?:the|its|their|all|two|three|four|five|several|[A-Z]))",
         # "the MNDAA handed Lashio back to the junta": so does the subject of a handover

@@ -16,7 +16,7 @@ EXAMPLES = {
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
-        "surrendered the town", "handed over Hsenwi", "handed Lashio back to",
+        "surrendered the town", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured"],
