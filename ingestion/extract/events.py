@@ -546,9 +546,13 @@ def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
 
 def _typed(p: Place, ref: Place) -> Place:
     """A name that a head noun before it types: "the camps at Hwelon" (a bare name takes the
-    head's kind), "the junta's camp close to Man Wein village" (a base named by a village)."""
+    head's kind), "the junta's camp close to Man Wein village" (a base named by a village); a
+    facility is only located by it ("the junta-run tea factory in Mong Ngaw")."""
     if ref.kind == "town" or p.unit is not None:
         return p
+    if ref.ref is not None and FACILITY_END.search(ref.name) and kind_family(p.kind) in ("town", "village"):
+        words = [w for w in ref.name.split() if w.lower() not in ("the", "this", "that", "its", "their")]
+        return Place(p.start, p.end, f"{' '.join(words)} in {p.name}", "other")
     if p.bare:
         return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
     if kind_family(ref.kind) == "base" and kind_family(p.kind) in ("village", "town"):
@@ -557,6 +561,8 @@ def _typed(p: Place, ref: Place) -> Place:
     return p
 
 
+FACILITY_END = re.compile(r"\b(?:factory|police\s+station|hospital|prison|jetty|port|dam|bridge|gate|compound|terminal|"
+                          r"substation|plant|facility)$", re.I)
 PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"
                         r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families|weapons|arms|guns|rifles|"
                         r"ammunition|vehicles|trucks|drones|equipment|supplies|bodies)\b", re.I)

@@ -139,12 +139,12 @@ INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
-    r"port|dam|office|compound|airport|airfield)\b")
+    r"port|dam|office|compound|airport|airfield|terminal|facility|power\s+plant)\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|(?!(?:the|a|an|and|or|of|in|at|to|by|on|from)\s)[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
+    r"last|former|captured|besieged|embattled|major|large|small|(?!(?:the|a|an|and|or|of|in|at|to|by|on|from)\s)[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,4})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
@@ -408,6 +408,7 @@ _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 
 
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.I)
 _WARDS = re.compile(r"\b(?:wards?|neighbou?rhoods?)$", re.I)
 
 
@@ -415,19 +416,26 @@ def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
     """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
     out: list[Place] = []
     kind_from: Place | None = None
+    of_kind: Place | None = None  # the kind of the last "the villages of" of the sentence
     for p in places:
         if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
             ref = out.pop()
             kind_from = ref if ref.ref in ("village", "base") else None
             if _WARDS.search(ref.name):  # "the wards of A and B"
                 kind_from = Place(ref.start, ref.end, ref.name, "urban_ward")
+            of_kind = kind_from
             out.append(_retype(p, kind_from))
             continue
         if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
             out.append(_retype(p, kind_from))
             continue
+        if of_kind is not None and out and p.bare and _THAT_OF.search(text, out[-1].end, p.start):
+            out.append(_retype(p, of_kind))  # "the village of A on Monday and that of B": B is a village too
+            continue
         kind_from = None
         out.append(p)
+        continue
+    return out
     return out
 
 
