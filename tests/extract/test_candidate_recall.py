@@ -66,6 +66,11 @@ def test_every_listed_site_is_proposed(text, names, family):
     ("Tatmadaw columns regained the Nyaung Wun area on 3 May, the Global New Light of Myanmar said.", "Nyaung Wun", "town"),
     # a withdrawing unit leaves its own base
     ("Troops of IB-134 abandoned their base in Daw Tama on Friday.", "IB-134", "base"),
+    # round-up: "that of", a long back-reference to a facility, an unnamed terminal
+    ("The KIA took the village of Nam Sai on Monday and that of Ga Ya Bum on Wednesday.", "Ga Ya Bum", "village"),
+    ("Its forces had also taken the junta-run dried tea leaf factory in Mong Ngaw.", "tea leaf factory Mong Ngaw", "base"),
+    ("Heavy clashes continued in Kyauk Ni Maw. The two sides are fighting over an onshore gas terminal and a jetty.",
+     "gas terminal Kyauk Ni Maw", "base"),
 ])
 def test_the_place_is_proposed(text, name, family):
     assert proposed(text, name, family), [(c.place.name, c.place.kind) for c in candidates(text)]
