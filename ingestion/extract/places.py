@@ -139,7 +139,11 @@ INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
-    r"port|dam|office|compound|airport|airfield|terminal|facility|power\s+plant)\b")
+    r"port|dam|office|compound|airport|airfield)\b")
+# "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
+NUMBERED_WARD_RE = re.compile(
+    r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
+    r"|\bNo\.?\s*\d{1,3}\s+[Ww]ard\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
@@ -303,6 +307,10 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
+    if "ard" in s or "No" in s:  # "Ward 3", "Hpa-an's Ward No. 5", "No. 2 ward"
+        for m in NUMBERED_WARD_RE.finditer(s):
+            if free(m.start(), m.end()):
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "urban_ward"))
     inner: list[Place] = []
     plural_sites: list[tuple[int, str]] = []  # (end, kind) of a located site with a plural head noun
     low = s.lower()

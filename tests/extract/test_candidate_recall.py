@@ -69,8 +69,13 @@ def test_every_listed_site_is_proposed(text, names, family):
     # round-up: "that of", a long back-reference to a facility, an unnamed terminal
     ("The KIA took the village of Nam Sai on Monday and that of Ga Ya Bum on Wednesday.", "Ga Ya Bum", "village"),
     ("Its forces had also taken the junta-run dried tea leaf factory in Mong Ngaw.", "tea leaf factory Mong Ngaw", "base"),
-    ("Heavy clashes continued in Kyauk Ni Maw. The two sides are fighting over an onshore gas terminal and a jetty.",
-     "gas terminal Kyauk Ni Maw", "base"),
+    ("Heavy clashes continued in Kyauk Ni Maw. The two sides are fighting over the police station and the jetty.",
+     "police station Kyauk Ni Maw", "base"),
+    # headlines: a numbered ward; "taken over" the command
+    ("Regime regains control of Hpa-an's Ward 3 after week of fighting", "Ward 3", "town"),
+    ("The AA said it had seized Ward No. 5 and No. 6 ward of Sittwe on Tuesday.", "No. 6 ward", "town"),
+    ("The MNDAA has taken over the Regional Operations Command in Lashio, its spokesperson said.",
+     "Regional Operations Command", "base"),
 ])
 def test_the_place_is_proposed(text, name, family):
     assert proposed(text, name, family), [(c.place.name, c.place.kind) for c in candidates(text)]
