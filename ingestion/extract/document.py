@@ -1,7 +1,8 @@
 """Stage 4 — document resolution: what a sentence leaves open, the report answers.
 
 - back-references ("the town", "the base", "the two camps", a verb with no place) → the
-  places named before, of the same kind;
+  places named before, of the same kind; an unnamed facility ("the police station", "the
+  city's police station", "a power substation") → named by the town named before it;
 - anaphoric actors ("they", "the group", "its fighters") and missing agents → the actor
   the report spoke of last, else the report's main actor;
 - the date: the sentence's own date nearest the verb, else the date the paragraph set;

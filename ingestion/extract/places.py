@@ -7,7 +7,10 @@ Every place a sentence names, with its head noun and its ``place_kind``:
   "Military Operations Command No. 21", "ခလရ (၂၃၆)"; a unit names the base it occupies;
 - **named sites**: a proper name and a head noun, "Nga Hpaw camp", "Htan Ta Pin Hill
   outpost", "Mong Ko police station", "Kyin San Kyawt border gate", "Bhamo Airport",
-  "Hka Nan Ward", "Lashio-Muse road", "the town of Hsenwi", "the village of Kan Gyi";
+  "Hka Nan Ward", "Ward 3", "Lashio-Muse road", "the town of Hsenwi", "the village of Kan Gyi", "a
+  strategic hill known as Hpare Bum", "the Nyaung Wun area", "Mt. Mel camp";
+- **typed lists**: "the army camps at A, B and C" (B and C are camps too), "the wards of A and
+  B", "the village of A … and that of B"; "X, a junta outpost near Y" makes X an outpost;
 - **bare names**: a capitalised name with no head noun ("captured Mansi"): a town unless
   the text says otherwise;
 - **back-references**: "the town", "the base", "the camp", "the two bases": no place by
