@@ -122,7 +122,7 @@ CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
 SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
              "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
-             "scam", "cement", "frontier", "onshore")
+             "scam", "cement", "frontier", "onshore", "hydropower", "hydroelectric")
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"

@@ -46,6 +46,9 @@ ACTIVE: dict[str, list[str]] = {
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
         r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
+        # state media: "restored stability in X", "restored administrative control over X"
+        r"restor(?:ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+)?(?:control|stability|peace\s+and\s+stability|"
+        r"law\s+and\s+order)\s+(?:of|over|in|to)",
     ],
     "withdraw": [
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
@@ -172,7 +175,7 @@ TRIGGER_STARTS = (
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
-    "storm", "struggl", "surrender", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
+    "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
     "wrest",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
@@ -190,7 +193,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
-        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "surrender", "changed hands",
+        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "surrender", "restor", "changed hands",
         "changes hands", "changing hands")
 
 

@@ -62,6 +62,7 @@ def test_every_listed_site_is_proposed(text, names, family):
     ("Junta troops recaptured a strategic hill known as Lwe Sai Bum.", "Lwe Sai Bum", "base"),
     ("Fighters overran the junta's Mt. Kyaw Taw camp on Friday.", "Mt. Kyaw Taw", "base"),
     ("The Nam Lan gas facility fell to the TNLA.", "Nam Lan gas facility", "base"),
+    ("Resistance fighters occupied the Myo Haung hydropower dam for several hours.", "Myo Haung dam", "base"),
     # state media: an area retaken
     ("Tatmadaw columns regained the Nyaung Wun area on 3 May, the Global New Light of Myanmar said.", "Nyaung Wun", "town"),
     # a withdrawing unit leaves its own base
@@ -90,6 +91,10 @@ def test_the_place_is_proposed(text, name, family):
     ("Under a Chinese-brokered deal, the MNDAA handed Hsenwi back to the junta in April.", "Hsenwi", "captured"),
     ("The TNLA handed over Mogoke to the military on Sunday.", "Mogoke", "captured"),
     ("The village of Zin Bar has changed hands several times since March.", "Zin Bar", "contested"),
+    # state media
+    ("Security forces restored stability in Hsi Hseng and its surrounding areas, the Myawady daily reported.",
+     "Hsi Hseng", "captured"),
+    ("The Tatmadaw has fully restored administrative control over Nawnghkio township.", "Nawnghkio", "captured"),
     ("The KIA said it had driven junta troops from the Lajayang camp and the nearby Hka Ya hill.", "Hka Ya", "captured"),
 ])
 def test_new_trigger_forms(text, name, change):

@@ -19,7 +19,7 @@ EXAMPLES = {
         "surrendered the town", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
-                  "took back", "re-captured"],
+                  "took back", "re-captured", "restored stability in"],
     "withdraw": ["withdrew", "retreated", "pulled out", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
