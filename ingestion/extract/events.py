@@ -53,6 +53,7 @@ OBJECT_GAP = re.compile(
     r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
     r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|towns?|city|cities|villages?|wards?|base|camp|"
+    r"strategically|located|situated|vital|crucial|critical|notorious|sprawling|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
     r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|more|than|half|nearly|almost|"
@@ -487,6 +488,10 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
                 break
             if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
                 break
+            if p.ref is None and text.startswith(("'s ", "’s "), p.end) and any(
+                    p.end < q.start <= p.end + 3 and not q.inner for q in sm.places):
+                prev_end = p.end + 2  # "Kyauk Taw town's Battalion 540 headquarters": the owner only locates it
+                continue
             out.append(p)
         elif out[-1].ref not in (None, "generic") and not p.ref and SETTLEMENTS_OF.match(gap):
             out[-1] = p  # "its positions in the wards of A and B": the wards, typed by their own noun

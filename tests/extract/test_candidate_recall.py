@@ -102,6 +102,15 @@ def test_new_trigger_forms(text, name, change):
         [(c.place.name, c.change) for c in candidates(text)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Arakan Army (AA) forces captured Kyauk Taw town's Battalion 540 headquarters.", "Battalion 540"),
+    ("In Tanintharyi, PDF forces seized the strategically located Kyauk Mae Taung police outpost.", "Kyauk Mae Taung"),
+])
+def test_the_rule_chooses_the_object(text, name):
+    chosen = [c.place.name for c in candidates(text) if c.event.extra.get("selected", True)]
+    assert any(name in n for n in chosen), chosen
+
+
 def test_a_handover_goes_to_the_side_after_to():
     from ingestion.extract import extract_report
 
