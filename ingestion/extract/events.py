@@ -488,10 +488,6 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
                 break
             if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
                 break
-            if p.ref is None and text.startswith(("'s ", "’s "), p.end) and any(
-                    p.end < q.start <= p.end + 3 and not q.inner for q in sm.places):
-                prev_end = p.end + 2  # "Kyauk Taw town's Battalion 540 headquarters": the owner only locates it
-                continue
             out.append(p)
         elif out[-1].ref not in (None, "generic") and not p.ref and SETTLEMENTS_OF.match(gap):
             out[-1] = p  # "its positions in the wards of A and B": the wards, typed by their own noun

@@ -103,7 +103,6 @@ def test_new_trigger_forms(text, name, change):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Arakan Army (AA) forces captured Kyauk Taw town's Battalion 540 headquarters.", "Battalion 540"),
     ("In Tanintharyi, PDF forces seized the strategically located Kyauk Mae Taung police outpost.", "Kyauk Mae Taung"),
     ("The junta reportedly abandoned positions at Kan Htaung and Nyaung Pin Thar.", "Nyaung Pin Thar"),
 ])
