@@ -104,7 +104,6 @@ def test_new_trigger_forms(text, name, change):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("In Tanintharyi, PDF forces seized the strategically located Kyauk Mae Taung police outpost.", "Kyauk Mae Taung"),
-    ("The junta reportedly abandoned positions at Kan Htaung and Nyaung Pin Thar.", "Nyaung Pin Thar"),
 ])
 def test_the_rule_chooses_the_object(text, name):
     chosen = [c.place.name for c in candidates(text) if c.event.extra.get("selected", True)]
