@@ -104,6 +104,7 @@ def test_new_trigger_forms(text, name, change):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("In Tanintharyi, PDF forces seized the strategically located Kyauk Mae Taung police outpost.", "Kyauk Mae Taung"),
+    ("State media said the Tatmadaw had retaken the Lashio-based Northeastern Regional Military Command.", "Northeastern"),
 ])
 def test_the_rule_chooses_the_object(text, name):
     chosen = [c.place.name for c in candidates(text) if c.event.extra.get("selected", True)]
