@@ -1,7 +1,8 @@
 """Stage 4 — document resolution: what a sentence leaves open, the report answers.
 
 - back-references ("the town", "the base", "the two camps", a verb with no place) → the
-  places named before, of the same kind;
+  places named before, of the same kind; an unnamed facility ("the police station", "the
+  city's police station", "a power substation") → named by the town named before it;
 - anaphoric actors ("they", "the group", "its fighters") and missing agents → the actor
   the report spoke of last, else the report's main actor;
 - the date: the sentence's own date nearest the verb, else the date the paragraph set;
@@ -166,10 +167,15 @@ def _drop_locatives(rs: list[Resolved], text: str) -> list[Resolved]:
     return out
 
 
+_GIVE_UP = ("los", "surrender", "hand")  # "lost", "loss", "surrendered", "handed back": the subject gives the place up
+
+
 def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
-    if change == "captured" and ev.trigger.text.lower().startswith("los") and ev.agent is not None and not (
+    if change == "captured" and ev.trigger.text.lower().startswith(_GIVE_UP) and ev.trigger.voice != "place_subject" \
+            and ev.agent is not None and not (
             ev.trigger.voice == "nominal" and ev.agent.start >= ev.trigger.end):
-        # "the junta's loss of X", "the junta lost X", "after losing X, the junta …": the actor
+        # "the junta's loss of X", "the junta lost X", "after losing X, the junta …", "the regime
+        # surrendered X", "the MNDAA handed X back to the junta": the actor
         # named lost it to the other side ("the loss of X to the KIA" names the taker)
         return ((main if agent == military else military) if agent else None), agent
     if change == "captured":
@@ -287,7 +293,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
         if p.ref in (None, "generic"):
-            out.append(p)
+            out.append(_facility_named(p, st) if p.ref == "generic" else p)
             continue
         fam = p.ref if p.ref != "base" else "base"
         if p.count != 1:  # "the three battalions — A, B and C": named right after, in the sentence
@@ -303,7 +309,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         if not cands and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
             name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
-            out.append(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")))
+            out.append(_facility_named(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")), st))
             continue
         if p.count == 0:  # "the bases": the ones named last
             if cands:
@@ -320,7 +326,28 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     return _unique(out)
 
 
-_SPECIFIC = ("naval base", "air base", "police station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+_FACILITY_WORDS = re.compile(r"^(?:the|a|an|this|that|its|their|one|another|[\w-]+['’]s?)$", re.I)
+
+
+def _facility_named(p: Place, st: DocumentState) -> Place:
+    """An unnamed facility ("the police station", "a power substation", "the city's police
+    station") named by its settlement: the town its sentence names before it, else the one
+    the report named last ("police station in Mone"); unchanged when there is none."""
+    head = _specific_head(p.name)
+    if head is None or head in ("road", "highway", "office", "offices") or st.current is None:
+        return p
+    towns = [q for q in st.current.places if q.ref is None and q.unit is None and not q.inner
+             and kind_family(q.kind) == "town" and q.end <= p.start]
+    town = towns[-1] if towns else next(iter(st.named_before(p.start, "town")[-1:]), None)
+    if town is None or town.ref is not None:
+        return p
+    words = p.name.split()
+    while words and _FACILITY_WORDS.match(words[0]) and len(words) > 1:
+        words = words[1:]
+    return Place(p.start, p.end, f"{' '.join(words)} in {town.name}", p.kind, ref=p.ref)
+
+
+_SPECIFIC = ("naval base", "air base", "police station", "substation", "terminal", "power plant", "power station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
              "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 

@@ -53,6 +53,7 @@ OBJECT_GAP = re.compile(
     r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
     r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|towns?|city|cities|villages?|wards?|base|camp|"
+    r"strategically|located|situated|vital|crucial|critical|notorious|sprawling|[\w'’]+-based|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
     r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|more|than|half|nearly|almost|"
@@ -65,7 +66,7 @@ OBJECT_GAP = re.compile(
 REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
-FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+than\s+|over\s+|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
+FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+than\s+|over\s+(?!(?:the|its|their|(?-i:[A-Z])\w*)\b)|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"
                            r"dozens|scores|hundreds|\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
 # "seized three towns: A, B and C", "won back three towns — A, B and C", "several camps,
@@ -84,6 +85,7 @@ OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
 WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
+SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wards|neighbou?rhoods|village\s+tracts)\s+of\s+$", re.I)
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
@@ -246,8 +248,10 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     out = []
     base_words = BASE_WORDS.search(sm.sentence.text) is not None
     for p in sm.places:
-        if p.inner or p.unit is not None and _SOLDIERS_OF.search(sm.sentence.text, 0, p.start - sm.sentence.start):
+        if p.inner or p.unit is not None and trig.family != "withdraw" and _SOLDIERS_OF.search(
+                sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
+            # ("troops of IB 134 abandoned their base": the unit's base, whose troops left it)
         if trig.family == "withdraw" and trig.end <= p.start < trig.end + 40 and DESTINATION.search(
                 sm.sentence.text, trig.end - sm.sentence.start, p.start - sm.sentence.start):
             continue  # "fell back to the MOC 21 base": where they went, not what they left
@@ -488,6 +492,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             if not (OBJECT_GAP.match(gap) or family == "contest" and CONTEST_GAP.match(gap)):
                 break
             out.append(p)
+        elif out[-1].ref not in (None, "generic") and not p.ref and SETTLEMENTS_OF.match(gap):
+            out[-1] = p  # "its positions in the wards of A and B": the wards, typed by their own noun
         elif out[-1].ref and not p.ref and REF_NAMES.match(gap):
             list_kind = out.pop()
             typed = _typed(p, list_kind)
@@ -544,9 +550,13 @@ def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
 
 def _typed(p: Place, ref: Place) -> Place:
     """A name that a head noun before it types: "the camps at Hwelon" (a bare name takes the
-    head's kind), "the junta's camp close to Man Wein village" (a base named by a village)."""
+    head's kind), "the junta's camp close to Man Wein village" (a base named by a village); a
+    facility is only located by it ("the junta-run tea factory in Mong Ngaw")."""
     if ref.kind == "town" or p.unit is not None:
         return p
+    if ref.ref is not None and FACILITY_END.search(ref.name) and kind_family(p.kind) in ("town", "village"):
+        words = [w for w in ref.name.split() if w.lower() not in ("the", "this", "that", "its", "their")]
+        return Place(p.start, p.end, f"{' '.join(words)} in {p.name}", "other")
     if p.bare:
         return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
     if kind_family(ref.kind) == "base" and kind_family(p.kind) in ("village", "town"):
@@ -555,6 +565,8 @@ def _typed(p: Place, ref: Place) -> Place:
     return p
 
 
+FACILITY_END = re.compile(r"\b(?:factory|police\s+station|hospital|prison|jetty|port|dam|bridge|gate|compound|terminal|"
+                          r"substation|plant|facility)$", re.I)
 PEOPLE_GAP = re.compile(r"\b(?:soldiers|troops|personnel|commanders?|members|officers|police(?:men)?|fighters|"
                         r"people|civilians|residents|rounds|shells|bombs|villagers|prisoners|families|weapons|arms|guns|rifles|"
                         r"ammunition|vehicles|trucks|drones|equipment|supplies|bodies)\b", re.I)

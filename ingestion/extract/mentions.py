@@ -219,7 +219,13 @@ def _overlaps(p: Place, actors: list[Actor]) -> bool:
     if p.unit is not None:
         return False  # "Military Operations Command 44": a unit, whatever words it holds
     return any(not (p.end <= a.start or p.start >= a.end) for a in actors
-               if (a.key is not None or a.text.endswith(" Army")) and (p.bare or a.text.lower() not in _COMMON_ACTOR_WORDS))
+               if (a.key is not None or a.text.endswith(" Army")) and (p.bare or _common_word(a.text) not in _COMMON_ACTOR_WORDS))
+
+
+def _common_word(actor_text: str) -> str:
+    """"the army" in "the army camps at X": the common noun without its article."""
+    low = actor_text.lower()
+    return low[4:] if low.startswith("the ") else low
 
 
 def _gazetteer_places(hits: list[Hit], places: list[Place], actors: list[Actor]) -> list[Place]:

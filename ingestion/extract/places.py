@@ -7,7 +7,10 @@ Every place a sentence names, with its head noun and its ``place_kind``:
   "Military Operations Command No. 21", "ခလရ (၂၃၆)"; a unit names the base it occupies;
 - **named sites**: a proper name and a head noun, "Nga Hpaw camp", "Htan Ta Pin Hill
   outpost", "Mong Ko police station", "Kyin San Kyawt border gate", "Bhamo Airport",
-  "Hka Nan Ward", "Lashio-Muse road", "the town of Hsenwi", "the village of Kan Gyi";
+  "Hka Nan Ward", "Ward 3", "Lashio-Muse road", "the town of Hsenwi", "the village of Kan Gyi", "a
+  strategic hill known as Hpare Bum", "the Nyaung Wun area", "Mt. Mel camp";
+- **typed lists**: "the army camps at A, B and C" (B and C are camps too), "the wards of A and
+  B", "the village of A … and that of B"; "X, a junta outpost near Y" makes X an outpost;
 - **bare names**: a capitalised name with no head noun ("captured Mansi"): a town unless
   the text says otherwise;
 - **back-references**: "the town", "the base", "the camp", "the two bases": no place by
@@ -110,41 +113,46 @@ HEAD_KIND = {
     "communication route": "road", "frontier military base": "military_base", "military base": "military_base",
     "market": "other", "toll gate": "other", "airstrip": "airport", "administration office": "other",
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
+    "substation": "other", "power station": "other", "power plant": "other", "facility": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
 CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
 SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
              "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
-             "scam", "cement", "frontier", "onshore")
+             "scam", "cement", "frontier", "onshore", "hydropower", "hydroelectric")
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
     rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
-    rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named)\s+(?P<name>{CAPSEQ})")
+    rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named|known\s+as)\s+(?P<name>{CAPSEQ})")
 BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf",?\s+(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
     r"port|dam|office|compound|airport|airfield)\b")
+# "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
+NUMBERED_WARD_RE = re.compile(
+    r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
+    r"|\bNo\.?\s*\d{1,3}\s+[Ww]ard\b")
 # "the town", "the base", "the two bases", "the junta's camp": a back-reference
 REF_RE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|both)\s+(?:(?:two|three|four|five|2|3|4|5)\s+)?"
     r"(?:(?:(?:junta|regime|military|army|strategic|key|main|important|border|frontline|hilltop|nearby|remaining|"
-    r"last|former|captured|besieged|embattled|major|large|small|[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,3})"
-    r"(?P<noun>towns?|city|cities|villages?|wards?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
+    r"last|former|captured|besieged|embattled|major|large|small|(?!(?:the|a|an|and|or|of|in|at|to|by|on|from)\s)[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,4})"
+    r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
 
@@ -157,7 +165,7 @@ UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "arm
                  "engineering ", "field ", "infantry ", "light ", "logistic", "military ", "ordnance ", "police ",
                  "regional ", "signal ", "supply ", "tactical ", "tank ", *BURMESE_UNITS)
 # a head noun, then "of", "called" or "named": "the town of Hsenwi"
-_HEAD_FIRST_LINKS = ("of", "called", "named")
+_HEAD_FIRST_LINKS = ("of", "called", "named", "known")
 HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
 LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
@@ -221,6 +229,7 @@ _SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\
 _TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
                            r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 HONORIFICS = {"Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "U", "Min"}
+_LISTED_NAME_WORDS = HONORIFICS | {"Aung"}  # "the wards of A, Aung Zay Ya and B": part of a listed name
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bof|\bat|\bnear)\s+$")
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
@@ -271,6 +280,7 @@ def kind_family(kind: str) -> str:
 
 REF_FAMILY = {"town": "town", "towns": "town", "city": "town", "cities": "town", "township": "town",
               "village": "village", "villages": "village", "ward": "town", "wards": "town",
+              "neighborhood": "town", "neighborhoods": "town", "neighbourhood": "town", "neighbourhoods": "town",
               "airport": "airport", "airfield": "airport", "road": "road", "highway": "road"}
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "both": 2}
 
@@ -307,7 +317,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
+    if "ard" in s or "No" in s:  # "Ward 3", "Hpa-an's Ward No. 5", "No. 2 ward"
+        for m in NUMBERED_WARD_RE.finditer(s):
+            if free(m.start(), m.end()):
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "urban_ward"))
     inner: list[Place] = []
+    plural_sites: list[tuple[int, str]] = []  # (end, kind) of a located site with a plural head noun
     low = s.lower()
     heads = has_head_word(low)
     gates = None
@@ -326,6 +341,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 geo = _GEO_TAIL.match(s, m.end())
                 label = " ".join(words) + (geo.group() if geo else "")
                 add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
+                    plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
                 tail = _INNER_HEAD.match(s, m.end())
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
@@ -357,6 +374,10 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
+    if plural_sites:
+        found = _listed_sites(text, found, plural_sites)
+    if "," in s:
+        found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
 
 
@@ -370,26 +391,80 @@ def _ref_gate(s: str, low: str, gates: SiteGates | None):
     return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
+_APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)[\w'’-]+\s+){0,3}?"
+                           r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
+
+
+def _apposed(text: str, places: list[Place]) -> list[Place]:
+    """"Hpare Bum, a strategic hilltop outpost near Laiza": the bare name takes the kind of its
+    apposition, and the site the apposition describes is the same place (no object of its own)."""
+    out = list(places)
+    for i, p in enumerate(out):
+        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
+        if m is None:
+            continue
+        out[i] = Place(p.start, p.end, p.name, HEAD_KIND[m.group("head").lower()])
+        for j in range(i + 1, len(out)):
+            q = out[j]
+            if q.start > m.end("head"):
+                break
+            if q.ref is None and q.unit is None and not q.bare:
+                out[j] = Place(q.start, q.end, q.name, q.kind, inner=True)
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
+
+
+def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) -> list[Place]:
+    """"the army camps at A, B and C", "outposts in A and B villages": the bare names listed
+    right after a located site with a plural head noun are sites of its kind."""
+    out = list(places)
+    for end, kind in sites:
+        for i, p in enumerate(out):
+            if p.start < end:
+                continue
+            if not _LIST_GAP.fullmatch(text, end, p.start) or p.ref is not None or p.unit is not None:
+                break
+            if p.bare or kind_family(p.kind) == "village":
+                out[i] = Place(p.start, p.end, p.name, kind)
+            end = p.end
+    return out
+
+
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
 _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
+
+
+_THAT_OF = re.compile(r"\b(?:that|those)\s+of\s+$", re.I)
+_WARDS = re.compile(r"\b(?:wards?|neighbou?rhoods?)$", re.I)
 
 
 def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
     """"the headquarters of the 15th MOC", "the villages of A and B": the names, not a reference."""
     out: list[Place] = []
     kind_from: Place | None = None
+    of_kind: Place | None = None  # the kind of the last "the villages of" of the sentence
     for p in places:
         if out and out[-1].ref not in (None, "generic") and p.ref is None and _OF_NAME.match(text[out[-1].end:p.start]):
             ref = out.pop()
             kind_from = ref if ref.ref in ("village", "base") else None
+            if _WARDS.search(ref.name):  # "the wards of A and B"
+                kind_from = Place(ref.start, ref.end, ref.name, "urban_ward")
+            of_kind = kind_from
             out.append(_retype(p, kind_from))
             continue
         if kind_from is not None and out and p.bare and re.match(r"^\s*(?:,|and|,\s*and)\s*$", text[out[-1].end:p.start]):
             out.append(_retype(p, kind_from))
             continue
+        if of_kind is not None and out and p.bare and _THAT_OF.search(text, out[-1].end, p.start):
+            out.append(_retype(p, of_kind))  # "the village of A on Monday and that of B": B is a village too
+            continue
         kind_from = None
         out.append(p)
+        continue
+    return out
     return out
 
 
@@ -684,6 +759,9 @@ def _list_before(s: str, a: int) -> bool:
     return _LIST_BEFORE.search(s, max(0, j - 4), a) is not None
 
 
+_THE_AREA = re.compile(r"\s+area\b")
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
@@ -702,7 +780,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     listed = len(words) > 1 and _list_before(s, a)
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1
                      or len(words) > 1 and _HELD_BY.match(words[0])) and not (
-            listed and words[0] in HONORIFICS) and not (
+            listed and words[0] in _LISTED_NAME_WORDS) and not (
             words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
@@ -715,7 +793,11 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         if words[-1] in NOT_PLACE or len(words) == 1:
             return 0, 0, ""
     if _area_after(s, e):
-        return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
+        area = _THE_AREA.match(s, e) if s[max(0, a - 4):a].lower() == "the " else None
+        if area is None or len(words) > 3 or words[-1] in NOT_PLACE:
+            return 0, 0, ""  # "the Indawgyi region", "Karen State": an area, not a site
+        words.append("area")  # "regained the Nyaung Wun area": the place and around it
+        e = area.end()
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):

@@ -223,6 +223,20 @@ class use_model:
         _OVERRIDE.pop()
 
 
+_PLAIN_GAP = re.compile(r"\s+(?:the\s+)?$")
+
+
+def _plain(r, text: str) -> bool:
+    """The plainest statement of a capture, which no model may overrule: the rules chose it, a
+    named side is the active subject, and the named place follows the verb at once ("The TNLA
+    captured Namhsan", "the KIA seized the Nam Lim Pa camp")."""
+    ev, trig = r.event, r.event.trigger
+    return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
+            and trig.family in ("capture", "recapture") and ev.agent is not None and ev.agent.key is not None
+            and r.place.start >= trig.end and _PLAIN_GAP.fullmatch(text, trig.end, r.place.start) is not None
+            and r.place.ref is None and not ev.extra.get("carried"))
+
+
 def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> list:
     """The candidates the model keeps, their change set to the predicted class."""
     model = model if model is not None else (_OVERRIDE[-1] if _OVERRIDE else load_model())
@@ -244,6 +258,8 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     for r, cls, p in scored:
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
+        elif _plain(r, text):
+            cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls
             r.extra["p"] = p

@@ -8,7 +8,7 @@ _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n(?=[A-Z“\"‘'])")
 _END = re.compile(r"""(?<=[.!?])["”’']?(?=\s+["“‘']?[A-Z0-9\u1000-\u109f])|(?<=[။])""")
 # _END can only match right after one of these: they are found with a fast scan, _END is tried there
 _END_CHARS = re.compile(r"[.!?။]")
-_ABBR = re.compile(r"(?:\b(?:Col|Maj|Lt|Gen|Brig|Capt|Sgt|Cpl|Dr|Mr|Mrs|Ms|No|St|Gov|Sen|Rep|Jr|Sr|approx|vs|U\.S|U\.N|e\.g|i\.e|Bo|Ko|Pvt)|\b[A-Z])\.$")
+_ABBR = re.compile(r"(?:\b(?:Col|Maj|Lt|Gen|Brig|Capt|Sgt|Cpl|Dr|Mr|Mrs|Ms|No|St|Gov|Sen|Rep|Jr|Sr|approx|vs|U\.S|U\.N|e\.g|i\.e|Bo|Ko|Pvt|Mt)|\b[A-Z])\.$")
 
 
 # a month's short name before a day ("Aug. 13"): no sentence ends there

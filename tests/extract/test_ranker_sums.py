@@ -1,6 +1,8 @@
 """The ranker's scores are the sums of the weights added one after the other, to the last bit."""
 from __future__ import annotations
 
+import pytest
+
 import random
 from functools import reduce
 from operator import add
@@ -59,3 +61,16 @@ def test_a_statement_of_holding_or_of_leaving_is_never_judged_a_capture():
     assert "captured" not in ALLOWED["hold"] and ALLOWED["withdraw"] == ("withdrew",)
     classes = ("captured", "contested", "held", "none", "withdrew")
     assert [classes[i] for i in _allowed(classes, "hold")] == ["contested", "held", "none"]
+
+
+@pytest.mark.parametrize("text", [
+    "The TNLA captured Hseng Lai, a spokesman said on Monday.",
+    "Yesterday the KIA seized the Nam Lim Pa camp, residents said.",
+])
+def test_the_plainest_capture_is_never_overruled_by_the_model(text):
+    from ingestion.extract import extract_report
+    from ingestion.models import Report
+
+    facts = [f for f in extract_report(Report(id="t", published="2024-05-08", text=text))
+             if getattr(f, "change", None) == "captured"]
+    assert len(facts) == 1 and facts[0].rule

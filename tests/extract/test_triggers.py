@@ -16,9 +16,10 @@ EXAMPLES = {
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
+        "surrendered the town", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
-                  "took back", "re-captured"],
+                  "took back", "re-captured", "restored stability in"],
     "withdraw": ["withdrew", "retreated", "pulled out", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
@@ -29,7 +30,7 @@ EXAMPLES = {
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
-                "capturing", "seizing", "overrunning", "loss", "lost control"],
+                "capturing", "seizing", "overrunning", "loss", "lost control", "surrender"],
     "recapture": ["recapture", "retaking", "reoccupation", "recapturing"],
     "withdraw": ["withdrawal", "retreat", "evacuation", "abandonment", "abandoning", "pullout"],
     "contest": ["siege", "battle", "assault", "attack", "offensive", "fighting", "encirclement", "blockade"],
@@ -39,7 +40,7 @@ PLACE_SUBJECT_EXAMPLES = {
                 "handed over to", "passed to", "surrendered to",
                 "fell"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
-    "contest": ["came under heavy attack"],
+    "contest": ["changed hands", "came under heavy attack"],
 }
 
 
