@@ -284,7 +284,7 @@ def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
                  f"{outcomes[-1].errors}")
     size.backfill_steps = _all_steps(instance, outcomes)
     size.backfill_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
-    size.backfill_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
+    size.backfill_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
     size.facts, size.workers = facts.get("facts", 0), facts.get("extract_workers", 1)
     size.extract_s, size.load_s = facts.get("extract_seconds", 0.0), facts.get("load_seconds", 0.0)
@@ -298,7 +298,7 @@ def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
     size.nightly_steps = _all_steps(instance, outcomes)
     size.nightly_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
     size.nightly_pg = outcomes[-1].metadata.get("published_warehouse", {}).get("postgres")
-    size.nightly_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
+    size.nightly_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
     return size
@@ -330,17 +330,26 @@ def _all_cpu_steps(instance, outcomes, sampler) -> dict[str, float]:
     return out
 
 
-def dbt_node_seconds(run_results: Path) -> dict[str, float]:
-    """Seconds per dbt node of the last invocation (models by name; tests summed as one)."""
-    if not run_results.exists():
-        return {}
-    out: dict[str, float] = {"(all data and unit tests)": 0.0}
-    for result in json.loads(run_results.read_text())["results"]:
-        uid = result["unique_id"]
-        if uid.startswith("model."):
-            out[uid.split(".")[-1]] = result["execution_time"]
-        else:
-            out["(all data and unit tests)"] += result["execution_time"]
+def dbt_node_seconds(instance, run_id: str) -> dict[str, float]:
+    """Seconds per dbt node of the fact build of a run (models by name; data tests summed as
+    one), from the "Execution Duration" dagster-dbt puts on each materialization and check."""
+    out: dict[str, float] = {"(all data tests)": 0.0}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or event.event_type_value not in ("ASSET_MATERIALIZATION", "ASSET_CHECK_EVALUATION"):
+            continue
+        data = event.event_specific_data
+        metadata = (data.materialization.metadata if event.event_type_value == "ASSET_MATERIALIZATION"
+                    else data.metadata)
+        uid, seconds = metadata.get("unique_id"), metadata.get("Execution Duration")
+        if uid is None or seconds is None:
+            continue
+        uid, seconds = getattr(uid, "value", uid), float(getattr(seconds, "value", seconds))
+        if not uid.startswith("model.") or entry.step_key != "dbt_fact_models":
+            if uid.startswith("test.") and entry.step_key == "dbt_fact_models":
+                out["(all data tests)"] += seconds
+            continue
+        out[uid.split(".")[-1]] = seconds
     return out
 
 
