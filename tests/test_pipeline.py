@@ -69,11 +69,7 @@ def test_a_range_run_marks_every_day_materialized_with_one_planned_event_per_ass
     """The range run records its plan as one event per asset (orchestration.runner: Dagster's
     DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS), and still one materialization per asset
     and day: Dagster's partition status shows every day of the range materialized."""
-    import os
-
     from dagster import AssetKey, DagsterEventType
-
-    from orchestration.runner import PLANNED_EVENTS_ENV
 
     outcomes, _ = backfilled
     _, instance, _ = pipeline
@@ -85,7 +81,6 @@ def test_a_range_run_marks_every_day_materialized_with_one_planned_event_per_ass
         planned = [e for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION_PLANNED)
                    if e.dagster_event.asset_key == key]
         assert len(planned) == 1, key
-    assert PLANNED_EVENTS_ENV not in os.environ  # set for the range run only
 
 
 def test_unchanged_reference_files_do_not_rebuild_the_dimensions(pipeline, backfilled):
