@@ -12,7 +12,8 @@ seeded generated reports of ``--words`` words); ``frontline backfill`` runs over
 temporary warehouse; then one more night (``reports / days`` new reports on the next day,
 from an inbox that holds only that night, as a feed does) runs ``frontline refresh``. Prints
 reports/s of the backfill, the nightly seconds and their ratio between the history sizes,
-the seconds of every step of the runs (and the run overhead outside the steps), the p95 of
+the seconds of every step of the runs, wall and CPU of the process tree (and the run overhead
+outside the steps), the seconds of each dbt node (from Dagster's events), the p95 of
 the five BI queries of ``docs/bi.md`` on the published file, and peak memory: the whole
 process tree (this process, the extraction workers and dbt), sampled every 0.1 s.
 
