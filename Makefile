@@ -52,7 +52,8 @@ validate: manifest $(DAGSTER_HOME)/dagster.yaml  ## the Dagster definitions load
 	$(VENV)/bin/dagster definitions validate -w workspace.yaml
 
 dev: manifest $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI and daemon (schedules, sensor) on http://localhost:3000
-	$(VENV)/bin/dagster dev -w workspace.yaml
+	DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS=$${DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS:-true} \
+		$(VENV)/bin/dagster dev -w workspace.yaml
 
 clean:  ## remove the local warehouse and build output (not the venv)
 	rm -rf warehouse dbt_project/target dbt_project/logs .dagster_home

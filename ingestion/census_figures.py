@@ -46,6 +46,7 @@ POPULATION_PATTERNS = tuple(re.compile(p, re.I) for p in (
 WARD_PATTERN = re.compile(r"\b([0-9]+)\s+(?:urban\s+)?wards\b", re.I)
 _TOWNSHIP = re.compile(r"\btownship\b", re.I)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_DIGIT = re.compile(r"[0-9]")  # every figure pattern needs an ASCII digit: a sentence without one states none
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def census_figures(report: Report) -> list[CensusFigure]:
     found: list[CensusFigure] = []
     seen: set[tuple[str, int, str]] = set()
     for number, sentence in sentences(report.text):
-        if not any(c.isdigit() for c in sentence):
+        if not _DIGIT.search(sentence):  # a regular expression: a generator over the characters cost ~5% of a worker
             continue
         sentence = sentence[:MAX_SENTENCE_CHARS]
         norm = _NOT_ALNUM.sub("", sentence.lower())

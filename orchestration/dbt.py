@@ -83,6 +83,13 @@ def partition_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> d
 # dbt unit tests check SQL logic on fixed rows, not the night's data: the test suite runs them
 # (tests/warehouse); a night does not pay for them.
 NO_UNIT_TESTS = ["--exclude-resource-type", "unit_test"]
+# dbt writes manifest.json twice per invocation (after parsing and at the end: ~1.3 MB each),
+# plus run_results.json, graph.gpickle and semantic_manifest.json into the per-warehouse target
+# folder. Nothing reads them there: Dagster loads the project's prepared manifest, and every
+# node's status and duration reaches Dagster through dbt's structured log (the "Execution
+# Duration" of each materialization and check). Partial parsing (partial_parse.msgpack) is
+# written either way.
+NO_JSON_ARTIFACTS = ["--no-write-json"]
 
 
 def build_args(vars_: dict[str, str] | None = None) -> list[str]:
@@ -95,7 +102,7 @@ def build_args(vars_: dict[str, str] | None = None) -> list[str]:
     args = ["build", "--indirect-selection", "buildable"]
     if vars_:
         args += ["--vars", json.dumps(vars_, sort_keys=True)]
-    return args + NO_UNIT_TESTS
+    return args + NO_UNIT_TESTS + NO_JSON_ARTIFACTS
 
 
 def fact_build_args(*, full_refresh: bool = False) -> list[str]:

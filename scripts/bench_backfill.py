@@ -12,7 +12,8 @@ seeded generated reports of ``--words`` words); ``frontline backfill`` runs over
 temporary warehouse; then one more night (``reports / days`` new reports on the next day,
 from an inbox that holds only that night, as a feed does) runs ``frontline refresh``. Prints
 reports/s of the backfill, the nightly seconds and their ratio between the history sizes,
-the seconds of every step of the runs (and the run overhead outside the steps), the p95 of
+the seconds of every step of the runs, wall and CPU of the process tree (and the run overhead
+outside the steps), the seconds of each dbt node (from Dagster's events), the p95 of
 the five BI queries of ``docs/bi.md`` on the published file, and peak memory: the whole
 process tree (this process, the extraction workers and dbt), sampled every 0.1 s.
 
@@ -69,16 +70,48 @@ def _tree(root: int) -> list[int]:
     return out
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int, *, reaped: bool) -> float:
+    """CPU seconds of a process (all its threads); with ``reaped``, also of its children that
+    it has waited for (utime, stime, cutime, cstime of /proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if reaped else 0)
+    return ticks / _TICK
+
+
 class TreeMemory(threading.Thread):
-    """Peak resident memory of this process and all its descendants, summed, sampled."""
+    """Peak resident memory of this process and all its descendants, summed, sampled; and
+    the CPU seconds of the tree (this process, its reaped children, the live descendants) at
+    each sample, so the CPU of a step is read off its start and end times (``cpu_between``):
+    on shared cores, the figure that does not depend on the load."""
 
     def __init__(self, interval: float = 0.1):
         super().__init__(daemon=True)
         self.interval, self.peak_mb, self._halt = interval, 0.0, threading.Event()
+        self.cpu: list[tuple[float, float]] = []  # (time.time(), CPU seconds of the tree)
 
     def run(self) -> None:
+        me = os.getpid()
         while not self._halt.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in _tree(os.getpid())))
+            tree = _tree(me)
+            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in tree))
+            self.cpu.append((time.time(), _cpu_s(me, reaped=True)
+                             + sum(_cpu_s(p, reaped=False) for p in tree if p != me)))
+
+    def cpu_at(self, ts: float) -> float:
+        """The tree's CPU seconds at ``ts`` (the first sample at or after it)."""
+        import bisect
+
+        i = bisect.bisect_left(self.cpu, (ts, -1.0))
+        return self.cpu[min(i, len(self.cpu) - 1)][1] if self.cpu else 0.0
+
+    def cpu_between(self, t0: float, t1: float) -> float:
+        return max(0.0, self.cpu_at(t1) - self.cpu_at(t0))
 
     def stop(self) -> float:
         self._halt.set()
@@ -136,6 +169,20 @@ def sources_file(path: Path, inbox: Path) -> Path:
 
 
 # ---------------------------------------------------------------- what a run took
+
+
+def step_intervals(instance, run_id: str) -> dict[str, tuple[float, float]]:
+    """(start, end) timestamps of every step of a run, from its event log."""
+    starts, ends = {}, {}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or not entry.step_key:
+            continue
+        if event.event_type_value == "STEP_START":
+            starts[entry.step_key] = entry.timestamp
+        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE"):
+            ends[entry.step_key] = entry.timestamp
+    return {step: (starts[step], ends[step]) for step in starts if step in ends}
 
 
 def step_seconds(instance, run_id: str) -> dict[str, float]:
@@ -205,10 +252,13 @@ class Size:
     bi_medians: dict[int, float] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     nightly_dbt: dict[str, float] = field(default_factory=dict)  # dbt node → seconds
+    backfill_dbt: dict[str, float] = field(default_factory=dict)  # the backfill's fact build, node → seconds
+    backfill_cpu_steps: dict[str, float] = field(default_factory=dict)  # step → CPU seconds of the tree
+    nightly_cpu_steps: dict[str, float] = field(default_factory=dict)
     nightly_pg: dict | None = None  # the night's PostgreSQL copy: seconds, rows and seconds per table
 
 
-def run_size(h: int, args, root: Path) -> Size:
+def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
     from dagster import DagsterInstance
 
     from orchestration.definitions import build_defs
@@ -234,6 +284,8 @@ def run_size(h: int, args, root: Path) -> Size:
         sys.exit(f"backfill did not publish: {outcomes[-1].checks_failed or outcomes[-1].failed_steps} "
                  f"{outcomes[-1].errors}")
     size.backfill_steps = _all_steps(instance, outcomes)
+    size.backfill_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
+    size.backfill_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
     size.facts, size.workers = facts.get("facts", 0), facts.get("extract_workers", 1)
     size.extract_s, size.load_s = facts.get("extract_seconds", 0.0), facts.get("load_seconds", 0.0)
@@ -245,8 +297,9 @@ def run_size(h: int, args, root: Path) -> Size:
     if not outcomes[-1].ok:
         sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
     size.nightly_steps = _all_steps(instance, outcomes)
+    size.nightly_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
     size.nightly_pg = outcomes[-1].metadata.get("published_warehouse", {}).get("postgres")
-    size.nightly_dbt = dbt_node_seconds(root / "dbt_target" / "facts" / "run_results.json")
+    size.nightly_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
     return size
@@ -269,17 +322,35 @@ def _all_steps(instance, outcomes) -> dict[str, float]:
     return out
 
 
-def dbt_node_seconds(run_results: Path) -> dict[str, float]:
-    """Seconds per dbt node of the last invocation (models by name; tests summed as one)."""
-    if not run_results.exists():
-        return {}
-    out: dict[str, float] = {"(all data and unit tests)": 0.0}
-    for result in json.loads(run_results.read_text())["results"]:
-        uid = result["unique_id"]
-        if uid.startswith("model."):
-            out[uid.split(".")[-1]] = result["execution_time"]
-        else:
-            out["(all data and unit tests)"] += result["execution_time"]
+def _all_cpu_steps(instance, outcomes, sampler) -> dict[str, float]:
+    """CPU seconds of the process tree per step over the runs of one ``refresh``."""
+    out: dict[str, float] = {}
+    for outcome in outcomes:
+        for step, (t0, t1) in step_intervals(instance, outcome.run_id).items():
+            out[step] = out.get(step, 0.0) + sampler.cpu_between(t0, t1)
+    return out
+
+
+def dbt_node_seconds(instance, run_id: str) -> dict[str, float]:
+    """Seconds per dbt node of the fact build of a run (models by name; data tests summed as
+    one), from the "Execution Duration" dagster-dbt puts on each materialization and check."""
+    out: dict[str, float] = {"(all data tests)": 0.0}
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        if event is None or event.event_type_value not in ("ASSET_MATERIALIZATION", "ASSET_CHECK_EVALUATION"):
+            continue
+        data = event.event_specific_data
+        metadata = (data.materialization.metadata if event.event_type_value == "ASSET_MATERIALIZATION"
+                    else data.metadata)
+        uid, seconds = metadata.get("unique_id"), metadata.get("Execution Duration")
+        if uid is None or seconds is None:
+            continue
+        uid, seconds = getattr(uid, "value", uid), float(getattr(seconds, "value", seconds))
+        if not uid.startswith("model.") or entry.step_key != "dbt_fact_models":
+            if uid.startswith("test.") and entry.step_key == "dbt_fact_models":
+                out["(all data tests)"] += seconds
+            continue
+        out[uid.split(".")[-1]] = seconds
     return out
 
 
@@ -325,16 +396,21 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
         print(f"nightly time at {big.history}× history / at 1×: {big.nightly_s / one.nightly_s:.2f} (goal ≤ 1.5)")
     print(f"peak memory, whole process tree (this process + extraction workers + dbt): {peak_mb:,.0f} MB "
           f"(goal ≤ 1,536)")
-    for label, attr in (("backfill", "backfill_steps"), ("nightly", "nightly_steps")):
+    for label, attr, cpu_attr in (("backfill", "backfill_steps", "backfill_cpu_steps"),
+                                  ("nightly", "nightly_steps", "nightly_cpu_steps")):
         steps = sorted({k for s in sizes for k in getattr(s, attr)},
-                       key=lambda k: -getattr(big, attr).get(k, 0.0))
-        print(f"\n{label}: seconds per step")
+                       key=lambda k: -getattr(big, cpu_attr).get(k, getattr(big, attr).get(k, 0.0)))
+        print(f"\n{label}: seconds per step, wall / CPU of the process tree (sampled every 0.1 s)")
         for step in steps:
-            line(f"  {step[:42]}", [f"{getattr(s, attr).get(step, 0.0):.2f}" for s in sizes])
-    print("\nnightly dbt build: seconds per node (dbt's own timing; start-up and parse not included)")
-    nodes = sorted({k for s in sizes for k in s.nightly_dbt}, key=lambda k: -big.nightly_dbt.get(k, 0.0))
-    for node in nodes[:15]:
-        line(f"  {node[:42]}", [f"{s.nightly_dbt.get(node, 0.0):.2f}" for s in sizes])
+            line(f"  {step[:42]}", [f"{getattr(s, attr).get(step, 0.0):.2f} / "
+                                    + (f"{getattr(s, cpu_attr)[step]:.2f}" if step in getattr(s, cpu_attr) else "-")
+                                    for s in sizes])
+    for label, attr in (("backfill", "backfill_dbt"), ("nightly", "nightly_dbt")):
+        print(f"\n{label} dbt build of the fact models: seconds per node (dbt's own timing; start-up and parse "
+              "not included)")
+        nodes = sorted({k for s in sizes for k in getattr(s, attr)}, key=lambda k: -getattr(big, attr).get(k, 0.0))
+        for node in nodes[:15]:
+            line(f"  {node[:42]}", [f"{getattr(s, attr).get(node, 0.0):.2f}" for s in sizes])
     if big.nightly_pg:
         print("\nthe night's PostgreSQL copy (seconds; rows copied per table): "
               + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s, {s.nightly_pg.get('mode', 'full')} copy"
@@ -385,7 +461,7 @@ def main() -> None:
                 # the fact store beside this size's warehouse, whatever the environment says
                 os.environ["FRONTLINE_FACT_STORE"] = str(Path(tmp) / "fact_store")
                 with open(Path(tmp) / "runs.log", "w") as log, contextlib.redirect_stdout(log):
-                    sizes.append(run_size(h, args, Path(tmp)))  # dbt's console lines go to the log
+                    sizes.append(run_size(h, args, Path(tmp), memory))  # dbt's console lines go to the log
                 print(f"{h}× history done: backfill {sizes[-1].backfill_s:.1f} s, nightly {sizes[-1].nightly_s:.1f} s",
                       flush=True)
     finally:

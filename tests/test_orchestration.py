@@ -161,3 +161,22 @@ def test_dbt_runs_with_the_window_and_a_quiet_file_log_then_the_environment_is_r
         assert os.environ["FRONTLINE_WAREHOUSE"] == str(tmp_path / "build.duckdb")
         assert "FRONTLINE_MIN_DATE" not in os.environ and os.environ["FRONTLINE_MAX_DATE"] == "2025-03-06"
     assert "DBT_LOG_LEVEL_FILE" not in os.environ and os.environ["FRONTLINE_MIN_DATE"] == "2000-01-01"
+
+
+def test_planned_events_per_asset_for_range_runs_only(monkeypatch):
+    """A range run (a backfill) sets Dagster's one-planned-event-per-asset switch for its own
+    length; a one-day run does not; a value the environment already has is left alone."""
+    import os
+
+    from orchestration.runner import PLANNED_EVENTS_ENV, _planned_events_per_asset
+
+    monkeypatch.delenv(PLANNED_EVENTS_ENV, raising=False)
+    with _planned_events_per_asset(range_run=False):
+        assert PLANNED_EVENTS_ENV not in os.environ
+    with _planned_events_per_asset(range_run=True):
+        assert os.environ[PLANNED_EVENTS_ENV] == "true"
+    assert PLANNED_EVENTS_ENV not in os.environ
+    monkeypatch.setenv(PLANNED_EVENTS_ENV, "false")
+    with _planned_events_per_asset(range_run=True):
+        assert os.environ[PLANNED_EVENTS_ENV] == "false"
+    assert os.environ[PLANNED_EVENTS_ENV] == "false"

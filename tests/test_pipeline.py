@@ -65,6 +65,24 @@ def test_a_range_backfill_is_one_run_that_publishes(backfilled):
     assert paths["published"].exists()
 
 
+def test_a_range_run_marks_every_day_materialized_with_one_planned_event_per_asset(pipeline, backfilled):
+    """The range run records its plan as one event per asset (orchestration.runner: Dagster's
+    DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS), and still one materialization per asset
+    and day: Dagster's partition status shows every day of the range materialized."""
+    from dagster import AssetKey, DagsterEventType
+
+    outcomes, _ = backfilled
+    _, instance, _ = pipeline
+    run_id = outcomes[-1].run_id
+    days = {(DEMO_START + dt.timedelta(days=i)).isoformat() for i in range((DEMO_END - DEMO_START).days + 1)}
+    for key in (AssetKey(["raw", "extracted_facts"]), AssetKey("fct_control_changes"),
+                AssetKey("published_warehouse")):
+        assert instance.get_materialized_partitions(key) >= days, key
+        planned = [e for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION_PLANNED)
+                   if e.dagster_event.asset_key == key]
+        assert len(planned) == 1, key
+
+
 def test_unchanged_reference_files_do_not_rebuild_the_dimensions(pipeline, backfilled):
     from orchestration.runner import refresh
 
