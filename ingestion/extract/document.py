@@ -181,8 +181,8 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
     if change == "captured":
         if ev.source and ev.source.key:
             return agent, ev.source.key
-        if agent == military:  # the junta retook it: from the side the report is about
-            return agent, main
+        if agent == military:  # the junta retook it: from the side the report is about (not itself)
+            return agent, (main if main != military else None)
         return agent, (military if agent else None)
     if change == "withdrew":
         return None, agent or military

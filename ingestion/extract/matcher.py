@@ -46,6 +46,9 @@ def _needs_caps(key: str) -> bool:
     return " " not in key and len(key) <= 4 and key not in ("army", "navy", "cdf")
 
 
+_AREA_LEVELS = ("state", "district")
+
+
 class Matcher:
     def __init__(self, gaz: Gazetteer, extra: dict[str, list[tuple[str, str]]] | None = None):
         auto = ahocorasick.Automaton()
@@ -57,6 +60,8 @@ class Matcher:
             lst = entries.setdefault(key, [])
             for t in targets:
                 t = (t[0], t[1])
+                if t[0] == "place" and t[1] in gaz.places and gaz.places[t[1]].level in _AREA_LEVELS:
+                    continue  # "Kachin State", "Bhamo District": an area, never a site taken or held
                 if t not in lst:
                     lst.append(t)
         for key, targets in (extra or {}).items():

@@ -394,3 +394,23 @@ def test_a_base_that_surrendered_was_taken_but_surrendering_soldiers_are_no_plac
     picked = chosen("After a month-long siege the junta's Infantry Battalion 606 base in Nam Sang surrendered to the TNLA.")
     assert [(c.place.name, c.change, c.actor_to) for c in picked] == [("Infantry Battalion 606 base", "captured", "TNLA")]
     assert not chosen("About 40 soldiers surrendered to the TNLA in Nam Sang.")
+
+
+def test_a_capture_by_the_junta_in_a_report_about_the_junta_is_not_taken_from_itself():
+    picked = chosen("Tatmadaw columns regained Nam Hpak ward in Loi Lem on 11 March, the military's information "
+                    "office said. The Tatmadaw said its columns would restore peace to the people.")
+    assert [(c.place.name, c.actor_to, c.actor_from) for c in picked] == [("Nam Hpak ward", "MAF", None)]
+
+
+def test_a_state_in_the_gazetteer_is_an_area_never_a_place_taken():
+    from ingestion.extract.extractor import control_candidates
+    from ingestion.gazetteer import Gazetteer, PlaceEntry
+
+    gaz = Gazetteer()
+    for key, name, level in (("S01", "Kachin", "state"), ("S01T01", "Loi Lem", "township")):
+        gaz.places[key] = PlaceEntry(key=key, name=name, level=level, state="Kachin")
+    gaz.add_alias("Kachin State", "place", "S01")
+    gaz.add_alias("Loi Lem", "place", "S01T01")
+    text = "Junta troops withdrew from Loi Lem, Kachin State, on Monday, the group said."
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=text), gaz)
+    assert {c.place.name for c in cands} == {"Loi Lem"}
