@@ -341,14 +341,17 @@ def _facility_named(p: Place, st: DocumentState) -> Place:
     town = towns[-1] if towns else next(iter(st.named_before(p.start, "town")[-1:]), None)
     if town is None or town.ref is not None:
         return p
+    if head in ("airport", "airfield"):  # an airport is named after its town: one site with "Bhamo Airport"
+        return Place(p.start, p.end, f"{town.name} Airport", "airport", ref=p.ref)
     words = p.name.split()
     while words and _FACILITY_WORDS.match(words[0]) and len(words) > 1:
         words = words[1:]
     return Place(p.start, p.end, f"{' '.join(words)} in {town.name}", p.kind, ref=p.ref)
 
 
-_SPECIFIC = ("naval base", "air base", "police station", "substation", "terminal", "power plant", "power station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
-             "dam", "airport", "airfield", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
+# longest-first where one ends another: "airport" before "port"
+_SPECIFIC = ("naval base", "air base", "airport", "airfield", "police station", "substation", "terminal", "power plant", "power station", "border gate", "trade gate", "bridge", "factory", "hospital", "prison", "jetty", "port",
+             "dam", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 
 def _specific_head(name: str) -> str | None:

@@ -414,3 +414,8 @@ def test_a_state_in_the_gazetteer_is_an_area_never_a_place_taken():
     text = "Junta troops withdrew from Loi Lem, Kachin State, on Monday, the group said."
     cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=text), gaz)
     assert {c.place.name for c in cands} == {"Loi Lem"}
+
+
+def test_an_unnamed_airport_is_the_airport_of_the_town_before_it():
+    picked = chosen("The KIA has fought for Hpa Lang for weeks. The junta still holds the airport, residents said.")
+    assert [(c.place.name, c.place.kind) for c in picked if c.change == "held"] == [("Hpa Lang Airport", "airport")]
