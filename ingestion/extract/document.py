@@ -26,7 +26,7 @@ GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance
                            r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
                            r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family
+from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family, without_determiners
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
@@ -308,7 +308,7 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         cands = [q for q in st.named_before(p.start, fam, here) if head is None or head in q.name.lower()]
         if not cands and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
-            name = " ".join(w for w in p.name.split() if w.lower() not in ("the", "this", "that", "its", "their"))
+            name = without_determiners(p.name)
             out.append(_facility_named(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")), st))
             continue
         if p.count == 0:  # "the bases": the ones named last

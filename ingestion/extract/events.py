@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ingestion.extract.actors import MILITARY
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.places import HEAD_KIND, Place, kind_family
+from ingestion.extract.places import HEAD_KIND, Place, kind_family, without_determiners
 from ingestion.extract.scan import StemGated, finditer_at, starts_re
 from ingestion.extract.triggers import Trigger
 
@@ -555,8 +555,7 @@ def _typed(p: Place, ref: Place) -> Place:
     if ref.kind == "town" or p.unit is not None:
         return p
     if ref.ref is not None and FACILITY_END.search(ref.name) and kind_family(p.kind) in ("town", "village"):
-        words = [w for w in ref.name.split() if w.lower() not in ("the", "this", "that", "its", "their")]
-        return Place(p.start, p.end, f"{' '.join(words)} in {p.name}", "other")
+        return Place(p.start, p.end, f"{without_determiners(ref.name)} in {p.name}", "other")
     if p.bare:
         return Place(p.start, p.end, p.name, ref.kind, p.unit, bare=False)
     if kind_family(ref.kind) == "base" and kind_family(p.kind) in ("village", "town"):

@@ -468,6 +468,14 @@ def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
     return out
 
 
+_DETERMINERS = frozenset(("the", "this", "that", "its", "their"))
+
+
+def without_determiners(name: str) -> str:
+    """"the police station" → "police station": a facility's name, to be located ("… in Mone")."""
+    return " ".join(w for w in name.split() if w.lower() not in _DETERMINERS)
+
+
 def _retype(p: Place, ref: Place | None) -> Place:
     if ref is None or not p.bare:
         return p
