@@ -11,6 +11,13 @@ from ingestion.gazetteer import ActorEntry, Gazetteer
 
 MILITARY = "MAF"
 
+# a coalition -> its members: "the groups" of a report that names two members is the coalition
+COALITIONS: dict[str, frozenset[str]] = {"TBA": frozenset(("MNDAA", "TNLA", "AA"))}
+
+# the resistance that fights in a state more than any other: "resistance forces" there, in a
+# report about no group in particular (the People's Defence Force everywhere else)
+HOME_GROUP: dict[str, str] = {"Kachin": "KIA", "Kayah": "KNDF", "Kayin": "KNLA", "Rakhine": "AA"}
+
 # key -> (canonical name, side, aliases). Acronyms (all capitals) match case-sensitively.
 ACTORS: dict[str, tuple[str, str, list[str]]] = {
     "MAF": ("Myanmar Armed Forces", "military", [

@@ -1133,6 +1133,8 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
         if fstart - a.end > 140:
             continue
         if a.key is None:
+            if best not in (None, "?") and text[max(0, a.start - 5):a.start].lower().endswith(" and "):
+                continue  # "the Tatmadaw and the groups exchanged fire": the side named first
             if a.text.lower() not in ("we", "it", "they") or fstart - a.end < 40:
                 # "the group", "its fighters": the actor the sentence named before, else the report's
                 named = [x for x in sm.actors if x.key and x.end <= a.start and not _embedded(x, text, s0)]

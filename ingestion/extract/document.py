@@ -25,6 +25,7 @@ from ingestion.extract.events import Event
 GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
                            r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
                            r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
+from ingestion.extract.actors import COALITIONS, HOME_GROUP
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family, without_determiners
 from ingestion.gazetteer import Gazetteer, PlaceEntry
@@ -90,6 +91,7 @@ class DocumentState:
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
+    here_states: list[str] = field(default_factory=list)  # those of the current sentence
 
 
 def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
@@ -202,6 +204,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         s = sm.sentence
         st.current = sm
         st.states.extend(states)
+        st.here_states = states
         if "ownship" in s.text:  # what every _TOWNSHIP_RE match holds
             st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
         att = _attribution(sm, military)
@@ -251,7 +254,12 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     main non-military actor when it has one; "the group", "the alliance", "its fighters"
     never mean the junta; "they", "it" are the actor named last."""
     if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
-        return (main if main and main != actor.key and main != st.military else None) or actor.key
+        key = (main if main and main != actor.key and main != st.military else None) or actor.key
+        if key == "PDF":  # "resistance forces" in Karenni State, in a report about no group: the KNDF
+            local = {HOME_GROUP[s] for s in st.here_states if s in HOME_GROUP}
+            if len(local) == 1:
+                return local.pop()
+        return key
     if actor is not None and actor.key:
         return actor.key
     if actor is not None:
@@ -261,8 +269,12 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         non_military = (_non_military_anaphor(actor.text)
                         or any(a.key is None and a.end <= actor.start and _non_military_anaphor(a.text)
                                for a in sm.actors))
-        if ("alliance" in low or _GROUPS_ANAPHOR.match(actor.text)) and "TBA" in st.actor_counts:
-            return "TBA"
+        if "alliance" in low or _GROUPS_ANAPHOR.match(actor.text) or (low in ("they", "it") and any(
+                a.key is None and a.end <= actor.start and _GROUPS_ANAPHOR.match(a.text) for a in sm.actors)):
+            # "the groups say they have taken X": the coalition
+            coalition = _coalition_named(st.actor_counts)
+            if coalition is not None:
+                return coalition
         earlier = [a for a in sm.actors if a.key and a.end <= actor.start
                    and not (non_military and a.key == st.military)
                    and not (GENERIC_ACTOR.match(a.text) and (a.key == st.military or not main))]
@@ -275,6 +287,13 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     if ev.change in ("captured",):
         return main or st.last_captor
     return None
+
+
+def _coalition_named(counts: Counter) -> str | None:
+    """The coalition a report names, itself or by two of its members ("the MNDAA … together
+    with the Arakan Army": "the groups" are the Brotherhood Alliance)."""
+    return next((c for c, members in COALITIONS.items()
+                 if c in counts or sum(1 for m in members if m in counts) >= 2), None)
 
 
 _GROUPS_ANAPHOR = re.compile(r"^the\s+(?:three\s+|allied\s+)?(?:groups|allies)$", re.I)  # "the groups say …": the coalition

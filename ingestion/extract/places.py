@@ -340,7 +340,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                     words = words[1:]
                 geo = _GEO_TAIL.match(s, m.end())
                 label = " ".join(words) + (geo.group() if geo else "")
-                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other")))
+                # "two military outposts located in Momauk Township", "camps in Waingmaw and Momauk
+                # townships": unnamed sites placed only by an area are a figure, never a place (no
+                # object); "two outposts near Mading" are places
+                counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
+                                                       or _AREAS_AFTER.match(s, m.end()) is not None)
+                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
                     plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
                 tail = _INNER_HEAD.match(s, m.end())
@@ -416,11 +421,21 @@ def _apposed(text: str, places: list[Place]) -> list[Place]:
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*")
 
 
+# after a name: it names an area ("… in Momauk Township", "in Waingmaw and Momauk townships")
+_AREAS_AFTER = re.compile(r"(?:\s*(?:,|,?\s*and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})*\s+"
+                         r"(?:[Tt]ownships?|[Dd]istricts?|[Rr]egions?|[Ss]tates?)\b")
+
+
+_AREA_END = re.compile(r"\b(?:[Tt]ownship|[Dd]istrict|[Rr]egion|[Ss]tate)$")
+
+
 def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) -> list[Place]:
     """"the army camps at A, B and C", "outposts in A and B villages": the bare names listed
     right after a located site with a plural head noun are sites of its kind."""
     out = list(places)
     for end, kind in sites:
+        if _AREAS_AFTER.match(text, end):
+            continue
         for i, p in enumerate(out):
             if p.start < end:
                 continue

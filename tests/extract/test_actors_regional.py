@@ -1,0 +1,71 @@
+"""Who took a place when the report says "the groups", "resistance forces" or "the loss of X";
+unnamed sites placed only by an area (invented sentences, invented places)."""
+from __future__ import annotations
+
+from ingestion.extract import extract_report
+from ingestion.extract.extractor import control_candidates
+from ingestion.models import Claim, ControlChange, Report
+
+TBA, KNDF, KIA, MAF = ("Three Brotherhood Alliance", "Karenni Nationalities Defence Force",
+                       "Kachin Independence Army", "Myanmar Armed Forces")
+
+
+def run(text: str):
+    return extract_report(Report(id="t", published="2024-05-08", text=text))
+
+
+def captured(facts) -> dict[str, str | None]:
+    return {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+
+
+def test_the_groups_of_two_coalition_members_are_the_coalition():
+    facts = run("The TNLA, together with the MNDAA, took Mong Hpa on Tuesday after two days of fighting.\n\n"
+                "The groups also say they have seized Loi Tawng and Wan Hsai towns.")
+    got = captured(facts)
+    assert [a for p, a in got.items() if p.startswith("Loi Tawng")] == [TBA]
+    assert [a for p, a in got.items() if p.startswith("Wan Hsai")] == [TBA]
+
+
+def test_one_member_alone_does_not_make_a_coalition():
+    facts = run("The TNLA took Mong Hpa on Tuesday after two days of fighting.\n\n"
+                "The group also says it has seized Loi Tawng town.")
+    assert TBA not in captured(facts).values()
+
+
+def test_resistance_forces_in_karenni_state_are_the_kndf():
+    facts = run("Resistance forces captured the Hti Pu camp in Karenni State on Sunday, residents said.")
+    assert [a for p, a in captured(facts).items() if "Hti Pu" in p] == [KNDF]
+
+
+def test_resistance_forces_elsewhere_stay_the_pdf():
+    facts = run("Resistance forces captured the Hti Pu camp in Magway Region on Sunday, residents said.")
+    assert [a for p, a in captured(facts).items() if "Hti Pu" in p] == ["People's Defence Force"]
+
+
+def test_a_named_main_group_wins_over_the_region():
+    facts = run("The KIA said on Monday that resistance forces had captured the Hti Pu camp in Karenni State.\n\n"
+                "The KIA has fought in the area since March.")
+    assert [a for p, a in captured(facts).items() if "Hti Pu" in p] == [KIA]
+
+
+def test_sites_placed_only_by_a_township_are_no_place():
+    text = ("The KIA overran two army outposts in Kachin State's Nam Sai Township on Friday, "
+            "as well as the headquarters of Light Infantry Battalion 777.")
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=text))
+    names = {c.place.name for c in cands}
+    assert not any("outposts" in n for n in names), names
+    assert "Nam Sai Township" not in names
+    text = "The KIA seized outposts in the Nam Sai and Hka Lum townships last week."
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08", text=text))
+    assert not {c.place.kind for c in cands if c.place.name.startswith(("Nam Sai", "Hka Lum"))} & {"outpost"}
+
+
+def test_sites_placed_by_a_village_stay_a_place():
+    facts = run("The KIA seized two hilltop outposts near Nam Sai on Friday.")
+    assert any("outposts near Nam Sai" in p for p in captured(facts))
+
+
+def test_the_side_named_first_keeps_a_joint_clash_figure():
+    facts = run("The military said on Monday that the Tatmadaw and the groups exchanged fire on 12 occasions.")
+    claims = [f for f in facts if isinstance(f, Claim) and f.metric == "clashes"]
+    assert claims and all(c.claimant == MAF for c in claims)
