@@ -174,7 +174,7 @@ _GIVE_UP = ("los", "surrender", "hand")  # "lost", "loss", "surrendered", "hande
 
 def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: str | None) -> tuple[str | None, str | None]:
     if change == "captured" and ev.trigger.text.lower().startswith(_GIVE_UP) and ev.trigger.voice != "place_subject" \
-            and ev.agent is not None and not (
+            and ev.agent is not None and not ev.extra.get("taker") and not (
             ev.trigger.voice == "nominal" and ev.agent.start >= ev.trigger.end):
         # "the junta's loss of X", "the junta lost X", "after losing X, the junta …", "the regime
         # surrendered X", "the MNDAA handed X back to the junta": the actor

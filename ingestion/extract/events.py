@@ -90,6 +90,11 @@ FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_BLOW_TO = re.compile(r"\b(?:blow|setback|boost|threat|victory|gift|embarrassment|humiliation)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
+# a verb whose object is a nominal trigger, and whose subject is the trigger's actor
+NOMINAL_LEAD = re.compile(r"\b(?P<verb>accept(?:ed|s|ing)?|receiv(?:ed|es|ing)|conced(?:ed|es|ing)|admitt?(?:ed|s|ing)|"
+                          r"acknowledg(?:ed|es|ing)|suffer(?:ed|s|ing)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
+                          r"(?:\w+\s+)?$", re.I)
 BY_RE = re.compile(r"\b(?:by|to|of|under)\s+(?:the\s+)?(?:(?:combined|joint|allied|ethnic|resistance)\s+)?$", re.I)
 DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
@@ -121,6 +126,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     candidates: list[Event] = []
     for trig in sm.triggers:
         lo, hi = _clause(breaks, trig.start)
+        extra_taker = False  # "the MNDAA accepted the surrender of X": the subject took it
         if trig.negated:
             continue
         attributive = text[trig.start - 1:trig.start] == "-"  # "the junta-held town": another verb may act on it too
@@ -178,6 +184,13 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             of = text.find(" of ", trig.end - 1, trig.end + 4)
             places = _objects(sm, text, of + 3 if of >= 0 else trig.end, hi, trig.family)
             agent = _after_by(sm, text, trig.end, hi) or _possessor(sm, text, lo, trig.start)
+            lead = NOMINAL_LEAD.search(text, max(lo, trig.start - 30), trig.start) if agent is None else None
+            if lead is not None:
+                # "the junta conceded the loss of X": the loser; "the MNDAA accepted the surrender
+                # of X": the taker
+                agent = _before(sm.actors, lo, lead.start(), text)
+                if agent is not None and lead.group("verb").lower().startswith(("accept", "receiv")):
+                    extra_taker = True
         else:  # passive, place_subject
             places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
             if not places and SHARED_SUBJECT.match(text[lo:trig.start]):
@@ -202,6 +215,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
+        if extra_taker:
+            ev.extra["taker"] = True
         if places and trig.family in ("capture", "recapture", "hold") and (
                 PARTIAL.search(text[trig.end:places[0].start]) if places[0].start >= trig.end
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
@@ -434,6 +449,10 @@ def _first_after(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | 
 def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | None:
     for i, a in enumerate(sm.actors):
         by = BY_RE.search(text[max(pos, a.start - 40):a.start]) if pos <= a.start < hi else None
+        if by and _BLOW_TO.search(text, max(pos, a.start - 40), a.start):
+            continue  # "the fall of X was a blow to the junta": who suffered it
+        if by and any(p.start <= a.start and a.end <= p.end and not p.bare for p in sm.places):
+            continue  # "the loss of the police station": a word of the place's name
         if by and (a.key is not None or a.text.lower().startswith("the ")) and not (
                 by.group().lower().startswith("of") and text.startswith(("'s", "’s"), a.end)):
             # "three of the military's bases": the possessor of what follows, not the agent

@@ -69,3 +69,22 @@ def test_the_side_named_first_keeps_a_joint_clash_figure():
     facts = run("The military said on Monday that the Tatmadaw and the groups exchanged fire on 12 occasions.")
     claims = [f for f in facts if isinstance(f, Claim) and f.metric == "clashes"]
     assert claims and all(c.claimant == MAF for c in claims)
+
+
+def changes(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(f.change, f.place, f.actor_to, f.actor_from) for f in run(text) if isinstance(f, ControlChange)]
+
+
+def test_who_accepts_a_surrender_takes_the_base():
+    got = changes("The MNDAA accepted the surrender of Light Infantry Battalion 555 on Monday.")
+    assert ("captured", "Light Infantry Battalion 555 base", "Myanmar National Democratic Alliance Army", MAF) in got
+
+
+def test_a_blow_to_the_junta_is_not_the_junta_taking_it():
+    got = changes("The KIA took Hpa Mon on Sunday. The fall of Hpa Mon was a heavy blow to the junta, he said.")
+    assert got and all(to == KIA for change, _, to, _ in got if change == "captured")
+
+
+def test_who_concedes_a_loss_lost_the_place():
+    got = changes("The KNLA attacked Hpa Mon on Monday. The junta conceded the loss of the police station in Hpa Mon.")
+    assert ("captured", "police station in Hpa Mon", "Karen National Liberation Army", MAF) in got
