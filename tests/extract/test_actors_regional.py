@@ -88,3 +88,18 @@ def test_a_blow_to_the_junta_is_not_the_junta_taking_it():
 def test_who_concedes_a_loss_lost_the_place():
     got = changes("The KNLA attacked Hpa Mon on Monday. The junta conceded the loss of the police station in Hpa Mon.")
     assert ("captured", "police station in Hpa Mon", "Karen National Liberation Army", MAF) in got
+
+
+def test_intent_with_words_between_is_no_capture():
+    assert not [c for c in changes("The junta has been trying since May 2 to take Nam Lwe village.") if c[0] == "captured"]
+    assert not [c for c in changes("The TNLA intends to attack and capture Loi Sam, it warned residents.")
+                if c[0] == "captured"]
+
+
+def test_no_town_has_yet_fallen_is_no_capture():
+    assert not [c for c in changes("No state capital has yet fallen to the AA, the analyst said.") if c[0] == "captured"]
+
+
+def test_taking_heavy_losses_in_a_fight_for_a_town_is_no_capture():
+    got = changes("The military has taken heavy losses in the fight for Hpa Mon, the PDF said.")
+    assert not [c for c in got if c[0] == "captured"]

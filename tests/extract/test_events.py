@@ -100,8 +100,13 @@ def test_a_hyphenated_holder_holds_the_place_it_qualifies():
 
 def test_anti_regime_forces_are_not_the_regime():
     events = [e for e in selected("Junta troops are now confined to the towns, while Hpa Lu and Loi Mung are in the "
-                                  "hands of anti-regime forces.") if e.change == "captured"]
+                                  "hands of anti-regime forces.") if e.change == "held"]
     assert events and events[0].agent is not None and events[0].agent.key != "MAF"
+
+
+def test_in_the_hands_of_states_who_holds_now_in_the_hands_of_a_capture():
+    assert {e.change for e in selected("Hpa Lu is in the hands of the KNLA.")} == {"held"}
+    assert {e.change for e in selected("Hpa Lu is now in the hands of the KNLA.")} == {"captured"}
 
 
 def test_losing_control_of_a_place_to_a_group_is_that_group_s_capture():

@@ -36,7 +36,7 @@ NOMINAL_EXAMPLES = {
     "contest": ["siege", "battle", "assault", "attack", "offensive", "fighting", "encirclement", "blockade"],
 }
 PLACE_SUBJECT_EXAMPLES = {
-    "capture": ["fell to", "fallen under", "came under the control of", "was in the hands of", "is now in their hands",
+    "capture": ["fell to", "fallen under", "came under the control of", "was now in the hands of", "is now in their hands",
                 "handed over to", "passed to", "surrendered to",
                 "fell"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
