@@ -322,7 +322,7 @@ GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoin
                       r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
 CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
                        r"refugees|displaced|IDPs|children|women|monks|patients|students|workers|administrators|"
-                       r"officials|staff|employees|servants)\s+(?:\w+\s+){0,3}$", re.I)
+                       r"officials|staff|employees|servants)\s+(?:\w+\s+){0,5}$", re.I)
 PEOPLE_OBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:\d[\d,]*|a\s+few|dozens|hundreds|several|some|two|three|four|five|six|"
                            r"seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|"
                            r"personnel|men|prisoners|civilians|people|residents|families|POWs|detainees|hostages)\b", re.I)

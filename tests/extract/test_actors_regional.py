@@ -103,3 +103,9 @@ def test_no_town_has_yet_fallen_is_no_capture():
 def test_taking_heavy_losses_in_a_fight_for_a_town_is_no_capture():
     got = changes("The military has taken heavy losses in the fight for Hpa Mon, the PDF said.")
     assert not [c for c in got if c[0] == "captured"]
+
+
+def test_civilians_leaving_a_town_is_no_withdrawal():
+    for text in ("More civilians in Hpa Mon had to flee this week, the group said.",
+                 "Many junta administrators are said to be leaving Hpa Mon."):
+        assert not [c for c in changes(text) if c[0] == "withdrew"], text
