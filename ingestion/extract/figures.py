@@ -16,7 +16,8 @@ WORDS = {
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
     "a thousand": 1000, "one thousand": 1000,
 }
-_WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+# "a hundred", "a  hundred" (a double space in pasted or garbled text): any run of spaces between the words
+_WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 # "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
@@ -147,6 +148,8 @@ def _iter_figures(text: str):
             done = m.end()
 
 
+_HALF_BEFORE = re.compile(r"(?<![\w-])half\s+$", re.I)
+_ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$", re.I)
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
@@ -179,6 +182,12 @@ def find_figures(text: str) -> list[Figure]:
         else:
             n = parse_number(m.group("num"))
             if n is None:
+                continue
+            half = _HALF_BEFORE.search(text, max(0, m.start() - 8), m.start()) if not hedge else None
+            if half is not None and n in (12, 100, 1000, 1_000_000):
+                # "half a dozen", "half a million": half the number
+                about = _ABOUT_BEFORE.search(text, max(0, half.start() - 16), half.start()) is not None
+                out.append(Figure(half.start(), m.end(), _clean(n / 2), None, None, about, text[half.start():m.end()]))
                 continue
             if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
                 # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound

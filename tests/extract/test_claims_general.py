@@ -206,3 +206,19 @@ def test_weapons_collected_after_an_ambush():
 ])
 def test_soldiers_who_fled_abroad_are_an_other_count(text, value):
     assert ("other", value) in {(c.metric, c.value) for c in claims(text, "Border Daily")}
+
+
+# ---------------------------------------------------------------- figures in pasted or garbled text
+
+@pytest.mark.parametrize("text, value", [
+    ("The KNLA said a  hundred junta soldiers were killed near Hti Moe Kho on Friday.", 100),
+    ("The KNLA said about a  dozen junta soldiers were killed near Hti Moe Kho on Friday.", 12),
+    ("The KNLA said one  thousand junta soldiers were killed in the first half of the year.", 1000),
+])
+def test_number_words_with_a_double_space(text, value):
+    assert [(c.metric, c.value) for c in claims(text, "Paste Wire")] == [("killed", value)]
+
+
+def test_half_a_dozen_is_six():
+    text = "Half a dozen junta soldiers were taken prisoner at the Lay Wah outpost, the KNLA said."
+    assert [(c.metric, c.value) for c in claims(text, "Karen Wire")] == [("captured_personnel", 6)]
