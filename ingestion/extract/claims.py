@@ -132,6 +132,7 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "loss of", "surrender of", "defection of", "deaths of"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+_QUOTES = re.compile(r"[\"“”]")
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
@@ -158,6 +159,9 @@ def _head(before: str) -> str | None:
         if m is None:
             break
         b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
+    if _QUOTES.search(b, len(b) - 30):
+        # a verb in scare quotes: 'had "eliminated" 11 terrorists', '“neutralised” 30 fighters'
+        b = _QUOTES.sub("", b[-60:]).rstrip()
     if b.endswith((":", " -", " –", " —")):
         # "Junta losses: 14 killed", "soldiers killed – 30", "deaths: 40"
         b = b.rstrip(":-–— ")

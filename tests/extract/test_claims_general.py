@@ -222,3 +222,14 @@ def test_number_words_with_a_double_space(text, value):
 def test_half_a_dozen_is_six():
     text = "Half a dozen junta soldiers were taken prisoner at the Lay Wah outpost, the KNLA said."
     assert [(c.metric, c.value) for c in claims(text, "Karen Wire")] == [("captured_personnel", 6)]
+
+
+# ---------------------------------------------------------------- a verb in scare quotes
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The army said in a statement that its troops had \"neutralised\" 23 fighters near Kyauk Sin.", "killed", 23),
+    ("The junta said soldiers \u201celiminated\u201d 17 \u201cterrorists\u201d in a raid on Ywa Ma village.", "killed", 17),
+    ("The TNLA said it had \"captured\" 42 soldiers at the Ho Pang camp.", "captured_personnel", 42),
+])
+def test_a_verb_in_scare_quotes_is_still_the_verb(text, metric, value):
+    assert (metric, value) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
