@@ -307,8 +307,24 @@ def _drop_rounded(claims: list[Claim]) -> list[Claim]:
             lo, hi = _VAGUE_SPAN[c.value_low]
             if any(e.metric == c.metric and e.claimant == c.claimant and lo <= e.value <= hi for e in exact):
                 continue
+        span = _rounded_span(c)
+        if span is not None and any(e.metric == c.metric and e.claimant == c.claimant and span[0] <= e.value <= span[1]
+                                    for e in exact):
+            continue
         out.append(c)
     return out
+
+
+def _rounded_span(c: Claim) -> tuple[float, float] | None:
+    """The exact counts a rounded one may restate: "nearly 50" (headline) for 48 (body), "about 200"
+    for 196; None for a count that is not rounded."""
+    if not c.approximate or c.value_low is not None:
+        return None
+    if c.value is None and c.value_high is not None and c.value_high >= 10:
+        return 0.85 * c.value_high, c.value_high - 1  # "nearly 50", "close to 50", "almost 50"
+    if c.value is not None and c.value >= 10:
+        return 0.9 * c.value, 1.1 * c.value  # "about 200", "some 200", "roughly 200"
+    return None
 
 
 def _figure_speaker(spk: Speakers, sm: SentenceMentions, text: str, fstart: int, mil: str,

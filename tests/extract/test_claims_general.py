@@ -233,3 +233,20 @@ def test_half_a_dozen_is_six():
 ])
 def test_a_verb_in_scare_quotes_is_still_the_verb(text, metric, value):
     assert (metric, value) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+# ---------------------------------------------------------------- a rounded count restated exactly
+
+def test_rounded_headline_and_exact_count_are_one_claim():
+    text = ("Nearly 60 junta soldiers killed in Hpa-an District in August\n\n"
+            "In a statement on 4 September, the KNU said 57 junta soldiers were killed and 33 wounded in its "
+            "Hpa-an District during August.")
+    killed = [c for c in claims(text, "Karen Wire") if c.metric == "killed"]
+    assert [(c.value, c.claimant) for c in killed] == [(57, KNLA)]
+
+
+def test_rounded_count_far_from_an_exact_one_stays():
+    text = ("The KNU said about 300 junta soldiers were killed in the district this year. "
+            "It said 41 junta soldiers were killed in the battle for Kyaw Ta.")
+    killed = {c.value for c in claims(text, "Karen Wire") if c.metric == "killed"}
+    assert killed == {300, 41}
