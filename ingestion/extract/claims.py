@@ -394,6 +394,8 @@ _SINGLE_PERSON = re.compile(
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+")
+_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
+                           rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
 _ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
@@ -684,6 +686,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         nend = np_from + nend if ncls else np_from
+        if ncls in ("armed", "civil") and f.value is not None:
+            one = _AND_ONE_MORE.match(after, nend)
+            if one is not None and (one.group("armed") is not None) == (ncls == "armed") \
+                    and _one_side(sm, f.start, f.end + one.end()):
+                # "13 soldiers and an officer were captured", "four villagers and a monk": one more of the kind
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+                nend = one.end()
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():

@@ -250,3 +250,19 @@ def test_rounded_count_far_from_an_exact_one_stays():
             "It said 41 junta soldiers were killed in the battle for Kyaw Ta.")
     killed = {c.value for c in claims(text, "Karen Wire") if c.metric == "killed"}
     assert killed == {300, 41}
+
+
+# ---------------------------------------------------------------- a count and one more of its kind
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said 22 soldiers and a captain were captured at the Mae Tha Waw camp.", "captured_personnel", 23),
+    ("The TNLA took \"9 soldiers and an officer\" prisoner near Nam Tu, the group said.", "captured_personnel", 10),
+    ("An air strike on Ta Khon village killed six villagers and a teacher, residents said.", "killed", 7),
+])
+def test_a_count_and_one_more_of_its_kind(text, metric, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [(metric, value)]
+
+
+def test_a_count_and_one_of_another_kind_is_not_summed():
+    text = "The KNLA said it killed 22 soldiers in the raid and a villager was wounded by junta shelling."
+    assert ("killed", 22) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
