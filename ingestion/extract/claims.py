@@ -1245,6 +1245,12 @@ _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
                   "rebels", "allies", "insurgents", "report"}
+# the junta's chief named by his rank or role, with no actor word: "Senior General Min Aung Hlaing said"
+_MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
+                             r"[Cc]ommander-in-[Cc]hief)\s")
+_CHIEF_NAME = re.compile(_MILITARY_CHIEF.pattern + r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})")
+_PLURAL_GROUPS = frozenset({"groups", "allies"})
+_GROUP_COUNTS = frozenset({"the", "three", "two", "four", "allied", "both", "ethnic", "armed"})
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
@@ -1322,6 +1328,9 @@ class Speakers:
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
+        if ("Gen" in s.text or "oup" in s.text or "in-" in s.text) and _MILITARY_CHIEF.search(s.text):
+            for m in _CHIEF_NAME.finditer(s.text):
+                self._remember(m.group("name"), self.military)  # "Senior General Min Aung Hlaing" → the junta
         if not any(a.key for a in sm.actors):
             return
         if self.alliance is None:
@@ -1440,9 +1449,12 @@ class Speakers:
         lw = last[-1].lower() if last else ""
         if lw == "groups" and len(last) >= 2 and last[-2] == "resistance" and (len(last) < 3 or last[-3] != "the"):
             return "PDF", True  # "resistance groups say": the resistance at large, no anaphor
-        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")
+                                                                        or lw in _PLURAL_GROUPS and last[-2] in _GROUP_COUNTS):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw in _PLURAL_GROUPS and self.alliance:
+                return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"
@@ -1462,6 +1474,8 @@ class Speakers:
                     if _PAIR.match(text, y.end, x.start):
                         x = y
                 return x.key, True
+        if _MILITARY_CHIEF.search(before[-60:]):
+            return self.military, True  # "Senior General Min Aung Hlaing said", "the coup leader told ..."
         tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
         if tail_names:
             p = self.person(tail_names.group(1))
@@ -1475,7 +1489,7 @@ class Speakers:
             after = text[b:min(s.end, b + 100)]
             if not _AFTER_SAID.match(after):
                 return ("?", True) if tail_names else (None, False)
-            if _state_media(after[:60]):
+            if _state_media(after[:60]) or _MILITARY_CHIEF.match(after):
                 return self.military, True
             near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
                     (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]

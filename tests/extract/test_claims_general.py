@@ -266,3 +266,21 @@ def test_a_count_and_one_more_of_its_kind(text, metric, value):
 def test_a_count_and_one_of_another_kind_is_not_summed():
     text = "The KNLA said it killed 22 soldiers in the raid and a villager was wounded by junta shelling."
     assert ("killed", 22) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+# ---------------------------------------------------------------- "the groups say", the junta's chief
+
+def test_the_groups_say_is_the_alliance_the_report_named():
+    text = ("The Northern Alliance opened a new offensive in Hseng Hkam Township on Friday. The three groups say "
+            "they have taken 85 junta soldiers prisoner so far.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Shan Wire")} == {
+        ("captured_personnel", 85, "Three Brotherhood Alliance")}
+
+
+@pytest.mark.parametrize("text", [
+    "Senior General Than Kyaw Win said on state television that 52 terrorists had been killed near Pin Lel.",
+    "In a speech in the capital, the coup leader said 52 terrorists had been killed near Pin Lel.",
+    "\"52 terrorists were killed near Pin Lel,\" said Senior Gen. Than Kyaw Win.",
+])
+def test_the_junta_chief_speaks_for_the_junta(text):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 52, MAF)}
