@@ -1238,9 +1238,12 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                               r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
-                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|"
+                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
                               r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+# a local armed resistance group described, not named: "Ko Thura, who leads the Myaing resistance group, said"
+_RESISTANCE_WORDS = re.compile(r"\b(?:resistance|local\s+defen[cs]e|guerrilla|revolutionary)\s+(?:group|force|team|unit|column)s?"
+                               r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
@@ -1481,7 +1484,7 @@ class Speakers:
             p = self.person(tail_names.group(1))
             if p:
                 return p, True
-        if _RESISTANCE_NAME.search(before[-60:]):
+        if _RESISTANCE_NAME.search(before[-60:]) or _RESISTANCE_WORDS.search(before[-60:]):
             return "PDF", True
         if _NON_ACTOR.search(before[-40:]):
             return None, True

@@ -284,3 +284,12 @@ def test_the_groups_say_is_the_alliance_the_report_named():
 ])
 def test_the_junta_chief_speaks_for_the_junta(text):
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 52, MAF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Pyinmana Strike Force said it killed 17 junta soldiers in an ambush near Ela.",
+    "The Kyaukse Special Task Force said 17 junta soldiers were killed in an ambush near Ela.",
+    "Ko Zeya, commander of a local defence group, said 17 junta soldiers were killed in an ambush near Ela.",
+])
+def test_local_resistance_groups_outside_the_registry_are_the_pdf(text):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")} == {("killed", 17, PDF)}
