@@ -181,6 +181,12 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 raw.append((sm, rcs))
     if not raw:
         return []
+    teasers = _teaser_spans(text)
+    if teasers:
+        # headlines of other stories listed under "Related stories" are no claims of this report
+        raw = [(sm, rcs) for sm, rcs in raw if not any(a <= sm.sentence.start < b for a, b in teasers)]
+        if not raw:
+            return []
     headline = _headline_speaker(report.title, prep)
     # who speaks, sentence by sentence (only in reports that state a figure)
     prev_said: str | None = None  # the speaker the sentence before named
@@ -289,6 +295,22 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             index[k] = len(out)
             out.append(claim)
     return _drop_rounded(out)
+
+
+# a list of other stories' headlines: a header line ("RELATED STORIES", "Read more", "You may also like")
+# and the lines right under it, up to the first blank line; or one line "Read more: <headline>"
+_TEASERS = re.compile(r"^[ \t]*(?:(?:related(?:[ \t]+(?:stories|news|articles|posts|reading|coverage|content|reports))?|"
+                      r"read[ \t]+(?:more|also)|also[ \t]+read|see[ \t]+also|more[ \t]+(?:stories|news|reports)|"
+                      r"you[ \t]+may[ \t]+also[ \t]+like|recommended(?:[ \t]+(?:posts|stories|articles))?|"
+                      r"latest[ \t]+(?:news|stories)|top[ \t]+stories|most[ \t]+read)[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+|"
+                      r"(?:read[ \t]+more|also[ \t]+read|see[ \t]+also|related)[ \t]*:[ \t]*\S[^\n]*)", re.I | re.M)
+_TEASER_HINT = re.compile(r"related|read|also|more|recommended|latest|top\s+stories", re.I)
+
+
+def _teaser_spans(text: str) -> list[tuple[int, int]]:
+    if not _TEASER_HINT.search(text):
+        return []
+    return [(m.start(), m.end()) for m in _TEASERS.finditer(text)]
 
 
 # the low bound figures.py gives a vague count -> the exact counts it may round

@@ -293,3 +293,22 @@ def test_the_junta_chief_speaks_for_the_junta(text):
 ])
 def test_local_resistance_groups_outside_the_registry_are_the_pdf(text):
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")} == {("killed", 17, PDF)}
+
+
+# ---------------------------------------------------------------- other stories' headlines
+
+@pytest.mark.parametrize("noise", [
+    "RELATED STORIES\nJunta air strike kills nine in Tabayin\nResistance fighters take 14 soldiers captive near Kani\n\n",
+    "You may also like\nJunta air strike kills nine in Tabayin\n\n",
+    "Read more: Junta air strike kills nine in Tabayin\n\n",
+])
+def test_headlines_of_related_stories_are_no_claims(noise):
+    text = ("The Depayin PDF said on Sunday that it had killed 8 junta soldiers near Ta Loke.\n\n" + noise +
+            "Fighting continued near the village on Monday, residents said.")
+    assert {(c.metric, c.value) for c in claims(text, "Central Wire")} == {("killed", 8)}
+
+
+def test_a_paragraph_after_a_related_stories_header_and_a_blank_line_is_the_report():
+    text = ("The Depayin PDF said on Sunday that it had killed 8 junta soldiers near Ta Loke.\n\nRELATED STORIES\n\n"
+            "Junta troops torch homes in Tabayin\n\nNine towns in the region have fallen to resistance forces since 2021.")
+    assert ("towns_captured", 9) in {(c.metric, c.value) for c in claims(text, "Central Wire")}
