@@ -223,6 +223,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
     out: list[Claim] = []
     index: dict[tuple, int] = {}
+    kinds: list[str | None] = []  # per claim of ``out``: the kind of people it counts (``_people_kind``)
     dated = claim_dates(sms, set(by_sentence), pub)
     for sm, rcs in raw:
         s = sm.sentence
@@ -283,9 +284,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
-            if k in index and not rc.further:
+            kind = _people_kind(rc.subject_hint)
+            if k in index and not rc.further and not (kind and kinds[index[k]] and kind != kinds[index[k]]):
                 # the same figure again (headline and body, or restated): one claim; the one an
-                # actor claims wins over the outlet's
+                # actor claims wins over the outlet's (not two soldiers and two civilians killed)
                 old = out[index[k]]
                 outlet = report.outlet or "unknown"
                 if old.claimant == claim.claimant or outlet in (old.claimant, claim.claimant):
@@ -293,8 +295,18 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                         out[index[k]] = claim
                     continue
             index[k] = len(out)
+            kinds.append(kind)
             out.append(claim)
     return _drop_rounded(out)
+
+
+def _people_kind(hint: str | None) -> str | None:
+    """Whom a count of people counts, as far as the counted noun tells: "civil", "armed" or None."""
+    if hint == "civil":
+        return "civil"
+    if hint in ("armed", "own", "enemy") or hint and hint.startswith("actor:"):
+        return "armed"
+    return None
 
 
 # a list of other stories' headlines: a header line ("RELATED STORIES", "Read more", "You may also like")

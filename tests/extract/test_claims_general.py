@@ -312,3 +312,18 @@ def test_a_paragraph_after_a_related_stories_header_and_a_blank_line_is_the_repo
     text = ("The Depayin PDF said on Sunday that it had killed 8 junta soldiers near Ta Loke.\n\nRELATED STORIES\n\n"
             "Junta troops torch homes in Tabayin\n\nNine towns in the region have fallen to resistance forces since 2021.")
     assert ("towns_captured", 9) in {(c.metric, c.value) for c in claims(text, "Central Wire")}
+
+
+# ---------------------------------------------------------------- one value, two counts
+
+def test_soldiers_and_civilians_of_one_value_are_two_counts():
+    text = ("Security forces fought back near Ywa Thar village. Two security force members sacrificed their lives "
+            "in the clash.\n\nMoreover, the terrorists burned 4 houses and killed 2 innocent villagers in the area.")
+    killed = sorted((c.value, c.subject is None) for c in claims(text, "Myawady") if c.metric == "killed")
+    assert killed == [(2, False), (2, True)]
+
+
+def test_a_headline_count_restated_in_the_body_stays_one_claim():
+    text = ("Air strike kills 6 in Hpa Saung village\n\nA junta air strike killed 6 villagers in Hpa Saung on "
+            "Monday, residents said.")
+    assert [c.value for c in claims(text, "Karenni Wire") if c.metric == "killed"] == [6]
