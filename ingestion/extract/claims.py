@@ -39,7 +39,7 @@ characters around each figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingestion.extract.actors import ACTORS as _ACTORS
 from ingestion.extract.actors import MILITARY
@@ -1236,11 +1236,18 @@ _AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[
 _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
-_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
-                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
-                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
-                              r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
+_RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
+                     r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
+                     r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
+                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)")
+_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+# the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
+_RESISTANCE_AFTER = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of|for|from|with)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?"
+                               + _RESISTANCE_HEADS + r"\b")
+# "the Myaing Revolutionary Force (MRF)": the group's short name, for "the MRF said" later
+_RESISTANCE_SHORT = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS +
+                               r"\s*\((?P<short>[A-Z][A-Za-z-]{1,9})\)")
 # a local armed resistance group described, not named: "Ko Thura, who leads the Myaing resistance group, said"
 _RESISTANCE_WORDS = re.compile(r"\b(?:resistance|local\s+defen[cs]e|guerrilla|revolutionary)\s+(?:group|force|team|unit|column)s?"
                                r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
@@ -1252,6 +1259,9 @@ _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "offici
 _MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
                              r"[Cc]ommander-in-[Cc]hief)\s")
 _CHIEF_NAME = re.compile(_MILITARY_CHIEF.pattern + r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})")
+_SHORT_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
+# every spelling of the registry's actors: a short name in brackets that is one is no new group
+_ACTOR_SPELLINGS = frozenset(sp for k, (name, _side, aliases) in _ACTORS.items() for sp in (k, name, *aliases))
 _PLURAL_GROUPS = frozenset({"groups", "allies"})
 _GROUP_COUNTS = frozenset({"the", "three", "two", "four", "allied", "both", "ethnic", "armed"})
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
@@ -1327,6 +1337,7 @@ class Speakers:
     it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
+    short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -1334,6 +1345,10 @@ class Speakers:
         if ("Gen" in s.text or "oup" in s.text or "in-" in s.text) and _MILITARY_CHIEF.search(s.text):
             for m in _CHIEF_NAME.finditer(s.text):
                 self._remember(m.group("name"), self.military)  # "Senior General Min Aung Hlaing" → the junta
+        if "(" in s.text:
+            for m in _RESISTANCE_SHORT.finditer(s.text):
+                if m.group("short") not in _ACTOR_SPELLINGS:
+                    self.short[m.group("short")] = "PDF"  # "the Myaing Revolutionary Force (MRF)"
         if not any(a.key for a in sm.actors):
             return
         if self.alliance is None:
@@ -1363,6 +1378,17 @@ class Speakers:
         self.people[name] = key
         if len(words) >= 2:
             self.people[" ".join(words[-2:])] = key
+
+    def short_name(self, phrase: str, anywhere: bool = False) -> str | None:
+        """The group of a short name learnt before ("MRF") in ``phrase``: at its end, or followed
+        only by a role ("MRF officer"); with ``anywhere``, at any place in it."""
+        if not self.short:
+            return None
+        for m in _SHORT_WORD.finditer(phrase):
+            key = self.short.get(m.group())
+            if key and (anywhere or _speaker_gap(phrase[m.end():])):
+                return key
+        return None
 
     def person(self, phrase: str) -> str | None:
         for name, key in self.people.items():
@@ -1428,7 +1454,7 @@ class Speakers:
             if near:
                 return near[0].key, True
             head = after.split(",")[0]
-            p = self.person(head)
+            p = self.person(head) or self.short_name(head[:45], anywhere=True)
             if p:
                 return p, True
             if _NON_ACTOR.search(head[:40]):
@@ -1479,6 +1505,9 @@ class Speakers:
                 return x.key, True
         if _MILITARY_CHIEF.search(before[-60:]):
             return self.military, True  # "Senior General Min Aung Hlaing said", "the coup leader told ..."
+        p = self.short_name(before[-45:]) if self.short else None
+        if p:
+            return p, True  # "the MRF said", "a MRF officer told ..."
         tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
         if tail_names:
             p = self.person(tail_names.group(1))
@@ -1501,6 +1530,8 @@ class Speakers:
             p = self.person(after[:60])
             if p:
                 return p, True
+            if _RESISTANCE_AFTER.match(after):
+                return "PDF", True
             if _NON_ACTOR.search(after[:40]):
                 return None, True
             if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):

@@ -327,3 +327,21 @@ def test_a_headline_count_restated_in_the_body_stays_one_claim():
     text = ("Air strike kills 6 in Hpa Saung village\n\nA junta air strike killed 6 villagers in Hpa Saung on "
             "Monday, residents said.")
     assert [c.value for c in claims(text, "Karenni Wire") if c.metric == "killed"] == [6]
+
+
+# ---------------------------------------------------------------- a local group named in full, then by its short name
+
+def test_short_name_of_a_local_group_is_learnt():
+    text = ("In Kachin State, the KIA seized a junta camp near Nam Sai on Monday, the group said. Farther south, the "
+            "Pakokku Revolutionary Force (PRF) ambushed a junta column. The PRF said 15 junta soldiers were killed. "
+            "\"We also seized 9 weapons,\" a PRF officer said.")
+    found = {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")}
+    assert found >= {("killed", 15, PDF), ("weapons_seized", 9, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "In the battle near Taw Ma, 15 soldiers of the military council were dead, said the Seikphyu Revolutionary Force.",
+    "Fifteen junta soldiers were killed near Taw Ma, said a spokesman for the Seikphyu Defence Force.",
+])
+def test_a_local_group_named_after_the_speech_verb_is_the_pdf(text):
+    assert ("killed", 15, PDF) in {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")}
