@@ -345,3 +345,23 @@ def test_short_name_of_a_local_group_is_learnt():
 ])
 def test_a_local_group_named_after_the_speech_verb_is_the_pdf(text):
     assert ("killed", 15, PDF) in {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")}
+
+
+# ---------------------------------------------------------------- more figure forms
+
+def bounds(c: Claim) -> tuple:
+    return (c.value, c.value_low, c.value_high)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN agency said 27 500 people had been displaced in Hpakant Township.", (27500, None, None)),
+    ("The KNLA said it killed 20 or 30 junta soldiers near Kaw Taw.", (None, 20, 30)),
+    ("The KNLA said 1,500+ junta soldiers had been killed in the district this year.", (None, 1500, None)),
+    ("The KNLA said 40-plus junta soldiers were killed near Kaw Taw.", (None, 40, None)),
+    ("The KNLA said 40-odd junta soldiers were killed near Kaw Taw.", (40, None, None)),
+    ("The KNLA said a few hundred junta soldiers had surrendered in the district.", (None, 200, None)),
+    ("Hundreds of thousands of people have been displaced in the region, the UN agency said.", (None, 200000, None)),
+])
+def test_more_figure_forms(text, expected):
+    cs = claims(text, "Wire Desk")
+    assert len(cs) == 1 and bounds(cs[0]) == expected
