@@ -1361,17 +1361,24 @@ class Speakers:
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
-                self._remember(m.group("name"), near[-1].key)
+                self._remember(m.group("name"), self._whose(near[-1]))
         for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
             a0 = s.start + m.end()
             near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
             if near:
-                self._remember(m.group("name"), near[0].key)
+                self._remember(m.group("name"), self._whose(near[0]))
         for m in _NAME_ROLE.finditer(s.text, lo, hi):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
-                self._remember(m.group("name"), near[0].key)
+                self._remember(m.group("name"), self._whose(near[0]))
+
+    def _whose(self, a: Actor) -> str:
+        """The actor a person's role names: "the army's information officer" after the report named
+        an ethnic army is that army's officer, not the junta's (as "the army said" is)."""
+        if a.key == self.military and a.text.lower() in ("army", "the army") and self.last_named in _ARMY_KEYS:
+            return self.last_named
+        return a.key
 
     def _remember(self, name: str, key: str) -> None:
         words = name.split()

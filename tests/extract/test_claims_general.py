@@ -365,3 +365,12 @@ def bounds(c: Claim) -> tuple:
 def test_more_figure_forms(text, expected):
     cs = claims(text, "Wire Desk")
     assert len(cs) == 1 and bounds(cs[0]) == expected
+
+
+# ---------------------------------------------------------------- "the army's officer" of an ethnic army
+
+def test_the_armys_officer_after_an_ethnic_army_is_that_armys():
+    text = ("The Kachin Independence Army said on Monday it had taken a junta camp near Nam Hkam Yang.\n\n"
+            "According to Maj. Hkun Seng, the army's information officer, the raid began on Friday.\n\n"
+            "\"Twenty-two soldiers of the junta were captured,\" Maj. Hkun Seng said.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Border Wire")} == {("captured_personnel", 22, KIA)}
