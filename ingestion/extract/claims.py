@@ -825,6 +825,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = None  # "417 killed and 270 wounded": no one named did it
         elif tail_m is not None and not head:
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
+        elif head and _LISTED_HEAD.search(before[-4:]):
+            agent = None  # "Junta soldiers killed – 12": the actor before is the counted, not who did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
@@ -909,6 +911,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 
 
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
 _TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking

@@ -374,3 +374,10 @@ def test_the_armys_officer_after_an_ethnic_army_is_that_armys():
             "According to Maj. Hkun Seng, the army's information officer, the raid began on Friday.\n\n"
             "\"Twenty-two soldiers of the junta were captured,\" Maj. Hkun Seng said.")
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Border Wire")} == {("captured_personnel", 22, KIA)}
+
+
+def test_the_actor_of_a_listed_count_is_the_counted_not_the_claimant():
+    text = ("The KNDF released its battle report for the week on Sunday.\n\n"
+            "Junta soldiers killed – 19; wounded – 7; captured – 2.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Karenni Wire")} == {
+        ("killed", 19, KNDF), ("wounded", 7, KNDF), ("captured_personnel", 2, KNDF)}
