@@ -381,3 +381,11 @@ def test_the_actor_of_a_listed_count_is_the_counted_not_the_claimant():
             "Junta soldiers killed – 19; wounded – 7; captured – 2.")
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Karenni Wire")} == {
         ("killed", 19, KNDF), ("wounded", 7, KNDF), ("captured_personnel", 2, KNDF)}
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The junta's Ministry of Home Affairs said 14 terrorists were killed in Ta Ze Township.", MAF),
+    ("The NUG's Ministry of Home Affairs and Immigration said 14 junta soldiers were killed in Ta Ze Township.", PDF),
+])
+def test_a_ministry_with_a_long_name_speaks_for_its_actor(text, claimant):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 14, claimant)}
