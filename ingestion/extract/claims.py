@@ -186,7 +186,8 @@ def _head(before: str) -> str | None:
         return w2
     if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
         return "toll"
-    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered"):
+    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
+              "exceeded", "tops", "topped", "surpassed"):
         # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
         m = _COUNT_OF.search(b[-80:])
         if m:
@@ -636,6 +637,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if f.value is not None and _EXCEEDS.search(before[-14:]):
+            # "the number of IDPs now exceeds 80,000": more than the figure
+            f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
+        if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
+            # "12 soldiers were killed, taking the total this year to 300": a total of the count before
+            last = out[-1]
+            out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
+            prev = None
+            continue
         if _TIMES.match(after):
             cv = _CLASH_VERB.search(before[-60:])
             if cv:
@@ -911,6 +921,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 
 
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
+_TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
 _LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")

@@ -389,3 +389,15 @@ def test_the_actor_of_a_listed_count_is_the_counted_not_the_claimant():
 ])
 def test_a_ministry_with_a_long_name_speaks_for_its_actor(text, claimant):
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 14, claimant)}
+
+
+# ---------------------------------------------------------------- running totals
+
+def test_a_running_total_shares_the_metric_of_the_count_before():
+    text = "The KNLA said 14 junta soldiers were killed on Sunday, taking the total for the month to 260."
+    assert {(c.metric, c.value) for c in claims(text, "Karen Wire")} == {("killed", 14), ("killed", 260)}
+
+
+def test_a_count_that_exceeds_a_figure_is_a_low_bound():
+    text = "The number of IDPs in Mindat Township now exceeds 45,000, a local relief group said."
+    assert [(c.metric, c.value, c.value_low) for c in claims(text, "Chin Wire")] == [("displaced", None, 45001)]
