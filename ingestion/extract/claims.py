@@ -1276,6 +1276,7 @@ _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "offici
 _MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
                              r"[Cc]ommander-in-[Cc]hief)\s")
 _CHIEF_NAME = re.compile(_MILITARY_CHIEF.pattern + r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})")
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z-]{1,9})\)")
 _SHORT_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
 # every spelling of the registry's actors: a short name in brackets that is one is no new group
 _ACTOR_SPELLINGS = frozenset(sp for k, (name, _side, aliases) in _ACTORS.items() for sp in (k, name, *aliases))
@@ -1363,9 +1364,11 @@ class Speakers:
             for m in _CHIEF_NAME.finditer(s.text):
                 self._remember(m.group("name"), self.military)  # "Senior General Min Aung Hlaing" → the junta
         if "(" in s.text:
-            for m in _RESISTANCE_SHORT.finditer(s.text):
-                if m.group("short") not in _ACTOR_SPELLINGS:
-                    self.short[m.group("short")] = "PDF"  # "the Myaing Revolutionary Force (MRF)"
+            for b in _BRACKETED.finditer(s.text):
+                if b.group(1) not in _ACTOR_SPELLINGS and b.group(1) not in self.short:
+                    m = _RESISTANCE_SHORT.search(s.text, max(0, b.start() - 90), b.end())
+                    if m is not None and m.end() == b.end():
+                        self.short[b.group(1)] = "PDF"  # "the Myaing Revolutionary Force (MRF)"
         if not any(a.key for a in sm.actors):
             return
         if self.alliance is None:

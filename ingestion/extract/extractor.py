@@ -316,13 +316,24 @@ _TEASERS = re.compile(r"^[ \t]*(?:(?:related(?:[ \t]+(?:stories|news|articles|po
                       r"you[ \t]+may[ \t]+also[ \t]+like|recommended(?:[ \t]+(?:posts|stories|articles))?|"
                       r"latest[ \t]+(?:news|stories)|top[ \t]+stories|most[ \t]+read)[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+|"
                       r"(?:read[ \t]+more|also[ \t]+read|see[ \t]+also|related)[ \t]*:[ \t]*\S[^\n]*)", re.I | re.M)
-_TEASER_HINT = re.compile(r"related|read|also|more|recommended|latest|top\s+stories", re.I)
+_TEASER_WORDS = ("related", "read more", "read also", "also read", "see also", "more stories", "more news", "more reports",
+                 "you may also like", "recommended", "latest news", "latest stories", "top stories", "most read")
 
 
 def _teaser_spans(text: str) -> list[tuple[int, int]]:
-    if not _TEASER_HINT.search(text):
-        return []
-    return [(m.start(), m.end()) for m in _TEASERS.finditer(text)]
+    """The spans of ``_TEASERS`` in ``text``, tried only at the lines that open with one of its words."""
+    low = text.lower()
+    out = []
+    for w in _TEASER_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            line = low.rfind("\n", 0, i) + 1
+            if not low[line:i].strip(" \t"):
+                m = _TEASERS.match(text, line)
+                if m is not None:
+                    out.append((m.start(), m.end()))
+            i = low.find(w, i + len(w))
+    return out
 
 
 # the low bound figures.py gives a vague count -> the exact counts it may round
