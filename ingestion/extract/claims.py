@@ -424,9 +424,18 @@ _HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
 _NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
 _VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
 _NAMED_VICTIM = re.compile(
-    rf"\b(?P<v>{_VICTIM_VERB})\s+{_NAMED}\b|"
+    rf"\b(?P<v>{_VICTIM_VERB})(?:\s+(?:on\s+the\s+spot|instantly|outright))?\s+{_NAMED}\b|"
     rf"\b{_NAMED}(?:\s*,\s*[^,;:.\"“”]{{1,50}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
     rf"(?P<v2>{_VICTIM_VERB})\b")
+# one officer named with his rank: "Brigadier General Aung Tun, who led the division, was shot dead"
+_RANK_TITLE = (r"(?:(?:Brigadier|Major|Lieutenant)[\s-]+General|Brig\.?[\s-]*Gen\.?|Maj\.?[\s-]*Gen\.?|Lieutenant[\s-]+Colonel|"
+               r"Lt\.?[\s-]*Col\.?|Colonel|Col\.?|Major|Captain|Capt\.?|General|Gen\.)")
+_RANKED_VICTIM = re.compile(
+    rf"(?<![\w-]){_RANK_TITLE}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}(?:\s*,\s*[^,;:.\"“”]{{1,70}},)?\s+"
+    rf"(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+|allegedly\s+)?"
+    rf"(?P<v2>{_VICTIM_VERB}|captured|taken\s+(?:alive|prisoner|captive))\b")
+_WITH_ONE_MORE = re.compile(rf"[^.;]{{0,60}}?\b(?:together\s+with|along\s+with|and)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                            rf"(?:{_ARMED1})(?![\w-])")
 _OFFICER_METRIC = {"capture": "captured_personnel", "death": "killed", "killing": "killed", "dead": "killed"}
 
 
@@ -1013,6 +1022,17 @@ def _named_victims(sm: SentenceMentions, text: str, found: list[RawClaim]) -> li
         metric = "wounded" if (m.group("v") or m.group("v2")).lower() in ("wounded", "injured") else "killed"
         agent = _agent(sm, text, a) if m.group("v") else None
         out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "civil", "named_person"))
+    if any(t in s.text for t in ("Gen", "Col", "Maj", "Capt", "Brig")):
+        for m in _RANKED_VICTIM.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(c.figure.start < b and a < c.figure.end for c in found + out):
+                continue
+            v = m.group("v2").lower()
+            metric = "wounded" if v in ("wounded", "injured") else "killed" if not v.startswith(("captured", "taken")) \
+                else "captured_personnel"
+            more = _WITH_ONE_MORE.match(text, b)
+            n, end = (2, more.end()) if more else (1, b)
+            out.append(RawClaim(Figure(a, end, n, None, None, False, text[a:end]), metric, None, "armed", "ranked_person"))
     return out
 
 

@@ -401,3 +401,16 @@ def test_a_running_total_shares_the_metric_of_the_count_before():
 def test_a_count_that_exceeds_a_figure_is_a_low_bound():
     text = "The number of IDPs in Mindat Township now exceeds 45,000, a local relief group said."
     assert [(c.metric, c.value, c.value_low) for c in claims(text, "Chin Wire")] == [("displaced", None, 45001)]
+
+
+# ---------------------------------------------------------------- one officer named with his rank, a victim killed on the spot
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Brigadier General Than Htike, who headed the junta's 44th Division, was shot dead by a sniper near Hsi Hseng "
+     "on Friday together with an army captain.", "killed", 2),
+    ("Lt-Col Myo Thant, the battalion's commander, was captured alive when the camp at Nam Lan fell, the TNLA said.",
+     "captured_personnel", 1),
+    ("A shell hit the market and killed on the spot Daw Khin Aye, residents said.", "killed", 1),
+])
+def test_one_named_officer_or_victim(text, metric, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [(metric, value)]
