@@ -804,6 +804,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
+        if vcls is None and ncls in ("armed", "civil") and _AS_WERE.search(before[-16:]):
+            # "several soldiers were wounded, as were six students": the verb of the clause before
+            for w in reversed(_WORDS.findall(before)[-14:]):
+                if w.lower() in _AS_WERE_VERBS:
+                    vcls = _verb_class(w)
+                    break
         if vcls is None and _AMONG_THEM.match(after, nend):
             # "killed junta officers, two generals among them": the verb of the clause before
             for w in reversed(_WORDS.findall(before)[-12:]):
@@ -933,6 +939,8 @@ _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
+_AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
+_AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
 _LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
@@ -1205,9 +1213,14 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
     return best
 
 
+_NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")
+
+
 def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str | None) -> str | None:
     if np:
-        in_np = [a for a in sm.actors if a.key and f.end <= a.start < f.end + len(np) + 25]
+        np_end = f.end + len(np)
+        in_np = [a for a in sm.actors if a.key and f.end <= a.start < np_end + 25
+                 and (a.start < np_end or _NP_OF.fullmatch(text, np_end, a.start))]
         if in_np:
             strong = [a for a in in_np if a.text.lower() not in ("soldiers", "troops", "police", "policemen", "army")]
             return "actor:" + (strong or in_np)[0].key

@@ -414,3 +414,18 @@ def test_a_count_that_exceeds_a_figure_is_a_low_bound():
 ])
 def test_one_named_officer_or_victim(text, metric, value):
     assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [(metric, value)]
+
+
+# ---------------------------------------------------------------- "as were", and the side of a count before its speaker
+
+def test_as_were_shares_the_verb_of_the_clause_before():
+    text = "Several policemen were injured in the blast, as were four students and three vendors, state media said."
+    assert ("wounded", 7) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-six soldiers were captured, the KIA said on Monday.",
+    "Between 20 and 30 soldiers were killed near Loi Je, the KIA said.",
+])
+def test_the_speaker_after_a_count_is_not_its_subject(text):
+    assert {c.subject for c in claims(text, "Wire Desk")} == {MAF}
