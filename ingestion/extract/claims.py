@@ -418,7 +418,8 @@ _ONE_OFFICER = re.compile(
     rf"(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|taken\s+(?:alive|prisoner|captive))\b|"
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\s+(?:was|were)\s+among\s+(?:those|the)\s+"
     rf"(?P<v2>killed|dead|wounded|injured|captured)\b|"
-    rf"\b(?P<v3>capture|death|killing)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
+    rf"\b(?P<v3>capture|death|killing)(?:\s+(?:last|on|this)\s+[A-Z]?[a-z]+)?(?:\s*,\s*[^,;:.()\"“”]{{2,40}},)?"
+    rf"\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
 # one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
 _HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
 _NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
@@ -609,7 +610,7 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
 def may_claim(sm: SentenceMentions) -> bool:
     """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
     t = sm.sentence.text
-    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS)
+    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS) or "capture " in t or "death " in t
 
 
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
@@ -624,7 +625,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             and not _skip_before(text[max(s.start, f.start - 70):f.start])]
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
-    if not figs and "down" not in s.text and not single:
+    if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
         return out
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
@@ -921,8 +922,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
                                 _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
                                 "single_person"))
+    if single or "capture " in s.text or "death " in s.text:
+        out.extend(_one_officer(sm, text, out))  # "the capture on Friday, near X, of a junta sergeant"
     if single:
-        out.extend(_one_officer(sm, text, out))
         out.extend(_named_victims(sm, text, out))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
@@ -1060,7 +1062,7 @@ def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list
         metric = _OFFICER_METRIC.get(v) or _verb_class(v)
         if metric not in ("killed", "wounded", "captured_personnel"):
             continue
-        agent = _agent(sm, text, a) if m.group("v3") else None
+        agent = (_by_agent(sm, text, b) or _agent(sm, text, a)) if m.group("v3") else None  # "the capture of a major by the KIA"
         out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "armed", "one_officer"))
     return out
 

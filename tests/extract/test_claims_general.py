@@ -429,3 +429,8 @@ def test_as_were_shares_the_verb_of_the_clause_before():
 ])
 def test_the_speaker_after_a_count_is_not_its_subject(text):
     assert {c.subject for c in claims(text, "Wire Desk")} == {MAF}
+
+
+def test_the_capture_of_an_officer_with_a_time_and_place_between():
+    text = "The shelling followed the capture last Sunday, near Kan Ni village, of a junta lieutenant by the Kani PDF."
+    assert [(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")] == [("captured_personnel", 1, PDF)]
