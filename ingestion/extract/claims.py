@@ -129,7 +129,8 @@ slaughtering caught catching nabbed abandoned abandoning vacated vacating""".spl
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
-                        "loss of", "surrender of", "defection of", "deaths of"})
+                        "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
+                        "murder of", "murders of", "genocide against", "massacre against"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 _QUOTES = re.compile(r"[\"“”]")
@@ -238,7 +239,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
-              "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",

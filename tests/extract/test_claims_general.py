@@ -434,3 +434,12 @@ def test_the_speaker_after_a_count_is_not_its_subject(text):
 def test_the_capture_of_an_officer_with_a_time_and_place_between():
     text = "The shelling followed the capture last Sunday, near Kan Ni village, of a junta lieutenant by the Kani PDF."
     assert [(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")] == [("captured_personnel", 1, PDF)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The massacre of 17 villagers in Ywa Haung was carried out by junta troops, residents said.", 17),
+    ("The NUG condemned the killings of 17 civilians in Ywa Haung.", 17),
+    ("The regime blamed the rebels for a genocide against 17 residents of Ywa Haung.", 17),
+])
+def test_nouns_of_killing_before_a_count(text, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [("killed", value)]
