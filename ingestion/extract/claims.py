@@ -762,9 +762,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 tail_m = None  # "towns controlled by the AA were bombed": a description, no claim
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
-            elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
+            elif v.lower() in _TRANSITIVE and not aux_before \
+                    and _OBJECT_NEXT.match(text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
-                                     tail_text[tail_m.end():], re.I):
+                                     text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 40], re.I):
+                # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)
                 tail_m = None
             else:
                 tcls = _verb_class(v)
@@ -773,6 +775,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
+        if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
+                and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
+            ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
@@ -942,6 +947,7 @@ _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
+_OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
 _AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
 _AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
 _LISTED_HEAD = re.compile(r"[:–—-]\s*$")

@@ -443,3 +443,10 @@ def test_the_capture_of_an_officer_with_a_time_and_place_between():
 ])
 def test_nouns_of_killing_before_a_count(text, value):
     assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [("killed", value)]
+
+
+# ---------------------------------------------------------------- a verb with its own object
+
+def test_places_attacked_are_no_count_of_places_taken():
+    text = "The KNDF said it had attacked 6 junta outposts near Moe Bye on Sunday and seized 3 of them."
+    assert [(c.metric, c.value) for c in claims(text, "Karenni Wire")] == [("outposts_captured", 3)]
