@@ -47,7 +47,7 @@ from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import StemGated
 
-STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
+STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
                          r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
                          r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)

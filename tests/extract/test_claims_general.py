@@ -450,3 +450,8 @@ def test_nouns_of_killing_before_a_count(text, value):
 def test_places_attacked_are_no_count_of_places_taken():
     text = "The KNDF said it had attacked 6 junta outposts near Moe Bye on Sunday and seized 3 of them."
     assert [(c.metric, c.value) for c in claims(text, "Karenni Wire")] == [("outposts_captured", 3)]
+
+
+def test_myanmars_information_ministry_speaks_for_the_junta():
+    text = "Myanmar's Information Ministry said 11 terrorists were killed near Kyun Hla on Tuesday."
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 11, MAF)}
