@@ -39,7 +39,7 @@ characters around each figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingestion.extract.actors import ACTORS as _ACTORS
 from ingestion.extract.actors import MILITARY
@@ -47,7 +47,7 @@ from ingestion.extract.figures import Figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import StemGated
 
-STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|state[\s-]+(?:run\s+)?media|"
+STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
                          r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
                          r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
@@ -129,9 +129,11 @@ slaughtering caught catching nabbed abandoned abandoning vacated vacating""".spl
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
-                        "loss of", "surrender of", "defection of", "deaths of"})
+                        "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
+                        "murder of", "murders of", "genocide against", "massacre against"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+_QUOTES = re.compile(r"[\"“”]")
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
@@ -158,6 +160,9 @@ def _head(before: str) -> str | None:
         if m is None:
             break
         b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
+    if _QUOTES.search(b, len(b) - 30):
+        # a verb in scare quotes: 'had "eliminated" 11 terrorists', '“neutralised” 30 fighters'
+        b = _QUOTES.sub("", b[-60:]).rstrip()
     if b.endswith((":", " -", " –", " —")):
         # "Junta losses: 14 killed", "soldiers killed – 30", "deaths: 40"
         b = b.rstrip(":-–— ")
@@ -182,7 +187,8 @@ def _head(before: str) -> str | None:
         return w2
     if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
         return "toll"
-    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered"):
+    if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
+              "exceeded", "tops", "topped", "surpassed"):
         # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
         m = _COUNT_OF.search(b[-80:])
         if m:
@@ -233,7 +239,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
-              "kill": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
@@ -390,6 +396,8 @@ _SINGLE_PERSON = re.compile(
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+")
+_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
+                           rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
 _ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
@@ -411,15 +419,25 @@ _ONE_OFFICER = re.compile(
     rf"(?P<v>killed|captured|detained|arrested|wounded|injured|shot\s+dead|taken\s+(?:alive|prisoner|captive))\b|"
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\s+(?:was|were)\s+among\s+(?:those|the)\s+"
     rf"(?P<v2>killed|dead|wounded|injured|captured)\b|"
-    rf"\b(?P<v3>capture|death|killing)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
+    rf"\b(?P<v3>capture|death|killing)(?:\s+(?:last|on|this)\s+[A-Z]?[a-z]+)?(?:\s*,\s*[^,;:.()\"“”]{{2,40}},)?"
+    rf"\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
 # one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
 _HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
 _NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
 _VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
 _NAMED_VICTIM = re.compile(
-    rf"\b(?P<v>{_VICTIM_VERB})\s+{_NAMED}\b|"
+    rf"\b(?P<v>{_VICTIM_VERB})(?:\s+(?:on\s+the\s+spot|instantly|outright))?\s+{_NAMED}\b|"
     rf"\b{_NAMED}(?:\s*,\s*[^,;:.\"“”]{{1,50}},)?\s+(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+)?"
     rf"(?P<v2>{_VICTIM_VERB})\b")
+# one officer named with his rank: "Brigadier General Aung Tun, who led the division, was shot dead"
+_RANK_TITLE = (r"(?:(?:Brigadier|Major|Lieutenant)[\s-]+General|Brig\.?[\s-]*Gen\.?|Maj\.?[\s-]*Gen\.?|Lieutenant[\s-]+Colonel|"
+               r"Lt\.?[\s-]*Col\.?|Colonel|Col\.?|Major|Captain|Capt\.?|General|Gen\.)")
+_RANKED_VICTIM = re.compile(
+    rf"(?<![\w-]){_RANK_TITLE}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}(?:\s*,\s*[^,;:.\"“”]{{1,70}},)?\s+"
+    rf"(?:was|had\s+been|has\s+been)\s+(?:also\s+|reportedly\s+|later\s+|allegedly\s+)?"
+    rf"(?P<v2>{_VICTIM_VERB}|captured|taken\s+(?:alive|prisoner|captive))\b")
+_WITH_ONE_MORE = re.compile(rf"[^.;]{{0,60}}?\b(?:together\s+with|along\s+with|and)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                            rf"(?:{_ARMED1})(?![\w-])")
 _OFFICER_METRIC = {"capture": "captured_personnel", "death": "killed", "killing": "killed", "dead": "killed"}
 
 
@@ -593,7 +611,7 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
 def may_claim(sm: SentenceMentions) -> bool:
     """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
     t = sm.sentence.text
-    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS)
+    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS) or "capture " in t or "death " in t
 
 
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
@@ -608,7 +626,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             and not _skip_before(text[max(s.start, f.start - 70):f.start])]
     out: list[RawClaim] = []
     single = any(v in s.text for v in _SINGLE_VERBS)
-    if not figs and "down" not in s.text and not single:
+    if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
         return out
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
@@ -630,6 +648,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if f.value is not None and _EXCEEDS.search(before[-14:]):
+            # "the number of IDPs now exceeds 80,000": more than the figure
+            f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
+        if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
+            # "12 soldiers were killed, taking the total this year to 300": a total of the count before
+            last = out[-1]
+            out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
+            prev = None
+            continue
         if _TIMES.match(after):
             cv = _CLASH_VERB.search(before[-60:])
             if cv:
@@ -680,6 +707,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         nend = np_from + nend if ncls else np_from
+        if ncls in ("armed", "civil") and f.value is not None:
+            one = _AND_ONE_MORE.match(after, nend)
+            if one is not None and (one.group("armed") is not None) == (ncls == "armed") \
+                    and _one_side(sm, f.start, f.end + one.end()):
+                # "13 soldiers and an officer were captured", "four villagers and a monk": one more of the kind
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+                nend = one.end()
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
@@ -728,9 +762,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 tail_m = None  # "towns controlled by the AA were bombed": a description, no claim
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
-            elif v.lower() in _TRANSITIVE and not aux_before and _OBJECT_NEXT.match(tail_text[tail_m.end():tail_m.end() + 12]) \
+            elif v.lower() in _TRANSITIVE and not aux_before \
+                    and _OBJECT_NEXT.match(text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
-                                     tail_text[tail_m.end():], re.I):
+                                     text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 40], re.I):
+                # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)
                 tail_m = None
             else:
                 tcls = _verb_class(v)
@@ -739,6 +775,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
                 vend = f.end + nend + tail_m.end()
+        if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
+                and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
+            ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
@@ -772,6 +811,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):
             vcls = "killed"  # "ten dead soldiers were seen"
+        if vcls is None and ncls in ("armed", "civil") and _AS_WERE.search(before[-16:]):
+            # "several soldiers were wounded, as were six students": the verb of the clause before
+            for w in reversed(_WORDS.findall(before)[-14:]):
+                if w.lower() in _AS_WERE_VERBS:
+                    vcls = _verb_class(w)
+                    break
         if vcls is None and _AMONG_THEM.match(after, nend):
             # "killed junta officers, two generals among them": the verb of the clause before
             for w in reversed(_WORDS.findall(before)[-12:]):
@@ -812,6 +857,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             agent = None  # "417 killed and 270 wounded": no one named did it
         elif tail_m is not None and not head:
             agent = _by_agent(sm, text, vend)  # "30 soldiers were killed (by X)": no one before the count did it
+        elif head and _LISTED_HEAD.search(before[-4:]):
+            agent = None  # "Junta soldiers killed – 12": the actor before is the counted, not who did it
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
@@ -881,8 +928,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric,
                                 _agent(sm, text, a) if m.group("v") else None, "armed" if armed else "civil",
                                 "single_person"))
+    if single or "capture " in s.text or "death " in s.text:
+        out.extend(_one_officer(sm, text, out))  # "the capture on Friday, near X, of a junta sergeant"
     if single:
-        out.extend(_one_officer(sm, text, out))
         out.extend(_named_victims(sm, text, out))
     if "down" in s.text and not any(c.metric == "aircraft_downed" for c in out):
         m = _SINGLE_AIRCRAFT.search(s.text)
@@ -896,6 +944,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 
 
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+_EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
+_TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
+_OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
+_AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
+_AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
+_LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
 _TOOK_PLACE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b", re.I)  # an event, no taking
@@ -984,6 +1039,17 @@ def _named_victims(sm: SentenceMentions, text: str, found: list[RawClaim]) -> li
         metric = "wounded" if (m.group("v") or m.group("v2")).lower() in ("wounded", "injured") else "killed"
         agent = _agent(sm, text, a) if m.group("v") else None
         out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "civil", "named_person"))
+    if any(t in s.text for t in ("Gen", "Col", "Maj", "Capt", "Brig")):
+        for m in _RANKED_VICTIM.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(c.figure.start < b and a < c.figure.end for c in found + out):
+                continue
+            v = m.group("v2").lower()
+            metric = "wounded" if v in ("wounded", "injured") else "killed" if not v.startswith(("captured", "taken")) \
+                else "captured_personnel"
+            more = _WITH_ONE_MORE.match(text, b)
+            n, end = (2, more.end()) if more else (1, b)
+            out.append(RawClaim(Figure(a, end, n, None, None, False, text[a:end]), metric, None, "armed", "ranked_person"))
     return out
 
 
@@ -1003,7 +1069,7 @@ def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list
         metric = _OFFICER_METRIC.get(v) or _verb_class(v)
         if metric not in ("killed", "wounded", "captured_personnel"):
             continue
-        agent = _agent(sm, text, a) if m.group("v3") else None
+        agent = (_by_agent(sm, text, b) or _agent(sm, text, a)) if m.group("v3") else None  # "the capture of a major by the KIA"
         out.append(RawClaim(Figure(a, b, 1, None, None, False, m.group()), metric, agent, "armed", "one_officer"))
     return out
 
@@ -1158,9 +1224,14 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
     return best
 
 
+_NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")
+
+
 def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str | None) -> str | None:
     if np:
-        in_np = [a for a in sm.actors if a.key and f.end <= a.start < f.end + len(np) + 25]
+        np_end = f.end + len(np)
+        in_np = [a for a in sm.actors if a.key and f.end <= a.start < np_end + 25
+                 and (a.start < np_end or _NP_OF.fullmatch(text, np_end, a.start))]
         if in_np:
             strong = [a for a in in_np if a.text.lower() not in ("soldiers", "troops", "police", "policemen", "army")]
             return "actor:" + (strong or in_np)[0].key
@@ -1203,7 +1274,8 @@ _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{
 
 
 _GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
-                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|"
+                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|"
+                       r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
                        r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
 
@@ -1225,15 +1297,35 @@ _AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[
 _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
-_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
-                              r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
-                              r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|"
-                              r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
+_RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
+                     r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
+                     r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
+                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)")
+_RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+# the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
+_RESISTANCE_AFTER = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of|for|from|with)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?"
+                               + _RESISTANCE_HEADS + r"\b")
+# "the Myaing Revolutionary Force (MRF)": the group's short name, for "the MRF said" later
+_RESISTANCE_SHORT = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS +
+                               r"\s*\((?P<short>[A-Z][A-Za-z-]{1,9})\)")
+# a local armed resistance group described, not named: "Ko Thura, who leads the Myaing resistance group, said"
+_RESISTANCE_WORDS = re.compile(r"\b(?:resistance|local\s+defen[cs]e|guerrilla|revolutionary)\s+(?:group|force|team|unit|column)s?"
+                               r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
                   "rebels", "allies", "insurgents", "report"}
+# the junta's chief named by his rank or role, with no actor word: "Senior General Min Aung Hlaing said"
+_MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
+                             r"[Cc]ommander-in-[Cc]hief)\s")
+_CHIEF_NAME = re.compile(_MILITARY_CHIEF.pattern + r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})")
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z-]{1,9})\)")
+_SHORT_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
+# every spelling of the registry's actors: a short name in brackets that is one is no new group
+_ACTOR_SPELLINGS = frozenset(sp for k, (name, _side, aliases) in _ACTORS.items() for sp in (k, name, *aliases))
+_PLURAL_GROUPS = frozenset({"groups", "allies"})
+_GROUP_COUNTS = frozenset({"the", "three", "two", "four", "allied", "both", "ethnic", "armed"})
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
@@ -1307,10 +1399,20 @@ class Speakers:
     it: bool = False  # the last pronoun speaker read was "it" (an organisation, not a person)
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
+    short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
+        if ("Gen" in s.text or "oup" in s.text or "in-" in s.text) and _MILITARY_CHIEF.search(s.text):
+            for m in _CHIEF_NAME.finditer(s.text):
+                self._remember(m.group("name"), self.military)  # "Senior General Min Aung Hlaing" → the junta
+        if "(" in s.text:
+            for b in _BRACKETED.finditer(s.text):
+                if b.group(1) not in _ACTOR_SPELLINGS and b.group(1) not in self.short:
+                    m = _RESISTANCE_SHORT.search(s.text, max(0, b.start() - 90), b.end())
+                    if m is not None and m.end() == b.end():
+                        self.short[b.group(1)] = "PDF"  # "the Myaing Revolutionary Force (MRF)"
         if not any(a.key for a in sm.actors):
             return
         if self.alliance is None:
@@ -1323,23 +1425,41 @@ class Speakers:
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
-                self._remember(m.group("name"), near[-1].key)
+                self._remember(m.group("name"), self._whose(near[-1]))
         for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
             a0 = s.start + m.end()
             near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
             if near:
-                self._remember(m.group("name"), near[0].key)
+                self._remember(m.group("name"), self._whose(near[0]))
         for m in _NAME_ROLE.finditer(s.text, lo, hi):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
-                self._remember(m.group("name"), near[0].key)
+                self._remember(m.group("name"), self._whose(near[0]))
+
+    def _whose(self, a: Actor) -> str:
+        """The actor a person's role names: "the army's information officer" after the report named
+        an ethnic army is that army's officer, not the junta's (as "the army said" is)."""
+        if a.key == self.military and a.text.lower() in ("army", "the army") and self.last_named in _ARMY_KEYS:
+            return self.last_named
+        return a.key
 
     def _remember(self, name: str, key: str) -> None:
         words = name.split()
         self.people[name] = key
         if len(words) >= 2:
             self.people[" ".join(words[-2:])] = key
+
+    def short_name(self, phrase: str, anywhere: bool = False) -> str | None:
+        """The group of a short name learnt before ("MRF") in ``phrase``: at its end, or followed
+        only by a role ("MRF officer"); with ``anywhere``, at any place in it."""
+        if not self.short:
+            return None
+        for m in _SHORT_WORD.finditer(phrase):
+            key = self.short.get(m.group())
+            if key and (anywhere or _speaker_gap(phrase[m.end():])):
+                return key
+        return None
 
     def person(self, phrase: str) -> str | None:
         for name, key in self.people.items():
@@ -1405,7 +1525,7 @@ class Speakers:
             if near:
                 return near[0].key, True
             head = after.split(",")[0]
-            p = self.person(head)
+            p = self.person(head) or self.short_name(head[:45], anywhere=True)
             if p:
                 return p, True
             if _NON_ACTOR.search(head[:40]):
@@ -1429,9 +1549,12 @@ class Speakers:
         lw = last[-1].lower() if last else ""
         if lw == "groups" and len(last) >= 2 and last[-2] == "resistance" and (len(last) < 3 or last[-3] != "the"):
             return "PDF", True  # "resistance groups say": the resistance at large, no anaphor
-        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")):
+        if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")
+                                                                        or lw in _PLURAL_GROUPS and last[-2] in _GROUP_COUNTS):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw in _PLURAL_GROUPS and self.alliance:
+                return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"
@@ -1451,12 +1574,17 @@ class Speakers:
                     if _PAIR.match(text, y.end, x.start):
                         x = y
                 return x.key, True
+        if _MILITARY_CHIEF.search(before[-60:]):
+            return self.military, True  # "Senior General Min Aung Hlaing said", "the coup leader told ..."
+        p = self.short_name(before[-45:]) if self.short else None
+        if p:
+            return p, True  # "the MRF said", "a MRF officer told ..."
         tail_names = _TAIL_NAMES.search(before) if last and last[-1][:1] in _CAPITALS else None
         if tail_names:
             p = self.person(tail_names.group(1))
             if p:
                 return p, True
-        if _RESISTANCE_NAME.search(before[-60:]):
+        if _RESISTANCE_NAME.search(before[-60:]) or _RESISTANCE_WORDS.search(before[-60:]):
             return "PDF", True
         if _NON_ACTOR.search(before[-40:]):
             return None, True
@@ -1464,7 +1592,7 @@ class Speakers:
             after = text[b:min(s.end, b + 100)]
             if not _AFTER_SAID.match(after):
                 return ("?", True) if tail_names else (None, False)
-            if _state_media(after[:60]):
+            if _state_media(after[:60]) or _MILITARY_CHIEF.match(after):
                 return self.military, True
             near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
                     (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]
@@ -1473,6 +1601,8 @@ class Speakers:
             p = self.person(after[:60])
             if p:
                 return p, True
+            if _RESISTANCE_AFTER.match(after):
+                return "PDF", True
             if _NON_ACTOR.search(after[:40]):
                 return None, True
             if re.match(rf"\s+(?:{_TITLE})?[A-Z]|\s+(?:a|an|the)\s+(?:spokes|officer|official|commander|source)", after):

@@ -181,6 +181,12 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 raw.append((sm, rcs))
     if not raw:
         return []
+    teasers = _teaser_spans(text)
+    if teasers:
+        # headlines of other stories listed under "Related stories" are no claims of this report
+        raw = [(sm, rcs) for sm, rcs in raw if not any(a <= sm.sentence.start < b for a, b in teasers)]
+        if not raw:
+            return []
     headline = _headline_speaker(report.title, prep)
     # who speaks, sentence by sentence (only in reports that state a figure)
     prev_said: str | None = None  # the speaker the sentence before named
@@ -217,6 +223,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
     out: list[Claim] = []
     index: dict[tuple, int] = {}
+    kinds: list[str | None] = []  # per claim of ``out``: the kind of people it counts (``_people_kind``)
     dated = claim_dates(sms, set(by_sentence), pub)
     for sm, rcs in raw:
         s = sm.sentence
@@ -277,9 +284,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
-            if k in index and not rc.further:
+            kind = _people_kind(rc.subject_hint)
+            if k in index and not rc.further and not (kind and kinds[index[k]] and kind != kinds[index[k]]):
                 # the same figure again (headline and body, or restated): one claim; the one an
-                # actor claims wins over the outlet's
+                # actor claims wins over the outlet's (not two soldiers and two civilians killed)
                 old = out[index[k]]
                 outlet = report.outlet or "unknown"
                 if old.claimant == claim.claimant or outlet in (old.claimant, claim.claimant):
@@ -287,8 +295,45 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                         out[index[k]] = claim
                     continue
             index[k] = len(out)
+            kinds.append(kind)
             out.append(claim)
     return _drop_rounded(out)
+
+
+def _people_kind(hint: str | None) -> str | None:
+    """Whom a count of people counts, as far as the counted noun tells: "civil", "armed" or None."""
+    if hint == "civil":
+        return "civil"
+    if hint in ("armed", "own", "enemy") or hint and hint.startswith("actor:"):
+        return "armed"
+    return None
+
+
+# a list of other stories' headlines: a header line ("RELATED STORIES", "Read more", "You may also like")
+# and the lines right under it, up to the first blank line; or one line "Read more: <headline>"
+_TEASERS = re.compile(r"^[ \t]*(?:(?:related(?:[ \t]+(?:stories|news|articles|posts|reading|coverage|content|reports))?|"
+                      r"read[ \t]+(?:more|also)|also[ \t]+read|see[ \t]+also|more[ \t]+(?:stories|news|reports)|"
+                      r"you[ \t]+may[ \t]+also[ \t]+like|recommended(?:[ \t]+(?:posts|stories|articles))?|"
+                      r"latest[ \t]+(?:news|stories)|top[ \t]+stories|most[ \t]+read)[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))+|"
+                      r"(?:read[ \t]+more|also[ \t]+read|see[ \t]+also|related)[ \t]*:[ \t]*\S[^\n]*)", re.I | re.M)
+_TEASER_WORDS = ("related", "read more", "read also", "also read", "see also", "more stories", "more news", "more reports",
+                 "you may also like", "recommended", "latest news", "latest stories", "top stories", "most read")
+
+
+def _teaser_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_TEASERS`` in ``text``, tried only at the lines that open with one of its words."""
+    low = text.lower()
+    out = []
+    for w in _TEASER_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            line = low.rfind("\n", 0, i) + 1
+            if not low[line:i].strip(" \t"):
+                m = _TEASERS.match(text, line)
+                if m is not None:
+                    out.append((m.start(), m.end()))
+            i = low.find(w, i + len(w))
+    return out
 
 
 # the low bound figures.py gives a vague count -> the exact counts it may round
@@ -307,8 +352,24 @@ def _drop_rounded(claims: list[Claim]) -> list[Claim]:
             lo, hi = _VAGUE_SPAN[c.value_low]
             if any(e.metric == c.metric and e.claimant == c.claimant and lo <= e.value <= hi for e in exact):
                 continue
+        span = _rounded_span(c)
+        if span is not None and any(e.metric == c.metric and e.claimant == c.claimant and span[0] <= e.value <= span[1]
+                                    for e in exact):
+            continue
         out.append(c)
     return out
+
+
+def _rounded_span(c: Claim) -> tuple[float, float] | None:
+    """The exact counts a rounded one may restate: "nearly 50" (headline) for 48 (body), "about 200"
+    for 196; None for a count that is not rounded."""
+    if not c.approximate or c.value_low is not None:
+        return None
+    if c.value is None and c.value_high is not None and c.value_high >= 10:
+        return 0.85 * c.value_high, c.value_high - 1  # "nearly 50", "close to 50", "almost 50"
+    if c.value is not None and c.value >= 10:
+        return 0.9 * c.value, 1.1 * c.value  # "about 200", "some 200", "roughly 200"
+    return None
 
 
 def _figure_speaker(spk: Speakers, sm: SentenceMentions, text: str, fstart: int, mil: str,

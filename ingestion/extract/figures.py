@@ -16,23 +16,25 @@ WORDS = {
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
     "a thousand": 1000, "one thousand": 1000,
 }
-_WORD_RE = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+# "a hundred", "a  hundred" (a double space in pasted or garbled text): any run of spaces between the words
+_WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 # "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
-_NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
 _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 FIGURE_RE = re.compile(
     rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{_HEDGE})\s+)?(?:
         between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
-      | (?P<n1>{_NUM})\s*(?:-|–|to)\s*(?P<n2>{_NUM})(?=\s+[a-z])
-      | (?P<vague>scores|dozens|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen)(?:\s+of)?
+      | (?P<n1>{_NUM})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
+      | (?P<vague>scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen|
+                  a\s+few\s+(?:hundred|thousand|dozen))(?:\s+of)?
       | (?P<num>{_NUM})
-    )(?P<trail>\s+or\s+(?:more|so|above))?(?![\w%])""",
+    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])""",
     re.X | re.I,
 )
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
@@ -44,6 +46,7 @@ FIGURE_STARTS = re.compile(
     rf"\b(?:{_STARTS_NUM}|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|"
     rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
+         "hundreds of thousands": 200000, "a few hundred": 200, "a few thousand": 2000, "a few dozen": 24,
          "several hundred": 200, "several thousand": 2000, "several dozen": 24}
 
 
@@ -65,8 +68,11 @@ class Figure:
         return 0.0
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
+
+
 def parse_number(text: str) -> float | None:
-    t = " ".join(text.lower().replace(",", "").split())
+    t = " ".join(_SPACED_THOUSANDS.sub("", text.lower().replace(",", "")).split())
     if t in WORDS:
         return float(WORDS[t])
     if " hundred and " in t:
@@ -111,7 +117,7 @@ def _by_first_letter(words: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:dozen|hundred|thousand)",
+_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand)",
                                                             *_STARTS_NUM[len("[0-9]|"):].split("|")]) + ")")
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 
@@ -147,6 +153,8 @@ def _iter_figures(text: str):
             done = m.end()
 
 
+_HALF_BEFORE = re.compile(r"(?<![\w-])half\s+$", re.I)
+_ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$", re.I)
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
@@ -180,6 +188,12 @@ def find_figures(text: str) -> list[Figure]:
             n = parse_number(m.group("num"))
             if n is None:
                 continue
+            half = _HALF_BEFORE.search(text, max(0, m.start() - 8), m.start()) if not hedge else None
+            if half is not None and n in (12, 100, 1000, 1_000_000):
+                # "half a dozen", "half a million": half the number
+                about = _ABOUT_BEFORE.search(text, max(0, half.start() - 16), half.start()) is not None
+                out.append(Figure(half.start(), m.end(), _clean(n / 2), None, None, about, text[half.start():m.end()]))
+                continue
             if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
                 # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound
                 hedge = ""
@@ -189,12 +203,12 @@ def find_figures(text: str) -> list[Figure]:
             if hedge in ("more than", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
-                           "not fewer than") or _trail(m) in ("or more", "or above"):
+                           "not fewer than") or _trail(m) in ("or more", "or above", "+", "-plus"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
             elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated") \
-                    or _trail(m) == "or so":
+                    or _trail(m) in ("or so", "-odd"):
                 value, approx = n, True
             elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n

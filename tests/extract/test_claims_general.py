@@ -206,3 +206,252 @@ def test_weapons_collected_after_an_ambush():
 ])
 def test_soldiers_who_fled_abroad_are_an_other_count(text, value):
     assert ("other", value) in {(c.metric, c.value) for c in claims(text, "Border Daily")}
+
+
+# ---------------------------------------------------------------- figures in pasted or garbled text
+
+@pytest.mark.parametrize("text, value", [
+    ("The KNLA said a  hundred junta soldiers were killed near Hti Moe Kho on Friday.", 100),
+    ("The KNLA said about a  dozen junta soldiers were killed near Hti Moe Kho on Friday.", 12),
+    ("The KNLA said one  thousand junta soldiers were killed in the first half of the year.", 1000),
+])
+def test_number_words_with_a_double_space(text, value):
+    assert [(c.metric, c.value) for c in claims(text, "Paste Wire")] == [("killed", value)]
+
+
+def test_half_a_dozen_is_six():
+    text = "Half a dozen junta soldiers were taken prisoner at the Lay Wah outpost, the KNLA said."
+    assert [(c.metric, c.value) for c in claims(text, "Karen Wire")] == [("captured_personnel", 6)]
+
+
+# ---------------------------------------------------------------- a verb in scare quotes
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The army said in a statement that its troops had \"neutralised\" 23 fighters near Kyauk Sin.", "killed", 23),
+    ("The junta said soldiers \u201celiminated\u201d 17 \u201cterrorists\u201d in a raid on Ywa Ma village.", "killed", 17),
+    ("The TNLA said it had \"captured\" 42 soldiers at the Ho Pang camp.", "captured_personnel", 42),
+])
+def test_a_verb_in_scare_quotes_is_still_the_verb(text, metric, value):
+    assert (metric, value) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+# ---------------------------------------------------------------- a rounded count restated exactly
+
+def test_rounded_headline_and_exact_count_are_one_claim():
+    text = ("Nearly 60 junta soldiers killed in Hpa-an District in August\n\n"
+            "In a statement on 4 September, the KNU said 57 junta soldiers were killed and 33 wounded in its "
+            "Hpa-an District during August.")
+    killed = [c for c in claims(text, "Karen Wire") if c.metric == "killed"]
+    assert [(c.value, c.claimant) for c in killed] == [(57, KNLA)]
+
+
+def test_rounded_count_far_from_an_exact_one_stays():
+    text = ("The KNU said about 300 junta soldiers were killed in the district this year. "
+            "It said 41 junta soldiers were killed in the battle for Kyaw Ta.")
+    killed = {c.value for c in claims(text, "Karen Wire") if c.metric == "killed"}
+    assert killed == {300, 41}
+
+
+# ---------------------------------------------------------------- a count and one more of its kind
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The KNLA said 22 soldiers and a captain were captured at the Mae Tha Waw camp.", "captured_personnel", 23),
+    ("The TNLA took \"9 soldiers and an officer\" prisoner near Nam Tu, the group said.", "captured_personnel", 10),
+    ("An air strike on Ta Khon village killed six villagers and a teacher, residents said.", "killed", 7),
+])
+def test_a_count_and_one_more_of_its_kind(text, metric, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [(metric, value)]
+
+
+def test_a_count_and_one_of_another_kind_is_not_summed():
+    text = "The KNLA said it killed 22 soldiers in the raid and a villager was wounded by junta shelling."
+    assert ("killed", 22) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+# ---------------------------------------------------------------- "the groups say", the junta's chief
+
+def test_the_groups_say_is_the_alliance_the_report_named():
+    text = ("The Northern Alliance opened a new offensive in Hseng Hkam Township on Friday. The three groups say "
+            "they have taken 85 junta soldiers prisoner so far.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Shan Wire")} == {
+        ("captured_personnel", 85, "Three Brotherhood Alliance")}
+
+
+@pytest.mark.parametrize("text", [
+    "Senior General Than Kyaw Win said on state television that 52 terrorists had been killed near Pin Lel.",
+    "In a speech in the capital, the coup leader said 52 terrorists had been killed near Pin Lel.",
+    "\"52 terrorists were killed near Pin Lel,\" said Senior Gen. Than Kyaw Win.",
+])
+def test_the_junta_chief_speaks_for_the_junta(text):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 52, MAF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Pyinmana Strike Force said it killed 17 junta soldiers in an ambush near Ela.",
+    "The Kyaukse Special Task Force said 17 junta soldiers were killed in an ambush near Ela.",
+    "Ko Zeya, commander of a local defence group, said 17 junta soldiers were killed in an ambush near Ela.",
+])
+def test_local_resistance_groups_outside_the_registry_are_the_pdf(text):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")} == {("killed", 17, PDF)}
+
+
+# ---------------------------------------------------------------- other stories' headlines
+
+@pytest.mark.parametrize("noise", [
+    "RELATED STORIES\nJunta air strike kills nine in Tabayin\nResistance fighters take 14 soldiers captive near Kani\n\n",
+    "You may also like\nJunta air strike kills nine in Tabayin\n\n",
+    "Read more: Junta air strike kills nine in Tabayin\n\n",
+])
+def test_headlines_of_related_stories_are_no_claims(noise):
+    text = ("The Depayin PDF said on Sunday that it had killed 8 junta soldiers near Ta Loke.\n\n" + noise +
+            "Fighting continued near the village on Monday, residents said.")
+    assert {(c.metric, c.value) for c in claims(text, "Central Wire")} == {("killed", 8)}
+
+
+def test_a_paragraph_after_a_related_stories_header_and_a_blank_line_is_the_report():
+    text = ("The Depayin PDF said on Sunday that it had killed 8 junta soldiers near Ta Loke.\n\nRELATED STORIES\n\n"
+            "Junta troops torch homes in Tabayin\n\nNine towns in the region have fallen to resistance forces since 2021.")
+    assert ("towns_captured", 9) in {(c.metric, c.value) for c in claims(text, "Central Wire")}
+
+
+# ---------------------------------------------------------------- one value, two counts
+
+def test_soldiers_and_civilians_of_one_value_are_two_counts():
+    text = ("Security forces fought back near Ywa Thar village. Two security force members sacrificed their lives "
+            "in the clash.\n\nMoreover, the terrorists burned 4 houses and killed 2 innocent villagers in the area.")
+    killed = sorted((c.value, c.subject is None) for c in claims(text, "Myawady") if c.metric == "killed")
+    assert killed == [(2, False), (2, True)]
+
+
+def test_a_headline_count_restated_in_the_body_stays_one_claim():
+    text = ("Air strike kills 6 in Hpa Saung village\n\nA junta air strike killed 6 villagers in Hpa Saung on "
+            "Monday, residents said.")
+    assert [c.value for c in claims(text, "Karenni Wire") if c.metric == "killed"] == [6]
+
+
+# ---------------------------------------------------------------- a local group named in full, then by its short name
+
+def test_short_name_of_a_local_group_is_learnt():
+    text = ("In Kachin State, the KIA seized a junta camp near Nam Sai on Monday, the group said. Farther south, the "
+            "Pakokku Revolutionary Force (PRF) ambushed a junta column. The PRF said 15 junta soldiers were killed. "
+            "\"We also seized 9 weapons,\" a PRF officer said.")
+    found = {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")}
+    assert found >= {("killed", 15, PDF), ("weapons_seized", 9, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "In the battle near Taw Ma, 15 soldiers of the military council were dead, said the Seikphyu Revolutionary Force.",
+    "Fifteen junta soldiers were killed near Taw Ma, said a spokesman for the Seikphyu Defence Force.",
+])
+def test_a_local_group_named_after_the_speech_verb_is_the_pdf(text):
+    assert ("killed", 15, PDF) in {(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")}
+
+
+# ---------------------------------------------------------------- more figure forms
+
+def bounds(c: Claim) -> tuple:
+    return (c.value, c.value_low, c.value_high)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UN agency said 27 500 people had been displaced in Hpakant Township.", (27500, None, None)),
+    ("The KNLA said it killed 20 or 30 junta soldiers near Kaw Taw.", (None, 20, 30)),
+    ("The KNLA said 1,500+ junta soldiers had been killed in the district this year.", (None, 1500, None)),
+    ("The KNLA said 40-plus junta soldiers were killed near Kaw Taw.", (None, 40, None)),
+    ("The KNLA said 40-odd junta soldiers were killed near Kaw Taw.", (40, None, None)),
+    ("The KNLA said a few hundred junta soldiers had surrendered in the district.", (None, 200, None)),
+    ("Hundreds of thousands of people have been displaced in the region, the UN agency said.", (None, 200000, None)),
+])
+def test_more_figure_forms(text, expected):
+    cs = claims(text, "Wire Desk")
+    assert len(cs) == 1 and bounds(cs[0]) == expected
+
+
+# ---------------------------------------------------------------- "the army's officer" of an ethnic army
+
+def test_the_armys_officer_after_an_ethnic_army_is_that_armys():
+    text = ("The Kachin Independence Army said on Monday it had taken a junta camp near Nam Hkam Yang.\n\n"
+            "According to Maj. Hkun Seng, the army's information officer, the raid began on Friday.\n\n"
+            "\"Twenty-two soldiers of the junta were captured,\" Maj. Hkun Seng said.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Border Wire")} == {("captured_personnel", 22, KIA)}
+
+
+def test_the_actor_of_a_listed_count_is_the_counted_not_the_claimant():
+    text = ("The KNDF released its battle report for the week on Sunday.\n\n"
+            "Junta soldiers killed – 19; wounded – 7; captured – 2.")
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Karenni Wire")} == {
+        ("killed", 19, KNDF), ("wounded", 7, KNDF), ("captured_personnel", 2, KNDF)}
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The junta's Ministry of Home Affairs said 14 terrorists were killed in Ta Ze Township.", MAF),
+    ("The NUG's Ministry of Home Affairs and Immigration said 14 junta soldiers were killed in Ta Ze Township.", PDF),
+])
+def test_a_ministry_with_a_long_name_speaks_for_its_actor(text, claimant):
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 14, claimant)}
+
+
+# ---------------------------------------------------------------- running totals
+
+def test_a_running_total_shares_the_metric_of_the_count_before():
+    text = "The KNLA said 14 junta soldiers were killed on Sunday, taking the total for the month to 260."
+    assert {(c.metric, c.value) for c in claims(text, "Karen Wire")} == {("killed", 14), ("killed", 260)}
+
+
+def test_a_count_that_exceeds_a_figure_is_a_low_bound():
+    text = "The number of IDPs in Mindat Township now exceeds 45,000, a local relief group said."
+    assert [(c.metric, c.value, c.value_low) for c in claims(text, "Chin Wire")] == [("displaced", None, 45001)]
+
+
+# ---------------------------------------------------------------- one officer named with his rank, a victim killed on the spot
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("Brigadier General Than Htike, who headed the junta's 44th Division, was shot dead by a sniper near Hsi Hseng "
+     "on Friday together with an army captain.", "killed", 2),
+    ("Lt-Col Myo Thant, the battalion's commander, was captured alive when the camp at Nam Lan fell, the TNLA said.",
+     "captured_personnel", 1),
+    ("A shell hit the market and killed on the spot Daw Khin Aye, residents said.", "killed", 1),
+])
+def test_one_named_officer_or_victim(text, metric, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [(metric, value)]
+
+
+# ---------------------------------------------------------------- "as were", and the side of a count before its speaker
+
+def test_as_were_shares_the_verb_of_the_clause_before():
+    text = "Several policemen were injured in the blast, as were four students and three vendors, state media said."
+    assert ("wounded", 7) in {(c.metric, c.value) for c in claims(text, "Wire Desk")}
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-six soldiers were captured, the KIA said on Monday.",
+    "Between 20 and 30 soldiers were killed near Loi Je, the KIA said.",
+])
+def test_the_speaker_after_a_count_is_not_its_subject(text):
+    assert {c.subject for c in claims(text, "Wire Desk")} == {MAF}
+
+
+def test_the_capture_of_an_officer_with_a_time_and_place_between():
+    text = "The shelling followed the capture last Sunday, near Kan Ni village, of a junta lieutenant by the Kani PDF."
+    assert [(c.metric, c.value, c.claimant) for c in claims(text, "Central Wire")] == [("captured_personnel", 1, PDF)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The massacre of 17 villagers in Ywa Haung was carried out by junta troops, residents said.", 17),
+    ("The NUG condemned the killings of 17 civilians in Ywa Haung.", 17),
+    ("The regime blamed the rebels for a genocide against 17 residents of Ywa Haung.", 17),
+])
+def test_nouns_of_killing_before_a_count(text, value):
+    assert [(c.metric, c.value) for c in claims(text, "Wire Desk")] == [("killed", value)]
+
+
+# ---------------------------------------------------------------- a verb with its own object
+
+def test_places_attacked_are_no_count_of_places_taken():
+    text = "The KNDF said it had attacked 6 junta outposts near Moe Bye on Sunday and seized 3 of them."
+    assert [(c.metric, c.value) for c in claims(text, "Karenni Wire")] == [("outposts_captured", 3)]
+
+
+def test_myanmars_information_ministry_speaks_for_the_junta():
+    text = "Myanmar's Information Ministry said 11 terrorists were killed near Kyun Hla on Tuesday."
+    assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 11, MAF)}
