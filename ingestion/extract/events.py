@@ -136,6 +136,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             # "the camp, which held roughly 60 soldiers": people, not a place; "controls 14 of the
             # 17 townships": a figure (a claim), unless the places are listed after it
             continue
+        if trig.family == "hold" and UNTIL.search(text, trig.end, s.end):
+            continue  # "the AA had held both villages until August, when …": a hold that ended
         if trig.family == "withdraw" and CIVILIANS.search(text[max(lo, trig.start - 60):trig.start]):
             continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew  # "failed to capture", "plans to retake": no change, whatever the ranker would say
         if trig.voice == "active":
@@ -323,6 +325,7 @@ GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoin
 CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
                        r"refugees|displaced|IDPs|children|women|monks|patients|students|workers|administrators|"
                        r"officials|staff|employees|servants)\s+(?:\w+\s+){0,5}$", re.I)
+UNTIL = re.compile(r"\buntil\b", re.I)
 PEOPLE_OBJECT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:\d[\d,]*|a\s+few|dozens|hundreds|several|some|two|three|four|five|six|"
                            r"seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|"
                            r"personnel|men|prisoners|civilians|people|residents|families|POWs|detainees|hostages)\b", re.I)

@@ -30,7 +30,9 @@ ACTIVE: dict[str, list[str]] = {
         r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
         r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
-        r"(?:completely|fully)\s+control(?:led)?", r"claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"(?:completely|fully)\s+control(?:led)?",
+        # "the AA is now in full control of X": the change just made ("is in control of": holding)
+        r"(?:is|are|was|were)\s+now\s+in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?control\s+(?:of|over)", r"claim(?:s|ed|ing)?\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
         # "the junta lost two camps": the subject loses X to the other side (see ``document``)
         r"(?:lost|loses|losing|lose)(?=\s+(?:the|control|all|two|three|four|five|several|its|their|[A-Z]))",
         # "drove the junta out of X", "chased junta troops from X": the subject takes X
@@ -76,7 +78,7 @@ ACTIVE: dict[str, list[str]] = {
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
         r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
-        r"(?:is|are|was|were|now)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
+        r"(?:(?:is|are|was|were)(?!\s+now\b)|now)\s+in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
         r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
         # "Tangyan, where the UWSA is in control": the place is the clause's antecedent (``events``)
         r"(?:is|are|remains?|remained)\s+(?:now\s+|still\s+|firmly\s+)?in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\b(?!\s+(?:of|over)\b)",

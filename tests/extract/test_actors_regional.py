@@ -109,3 +109,15 @@ def test_civilians_leaving_a_town_is_no_withdrawal():
     for text in ("More civilians in Hpa Mon had to flee this week, the group said.",
                  "Many junta administrators are said to be leaving Hpa Mon."):
         assert not [c for c in changes(text) if c[0] == "withdrew"], text
+
+
+def test_a_hold_that_ended_is_no_hold():
+    got = changes("The AA had held Nam Lwe and Pa Kaw until 15 May, when junta assaults drove its fighters out.")
+    assert not [c for c in got if c[0] == "held"]
+
+
+def test_now_in_full_control_of_is_the_capture_just_made():
+    got = changes("The KNLA said on Monday that it is now in full control of the Infantry Battalion 919 headquarters.")
+    assert [c[0] for c in got if "919" in c[1]] == ["captured"]
+    got = changes("The KNLA is in full control of Hpa Lu, a resident said.")
+    assert [c[0] for c in got if c[1] == "Hpa Lu"] == ["held"]

@@ -16,7 +16,7 @@ EXAMPLES = {
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
-        "surrendered the town", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
+        "surrendered the town", "is now in full control of", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured", "restored stability in"],
@@ -26,7 +26,7 @@ EXAMPLES = {
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
     "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
              "is firmly in control",
-             "administers", "occupies", "is now in full control of", "has full control over", "are in charge of"],
+             "administers", "occupies", "is in full control of", "now in full control of", "has full control over", "are in charge of"],
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
