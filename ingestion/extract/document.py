@@ -282,11 +282,15 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             first = earlier[0]
             return main if GENERIC_ACTOR.match(first.text) and main != st.military else first.key
         if non_military:
-            return main if st.last_agent in (None, st.military) else st.last_agent
+            key = main if st.last_agent in (None, st.military) else st.last_agent
+            return key or ("PDF" if _REBELS.match(actor.text) else None)  # "the rebels", of no named group
         return st.last_agent or main
     if ev.change in ("captured",):
         return main or st.last_captor
     return None
+
+
+_REBELS = re.compile(r"^(?:the\s+)?(?:rebels|insurgents|(?:rebel|insurgent|anti-regime)\s+(?:forces|fighters|groups))$", re.I)
 
 
 def _coalition_named(counts: Counter) -> str | None:

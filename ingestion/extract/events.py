@@ -138,7 +138,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             continue
         if trig.family == "hold" and UNTIL.search(text, trig.end, s.end):
             continue  # "the AA had held both villages until August, when …": a hold that ended
-        if trig.family == "withdraw" and CIVILIANS.search(text[max(lo, trig.start - 60):trig.start]):
+        people = CIVILIANS.search(text, max(lo, trig.start - 60), trig.start) if trig.family == "withdraw" else None
+        if people is not None and not any(people.end("people") <= a.start < trig.start for a in sm.actors):
             continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew  # "failed to capture", "plans to retake": no change, whatever the ranker would say
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
@@ -322,7 +323,7 @@ PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|m
                             r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 GUARDING = re.compile(r"\b(?:outposts?|positions?|posts?|camps?|bases?|checkpoints?|defen[cs]es|hills?)\s+"
                       r"(?:protecting|guarding|defending|shielding|surrounding|around|ringing)\s+(?:the\s+)?$", re.I)
-CIVILIANS = re.compile(r"\b(?:people|civilians|residents|villagers|families|households|inhabitants|locals|"
+CIVILIANS = re.compile(r"\b(?P<people>people|civilians|residents|villagers|families|households|inhabitants|locals|"
                        r"refugees|displaced|IDPs|children|women|monks|patients|students|workers|administrators|"
                        r"officials|staff|employees|servants)\s+(?:\w+\s+){0,5}$", re.I)
 UNTIL = re.compile(r"\buntil\b", re.I)

@@ -57,7 +57,8 @@ ACTIVE: dict[str, list[str]] = {
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
         r"pull(?:s|ed|ing)?\s+(?:its|their|the|his|all)\s+(?:\w+\s+){0,2}?(?:troops|forces|soldiers|fighters|men|units)\s+(?:out|back)",
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
-        r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))", r"moved\s+out", r"deserted",
+        r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))(?!\s+(?:in|at|on|over|for|with|to)\b)"
+        r"(?!(?:\s+[\w,]+){1,6}?\s+(?:dead|injured|wounded|homeless|displaced)\b)", r"moved\s+out", r"deserted",
         r"relocat(?:e|ed|ing)", r"ran\s+(?:away|off)", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
         # "junta troops were driven from X": the subject leaves the place after
         r"(?:driven|pushed|forced|chased|expelled|ousted)\s+(?:out\s+)?(?:of|from)",

@@ -121,3 +121,17 @@ def test_now_in_full_control_of_is_the_capture_just_made():
     assert [c[0] for c in got if "919" in c[1]] == ["captured"]
     got = changes("The KNLA is in full control of Hpa Lu, a resident said.")
     assert [c[0] for c in got if c[1] == "Hpa Lu"] == ["held"]
+
+
+def test_left_dead_and_left_in_are_no_withdrawal():
+    for text in ("A KNLA ambush near Hpa Lu on Saturday left at least 10 junta soldiers dead.",
+                 "It was the last army camp left in Hpa Lu town, residents said.",
+                 "Junta troops left for Hpa Lu on Monday."):
+        assert not [c for c in changes(text) if c[0] == "withdrew"], text
+    assert [c for c in changes("Junta troops left their outposts at Hpa Lu behind.") if c[0] == "withdrew"]
+
+
+def test_rebels_of_no_named_group_are_the_resistance():
+    cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
+                                            text="Residents said the rebels had left Hpa Lu on Friday."))
+    assert [c.agent for c in cands if c.event.trigger.family == "withdraw"] == ["PDF"]
