@@ -156,8 +156,11 @@ def docs_from_manifest(manifest: dict) -> dict[str, TableDoc]:
                 unique.setdefault(target, []).append(cols)
         elif name == "not_null" and column:
             not_null.setdefault(target, set()).add(column)
-        elif name == "column_values":  # a model's value checks in one test (tests/generic/column_values.sql)
-            not_null.setdefault(target, set()).update((meta.get("kwargs") or {}).get("not_null") or ())
+        elif name == "column_values":  # a model's checks in one test (tests/generic/column_values.sql)
+            kwargs = meta.get("kwargs") or {}
+            not_null.setdefault(target, set()).update(kwargs.get("not_null") or ())
+            unique.setdefault(target, []).extend((c,) for c in kwargs.get("unique") or ())
+            related.setdefault(target, []).extend(kwargs.get("relationships") or {})
         elif name in ("relationships", "relationships_where") and column:
             related.setdefault(target, []).append(column)
     for table, doc in docs.items():
@@ -168,7 +171,9 @@ def docs_from_manifest(manifest: dict) -> dict[str, TableDoc]:
         pk = next((c for c in candidates if all(x in nn for x in c)), ())
         doc.primary_key = pk
         indexes = [c for c in candidates if c != pk]
-        indexes += [(c,) for c in dict.fromkeys(related.get(table, [])) if (c,) not in indexes and (c,) != pk]
+        # in the order of the model's columns (not of the tests), so index names stay put
+        keyed = sorted(dict.fromkeys(related.get(table, [])), key=lambda c: order.index(c) if c in order else len(order))
+        indexes += [(c,) for c in keyed if (c,) not in indexes and (c,) != pk]
         doc.indexes = indexes
     return docs
 

@@ -126,19 +126,52 @@ def _iso_day(v: Any) -> str | None:
     return None if s in ("NaT", "None", "nan", "") else s[:10]
 
 
+def _iso_days(values):
+    """``_iso_day`` of every value of a Series: vectorised for a datetime column (what DuckDB's
+    DATE becomes), value by value otherwise."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        days = values.dt.strftime("%Y-%m-%d")
+        return days.astype(object).where(values.notna(), None)
+    return values.map(_iso_day)
+
+
+# Columns of the facts suite whose values no expectation reads (ExpectColumnToExist only).
+_PRESENCE_ONLY = ("evidence", "published_date", "date", "date_end")
+
+
+def _narrow_facts_frame(frame):
+    """The frame GX validates: the columns the facts suite reads, and for the columns it only
+    requires to exist, a one-byte placeholder of the same name. GX filters the whole frame
+    for each expectation (a boolean mask per metric: about 70 passes over every column at
+    15,000 facts, most of the suite's time on long text columns); the rows and the outcome are
+    the same."""
+    import numpy as np
+
+    read = {"fact_id", "report_id", "kind", "change", "metric", "evidence_in_text", "published_day",
+            "date_day", "date_end_day", *FACT_ENUMS}
+    keep = [c for c in frame.columns if c in read or c in _PRESENCE_ONLY]
+    narrow = frame[keep]
+    for c in _PRESENCE_ONLY:
+        if c in narrow.columns:
+            narrow[c] = np.zeros(len(narrow), dtype=np.int8)
+    return narrow
+
+
 def validate_facts(df, report_texts: Mapping[str, str],
                    settings: QualitySettings | None = None) -> SuiteResult:
     """Validate fact rows; ``report_texts`` maps report id → text (for the evidence rule)."""
     settings = settings or QualitySettings.from_env()
-    frame = df.copy()
+    frame = df.copy(deep=False)  # new columns only: pandas' copy-on-write keeps ``df`` as it is
     if {"evidence", "report_id"} <= set(frame.columns):
         frame["evidence_in_text"] = [
             evidence_in_text(e, report_texts.get(r)) for e, r in zip(frame["evidence"], frame["report_id"])]
     else:
         frame["evidence_in_text"] = False
     for src, dst in (("published_date", "published_day"), ("date", "date_day"), ("date_end", "date_end_day")):
-        frame[dst] = frame[src].map(_iso_day) if src in frame.columns else None
-    return run_suite(frame, facts_suite(settings), id_column="fact_id",
+        frame[dst] = _iso_days(frame[src]) if src in frame.columns else None
+    return run_suite(_narrow_facts_frame(frame), facts_suite(settings), id_column="fact_id",
                      max_examples=settings.max_examples)
 
 

@@ -73,6 +73,14 @@ MANIFEST = {"nodes": {
                   "test_metadata": {"name": "column_values", "kwargs": {"not_null": ["month", "holder"]}}},
     "test.p.u2": {"resource_type": "test", "attached_node": "model.p.mart_y", "column_name": "code",
                   "test_metadata": {"name": "unique"}},
+    # unique and relationships among a model's checks in one test
+    "model.p.fct_z": {"resource_type": "model", "name": "fct_z", "description": "",
+                      "columns": {"z_id": {}, "report_id": {}, "place_key": {}}},
+    "test.p.v2": {"resource_type": "test", "attached_node": "model.p.fct_z",
+                  "test_metadata": {"name": "column_values", "kwargs": {
+                      "not_null": ["z_id"], "unique": ["z_id"], "relationships": {"report_id": "dim_report.report_id"}}}},
+    "test.p.v3": {"resource_type": "test", "attached_node": "model.p.fct_z",
+                  "test_metadata": {"name": "column_values", "kwargs": {"relationships": {"place_key": "dim_place.place_key"}}}},
 }}
 
 
@@ -82,6 +90,7 @@ def test_keys_from_the_dbt_tests():
     assert docs["fct_x"].description == "Facts." and docs["fct_x"].columns["x_id"] == "The id."
     # a nullable unique column is no primary key; the not-null combination is
     assert docs["mart_y"].primary_key == ("month", "holder") and docs["mart_y"].indexes == [("code",)]
+    assert docs["fct_z"].primary_key == ("z_id",) and docs["fct_z"].indexes == [("report_id",), ("place_key",)]
     sql = keys_and_comments_sql("s", "fct_x", [Column("x_id", "VARCHAR"), Column("place_key", "VARCHAR")],
                                 docs["fct_x"])
     assert sql[0] == 'ALTER TABLE "s"."fct_x" ADD PRIMARY KEY ("x_id")'

@@ -3,7 +3,9 @@
     the environment does not invalidate partial parsing).
 
     Every data test of the project carries `where: "__window__"` (dbt_project.yml); a test
-    that must see the whole table (uniqueness) sets `where: ""` in its YAML. At run time the
+    that must see the whole table sets `where: ""` in its YAML; `column_values` (a model's
+    checks in one node, tests/generic/column_values.sql) gets the whole table and applies the
+    filter below to its row checks itself, not to its uniqueness checks. At run time the
     placeholder becomes:
       * on the models rebuilt by publication day (incremental by window, and the staging
         views of the raw tables): the partition window on published_date;
@@ -21,6 +23,12 @@
         'census_figures': 'window',
         'fct_control_events': 'sites', 'fct_control_periods': 'sites',
     }) }}
+{%- endmacro %}
+
+{#- The generic test being rendered (`model` is the test node here), else none. -#}
+{% macro window_test_name() -%}
+    {%- set meta = model.test_metadata if model is defined and model.test_metadata is defined else none -%}
+    {{ return(meta.name if meta else none) }}
 {%- endmacro %}
 
 {% macro has_partition_window() -%}
@@ -42,6 +50,10 @@
 
 {% macro get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
+    {%- if where == '__window__' and window_test_name() == 'column_values' -%}
+        {#- column_values windows its row checks itself and reads the whole table for `unique` -#}
+        {{ return(relation) }}
+    {%- endif -%}
     {%- if where and '__window__' in where -%}
         {%- set where = where | replace('__window__', test_window_filter(relation)) -%}
     {%- endif -%}

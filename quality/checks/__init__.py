@@ -37,8 +37,9 @@ reference_shrink           reference/<each>       ERROR     yes       latest loa
   one read and one GX validation serve both).
 - ``facts``: raw/extracted_facts (``facts_suite`` and ``facts_reference``, one multi-asset check).
 - ``marts``: the ``mart_gate`` of each gated mart, before the publish.
-- ``reference``: reference/<table> (``reference_suite`` and, where the table has soft rules,
-  ``reference_rules`` in one multi-asset check; ``reference_shrink``).
+- ``reference``: reference/<table> (``reference_suite``, where the table has soft rules
+  ``reference_rules``, and ``reference_shrink``, of all eight tables in one multi-asset check:
+  one step and one connection; a suite whose inputs did not change is not validated again).
 - ``common``: what they share (the partition window, the result → metadata conversion).
 
 The checks on the partitioned raw assets are partitioned too and read the rows of the run's

@@ -20,12 +20,15 @@ REFERENCE_RULE_TABLES = ("townships", "census_workbook", "towns", "wards_village
                          "town_control_events")
 
 
-def _validate(table: str, warehouse: WarehouseResource):
-    """(GX result, load_version) of the latest load of reference.<table>."""
+def _validate(table: str, warehouse: WarehouseResource, con=None):
+    """(GX result, load_version) of the latest load of reference.<table> (through ``con``, a
+    read-only connection of the step, when given)."""
     from quality.reference_suite import validate_latest
 
-    with warehouse.connect(read_only=True) as con:
+    if con is not None:
         return validate_latest(con, table, quality_settings())
+    with warehouse.connect(read_only=True) as own:
+        return validate_latest(own, table, quality_settings())
 
 
 def _reference_extra(table: str, version: int | None, result) -> dict[str, Any]:
@@ -79,11 +82,10 @@ FINGERPRINT = "inputs_fingerprint"  # check metadata: quality.reference_suite.va
 _AGAIN = ", not validated again: "
 
 
-def _fingerprint(table: str, warehouse: WarehouseResource) -> str:
+def _fingerprint(table: str, con) -> str:
     from quality.reference_suite import validation_fingerprint
 
-    with warehouse.connect(read_only=True) as con:
-        return validation_fingerprint(con, table, quality_settings())
+    return validation_fingerprint(con, table, quality_settings())
 
 
 def results_if_unchanged(instance, table: str, check_names: list[str], fingerprint: str) -> list[AssetCheckResult] | None:
@@ -116,30 +118,23 @@ def results_if_unchanged(instance, table: str, check_names: list[str], fingerpri
     return out
 
 
-def _reference_checks(table: str):
+def _suite_results(context: AssetCheckExecutionContext, table: str, names: list[str], warehouse: WarehouseResource,
+                   con) -> Iterator[AssetCheckResult]:
     """The suite (and, for tables with soft rules, the rules) of one table: one validation,
     skipped when nothing it reads changed since the last passing one (same
     ``validation_fingerprint``: same load of the table, suite code, settings, GX)."""
-    with_rules = table in REFERENCE_RULE_TABLES
-    specs = [_suite_spec(table), *([_rules_spec(table)] if with_rules else [])]
-
-    @multi_asset_check(name=f"reference_{table}_suite", specs=specs)
-    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
-        fingerprint = _fingerprint(table, warehouse)
-        again = results_if_unchanged(context.instance, table, [spec.name for spec in specs], fingerprint)
-        if again is not None:
-            context.log.info(f"reference.{table}: unchanged since the last passing validation, not validated again")
-            yield from again
-            return
-        result, version = _validate(table, warehouse)
+    fingerprint = _fingerprint(table, con)
+    again = results_if_unchanged(context.instance, table, names, fingerprint)
+    if again is not None:
+        context.log.info(f"reference.{table}: unchanged since the last passing validation, not validated again")
+        yield from again
+        return
+    result, version = _validate(table, warehouse, con=con)
+    if "reference_suite" in names:
         yield suite_result(table, result, version, {FINGERPRINT: fingerprint})
-        if with_rules:
-            yield rules_result(table, result, version, {FINGERPRINT: fingerprint})
+    if "reference_rules" in names:
+        yield rules_result(table, result, version, {FINGERPRINT: fingerprint})
 
-    return _check
-
-
-REFERENCE_SUITE_CHECKS = [_reference_checks(t) for t in REFERENCE_TABLES]
 
 # The dimension each reference table feeds: a shrink names both.
 REFERENCE_DIMENSIONS = {"townships": "dim_place", "towns": "dim_place", "census_workbook": "dim_place",
@@ -163,19 +158,24 @@ def reference_load_counts(con, table: str) -> tuple[int | None, int] | None:
     return (int(rows[1][0]) if len(rows) > 1 else None), int(rows[0][0])
 
 
-def reference_shrink_result(table: str, warehouse: WarehouseResource) -> AssetCheckResult:
+def reference_shrink_result(table: str, warehouse: WarehouseResource, con=None) -> AssetCheckResult:
     from quality.rules import shrink_share, shrunk_tables
 
     settings = quality_settings()
-    with warehouse.connect(read_only=True) as con:
+    if con is not None:
         counts = reference_load_counts(con, table)
+    else:
+        with warehouse.connect(read_only=True) as own:
+            counts = reference_load_counts(own, table)
     dimension = REFERENCE_DIMENSIONS[table]
     if counts is None:
-        return AssetCheckResult(passed=True, severity=AssetCheckSeverity.ERROR,
+        return AssetCheckResult(check_name="reference_shrink", asset_key=AssetKey(["reference", table]),
+                                passed=True, severity=AssetCheckSeverity.ERROR,
                                 description=f"reference.{table}: not loaded yet")
     previous, current = counts
     shrunk = shrunk_tables({f"reference.{table}": (previous, current)}, settings.max_reference_shrink)
     return AssetCheckResult(
+        check_name="reference_shrink", asset_key=AssetKey(["reference", table]),
         passed=not shrunk, severity=AssetCheckSeverity.ERROR,
         description=(f"reference.{table}: {previous} → {current} rows" if not shrunk else
                      f"{dimension} would shrink: {shrunk[0]}, more than "
@@ -187,18 +187,40 @@ def reference_shrink_result(table: str, warehouse: WarehouseResource) -> AssetCh
                   "max_reference_shrink": settings.max_reference_shrink})
 
 
-def _reference_shrink_check(table: str):
-    @asset_check(asset=AssetKey(["reference", table]), name="reference_shrink", blocking=True,
-                 description=f"Systemic: the latest load of reference.{table} removes at most "
-                 f"FRONTLINE_QC_MAX_REFERENCE_SHRINK (default 5%) of the previous load's rows, else "
-                 f"{REFERENCE_DIMENSIONS[table]} is not rebuilt nor published (ERROR).")
-    def _check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> AssetCheckResult:
-        return reference_shrink_result(table, warehouse)
-
-    return _check
+def _shrink_spec(table: str) -> AssetCheckSpec:
+    return AssetCheckSpec(
+        "reference_shrink", asset=AssetKey(["reference", table]), blocking=True,
+        description=f"Systemic: the latest load of reference.{table} removes at most "
+        f"FRONTLINE_QC_MAX_REFERENCE_SHRINK (default 5%) of the previous load's rows, else "
+        f"{REFERENCE_DIMENSIONS[table]} is not rebuilt nor published (ERROR).")
 
 
-REFERENCE_SHRINK_CHECKS = [_reference_shrink_check(t) for t in REFERENCE_DIMENSIONS]
+def _table_specs(table: str) -> list[AssetCheckSpec]:
+    return [_suite_spec(table), *([_rules_spec(table)] if table in REFERENCE_RULE_TABLES else []),
+            *([_shrink_spec(table)] if table in REFERENCE_DIMENSIONS else [])]
 
-REFERENCE_CHECKS = [*REFERENCE_SUITE_CHECKS, *REFERENCE_SHRINK_CHECKS]
+
+# Every check of every reference table in one step: a night whose reference files did not
+# change runs 15 checks that each find nothing to do (the suites skip, the shrink reads two
+# counts); as one step per check they cost a Dagster step and a DuckDB connection apiece
+# (15 steps, 23 connections, about 1 s of a night: `make bench-backfill`). One step, one
+# read-only connection; the checks, their names, severities and blocking are the same.
+@multi_asset_check(name="reference_checks", specs=[spec for t in REFERENCE_TABLES for spec in _table_specs(t)],
+                   can_subset=True)
+def reference_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
+    selected: dict[str, list[str]] = {}
+    for key in context.selected_asset_check_keys:
+        selected.setdefault(key.asset_key.path[-1], []).append(key.name)
+    with warehouse.connect(read_only=True) as con:
+        for table in REFERENCE_TABLES:  # in a fixed order
+            names = selected.get(table, [])
+            suite_names = [n for n in ("reference_suite", "reference_rules") if n in names]
+            if suite_names:
+                yield from _suite_results(context, table, suite_names, warehouse, con)
+            if "reference_shrink" in names:
+                yield reference_shrink_result(table, warehouse, con=con)
+
+
+REFERENCE_CHECKS = [reference_checks]
+REFERENCE_SUITE_CHECKS = REFERENCE_CHECKS  # the suites, the rules and the shrink gates: one multi-asset check
 CHECKS = REFERENCE_CHECKS
