@@ -68,14 +68,13 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
     the fast path only) is a further gate: it must be true at every position of ``text`` where
     a match can start.
     """
-    window = text[pos:endpos]
-    if not lower_keeps_matches(window):
+    low = _lowered(text[pos:endpos])
+    if low is None:
         yield from pattern.finditer(text, pos, endpos)
         return
     done = pos
     match = pattern.match
-    offsets = starts.positions(window.lower()) if isinstance(starts, Starts) else (
-        c.start() for c in starts.finditer(window.lower()))
+    offsets = starts.positions(low) if isinstance(starts, Starts) else (c.start() for c in starts.finditer(low))
     for c in offsets:
         p = c + pos
         if p < done or keep is not None and not keep(p):
@@ -84,6 +83,24 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
         if m is not None:
             yield m
             done = m.end()
+
+
+# the last window ``_lowered`` saw, and its answer (the sentence-level recognisers read the
+# same sentence one after the other: it is lowered and checked once, not once per pattern)
+_LAST_WINDOW: list = ["", ""]
+
+
+def _lowered(window: str) -> str | None:
+    """``window.lower()`` if ``lower_keeps_matches(window)``, else None. The answer for the
+    last window is kept: an equal string (strings are immutable) gets the same answer, the
+    very same lowered string object (its hash computed once for ``SharedStarts``' memo)."""
+    last = _LAST_WINDOW
+    if window is last[0] or window == last[0]:
+        return last[1]
+    low = window.lower() if lower_keeps_matches(window) else None
+    last[0] = window
+    last[1] = low
+    return low
 
 
 def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str) -> Iterator[re.Match]:
