@@ -93,7 +93,15 @@ class DocumentState:
     lede_date: dict[int, DateSpan] = field(default_factory=dict)  # see ``_lede_dates``
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
-    states: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)  # only ever extended: its length tells its content
+    _most: tuple[int, str | None] = (0, None)  # (len(states), _named_most(states)) of the last call
+
+    def named_most(self) -> str | None:
+        """``_named_most(self.states)``, counted again only when more states were named."""
+        n = len(self.states)
+        if n != self._most[0]:
+            self._most = (n, _named_most(self.states))
+        return self._most[1]
 
 
 def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
@@ -631,7 +639,7 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     here = set(states)
     if len(here) == 1:
         return None, next(iter(here))
-    return None, _named_most(st.states)
+    return None, st.named_most()
 
 
 def _named_most(states: list[str]) -> str | None:

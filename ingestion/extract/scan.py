@@ -17,6 +17,7 @@ spaces (curly quotes).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 
 
@@ -115,6 +116,65 @@ def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str)
         if m is not None:
             yield m
             done = m.end()
+
+
+def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``regex`` can open with, or None when that is not
+    told by its opening alone (an optional or repeated-from-zero opening, a class such as
+    ``\\w``, a back-reference): a superset, never a subset. Read from the parsed expression
+    (``re._parser``); zero-width openings (``\\b``, look-arounds) are passed over."""
+    from re import _constants as c, _parser
+
+    def of(items) -> frozenset[str] | None:
+        for op, av in items:
+            if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+                continue  # zero-width: the next item consumes the first character
+            if op is c.LITERAL:
+                return frozenset(chr(av).lower())
+            if op is c.IN:
+                out: set[str] = set()
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        out.add(chr(iav).lower())
+                    elif iop is c.RANGE and iav[1] < 128:
+                        out.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                    else:
+                        return None  # a negated set, a category, a wide range
+                return frozenset(out)
+            if op is c.BRANCH:
+                out = set()
+                for alt in av[1]:
+                    got = of(alt)
+                    if got is None:
+                        return None
+                    out |= got
+                return frozenset(out)
+            if op is c.SUBPATTERN:
+                return of(av[3])
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                return of(av[2])
+            return None  # anything else: no bound on the first character
+        return None  # can match the empty string
+
+    return of(_parser.parse(regex, flags).data)
+
+
+class FirstCharDispatch:
+    """A big alternation tried through the alternatives that can open with the character at
+    the position tried: ``match`` gives what ``pattern.match`` gives (an alternative that cannot
+    open with that character cannot match there; dropping it keeps the others' order, so the
+    same alternative wins, with the same span and named group). ``by_char`` maps an ASCII
+    character, as written, to the narrower expression; any other character (letters outside
+    ASCII may match ASCII ones under ``re.IGNORECASE``) and the end of the text use ``pattern``.
+    ``finditer`` is ``pattern``'s (for ``finditer_at``'s plain path)."""
+
+    def __init__(self, pattern: re.Pattern, by_char: dict[str, re.Pattern]):
+        self.pattern = pattern
+        self.finditer = pattern.finditer
+        self._by_char = by_char
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self._by_char.get(text[pos:pos + 1], self.pattern).match(text, pos, endpos)
 
 
 def contains_any(low: str, words: tuple[str, ...]) -> bool:
