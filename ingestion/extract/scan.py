@@ -41,13 +41,13 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     characters are punctuation or spaces (curly quotes) takes the fast path too, as in
     ``finditer_at``.
     """
-    if not lower_keeps_matches(text):
+    low = _lowered(text)
+    if low is None:
         yield from pattern.finditer(text)
         return
     done = 0
     match = pattern.match
-    positions = starts.positions(text.lower()) if isinstance(starts, Starts) else (
-        c.start() for c in starts.finditer(text.lower()))
+    positions = starts.positions(low) if isinstance(starts, Starts) else (c.start() for c in starts.finditer(low))
     for p in positions:
         if p < done:
             continue
@@ -86,22 +86,31 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
             done = m.end()
 
 
-# the last window ``_lowered`` saw, and its answer (the sentence-level recognisers read the
-# same sentence one after the other: it is lowered and checked once, not once per pattern)
-_LAST_WINDOW: list = ["", ""]
+# the last window ``lowered`` saw: [window, window.lower(), lower_keeps_matches(window)] (the
+# sentence-level recognisers read the same sentence one after the other: it is lowered and
+# checked once, not once per pattern)
+_LAST_WINDOW: list = ["", "", True]
 
 
-def _lowered(window: str) -> str | None:
-    """``window.lower()`` if ``lower_keeps_matches(window)``, else None. The answer for the
-    last window is kept: an equal string (strings are immutable) gets the same answer, the
-    very same lowered string object (its hash computed once for ``SharedStarts``' memo)."""
+def lowered(window: str) -> str:
+    """``window.lower()``; the very same string object for a window equal to the last one
+    (strings are immutable: an equal string has the same lower case), so that its hash is
+    computed once for ``SharedStarts``' memo."""
     last = _LAST_WINDOW
     if window is last[0] or window == last[0]:
         return last[1]
-    low = window.lower() if lower_keeps_matches(window) else None
-    last[0] = window
-    last[1] = low
-    return low
+    last[:] = window, window.lower(), None
+    return last[1]
+
+
+def _lowered(window: str) -> str | None:
+    """``window.lower()`` if ``lower_keeps_matches(window)``, else None (kept for the last window,
+    as ``lowered``)."""
+    low = lowered(window)
+    last = _LAST_WINDOW
+    if last[2] is None:
+        last[2] = lower_keeps_matches(window)
+    return low if last[2] else None
 
 
 def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str) -> Iterator[re.Match]:
@@ -245,7 +254,7 @@ class StemGated:
 
     def _none(self, text: str) -> bool:
         """Whether ``text`` cannot hold a match."""
-        return not (self._any_case and not text.isascii()) and not contains_any(text.lower(), self.stems)
+        return not (self._any_case and not text.isascii()) and not contains_any(lowered(text), self.stems)
 
     def search(self, text: str, *args) -> re.Match | None:
         return None if self._none(text) else self.pattern.search(text, *args)
@@ -275,7 +284,7 @@ class AnyOf:
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""
-    return not text.isascii() or contains_any(text.lower(), stems)
+    return not text.isascii() or contains_any(lowered(text), stems)
 
 
 # every character ``\s`` matches (``str.isspace``: the same test as the regex engine's)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingestion.extract.scan import AnyOf, FirstCharDispatch, finditer_at, first_chars, starts_re
+from ingestion.extract.scan import AnyOf, FirstCharDispatch, finditer_at, first_chars, lowered, starts_re
 
 # family -> active forms (past, present, participle), one alternation each. A form is one
 # regular expression; ``FORMS`` below joins them.
@@ -233,7 +233,7 @@ may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Every trigger in ``text[start:end]``; offsets in ``text``."""
     out: list[Trigger] = []
-    if not may_trigger(text[start:end].lower()):
+    if not may_trigger(lowered(text[start:end])):
         return out
     for m in finditer_at(TRIGGER_DISPATCH, TRIGGER_STARTS_RE, text, start, end):
         group = m.lastgroup or ""
