@@ -127,45 +127,65 @@ def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str)
             done = m.end()
 
 
+# the ASCII characters each class escape matches (``FirstCharDispatch`` dispatches ASCII only)
+_ASCII_CATEGORIES = {
+    "CATEGORY_DIGIT": "0123456789", "CATEGORY_UNI_DIGIT": "0123456789",
+    "CATEGORY_SPACE": " \t\n\r\f\v\x1c\x1d\x1e\x1f", "CATEGORY_UNI_SPACE": " \t\n\r\f\v\x1c\x1d\x1e\x1f",
+    "CATEGORY_WORD": "abcdefghijklmnopqrstuvwxyz0123456789_", "CATEGORY_UNI_WORD": "abcdefghijklmnopqrstuvwxyz0123456789_",
+}
+
+
 def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
-    """The lower-cased characters a match of ``regex`` can open with, or None when that is not
-    told by its opening alone (an optional or repeated-from-zero opening, a class such as
-    ``\\w``, a back-reference): a superset, never a subset. Read from the parsed expression
-    (``re._parser``); zero-width openings (``\\b``, look-arounds) are passed over."""
+    """The lower-cased ASCII characters a match of ``regex`` can open with (a superset, never a
+    subset, for a text whose character there is ASCII), or None when the expression does not
+    bound it (it may match the empty string, or opens with ``.``, a negated class, a
+    back-reference…). Read from the parsed expression (``re._parser``): zero-width items
+    (``\\b``, look-arounds) and optional ones are passed over to what may follow."""
     from re import _constants as c, _parser
 
-    def of(items) -> frozenset[str] | None:
+    def of(items) -> tuple[frozenset[str] | None, bool]:
+        """(the opening characters, whether ``items`` may match the empty string)."""
+        out: set[str] = set()
         for op, av in items:
             if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
                 continue  # zero-width: the next item consumes the first character
             if op is c.LITERAL:
-                return frozenset(chr(av).lower())
-            if op is c.IN:
-                out: set[str] = set()
+                got, empty = frozenset(chr(av).lower()), False
+            elif op is c.IN:
+                chars: set[str] = set()
                 for iop, iav in av:
                     if iop is c.LITERAL:
-                        out.add(chr(iav).lower())
+                        chars.add(chr(iav).lower())
                     elif iop is c.RANGE and iav[1] < 128:
-                        out.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                        chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                    elif iop is c.CATEGORY and str(iav) in _ASCII_CATEGORIES:
+                        chars.update(_ASCII_CATEGORIES[str(iav)])
                     else:
-                        return None  # a negated set, a category, a wide range
-                return frozenset(out)
-            if op is c.BRANCH:
-                out = set()
+                        return None, True  # a negated set, another category, a wide range
+                got, empty = frozenset(chars), False
+            elif op is c.BRANCH:
+                got, empty = frozenset(), False
                 for alt in av[1]:
-                    got = of(alt)
-                    if got is None:
-                        return None
-                    out |= got
-                return frozenset(out)
-            if op is c.SUBPATTERN:
-                return of(av[3])
-            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                return of(av[2])
-            return None  # anything else: no bound on the first character
-        return None  # can match the empty string
+                    f, e = of(alt)
+                    if f is None:
+                        return None, True
+                    got, empty = got | f, empty or e
+            elif op is c.SUBPATTERN:
+                got, empty = of(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                got, empty = of(av[2])
+                empty = empty or av[0] == 0
+            else:
+                return None, True  # anything else: no bound on the first character
+            if got is None:
+                return None, True
+            out |= got
+            if not empty:
+                return frozenset(out), False
+        return frozenset(out), True
 
-    return of(_parser.parse(regex, flags).data)
+    got, empty = of(_parser.parse(regex, flags).data)
+    return None if empty else got
 
 
 class FirstCharDispatch:

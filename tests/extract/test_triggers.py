@@ -154,6 +154,9 @@ def test_first_chars():
     assert first_chars(r"f[ae]ll(?:s|en)?", re.I) == frozenset("f")
     assert first_chars(r"(?:took|take)\s+back|won", re.I) == frozenset("tw")
     assert first_chars(r"\b(?=x)[A-C]y") == frozenset("abc")
-    assert first_chars(r"(?:the\s+)?town") is None  # an optional opening: no bound
-    assert first_chars(r"\w+") is None
+    assert first_chars(r"(?:the\s+)?town") == frozenset("t")  # an optional opening: what follows too
+    assert first_chars(r"\d?x") == frozenset("0123456789x")
+    assert first_chars(r"a?") is None  # may match the empty string: no bound
+    assert first_chars(r"\w+") == frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+    assert first_chars(r"[^a]b") is None
     assert first_chars(r"(?:ab)+c") == frozenset("a")
