@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingestion.extract.dates import DateSpan, not_after
@@ -68,19 +69,22 @@ class DocumentState:
     sms: list[SentenceMentions] = field(default_factory=list)  # the sentences read so far
     current: SentenceMentions | None = None  # the sentence being read
 
-    def named_before(self, pos: int, fam: str | None = None, here: bool = False) -> list[Place]:
-        """Named places before ``pos``, nearest last, of the kind family ``fam`` (if given);
-        a sentence's places are found only when a back-reference asks for them."""
-        out: list[Place] = []
-        # a back-reference points at most LOOK_BACK sentences back, or earlier in its own sentence
-        # when ``here`` ("Paletwa is held by the AA, which took the town in 2024")
-        for sm in self.sms[-LOOK_BACK:] + ([self.current] if here and self.current is not None else []):
+    def named_back(self, pos: int, fam: str | None = None, here: bool = False) -> Iterator[Place]:
+        """Named places before ``pos`` of the kind family ``fam`` (if given), nearest first (a
+        sentence's places are in text order: their starts never increase). A back-reference
+        points at most LOOK_BACK sentences back, or earlier in its own sentence when ``here``
+        ("Paletwa is held by the AA, which took the town in 2024"). Lazy: a caller that needs
+        only the nearest few stops early, and the places of the sentences further back are then
+        never found."""
+        back = [self.current] if here and self.current is not None else []
+        back += reversed(self.sms[-LOOK_BACK:])
+        for sm in back:
             if sm.sentence.start >= pos:
-                break
-            out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
-                    and not (p.bare and p.name.split()[0] in NOT_PLACE)
-                    and (fam is None or kind_family(p.kind) == fam)]
-        return out
+                continue  # a sentence after ``pos`` (text order: nothing it names stands before ``pos``)
+            for p in reversed(sm.places):
+                if (p.ref in (None, "generic") and p.start < pos and not (p.bare and p.name.split()[0] in NOT_PLACE)
+                        and (fam is None or kind_family(p.kind) == fam)):
+                    yield p
     last_objects: list[Place] = field(default_factory=list)
     last_agent: str | None = None
     last_captor: str | None = None
@@ -90,8 +94,16 @@ class DocumentState:
     lede_date: dict[int, DateSpan] = field(default_factory=dict)  # see ``_lede_dates``
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
-    states: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)  # only ever extended: its length tells its content
     here_states: list[str] = field(default_factory=list)  # those of the current sentence
+    _most: tuple[int, str | None] = (0, None)  # (len(states), _named_most(states)) of the last call
+
+    def named_most(self) -> str | None:
+        """``_named_most(self.states)``, counted again only when more states were named."""
+        n = len(self.states)
+        if n != self._most[0]:
+            self._most = (n, _named_most(self.states))
+        return self._most[1]
 
 
 def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
@@ -328,18 +340,20 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         head = _specific_head(p.name)
         here = st.current is not None and _RELATIVE_VERB.search(
             st.current.sentence.text[:ev.trigger.start - st.current.sentence.start]) is not None
-        cands = [q for q in st.named_before(p.start, fam, here) if head is None or head in q.name.lower()]
-        if not cands and head is not None and p.count == 1:
+        # the candidates, nearest first (read only as far as needed)
+        cands = (q for q in st.named_back(p.start, fam, here) if head is None or head in q.name.lower())
+        nearest = next(cands, None)
+        if nearest is None and head is not None and p.count == 1:
             # "the police station", "the dried tea leaf factory": a first mention, not a reference
             name = without_determiners(p.name)
             out.append(_facility_named(Place(p.start, p.end, name, HEAD_KIND.get(head, "other")), st))
             continue
-        if p.count == 0:  # "the bases": the ones named last
-            if cands:
-                last_sentence = [q for q in cands if abs(q.start - cands[-1].start) < 400]
-                out.extend(_unique(last_sentence[-6:]))
-        elif cands:
-            out.extend(_unique(list(reversed(cands)))[:p.count][::-1])
+        if nearest is None:
+            continue
+        if p.count == 0:  # "the bases": the last six named within 400 characters of the nearest one
+            out.extend(_unique(_last_within(nearest, cands, 400, 6)[::-1]))
+        else:
+            out.extend(_nearest_unique(nearest, cands, p.count)[::-1])
     if not out and not ev.places and ev.extra.get("pronoun_object"):
         here = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
         out = here[-1:] or [q for q in st.last_objects if q.ref is None]
@@ -361,7 +375,7 @@ def _facility_named(p: Place, st: DocumentState) -> Place:
         return p
     towns = [q for q in st.current.places if q.ref is None and q.unit is None and not q.inner
              and kind_family(q.kind) == "town" and q.end <= p.start]
-    town = towns[-1] if towns else next(iter(st.named_before(p.start, "town")[-1:]), None)
+    town = towns[-1] if towns else next(st.named_back(p.start, "town"), None)
     if town is None or town.ref is not None:
         return p
     if head in ("airport", "airfield"):  # an airport is named after its town: one site with "Bhamo Airport"
@@ -370,6 +384,31 @@ def _facility_named(p: Place, st: DocumentState) -> Place:
     while words and _FACILITY_WORDS.match(words[0]) and len(words) > 1:
         words = words[1:]
     return Place(p.start, p.end, f"{' '.join(words)} in {town.name}", p.kind, ref=p.ref)
+
+
+def _last_within(nearest: Place, farther: Iterator[Place], span: int, n: int) -> list[Place]:
+    """``nearest`` and the places of ``farther`` (nearest first, starts not increasing) that start
+    less than ``span`` characters before it, at most ``n`` in all, nearest first."""
+    out = [nearest]
+    for q in farther:
+        if len(out) >= n or nearest.start - q.start >= span:
+            break  # the places further back start earlier still
+        out.append(q)
+    return out
+
+
+def _nearest_unique(nearest: Place, farther: Iterator[Place], n: int) -> list[Place]:
+    """The first ``n`` places of ``nearest`` then ``farther`` with a key not seen before
+    (``_unique(...)[:n]``, reading only as far as needed)."""
+    seen = {nearest.key}
+    out = [nearest]
+    for q in farther:
+        if len(out) >= n:
+            break
+        if q.key not in seen:
+            seen.add(q.key)
+            out.append(q)
+    return out[:n]
 
 
 # longest-first where one ends another: "airport" before "port"
@@ -623,7 +662,7 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     here = set(states)
     if len(here) == 1:
         return None, next(iter(here))
-    return None, _named_most(st.states)
+    return None, st.named_most()
 
 
 def _named_most(states: list[str]) -> str | None:

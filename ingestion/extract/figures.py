@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import AnyOf, finditer_from
+from ingestion.extract.scan import AnyOf, finditer_from, lowered
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -133,7 +133,7 @@ def _iter_figures(text: str):
         # proves the same matches); letters outside ASCII: the plain scan (``finditer_from``)
         yield from finditer_from(FIGURE_RE, FIGURE_STARTS, text)
         return
-    low = text.lower()
+    low = lowered(text)
     if not _may_hold_number(low):
         return  # no digit, no number word: _NUM_START finds nothing
     done = 0

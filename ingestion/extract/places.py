@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingestion.extract.scan import AnyOf, finditer_at, finditer_positions, lower_keeps_matches, starts_re
+from ingestion.extract.scan import AnyOf, finditer_at, finditer_positions, lower_keeps_matches, lowered, starts_re
 from ingestion.models import Unit
 
 BURMESE_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
@@ -302,7 +302,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        """Whether ``s[a:b]`` overlaps nothing found so far."""
+        for x, y in taken:
+            if b > x and a < y:
+                return False
+        return True
 
     def add(p: Place) -> None:
         found.append(p)
@@ -323,10 +327,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "urban_ward"))
     inner: list[Place] = []
     plural_sites: list[tuple[int, str]] = []  # (end, kind) of a located site with a plural head noun
-    low = s.lower()
+    low = lowered(s)
     heads = has_head_word(low)
     gates = None
-    if heads and any(c.isupper() for c in s):
+    upper = any(c.isupper() for c in s)
+    if heads and upper:
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner
         keep = None if gates is None else (lambda p: gates.head_within(p, 3))
@@ -354,7 +359,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                                    bare=tail is None, inner=True))
         for p in _named_sites(s, start, free, gates):
             add(p)
-    if any(c.isupper() for c in s):
+    if upper:
         for m in BARE_RE.finditer(s):
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
@@ -831,8 +836,5 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     name = " ".join(words)
     if len(name) < 3 or name.isupper() and len(name) <= 5:
         return 0, 0, ""  # acronyms are actors or units, not places
-    b = a + len(" ".join(m.group()[a - m.start():].split()[:len(words)]))
     b = s.find(words[-1], a) + len(words[-1])
-    if s[b:b + 2] in ("'s", "’s") and s[b + 2:b + 3] == " ":
-        pass
     return a, b, name

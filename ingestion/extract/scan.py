@@ -17,6 +17,7 @@ spaces (curly quotes).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 
 
@@ -40,13 +41,13 @@ def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     characters are punctuation or spaces (curly quotes) takes the fast path too, as in
     ``finditer_at``.
     """
-    if not lower_keeps_matches(text):
+    low = _lowered(text)
+    if low is None:
         yield from pattern.finditer(text)
         return
     done = 0
     match = pattern.match
-    positions = starts.positions(text.lower()) if isinstance(starts, Starts) else (
-        c.start() for c in starts.finditer(text.lower()))
+    positions = starts.positions(low) if isinstance(starts, Starts) else (c.start() for c in starts.finditer(low))
     for p in positions:
         if p < done:
             continue
@@ -68,14 +69,13 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
     the fast path only) is a further gate: it must be true at every position of ``text`` where
     a match can start.
     """
-    window = text[pos:endpos]
-    if not lower_keeps_matches(window):
+    low = _lowered(text[pos:endpos])
+    if low is None:
         yield from pattern.finditer(text, pos, endpos)
         return
     done = pos
     match = pattern.match
-    offsets = starts.positions(window.lower()) if isinstance(starts, Starts) else (
-        c.start() for c in starts.finditer(window.lower()))
+    offsets = starts.positions(low) if isinstance(starts, Starts) else (c.start() for c in starts.finditer(low))
     for c in offsets:
         p = c + pos
         if p < done or keep is not None and not keep(p):
@@ -84,6 +84,33 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
         if m is not None:
             yield m
             done = m.end()
+
+
+# the last window ``lowered`` saw: [window, window.lower(), lower_keeps_matches(window)] (the
+# sentence-level recognisers read the same sentence one after the other: it is lowered and
+# checked once, not once per pattern)
+_LAST_WINDOW: list = ["", "", True]
+
+
+def lowered(window: str) -> str:
+    """``window.lower()``; the very same string object for a window equal to the last one
+    (strings are immutable: an equal string has the same lower case), so that its hash is
+    computed once for ``SharedStarts``' memo."""
+    last = _LAST_WINDOW
+    if window is last[0] or window == last[0]:
+        return last[1]
+    last[:] = window, window.lower(), None
+    return last[1]
+
+
+def _lowered(window: str) -> str | None:
+    """``window.lower()`` if ``lower_keeps_matches(window)``, else None (kept for the last window,
+    as ``lowered``)."""
+    low = lowered(window)
+    last = _LAST_WINDOW
+    if last[2] is None:
+        last[2] = lower_keeps_matches(window)
+    return low if last[2] else None
 
 
 def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str) -> Iterator[re.Match]:
@@ -98,6 +125,85 @@ def finditer_positions(pattern: re.Pattern, positions: Iterable[int], text: str)
         if m is not None:
             yield m
             done = m.end()
+
+
+# the ASCII characters each class escape matches (``FirstCharDispatch`` dispatches ASCII only)
+_ASCII_CATEGORIES = {
+    "CATEGORY_DIGIT": "0123456789", "CATEGORY_UNI_DIGIT": "0123456789",
+    "CATEGORY_SPACE": " \t\n\r\f\v\x1c\x1d\x1e\x1f", "CATEGORY_UNI_SPACE": " \t\n\r\f\v\x1c\x1d\x1e\x1f",
+    "CATEGORY_WORD": "abcdefghijklmnopqrstuvwxyz0123456789_", "CATEGORY_UNI_WORD": "abcdefghijklmnopqrstuvwxyz0123456789_",
+}
+
+
+def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased ASCII characters a match of ``regex`` can open with (a superset, never a
+    subset, for a text whose character there is ASCII), or None when the expression does not
+    bound it (it may match the empty string, or opens with ``.``, a negated class, a
+    back-reference…). Read from the parsed expression (``re._parser``): zero-width items
+    (``\\b``, look-arounds) and optional ones are passed over to what may follow."""
+    from re import _constants as c, _parser
+
+    def of(items) -> tuple[frozenset[str] | None, bool]:
+        """(the opening characters, whether ``items`` may match the empty string)."""
+        out: set[str] = set()
+        for op, av in items:
+            if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+                continue  # zero-width: the next item consumes the first character
+            if op is c.LITERAL:
+                got, empty = frozenset(chr(av).lower()), False
+            elif op is c.IN:
+                chars: set[str] = set()
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        chars.add(chr(iav).lower())
+                    elif iop is c.RANGE and iav[1] < 128:
+                        chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+                    elif iop is c.CATEGORY and str(iav) in _ASCII_CATEGORIES:
+                        chars.update(_ASCII_CATEGORIES[str(iav)])
+                    else:
+                        return None, True  # a negated set, another category, a wide range
+                got, empty = frozenset(chars), False
+            elif op is c.BRANCH:
+                got, empty = frozenset(), False
+                for alt in av[1]:
+                    f, e = of(alt)
+                    if f is None:
+                        return None, True
+                    got, empty = got | f, empty or e
+            elif op is c.SUBPATTERN:
+                got, empty = of(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                got, empty = of(av[2])
+                empty = empty or av[0] == 0
+            else:
+                return None, True  # anything else: no bound on the first character
+            if got is None:
+                return None, True
+            out |= got
+            if not empty:
+                return frozenset(out), False
+        return frozenset(out), True
+
+    got, empty = of(_parser.parse(regex, flags).data)
+    return None if empty else got
+
+
+class FirstCharDispatch:
+    """A big alternation tried through the alternatives that can open with the character at
+    the position tried: ``match`` gives what ``pattern.match`` gives (an alternative that cannot
+    open with that character cannot match there; dropping it keeps the others' order, so the
+    same alternative wins, with the same span and named group). ``by_char`` maps an ASCII
+    character, as written, to the narrower expression; any other character (letters outside
+    ASCII may match ASCII ones under ``re.IGNORECASE``) and the end of the text use ``pattern``.
+    ``finditer`` is ``pattern``'s (for ``finditer_at``'s plain path)."""
+
+    def __init__(self, pattern: re.Pattern, by_char: dict[str, re.Pattern]):
+        self.pattern = pattern
+        self.finditer = pattern.finditer
+        self._by_char = by_char
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        return self._by_char.get(text[pos:pos + 1], self.pattern).match(text, pos, endpos)
 
 
 def contains_any(low: str, words: tuple[str, ...]) -> bool:
@@ -168,7 +274,7 @@ class StemGated:
 
     def _none(self, text: str) -> bool:
         """Whether ``text`` cannot hold a match."""
-        return not (self._any_case and not text.isascii()) and not contains_any(text.lower(), self.stems)
+        return not (self._any_case and not text.isascii()) and not contains_any(lowered(text), self.stems)
 
     def search(self, text: str, *args) -> re.Match | None:
         return None if self._none(text) else self.pattern.search(text, *args)
@@ -198,7 +304,7 @@ class AnyOf:
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern needing one of the lower-case ``stems``
     cannot match ``text``: an ASCII text without any of them. Non-ASCII text: always True."""
-    return not text.isascii() or contains_any(text.lower(), stems)
+    return not text.isascii() or contains_any(lowered(text), stems)
 
 
 # every character ``\s`` matches (``str.isspace``: the same test as the regex engine's)

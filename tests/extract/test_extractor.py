@@ -144,3 +144,40 @@ def test_default_gazetteer_has_registry_names():
     gaz = default_gazetteer()
     names = {a.name for a in gaz.actors.values()}
     assert {MAF, KIA, AA, "Ta'ang National Liberation Army", "People's Defence Force"} <= names
+
+
+def test_named_back_is_the_places_named_before_nearest_first():
+    """``DocumentState.named_back`` (lazy, nearest first) yields, in reverse, what reading the
+    last LOOK_BACK sentences in order (and the current one, when ``here``) gives: every named
+    place before the position, of the family asked for."""
+    from ingestion.extract.document import LOOK_BACK, DocumentState
+    from ingestion.extract.matcher import fold
+    from ingestion.extract.mentions import scan
+    from ingestion.extract.places import NOT_PLACE, kind_family
+    from ingestion.extract.sentences import split_sentences
+
+    def in_order(st: DocumentState, pos: int, fam, here: bool) -> list:
+        out = []
+        for sm in st.sms[-LOOK_BACK:] + ([st.current] if here and st.current is not None else []):
+            if sm.sentence.start >= pos:
+                break
+            out += [p for p in sm.places if p.ref in (None, "generic") and p.start < pos
+                    and not (p.bare and p.name.split()[0] in NOT_PLACE) and (fam is None or kind_family(p.kind) == fam)]
+        return out
+
+    from ingestion.extract.extractor import _prepare
+
+    prep = _prepare(None)
+    text = "\n\n".join(load(n).text for n in ("invented-01", "invented-02")) * 3
+    sms = scan(text, split_sentences(text), prep.matcher.find(text, fold(text)), None)
+    st = DocumentState(prep.military)
+    checked = 0
+    for sm in sms:
+        st.current = sm
+        for pos in (sm.sentence.start, (sm.sentence.start + sm.sentence.end) // 2, sm.sentence.end):
+            for fam in (None, "town", "base", "village"):
+                for here in (False, True):
+                    assert list(st.named_back(pos, fam, here)) == in_order(st, pos, fam, here)[::-1]
+                    checked += 1
+        st.sms.append(sm)
+    assert checked > 100

@@ -128,3 +128,35 @@ def test_leaving_after_a_comma_is_a_consequence_unless_a_place_follows():
     assert families("The KIA seized Loi Mwe, leaving only two towns in junta hands.") == ["capture"]
     assert families("Air strikes hit Loi Mwe, leaving 12 civilians dead.") == []
     assert "withdraw" in families("Junta troops slipped away at night, leaving Loi Mwe to the KIA.")
+
+
+def test_first_char_dispatch_matches_the_whole_expression():
+    """``TRIGGER_DISPATCH`` (each position tried through the forms that can open with its
+    character) finds what ``TRIGGER_RE`` finds, span and named group, at every position."""
+    from ingestion.extract.triggers import TRIGGER_DISPATCH, TRIGGER_RE
+
+    texts = [f"The AA {t} Paletwa. Paletwa {p} the AA. The {n} of the base."
+             for fam in EXAMPLES for t in EXAMPLES[fam]
+             for p in ("fell to", "came under the control of") for n in ("capture", "fall")]
+    texts += ["THE KIA SEIZED THE CAMP; troops Fled. Under Control. ſeized Kaptured ÀÉ 1st 23 ...",
+              "", "x", "were controlled by", "\u212aIA took"]
+    for fam, forms in EXAMPLES.items():
+        texts += [f"{x.upper()} {x.title()}" for x in forms]
+    for text in texts:
+        for p in range(len(text) + 1):
+            a, b = TRIGGER_RE.match(text, p), TRIGGER_DISPATCH.match(text, p)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, p)
+
+
+def test_first_chars():
+    from ingestion.extract.scan import first_chars
+
+    assert first_chars(r"f[ae]ll(?:s|en)?", re.I) == frozenset("f")
+    assert first_chars(r"(?:took|take)\s+back|won", re.I) == frozenset("tw")
+    assert first_chars(r"\b(?=x)[A-C]y") == frozenset("abc")
+    assert first_chars(r"(?:the\s+)?town") == frozenset("t")  # an optional opening: what follows too
+    assert first_chars(r"\d?x") == frozenset("0123456789x")
+    assert first_chars(r"a?") is None  # may match the empty string: no bound
+    assert first_chars(r"\w+") == frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+    assert first_chars(r"[^a]b") is None
+    assert first_chars(r"(?:ab)+c") == frozenset("a")
