@@ -124,7 +124,7 @@ NEGATION = re.compile(
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
     r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
-    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+)$", re.I)
+    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+|\bno\s+)$", re.I)
 
 
 # where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)

@@ -135,3 +135,8 @@ def test_rebels_of_no_named_group_are_the_resistance():
     cands, _, _ = control_candidates(Report(id="t", published="2024-05-08",
                                             text="Residents said the rebels had left Hpa Lu on Friday."))
     assert [c.agent for c in cands if c.event.trigger.family == "withdraw"] == ["PDF"]
+
+
+def test_no_fighting_in_a_town_is_no_contest():
+    got = changes("While there is no fighting in Hpa Lu town itself, clashes go on in villages to the south, the KNLA said.")
+    assert not [c for c in got if c[1].startswith("Hpa Lu")]
