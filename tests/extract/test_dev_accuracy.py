@@ -2,7 +2,8 @@
 
 The floors sit a little under what the extractor measures (README, "The extractor"), so a
 change that makes the facts less true fails here. ``dev-real`` is gated as a whole and on its
-check part (dr-e, f, k, l), which nothing in the extractor was tuned or trained on.
+check part (dr-e, f, k, l): no rule was written from it and the ranker is not trained on it
+(its aggregate score was read to decide whether to keep some rules).
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def _score(gold_dir: Path, tmp_path: Path) -> dict[str, float]:
 @pytest.mark.skipif(not (EVAL / "dev").is_dir() or not SCORE.is_file(), reason="shared evaluation sets not present")
 def test_dev_accuracy(tmp_path):
     f = _score(EVAL / "dev", tmp_path)
-    assert f["F1"] >= 0.86 and f["control_change_F1"] >= 0.79 and f["claim_F1"] >= 0.95, f["line"]
+    assert f["F1"] >= 0.88 and f["control_change_F1"] >= 0.82 and f["claim_F1"] >= 0.95, f["line"]
     assert f["date_accuracy"] >= 0.95, f["line"]
 
 
@@ -49,7 +50,7 @@ def test_dev_accuracy(tmp_path):
 @pytest.mark.skipif(not (EVAL / "dev-real").is_dir() or not SCORE.is_file(), reason="shared evaluation sets not present")
 def test_dev_real_accuracy(tmp_path):
     whole = _score(EVAL / "dev-real", tmp_path)
-    assert whole["F1"] >= 0.69 and whole["control_change_F1"] >= 0.57 and whole["claim_F1"] >= 0.89, whole["line"]
+    assert whole["F1"] >= 0.71 and whole["control_change_F1"] >= 0.60 and whole["claim_F1"] >= 0.89, whole["line"]
     assert whole["date_accuracy"] >= 0.93, whole["line"]
     check = tmp_path / "check"
     check.mkdir()
@@ -57,5 +58,5 @@ def test_dev_real_accuracy(tmp_path):
         if p.name.startswith(CHECK_PART):
             shutil.copy(p, check / p.name)
     held_out = _score(check, tmp_path)
-    assert held_out["F1"] >= 0.60 and held_out["control_change_F1"] >= 0.46, held_out["line"]
+    assert held_out["F1"] >= 0.62 and held_out["control_change_F1"] >= 0.47, held_out["line"]
     assert held_out["claim_F1"] >= 0.80, held_out["line"]
