@@ -20,13 +20,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ingestion.extract.actors import COALITIONS, HOME_GROUP
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
 
 GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
                            r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
                            r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
-from ingestion.extract.actors import COALITIONS, HOME_GROUP
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family, without_determiners
 from ingestion.gazetteer import Gazetteer, PlaceEntry
