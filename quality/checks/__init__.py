@@ -36,7 +36,8 @@ reference_shrink           reference/<each>       ERROR     yes       latest loa
 - ``reports``: raw/reports (``reports_suite`` and ``reports_rules`` are one multi-asset check:
   one read and one GX validation serve both).
 - ``facts``: raw/extracted_facts (``facts_suite`` and ``facts_reference``, one multi-asset check).
-- ``marts``: the ``mart_gate`` of each gated mart, before the publish.
+- ``marts``: the ``mart_gate`` of each gated mart, before the publish (the five in one multi-asset
+  check, ``mart_gates``: one step and one read-only connection, the published file attached to it).
 - ``reference``: reference/<table> (``reference_suite``, where the table has soft rules
   ``reference_rules``, and ``reference_shrink``, of all eight tables in one multi-asset check:
   one step and one connection; a suite whose inputs did not change is not validated again).

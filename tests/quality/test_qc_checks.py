@@ -8,7 +8,8 @@ import json
 
 import duckdb
 import pytest
-from dagster import AssetKey, MaterializeResult, MetadataValue, asset, materialize
+from dagster import (AssetCheckKey, AssetKey, AssetSelection, AssetSpec, MaterializeResult, MetadataValue, asset,
+                     materialize, multi_asset)
 
 from ingestion import raw_store
 from runlog.source_runs import record_source_runs
@@ -157,9 +158,14 @@ def _publish_file(resources, claims: int) -> None:
     con.close()
 
 
-def _mart_run(resources):
-    return materialize([fake_fct_claims, fake_publish, mart_checks.fct_claims_gate],
-                       resources=resources, raise_on_error=False)
+CLAIMS_GATE = AssetCheckKey(AssetKey("fct_claims"), "mart_gate")
+
+
+def _mart_run(resources, claims_asset=fake_fct_claims):
+    """fct_claims, its mart_gate alone out of the five of ``mart_gates`` (can_subset), the publish."""
+    return materialize([claims_asset, fake_publish, mart_checks.mart_gates], resources=resources,
+                       selection=AssetSelection.assets(claims_asset, fake_publish) | AssetSelection.checks(CLAIMS_GATE),
+                       raise_on_error=False)
 
 
 def test_mart_gate_passes_then_blocks_a_shrink(resources):
@@ -186,11 +192,107 @@ def test_mart_gate_orphans(resources):
             con.execute("create or replace table dim_report as select 'a' as report_id")
             con.execute("create or replace table fct_claims as select * from (values ('f1', 'a'), ('f2', 'zz')) t(fact_id, report_id)")
 
-    result = materialize([orphan_claims, fake_publish, mart_checks.fct_claims_gate], resources=resources,
-                         raise_on_error=False)
+    result = _mart_run(resources, orphan_claims)
+    assert [e.check_name for e in result.get_asset_check_evaluations()] == ["mart_gate"]
     gate = _checks(result)["mart_gate"]
     assert not gate.passed and RAN == []
     assert gate.metadata["failing_examples"].value["expect_column_values_to_be_in_set(report_known)"]["examples"] == ["zz"]
+
+
+# The five marts the gates read, with the columns they read: each ``rows`` rows (report ids a/b,
+# all in dim_report); ``short`` loses 30% of them (more than the 20% allowed).
+MART_COLUMNS = {
+    "fct_control_changes": "'f' || i as fact_id, 'a' as report_id",
+    "fct_claims": "'f' || i as fact_id, case when i % 2 = 0 then 'a' else 'b' end as report_id",
+    "dim_report": "case when i = 0 then 'a' when i = 1 then 'b' else 'r' || i end as report_id",
+    "export_acled_events": "'MMR' || i as event_id_cnty, 'b' as report_id",
+    "mart_tracker_crosscheck": "'town' as scope, 'MMR' || i as town_pcode",
+}
+
+
+def _five_marts(rows: int, short: str | None):
+    @multi_asset(specs=[AssetSpec(t) for t in mart_checks.GATED_MARTS], name="five_marts")
+    def five_marts(warehouse: WarehouseResource):
+        with warehouse.connect() as con:
+            for table, cols in MART_COLUMNS.items():
+                n = rows * 7 // 10 if table == short else rows
+                con.execute(f"create or replace table {table} as select {cols} from range({n}) t(i)")
+
+    return five_marts
+
+
+@asset(key=AssetKey("published_warehouse"), deps=[AssetKey(t) for t in MART_COLUMNS])
+def fake_publish_marts() -> None:
+    RAN.append("published_warehouse")
+
+
+def _publish_marts(resources, rows: int) -> None:
+    from pathlib import Path
+
+    path = Path(resources["publish_target"].path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(path)) as con:
+        for table, cols in MART_COLUMNS.items():
+            con.execute(f"create table {table} as select {cols} from range({rows}) t(i)")
+
+
+def test_mart_gates_are_one_step_with_one_connection(resources, monkeypatch):
+    """The five gates run as one step (``mart_gates``), through one read-only connection to the
+    build warehouse (the published file attached to it, not opened on its own)."""
+    _publish_marts(resources, 10)
+    opened: list[tuple[str, bool]] = []
+    real_connect = duckdb.connect
+
+    def counting(database=":memory:", read_only=False, *args, **kwargs):
+        opened.append((str(database), read_only))
+        return real_connect(database, read_only, *args, **kwargs)
+
+    monkeypatch.setattr(duckdb, "connect", counting)
+    result = materialize([_five_marts(10, None), fake_publish_marts, mart_checks.mart_gates], resources=resources,
+                         raise_on_error=False)
+    evals = result.get_asset_check_evaluations()
+    assert result.success and RAN == ["published_warehouse"]
+    assert sorted(e.asset_key.path[-1] for e in evals) == sorted(mart_checks.GATED_MARTS)
+    assert all(e.check_name == "mart_gate" and e.passed and e.severity.value == "ERROR" for e in evals)
+    assert all(e.metadata["published_rows"].value == 10 and e.metadata["rows"].value == 10 for e in evals)
+    steps = {e.step_key for e in result.all_events if e.is_step_start}
+    assert "mart_gates" in steps and not any(s.endswith("_gate") for s in steps)
+    assert opened.count((resources["warehouse"].path, True)) == 1
+    assert all(path != resources["publish_target"].path for path, _ro in opened)
+    specs = {spec.key.asset_key.path[-1]: spec for spec in mart_checks.mart_gates.check_specs}
+    assert set(specs) == set(mart_checks.GATED_MARTS) and all(s.blocking for s in specs.values())
+
+
+@pytest.mark.parametrize("short", mart_checks.GATED_MARTS)
+def test_each_mart_gate_blocks_the_publish(resources, short):
+    """A shrink of any one gated mart fails its gate (ERROR) and stops the publish; the other
+    four pass in the same step."""
+    _publish_marts(resources, 10)
+    result = materialize([_five_marts(10, short), fake_publish_marts, mart_checks.mart_gates], resources=resources,
+                         raise_on_error=False)
+    evals = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert not result.success and RAN == []
+    assert set(evals) == set(mart_checks.GATED_MARTS)
+    assert not evals[short].passed and evals[short].severity.value == "ERROR"
+    assert "expect_table_row_count_to_be_between" in evals[short].description
+    assert all(e.passed for t, e in evals.items() if t != short)
+
+
+def test_a_missing_mart_fails_its_gate_only(resources):
+    @multi_asset(specs=[AssetSpec(t) for t in mart_checks.GATED_MARTS], name="four_marts")
+    def four_marts(warehouse: WarehouseResource):
+        with warehouse.connect() as con:
+            for table, cols in MART_COLUMNS.items():
+                if table != "export_acled_events":
+                    con.execute(f"create or replace table {table} as select {cols} from range(4) t(i)")
+
+    result = materialize([four_marts, fake_publish_marts, mart_checks.mart_gates], resources=resources,
+                         raise_on_error=False)  # nothing published yet: no shrink rule
+    evals = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert not result.success and RAN == []
+    assert not evals["export_acled_events"].passed and "does not exist" in evals["export_acled_events"].description
+    assert all(e.passed and e.metadata["published_rows"].value == -1
+               for t, e in evals.items() if t != "export_acled_events")
 
 
 def test_run_report_and_failed_run_recorded(resources):
