@@ -19,14 +19,6 @@
     {{ return('dbt-seed-md5:' ~ local_md5(tojson(settings, sort_keys=true))) }}
 {%- endmacro %}
 
-{% macro stored_table_fingerprint(relation) -%}
-    {%- if not execute -%}{{ return(none) }}{%- endif -%}
-    {%- set found = run_query(
-        "select comment from duckdb_tables() where database_name = '" ~ relation.database
-        ~ "' and schema_name = '" ~ relation.schema ~ "' and table_name = '" ~ relation.identifier ~ "'") -%}
-    {{ return(found.columns[0].values()[0] if found and found.rows | length == 1 else none) }}
-{%- endmacro %}
-
 {% materialization seed, adapter='duckdb' %}
 
   {%- set identifier = model['alias'] -%}
@@ -43,14 +35,8 @@
 
   {%- do store_result('agate_table', response='OK', agate_table=agate_table) -%}
 
-  {%- if exists_as_table and not full_refresh_mode and stored_table_fingerprint(old_relation) == fingerprint -%}
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-    {%- call noop_statement('main', 'unchanged seed: not reloaded', 'OK', 0) -%}
-      -- {{ this }} unchanged ({{ fingerprint }})
-    {%- endcall -%}
-    {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
+  {%- if exists_as_table and not full_refresh_mode and stored_fingerprint(old_relation, 'table') == fingerprint -%}
+    {{ build_nothing(this, 'unchanged seed: not reloaded', fingerprint, pre_hooks, post_hooks) }}
     {{ return({'relations': [this.incorporate(type='table')]}) }}
   {%- endif -%}
 

@@ -13,14 +13,6 @@
     {{ return('dbt-view-sql-md5:' ~ local_md5(sql)) }}
 {%- endmacro %}
 
-{% macro stored_view_fingerprint(relation) -%}
-    {%- if not execute -%}{{ return(none) }}{%- endif -%}
-    {%- set found = run_query(
-        "select comment from duckdb_views() where database_name = '" ~ relation.database
-        ~ "' and schema_name = '" ~ relation.schema ~ "' and view_name = '" ~ relation.identifier ~ "'") -%}
-    {{ return(found.columns[0].values()[0] if found and found.rows | length == 1 else none) }}
-{%- endmacro %}
-
 {%- materialization view, adapter='duckdb' -%}
 
   {%- set existing_relation = load_cached_relation(this) -%}
@@ -29,14 +21,8 @@
   {%- set grant_config = config.get('grants') -%}
 
   {%- if existing_relation is not none and existing_relation.is_view and not should_full_refresh()
-        and stored_view_fingerprint(target_relation) == fingerprint -%}
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-    {%- call noop_statement('main', 'unchanged view: not re-created', 'OK') -%}
-      -- {{ target_relation }} unchanged ({{ fingerprint }})
-    {%- endcall -%}
-    {{ run_hooks(post_hooks, inside_transaction=True) }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
+        and stored_fingerprint(target_relation, 'view') == fingerprint -%}
+    {{ build_nothing(target_relation, 'unchanged view: not re-created', fingerprint, pre_hooks, post_hooks) }}
     {{ return({'relations': [target_relation]}) }}
   {%- endif -%}
 

@@ -95,7 +95,6 @@ class DocumentState:
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)  # only ever extended: its length tells its content
-    here_states: list[str] = field(default_factory=list)  # those of the current sentence
     _most: tuple[int, str | None] = (0, None)  # (len(states), _named_most(states)) of the last call
 
     def named_most(self) -> str | None:
@@ -216,7 +215,6 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         s = sm.sentence
         st.current = sm
         st.states.extend(states)
-        st.here_states = states
         if "ownship" in s.text:  # what every _TOWNSHIP_RE match holds
             st.townships.extend(m.group(1) for m in _TOWNSHIP_RE.finditer(s.text))
         att = _attribution(sm, military)
@@ -227,7 +225,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             att = para_att[s.para]
         sent_date = _sentence_date(sm, s.text)
         for ev in events:
-            agent = _agent(ev.agent, st, main, ev, sm)
+            agent = _agent(ev.agent, st, main, ev, sm, states)
             places = _resolve_places(ev, st)
             if not places:
                 continue
@@ -261,14 +259,16 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
     return out, main
 
 
-def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions) -> str | None:
+def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, sm: SentenceMentions,
+           states: list[str]) -> str | None:
     """Who did it. A generic name ("resistance forces", "the joint forces") is the report's
     main non-military actor when it has one; "the group", "the alliance", "its fighters"
-    never mean the junta; "they", "it" are the actor named last."""
+    never mean the junta; "they", "it" are the actor named last. ``states``: the states and
+    regions the sentence names."""
     if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
         key = (main if main and main != actor.key and main != st.military else None) or actor.key
         if key == "PDF":  # "resistance forces" in Karenni State, in a report about no group: the KNDF
-            local = {HOME_GROUP[s] for s in st.here_states if s in HOME_GROUP}
+            local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
             if len(local) == 1:
                 return local.pop()
         return key

@@ -126,7 +126,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     candidates: list[Event] = []
     for trig in sm.triggers:
         lo, hi = _clause(breaks, trig.start)
-        extra_taker = False  # "the MNDAA accepted the surrender of X": the subject took it
+        taker = False  # "the MNDAA accepted the surrender of X": the subject took it
         if trig.negated:
             continue
         attributive = text[trig.start - 1:trig.start] == "-"  # "the junta-held town": another verb may act on it too
@@ -140,7 +140,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             continue  # "the AA had held both villages until August, when …": a hold that ended
         people = CIVILIANS.search(text, max(lo, trig.start - 60), trig.start) if trig.family == "withdraw" else None
         if people is not None and not any(people.end("people") <= a.start < trig.start for a in sm.actors):
-            continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew  # "failed to capture", "plans to retake": no change, whatever the ranker would say
+            continue  # "9,000 residents have fled Tedim": people displaced, no side withdrew
         if trig.voice == "active":
             if trig.family in ("capture", "recapture") and FIGURE_OBJECT.match(text[trig.end:trig.end + 20]):
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
@@ -193,7 +193,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # of X": the taker
                 agent = _before(sm.actors, lo, lead.start(), text)
                 if agent is not None and lead.group("verb").lower().startswith(("accept", "receiv")):
-                    extra_taker = True
+                    taker = True
         else:  # passive, place_subject
             places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
             if not places and SHARED_SUBJECT.match(text[lo:trig.start]):
@@ -218,7 +218,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,
                    rule=f"{trig.family}:{trig.voice}")
-        if extra_taker:
+        if taker:
             ev.extra["taker"] = True
         if places and trig.family in ("capture", "recapture", "hold") and (
                 PARTIAL.search(text[trig.end:places[0].start]) if places[0].start >= trig.end
