@@ -17,6 +17,8 @@ COALITIONS: dict[str, frozenset[str]] = {"TBA": frozenset(("MNDAA", "TNLA", "AA"
 # the resistance that fights in a state more than any other: "resistance forces" there, in a
 # report about no group in particular (the People's Defence Force everywhere else)
 HOME_GROUP: dict[str, str] = {"Kachin": "KIA", "Kayah": "KNDF", "Kayin": "KNLA", "Rakhine": "AA"}
+# the regions of the Bamar heartland, where "resistance forces" are the People's Defence Forces
+PDF_REGIONS = frozenset({"Sagaing", "Magway", "Mandalay", "Bago", "Yangon", "Ayeyarwady", "Nay Pyi Taw"})
 
 # key -> (canonical name, side, aliases). Acronyms (all capitals) match case-sensitively.
 ACTORS: dict[str, tuple[str, str, list[str]]] = {
@@ -96,6 +98,17 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
 }
 
 # Words that name the military only when no other actor qualifies them ("KNLA troops").
+# the people an ethnic armed group is named for: "Kokang troops", "Ta'ang fighters", "the Wa
+# forces" are that group's (not the junta's "troops"); Shan and Pa-O name more than one group
+ETHNIC_FORCES: dict[str, tuple[str, ...]] = {
+    "KIA": ("Kachin",), "AA": ("Arakan", "Arakanese", "Rakhine"), "TNLA": ("Ta'ang", "Taang", "Palaung"),
+    "MNDAA": ("Kokang",), "KNLA": ("Karen",), "KNDF": ("Karenni",), "CNF": ("Chin",), "UWSA": ("Wa",),
+}
+_FORCE_NOUNS = ("forces", "force", "troops", "fighters", "soldiers")
+for _key, _peoples in ETHNIC_FORCES.items():
+    _aliases = ACTORS[_key][2]
+    _aliases += [f"{p} {n}" for p in _peoples for n in _FORCE_NOUNS if f"{p} {n}" not in _aliases]
+
 WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army"}
 
 # Canonical census names of the 14 states/regions and the union territory -> spellings.

@@ -20,7 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ingestion.extract.actors import COALITIONS, HOME_GROUP
+from ingestion.extract.actors import COALITIONS, HOME_GROUP, PDF_REGIONS
+from ingestion.extract.claims import STATE_MEDIA
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
 
@@ -125,6 +126,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     (``ranked``; else every candidate is returned, for training), then merged."""
     out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
     out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
+    out = _drop_appositives(out, text)
     if not ranked:
         return out
     from ingestion.extract.ranker import rank
@@ -144,6 +146,36 @@ def _has_name(place: Place) -> bool:
     """A place a reader can find: a unit, or a name ("Hpakant", "the camp at Nam Sang", "Hill 800").
     "a junta base", "the police station", "an outpost" name nothing; they count (a figure claim)."""
     return place.unit is not None or _NAMED.search(place.name) is not None
+
+
+_APPOSITIVE_GAP = re.compile(r",\s*")
+_DESCRIBED = re.compile(r"(?:the|a|an|its|their)\s+[a-z]")
+
+
+def _drop_appositives(rs: list[Resolved], text: str) -> list[Resolved]:
+    """"overran the Hti Kya base, the last junta position on the river": a described site of the
+    same sort right after a named one and a comma describes it, and is no place of its own
+    ("Hti Kya, the police station in Mone" names two)."""
+    named_ends = {(r.event.sentence, r.place.end): kind_family(r.place.kind) for r in rs
+                  if r.place.name[:1].isupper() or r.place.unit}
+    out = []
+    for r in rs:
+        p = r.place
+        gap = _APPOSITIVE_GAP.match(text, _prev_end(text, p.start)) if p.start else None
+        if (p.unit is None and p.ref is None and not p.bare and _DESCRIBED.match(text, p.start)
+                and gap is not None and gap.end() == p.start
+                and named_ends.get((r.event.sentence, gap.start())) == kind_family(p.kind)):
+            continue
+        out.append(r)
+    return out
+
+
+def _prev_end(text: str, start: int) -> int:
+    """Where the comma and spaces before ``start`` begin."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i - 1 if i > 0 and text[i - 1] == "," else start
 
 
 def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
@@ -190,7 +222,8 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
         # "the junta's loss of X", "the junta lost X", "after losing X, the junta …", "the regime
         # surrendered X", "the MNDAA handed X back to the junta": the actor
         # named lost it to the other side ("the loss of X to the KIA" names the taker)
-        return ((main if agent == military else military) if agent else None), agent
+        taker = ev.extra.get("other_side") or main
+        return ((taker if agent == military else military) if agent else None), agent
     if change == "captured":
         if ev.source and ev.source.key:
             return agent, ev.source.key
@@ -226,6 +259,11 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
         sent_date = _sentence_date(sm, s.text)
         for ev in events:
             agent = _agent(ev.agent, st, main, ev, sm, states)
+            if agent == military and ev.trigger.text.lower().startswith(_GIVE_UP):
+                # "the regime surrendered X, while the AA came to control …": the other side named
+                other = [a.key for a in sm.actors if a.key and a.key != military and not GENERIC_ACTOR.match(a.text)]
+                if other:
+                    ev.extra["other_side"] = other[0]
             places = _resolve_places(ev, st)
             if not places:
                 continue
@@ -266,6 +304,8 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     never mean the junta; "they", "it" are the actor named last. ``states``: the states and
     regions the sentence names."""
     if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
+        if states and set(states) <= PDF_REGIONS:
+            return "PDF"  # "In Sagaing Region, resistance forces took X", in a report about the KIA
         key = (main if main and main != actor.key and main != st.military else None) or actor.key
         if key == "PDF":  # "resistance forces" in Karenni State, in a report about no group: the KNDF
             local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
@@ -276,6 +316,10 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         return actor.key
     if actor is not None:
         low = actor.text.lower()
+        if low.startswith(("its ", "their ")) and _SAYS_ITS.search(
+                sm.sentence.text, 0, actor.start - sm.sentence.start) and any(
+                a.key == st.military and actor.start - a.end <= 40 for a in sm.actors if a.end <= actor.start):
+            return st.military  # "the junta says its troops retook X"
         # "we" in a report is the side that speaks to the press; "it" after "the group said"
         # is the group: neither is the junta
         non_military = (_non_military_anaphor(actor.text)
@@ -313,6 +357,9 @@ def _coalition_named(counts: Counter) -> str | None:
 
 
 _GROUPS_ANAPHOR = re.compile(r"^the\s+(?:three\s+|allied\s+)?(?:groups|allies)$", re.I)  # "the groups say …": the coalition
+
+
+_SAYS_ITS = re.compile(r"\b(?:says|said|claims|claimed|announced|reported)\s+(?:that\s+)?$")
 
 
 def _non_military_anaphor(text: str) -> bool:
@@ -617,6 +664,21 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
         return None
     for a, b in sm.speech:
         according = sm.sentence.text[a - sm.sentence.start:b - sm.sentence.start].lower().startswith("according")
+        if not according:
+            # the speaker is the clause before the verb: "…, MRTV reported", "the junta's
+            # information team said the AA had …" (not the AA after it, nor the KIA the clause before names)
+            rel = a - sm.sentence.start
+            clause_start = max(sm.sentence.text.rfind(c, 0, rel) for c in ",;:—(\"“”") + 1
+            clause = sm.sentence.text[clause_start:rel]
+            if STATE_MEDIA.search(clause):
+                return military
+            if _SUBJECT_WORD.search(clause):
+                first = clause_start + sm.sentence.start
+                own = [x for x in sm.actors if first <= x.start and x.end <= a]
+                if own and own[-1].key:
+                    return own[-1].key
+                if not own:
+                    continue  # "residents said", "Myanmar Now reported": no actor's word
         near = [x for x in sm.actors if x.key and ((0 <= a - x.end <= 60 and not according) or 0 <= x.start - b <= 40)]
         if near:
             return min(near, key=lambda x: min(abs(a - x.end), abs(x.start - b))).key
@@ -629,6 +691,7 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
     return None
 
 
+_SUBJECT_WORD = re.compile(r"[A-Za-z]{2,}")
 _SOURCE_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})(?=[,.;]|$)")
 
 

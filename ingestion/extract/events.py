@@ -75,6 +75,10 @@ LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
+# "captured two junta outposts, A and B, near the border": after a count, names in apposition
+LIST_APPOSED_TO_COUNT = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns|cities|villages|wards|bases|camps|outposts|posts|positions|"
+    r"stations|townships|strongholds|garrisons)\s*,\s*(?=(?-i:[A-Z]))", re.I)
 # "The camps that were taken … were A, B": the head noun that types the names listed after
 LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
 # "the last junta stronghold in X, the LIB 5 base, fell": a unit in apposition
@@ -146,7 +150,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # "captured 23 soldiers", "seized three bases": a figure, a claim; a list after a
                 # colon names what was counted ("took two towns: A and B"), a located count is a
                 # place ("seized four outposts near Mading")
-                listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
+                listed = LIST_AFTER_COUNT.match(text, trig.end, s.end) or LIST_APPOSED_TO_COUNT.match(text, trig.end, s.end)
                 located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
                 places = (_typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                           if listed else []) or located

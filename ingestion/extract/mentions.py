@@ -189,11 +189,15 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
             continue  # "the KIA said its troops had overrun …": the group's own, an anaphor below
         if h.text == "Army":
             named = _NAMED_ARMY.search(text, max(0, h.start - 40), h.start)
-            if named and named.group(1) not in _NOT_ARMY_NAME and not named.group().rstrip().endswith(("'s", "’s")):
-                # "the Arakkha Army", "the Zomi Revolutionary Army": a group whose spelling the
-                # registry does not know, not the junta's army
-                out.append(Actor(named.start(), h.end, None, text[named.start():h.end]))
-                continue
+            if named and not named.group().rstrip().endswith(("'s", "’s")):
+                words = named.group().split()
+                while words and words[0] in _NOT_ARMY_NAME:
+                    words.pop(0)  # "the Burmese People's Liberation Army" is a group; "the Myanmar Army" is not
+                if words:
+                    # "the Arakkha Army", "the Zomi Revolutionary Army": a group whose spelling the
+                    # registry does not know, not the junta's army
+                    out.append(Actor(named.start(), h.end, None, text[named.start():h.end]))
+                    continue
         after = text[h.end:h.end + 30]
         led = after.startswith(("-led", " and its allies", " and allied", "-allied")) or "-led" in h.text
         out.append(Actor(h.start, h.end, keys[0], h.text, led))

@@ -485,7 +485,6 @@ def _merge_ref_of(text: str, places: list[Place]) -> list[Place]:
         out.append(p)
         continue
     return out
-    return out
 
 
 _DETERMINERS = frozenset(("the", "this", "that", "its", "their"))
@@ -828,6 +827,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
         e = area.end()
     if all(w in NOT_PLACE for w in words) or words[-1] in _OUTLET_WORDS or words[0] in NOT_PLACE and len(words) == 1:
         return 0, 0, ""
+    if len(words) == 1 and words[0].lower() in HEAD_KIND:
+        return 0, 0, ""  # "the Asian Highway" without its first word: a head noun, no name
     if a == 0 or s[:a].strip() in ("\"", "“", "‘", "'"):
         w = words[0]
         if len(words) == 1 and (w.endswith(("ed", "ly", "s")) or w.endswith("ing") and re.match(

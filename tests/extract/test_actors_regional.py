@@ -140,3 +140,11 @@ def test_rebels_of_no_named_group_are_the_resistance():
 def test_no_fighting_in_a_town_is_no_contest():
     got = changes("While there is no fighting in Hpa Lu town itself, clashes go on in villages to the south, the KNLA said.")
     assert not [c for c in got if c[1].startswith("Hpa Lu")]
+
+
+def test_resistance_forces_in_a_bamar_region_are_the_pdf_whatever_the_report_is_about():
+    facts = run("The KIA said on Monday that it had taken the Hti Pu camp in Kachin State.\n\n"
+                "In Sagaing Region, meanwhile, resistance forces have taken two more towns: Kyun Hla and Pa Taw.")
+    got = captured(facts)
+    assert [a for p, a in got.items() if p.startswith("Kyun Hla")] == ["People's Defence Force"]
+    assert [a for p, a in got.items() if "Hti Pu" in p] == [KIA]
