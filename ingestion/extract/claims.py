@@ -614,6 +614,11 @@ def may_claim(sm: SentenceMentions) -> bool:
     return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS) or "capture " in t or "death " in t
 
 
+_SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
+                           "commander", "commanders", "officer", "source", "sources"})
+_OF_COMPLEMENT_AND = re.compile(r"\s+of\s+(?:the\s+)?[\w'’ -]{1,40}?\s*,?\s*(?:and|or)\s+")
+
+
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
@@ -885,7 +890,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
         if tail_m is not None:
             for pf, pn, pend in pending:
-                if text[pend:f.start].strip(" ,") in ("and", "", "or"):
+                if text[pend:f.start].strip(" ,") in ("and", "", "or") or _OF_COMPLEMENT_AND.fullmatch(text, pend, f.start):
+                    # "41 members of the security forces and 17 civilians were killed"
                     pm = _metric(vcls, pn, False, "")
                     if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
                             and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and" \
@@ -1549,6 +1555,8 @@ class Speakers:
         lw = last[-1].lower() if last else ""
         if lw == "groups" and len(last) >= 2 and last[-2] == "resistance" and (len(last) < 3 or last[-3] != "the"):
             return "PDF", True  # "resistance groups say": the resistance at large, no anaphor
+        if lw in _SPOKES_WORDS and len(last) >= 2 and last[-2].lower() in ("resistance", "rebel", "anti-junta", "revolutionary"):
+            return "PDF", True  # "a resistance spokesperson said": the resistance at large
         if lw in _PRONOUNS or len(last) >= 2 and lw in _PRONOUN_NOUNS and (last[-2] in ("the", "ethnic", "armed", "resistance")
                                                                         or lw in _PLURAL_GROUPS and last[-2] in _GROUP_COUNTS):
             if lw == "alliance" and self.alliance:

@@ -455,3 +455,13 @@ def test_places_attacked_are_no_count_of_places_taken():
 def test_myanmars_information_ministry_speaks_for_the_junta():
     text = "Myanmar's Information Ministry said 11 terrorists were killed near Kyun Hla on Tuesday."
     assert {(c.metric, c.value, c.claimant) for c in claims(text, "Wire Desk")} == {("killed", 11, MAF)}
+
+
+def test_a_count_with_an_of_complement_shares_the_verb_of_the_count_after_it():
+    assert got("The junta said 23 members of the security forces and 9 civilians had been killed in the raids.") >= {
+        ("killed", 23, MAF), ("killed", 9, MAF)}
+
+
+def test_a_resistance_spokesperson_speaks_for_the_resistance():
+    assert got("A resistance spokesperson said 11 fighters had been killed and about 20 wounded since June.") == {
+        ("killed", 11, PDF), ("wounded", 20, PDF)}
