@@ -187,6 +187,9 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
             continue  # "anti-regime forces" are not the regime's
         if h.text.lower() in ("troops", "soldiers") and _OWNED.search(text, max(0, h.start - 10), h.start):
             continue  # "the KIA said its troops had overrun …": the group's own, an anaphor below
+        if h.text.lower() in ("troops", "soldiers", "forces") and out and out[-1].key not in (None, keys[0]) \
+                and _JOINT_GAP.fullmatch(text, out[-1].end, h.start):
+            continue  # "PDF and KNDF joint troops": the groups' own, not the junta's
         if h.text == "Army":
             named = _NAMED_ARMY.search(text, max(0, h.start - 40), h.start)
             if named and not named.group().rstrip().endswith(("'s", "’s")):
@@ -212,6 +215,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
 
 _NAMED_ARMY = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*\s+$")  # capitalised words before "Army"
 _NOT_ARMY_NAME = {"The", "Myanmar", "Burma", "Burmese", "National", "Junta", "Regime", "Government"}
+_JOINT_GAP = re.compile(r"\s+(?:joint|allied|combined|and\s+allied)\s+", re.I)
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Oo]ur)\s+(?:own\s+)?$")  # "their soldiers" in a quote are often the enemy's
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
                        "security forces", "government forces", "resistance"}

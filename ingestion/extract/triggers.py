@@ -159,6 +159,10 @@ _PARTICIPLE = re.compile(r"(?:ed|en|wn|un|held|left|fled|took|ran|over|out|back)
 
 _CONTROL_VERB = re.compile(r"\b(?:still|now|fully|also|jointly|effectively|they|we|which|that|who|and|to)\s+$", re.I)
 _BY_AFTER = re.compile(r"\s+by\b")
+# a capitalised name right after a passive form (not a weekday or month: "was seized Monday")
+_GARBLED_OBJECT = re.compile(
+    r"\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|On|In|At|By|After|Before|And|But)\b)[A-Z][a-z]")
 _LEFT_PLACE = re.compile(r"\s+(?:the|their|its|[A-Z])")  # what "leaving" leaves: a place, not a count
 
 
@@ -253,5 +257,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if voice == "active" and _PARTICIPLE.search(m.group()) and (
                 _PASSIVE_AUX.search(before) or _BY_AFTER.match(text, m.end())):
             voice = "passive"  # "was seized by", "a post held by the junta"
+            if not _BY_AFTER.match(text, m.end()) and _GARBLED_OBJECT.match(text, m.end(), end):
+                voice = "active"  # "the KIA was captured the Moe Kaung outpost": a garbled active, its object after it
         out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=negated(before)))
     return out

@@ -106,3 +106,24 @@ def test_a_count_of_sites_followed_by_a_clause_names_no_place():
 def test_a_head_noun_alone_is_no_place():
     assert all(f.place != "Highway" for f in facts_of(
         "The KNLA seized control of the Asian Highway near Kaw Lay Rate on Friday."))
+
+
+@pytest.mark.parametrize("text, actor", [
+    # machine-translated rewrites put a passive auxiliary before an active verb and its object
+    ("The terrorist KIA was captured the Lwe Kaung outpost, the Tatmadaw said.", "Kachin Independence Army"),
+    ("The military council army was occupied the Nyaung Lwe village on 5th May.", "Myanmar Armed Forces"),
+])
+def test_a_garbled_passive_with_an_object_after_it_is_active(text, actor):
+    got = [(f.change, f.actor_to) for f in facts_of(text)]
+    assert ("captured", actor) in got
+
+
+def test_a_passive_followed_by_a_weekday_stays_passive():
+    got = [(f.change, f.actor_to) for f in facts_of("The Lwe Kaung outpost was captured Monday by the KIA.")]
+    assert got == [("captured", "Kachin Independence Army")]
+
+
+def test_joint_troops_of_named_groups_are_theirs_not_the_junta_s():
+    got = [(f.change, f.actor_to) for f in facts_of(
+        "PDF and KNDF joint troops attacked and seized Hpa Saung Lay town in the early morning.")]
+    assert got and all(a != "Myanmar Armed Forces" for _, a in got)
