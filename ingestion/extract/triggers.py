@@ -80,7 +80,7 @@ ACTIVE: dict[str, list[str]] = {
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
         r"(?:still|remains?|remained)\s+in\s+(?:full\s+|complete\s+|effective\s+|firm\s+)?control\s+of",
         r"administer(?:s|ed|ing)?", r"occupies",
-        r"(?:(?:is|are|was|were)(?!\s+now\b)|now)\s+in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
+        r"(?:(?:is|are|was|were)(?!\s+now\b)|now|(?:has|have|had)\s+(?:long\s+)?been)\s+in\s+(?:full\s+|complete\s+|effective\s+|total\s+|firm\s+)?(?:control|charge)\s+(?:of|over)",
         r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
         # "Tangyan, where the UWSA is in control": the place is the clause's antecedent (``events``)
         r"(?:is|are|remains?|remained)\s+(?:now\s+|still\s+|firmly\s+)?in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\b(?!\s+(?:of|over)\b)",

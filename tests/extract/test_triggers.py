@@ -26,7 +26,8 @@ EXAMPLES = {
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
     "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
              "is firmly in control",
-             "administers", "occupies", "is in full control of", "now in full control of", "has full control over", "are in charge of"],
+             "administers", "occupies", "is in full control of", "now in full control of", "has full control over", "are in charge of",
+             "has been in control of"],
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
