@@ -346,7 +346,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     return None
 
 
-_REBELS = re.compile(r"^(?:the\s+)?(?:rebels|insurgents|(?:rebel|insurgent|anti-regime)\s+(?:forces|fighters|groups))$", re.I)
+_REBELS = re.compile(r"^(?:the\s+)?(?:rebels|insurgents|terrorists|(?:rebel|insurgent|anti-regime|terrorist)\s+(?:forces|fighters|groups))$", re.I)
 
 
 def _coalition_named(counts: Counter) -> str | None:

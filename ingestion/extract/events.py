@@ -274,6 +274,9 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
                 sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
             # ("troops of IB 134 abandoned their base": the unit's base, whose troops left it)
+        if p.unit is not None and trig.voice == "active" and trig.family != "withdraw" and p.end <= trig.start \
+                and UNIT_SUBJECT_GAP.fullmatch(sm.sentence.text, p.end - sm.sentence.start, trig.start - sm.sentence.start):
+            continue  # "the 33rd Light Infantry Division has been trying to retake X": the unit acts
         if trig.family == "withdraw" and trig.end <= p.start < trig.end + 40 and DESTINATION.search(
                 sm.sentence.text, trig.end - sm.sentence.start, p.start - sm.sentence.start):
             continue  # "fell back to the MOC 21 base": where they went, not what they left
@@ -290,6 +293,7 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     return out
 
 
+UNIT_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|been|also|now|then|later|reportedly|\w+ly)\s+)*", re.I)
 _SOLDIERS_OF = re.compile(r"\b(?:soldiers|troops|personnel|men|members|officers|commanders?|prisoners)\s+(?:\w+\s+){0,2}?"
                           r"(?:of|from|belonging\s+to|serving\s+(?:in|with)|in|under)\s+(?:the\s+)?(?:junta['’]s\s+|military['’]s\s+|regime['’]s\s+)?$", re.I)
 BASE_WORDS = StemGated(re.compile(r"\b(?:camps?|bases?|outposts?|posts?|positions?|battalions?|headquarters|garrisons?|strongholds?)\b", re.I),

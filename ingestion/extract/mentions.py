@@ -25,13 +25,14 @@ from ingestion.extract.triggers import Trigger, find_triggers
 ANAPHOR_RE = re.compile(
     r"\b(?:[Tt]hey|[Ww]e|[Ii]t|[Tt]he\s+(?:armed\s+)?groups?|[Tt]he\s+(?:three\s+|allied\s+)groups|[Tt]he\s+[Aa]lliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
     r"(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units|members|allies)|"
-    r"(?:[Tt]he\s+)?(?:[Rr]ebels|[Ii]nsurgents)|(?:[Tt]he\s+)?(?:[Rr]ebel|[Ii]nsurgent|[Aa]nti-regime)\s+(?:forces|fighters|groups))\b")
+    r"(?:[Tt]he\s+)?(?:[Rr]ebels|[Ii]nsurgents|[Tt]errorists)|(?:[Tt]he\s+)?(?:[Rr]ebel|[Ii]nsurgent|[Aa]nti-regime|[Tt]errorist)\s+(?:forces|fighters|groups))\b")
 SPEECH_RE = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|reported|reports|told|announced|confirmed|stated|declared|added|"
     r"statement|[Aa]ccording\s+to|acknowledged|admitted|posted|wrote|alleged|insisted|denied|boasted|reporting)\b")
 # where a match of each can open (lower case, a space for any white space; proved in test_scan)
-ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "the alliance", "the anti-regime ", "the armed group",
-                  "the coalition", "the group", "the three ", "the allied ", "the insurgent", "the organi", "the rebel", "their ", "they", "we")
+ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "terrorist", "the alliance", "the anti-regime ", "the armed group",
+                  "the coalition", "the group", "the three ", "the allied ", "the insurgent", "the organi", "the rebel", "the terrorist",
+                  "their ", "they", "we")
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")
@@ -208,6 +209,10 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
         a, b = m.start() + s.start, m.end() + s.start
         if any(not (b <= x.start or a >= x.end) for x in out):
             continue
+        if any(x.key and x.end < a and text[x.end:a].isspace() for x in out):
+            continue  # "PDF terrorists", "KIA insurgents": the group just named
+        if text[a - 1:a] in ("\"", "“") and m.group()[:1] in "Tt" and "errorist" in m.group():
+            continue  # killed 34 "terrorists": a word quoted from the junta, no one's agent
         out.append(Actor(a, b, None, m.group()))
     out.sort(key=lambda x: x.start)
     return out

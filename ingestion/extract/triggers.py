@@ -211,7 +211,7 @@ TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
-    "fought", "fully", "gain", "hand", "pass", "had been", "has been", "have been", "held", "hold", "launch", "leav", "left",
+    "fought", "fully", "gain", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",

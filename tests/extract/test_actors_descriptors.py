@@ -127,3 +127,22 @@ def test_joint_troops_of_named_groups_are_theirs_not_the_junta_s():
     got = [(f.change, f.actor_to) for f in facts_of(
         "PDF and KNDF joint troops attacked and seized Hpa Saung Lay town in the early morning.")]
     assert got and all(a != "Myanmar Armed Forces" for _, a in got)
+
+
+def test_a_unit_that_acts_is_no_place():
+    got = {f.place for f in facts_of("The junta's 44th Light Infantry Division has been trying to recapture "
+                                     "Lwe Lay town since January.")}
+    assert not any("Division" in p for p in got)
+
+
+def test_the_terrorists_of_state_media_are_the_resistance_not_the_junta():
+    got = [(f.change, f.actor_from) for f in facts_of(
+        "Members of the Tatmadaw are now securing Lwe Lay town after the terrorists fled, state media said.")
+        if f.change == "withdrew"]
+    assert got and all(a != "Myanmar Armed Forces" for _, a in got)
+
+
+def test_a_named_group_called_terrorists_stays_that_group():
+    got = [(f.change, f.actor_from) for f in facts_of(
+        "Tatmadaw troops captured the Lwe Lay hill from the KIA terrorists on 3 March.")]
+    assert ("captured", "Kachin Independence Army") in got
