@@ -668,8 +668,8 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
             # the speaker is the clause before the verb: "…, MRTV reported", "the junta's
             # information team said the AA had …" (not the AA after it, nor the KIA the clause before names)
             rel = a - sm.sentence.start
-            clause_start = max(sm.sentence.text.rfind(c, 0, rel) for c in ",;:—(\"“”") + 1
-            clause = sm.sentence.text[clause_start:rel]
+            clause_start = max(sm.sentence.text.rfind(c, 0, rel) for c in ",;:—\"“”") + 1
+            clause = _PARENTHESES.sub("", sm.sentence.text[clause_start:rel])  # "the Chinland Defense Force (Mindat) said"
             if STATE_MEDIA.search(clause):
                 return military
             if _SUBJECT_WORD.search(clause):
@@ -692,6 +692,7 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
 
 
 _SUBJECT_WORD = re.compile(r"[A-Za-z]{2,}")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _SOURCE_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})(?=[,.;]|$)")
 
 

@@ -146,3 +146,9 @@ def test_a_named_group_called_terrorists_stays_that_group():
     got = [(f.change, f.actor_from) for f in facts_of(
         "Tatmadaw troops captured the Lwe Lay hill from the KIA terrorists on 3 March.")]
     assert ("captured", "Kachin Independence Army") in got
+
+
+def test_a_speaker_with_a_parenthesis_is_still_the_speaker():
+    got = {f.attributed_to for f in facts_of(
+        "The Chinland Defense Force (Mindat) said the junta column had retreated from Lwe Lay village.")}
+    assert got == {"Chin National Front"}
