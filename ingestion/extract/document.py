@@ -314,6 +314,9 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         return key
     if actor is not None and actor.key:
         return actor.key
+    if actor is not None and _UNKNOWN_ARMY.match(actor.text):
+        # "Zomi Revolutionary Army fighters took X": a group the registry does not know, by its name
+        return _UNKNOWN_ARMY.match(actor.text).group(1)
     if actor is not None:
         low = actor.text.lower()
         if low.startswith(("its ", "their ")) and _SAYS_ITS.search(
@@ -359,6 +362,7 @@ def _coalition_named(counts: Counter) -> str | None:
 _GROUPS_ANAPHOR = re.compile(r"^the\s+(?:three\s+|allied\s+)?(?:groups|allies)$", re.I)  # "the groups say …": the coalition
 
 
+_UNKNOWN_ARMY = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+)+Army)$")
 _SAYS_ITS = re.compile(r"\b(?:says|said|claims|claimed|announced|reported)\s+(?:that\s+)?$")
 
 

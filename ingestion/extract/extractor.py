@@ -130,8 +130,8 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
         report_id=report_id, change=r.change, place=place.name, place_kind=place.kind,
         evidence=sms[ev.sentence].sentence.text, recapture=ev.recapture and r.change == "captured", unit=place.unit,
         township=r.township, state=r.state,
-        actor_to=prep.names.get(r.actor_to) if r.actor_to else None,
-        actor_from=prep.names.get(r.actor_from) if r.actor_from else None,
+        actor_to=prep.names.get(r.actor_to, r.actor_to) if r.actor_to else None,
+        actor_from=prep.names.get(r.actor_from, r.actor_from) if r.actor_from else None,
         attributed_to=prep.names.get(r.attributed_to, r.attributed_to) if r.attributed_to else None,
         date=first.isoformat() if first else None, date_end=last.isoformat() if last else None,
         date_precision=precision if first else "unknown", rule=ev.rule, extractor_version=EXTRACTOR_VERSION)

@@ -152,3 +152,9 @@ def test_a_speaker_with_a_parenthesis_is_still_the_speaker():
     got = {f.attributed_to for f in facts_of(
         "The Chinland Defense Force (Mindat) said the junta column had retreated from Lwe Lay village.")}
     assert got == {"Chin National Front"}
+
+
+def test_a_group_the_registry_does_not_know_takes_the_place_by_its_name():
+    got = [(f.change, f.actor_to) for f in facts_of(
+        "Zomi Revolutionary Army fighters took control of the Lwe Lay border post, the group said.")]
+    assert got == [("captured", "Zomi Revolutionary Army")]
