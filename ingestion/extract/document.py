@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
-from ingestion.extract.actors import COALITIONS, HOME_GROUP, PDF_REGIONS
+from ingestion.extract.actors import ACTORS, COALITIONS, HOME_GROUP, PDF_REGIONS
 from ingestion.extract.claims import STATE_MEDIA
 from ingestion.extract.dates import DateSpan, not_after
 from ingestion.extract.events import Event
@@ -315,8 +316,10 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     if actor is not None and actor.key:
         return actor.key
     if actor is not None and _UNKNOWN_ARMY.match(actor.text):
-        # "Zomi Revolutionary Army fighters took X": a group the registry does not know, by its name
-        return _UNKNOWN_ARMY.match(actor.text).group(1)
+        # "Zomi Revolutionary Army fighters took X": a group the registry does not know, by its
+        # name; "the Arakkhan Army" is the Arakan Army misspelt
+        name = _UNKNOWN_ARMY.match(actor.text).group(1)
+        return _army_spelt_like(name) or name
     if actor is not None:
         low = actor.text.lower()
         if low.startswith(("its ", "their ")) and _SAYS_ITS.search(
@@ -362,6 +365,16 @@ def _coalition_named(counts: Counter) -> str | None:
 _GROUPS_ANAPHOR = re.compile(r"^the\s+(?:three\s+|allied\s+)?(?:groups|allies)$", re.I)  # "the groups say …": the coalition
 
 
+def _army_spelt_like(name: str) -> str | None:
+    """The built-in actor whose "… Army" name ``name`` misspells (similarity ≥ 0.85), if any."""
+    low = name.lower()
+    best = max(((SequenceMatcher(None, low, alias.lower()).ratio(), key) for key, alias in _ARMY_NAMES),
+               default=(0.0, None))
+    return best[1] if best[0] >= 0.85 else None
+
+
+_ARMY_NAMES = [(key, alias) for key, (canonical, _, aliases) in ACTORS.items()
+               for alias in (canonical, *aliases) if alias.endswith("Army") and " " in alias]
 _UNKNOWN_ARMY = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+)+Army)$")
 _SAYS_ITS = re.compile(r"\b(?:says|said|claims|claimed|announced|reported)\s+(?:that\s+)?$")
 
