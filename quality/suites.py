@@ -206,9 +206,11 @@ def validate_fact_references(df, actor_names: Iterable[str] | None, unit_keys: I
 
 
 def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings | None = None,
-               *, has_report_id: bool = True, key_column: str | None = None):
+               *, has_report_id: bool = True, key_column: str | None = None, row_count: bool = True):
     """A mart: row count within bounds of its published count (error), no orphan report ids
-    (error), and, given a key column, a present and unique key on every row (error)."""
+    (error), and, given a key column, a present and unique key on every row (error).
+    ``row_count=False``: the frame holds some of the mart's rows only, the count is checked by
+    the caller (``validate_mart(..., table_rows=...)``)."""
     from quality.rules import row_count_bounds
 
     settings = settings or QualitySettings.from_env()
@@ -216,7 +218,7 @@ def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings |
     low, high = row_count_bounds(previous_rows, settings)
     exps: list[Any] = [gxe.ExpectTableRowCountToBeBetween(
         min_value=low, max_value=high,
-        meta=_meta("error", f"row count within bounds of the published {previous_rows}"))]
+        meta=_meta("error", _row_count_description(previous_rows)))] if row_count else []
     if has_report_id:
         exps += [
             gxe.ExpectColumnValuesToNotBeNull(column="report_id", meta=_meta("error", "report id")),
@@ -231,18 +233,38 @@ def mart_suite(name: str, previous_rows: int | None, settings: QualitySettings |
     return expectation_suite(f"mart_{name}", exps)
 
 
+def _row_count_description(previous_rows: int | None) -> str:
+    return f"row count within bounds of the published {previous_rows}"
+
+
 def validate_mart(name: str, df, previous_rows: int | None, report_ids: Iterable[str] | None,
                   settings: QualitySettings | None = None, *, id_column: str = "report_id",
-                  key_column: str | None = None) -> SuiteResult:
-    """``df``: the mart's key columns; ``report_ids``: dim_report's ids (None: no orphan rule);
-    ``key_column``: a column of ``df`` that must be present and unique (None: no key rule)."""
+                  key_column: str | None = None, table_rows: int | None = None) -> SuiteResult:
+    """``df``: the mart's key columns; ``report_ids``: dim_report's ids (None: no orphan rule,
+    unless ``df`` has a ``report_known`` column already, computed by the caller);
+    ``key_column``: a column of ``df`` that must be present and unique (None: no key rule).
+
+    ``table_rows``: ``df`` holds only some of the mart's rows (quality.checks.marts: the run's
+    window and every row that breaks a rule anywhere in the table), the mart has this many: the
+    row-count bounds are checked on that number, the other expectations by GX on ``df``."""
+    from quality.rules import row_count_bounds, row_count_ok
+    from quality.validation import ExpectationOutcome
+
     settings = settings or QualitySettings.from_env()
     frame = df.copy()
-    has_report_id = report_ids is not None and "report_id" in frame.columns
-    if has_report_id:
+    has_report_id = "report_id" in frame.columns and (report_ids is not None or "report_known" in frame.columns)
+    if report_ids is not None and "report_id" in frame.columns:
         known = set(report_ids)
         frame["report_known"] = frame["report_id"].map(lambda r: r in known)
     key = key_column if key_column in frame.columns else None
-    return run_suite(frame, mart_suite(name, previous_rows, settings, has_report_id=has_report_id, key_column=key),
-                     id_column=id_column if id_column in frame.columns else key,
-                     max_examples=settings.max_examples)
+    suite = mart_suite(name, previous_rows, settings, has_report_id=has_report_id, key_column=key,
+                       row_count=table_rows is None)
+    result = run_suite(frame, suite, id_column=id_column if id_column in frame.columns else key,
+                       max_examples=settings.max_examples)
+    if table_rows is not None:
+        low, high = row_count_bounds(previous_rows, settings)
+        result.outcomes.insert(0, ExpectationOutcome(
+            expectation="expect_table_row_count_to_be_between", column=None,
+            success=row_count_ok(table_rows, previous_rows, settings), severity="error",
+            observed=table_rows, description=_row_count_description(previous_rows)))
+    return result

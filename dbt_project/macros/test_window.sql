@@ -7,8 +7,9 @@
     checks in one node, tests/generic/column_values.sql) gets the whole table and applies the
     filter below to its row checks itself, not to its uniqueness checks. At run time the
     placeholder becomes:
-      * on the models rebuilt by publication day (incremental by window, and the staging
-        views of the raw tables): the partition window on published_date;
+      * on the models rebuilt by publication day (incremental by window, the staging views
+        of the raw tables, and the two intermediate views those incremental facts are selected
+        from): the partition window on published_date;
       * on the models rebuilt by site (fct_control_events, fct_control_periods): the sites
         the run recomputed (int_control_sites__touched);
       * anywhere else (the marts rebuilt whole, the reference group): no filter.
@@ -18,6 +19,7 @@
 {% macro window_scoped_models() -%}
     {{ return({
         'fct_control_changes': 'window', 'fct_claims': 'window', 'dim_report': 'window',
+        'int_control_changes__resolved': 'window', 'int_claims__resolved': 'window',
         'stg_raw__extracted_facts': 'window', 'stg_raw__reports': 'window',
         'stg_raw__census_figures': 'window', 'reports': 'window', 'extracted_facts': 'window',
         'census_figures': 'window',

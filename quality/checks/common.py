@@ -26,6 +26,26 @@ def partition_window(context: AssetCheckExecutionContext) -> tuple[dt.date, dt.d
     return None
 
 
+def run_window(context: AssetCheckExecutionContext) -> tuple[dt.date, dt.date] | None:
+    """[start, end) days of the run's partition (or range), for a check that is not partitioned
+    itself but runs in a partitioned run (the mart gates): from the check's partition if it has
+    one, else from the run's partition tags; None for an unpartitioned run."""
+    window = partition_window(context)
+    if window is not None:
+        return window
+    tags = context.run.tags
+    try:
+        if "dagster/partition" in tags:
+            day = dt.date.fromisoformat(tags["dagster/partition"])
+            return day, day + dt.timedelta(days=1)
+        if "dagster/asset_partition_range_start" in tags:
+            return (dt.date.fromisoformat(tags["dagster/asset_partition_range_start"]),
+                    dt.date.fromisoformat(tags["dagster/asset_partition_range_end"]) + dt.timedelta(days=1))
+    except (KeyError, ValueError):  # not a day: no window, every row is read
+        return None
+    return None
+
+
 def window_text(window: tuple[dt.date, dt.date] | None, run_id: str) -> str:
     return f"[{window[0]}, {window[1]})" if window else f"rows of run {run_id}"
 

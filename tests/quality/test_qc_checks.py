@@ -313,3 +313,94 @@ def test_run_report_and_failed_run_recorded(resources):
             "select status, failed_checks, rows_json from meta.runs where run_id = ?", [result.run_id]).fetchall()[0]
     assert status == "failed" and "raw/reports:reports_quarantine_share" in json.loads(failed)
     assert json.loads(rows)["raw/reports"]["quarantined"] == 2
+
+
+# ---- the gates of a partitioned run read the window and the rows that break a rule
+
+WINDOW_DAY = "2025-03-10"  # the run's partition; the marts hold 10 days up to it
+DAYS, PER_DAY = 10, 8
+BREAKS = {
+    None: None,
+    # a fact of the window whose report is not in dim_report
+    "orphan in the window": ("fct_claims", "update fct_claims set report_id = 'zz' "
+                             "where fact_id = (select max(fact_id) from fct_claims where published_date = '2025-03-10')"),
+    # a fact of the window that takes the id of a fact of an earlier day
+    "key of an earlier day": ("fct_control_changes", "update fct_control_changes set fact_id = 'c-2025-03-01-0' "
+                              "where fact_id = 'c-2025-03-10-0'"),
+    # an earlier day's row loses its key (the window's rows are fine)
+    "null key before the window": ("fct_claims", "update fct_claims set fact_id = null "
+                                   "where fact_id = 'f-2025-03-02-3'"),
+}
+
+
+def _dated_marts(breaks: str | None):
+    @multi_asset(specs=[AssetSpec(t, partitions_def=daily_partitions) for t in mart_checks.GATED_MARTS],
+                 name="dated_marts", partitions_def=daily_partitions)
+    def dated_marts(warehouse: WarehouseResource):
+        days = f"(select (date '2025-03-01' + d::integer)::date as day from range({DAYS}) t(d)) days, range({PER_DAY}) n(i)"
+        with warehouse.connect() as con:
+            con.execute(f"create or replace table dim_report as select 'r-' || day || '-' || i as report_id, "
+                        f"day as published_date from {days}")
+            for table, prefix in (("fct_claims", "f"), ("fct_control_changes", "c")):
+                con.execute(f"create or replace table {table} as select '{prefix}-' || day || '-' || i as fact_id, "
+                            f"'r-' || day || '-' || i as report_id, day as published_date from {days}")
+            con.execute("create or replace table export_acled_events as "
+                        "select 'MMR' || i as event_id_cnty, 'r-2025-03-01-' || (i % 8) as report_id from range(20) t(i)")
+            con.execute("create or replace table mart_tracker_crosscheck as "
+                        "select 'town' as scope, 'MMR' || i as town_pcode from range(5) t(i)")
+            if BREAKS[breaks]:
+                con.execute(BREAKS[breaks][1])
+
+    return dated_marts
+
+
+@asset(key=AssetKey("published_warehouse"), deps=[AssetKey(t) for t in mart_checks.GATED_MARTS],
+       partitions_def=daily_partitions)
+def fake_publish_dated() -> None:
+    RAN.append("published_warehouse")
+
+
+def _dated_run(resources, breaks: str | None):
+    return materialize([_dated_marts(breaks), fake_publish_dated, mart_checks.mart_gates], resources=resources,
+                       partition_key=WINDOW_DAY, raise_on_error=False)
+
+
+def test_the_gates_of_a_night_validate_its_window_and_count_the_whole_table(resources):
+    from pathlib import Path
+
+    # published yesterday: the same marts, so no shrink — counted on the whole table, not the window
+    _dated_run(resources, None)
+    build = Path(resources["warehouse"].path)
+    Path(resources["publish_target"].path).parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(resources["publish_target"].path) as pub:
+        pub.execute(f"attach '{build}' as build (read_only)")
+        for table in mart_checks.GATED_MARTS:
+            pub.execute(f"create table {table} as select * from build.main.{table}")
+    RAN.clear()
+    result = _dated_run(resources, None)
+    evals = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert result.success and RAN == ["published_warehouse"] and all(e.passed for e in evals.values())
+    for table in ("fct_claims", "fct_control_changes", "dim_report"):
+        meta = evals[table].metadata
+        assert meta["rows"].value == meta["published_rows"].value == DAYS * PER_DAY
+        assert meta["rows_validated"].value == PER_DAY  # GX saw the night's rows only
+    assert evals["export_acled_events"].metadata["rows_validated"].value == 0  # no day column, nothing broken
+
+
+@pytest.mark.parametrize("breaks", [b for b in BREAKS if b])
+def test_a_scoped_gate_still_catches_what_the_whole_table_would_and_blocks_the_publish(resources, breaks):
+    table = BREAKS[breaks][0]
+    result = _dated_run(resources, breaks)
+    evals = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert not result.success and RAN == []  # the publish did not run
+    assert not evals[table].passed and evals[table].severity.value == "ERROR"
+    assert all(e.passed for t, e in evals.items() if t != table)
+    failed = evals[table].metadata["failed_expectations"].value
+    expected = {"orphan in the window": "expect_column_values_to_be_in_set(report_known)",
+                "key of an earlier day": "expect_column_values_to_be_unique(mart_key)",
+                "null key before the window": "expect_column_values_to_not_be_null(mart_key)"}[breaks]
+    assert expected in failed
+    # the same verdict as on every row (no window: what an unpartitioned run reads)
+    with duckdb.connect(resources["warehouse"].path, read_only=True) as con:
+        every_row = next(mart_checks.mart_gate_results([table], con, resources["publish_target"].path))
+    assert not every_row.passed and expected in every_row.metadata["failed_expectations"].value

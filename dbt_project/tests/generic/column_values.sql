@@ -19,8 +19,14 @@
     and the test filters the rows itself: not_null, accepted_values and relationships read the
     rows the run rebuilt (the window, or the recomputed sites), unique reads every row (an old
     row may share a value with a new one). A `where` of the test's own replaces the window
-    and applies to every check. -#}
-{% test column_values(model, not_null=[], accepted_values={}, unique=[], relationships={}) %}
+    and applies to every check.
+
+    `unique_scope: window` makes unique read the window's rows too. Only for a view whose rows
+    are stored, window by window, in a table that is itself tested unique on the same column
+    over every row (int_control_changes__resolved → fct_control_changes, int_claims__resolved →
+    fct_claims): an old row sharing a value with a new one is caught there, and the view is no
+    longer computed over all history every night to be tested. -#}
+{% test column_values(model, not_null=[], accepted_values={}, unique=[], relationships={}, unique_scope='table') %}
 {{ config(fail_calc='coalesce(sum(failing_rows), 0)') }}
 {%- set whole = model -%}
 {%- set rows = model -%}
@@ -32,6 +38,10 @@
         {%- set rows = '(select * from ' ~ model ~ ' where ' ~ window ~ ')' -%}
     {%- endif -%}
 {%- endif -%}
+{%- if unique_scope not in ('table', 'window') -%}
+    {{ exceptions.raise_compiler_error("column_values: unique_scope must be 'table' or 'window', got '" ~ unique_scope ~ "'") }}
+{%- endif -%}
+{%- set unique_from = rows if unique_scope == 'window' else whole -%}
 {%- set checks = [] -%}
 {%- for column in not_null -%}
     {%- do checks.append((column, 'not_null', adapter.quote(column) ~ ' is null')) -%}
@@ -66,7 +76,7 @@ counted as (
 {%- for column in unique %}
 duplicated_{{ loop.index }} as (
     select count(*) as failing_rows, cast(min(value) as varchar) as example from (
-        select {{ adapter.quote(column) }} as value from {{ whole }}
+        select {{ adapter.quote(column) }} as value from {{ unique_from }}
         where {{ adapter.quote(column) }} is not null
         group by 1 having count(*) > 1
     ) as duplicates
