@@ -308,6 +308,13 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 return False
         return True
 
+    def inside(a: int, b: int) -> bool:
+        """Whether ``s[a:b]`` lies inside one place found so far (then nothing in it is free)."""
+        for x, y in taken:
+            if x <= a and b <= y:
+                return True
+        return False
+
     def add(p: Place) -> None:
         found.append(p)
         taken.append((p.start - start, p.end - start))
@@ -361,6 +368,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             add(p)
     if upper:
         for m in BARE_RE.finditer(s):
+            if taken and inside(m.start(), m.end()):
+                continue  # "Nga Hpaw" of "Nga Hpaw camp": whatever _trim_bare keeps of it is taken
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
                 add(Place(start + a, start + b, name, "town", bare=True))
