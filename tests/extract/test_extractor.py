@@ -206,3 +206,12 @@ def test_settled_date_and_place_are_those_of_the_report_as_read_so_far():
     assert facts["Mansi"].date == "2024-05-03" and facts["Hpakant"].date == "2024-05-05"
     assert facts["Mansi"].state == "Kachin"
     assert facts["Kyaukme"].date == "2024-06-09"
+
+
+def test_clause_is_the_nearest_breaks_around_a_position():
+    """``events._clause`` (a bisection) = the last break at or before the position and the first after it."""
+    from ingestion.extract.events import _clause
+
+    for breaks in ([0, 40], [0, 0, 12, 12, 30, 40], [5, 9, 17, 23, 60]):
+        for pos in range(breaks[0], breaks[-1]):
+            assert _clause(breaks, pos) == (max(b for b in breaks if b <= pos), min(b for b in breaks if b > pos))
