@@ -809,9 +809,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     words = group.split()
     a = m.start()
     e = m.end()
-    if words[0].rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
-            a and s[a - 1].isspace() and _title_before(s, a)):
-        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
+    first = words[0]
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
@@ -845,5 +843,14 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     name = " ".join(words)
     if len(name) < 3 or name.isupper() and len(name) <= 5:
         return 0, 0, ""  # acronyms are actors or units, not places
+    if _person(s, first, m.start(), m.end()):
+        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person (every test above is pure: the costliest goes last)
     b = s.find(words[-1], a) + len(words[-1])
     return a, b, name
+
+
+def _person(s: str, first: str, a: int, e: int) -> bool:
+    """Whether the capitalised run ``s[a:e]`` (its first word ``first``) names a person: a title
+    opens it, a speech verb follows it ("Sui Khar said") or a title stands before it."""
+    return first.rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
+        a > 0 and s[a - 1].isspace() and _title_before(s, a))
