@@ -452,8 +452,13 @@ _SPECIFIC = ("naval base", "air base", "airport", "airfield", "police station", 
              "dam", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 
+_SPECIFIC_ENDINGS = _SPECIFIC + tuple(h + "s" for h in _SPECIFIC)  # what a name may end with to have one
+
+
 def _specific_head(name: str) -> str | None:
     low = name.lower()
+    if not low.endswith(_SPECIFIC_ENDINGS):
+        return None  # most names: one test in C instead of one per head noun
     return next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
 
 

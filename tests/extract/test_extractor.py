@@ -215,3 +215,14 @@ def test_clause_is_the_nearest_breaks_around_a_position():
     for breaks in ([0, 40], [0, 0, 12, 12, 30, 40], [5, 9, 17, 23, 60]):
         for pos in range(breaks[0], breaks[-1]):
             assert _clause(breaks, pos) == (max(b for b in breaks if b <= pos), min(b for b in breaks if b > pos))
+
+
+def test_specific_head_is_the_first_head_noun_the_name_ends_with():
+    """``document._specific_head`` (a test of every ending first) = the first of ``_SPECIFIC`` the
+    lower-cased name ends with, alone or plural."""
+    from ingestion.extract.document import _SPECIFIC, _specific_head
+
+    for name in ("the police station", "Bhamo Airport", "the port", "two bridges", "the town", "Hpakant",
+                 "the junta's offices", "a checkpoints", "the Gate", "roads", "", "Myitkyina-Bhamo highway"):
+        low = name.lower()
+        assert _specific_head(name) == next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
