@@ -58,6 +58,41 @@ class Resolved:
     state: str | None = None
     evidence_from: int = 0  # first sentence of the evidence
     extra: dict = field(default_factory=dict)
+    # what ``date``, ``township`` and ``state`` are worked out from, until ``settle`` does it
+    pending: "_Pending | None" = field(default=None, repr=False)
+
+
+@dataclass
+class _Pending:
+    """What a candidate's date and location are read from, as the report stood when its event
+    was resolved (the date told so far, the states and townships named so far): both are
+    worked out only for the candidates the ranker keeps (about one in five), by ``settle``."""
+
+    sm: SentenceMentions
+    event: Event
+    place: Place
+    st: "DocumentState"
+    states: list[str]  # the states and regions the event's sentence names
+    anchor: DateSpan | None  # the date the event's paragraph had set (``DocumentState.para_date``)
+    last_date: DateSpan | None  # the last date the report had told (``DocumentState.last_date``)
+    n_townships: int  # how many townships and states the report had named (a prefix of its lists)
+    n_states: int
+    event_date: list  # the event's date (one per event, shared by its places), once worked out
+
+
+def settle(rs: list[Resolved], gaz: Gazetteer, pub: dt.date) -> list[Resolved]:
+    """Work out the date, township and state of the candidates ``rs`` (what ``_resolve_all``
+    left pending): the same values as if worked out when each was resolved."""
+    for r in rs:
+        pd = r.pending
+        if pd is None:
+            continue
+        if not pd.event_date:
+            pd.event_date.append(_date(pd.sm, pd.event, pd.st, pub, pd.anchor, pd.last_date))
+        r.date = _place_date(pd.sm, pd.place, pub) or pd.event_date[0]
+        r.township, r.state = locate(pd.place, gaz, pd.st, pd.states, pd.n_townships, pd.n_states)
+        r.pending = None
+    return rs
 
 
 LOOK_BACK = 40
@@ -97,13 +132,14 @@ class DocumentState:
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)  # only ever extended: its length tells its content
-    _most: tuple[int, str | None] = (0, None)  # (len(states), _named_most(states)) of the last call
+    _most: tuple[int, str | None] = (0, None)  # (n, _named_most(states[:n])) of the last call
 
-    def named_most(self) -> str | None:
-        """``_named_most(self.states)``, counted again only when more states were named."""
-        n = len(self.states)
+    def named_most(self, n: int | None = None) -> str | None:
+        """``_named_most(self.states[:n])`` (all of them by default), counted again only for
+        another ``n``."""
+        n = len(self.states) if n is None else n
         if n != self._most[0]:
-            self._most = (n, _named_most(self.states))
+            self._most = (n, _named_most(self.states[:n]))
         return self._most[1]
 
 
@@ -129,10 +165,10 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
     out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
     out = _drop_appositives(out, text)
     if not ranked:
-        return out
+        return settle(out, gaz, pub)
     from ingestion.extract.ranker import rank
 
-    kept = rank(out, text, sms)
+    kept = settle(rank(out, text, sms), gaz, pub)  # the ranker reads no date nor location
     for r in kept:
         r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
     kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
@@ -268,15 +304,15 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             places = _resolve_places(ev, st)
             if not places:
                 continue
-            date = _date(sm, ev, st, pub)
+            event_date: list = []  # worked out once for the event's places, if the ranker keeps one
             for place in places:
-                here = _place_date(sm, place, pub) or date
                 told_again = st.captor_of.get(place.key) if ev.change == "captured" and ev.agent is None else None
                 actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(place.key, actor_to)
-                r = Resolved(ev, place, actor_to, actor_from, att, here, agent=told_again or agent, change=ev.change)
-                r.township, r.state = locate(place, gaz, st, states)
+                r = Resolved(ev, place, actor_to, actor_from, att, None, agent=told_again or agent, change=ev.change)
+                r.pending = _Pending(sm, ev, place, st, states, st.para_date.get(s.para), st.last_date,
+                                     len(st.townships), len(st.states), event_date)
                 out.append(r)
             if not ev.extra.get("selected", True):
                 continue
@@ -480,8 +516,13 @@ _SPECIFIC = ("naval base", "air base", "airport", "airfield", "police station", 
              "dam", "offices", "office", "compound", "checkpoint", "gate", "road", "highway")
 
 
+_SPECIFIC_ENDINGS = _SPECIFIC + tuple(h + "s" for h in _SPECIFIC)  # what a name may end with to have one
+
+
 def _specific_head(name: str) -> str | None:
     low = name.lower()
+    if not low.endswith(_SPECIFIC_ENDINGS):
+        return None  # most names: one test in C instead of one per head noun
     return next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
 
 
@@ -623,7 +664,10 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
-def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date, anchor: DateSpan | None,
+          last_date: DateSpan | None) -> tuple[dt.date | None, dt.date | None, str]:
+    """The date of ``ev``: ``anchor`` is the date its paragraph had set, ``last_date`` the last
+    date the report had told (when the event was read)."""
     s = sm.sentence
     if _HAVING.match(s.text, 0, max(0, ev.trigger.start - s.start)):
         return _participle_date(sm, ev, pub)
@@ -637,7 +681,6 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         dist = _distance(d, ev, s.text, s.start)
         if dist < best_dist:
             best, best_dist = d, dist
-    anchor = st.para_date.get(s.para)
     if best is not None and best.first is None:
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
         own = next((d for d in sm.dates if d.first is not None and d is not best), None)
@@ -662,7 +705,7 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
-        anchor = st.last_date  # "Two days later" opening a paragraph: after the date told last
+        anchor = last_date  # "Two days later" opening a paragraph: after the date told last
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
     if span is None:
         return None, None, "unknown"
@@ -713,10 +756,12 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _SOURCE_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*){1,5})(?=[,.;]|$)")
 
 
-def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -> tuple[str | None, str | None]:
+def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str], n_townships: int | None = None,
+           n_states: int | None = None) -> tuple[str | None, str | None]:
     """Township and state of a place: its unit's garrison, the gazetteer entry of its name
     (an ambiguous name settled by a township or state named in the report), else the state
-    the sentence or the report names."""
+    the sentence or the report names (of the first ``n_townships`` and ``n_states`` the report
+    named: all by default)."""
     if place.unit is not None:
         u = gaz.units.get(place.unit.key)
         if u is not None:
@@ -732,8 +777,8 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
                     continue
                 found = [e for e in found if e.level != "state"] or found
                 if len({(e.township, e.state) for e in found}) > 1:
-                    near_t = {t.lower() for t in st.townships}
-                    near_s = set(states) | set(st.states)
+                    near_t = {t.lower() for t in st.townships[:n_townships]}
+                    near_s = set(states) | set(st.states[:n_states])
                     found = ([e for e in found if (e.township or "").lower() in near_t]
                              or [e for e in found if e.state in near_s])
                 if found and len({(e.township, e.state) for e in found}) == 1:
@@ -743,7 +788,7 @@ def locate(place: Place, gaz: Gazetteer, st: DocumentState, states: list[str]) -
     here = set(states)
     if len(here) == 1:
         return None, next(iter(here))
-    return None, st.named_most()
+    return None, st.named_most(n_states)
 
 
 def _named_most(states: list[str]) -> str | None:

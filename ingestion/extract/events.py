@@ -19,6 +19,7 @@ document stage resolves it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -386,9 +387,10 @@ def _main_clause_subject(sm: SentenceMentions, text: str, pos: int, hi: int) -> 
 
 
 def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
-    lo = max(b for b in breaks if b <= pos)
-    hi = min(b for b in breaks if b > pos)
-    return lo, hi
+    """The clause around ``pos``: the last break at or before it and the first after it
+    (``breaks`` ascending, from the sentence's start to its end)."""
+    i = bisect.bisect_right(breaks, pos)
+    return breaks[i - 1], breaks[i]
 
 
 _ACTOR_JOIN = re.compile(r"^\s*(?-i:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"

@@ -82,8 +82,8 @@ class SentenceMentions:
             actors = self.actors
             places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
                       and not (p.bare and " " not in p.name and (p.name.lower() in common or (
-                          p.start - s.start <= 2 and p.name not in inner_caps
-                          and not _SUBJECT_NEXT.match(text, p.end))))]
+                          p.start - s.start <= 2 and not _SUBJECT_NEXT.match(text, p.end)
+                          and p.name not in inner_caps)))]  # the report's inner capitals: read last
             places += _gazetteer_places(hits, places, actors)
             places.sort(key=lambda p: p.start)
             self._places = places

@@ -308,6 +308,13 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 return False
         return True
 
+    def inside(a: int, b: int) -> bool:
+        """Whether ``s[a:b]`` lies inside one place found so far (then nothing in it is free)."""
+        for x, y in taken:
+            if x <= a and b <= y:
+                return True
+        return False
+
     def add(p: Place) -> None:
         found.append(p)
         taken.append((p.start - start, p.end - start))
@@ -361,6 +368,8 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             add(p)
     if upper:
         for m in BARE_RE.finditer(s):
+            if taken and inside(m.start(), m.end()):
+                continue  # "Nga Hpaw" of "Nga Hpaw camp": whatever _trim_bare keeps of it is taken
             a, b, name = _trim_bare(m, s)
             if name and free(a, b):
                 add(Place(start + a, start + b, name, "town", bare=True))
@@ -799,9 +808,7 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     words = group.split()
     a = m.start()
     e = m.end()
-    if words[0].rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
-            a and s[a - 1].isspace() and _title_before(s, a)):
-        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person
+    first = words[0]
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
@@ -837,5 +844,14 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     name = " ".join(words)
     if len(name) < 3 or name.isupper() and len(name) <= 5:
         return 0, 0, ""  # acronyms are actors or units, not places
+    if _person(s, first, m.start(), m.end()):
+        return 0, 0, ""  # "Colonel Naw Bu", "Sui Khar said": a person (every test above is pure: the costliest goes last)
     b = s.find(words[-1], a) + len(words[-1])
     return a, b, name
+
+
+def _person(s: str, first: str, a: int, e: int) -> bool:
+    """Whether the capitalised run ``s[a:e]`` (its first word ``first``) names a person: a title
+    opens it, a speech verb follows it ("Sui Khar said") or a title stands before it."""
+    return first.rstrip(".") in PERSON_TITLES or _speaker_after(s, e) or (
+        a > 0 and s[a - 1].isspace() and _title_before(s, a))

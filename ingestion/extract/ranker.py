@@ -49,9 +49,11 @@ def doc_context(resolved: list) -> dict[str, tuple[set[str], set[int]]]:
 
 def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
     """The features of one resolved candidate ``r`` (see ``document.Resolved``); ``doc`` is
-    the report's ``doc_context``. The first ones depend only on the trigger and the type of
-    the place (``_head_key``): their scores are cached (``_judge``)."""
-    return _head_features(_head_key(r)) + _tail_features(r, text, sm, doc)
+    the report's ``doc_context``. The first ones depend only on the trigger, the type of the
+    place (``_head_key``) and where the place stands from the trigger (``_where``): their
+    scores are cached (``_judge``)."""
+    lead, words = _where(r, text, sm)
+    return _prefix_features(_head_key(r), lead) + _rest_features(r, text, sm, doc, lead, words)
 
 
 def _head_key(r) -> tuple:
@@ -73,26 +75,53 @@ def _head_features(key: tuple) -> list[str]:
     return out
 
 
-def _tail_features(r, text: str, sm, doc: dict | None) -> list[str]:
-    """The features of ``r`` after those of ``_head_features``."""
+def _where(r, text: str, sm) -> tuple[tuple, list[str]]:
+    """Where the place of ``r`` stands from its trigger: (whether it is in the trigger's
+    sentence, then "carried", "elsewhere" or its side and the bucket of its distance in words),
+    and the words in between (before the place in its sentence, for a carried one)."""
     ev, place, trig = r.event, r.place, r.event.trigger
-    fam, voice = trig.family, trig.voice
     s = sm.sentence if sm is not None else None
     in_sentence = s is not None and s.start <= place.start < s.end
-    out = [f"here={in_sentence}"]
     if ev.extra.get("carried"):
-        words = _WORD.findall(text[s.start:place.start].lower())
+        return (in_sentence, "carried"), _WORD.findall(text[s.start:place.start].lower())
+    if not in_sentence:
+        return (False, "elsewhere"), []
+    if place.start >= trig.end:
+        side, gap = "after", text[trig.end:place.start]
+    else:
+        side, gap = "before", text[place.end:trig.start]
+    words = _WORD.findall(gap.lower())
+    return (True, side, _bucket(len(words))), words
+
+
+def _lead_features(fam: str, voice: str, lead: tuple) -> list[str]:
+    """The features of ``_where``'s ``lead``, right after those of ``_head_features``."""
+    out = [f"here={lead[0]}"]
+    if lead[1] == "elsewhere":
+        out.append("side=elsewhere")
+    elif lead[1] != "carried":
+        side, bucket = lead[1], lead[2]
+        out += [f"side={side}", f"fside={fam}_{side}", f"vside={voice}_{side}",
+                f"dist={bucket}", f"fdist={fam}_{side}_{bucket}"]
+    return out
+
+
+def _prefix_features(key: tuple, lead: tuple) -> list[str]:
+    """The features whose scores ``_judge`` caches: those of the head key and of the lead."""
+    return _head_features(key) + _lead_features(key[1], key[2], lead)
+
+
+def _rest_features(r, text: str, sm, doc: dict | None, lead: tuple, words: list[str]) -> list[str]:
+    """The features of ``r`` after those of ``_lead_features`` (``lead`` and ``words``: from ``_where``)."""
+    ev, place, trig = r.event, r.place, r.event.trigger
+    fam = trig.family
+    s = sm.sentence if sm is not None else None
+    out: list[str] = []
+    if lead[1] == "carried":
         out += [f"carried_first={w}" for w in words[:3]] + [f"carried_prev={w}" for w in words[-2:]]
         out.append(f"carried_fam={fam}")
-    elif in_sentence:
-        if place.start >= trig.end:
-            side, gap = "after", text[trig.end:place.start]
-        else:
-            side, gap = "before", text[place.end:trig.start]
-        words = _WORD.findall(gap.lower())
-        n = len(words)
-        out += [f"side={side}", f"fside={fam}_{side}", f"vside={voice}_{side}",
-                f"dist={_bucket(n)}", f"fdist={fam}_{side}_{_bucket(n)}"]
+    elif lead[0]:
+        side = lead[1]
         for w in words[:_KEEP_GAP]:
             out.append(f"g{side[0]}={w}")
         for w in words[-3:]:
@@ -107,8 +136,6 @@ def _tail_features(r, text: str, sm, doc: dict | None) -> list[str]:
         prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]
         nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
-    else:
-        out.append("side=elsewhere")
     for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
         if ev.extra.get(flag):
             out.append(f"flag={flag}")
@@ -181,30 +208,32 @@ def _scores_from(start: list[float], feats: list[str], model: dict) -> list[floa
     return list(map(sum, zip(*rows), start))  # sum(column, b), class by class
 
 
-# per model (by identity; a model is not changed once ranking with it): ``_head_key`` -> scores
-# of ``_head_features`` (few keys: the triggers' words and the places' types)
+# per model (by identity; a model is not changed once ranking with it): (``_head_key``, lead of
+# ``_where``) -> scores of ``_prefix_features`` (few keys: the triggers' words, the places' types,
+# the sides and distances)
 _HEAD_SCORES: dict[int, tuple[dict, dict[tuple, list[float]]]] = {}
 
 
-def _head_scores(key: tuple, model: dict) -> list[float]:
+def _head_scores(key: tuple, lead: tuple, model: dict) -> list[float]:
     entry = _HEAD_SCORES.get(id(model))
     if entry is None or entry[0] is not model:
         if len(_HEAD_SCORES) > 8:
             _HEAD_SCORES.clear()
         entry = _HEAD_SCORES[id(model)] = (model, {})
     cache = entry[1]
-    scores = cache.get(key)
+    scores = cache.get((key, lead))
     if scores is None:
-        scores = _scores(_head_features(key), model)
+        scores = _scores(_prefix_features(key, lead), model)
         if len(cache) < 100_000:
-            cache[key] = scores
+            cache[(key, lead)] = scores
     return scores
 
 
 def _judge(r, text: str, sm, doc: dict, model: dict) -> tuple[str, float]:
     """``predict(features(r, text, sm, doc), model, family)``, the scores of the first
-    features taken from the cache."""
-    scores = _scores_from(_head_scores(_head_key(r), model), _tail_features(r, text, sm, doc), model)
+    features (``_prefix_features``) taken from the cache."""
+    lead, words = _where(r, text, sm)
+    scores = _scores_from(_head_scores(_head_key(r), lead, model), _rest_features(r, text, sm, doc, lead, words), model)
     return _best(scores, model["classes"], r.event.trigger.family)
 
 

@@ -181,3 +181,48 @@ def test_named_back_is_the_places_named_before_nearest_first():
                     checked += 1
         st.sms.append(sm)
     assert checked > 100
+
+
+def test_named_most_of_a_prefix_is_the_count_of_that_prefix():
+    """``DocumentState.named_most(n)`` (what ``settle`` reads, after the whole report) is
+    ``_named_most`` of the first ``n`` states, whatever was asked before."""
+    from ingestion.extract.document import DocumentState, _named_most
+
+    st = DocumentState("MAF")
+    st.states.extend(["Shan", "Kachin", "Shan", "Rakhine", "Kachin", "Kachin", "Chin"])
+    for n in (7, 0, 3, 5, 1, 7, 6, 2, 4, 4):
+        assert st.named_most(n) == _named_most(st.states[:n])
+    assert st.named_most() == _named_most(st.states)
+
+
+def test_settled_date_and_place_are_those_of_the_report_as_read_so_far():
+    """A candidate's date and location are worked out only once the ranker kept it
+    (``document.settle``): from the dates, townships and states told before it, not after."""
+    text = ("Fighting continued in Kachin State.\n\nThe KIA captured Mansi on May 3, a spokesman said. "
+            "Two days later the KIA took the town of Hpakant.\n\nIn Shan State the TNLA seized Namhsan. "
+            "The TNLA also captured Kyaukme on June 9.")
+    facts = {f.place: f for f in extract_report(Report(id="t", published="2024-06-20", text=text))
+             if isinstance(f, ControlChange)}
+    assert facts["Mansi"].date == "2024-05-03" and facts["Hpakant"].date == "2024-05-05"
+    assert facts["Mansi"].state == "Kachin"
+    assert facts["Kyaukme"].date == "2024-06-09"
+
+
+def test_clause_is_the_nearest_breaks_around_a_position():
+    """``events._clause`` (a bisection) = the last break at or before the position and the first after it."""
+    from ingestion.extract.events import _clause
+
+    for breaks in ([0, 40], [0, 0, 12, 12, 30, 40], [5, 9, 17, 23, 60]):
+        for pos in range(breaks[0], breaks[-1]):
+            assert _clause(breaks, pos) == (max(b for b in breaks if b <= pos), min(b for b in breaks if b > pos))
+
+
+def test_specific_head_is_the_first_head_noun_the_name_ends_with():
+    """``document._specific_head`` (a test of every ending first) = the first of ``_SPECIFIC`` the
+    lower-cased name ends with, alone or plural."""
+    from ingestion.extract.document import _SPECIFIC, _specific_head
+
+    for name in ("the police station", "Bhamo Airport", "the port", "two bridges", "the town", "Hpakant",
+                 "the junta's offices", "a checkpoints", "the Gate", "roads", "", "Myitkyina-Bhamo highway"):
+        low = name.lower()
+        assert _specific_head(name) == next((h for h in _SPECIFIC if low.endswith(h) or low.endswith(h + "s")), None)
