@@ -1,0 +1,111 @@
+"""The claims stage's shortcuts (figures found from an automaton's number starts, cheap gates
+before regular expressions) answer exactly as the plain expressions they stand for."""
+from __future__ import annotations
+
+import random
+import re
+
+from ingestion.extract import figures as F
+
+_TOKENS = (
+    "the a an at on in of by over under some about around nearly almost more than less fewer no not least atleast "
+    "most up to as many another further total estimated roughly approximately close well just minimum excess upwards "
+    "upward between and or so plus odd half few dozen dozens a few hundred hundreds thousand thousands tens scores "
+    "several million one two three four five six seven eight nine ten eleven twelve thirteen twenty twenty-five "
+    "forty ninety often someone tension tends onerous fourth sixty-one 0 1 7 12 31 2024 1999 4,600 3.4 10 000 "
+    "100,000 2023-11-05 IB-135 x5 _ten soldiers killed captured towns said % km - , . ; : ( ) \" '"
+).split()
+_GAPS = [" ", " ", " ", "", ", ", ". ", "-", "\n", "  ", "\t", " \n "]
+
+
+def _random_text(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randint(1, 25)):
+        tok = rng.choice(_TOKENS)
+        if rng.random() < 0.15:
+            tok = tok.upper() if rng.random() < 0.5 else tok.capitalize()
+        out.append(tok)
+        out.append(rng.choice(_GAPS))
+    return "".join(out)
+
+
+def test_number_starts_are_the_number_expressions_but_inside_digit_runs():
+    rng = random.Random(21)
+    for _ in range(6000):
+        low = _random_text(rng).lower()
+        want = [m.start() for m in F._NUM_START.finditer(low) if not (m.start() and low[m.start() - 1].isdigit())]
+        assert F._number_starts(low) == want, low
+    for low in ("a dozen", "a few  dozen", "a\nthousands", "xa dozen", "a-dozen", "a few few dozen", "2024-11"):
+        want = [m.start() for m in F._NUM_START.finditer(low) if not (m.start() and low[m.start() - 1].isdigit())]
+        assert F._number_starts(low) == want, low
+
+
+def _scan_at_number_starts(text: str):
+    """The figures' scan as written before the number starts and the hedge gate: FIGURE_RE tried at
+    each ``_NUM_START`` match, after a hedge that ends there (its matches are FIGURE_RE.finditer's
+    but where "a dozens" hides "dozens", and the like: kept as they were)."""
+    low, done = text.lower(), 0
+    for c in F._NUM_START.finditer(low):
+        p = c.start()
+        if p < done:
+            continue
+        m = None
+        h = F._HEDGE_BEFORE.search(low, max(done, p - 32), p)
+        if h is not None:
+            m = F.FIGURE_RE.match(text, h.start())
+        if m is None:
+            m = F.FIGURE_RE.match(text, p)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
+def test_figures_found_from_number_starts_are_the_scan_before():
+    """ASCII text (the path the number starts serve; other text goes through ``finditer_from``)."""
+    rng = random.Random(22)
+    for _ in range(6000):
+        text = _random_text(rng)
+        want = [(m.span(), m.groupdict()) for m in _scan_at_number_starts(text)]
+        assert [(m.span(), m.groupdict()) for m in F._iter_figures(text)] == want, text
+
+
+def test_hedge_ends_are_the_last_words_of_the_hedges():
+    depth, alts, cur = 0, [], ""
+    for ch in F._HEDGE:  # the top-level alternatives of _HEDGE
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alts.append(cur)
+    last = {re.split(r"\\s[*+]", a)[-1] for a in alts}
+    assert all(re.fullmatch("[a-z]+", w) for w in last), last
+    assert last == set(F._HEDGE_ENDS)
+
+
+def test_hedge_gate_answers_as_the_hedge_expression():
+    rng = random.Random(23)
+    for _ in range(3000):
+        low = _random_text(rng).lower()
+        for p in range(len(low) + 1):
+            lo = max(0, p - 32)
+            if not F._hedge_may_end(low, lo, p):
+                assert F._HEDGE_BEFORE.search(low, lo, p) is None, (low, p)
+
+
+def test_no_number_no_figure():
+    rng = random.Random(24)
+    for _ in range(4000):
+        text = _random_text(rng)
+        if not F.may_hold_figure(text):
+            assert F.find_figures(text) == [], text
+    assert not F.may_hold_figure("The junta said") and F.may_hold_figure("a dozen") and F.may_hold_figure("x7")
+    assert F.may_hold_figure("Thé junta said")  # letters outside ASCII: the plain path decides
+
+
+def test_plain_numbers_parse_as_before():
+    for s, v in (("12", 12.0), ("4,600", 4600.0), ("0", 0.0), ("007", 7.0), ("3.4", 3.4), ("10 000", 10000.0),
+                 ("a dozen", 12.0), ("twenty-five", 25.0), ("3.4 million", 3_400_000.0)):
+        assert F.parse_number(s) == v, s
+    assert F.parse_number("٣") == 3.0  # a digit outside ASCII: the steps, as before
