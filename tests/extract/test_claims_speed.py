@@ -109,3 +109,51 @@ def test_plain_numbers_parse_as_before():
                  ("a dozen", 12.0), ("twenty-five", 25.0), ("3.4 million", 3_400_000.0)):
         assert F.parse_number(s) == v, s
     assert F.parse_number("٣") == 3.0  # a digit outside ASCII: the steps, as before
+
+
+# ---------------------------------------------------------------- claims: gates before expressions
+_CLAIM_WORDS = ("Senior General Min Aung Hlaing said the coup leader Commander-in-Chief Gen. Snr Gen Sr. Gen group "
+                "spokesman Naw Bu , a KIA spokesperson who speaks for the KIA speaking for an officer of the Army "
+                "killed killing wounded captured taken died shot lost his lost her capture of death of among the dead "
+                "Command Colonel captain major general chief state media information true news commander mirror "
+                "to death fled fell down under remain alive , the an a ; . ’ “ ”").split()
+
+
+def _claim_text(rng: random.Random) -> str:
+    return "".join(rng.choice(_CLAIM_WORDS) + rng.choice([" ", " ", "", ", ", "\n", "  "]) for _ in range(rng.randint(0, 14)))
+
+
+def test_claim_gates_answer_as_their_expressions():
+    from ingestion.extract import claims as C
+
+    rng = random.Random(31)
+    for _ in range(6000):
+        t = _claim_text(rng)
+        low = t.lower()
+        assert C._has_single_verb(t) == any(v in t for v in C._SINGLE_VERBS), t
+        assert C._has_officer_stem(low) == any(st in low for st in C._OFFICER_STEMS), t
+        assert C._has_tail_stem(low) == any(st in low for st in C._TAIL_STEMS), t
+        assert C._has_state_media_stem(low) == any(st in low for st in C._STATE_MEDIA_STEMS), t
+        if not C._may_name_chief(t):
+            assert C._MILITARY_CHIEF.search(t) is None, t
+        lo = rng.randint(0, len(t))
+        hi = rng.randint(lo, len(t))
+        if C._COMMA_ARTICLE.search(t, lo, hi) is None:
+            assert next(C._NAME_ROLE.finditer(t, lo, hi), None) is None, (t, lo, hi)
+        if "speak" not in t and "spoke" not in t:
+            assert C._NAME_SPEAKS.search(t) is None, t
+
+
+def test_may_claim_skips_the_figures_of_a_sentence_without_numbers():
+    from ingestion.extract import claims as C
+    from ingestion.extract.mentions import SentenceMentions
+    from ingestion.extract.sentences import Sentence
+
+    def sm(text: str) -> SentenceMentions:
+        return SentenceMentions(Sentence(0, len(text), text, 0, 0), [], [], [])
+
+    quiet = sm("The junta said the town was calm.")
+    assert not C.may_claim(quiet) and quiet._figures is None  # never asked for
+    assert C.may_claim(sm("The KIA said 12 soldiers died."))
+    assert C.may_claim(sm("A soldier was killed."))
+    assert C.may_claim(sm("The vote was held in 2024."))  # a figure (a year: find_claims drops it)
