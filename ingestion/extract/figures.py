@@ -27,16 +27,26 @@ _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d
 _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
-FIGURE_RE = re.compile(
-    rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{_HEDGE})\s+)?(?:
-        between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
-      | (?P<n1>{_NUM})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
-      | (?P<vague>scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen|
-                  a\s+few\s+(?:hundred|thousand|dozen))(?:\s+of)?
-      | (?P<num>{_NUM})
-    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])""",
-    re.X | re.I,
-)
+_VAGUE = (r"scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|"
+          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)")
+
+
+def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> str:
+    """The figure expression: ``num_first`` is the number it opens with (the second of a range is
+    any ``_NUM``)."""
+    return rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{hedge})\s+)?(?:
+        {between}\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+      | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
+      | (?P<vague>{vague})(?:\s+of)?
+      | (?P<num>{num_first})
+    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])"""
+
+
+FIGURE_RE = re.compile(_figure_expression(_HEDGE, "between", _NUM, _VAGUE), re.X | re.I)
+# FIGURE_RE at a digit: what opens with a letter (a hedge, "between", a vague count, a number
+# word) cannot match there and never does here ("(?!)"; its group stays None): the same match
+_NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(?!)"), re.X | re.I)
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
 # followed within two words by one of those (see ``scan.finditer_from``)
 _STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -200,7 +210,7 @@ def _iter_figures(text: str):
         return
     low = lowered(text)
     done = 0
-    match = FIGURE_RE.match
+    match, at_digit = FIGURE_RE.match, _FIGURE_AT_DIGIT.match
     for p in _number_starts(low):
         if p < done:
             continue
@@ -210,7 +220,7 @@ def _iter_figures(text: str):
         if h is not None:
             m = match(text, h.start())
         if m is None:
-            m = match(text, p)
+            m = (at_digit if "0" <= low[p] <= "9" else match)(text, p)
         if m is not None:
             yield m
             done = m.end()

@@ -69,6 +69,16 @@ def test_figures_found_from_number_starts_are_the_scan_before():
         assert [(m.span(), m.groupdict()) for m in F._iter_figures(text)] == want, text
 
 
+def test_the_figure_expression_at_a_digit_is_the_full_one():
+    rng = random.Random(25)
+    for _ in range(4000):
+        text = _random_text(rng)
+        for p, ch in enumerate(text):
+            if "0" <= ch <= "9":
+                want, got = F.FIGURE_RE.match(text, p), F._FIGURE_AT_DIGIT.match(text, p)
+                assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (text, p)
+
+
 def test_hedge_ends_are_the_last_words_of_the_hedges():
     depth, alts, cur = 0, [], ""
     for ch in F._HEDGE:  # the top-level alternatives of _HEDGE
