@@ -134,6 +134,16 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "murder of", "murders of", "genocide against", "massacre against"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+# what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
+_HEAD_FILL_ENDS = ("of", "total", "another", "further", "estimated", "all", "only", "just", "least", '"', "“")
+
+
+def _head_fill(b: str) -> re.Match | None:
+    """``_HEAD_FILL.search(b)``, not tried where no fill word ends ``b`` (ASCII text: case folding
+    outside ASCII, as "ſ" for "s", is the expression's to judge)."""
+    if b.isascii() and not b.rstrip().lower().endswith(_HEAD_FILL_ENDS):
+        return None
+    return _HEAD_FILL.search(b)
 _QUOTES = re.compile(r"[\"“”]")
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
@@ -157,7 +167,7 @@ def _head(before: str) -> str | None:
     if len(b) == len(before) and not b.endswith(("\"", "“")):
         return None  # the figure is glued to the word before it
     for _ in range(2):
-        m = _HEAD_FILL.search(b[-20:])
+        m = _head_fill(b[-20:])
         if m is None:
             break
         b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
@@ -1321,6 +1331,18 @@ _RESISTANCE_SHORT = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?
 # a local armed resistance group described, not named: "Ko Thura, who leads the Myaing resistance group, said"
 _RESISTANCE_WORDS = re.compile(r"\b(?:resistance|local\s+defen[cs]e|guerrilla|revolutionary)\s+(?:group|force|team|unit|column)s?"
                                r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
+# every match of _RESISTANCE_NAME holds one of these (as written), of _RESISTANCE_WORDS one of these (lower case)
+_has_resistance_head = AnyOf(("Defen", "Revolution", "Armed", "Army", "Guerrilla", "Column", "Democratic", "Tiger",
+                              "Warriors", "District", "Force", "Resistance", "Local"))
+_has_resistance_word = AnyOf(("resistance", "local", "guerrilla", "revolutionary"))
+
+
+def _resistance_before(before: str) -> bool:
+    """A local resistance group named or described right before a speech verb."""
+    return _has_resistance_head(before) and _RESISTANCE_NAME.search(before) is not None or (
+        not before.isascii() or _has_resistance_word(before.lower())) and _RESISTANCE_WORDS.search(before) is not None
+
+
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
@@ -1547,7 +1569,7 @@ class Speakers:
                 return p, True
             if _NON_ACTOR.search(head[:40]):
                 return None, True
-            if _RESISTANCE_NAME.match(head):
+            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
                 return "PDF", True
             if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
                         r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
@@ -1601,7 +1623,7 @@ class Speakers:
             p = self.person(tail_names.group(1))
             if p:
                 return p, True
-        if _RESISTANCE_NAME.search(before[-60:]) or _RESISTANCE_WORDS.search(before[-60:]):
+        if _resistance_before(before[-60:]):
             return "PDF", True
         if _NON_ACTOR.search(before[-40:]):
             return None, True
