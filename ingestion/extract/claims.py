@@ -46,7 +46,7 @@ from ingestion.extract.actors import ACTORS as _ACTORS
 from ingestion.extract.actors import MILITARY
 from ingestion.extract.figures import Figure, may_hold_figure
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.scan import AnyOf, StemGated
+from ingestion.extract.scan import AnyOf, StemGated, finditer_at, starts_re
 
 STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
@@ -1415,6 +1415,12 @@ _ROLE_HINT = StemGated(re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]
                                    r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak"),
                        ("spok", "offic", "commander", "leader", "chair", "secretary", "head", "chief", "member",
                         "representative", "director", "minister", "speak"))
+# where a _ROLE_HINT match can open (lower case, anywhere), and a _ROLE_NAME match (a role word at a word
+# start): the expressions are tried there only (``finditer_at``, the same matches)
+_ROLE_HINT_STARTS = starts_re((), anywhere=_ROLE_HINT.stems)
+_ROLE_NAME_STARTS = starts_re(("spokes", "information", "offic", "commander", "leader", "chair", "secretary", "head",
+                               "chief", "member", "representative", "director", "minister", "general", "colonel",
+                               "captain", "major"))
 
 
 # the actors named "... Army": "the army said" may be theirs
@@ -1456,11 +1462,11 @@ class Speakers:
             return
         if self.alliance is None:
             self.alliance = next((a.key for a in sm.actors if a.key and a.text.lower().endswith("alliance") and a.key != self.military), None)
-        hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
+        hints = [h.start() for h in finditer_at(_ROLE_HINT.pattern, _ROLE_HINT_STARTS, s.text, 0, len(s.text))]
         if not hints:
             return
         lo, hi = max(0, hints[0] - 110), min(len(s.text), hints[-1] + 80)  # names stand near their role
-        for m in _ROLE_NAME.finditer(s.text, lo, hi):
+        for m in finditer_at(_ROLE_NAME, _ROLE_NAME_STARTS, s.text, lo, hi):
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:

@@ -176,3 +176,22 @@ def test_may_claim_skips_the_figures_of_a_sentence_without_numbers():
     assert C.may_claim(sm("The KIA said 12 soldiers died."))
     assert C.may_claim(sm("A soldier was killed."))
     assert C.may_claim(sm("The vote was held in 2024."))  # a figure (a year: find_claims drops it)
+
+
+def test_role_patterns_tried_at_their_openings_find_every_match():
+    from ingestion.extract import claims as C
+    from ingestion.extract.scan import finditer_at
+
+    words = ["Spokesman", "spokesperson", "SPOKESMAN", "Officer", "official", "information officer", "commander",
+             "Leader", "chairman", "chair", "Secretary", "head", "Chief", "member", "Representative", "director",
+             "Minister", "speaks", "general", "colonel", "captain", "major", "Col.", "Naw", "Bu", "Lt", "Maj",
+             "Tun", "the", "KIA", "x", "’s", "-", "İstanbul", "baſe"]
+    rng = random.Random(32)
+    for _ in range(4000):
+        t = "".join(rng.choice(words) + rng.choice([" ", "", ", ", "-", "  ", "\n"]) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(t))
+        hi = rng.randint(lo, len(t))
+        got = [m.span() for m in finditer_at(C._ROLE_HINT.pattern, C._ROLE_HINT_STARTS, t, 0, len(t))]
+        assert got == [m.span() for m in C._ROLE_HINT.pattern.finditer(t)], t
+        got = [(m.span(), m.group("name")) for m in finditer_at(C._ROLE_NAME, C._ROLE_NAME_STARTS, t, lo, hi)]
+        assert got == [(m.span(), m.group("name")) for m in C._ROLE_NAME.finditer(t, lo, hi)], (t, lo, hi)
