@@ -679,7 +679,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 out.append(RawClaim(f, "clashes", _agent(sm, text, f.start - len(before[-60:]) + cv.start()), None,
                                     "times:clashes"))
             continue
-        if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
+        if _OR_NEXT.match(after):
             continue  # "three or four houses", "one township after another"
         if before.endswith((" and ", " to ", " or ", " through ", " till ", " until ")) and _DAY_PAIR.search(before[-30:]) \
                 and _DAY_NEXT.match(after):
@@ -734,7 +734,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
-        if np_from and ncls in ("armed", "civil") and re.match(r"\s+of\s+(?:them|whom)\b", after):
+        if np_from and ncls in ("armed", "civil") and _OF_THEM_WHOM.match(after):
             continue  # "nine civilians, four of them children": a part of a count already read
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
             prev = None
@@ -959,6 +959,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three or four houses", "one after another"
+_OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
@@ -1235,12 +1237,14 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
                                                              text[max(s0, a.start - 12):a.start]):
             continue  # "KIA and allied troops", "resistance soldiers"
         pre = text[max(s0, a.start - 12):a.start].lower()
-        if re.search(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$", pre):
+        if _PREPOSITION_BEFORE.search(pre):
             continue
         best = a.key
     return best
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+)?$")
 _NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")
 
 
@@ -1258,7 +1262,7 @@ def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str
             return "enemy"
     # "the junta's 13 soldiers"
     pre = text[max(sm.sentence.start, f.start - 25):f.start]
-    if re.search(r"['’]s\s+(?:\w+\s+)?$", pre):
+    if _POSSESSIVE_BEFORE.search(pre):
         for a in sm.actors:
             if a.key and a.end <= f.start and f.start - a.end <= 20:
                 return "actor:" + a.key
