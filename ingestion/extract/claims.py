@@ -40,12 +40,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS as _ACTORS
 from ingestion.extract.actors import MILITARY
-from ingestion.extract.figures import Figure
+from ingestion.extract.figures import Figure, may_hold_figure
 from ingestion.extract.mentions import Actor, SentenceMentions
-from ingestion.extract.scan import StemGated
+from ingestion.extract.scan import AnyOf, StemGated, finditer_at, starts_re
 
 STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
@@ -133,6 +134,16 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "murder of", "murders of", "genocide against", "massacre against"})
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+# what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
+_HEAD_FILL_ENDS = ("of", "total", "another", "further", "estimated", "all", "only", "just", "least", '"', "“")
+
+
+def _head_fill(b: str) -> re.Match | None:
+    """``_HEAD_FILL.search(b)``, not tried where no fill word ends ``b`` (ASCII text: case folding
+    outside ASCII, as "ſ" for "s", is the expression's to judge)."""
+    if b.isascii() and not b.rstrip().lower().endswith(_HEAD_FILL_ENDS):
+        return None
+    return _HEAD_FILL.search(b)
 _QUOTES = re.compile(r"[\"“”]")
 _LAST_WORDS = re.compile(r"([A-Za-z]+)\s+([A-Za-z]+)\s*$")
 _TOLL = re.compile(r"\btoll\b", re.I)
@@ -156,7 +167,7 @@ def _head(before: str) -> str | None:
     if len(b) == len(before) and not b.endswith(("\"", "“")):
         return None  # the figure is glued to the word before it
     for _ in range(2):
-        m = _HEAD_FILL.search(b[-20:])
+        m = _head_fill(b[-20:])
         if m is None:
             break
         b = b[:len(b) - 20 + m.start()].rstrip() if len(b) > 20 else b[:m.start()].rstrip()
@@ -279,6 +290,7 @@ _FLEE_ABROAD = re.compile(r"[^.;]{0,60}?\b(?:flee|cross|escape|seek\s+(?:shelter
 _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
 
 
+@lru_cache(maxsize=4096)  # a function of the words alone; few verbs, read again and again
 def _verb_class(v: str) -> str:
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
@@ -374,6 +386,7 @@ _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brig
           r"fighter|militiaman|pilot)")
 _SINGLE_VERBS = ("killed", "killing", "wounding", "injuring", "capturing", "captured", "detained", "arrested", "wounded", "injured", "taken", "died", "shot", "lost his",
                  "lost her", "executed", "murdered", "beheaded", "capture of", "death of", "killing of", "among the dead")
+_has_single_verb = AnyOf(_SINGLE_VERBS)  # any(v in text for v in _SINGLE_VERBS), in one pass
 _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
 _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
@@ -412,6 +425,7 @@ _OFFICER = (rf"(?:commander|colonel|captain|{_MAJOR}|general|brigadier|sergeant|
             r"commandant|chief)")
 _OFFICER_STEMS = ("ommand", "olonel", "aptain", "ajor", "eneral", "rigadier", "ergeant", "orporal", "ieutenant",
                   "fficer", "chief")
+_has_officer_stem = AnyOf(_OFFICER_STEMS)
 _ONE_OFFICER = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is)\s+(?:(?!(?:said|says|told|who|that|of)\b)[\w'’-]+\s+){{0,4}}?{_OFFICER}"
     rf"(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:[\w'’-]+))?(?:\s*,\s*[^,;:.\"“”]{{2,40}},)?"
@@ -611,7 +625,9 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
 def may_claim(sm: SentenceMentions) -> bool:
     """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
     t = sm.sentence.text
-    return bool(sm.figures) or "down" in t or any(v in t for v in _SINGLE_VERBS) or "capture " in t or "death " in t
+    if "down" in t or "capture " in t or "death " in t or _has_single_verb(t):
+        return True
+    return may_hold_figure(t) and bool(sm.figures)  # no digit, no number word: no figure to look for
 
 
 _SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
@@ -630,7 +646,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
             and not _skip_before(text[max(s.start, f.start - 70):f.start])]
     out: list[RawClaim] = []
-    single = any(v in s.text for v in _SINGLE_VERBS)
+    single = _has_single_verb(s.text)
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
         return out
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
@@ -668,14 +684,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 out.append(RawClaim(f, "clashes", _agent(sm, text, f.start - len(before[-60:]) + cv.start()), None,
                                     "times:clashes"))
             continue
-        if re.match(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another", after):
+        if _OR_NEXT.match(after):
             continue  # "three or four houses", "one township after another"
         if before.endswith((" and ", " to ", " or ", " through ", " till ", " until ")) and _DAY_PAIR.search(before[-30:]) \
                 and _DAY_NEXT.match(after):
             prev = None
             continue  # "between July 7 and 11,": the second day of a date
-        if SKIP_AFTER.match(after) or _skip_before(before) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) \
-                or _age_of_name(before, after, f):
+        # (``_skip_before(before)`` is false here: ``figs`` holds no figure it is true of)
+        if SKIP_AFTER.match(after) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) or _age_of_name(before, after, f):
             prev = None
             continue
         if _INCLUDING.search(before[-75:]):
@@ -723,7 +739,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
-        if np_from and ncls in ("armed", "civil") and re.match(r"\s+of\s+(?:them|whom)\b", after):
+        if np_from and ncls in ("armed", "civil") and _OF_THEM_WHOM.match(after):
             continue  # "nine civilians, four of them children": a part of a count already read
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
             prev = None
@@ -949,6 +965,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     return out
 
 
+_OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three or four houses", "one after another"
+_OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
@@ -1064,7 +1082,7 @@ def _one_officer(sm: SentenceMentions, text: str, found: list[RawClaim]) -> list
     whose span a claim already read covers."""
     s = sm.sentence
     low = s.text.lower()
-    if not any(st in low for st in _OFFICER_STEMS):
+    if not _has_officer_stem(low):
         return []
     out: list[RawClaim] = []
     for m in _ONE_OFFICER.finditer(s.text):
@@ -1095,12 +1113,13 @@ _TAIL_STEMS = ("to death", "sacrific", "massacr", "collected", "handed", "gave u
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "alive")
+_has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
 def _iter_tail(tail: str):
     """The first verb after the noun phrase (within ten words)."""
     low = tail[:120].lower()
-    if not any(st in low for st in _TAIL_STEMS):
+    if not _has_tail_stem(low):
         return
     m = TAIL_VERB.match(tail)
     if m:
@@ -1224,12 +1243,14 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
                                                              text[max(s0, a.start - 12):a.start]):
             continue  # "KIA and allied troops", "resistance soldiers"
         pre = text[max(s0, a.start - 12):a.start].lower()
-        if re.search(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$", pre):
+        if _PREPOSITION_BEFORE.search(pre):
             continue
         best = a.key
     return best
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+)?$")
 _NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")
 
 
@@ -1247,7 +1268,7 @@ def _subject_hint(sm: SentenceMentions, text: str, f: Figure, np: str, ncls: str
             return "enemy"
     # "the junta's 13 soldiers"
     pre = text[max(sm.sentence.start, f.start - 25):f.start]
-    if re.search(r"['’]s\s+(?:\w+\s+)?$", pre):
+    if _POSSESSIVE_BEFORE.search(pre):
         for a in sm.actors:
             if a.key and a.end <= f.start and f.start - a.end <= 20:
                 return "actor:" + a.key
@@ -1265,6 +1286,8 @@ _TITLE = r"(?:(?:Col|Lt|Maj|Gen|Capt|Brig|Dr|Sgt)\.?\s+|(?:Colonel|Major|General
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 _NAME_ROLE = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:a|an|the)\s+[^,.;]{{0,70}}?\b{_ROLE}\b")
 _ROLE_NAME = re.compile(rf"\b{_ROLE}\s+(?:{_TITLE})*{_NAME}")
+_COMMA_ARTICLE = re.compile(r",\s+(?:a|an|the)\s")  # in every _NAME_ROLE match (a cheap search first)
+# "speak" or "spoke" is in every match
 _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is\s+speaking)\s+(?:for|on\s+behalf\s+of)|"
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
 _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|local\b(?!\s+(?:commanders?|defen[cs]e|resistance|"
@@ -1318,6 +1341,18 @@ _RESISTANCE_SHORT = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?
 # a local armed resistance group described, not named: "Ko Thura, who leads the Myaing resistance group, said"
 _RESISTANCE_WORDS = re.compile(r"\b(?:resistance|local\s+defen[cs]e|guerrilla|revolutionary)\s+(?:group|force|team|unit|column)s?"
                                r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
+# every match of _RESISTANCE_NAME holds one of these (as written), of _RESISTANCE_WORDS one of these (lower case)
+_has_resistance_head = AnyOf(("Defen", "Revolution", "Armed", "Army", "Guerrilla", "Column", "Democratic", "Tiger",
+                              "Warriors", "District", "Force", "Resistance", "Local"))
+_has_resistance_word = AnyOf(("resistance", "local", "guerrilla", "revolutionary"))
+
+
+def _resistance_before(before: str) -> bool:
+    """A local resistance group named or described right before a speech verb."""
+    return _has_resistance_head(before) and _RESISTANCE_NAME.search(before) is not None or (
+        not before.isascii() or _has_resistance_word(before.lower())) and _RESISTANCE_WORDS.search(before) is not None
+
+
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
@@ -1326,6 +1361,13 @@ _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "offici
 _MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
                              r"[Cc]ommander-in-[Cc]hief)\s")
 _CHIEF_NAME = re.compile(_MILITARY_CHIEF.pattern + r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})")
+
+
+def _may_name_chief(t: str) -> bool:
+    """False only where ``_MILITARY_CHIEF`` cannot match ``t``: each of its forms holds one of these."""
+    return "Gen" in t or "coup" in t or "in-" in t
+
+
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z-]{1,9})\)")
 _SHORT_WORD = re.compile(r"\b[A-Z][A-Za-z-]{1,9}\b")
 # every spelling of the registry's actors: a short name in brackets that is one is no new group
@@ -1336,11 +1378,12 @@ _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
                       "kyemon", "mna", "news agency", "radio and television", "mitv", "mirror", "commander")
+_has_state_media_stem = AnyOf(_STATE_MEDIA_STEMS)
 
 
 def _state_media(t: str) -> bool:
     low = t.lower()
-    return any(st in low for st in _STATE_MEDIA_STEMS) and STATE_MEDIA.search(t) is not None
+    return _has_state_media_stem(low) and STATE_MEDIA.search(t) is not None
 
 
 def _last_words(before: str) -> list[str]:
@@ -1382,6 +1425,12 @@ _ROLE_HINT = StemGated(re.compile(r"[Ss]pok|[Oo]ffic|[Cc]ommander|[Ll]eader|[Cc]
                                    r"[Rr]epresentative|[Dd]irector|[Mm]inister|speak"),
                        ("spok", "offic", "commander", "leader", "chair", "secretary", "head", "chief", "member",
                         "representative", "director", "minister", "speak"))
+# where a _ROLE_HINT match can open (lower case, anywhere), and a _ROLE_NAME match (a role word at a word
+# start): the expressions are tried there only (``finditer_at``, the same matches)
+_ROLE_HINT_STARTS = starts_re((), anywhere=_ROLE_HINT.stems)
+_ROLE_NAME_STARTS = starts_re(("spokes", "information", "offic", "commander", "leader", "chair", "secretary", "head",
+                               "chief", "member", "representative", "director", "minister", "general", "colonel",
+                               "captain", "major"))
 
 
 # the actors named "... Army": "the army said" may be theirs
@@ -1410,7 +1459,7 @@ class Speakers:
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
-        if ("Gen" in s.text or "oup" in s.text or "in-" in s.text) and _MILITARY_CHIEF.search(s.text):
+        if _may_name_chief(s.text) and _MILITARY_CHIEF.search(s.text):
             for m in _CHIEF_NAME.finditer(s.text):
                 self._remember(m.group("name"), self.military)  # "Senior General Min Aung Hlaing" → the junta
         if "(" in s.text:
@@ -1423,21 +1472,21 @@ class Speakers:
             return
         if self.alliance is None:
             self.alliance = next((a.key for a in sm.actors if a.key and a.text.lower().endswith("alliance") and a.key != self.military), None)
-        hints = [h.start() for h in _ROLE_HINT.finditer(s.text)]
+        hints = [h.start() for h in finditer_at(_ROLE_HINT.pattern, _ROLE_HINT_STARTS, s.text, 0, len(s.text))]
         if not hints:
             return
         lo, hi = max(0, hints[0] - 110), min(len(s.text), hints[-1] + 80)  # names stand near their role
-        for m in _ROLE_NAME.finditer(s.text, lo, hi):
+        for m in finditer_at(_ROLE_NAME, _ROLE_NAME_STARTS, s.text, lo, hi):
             a0 = s.start + m.start()
             near = [a for a in sm.actors if a.key and a.end <= a0 and a0 - a.end <= 40]
             if near:
                 self._remember(m.group("name"), self._whose(near[-1]))
-        for m in _NAME_SPEAKS.finditer(s.text, lo, hi):
+        for m in (_NAME_SPEAKS.finditer(s.text, lo, hi) if "speak" in s.text or "spoke" in s.text else ()):
             a0 = s.start + m.end()
             near = [a for a in sm.actors if a.key and a0 <= a.start <= a0 + 12]
             if near:
                 self._remember(m.group("name"), self._whose(near[0]))
-        for m in _NAME_ROLE.finditer(s.text, lo, hi):
+        for m in (_NAME_ROLE.finditer(s.text, lo, hi) if _COMMA_ARTICLE.search(s.text, lo, hi) else ()):
             a0, b0 = s.start + m.end("name"), s.start + m.end() + 35
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
@@ -1536,7 +1585,7 @@ class Speakers:
                 return p, True
             if _NON_ACTOR.search(head[:40]):
                 return None, True
-            if _RESISTANCE_NAME.match(head):
+            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
                 return "PDF", True
             if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
                         r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
@@ -1582,7 +1631,7 @@ class Speakers:
                     if _PAIR.match(text, y.end, x.start):
                         x = y
                 return x.key, True
-        if _MILITARY_CHIEF.search(before[-60:]):
+        if _may_name_chief(before[-60:]) and _MILITARY_CHIEF.search(before[-60:]):
             return self.military, True  # "Senior General Min Aung Hlaing said", "the coup leader told ..."
         p = self.short_name(before[-45:]) if self.short else None
         if p:
@@ -1592,7 +1641,7 @@ class Speakers:
             p = self.person(tail_names.group(1))
             if p:
                 return p, True
-        if _RESISTANCE_NAME.search(before[-60:]) or _RESISTANCE_WORDS.search(before[-60:]):
+        if _resistance_before(before[-60:]):
             return "PDF", True
         if _NON_ACTOR.search(before[-40:]):
             return None, True
@@ -1600,7 +1649,7 @@ class Speakers:
             after = text[b:min(s.end, b + 100)]
             if not _AFTER_SAID.match(after):
                 return ("?", True) if tail_names else (None, False)
-            if _state_media(after[:60]) or _MILITARY_CHIEF.match(after):
+            if _state_media(after[:60]) or _may_name_chief(after) and _MILITARY_CHIEF.match(after):
                 return self.military, True
             near = [x for x in sm.actors if x.key and b <= x.start <= b + 90 and
                     (x.start <= b + 6 or _ROLE_WORDS.search(text[b:x.start]))]

@@ -27,16 +27,26 @@ _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d
 _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
-FIGURE_RE = re.compile(
-    rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{_HEDGE})\s+)?(?:
-        between\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
-      | (?P<n1>{_NUM})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
-      | (?P<vague>scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|several\s+thousand|several\s+dozen|
-                  a\s+few\s+(?:hundred|thousand|dozen))(?:\s+of)?
-      | (?P<num>{_NUM})
-    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])""",
-    re.X | re.I,
-)
+_VAGUE = (r"scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|"
+          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)")
+
+
+def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> str:
+    """The figure expression: ``num_first`` is the number it opens with (the second of a range is
+    any ``_NUM``)."""
+    return rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{hedge})\s+)?(?:
+        {between}\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+      | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
+      | (?P<vague>{vague})(?:\s+of)?
+      | (?P<num>{num_first})
+    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])"""
+
+
+FIGURE_RE = re.compile(_figure_expression(_HEDGE, "between", _NUM, _VAGUE), re.X | re.I)
+# FIGURE_RE at a digit: what opens with a letter (a hedge, "between", a vague count, a number
+# word) cannot match there and never does here ("(?!)"; its group stays None): the same match
+_NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(?!)"), re.X | re.I)
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
 # followed within two words by one of those (see ``scan.finditer_from``)
 _STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -72,6 +82,10 @@ _SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 
 
 def parse_number(text: str) -> float | None:
+    if text.isascii():
+        plain = text.replace(",", "")
+        if plain.isdigit():
+            return float(plain)  # "12", "4,600": what the steps below come to
     t = " ".join(_SPACED_THOUSANDS.sub("", text.lower().replace(",", "")).split())
     if t in WORDS:
         return float(WORDS[t])
@@ -120,34 +134,93 @@ def _by_first_letter(words: list[str]) -> str:
 _NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand)",
                                                             *_STARTS_NUM[len("[0-9]|"):].split("|")]) + ")")
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
+# the last word of every alternative of _HEDGE ("more than" -> "than", "at least" -> "least")
+_HEDGE_ENDS = ("than", "most", "of", "over", "least", "nearly", "almost", "to", "about", "around", "some", "roughly",
+               "approximately", "estimated", "as", "under", "another", "further")
+
+
+def _hedge_may_end(low: str, lo: int, p: int) -> bool:
+    """False only where ``_HEDGE_BEFORE.search(low, lo, p)`` finds nothing: a hedge and its
+    white space end at ``p``, so ``low[lo:p]`` ends with white space after a hedge's last word."""
+    seg = low[lo:p]
+    return seg[-1:].isspace() and seg.rstrip().endswith(_HEDGE_ENDS)
 
 
 # what every _NUM_START match holds: a digit or a number word
 _may_hold_number = AnyOf((*"0123456789", *_STARTS_NUM[len("[0-9]|"):].split("|")))
 
 
+def may_hold_figure(text: str) -> bool:
+    """False only where ``find_figures(text)`` finds nothing: an ASCII text with no digit and no
+    number word (a cheap test before the figures are asked for)."""
+    return not text.isascii() or _may_hold_number(lowered(text))
+
+
+def _number_hits():
+    """The iterator of an automaton of the digits and ``_NUM_START``'s number words: each key ->
+    (its length - 1, whether it is a "dozen", "hundred" or "thousand" that "a"/"a few" may open)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for d in "0123456789":
+        auto.add_word(d, (0, False))
+    for w in _STARTS_NUM[len("[0-9]|"):].split("|"):
+        auto.add_word(w, (len(w) - 1, w.startswith(("dozen", "hundred", "thousand"))))
+    auto.make_automaton()
+    return auto.iter
+
+
+_NUMBER_HITS = _number_hits()
+_A_BEFORE = re.compile(r"\ba\s+(?:few\s+)?$")  # "a dozen", "a few hundred": _NUM_START's first words
+
+
+def _number_starts(low: str) -> list[int]:
+    """The positions of ``_NUM_START.finditer(low)`` in the lower-cased ASCII ``low``, but those
+    right after a digit (no figure starts there: FIGURE_RE's look-behind, and no hedge ends
+    there), from one Aho-Corasick pass: the first digit of a run of digits, each word start
+    where a number word begins, and "a dozen", "a few hundred" at their "a" (the number word
+    inside is no start of its own: ``_NUM_START`` reads it with the "a")."""
+    out: list[int] = []
+    for end, (back, multiple) in _NUMBER_HITS(low):
+        p = end - back
+        if p:
+            prev = low[p - 1]
+            if back == 0:
+                if "0" <= prev <= "9":
+                    continue  # inside a run of digits
+            elif prev.isalnum() or prev == "_":
+                continue  # inside a word: no \b
+        if multiple:
+            a = _A_BEFORE.search(low, 0, p)
+            if a is not None:
+                p = a.start()
+        if not out or out[-1] < p:
+            out.append(p)
+    return out
+
+
 def _iter_figures(text: str):
-    """``FIGURE_RE.finditer(text)``, found from the numbers (the same matches)."""
+    """``FIGURE_RE.finditer(text)``, found from the numbers: FIGURE_RE tried where a number starts
+    (``_number_starts``), or at a hedge that ends there (the same matches, but that a number word
+    read with an "a" before it is not tried alone: "a dozens" has no figure)."""
     if not text.isascii():
         # curly quotes, dashes, no-break spaces: tried where FIGURE_STARTS opens (``test_scan``
         # proves the same matches); letters outside ASCII: the plain scan (``finditer_from``)
         yield from finditer_from(FIGURE_RE, FIGURE_STARTS, text)
         return
     low = lowered(text)
-    if not _may_hold_number(low):
-        return  # no digit, no number word: _NUM_START finds nothing
     done = 0
-    match = FIGURE_RE.match
-    for c in _NUM_START.finditer(low):
-        p = c.start()
+    match, at_digit = FIGURE_RE.match, _FIGURE_AT_DIGIT.match
+    for p in _number_starts(low):
         if p < done:
             continue
         m = None
-        h = _HEDGE_BEFORE.search(low, max(done, p - 32), p)
+        lo = max(done, p - 32)
+        h = _HEDGE_BEFORE.search(low, lo, p) if _hedge_may_end(low, lo, p) else None
         if h is not None:
             m = match(text, h.start())
         if m is None:
-            m = match(text, p)
+            m = (at_digit if "0" <= low[p] <= "9" else match)(text, p)
         if m is not None:
             yield m
             done = m.end()
@@ -158,22 +231,30 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$",
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
-def _trail(m: re.Match) -> str:
-    """The bound written after a number: "20 or more", "a dozen or so"."""
-    return " ".join((m.group("trail") or "").lower().split())
+_GROUPS = ("hedge", "b1", "n1", "b2", "n2", "vague", "num", "trail")
+
+
+def _words(s: str | None) -> str:
+    """``s`` lower-cased, its white space runs made single spaces ("" for None)."""
+    return " ".join(s.lower().split()) if s else ""
+
+
+def _cleaned(v: float | None) -> float | int | None:
+    return None if v is None else _clean(v)
 
 
 def find_figures(text: str) -> list[Figure]:
     out = []
     for m in _iter_figures(text):
-        hedge = " ".join((m.group("hedge") or "").lower().split())
+        hedge, b1, n1, b2, n2, vague, num, trail = m.group(*_GROUPS)  # one call for all the groups
+        hedge = _words(hedge)
         value = low = high = None
         approx = False
-        if m.group("b1") or m.group("n1"):
-            a = parse_number(m.group("b1") or m.group("n1"))
-            b = parse_number(m.group("b2") or m.group("n2"))
-            if a is not None and b is not None and a > b and a % 10 == 0 and b < 10 and m.group("n1") \
-                    and not m.group("n1")[0].isdigit() and "-" in m.group():
+        if b1 or n1:
+            a = parse_number(b1 or n1)
+            b = parse_number(b2 or n2)
+            if a is not None and b is not None and a > b and a % 10 == 0 and b < 10 and n1 \
+                    and not n1[0].isdigit() and "-" in m.group():
                 value = a + b  # "twenty-seven"
                 out.append(Figure(m.start(), m.end(), _clean(value), None, None, False, m.group()))
                 continue
@@ -181,11 +262,10 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             low, high = a, b
             approx = hedge in ("about", "around", "some", "roughly", "approximately", "nearly")
-        elif m.group("vague"):
-            word = " ".join(m.group("vague").lower().split())
-            low, approx = VAGUE[word], True
+        elif vague:
+            low, approx = VAGUE[_words(vague)], True
         else:
-            n = parse_number(m.group("num"))
+            n = parse_number(num)
             if n is None:
                 continue
             half = _HALF_BEFORE.search(text, max(0, m.start() - 8), m.start()) if not hedge else None
@@ -200,15 +280,16 @@ def find_figures(text: str) -> list[Figure]:
                 start = m.start("num")
                 out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))
                 continue
+            trail = _words(trail)  # the bound written after a number: "20 or more", "a dozen or so"
             if hedge in ("more than", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
-                           "not fewer than") or _trail(m) in ("or more", "or above", "+", "-plus"):
+                           "not fewer than") or trail in ("or more", "or above", "+", "-plus"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
             elif hedge in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated") \
-                    or _trail(m) in ("or so", "-odd"):
+                    or trail in ("or so", "-odd"):
                 value, approx = n, True
             elif hedge in ("up to", "as many as", "at most", "no more than"):
                 high = n
@@ -216,6 +297,5 @@ def find_figures(text: str) -> list[Figure]:
                 high = n - 1
             else:
                 value = n
-        out.append(Figure(m.start(), m.end(),
-                          *(None if v is None else _clean(v) for v in (value, low, high)), approx, m.group()))
+        out.append(Figure(m.start(), m.end(), _cleaned(value), _cleaned(low), _cleaned(high), approx, m.group()))
     return out
