@@ -28,8 +28,7 @@ _KEEP_GAP = 6
 
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> dict | None:
-    import os
-    p = Path(path) if path else Path(os.environ.get("FL_MODEL", MODEL_PATH))
+    p = Path(path) if path else MODEL_PATH
     if not p.exists():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
