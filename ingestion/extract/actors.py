@@ -97,7 +97,6 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
     ]),
 }
 
-# Words that name the military only when no other actor qualifies them ("KNLA troops").
 # the people an ethnic armed group is named for: "Kokang troops", "Ta'ang fighters", "the Wa
 # forces" are that group's (not the junta's "troops"); Shan and Pa-O name more than one group
 ETHNIC_FORCES: dict[str, tuple[str, ...]] = {
@@ -109,6 +108,7 @@ for _key, _peoples in ETHNIC_FORCES.items():
     _aliases = ACTORS[_key][2]
     _aliases += [f"{p} {n}" for p in _peoples for n in _FORCE_NOUNS if f"{p} {n}" not in _aliases]
 
+# Words that name the military only when no other actor qualifies them ("KNLA troops").
 WEAK_MILITARY = {"soldiers", "troops", "police", "policemen", "army"}
 
 # Canonical census names of the 14 states/regions and the union territory -> spellings.

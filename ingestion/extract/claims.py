@@ -630,8 +630,6 @@ def may_claim(sm: SentenceMentions) -> bool:
     return may_hold_figure(t) and bool(sm.figures)  # no digit, no number word: no figure to look for
 
 
-_SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
-                           "commander", "commanders", "officer", "source", "sources"})
 _OF_COMPLEMENT_AND = re.compile(r"\s+of\s+(?:the\s+)?[\w'’ -]{1,40}?\s*,?\s*(?:and|or)\s+")
 
 
@@ -1357,6 +1355,9 @@ _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
                   "rebels", "allies", "insurgents", "report"}
+# the people who speak for a side: "a resistance spokesperson said" (the resistance at large)
+_SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
+                           "commander", "commanders", "officer", "source", "sources"})
 # the junta's chief named by his rank or role, with no actor word: "Senior General Min Aung Hlaing said"
 _MILITARY_CHIEF = re.compile(r"(?:^|\s)(?:the\s+)?(?:Senior[\s-]+Gen(?:eral|\.)?|Snr\.?\s+Gen\.?|Sr\.\s+Gen\.?|coup\s+(?:leader|maker)|"
                              r"[Cc]ommander-in-[Cc]hief)\s")

@@ -185,7 +185,7 @@ def _has_name(place: Place) -> bool:
     return place.unit is not None or _NAMED.search(place.name) is not None
 
 
-_APPOSITIVE_GAP = re.compile(r",\s*")
+_COMMA_BEFORE = re.compile(r",[ \t]*$")  # a comma and the spaces after it, right before a place
 _DESCRIBED = re.compile(r"(?:the|a|an|its|their)\s+[a-z]")
 
 
@@ -198,21 +198,12 @@ def _drop_appositives(rs: list[Resolved], text: str) -> list[Resolved]:
     out = []
     for r in rs:
         p = r.place
-        gap = _APPOSITIVE_GAP.match(text, _prev_end(text, p.start)) if p.start else None
-        if (p.unit is None and p.ref is None and not p.bare and _DESCRIBED.match(text, p.start)
-                and gap is not None and gap.end() == p.start
-                and named_ends.get((r.event.sentence, gap.start())) == kind_family(p.kind)):
+        comma = _COMMA_BEFORE.search(text, max(0, p.start - 64), p.start)
+        if (comma is not None and p.unit is None and p.ref is None and not p.bare and _DESCRIBED.match(text, p.start)
+                and named_ends.get((r.event.sentence, comma.start())) == kind_family(p.kind)):
             continue
         out.append(r)
     return out
-
-
-def _prev_end(text: str, start: int) -> int:
-    """Where the comma and spaces before ``start`` begin."""
-    i = start
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    return i - 1 if i > 0 and text[i - 1] == "," else start
 
 
 def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[Resolved]:
@@ -298,9 +289,10 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             agent = _agent(ev.agent, st, main, ev, sm, states)
             if agent == military and ev.trigger.text.lower().startswith(_GIVE_UP):
                 # "the regime surrendered X, while the AA came to control …": the other side named
-                other = [a.key for a in sm.actors if a.key and a.key != military and not GENERIC_ACTOR.match(a.text)]
+                other = next((a.key for a in sm.actors if a.key and a.key != military
+                              and not GENERIC_ACTOR.match(a.text)), None)
                 if other:
-                    ev.extra["other_side"] = other[0]
+                    ev.extra["other_side"] = other
             places = _resolve_places(ev, st)
             if not places:
                 continue
@@ -351,11 +343,10 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         return key
     if actor is not None and actor.key:
         return actor.key
-    if actor is not None and _UNKNOWN_ARMY.match(actor.text):
+    if actor is not None and (army := _UNKNOWN_ARMY.match(actor.text)):
         # "Zomi Revolutionary Army fighters took X": a group the registry does not know, by its
         # name; "the Arakkhan Army" is the Arakan Army misspelt
-        name = _UNKNOWN_ARMY.match(actor.text).group(1)
-        return _army_spelt_like(name) or name
+        return _army_spelt_like(army.group(1)) or army.group(1)
     if actor is not None:
         low = actor.text.lower()
         if low.startswith(("its ", "their ")) and _SAYS_ITS.search(

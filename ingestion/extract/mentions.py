@@ -211,7 +211,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
             continue
         if any(x.key and x.end < a and text[x.end:a].isspace() for x in out):
             continue  # "PDF terrorists", "KIA insurgents": the group just named
-        if text[a - 1:a] in ("\"", "“") and m.group()[:1] in "Tt" and "errorist" in m.group():
+        if text[a - 1:a] in ("\"", "“") and "errorist" in m.group():
             continue  # killed 34 "terrorists": a word quoted from the junta, no one's agent
         out.append(Actor(a, b, None, m.group()))
     out.sort(key=lambda x: x.start)
