@@ -63,7 +63,10 @@ OBJECT_GAP = re.compile(
     r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
     r"sections?|percent|per|cent|%|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
-    r"remaining|last)\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
+    r"remaining|last|"
+    # any word that describes the place's noun: "the jade town of", "the riverside camp at"
+    r"(?-i:[a-z][\w'’-]*)(?=\s+(?:towns?|city|villages?|camps?|bases?|outposts?|posts?|stations?|port|hub|seat)\b))"
+    r"\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
 REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
@@ -89,6 +92,7 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in i
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
 WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
 SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wards|neighbou?rhoods|village\s+tracts)\s+of\s+$", re.I)
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
@@ -187,6 +191,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's
                 # subject; "junta columns moved on after taking X": the clause's before it
                 agent = _before(sm.actors, s.start, trig.start, text) or _main_clause_subject(sm, text, trig.end, hi)
+            if agent is None and RELATIVE_SUBJECT.match(text, lo, trig.start):
+                # "… PDF fighters, who then took over the village": the side the clause is about
+                agent = _before(sm.actors, s.start, lo, text)
             agent = agent or _subject(sm, trig.start)
         elif trig.voice == "nominal":
             of = text.find(" of ", trig.end - 1, trig.end + 4)
@@ -367,7 +374,9 @@ def _subject_of(sm: SentenceMentions, text: str, lo: int, trig: Trigger, events:
     is that verb's object ("took 100 army soldiers prisoner and seized A"): the verbs share
     the subject before the first one."""
     earlier = [e for e in events if lo <= e.trigger.start < trig.start and e.trigger.voice == "active"]
-    if earlier and re.search(r"\band\b", text[earlier[-1].trigger.end:trig.start]):
+    conj = re.search(r"\band\b", text[earlier[-1].trigger.end:trig.start]) if earlier else None
+    if conj and not any(earlier[-1].trigger.end + conj.end() <= a.start and a.end <= trig.start for a in sm.actors):
+        # (a subject of its own after the "and": "… attacked A, and the TNLA took B")
         first = earlier[0]
         if first.agent is not None:
             return first.agent

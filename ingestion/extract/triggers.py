@@ -105,7 +105,8 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
-             r"(?:firmly\s+|now\s+|still\s+)?(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+control|\w+-controlled|\w+\s+control))|in\s+the\s+hands\s+of)",
+             r"(?:firmly\s+|now\s+|still\s+|largely\s+|mostly\s+|entirely\s+|fully\s+|completely\s+)?"
+             r"(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+(?:full\s+|complete\s+|firm\s+)?control|\w+-controlled|\w+\s+(?:full\s+|complete\s+|firm\s+)?control))|in\s+the\s+hands\s+of)",
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
              r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
              r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
@@ -205,7 +206,7 @@ _NEVER = re.compile(r"(?!)")  # matches nothing: no form opens with the characte
 TRIGGER_DISPATCH = _trigger_dispatch()
 # every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
 # tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
-_STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "governed", "held", "in",
+_STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "governed", "held", "in", "largely", "mostly",
                "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
@@ -220,7 +221,7 @@ TRIGGER_STARTS = (
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
-                                                         "still", "under")))
+                                                         "still", "under", "largely", "mostly")))
 TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS, shared=True)
 
 

@@ -1,0 +1,47 @@
+"""Who acts in a later clause, what a described place noun is, and how holding is stated
+(invented sentences, invented places)."""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract import extract_report
+from ingestion.models import ControlChange, Report
+
+
+def facts_of(text: str) -> list[ControlChange]:
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return [f for f in facts if isinstance(f, ControlChange)]
+
+
+def captors(text: str) -> dict[str, str | None]:
+    return {f.place: f.actor_to for f in facts_of(text) if f.change == "captured"}
+
+
+def test_a_relative_clause_s_subject_is_the_side_before_who():
+    got = captors("A regime column that tried to cross the river was beaten back by Yinmabin PDF fighters, "
+                  "who then took over Kyun Taw village.")
+    assert got == {"Kyun Taw village": "People's Defence Force"}
+
+
+def test_a_new_subject_after_and_is_the_later_verb_s_own():
+    got = captors("Junta troops attacked the Nam Sai outpost for two days, and the TNLA took control "
+                  "of Nam Sai village on Sunday.")
+    assert got.get("Nam Sai village") == "Ta'ang National Liberation Army"
+
+
+def test_verbs_joined_by_and_still_share_the_first_subject():
+    got = captors("The KIA surrounded the Lung Hkang camp and captured Lung Hkang village on Monday.")
+    assert got == {"Lung Hkang village": "Kachin Independence Army"}
+
+
+@pytest.mark.parametrize("described", ["the jade town of", "the riverside town of", "the old mining town of"])
+def test_a_word_describing_the_place_s_noun_does_not_hide_the_place(described):
+    got = captors(f"In the north, the KIA said it took {described} Hpa Hkyet on Friday.")
+    assert got == {"Hpa Hkyet": "Kachin Independence Army"}
+
+
+@pytest.mark.parametrize("held", ["has been largely in the hands of the KNLA", "remains under KNLA firm control",
+                                  "is mostly under the control of the KNLA"])
+def test_holding_stated_with_an_adverb(held):
+    got = [(f.place, f.change, f.actor_to) for f in facts_of(f"Kyaw Pa Lu, a river town, {held} since May.")]
+    assert ("Kyaw Pa Lu", "held", "Karen National Liberation Army") in got
