@@ -24,7 +24,7 @@ ACTIVE: dict[str, list[str]] = {
         r"captur(?:e|es|ed|ing)", r"seiz(?:e|es|ed|ing)", r"overr(?:an|un|uns|unning)", r"overpower(?:ed|ing)?",
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
-        r"(?:took|take|takes|taking|taken)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+        r"(?:took|take|takes|taking|taken)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured|got|gets|getting)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
         r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"takes?(?=\s+(?:the|control|over|all|full|[A-Z]))",
         r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
         r"(?:heavy\s+|huge\s+|serious\s+|severe\s+)?(?:losses|casualties)|"
@@ -212,7 +212,7 @@ TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
-    "fought", "fully", "gain", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
+    "fought", "fully", "gain", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
