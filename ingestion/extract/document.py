@@ -413,6 +413,9 @@ def _non_military_anaphor(text: str) -> bool:
 
 
 _RELATIVE_VERB = re.compile(r"\b(?:which|who)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I)  # "…, which (had) took the town"
+# a later clause of the sentence, whose "the town" may be one the sentence named before it:
+# "the PDF took Mindat in May, but the military reoccupied the town weeks later"
+_LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|only\s+for)\s+(?:the\s+\w+\s+)?(?:\w+\s+)?$", re.I)
 
 
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
@@ -429,8 +432,8 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 out.extend(ahead[:p.count])
                 continue
         head = _specific_head(p.name)
-        here = st.current is not None and _RELATIVE_VERB.search(
-            st.current.sentence.text[:ev.trigger.start - st.current.sentence.start]) is not None
+        before = st.current.sentence.text[:ev.trigger.start - st.current.sentence.start] if st.current is not None else ""
+        here = _RELATIVE_VERB.search(before) is not None or _LATER_CLAUSE.search(before) is not None
         # the candidates, nearest first (read only as far as needed)
         cands = (q for q in st.named_back(p.start, fam, here) if head is None or head in q.name.lower())
         nearest = next(cands, None)

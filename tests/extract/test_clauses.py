@@ -45,3 +45,19 @@ def test_a_word_describing_the_place_s_noun_does_not_hide_the_place(described):
 def test_holding_stated_with_an_adverb(held):
     got = [(f.place, f.change, f.actor_to) for f in facts_of(f"Kyaw Pa Lu, a river town, {held} since May.")]
     assert ("Kyaw Pa Lu", "held", "Karen National Liberation Army") in got
+
+
+def test_the_town_of_a_later_clause_is_the_one_the_sentence_named():
+    from ingestion.extract.extractor import control_candidates
+    report = Report(id="t", published="2025-06-20",
+                    text="Resistance fighters stormed Hpa Saung on Monday, but the military reoccupied the town in late June.")
+    cands, _, _ = control_candidates(report)
+    assert ("reoccupied", "Hpa Saung") in {(c.event.trigger.text, c.place.name) for c in cands}
+
+
+def test_a_town_that_fell_on_the_following_day_fell():
+    from ingestion.extract.triggers import find_triggers
+    text = "The PDF besieged Kyun Hla on 3 May and the town fell on the following day."
+    assert [t.family for t in find_triggers(text, 0, len(text))] == ["contest", "capture"]
+    text = "A shell fell on the market."
+    assert find_triggers(text, 0, len(text)) == []
