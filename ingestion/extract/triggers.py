@@ -50,6 +50,11 @@ ACTIVE: dict[str, list[str]] = {
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
         r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
+        # "the army recovered important towns", "the military got the village back"
+        r"recover(?:s|ed|ing)?(?=\s+(?:full\s+)?(?:control\s+(?:of|over)|(?:the\s+)?(?-i:[A-Z])|(?:the\s+|all\s+|several\s+|two\s+|three\s+|"
+        r"important\s+|key\s+|strategic\s+|lost\s+|its\s+|their\s+)+(?:towns?|villages?|bases?|camps?|outposts?|territory|areas?|positions?|ground)\b))"
+        r"(?:\s+(?:full\s+)?control\s+(?:of|over))?",
+        r"(?:got|get|gets|getting)\s+(?:it|them|both\s+of\s+them|(?:the|its|their)\s+(?:town|village|base|camp|area|outpost|post|city))\s+back",
         # state media: "restored stability in X", "restored administrative control over X"
         r"restor(?:ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+)?(?:control|stability|peace\s+and\s+stability|"
         r"law\s+and\s+order)\s+(?:of|over|in|to)",
@@ -214,7 +219,7 @@ TRIGGER_STARTS = (
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
-    "push", "raid", "ran", "re-", "recaptur", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
+    "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
     "wrest",
@@ -234,7 +239,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
-        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "surrender", "restor", "changed hands",
+        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
         "changes hands", "changing hands")
 
 

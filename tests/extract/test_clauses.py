@@ -61,3 +61,11 @@ def test_a_town_that_fell_on_the_following_day_fell():
     assert [t.family for t in find_triggers(text, 0, len(text))] == ["contest", "capture"]
     text = "A shell fell on the market."
     assert find_triggers(text, 0, len(text)) == []
+
+
+def test_recovering_towns_is_a_recapture_recovering_bodies_is_not():
+    from ingestion.extract.triggers import find_triggers
+    text = "The army recovered two towns, Hpa Lat and Kyun Su, in July."
+    assert [t.family for t in find_triggers(text, 0, len(text))] == ["recapture"]
+    text = "Soldiers recovered 20 bodies and 14 rifles from the river."
+    assert find_triggers(text, 0, len(text)) == []

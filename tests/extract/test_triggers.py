@@ -12,14 +12,14 @@ from ingestion.extract.triggers import ACTIVE, NOMINAL, PLACE_SUBJECT, find_trig
 # family -> example trigger texts, as they stand in a sentence (invented wording)
 EXAMPLES = {
     "capture": [
-        "captured", "seizes", "overran", "overpowered", "occupied", "conquered", "liberated", "stormed",
+        "captured", "seizes", "overran", "got control of", "overpowered", "occupied", "conquered", "liberated", "stormed",
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
         "surrendered the town", "is now in full control of", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
-                  "took back", "re-captured", "restored stability in"],
+                  "took back", "re-captured", "restored stability in", "recovered important towns", "got the village back"],
     "withdraw": ["withdrew", "retreated", "pulled out", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
