@@ -77,12 +77,13 @@ FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+tha
 # including A and B": the count is a figure, the list after it names the places
 LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
-    r"stations?|townships?|strongholds?|garrisons?)\b(?:\s+(?:in|of|near|across|along)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
+    r"stations?|townships?|strongholds?|garrisons?|battalions?|checkpoints?|hills?)\b"
+    r"(?:\s+(?:(?:stationed|based|located|deployed)\s+)?(?:in|of|near|across|along|at)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # "captured two junta outposts, A and B, near the border": after a count, names in apposition
 LIST_APPOSED_TO_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns|cities|villages|wards|bases|camps|outposts|posts|positions|"
-    r"stations|townships|strongholds|garrisons)\s*,\s*(?=(?-i:[A-Z]))", re.I)
+    r"stations|townships|strongholds|garrisons|battalions|checkpoints|hills)\s*,\s*(?=(?-i:[A-Z]))", re.I)
 # "The camps that were taken … were A, B": the head noun that types the names listed after
 LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
 # "the last junta stronghold in X, the LIB 5 base, fell": a unit in apposition
@@ -164,8 +165,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     continue
             else:
                 listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
-                if listed and not any(trig.end <= p.start < listed.end("noun") and not p.inner and p.ref is None
-                                      for p in sm.places):
+                if listed and not any(trig.end <= p.start < listed.end("noun") and p.end <= listed.start("noun")
+                                      and not p.inner and p.ref is None for p in sm.places):
+                    # (a place holding the noun is the counted phrase itself: "the three battalions
+                    # stationed in X — A, B and C" names A, B and C)
                     places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                 else:
                     places = _objects(sm, text, trig.end, hi, trig.family)
