@@ -72,7 +72,6 @@ def test_recovering_towns_is_a_recapture_recovering_bodies_is_not():
 
 
 def test_a_counted_phrase_is_no_place_when_the_names_follow_it():
-    from ingestion.extract.events import assemble  # noqa: F401  (the rule lives in the assembly)
     got = captors("The Kayin army fully captured the three battalions stationed in Hpa Kat — Light Infantry "
                   "Battalion 536, Light Infantry Battalion 537 and Light Infantry Battalion 538 — on Monday.")
     assert not any(place.startswith("three battalions") for place in got)
