@@ -370,6 +370,12 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         if earlier:
             first = earlier[0]
             return main if GENERIC_ACTOR.match(first.text) and main != st.military else first.key
+        generic = next((a for a in sm.actors if a.key and a.key != st.military and a.end <= actor.start
+                        and GENERIC_ACTOR.match(a.text)), None)
+        if generic is not None and not main:
+            # "resistance forces said they took X", in a report naming no group: whoever the
+            # generic name stands for (the PDF, or the local group of the state named)
+            return _agent(generic, st, main, ev, sm, states)
         if non_military:
             key = main if st.last_agent in (None, st.military) else st.last_agent
             return key or ("PDF" if _REBELS.match(actor.text) else None)  # "the rebels", of no named group

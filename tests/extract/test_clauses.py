@@ -75,3 +75,12 @@ def test_a_counted_phrase_is_no_place_when_the_names_follow_it():
     got = captors("The Kayin army fully captured the three battalions stationed in Hpa Kat — Light Infantry "
                   "Battalion 536, Light Infantry Battalion 537 and Light Infantry Battalion 538 — on Monday.")
     assert not any(place.startswith("three battalions") for place in got)
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Local resistance forces", "People's Defence Force"),
+    ("Resistance forces in Karenni State", "Karenni Nationalities Defence Force"),
+])
+def test_they_after_a_generic_speaker_is_whoever_the_generic_name_stands_for(speaker, side):
+    got = captors(f"{speaker} announced they have taken over the Kyun Pin police station.")
+    assert got == {"Kyun Pin police station": side}
