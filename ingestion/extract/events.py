@@ -79,7 +79,7 @@ LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?|battalions?|checkpoints?|hills?)\b"
     r"(?:\s+(?:(?:stationed|based|located|deployed)\s+)?(?:in|of|near|across|along|at)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
-    r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
+    r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+|\s+since\s+\w+(?:\s+\d{4})?)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # "captured two junta outposts, A and B, near the border": after a count, names in apposition
 LIST_APPOSED_TO_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns|cities|villages|wards|bases|camps|outposts|posts|positions|"

@@ -252,7 +252,7 @@ class use_model:
         _OVERRIDE.pop()
 
 
-_PLAIN_GAP = re.compile(r"\s+(?:the\s+)?$")
+_PLAIN_GAP = re.compile(r"\s+(?:(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?$")
 
 
 def _plain(r, text: str) -> bool:

@@ -84,3 +84,29 @@ def test_a_counted_phrase_is_no_place_when_the_names_follow_it():
 def test_they_after_a_generic_speaker_is_whoever_the_generic_name_stands_for(speaker, side):
     got = captors(f"{speaker} announced they have taken over the Kyun Pin police station.")
     assert got == {"Kyun Pin police station": side}
+
+
+def test_seized_control_of_a_named_place_is_a_plain_capture():
+    from ingestion.extract import ranker
+    from ingestion.extract.extractor import control_candidates
+    report = Report(id="t", published="2025-06-20",
+                    text="Since the spring offensive, Karenni forces have seized control of Hpa Mun, while fighting "
+                         "continues elsewhere.")
+    cands, text, _ = control_candidates(report)
+    assert any(c.place.name == "Hpa Mun" and ranker._plain(c, text) for c in cands)
+
+
+def test_the_town_of_a_where_clause_is_the_place_before_it():
+    from ingestion.extract.extractor import control_candidates
+    report = Report(id="t", published="2025-06-20",
+                    text="Battles rage for Hpa Kyin, where the KIA has besieged the town for months.")
+    cands, _, _ = control_candidates(report)
+    assert ("besieged", "Hpa Kyin") in {(c.event.trigger.text, c.place.name) for c in cands}
+
+
+def test_a_list_after_a_count_dated_since_a_month_names_the_places():
+    from ingestion.extract.extractor import control_candidates
+    report = Report(id="t", published="2025-06-20",
+                    text="The regime has lost around 60 towns since October 2023, including Kyun Hla and Hpa Lat.")
+    cands, _, _ = control_candidates(report)
+    assert {"Kyun Hla", "Hpa Lat"} <= {c.place.name for c in cands if c.event.extra.get("selected", True)}
