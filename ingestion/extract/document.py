@@ -378,7 +378,12 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             return _agent(generic, st, main, ev, sm, states)
         if non_military:
             key = main if st.last_agent in (None, st.military) else st.last_agent
-            return key or ("PDF" if _REBELS.match(actor.text) else None)  # "the rebels", of no named group
+            if key is None and _REBELS.match(actor.text):
+                # "the rebels", of no named group: the local group of the one state the sentence
+                # names, else the PDF
+                local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
+                return local.pop() if len(local) == 1 else "PDF"
+            return key
         return st.last_agent or main
     if ev.change in ("captured",):
         return main or st.last_captor

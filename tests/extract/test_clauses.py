@@ -110,3 +110,9 @@ def test_a_list_after_a_count_dated_since_a_month_names_the_places():
                     text="The regime has lost around 60 towns since October 2023, including Kyun Hla and Hpa Lat.")
     cands, _, _ = control_candidates(report)
     assert {"Kyun Hla", "Hpa Lat"} <= {c.place.name for c in cands if c.event.extra.get("selected", True)}
+
+
+@pytest.mark.parametrize("state, group", [("Kayin State", "Karen National Liberation Army"),
+                                          ("Sagaing Region", "People's Defence Force")])
+def test_the_rebels_of_no_named_group_are_the_local_group_of_the_state_named(state, group):
+    assert captors(f"The rebels seized Hpa Hkan town in {state} on Monday.") == {"Hpa Hkan town": group}
