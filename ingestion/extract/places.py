@@ -178,6 +178,11 @@ _INDEF_STARTS_RE = starts_re(INDEF_STARTS, shared=True)
 _REF_STARTS_RE = starts_re(REF_STARTS, shared=True)
 
 NOT_PLACE = {
+    # sentence adverbs and common capitalised words that are never a place on their own
+    "Instead", "Moreover", "Nevertheless", "Nonetheless", "Furthermore", "Additionally", "Still", "Yet", "Thus",
+    "Hence", "Therefore", "Overall", "Separately", "Similarly", "Likewise", "Currently", "Recently", "Previously",
+    "Initially", "Finally", "Eventually", "Subsequently", "Afterwards", "Anniversary", "Catholic", "Buddhist",
+    "Christian", "Muslim", "Baptist", "Hindu", "Islamic",
     "Fighting", "Clashes", "Battles", "Heavy", "Fierce", "Intense", "Counter-Terrorism", "Action",
     "The", "A", "An", "In", "On", "At", "By", "It", "Its", "He", "She", "They", "We", "Our", "Their", "His", "Her",
     "This", "That", "These", "Those", "But", "And", "Or", "After", "Before", "Since", "Once", "According", "Following",

@@ -116,3 +116,11 @@ def test_a_list_after_a_count_dated_since_a_month_names_the_places():
                                           ("Sagaing Region", "People's Defence Force")])
 def test_the_rebels_of_no_named_group_are_the_local_group_of_the_state_named(state, group):
     assert captors(f"The rebels seized Hpa Hkan town in {state} on Monday.") == {"Hpa Hkan town": group}
+
+
+@pytest.mark.parametrize("text", [
+    "Instead, the junta seems to be holding Kyun Pin, where its command sits.",
+    "Clashes were reported close to the Catholic church and around Kyun Pin.",
+])
+def test_a_sentence_adverb_or_a_faith_is_no_place(text):
+    assert not any(f.place in ("Instead", "Catholic") for f in facts_of(text))
