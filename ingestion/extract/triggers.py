@@ -122,6 +122,8 @@ _PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\
 NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s|ing)?|attempt(?:ed|s|ing)?|tried|trying|tries|try|intend(?:ed|s|ing)?|seek(?:s|ing)?|sought|"
     r"plan(?:ned|s|ning)?)(?:\s+(?!to\b)[\w.]+){1,4}?\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "trying since May 2 to take"
+    # "a column set out this morning (January 17) to take back X", "troops were sent to retake X": a purpose
+    r"|\b(?:set(?:s|ting)?\s+out|set(?:s|ting)?\s+off|sent|dispatched|deployed|mobili[sz]ed)(?:\s+(?!to\b)\S+){0,6}?\s+to\s+"
     r"|\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
@@ -129,7 +131,7 @@ NEGATION = re.compile(
     r"ready|determined|tasked|strategy|chance|time)\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "intends to attack and capture"
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
-    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
+    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|can|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
     r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+|\bno\s+)$", re.I)
 
 
@@ -138,7 +140,7 @@ NEGATION_STARTS = (
     "ability ", "able ", "aim", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
     "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
     "hop", "if ", "intend", "intent", "is ", "are ", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
-    "no ", "not ", "objective ", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
+    "no ", "not ", "objective ", "can ", "sent ", "dispatched ", "deployed ", "mobili", "sets", "setting", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
     "ready ", "rumo", "seek", "set ", "should ", "sought ", "strategy ", "struggl", "tasked ", "threaten", "time ",
     "tried ", "tries ", "try", "unable ", "unconfirmed ", "unless ", "vow", "want", "will ", "would ", "still ", "yet ")
 NEGATION_ANYWHERE = ("n't ",)

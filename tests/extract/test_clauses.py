@@ -124,3 +124,12 @@ def test_the_rebels_of_no_named_group_are_the_local_group_of_the_state_named(sta
 ])
 def test_a_sentence_adverb_or_a_faith_is_no_place(text):
     assert not any(f.place in ("Instead", "Catholic") for f in facts_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A junta convoy of some 60 troops set out this morning (March 3) to take back the base at Hpa Lan village.",
+    "Troops were sent to retake Hpa Lan on Monday.",
+    "\"We are attacking the last positions so that we can take all of Hpa Lan hill.\"",
+])
+def test_a_purpose_or_an_ability_is_no_capture(text):
+    assert [f for f in facts_of(text) if f.change == "captured"] == []
