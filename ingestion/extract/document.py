@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -455,7 +456,11 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
             continue
         if nearest is None:
             continue
-        if p.count == 0:  # "the bases": the last six named within 400 characters of the nearest one
+        if p.count == 1 and here and st.current is not None and nearest.start >= st.current.sentence.start:
+            # "took Mindat in May, but the military reoccupied the town": the named place, where
+            # the reference stands (the ranker reads the words between the verb and its object)
+            out.append(dataclasses.replace(nearest, start=p.start, end=p.end))
+        elif p.count == 0:  # "the bases": the last six named within 400 characters of the nearest one
             out.extend(_unique(_last_within(nearest, cands, 400, 6)[::-1]))
         else:
             out.extend(_nearest_unique(nearest, cands, p.count)[::-1])

@@ -93,6 +93,7 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in i
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
 WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
 SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wards|neighbou?rhoods|village\s+tracts)\s+of\s+$", re.I)
@@ -634,6 +635,8 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     out = [cands[-1]]
     for p in reversed(cands[:-1]):
         gap = text[p.end:out[0].start]
+        if out[0].ref not in (None, "generic") and NEW_CLAUSE_AND.fullmatch(_without_dates(text, p.end, out[0].start, sm)):
+            break  # "… on Kani on 3 March and the town fell": the reference opens a clause of its own
         if COORD_GAP.match(gap) and out[0].ref not in (None, "generic") and gap.strip() == ",":
             out[0] = p  # "Rihkhawdar, the main trade gate …, fell": an apposition
         elif out[0].unit is not None and APPOSED_UNIT.fullmatch(gap) and text.startswith(",", out[0].end):

@@ -133,3 +133,15 @@ def test_a_sentence_adverb_or_a_faith_is_no_place(text):
 ])
 def test_a_purpose_or_an_ability_is_no_capture(text):
     assert [f for f in facts_of(text) if f.change == "captured"] == []
+
+
+def test_a_reoccupation_of_the_town_named_earlier_in_the_sentence_is_a_fact():
+    got = {(f.place, f.actor_to) for f in facts_of(
+        "The resistance took Hpa Saung in December, but the military reoccupied the town two weeks later.")
+        if f.change == "captured"}
+    assert got == {("Hpa Saung", "People's Defence Force"), ("Hpa Saung", "Myanmar Armed Forces")}
+
+
+def test_the_town_that_fell_in_a_clause_of_its_own_is_the_one_attacked_before():
+    got = captors("The PDF launched an offensive on Kyun Hla on 3 March and the town fell on the following day.")
+    assert got == {"Kyun Hla": "People's Defence Force"}
