@@ -76,11 +76,11 @@ ACTORS: dict[str, tuple[str, str, list[str]]] = {
     ]),
     "PDF": ("People's Defence Force", "resistance", [
         "PDF", "PDFs", "People's Defence Force", "People's Defense Force", "People's Defence Forces",
-        "NUG", "National Unity Government", "NUG forces", "local defence forces", "LDF",
+        "NUG", "National Unity Government", "NUG forces", "local defence forces", "local defence force", "LDF",
         "resistance forces", "resistance fighters", "anti-junta forces", "anti-junta fighters",
         "anti-junta groups", "revolutionary forces", "revolution forces", "joint resistance forces", "resistance", "joint forces",
         "Bamar People's Liberation Army", "BPLA", "PDF forces", "PDF fighters",
-        "local defense forces", "Local Defence Forces", "Local Defense Forces", "LDFs", "PaKaPha", "Pa Ka Pha",
+        "local defense forces", "local defense force", "Local Defence Forces", "Local Defense Forces", "LDFs", "PaKaPha", "Pa Ka Pha",
         "resistance groups", "anti-regime forces", "anti-regime fighters", "anti-regime groups", "pro-democracy forces",
         "pro-democracy fighters",
     ]),

@@ -88,7 +88,7 @@ LIST_APPOSED_TO_COUNT = re.compile(
 LISTED_HEAD = re.compile(r"\b(camp|base|outpost|village|ward|post|position)s?\s+(?:that|which)\s+(?:\w+\s+){0,2}$", re.I)
 # "the last junta stronghold in X, the LIB 5 base, fell": a unit in apposition
 APPOSED_UNIT = re.compile(r"\s*,\s*(?:the|its|a)\s*", re.I)
-OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+hands\b", re.I)  # "X is now in its hands"
+OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+(?:hands|control)\b", re.I)  # "X is now in its hands"
 # "a hilltop camp belonging to LIB 321": the unit owns the unnamed site before it
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
@@ -224,7 +224,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             if trig.voice == "passive":
                 agent = _after_by(sm, text, trig.end, hi)
             elif OWN_HANDS.search(trig.text):  # "X is now in its hands": the side named before
-                agent = _before(sm.actors, s.start, trig.start, text) or Actor(trig.start, trig.start, None, "its")
+                # (not a possessor inside the place: "the regime's office in X is now in their control")
+                own = [a for a in sm.actors if a.end <= trig.start and not text.startswith(("'s", "’s"), a.end)]
+                agent = _before(own, s.start, trig.start, text) or Actor(trig.start, trig.start, None, "its")
             else:
                 agent = _first_after(sm, text, trig.start, hi)
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after

@@ -107,6 +107,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:is|are|was|were)\s+now\s+in\s+the\s+hands\s+of",  # without "now": a statement of holding
                 r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to", r"surrender(?:ed|s)?\s+to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
+                r"(?:is|are|was|were)\s+now\s+(?:fully\s+|completely\s+|entirely\s+)?(?:in|under)\s+(?:its|their|our)\s+control",
                 r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:the\s+(?:following|next|same|second|third)\s+(?:day|morning|night)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
                 r"to\s+(?:the\s+ground|zero|its|their|his|her)|victim|within|under\s+(?:fire|attack|shell))\b)"],
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"

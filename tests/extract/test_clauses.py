@@ -145,3 +145,16 @@ def test_a_reoccupation_of_the_town_named_earlier_in_the_sentence_is_a_fact():
 def test_the_town_that_fell_in_a_clause_of_its_own_is_the_one_attacked_before():
     got = captors("The PDF launched an offensive on Kyun Hla on 3 March and the town fell on the following day.")
     assert got == {"Kyun Hla": "People's Defence Force"}
+
+
+def test_now_in_their_control_is_the_speaker_s_capture_not_the_possessor_s():
+    got = captors("The Hpa Lan township PDF announced that the regime's administration office in Hpa Lan "
+                  "was now in their control.")
+    assert list(got.values()) == ["People's Defence Force"]
+
+
+def test_a_local_defence_force_is_the_pdf():
+    got = [(f.change, f.actor_from) for f in facts_of(
+        "Junta troops torched Kyun Taw village on 4 June; the local defence force withdrew from Kyun Taw village "
+        "to spare the villagers.") if f.change == "withdrew"]
+    assert got == [("withdrew", "People's Defence Force")]

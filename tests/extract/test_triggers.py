@@ -38,7 +38,7 @@ NOMINAL_EXAMPLES = {
 }
 PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was now in the hands of", "is now in their hands",
-                "handed over to", "passed to", "surrendered to",
+                "handed over to", "passed to", "surrendered to", "was now in their control",
                 "fell"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
     "contest": ["changed hands", "came under heavy attack"],
