@@ -12,7 +12,10 @@ on a build file and ``publish_warehouse`` swaps a copy onto the published path:
 
 **Incremental staging** (the default when a published file exists): step 2 starts from a
 byte copy of the last published file instead (it is already in ``STORAGE_VERSION``; DuckDB
-keeps a file's storage version when it writes to it) and brings over only what changed:
+keeps a file's storage version when it writes to it; the copy is made in the kernel with
+``copy_file_range``, a clone of the extents where the filesystem shares them, and the
+``fingerprint`` taken before and after it proves which version was copied) and brings over
+only what changed:
 per table, a signature (row count and sum of row hashes) per ``published_date``,
 ``site_key`` or ``run_id`` group (``GROUP_COLUMNS``) — or of the whole table when it has
 none — on both sides; the groups
