@@ -17,6 +17,7 @@ night is then the incremental publish of the last day, as ``published_warehouse`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -79,22 +80,30 @@ def main() -> None:
     parser.add_argument("kept", type=Path, help="a size folder of bench_backfill.py --keep (holds build.duckdb)")
     parser.add_argument("--scale", type=int, default=10, help="copies of the kept history (10 × a 10× run: a year)")
     parser.add_argument("--repeat", type=int, default=2, help="nights measured (each on a fresh copy)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="keep the inflated warehouse in WORK and reuse it when it is there (to compare "
+                        "two versions of the publish on one warehouse); default: a temporary folder")
     args = parser.parse_args()
 
     from orchestration.assets.publish import CSV_TABLES, PUBLISHED_TABLES, unchanged_tables
     from publishing import duckdb_file
 
-    with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR", "/tmp")) as tmp:
-        root = Path(tmp)
-        big = root / "build.duckdb"
-        t0 = time.perf_counter()
-        shutil.copy(args.kept / "build.duckdb", big)
-        rows = inflate(big, args.scale)
-        before = root / "before.duckdb"
-        shutil.copy(big, before)
-        drop_last_day(before)
-        print(f"inflated ×{args.scale} in {time.perf_counter() - t0:.0f} s: "
-              + ", ".join(f"{t} {n:,}" for t, n in rows.items() if n > 10_000))
+    with contextlib.ExitStack() as stack:
+        if args.work is None:
+            root = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR", "/tmp"))))
+        else:
+            root = args.work
+            root.mkdir(parents=True, exist_ok=True)
+        big, before = root / "build.duckdb", root / "before.duckdb"
+        if not before.exists():
+            t0 = time.perf_counter()
+            shutil.copy(args.kept / "build.duckdb", big)
+            rows = inflate(big, args.scale)
+            shutil.copy(big, before.with_suffix(".part"))
+            drop_last_day(before.with_suffix(".part"))
+            before.with_suffix(".part").rename(before)
+            print(f"inflated ×{args.scale} in {time.perf_counter() - t0:.0f} s: "
+                  + ", ".join(f"{t} {n:,}" for t, n in rows.items() if n > 10_000))
         results = []
         for i in range(args.repeat):
             pub_dir = root / f"published{i}"
