@@ -94,9 +94,11 @@ def extract_day(task: DayTask) -> DayResult:
     out.reports = len(good_reports)
     rows = []
     for report in good_reports:
+        digest = report.content_hash  # a SHA-256 of the text: once per report, not per fact
         out.figure_rows.extend(census_figures.figure_rows(report, run_id=task.run_id,
-                                                          extracted_at=task.extracted_at))
-        rows.extend(facts_store.fact_row(fact.to_dict(), content_hash=report.content_hash,
+                                                          extracted_at=task.extracted_at,
+                                                          content_hash=digest))
+        rows.extend(facts_store.fact_row(fact.to_dict(), content_hash=digest,
                                          published_date=report.published_date, run_id=task.run_id,
                                          extracted_at=task.extracted_at)
                     for fact in extract_report(report, _gazetteer))

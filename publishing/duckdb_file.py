@@ -12,7 +12,10 @@ on a build file and ``publish_warehouse`` swaps a copy onto the published path:
 
 **Incremental staging** (the default when a published file exists): step 2 starts from a
 byte copy of the last published file instead (it is already in ``STORAGE_VERSION``; DuckDB
-keeps a file's storage version when it writes to it) and brings over only what changed:
+keeps a file's storage version when it writes to it; the copy is made in the kernel with
+``copy_file_range``, a clone of the extents where the filesystem shares them, and the
+``fingerprint`` taken before and after it proves which version was copied) and brings over
+only what changed:
 per table, a signature (row count and sum of row hashes) per ``published_date``,
 ``site_key`` or ``run_id`` group (``GROUP_COLUMNS``) — or of the whole table when it has
 none — on both sides; the groups
@@ -63,7 +66,7 @@ class PublishError(Exception):
 class PublishResult:
     published_path: Path
     size: int
-    sha256: str
+    fingerprint: str  # ``fingerprint(published_path)`` right after the swap
     tables: tuple[str, ...]  # schema.table names found in the published copy
 
 
@@ -84,13 +87,6 @@ def checkpoint(path: str | Path) -> None:
         con.execute("CHECKPOINT")
     finally:
         con.close()
-
-
-def _sha256(src: BinaryIO) -> str:
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: src.read(_CHUNK), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSION) -> None:
@@ -143,14 +139,14 @@ class Staged:
     (meta.runs) before ``commit`` or ``discard``.
 
     ``changed``: the ``schema.table`` names whose rows differ from the published file the
-    copy started from (``None``: a full copy, everything may have changed); ``base_sha256``:
-    that published file's SHA-256 (``None`` for a full copy)."""
+    copy started from (``None``: a full copy, everything may have changed); ``base_fingerprint``:
+    that published file's ``fingerprint`` (``None`` for a full copy)."""
 
     build: Path
     published: Path
     path: Path
     changed: tuple[str, ...] | None = None
-    base_sha256: str | None = None
+    base_fingerprint: str | None = None
     mode: str = "full"  # "full" or "incremental"
     seconds: float = 0.0
 
@@ -273,14 +269,61 @@ def _sync_table(con, build_db: str, target_db: str, table: str, columns: list[st
     return True
 
 
-def _copy_and_hash(src: Path, dst: Path) -> str:
-    """Copy ``src`` to the new file ``dst`` byte for byte; the SHA-256 of what was copied."""
-    digest = hashlib.sha256()
-    with src.open("rb") as fin, dst.open("xb") as fout:
-        for chunk in iter(lambda: fin.read(_CHUNK), b""):
-            digest.update(chunk)
-            fout.write(chunk)
-    return digest.hexdigest()
+# The head of a DuckDB file: its main header and the two database headers, which name the
+# checkpoint iteration and where the catalog starts. Any checkpoint rewrites one of them.
+_HEAD_BYTES = 3 * 4096
+
+
+def _fingerprint(fh: BinaryIO) -> str:
+    """A cheap proof of which version of a file the open ``fh`` is: its device, inode, size,
+    modification and change times (nanoseconds), and its first ``_HEAD_BYTES``. A file
+    replaced (another inode) or written in place (new mtime and ctime, which only the kernel
+    sets) gets another fingerprint; unlike a SHA-256 of the whole file it costs the same at
+    any size."""
+    st = os.fstat(fh.fileno())
+    head = os.pread(fh.fileno(), _HEAD_BYTES, 0)
+    identity = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:".encode()
+    return hashlib.sha256(identity + head).hexdigest()
+
+
+def fingerprint(path: str | Path) -> str:
+    """``_fingerprint`` of the file at ``path`` (see there)."""
+    with Path(path).open("rb") as fh:
+        return _fingerprint(fh)
+
+
+def _copy_range(fin: BinaryIO, fout: BinaryIO, size: int) -> None:
+    """Copy ``size`` bytes from the start of ``fin`` to ``fout`` in the kernel
+    (``copy_file_range``: no bytes through this process; a clone of the extents, no copy at
+    all, on filesystems that share them such as XFS with reflink or Btrfs), else by reads
+    and writes."""
+    done = 0
+    try:
+        while done < size:
+            n = os.copy_file_range(fin.fileno(), fout.fileno(), size - done, done, done)
+            if n == 0:
+                break
+            done += n
+    except OSError:  # not supported here (old kernel, another filesystem): copy by hand
+        done = 0
+    if done == size:
+        return
+    fin.seek(0)
+    fout.seek(0)
+    fout.truncate()
+    shutil.copyfileobj(fin, fout, _CHUNK)
+
+
+def _copy_file(src: Path, dst: Path) -> str:
+    """Copy ``src`` to the new file ``dst`` byte for byte; the fingerprint of what was
+    copied. Raises ``_NotIncremental`` when ``src`` changed while it was copied."""
+    with src.open("rb") as fin:
+        before = _fingerprint(fin)
+        with dst.open("xb") as fout:
+            _copy_range(fin, fout, os.fstat(fin.fileno()).st_size)
+        if _fingerprint(fin) != before:
+            raise _NotIncremental(f"{src} changed while it was copied")
+    return before
 
 
 def _sync_copy(build: Path, target: Path) -> tuple[str, ...]:
@@ -343,7 +386,7 @@ def stage(build_path: str | Path, published_path: str | Path, *, incremental: bo
     started = time.perf_counter()
     if incremental and published.is_file() and not Path(f"{published}.wal").exists():
         try:
-            base = _copy_and_hash(published, staged.path)
+            base = _copy_file(published, staged.path)
             changed = _sync_copy(build, staged.path)
             return Staged(build, published, staged.path, changed, base, "incremental",
                           time.perf_counter() - started)
@@ -377,8 +420,7 @@ def commit(staged: Staged) -> PublishResult:
             checkpoint(tmp)
             Path(f"{tmp}.wal").unlink(missing_ok=True)
         with tmp.open("rb") as f:
-            sha = _sha256(f)
-            os.fsync(f.fileno())
+            os.fsync(f.fileno())  # the bytes are on disk before the name points at them
         tmp.chmod(0o644)  # readable by BI tools running as other users
         try:
             tables = list_tables(tmp)
@@ -391,7 +433,7 @@ def commit(staged: Staged) -> PublishResult:
         discard(staged)
         raise
     _fsync_dir(published.parent)
-    return PublishResult(published, published.stat().st_size, sha, tables)
+    return PublishResult(published, published.stat().st_size, fingerprint(published), tables)
 
 
 def publish_warehouse(build_path: str | Path, published_path: str | Path, *,
@@ -404,13 +446,14 @@ def _quote_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-# In the Parquet folder: the SHA-256 of the published file the files were exported from.
-EXPORT_MARKER = ".published_sha256"
+# In the Parquet folder: the fingerprint of the published file the files were exported from
+# (an older export's ``.published_sha256`` is not read: its files are all written again once).
+EXPORT_MARKER = ".published_fingerprint"
 
 
 def exported_from(out_dir: str | Path) -> str | None:
-    """The SHA-256 of the published file ``out_dir``'s Parquet files were exported from
-    (None: unknown, e.g. an export older than the marker or never finished)."""
+    """The ``fingerprint`` of the published file ``out_dir``'s Parquet files were exported
+    from (None: unknown, e.g. an export older than the marker or never finished)."""
     try:
         return (Path(out_dir) / EXPORT_MARKER).read_text().strip() or None
     except OSError:
@@ -419,14 +462,14 @@ def exported_from(out_dir: str | Path) -> str | None:
 
 def export_parquet(published_path: str | Path, out_dir: str | Path,
                    tables: Iterable[str], *, unchanged: Iterable[str] = (),
-                   published_sha256: str | None = None) -> ExportResult:
+                   published_fingerprint: str | None = None) -> ExportResult:
     """Export ``tables`` (``table`` or ``schema.table``) of the published file to
     ``out_dir/<table>.parquet``. The files are written to a temporary folder next to
     ``out_dir`` which then replaces it (two renames); a failure leaves ``out_dir`` as it was.
 
     ``unchanged``: tables whose rows are those of the current export (the caller knows it
     from the publish); their files are hard-linked from it instead of written again.
-    ``published_sha256``: recorded in the folder (``exported_from``) for the next call."""
+    ``published_fingerprint``: recorded in the folder (``exported_from``) for the next call."""
     out = Path(out_dir)
     names = list(tables)
     keep = set(unchanged)
@@ -453,8 +496,8 @@ def export_parquet(published_path: str | Path, out_dir: str | Path,
                 files[name] = out / target.name
         finally:
             con.close()
-        if published_sha256:
-            (tmp / EXPORT_MARKER).write_text(published_sha256 + "\n")
+        if published_fingerprint:
+            (tmp / EXPORT_MARKER).write_text(published_fingerprint + "\n")
         old = None
         if out.exists():
             old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".old"))

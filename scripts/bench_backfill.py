@@ -426,6 +426,20 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
         f"{s.history}×: " + ", ".join(f"q{n} {m:.1f}" for n, m in s.bi_medians.items()) for s in sizes))
 
 
+@contextlib.contextmanager
+def _size_folder(keep: Path | None, h: int):
+    """A temporary folder for one history size, or ``keep/<h>x`` (created empty, kept)."""
+    if keep is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield tmp
+        return
+    folder = keep / f"{h}x"
+    if folder.exists():
+        sys.exit(f"{folder} exists: give --keep an empty or new folder")
+    folder.mkdir(parents=True)
+    yield str(folder)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=3000, help="reports of the 1× backfill")
@@ -436,6 +450,9 @@ def main() -> None:
                         "synthetic: seeded generated reports of --words words")
     parser.add_argument("--words", type=int, default=400, help="words per synthetic report")
     parser.add_argument("--no-postgres", action="store_true", help="no PostgreSQL copy")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="keep each size's warehouse, published file and fact store in KEEP/<h>x "
+                        "(for profiling afterwards); default: a temporary folder, removed")
     args = parser.parse_args()
 
     import warnings
@@ -455,7 +472,7 @@ def main() -> None:
     sizes = []
     try:
         for h in sorted({1, args.history}):
-            with tempfile.TemporaryDirectory() as tmp:
+            with _size_folder(args.keep, h) as tmp:
                 if cluster is not None:
                     os.environ["FRONTLINE_PG_URL"] = cluster.create_database(f"frontline_{h}")
                 # the fact store beside this size's warehouse, whatever the environment says

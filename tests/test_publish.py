@@ -1,3 +1,5 @@
+import errno
+import os
 import subprocess
 import sys
 import textwrap
@@ -299,18 +301,75 @@ def test_export_parquet_links_the_unchanged_tables(tmp_path):
     make_marts(build)
     first = publish_warehouse(build, published)
     out = tmp_path / "parquet"
-    export_parquet(published, out, ["fct_by_day", "mart_whole"], published_sha256=first.sha256)
-    assert publish.exported_from(out) == first.sha256
+    export_parquet(published, out, ["fct_by_day", "mart_whole"], published_fingerprint=first.fingerprint)
+    assert publish.exported_from(out) == first.fingerprint
     whole_inode = (out / "mart_whole.parquet").stat().st_ino
     make_marts(build, extra=NIGHT)
     staged = publish.stage(build, published)
-    assert staged.base_sha256 == first.sha256
+    assert staged.base_fingerprint == first.fingerprint
     second = publish.commit(staged)
     result = export_parquet(published, out, ["fct_by_day", "mart_whole"], unchanged=["mart_whole"],
-                            published_sha256=second.sha256)
+                            published_fingerprint=second.fingerprint)
     assert (out / "mart_whole.parquet").stat().st_ino == whole_inode  # linked, not rewritten
     assert result.rows == {"fct_by_day": 32, "mart_whole": 5}
     assert duckdb.sql(f"SELECT count(*) FROM '{out / 'fct_by_day.parquet'}' WHERE evidence = 'new day'"
                       ).fetchall() == [(1,)]
-    assert publish.exported_from(out) == second.sha256
+    assert publish.exported_from(out) == second.fingerprint
     assert sorted(p.name for p in out.parent.iterdir()) == ["build.duckdb", "frontline.duckdb", "parquet"]
+
+
+# ---------------------------------------------------------------- the byte copy and its proof
+
+
+def test_fingerprint_names_one_version_of_the_file(tmp_path):
+    path = tmp_path / "f.duckdb"
+    make_marts(path)
+    first = publish.fingerprint(path)
+    assert publish.fingerprint(path) == first  # reading it changes nothing
+    con = duckdb.connect(str(path), read_only=True)
+    con.execute("SELECT count(*) FROM fct_by_day").fetchall()
+    con.close()
+    assert publish.fingerprint(path) == first  # nor does a reader
+    make_marts(path, extra="INSERT INTO meta.runs VALUES ('run-2')")  # written in place
+    assert publish.fingerprint(path) != first
+    second = publish.fingerprint(path)
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(path.read_bytes())
+    os.replace(copy, path)  # the same bytes under another inode: another file
+    assert publish.fingerprint(path) != second
+
+
+@pytest.mark.parametrize("kernel", [True, False], ids=["copy_file_range", "read-write"])
+def test_the_byte_copy_is_exact_with_or_without_copy_file_range(tmp_path, monkeypatch, kernel):
+    src, dst = tmp_path / "src.bin", tmp_path / "dst.bin"
+    src.write_bytes(os.urandom(3 * (1 << 20) + 12_345))
+    if not kernel:
+        def unsupported(*args):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", unsupported)
+    assert publish._copy_file(src, dst) == publish.fingerprint(src)
+    assert dst.read_bytes() == src.read_bytes()
+
+
+def test_a_published_file_changed_during_the_copy_is_copied_whole(tmp_path, monkeypatch):
+    """The fingerprint taken before the copy must still hold after it, else the copy may mix
+    two versions: the publish falls back to the full copy, and the result is the build's."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_marts(build)
+    publish_warehouse(build, published)
+    make_marts(build, extra=NIGHT)
+    copy_range = publish._copy_range
+
+    def copy_then_touch(fin, fout, size):
+        copy_range(fin, fout, size)
+        con = duckdb.connect(str(published))  # a writer in the published file meanwhile
+        con.execute("INSERT INTO meta.runs VALUES ('intruder')")
+        con.close()
+
+    monkeypatch.setattr(publish, "_copy_range", copy_then_touch)
+    staged = publish.stage(build, published)
+    assert staged.mode == "full" and staged.base_fingerprint is None
+    publish.commit(staged)
+    assert rows_of(published) == rows_of(build)
+    assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]

@@ -47,7 +47,7 @@ def postgres_target(sources: SourcesResource):
 def unchanged_tables(tables: list[str], staged, exports_from: str | None) -> set[str]:
     """The published ``main`` tables whose rows this publish left as they were, when the
     exports on disk were made from the file it started from (else none: export them all)."""
-    if staged.changed is None or exports_from is None or exports_from != staged.base_sha256:
+    if staged.changed is None or exports_from is None or exports_from != staged.base_fingerprint:
         return set()
     changed = {t.split(".", 1)[1] for t in staged.changed if t.startswith("main.")}
     return {t for t in tables if t not in changed}
@@ -152,7 +152,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     parquet_dir = publish_target.folder / "parquet"
     unchanged = unchanged_tables(tables, staged, duckdb_file.exported_from(parquet_dir))
     duckdb_file.export_parquet(Path(publish_target.path), parquet_dir, tables, unchanged=unchanged,
-                               published_sha256=result.sha256)
+                               published_fingerprint=result.fingerprint)
     csv_rows = {}
     for t in CSV_TABLES:
         if t in tables:
@@ -163,7 +163,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
         "bytes": result.size,
-        "sha256": result.sha256,
+        "fingerprint": result.fingerprint,
         "checks_passed": len(report["checks_passed"]),
         "checks_failed": len(report["checks_failed"]),
         "checks_warned": MetadataValue.json(report["checks_warned"]),
