@@ -56,7 +56,7 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"(?:got|get|gets|getting)\s+(?:it|them|both\s+of\s+them|(?:the|its|their)\s+(?:town|village|base|camp|area|outpost|post|city))\s+back",
         # state media: "restored stability in X", "restored administrative control over X"
-        r"restor(?:ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+)?(?:control|stability|peace\s+and\s+stability|"
+        r"restor(?:ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+|regional\s+|local\s+)?(?:control|stability|peace\s+and\s+stability|"
         r"law\s+and\s+order)\s+(?:of|over|in|to)",
     ],
     "withdraw": [
@@ -128,7 +128,7 @@ NEGATION = re.compile(
     r"|\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
-    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
+    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|(?<!\bwas\s)(?<!\bwere\s)able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
     r"ready|determined|tasked|strategy|chance|time)\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "intends to attack and capture"
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"

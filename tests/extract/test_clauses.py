@@ -158,3 +158,18 @@ def test_a_local_defence_force_is_the_pdf():
         "Junta troops torched Kyun Taw village on 4 June; the local defence force withdrew from Kyun Taw village "
         "to spare the villagers.") if f.change == "withdrew"]
     assert got == [("withdrew", "People's Defence Force")]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Junta columns were able to completely control Hpa Lan town on 9 July.", False),
+    ("The KIA was not able to capture Hpa Lan.", True),
+    ("The KIA will be able to capture Hpa Lan.", True),
+])
+def test_were_able_to_is_done_not_able_to_is_not(text, negated):
+    from ingestion.extract.triggers import find_triggers
+    assert [t.negated for t in find_triggers(text, 0, len(text))] == [negated]
+
+
+def test_state_media_s_restoring_regional_stability_in_x_is_a_recapture():
+    got = captors("Members of the Tatmadaw are maintaining security and restoring regional stability in Hpa Lan.")
+    assert got == {"Hpa Lan": "Myanmar Armed Forces"}
