@@ -337,7 +337,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     low = lowered(s)
     heads = has_head_word(low)
     gates = None
-    upper = any(c.isupper() for c in s)
+    upper = low != s if s.isascii() else any(c.isupper() for c in s)  # ASCII: lowering changes only capitals
     if heads and upper:
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner

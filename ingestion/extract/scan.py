@@ -285,7 +285,10 @@ class StemGated:
 
 class AnyOf:
     """Whether a text holds one of ``words`` (as written, anywhere): one Aho-Corasick pass,
-    stopped at the first hit. Callable: ``AnyOf(("seiz", "captur"))("they seized it")``."""
+    stopped at the first hit. Callable: ``AnyOf(("seiz", "captur"))("they seized it")``.
+
+    The answer for the last text asked is kept: the stages ask about the same sentence one
+    after the other (a sentence's claims are looked for twice, its units by two recognisers)."""
 
     def __init__(self, words: Iterable[str]):
         import ahocorasick
@@ -294,11 +297,18 @@ class AnyOf:
         for w in words:
             self.auto.add_word(w, w)
         self.auto.make_automaton()
+        self._last: tuple[str, bool] = ("", False)  # (text, answer), replaced in one assignment
 
     def __call__(self, text: str) -> bool:
+        last_text, answer = self._last
+        if text is last_text or text == last_text:
+            return answer
+        answer = False
         for _ in self.auto.iter(text):
-            return True
-        return False
+            answer = True
+            break
+        self._last = (text, answer)
+        return answer
 
 
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:
