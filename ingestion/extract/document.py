@@ -158,10 +158,12 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
 
 
 def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True) -> list[Resolved]:
+            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True,
+            main: str | None = None) -> list[Resolved]:
     """The control changes of the report: every candidate resolved, judged by the ranker
-    (``ranked``; else every candidate is returned, for training), then merged."""
-    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
+    (``ranked``; else every candidate is returned, for training), then merged. ``main``: the
+    report's ``main_actor`` if the caller has it already."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits, main)
     out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
     out = _drop_appositives(out, text)
     if not ranked:
@@ -266,10 +268,11 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
 
 
 def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-                 gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
+                 gaz: Gazetteer, state_hits: list[list[str]], main: str | None = None) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
     st.lede_date = _lede_dates(sms)
-    main = main_actor(sms, military)
+    if main is None:
+        main = main_actor(sms, military)
     out: list[Resolved] = []
     para_att: dict[int, str] = {}
     for sm, events, states in zip(sms, events_by_sentence, state_hits):

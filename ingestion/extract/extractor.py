@@ -92,9 +92,9 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     if not text.strip():
         return []
     pub = published_day(report.published)
-    sms, resolved = _control_changes(text, pub, prep, ranked=True)
+    sms, resolved, main = _control_changes(text, pub, prep, ranked=True)
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
-    facts.extend(_claims(report, text, sms, prep, pub))
+    facts.extend(_claims(report, text, sms, prep, pub, main))
     return facts
 
 
@@ -103,11 +103,12 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     (what ``scripts/train_extractor.py`` learns from), with the text and the mentions."""
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
-    sms, cands = _control_changes(text, published_day(report.published), prep, ranked=False)
+    sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False)
     return cands, text, sms
 
 
-def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved]]:
+def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved], str | None]:
+    """The mentions, the resolved control changes and the report's ``main_actor`` (the claims read it too)."""
     hits = prep.matcher.find(text, fold(text))
     sms = scan(text, split_sentences(text), hits, pub)
     events = [assemble(sm, text) for sm in sms]
@@ -115,7 +116,8 @@ def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[lis
         if sms[i].sentence.para == sms[i - 1].sentence.para or not sms[i].triggers:
             events[i] = events[i] + carried(sms[i], events[i - 1])
     states = _states_by_sentence(sms, hits)
-    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked)
+    main = main_actor(sms, prep.military)
+    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked, main=main), main
 
 
 def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:
@@ -156,12 +158,13 @@ def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
     return None
 
 
-def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub) -> list[Claim]:
+def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
-    paragraph, the actor that did what the figure counts, else the outlet."""
+    paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
+    report's ``main_actor``."""
     mil = prep.military
     outlet_is_junta = is_state_media(report.outlet)
-    spk = Speakers(mil, main_actor(sms, mil), {})
+    spk = Speakers(mil, main, {})
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}

@@ -152,7 +152,7 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
             by_sentence[i].append(h)
     out = []
     common = _Lazy(lambda: set(_LOWER_WORD.findall(text)), text)
-    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)}, text)
+    inner_caps = _Lazy(lambda: set(_INNER_CAP.findall(text)), text)  # findall: the one group's texts
     for s, shits in zip(sentences, by_sentence):
         actors = _actors(text, s, shits)
         triggers = find_triggers(text, s.start, s.end)
