@@ -31,6 +31,7 @@ GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance
                            r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family, without_determiners
+from ingestion.extract.scan import StemGated
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
@@ -713,6 +714,13 @@ def text_of(sm: SentenceMentions) -> str:
     return sm.sentence.text
 
 
+# STATE_MEDIA asked only of a clause that holds one of these (each alternative of it holds one
+# of them, lower-cased): most clauses before a speech verb name no state outlet, and the
+# case-insensitive alternation costs a try of every alternative at every character
+_STATE_MEDIA = StemGated(STATE_MEDIA, ("global", "gnlm", "mrtv", "myawady", "information", "state", "radio", "mitv",
+                                       "mirror", "commander", "true", "alinn", "kyemon", "mna", "agency"))
+
+
 def _attribution(sm: SentenceMentions, military: str) -> str | None:
     if not sm.speech:
         return None
@@ -724,7 +732,7 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
             rel = a - sm.sentence.start
             clause_start = max(sm.sentence.text.rfind(c, 0, rel) for c in ",;:—\"“”") + 1
             clause = _PARENTHESES.sub("", sm.sentence.text[clause_start:rel])  # "the Chinland Defense Force (Mindat) said"
-            if STATE_MEDIA.search(clause):
+            if _STATE_MEDIA.search(clause):
                 return military
             if _SUBJECT_WORD.search(clause):
                 first = clause_start + sm.sentence.start

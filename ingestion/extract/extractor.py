@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import warnings
+from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
 from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
@@ -139,6 +140,13 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
         date_precision=precision if first else "unknown", rule=ev.rule, extractor_version=EXTRACTOR_VERSION)
 
 
+@lru_cache(maxsize=4096)
+def _outlet_is_junta(outlet: str | None) -> bool:
+    """``is_state_media(outlet)``, once per outlet (reports of one outlet follow each other, and
+    its expressions cost a try of every alternative at every character)."""
+    return is_state_media(outlet)
+
+
 _HEADLINE_SAYS = re.compile(r"\b(?:says|said|claims|claimed|announces|announced|reports|declares|confirms)\b", re.I)
 
 
@@ -163,7 +171,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
     report's ``main_actor``."""
     mil = prep.military
-    outlet_is_junta = is_state_media(report.outlet)
+    outlet_is_junta = _outlet_is_junta(report.outlet)
     spk = Speakers(mil, main, {})
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
