@@ -356,6 +356,22 @@ def test_state_media_gate_answers_as_the_expression():
         assert any(stem in body for stem in _STATE_MEDIA.stems), alt
 
 
+def test_pieces_answer_as_findall():
+    """``mentions._is_lower_word`` and ``_is_inner_capital`` (read only around each place the
+    item stands) answer as membership in the set ``findall`` gives over the whole text."""
+    from ingestion.extract.mentions import _INNER_CAP, _LOWER_WORD, _is_inner_capital, _is_lower_word
+
+    rng = random.Random(13)
+    alphabet = list("abcXYZ ,;.'’-\n\t") + ["Foo", "bar", "Bar", "x-y", "A.", "é", "É", "1", "_"]
+    texts = ["The AA took Foo. In Foo, the town of Bar fell; residents of bar-town fled, and Foo Bar held.",
+             *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000))]
+    for text in texts:
+        words, capitals = set(_LOWER_WORD.findall(text)), set(_INNER_CAP.findall(text))
+        for item in set(re.findall(r"[\w'’-]+", text)) | {w.lower() for w in re.findall(r"[\w'’-]+", text)}:
+            assert _is_lower_word(text, item) == (item in words), (text, item)
+            assert _is_inner_capital(text, item) == (item in capitals), (text, item)
+
+
 def test_no_number_word_no_number_start():
     """``figures._may_hold_number`` is false only where ``_NUM_START`` finds nothing."""
     from ingestion.extract.figures import _NUM_START, _may_hold_number
