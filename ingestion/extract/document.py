@@ -39,6 +39,11 @@ SPEECH_DATE = re.compile(
     r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+"
     # "said in a statement on", "announced on its Telegram channel on"
     r"(?:(?:in|on|via|through)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?)?(?:late\s+|early\s+)?(?:on\s+)?)$")
+# SPEECH_DATE asked only of a text that holds one of its speech words (a stem of each): most
+# texts before a date hold none, and the expression is tried at every character of them
+SPEECH_DATE_STEMS = ("said", "says", "claim", "report", "told", "confirm", "announc", "added", "stated", "statement",
+                     "denied", "acknowledg", "saying", "wrote", "posted", "media", "released", "published", "issued")
+_SPEECH_DATE = StemGated(SPEECH_DATE, SPEECH_DATE_STEMS)
 _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
 _INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
 
@@ -556,7 +561,7 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     """The first date of the sentence that is not a speech date, resolved and never after ``pub``."""
     s = sm.sentence
     for d in sm.dates:
-        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        if _SPEECH_DATE.search(s.text[:d.start - s.start]):
             continue
         span = d.resolve(anchor, pub)
         first, last = not_after(*span, pub) if span is not None else (None, None)
@@ -582,7 +587,7 @@ def _lede_dates(sms: list[SentenceMentions]) -> dict[int, DateSpan]:
 
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
-        if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
+        if d.first is not None and not _SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
             return d
     return None
 
@@ -607,7 +612,7 @@ def _spoken_on(d: DateSpan, sm: SentenceMentions, ev: Event) -> bool:
     Monday", or a date before a speech verb that comes before the trigger ("On Monday the
     KIA announced that it had taken …")."""
     s = sm.sentence
-    if SPEECH_DATE.search(s.text[:d.start - s.start]):
+    if _SPEECH_DATE.search(s.text[:d.start - s.start]):
         return True
     return d.end <= ev.trigger.start and any(d.end <= a and b <= ev.trigger.start for a, b in sm.speech)
 

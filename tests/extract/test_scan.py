@@ -356,6 +356,24 @@ def test_state_media_gate_answers_as_the_expression():
         assert any(stem in body for stem in _STATE_MEDIA.stems), alt
 
 
+def test_speech_date_gate_answers_as_the_expression():
+    """``document._SPEECH_DATE`` (asked only of a text with one of its speech words) finds what
+    SPEECH_DATE finds; every speech word of SPEECH_DATE holds one of the stems."""
+    from ingestion.extract.document import _SPEECH_DATE, SPEECH_DATE, SPEECH_DATE_STEMS
+
+    verbs = re.search(r"\\b\(\?:(.*?)\)\\s\+", SPEECH_DATE.pattern).group(1)
+    alternatives = [a for a in verbs.split("|")]
+    for alt in alternatives:
+        assert any(stem in alt for stem in SPEECH_DATE_STEMS), alt
+    words = [re.sub(r"\\s.*", "", a) for a in alternatives] + ["in", "a", "statement", "on", "late", "its", "Telegram",
+                                                             "channel", "the", "x", "Said", "SAID", "ſaid", "Monday"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "", ", ", "\n"]) for _ in range(rng.randint(0, 7)))
+        got, want = _SPEECH_DATE.search(text), SPEECH_DATE.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+
+
 def test_pieces_answer_as_findall():
     """``mentions._is_lower_word`` and ``_is_inner_capital`` (read only around each place the
     item stands) answer as membership in the set ``findall`` gives over the whole text."""
