@@ -180,15 +180,16 @@ class _Pieces:
         return got
 
 
-def _found_from(pattern: re.Pattern, group: int, text: str, item: str, restart) -> bool:
+def _found_from(pattern: re.Pattern, group: int, text: str, item: str, restart, stop) -> bool:
     """Whether ``item`` is one of ``pattern.findall(text)`` (the ``group``'s texts), reading the
-    text only around the places ``item`` stands: from ``restart(text, i)``, a position the scan
-    from the start also tries (no match of ``pattern`` reaches over the character before it),
-    up to the first match that starts after ``i`` (a match whose piece stands at ``i`` starts
-    at ``i`` or before it)."""
+    text only around the places ``item`` stands, from ``restart(text, i)`` to ``stop(text, j)``
+    (``i``, ``j``: where that place starts and ends). ``restart`` gives a position the scan from
+    the start also tries, ``stop`` one no match reaches over (so that the matches in between
+    are the whole-text scan's); the reading ends at the first match that starts after ``i`` (a
+    match whose piece stands at ``i`` starts at ``i`` or before it)."""
     i = text.find(item)
     while i >= 0:
-        for m in pattern.finditer(text, restart(text, i)):
+        for m in pattern.finditer(text, restart(text, i), stop(text, i + len(item))):
             if m.start() > i:
                 break
             if m.group(group) == item:
@@ -198,6 +199,7 @@ def _found_from(pattern: re.Pattern, group: int, text: str, item: str, restart) 
 
 
 _WORD_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a match of _LOWER_WORD is made of
+_NOT_IN_WORD = re.compile(r"[^\w'’-]")  # no match of _LOWER_WORD holds it, and \b reads it as the end of the text
 
 
 def _run_start(text: str, i: int) -> int:
@@ -207,9 +209,15 @@ def _run_start(text: str, i: int) -> int:
     return i
 
 
+def _run_stop(text: str, j: int) -> int:
+    """The first ``_NOT_IN_WORD`` character from ``j`` on (the end of the text if none)."""
+    m = _NOT_IN_WORD.search(text, j)
+    return len(text) if m is None else m.start()
+
+
 def _is_lower_word(text: str, word: str) -> bool:
     """``word in set(_LOWER_WORD.findall(text))``: a match holds only ``_WORD_RUN`` characters."""
-    return _found_from(_LOWER_WORD, 0, text, word, _run_start)
+    return _found_from(_LOWER_WORD, 0, text, word, _run_start, _run_stop)
 
 
 def _after_full_stop(text: str, i: int) -> int:
@@ -217,10 +225,16 @@ def _after_full_stop(text: str, i: int) -> int:
     return text.rfind(".", 0, i) + 1
 
 
+def _next_full_stop(text: str, j: int) -> int:
+    """The first full stop from ``j`` on (the end of the text if none)."""
+    k = text.find(".", j)
+    return len(text) if k < 0 else k
+
+
 def _is_inner_capital(text: str, name: str) -> bool:
     """``name in set(_INNER_CAP.findall(text))``: a match holds letters, digits, white space and
-    ``,;'’-`` only, never a full stop."""
-    return _found_from(_INNER_CAP, 1, text, name, _after_full_stop)
+    ``,;'’-`` only, never a full stop (and _INNER_CAP reads nothing around a match)."""
+    return _found_from(_INNER_CAP, 1, text, name, _after_full_stop, _next_full_stop)
 
 
 def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
