@@ -228,7 +228,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         if key:
             spk.last = key
             para_last[s.para] = key
-            if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
+            if s.para not in para_speaker and _quote_or_we(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
         so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
@@ -239,7 +239,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     for sm, rcs in raw:
         s = sm.sentence
         key, ok = sentence_speaker[s.index]
-        if not ok and _QUOTE_OR_WE.search(s.text):
+        if not ok and _quote_or_we(s.text):
             key = para_speaker.get(s.para)
             ok = key is not None
         first, last, precision = dated[s.index]
@@ -397,4 +397,10 @@ def _figure_speaker(spk: Speakers, sm: SentenceMentions, text: str, fstart: int,
     return (key, ok) if key else (None, False)
 
 
-_QUOTE_OR_WE = re.compile(r"[\"“”]|\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_WE = re.compile(r"(?=[WwOoUu])\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # the look-ahead first: other characters are passed over sooner
+
+
+def _quote_or_we(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark, or "we", "our", "us" as a word: a quote, or the
+    side that speaks to the press."""
+    return '"' in text or "“" in text or "”" in text or _WE.search(text) is not None

@@ -271,13 +271,23 @@ class StemGated:
         self.pattern = pattern
         self.stems = stems
         self._any_case = bool(pattern.flags & re.IGNORECASE)
+        self._last: tuple[str, re.Match | None] = ("", None)  # the last text searched whole, and what was found
 
     def _none(self, text: str) -> bool:
         """Whether ``text`` cannot hold a match."""
         return not (self._any_case and not text.isascii()) and not contains_any(lowered(text), self.stems)
 
     def search(self, text: str, *args) -> re.Match | None:
-        return None if self._none(text) else self.pattern.search(text, *args)
+        """``pattern.search(text, *args)``; a whole text searched again (a sentence asked once
+        per trigger) is answered from the last search."""
+        if args:
+            return None if self._none(text) else self.pattern.search(text, *args)
+        last_text, found = self._last
+        if text is last_text:
+            return found
+        found = None if self._none(text) else self.pattern.search(text)
+        self._last = (text, found)
+        return found
 
     def finditer(self, text: str, *args) -> Iterator[re.Match]:
         return iter(()) if self._none(text) else self.pattern.finditer(text, *args)
