@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.scan import finditer_from, starts_re
+from ingestion.extract.scan import FirstCharDispatch, finditer_from, first_chars, starts_re
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -36,27 +36,50 @@ _RANGE_TO = r"(?:\s*(?:-|–|to|and|until|till|through)\s*)"
 # "May 4 last year", "in June of this year": a day or month named with the year counted from publication
 _LAST_YEAR = r"(?:,?\s+(?:of\s+)?(?:last|this|the\s+previous)\s+year)"
 
-DATE_RE = re.compile(
-    rf"""(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?(?:
-      (?P<dmy>\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR})|(?P<l1>{_LAST_YEAR}))?\b)
-    | (?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)
-    | (?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)
-    | (?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)
-    | (?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))
-    | (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)
-    | (?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)
-    | (?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)
-    | (?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)
-    | (?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)
-    | (?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)
-    | (?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)
-    | (?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)
-    | (?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)
-    | (?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)
-    | (?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)
-    )""",
-    re.X | re.I,
+_SINCE = r"(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?"
+# the alternatives of DATE_RE, in order (a date is the first that matches)
+_DATE_ALTERNATIVES = (
+    rf"""(?P<dmy>\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR})|(?P<l1>{_LAST_YEAR}))?\b)""",
+    rf"""(?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)""",
+    rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
+    rf"""(?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)""",
+    rf"""(?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
+    rf"""(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)""",
+    rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)""",
+    rf"""(?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)""",
+    rf"""(?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)""",
+    rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",
+    rf"""(?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)""",
+    rf"""(?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)""",
+    rf"""(?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)""",
+    rf"""(?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)""",
+    rf"""(?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)""",
+    rf"""(?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)""",
 )
+DATE_RE = re.compile(rf"{_SINCE}(?:{'|'.join(_DATE_ALTERNATIVES)})", re.X | re.I)
+
+
+def _date_dispatch() -> FirstCharDispatch:
+    """DATE_RE tried through the alternatives that can open with the character at the position
+    tried (a few of the sixteen): each of the others is made to fail at once (``(?!)`` before
+    it), so every group is kept and the same alternative wins (``scan.FirstCharDispatch``;
+    ``test_dates`` compares). "since" may open any alternative: after an "s" all are tried."""
+    flags = re.X | re.I
+    since = first_chars(_SINCE[:-1], flags)  # the group made not optional: what "since" opens with
+    opens = [first_chars(alt, flags) for alt in _DATE_ALTERNATIVES]
+    variants: dict[tuple[bool, ...], re.Pattern] = {}
+    by_char: dict[str, re.Pattern] = {}
+    for ch in map(chr, range(128)):
+        low = ch.lower()
+        keep = tuple(since is None or low in since or o is None or low in o for o in opens)
+        if keep not in variants:
+            alts = [alt if k else "(?!)" + alt for alt, k in zip(_DATE_ALTERNATIVES, keep)]
+            variants[keep] = re.compile(rf"{_SINCE}(?:{'|'.join(alts)})", flags)
+        by_char[ch] = variants[keep]
+    return FirstCharDispatch(DATE_RE, by_char)
+
+
+DATE_DISPATCH = _date_dispatch()
 # where a date can start (lower-cased text; a space for any white space): every match of
 # DATE_RE opens with one of these word beginnings (proved in ``test_scan``), so DATE_RE is only
 # tried there (see ``scan.finditer_from``). A short function word counts only with the word the
@@ -207,7 +230,7 @@ def _num(word: str) -> int:
 def find_dates(text: str, pub: dt.date) -> list[DateSpan]:
     """Every date expression in ``text`` (a sentence), resolved against ``pub``."""
     out: list[DateSpan] = []
-    for m in finditer_from(DATE_RE, DATE_STARTS, text):
+    for m in finditer_from(DATE_DISPATCH, DATE_STARTS, text):
         try:
             span = _resolve(m, pub)
         except (ValueError, OverflowError):

@@ -32,6 +32,7 @@ GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance
                            r"resistance\s+groups|anti-junta\s+groups|local\s+defence\s+forces|LDF)$", re.I)
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, NOT_PLACE, Place, kind_family, without_determiners
+from ingestion.extract.scan import StemGated
 from ingestion.gazetteer import Gazetteer, PlaceEntry
 
 SPEECH_DATE = re.compile(
@@ -39,6 +40,11 @@ SPEECH_DATE = re.compile(
     r"acknowledged|reporting|saying|claims|wrote|posted|media|released|published|issued)\s+"
     # "said in a statement on", "announced on its Telegram channel on"
     r"(?:(?:in|on|via|through)\s+(?:a|an|its|the|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?)?(?:late\s+|early\s+)?(?:on\s+)?)$")
+# SPEECH_DATE asked only of a text that holds one of its speech words (a stem of each): most
+# texts before a date hold none, and the expression is tried at every character of them
+SPEECH_DATE_STEMS = ("said", "says", "claim", "report", "told", "confirm", "announc", "added", "stated", "statement",
+                     "denied", "acknowledg", "saying", "wrote", "posted", "media", "released", "published", "issued")
+_SPEECH_DATE = StemGated(SPEECH_DATE, SPEECH_DATE_STEMS)
 _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b")
 _INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
 
@@ -74,8 +80,6 @@ class _Pending:
     place: Place
     st: "DocumentState"
     states: list[str]  # the states and regions the event's sentence names
-    anchor: DateSpan | None  # the date the event's paragraph had set (``DocumentState.para_date``)
-    last_date: DateSpan | None  # the last date the report had told (``DocumentState.last_date``)
     n_townships: int  # how many townships and states the report had named (a prefix of its lists)
     n_states: int
     event_date: list  # the event's date (one per event, shared by its places), once worked out
@@ -89,7 +93,7 @@ def settle(rs: list[Resolved], gaz: Gazetteer, pub: dt.date) -> list[Resolved]:
         if pd is None:
             continue
         if not pd.event_date:
-            pd.event_date.append(_date(pd.sm, pd.event, pd.st, pub, pd.anchor, pd.last_date))
+            pd.event_date.append(_date(pd.sm, pd.event, pd.st, pub))
         r.date = _place_date(pd.sm, pd.place, pub) or pd.event_date[0]
         r.township, r.state = locate(pd.place, gaz, pd.st, pd.states, pd.n_townships, pd.n_states)
         r.pending = None
@@ -127,9 +131,7 @@ class DocumentState:
     last_agent: str | None = None
     last_captor: str | None = None
     captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
-    para_date: dict[int, DateSpan] = field(default_factory=dict)
-    last_date: DateSpan | None = None  # the last date the report stated ("Two days later" in a new paragraph)
-    lede_date: dict[int, DateSpan] = field(default_factory=dict)  # see ``_lede_dates``
+    _dates: dict[int, DateSpan | None] = field(default_factory=dict)  # sentence index -> ``_sentence_date``, once found
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)  # only ever extended: its length tells its content
@@ -142,6 +144,36 @@ class DocumentState:
         if n != self._most[0]:
             self._most = (n, _named_most(self.states[:n]))
         return self._most[1]
+
+    def sentence_date(self, i: int) -> DateSpan | None:
+        """``_sentence_date`` of sentence ``i`` of the report (read), found once and only when
+        asked: most sentences date no kept candidate, and their dates are never looked for."""
+        if i not in self._dates:
+            sm = self.sms[i]
+            self._dates[i] = _sentence_date(sm, sm.sentence.text)
+        return self._dates[i]
+
+    def date_before(self, i: int, para: int | None = None) -> DateSpan | None:
+        """The date of the last sentence before sentence ``i`` that has one (of paragraph ``para``
+        only, if given): what the report had told when it came to sentence ``i``."""
+        for j in range(i - 1, -1, -1):
+            if para is not None and self.sms[j].sentence.para != para:
+                return None  # a paragraph's sentences follow each other: none before is in it
+            d = self.sentence_date(j)
+            if d is not None:
+                return d
+        return None
+
+    def lede_date(self, i: int) -> DateSpan | None:
+        """The date of the sentence after sentence ``i`` when ``i`` opens its paragraph and the next
+        one is in it too: a paragraph that opens with a change and no date often dates it next
+        ("X has fallen to the AA. Its troops overran the town on May 2 after ...")."""
+        sms = self.sms
+        if i + 1 >= len(sms) or sms[i + 1].sentence.para != sms[i].sentence.para:
+            return None
+        if i and sms[i - 1].sentence.para == sms[i].sentence.para:
+            return None
+        return self.sentence_date(i + 1)
 
 
 def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
@@ -159,10 +191,12 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
 
 
 def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True) -> list[Resolved]:
+            gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True,
+            main: str | None = None) -> list[Resolved]:
     """The control changes of the report: every candidate resolved, judged by the ranker
-    (``ranked``; else every candidate is returned, for training), then merged."""
-    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits)
+    (``ranked``; else every candidate is returned, for training), then merged. ``main``: the
+    report's ``main_actor`` if the caller has it already."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits, main)
     out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
     out = _drop_appositives(out, text)
     if not ranked:
@@ -267,10 +301,10 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
 
 
 def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-                 gaz: Gazetteer, state_hits: list[list[str]]) -> tuple[list[Resolved], str | None]:
+                 gaz: Gazetteer, state_hits: list[list[str]], main: str | None = None) -> tuple[list[Resolved], str | None]:
     st = DocumentState(military)
-    st.lede_date = _lede_dates(sms)
-    main = main_actor(sms, military)
+    if main is None:
+        main = main_actor(sms, military)
     out: list[Resolved] = []
     para_att: dict[int, str] = {}
     for sm, events, states in zip(sms, events_by_sentence, state_hits):
@@ -285,7 +319,6 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 para_att[s.para] = att
         elif s.para in para_att and ("\"" in s.text or "“" in s.text or "”" in s.text):
             att = para_att[s.para]
-        sent_date = _sentence_date(sm, s.text)
         for ev in events:
             agent = _agent(ev.agent, st, main, ev, sm, states)
             if agent == military and ev.trigger.text.lower().startswith(_GIVE_UP):
@@ -304,8 +337,7 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(place.key, actor_to)
                 r = Resolved(ev, place, actor_to, actor_from, att, None, agent=told_again or agent, change=ev.change)
-                r.pending = _Pending(sm, ev, place, st, states, st.para_date.get(s.para), st.last_date,
-                                     len(st.townships), len(st.states), event_date)
+                r.pending = _Pending(sm, ev, place, st, states, len(st.townships), len(st.states), event_date)
                 out.append(r)
             if not ev.extra.get("selected", True):
                 continue
@@ -314,8 +346,6 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             if ev.change == "captured" and agent:
                 st.last_captor = agent
             st.last_objects = places
-        if sent_date is not None:
-            st.para_date[s.para] = st.last_date = sent_date
         for a in sm.actors:
             if a.key:
                 st.actor_counts[a.key] += 1
@@ -556,8 +586,11 @@ def claim_dates(sms: list[SentenceMentions], wanted: set[int], pub: dt.date) -> 
     out: dict[int, Span] = {}
     para_date: dict[int, Span] = {}
     last: Span | None = None
+    last_wanted = max(wanted, default=-1)
     for sm in sms:
         s = sm.sentence
+        if s.index > last_wanted:
+            break  # a sentence after the last one wanted dates none of them (its dates are not looked for)
         anchor = para_date.get(s.para) or last
         own = _own_date(sm, anchor[0] if anchor else None, pub)
         if s.index in wanted:
@@ -571,7 +604,7 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     """The first date of the sentence that is not a speech date, resolved and never after ``pub``."""
     s = sm.sentence
     for d in sm.dates:
-        if SPEECH_DATE.search(s.text[:d.start - s.start]):
+        if _SPEECH_DATE.search(s.text[:d.start - s.start]):
             continue
         span = d.resolve(anchor, pub)
         first, last = not_after(*span, pub) if span is not None else (None, None)
@@ -580,24 +613,9 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     return None
 
 
-def _lede_dates(sms: list[SentenceMentions]) -> dict[int, DateSpan]:
-    """The date of the sentence after each paragraph's opening sentence (by sentence index of
-    the opening one): a paragraph that opens with a change and no date often dates it next
-    ("X has fallen to the AA. Its troops overran the town on May 2 after ...")."""
-    out: dict[int, DateSpan] = {}
-    for prev, sm in zip(sms, sms[1:]):
-        i = prev.sentence.index
-        opens = i == 0 or sms[i - 1].sentence.para != prev.sentence.para
-        if opens and sm.sentence.para == prev.sentence.para:
-            d = _sentence_date(sm, sm.sentence.text)
-            if d is not None:
-                out[i] = d
-    return out
-
-
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
-        if d.first is not None and not SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
+        if d.first is not None and not _SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
             return d
     return None
 
@@ -622,7 +640,7 @@ def _spoken_on(d: DateSpan, sm: SentenceMentions, ev: Event) -> bool:
     Monday", or a date before a speech verb that comes before the trigger ("On Monday the
     KIA announced that it had taken …")."""
     s = sm.sentence
-    if SPEECH_DATE.search(s.text[:d.start - s.start]):
+    if _SPEECH_DATE.search(s.text[:d.start - s.start]):
         return True
     return d.end <= ev.trigger.start and any(d.end <= a and b <= ev.trigger.start for a, b in sm.speech)
 
@@ -674,10 +692,10 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
-def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date, anchor: DateSpan | None,
-          last_date: DateSpan | None) -> tuple[dt.date | None, dt.date | None, str]:
-    """The date of ``ev``: ``anchor`` is the date its paragraph had set, ``last_date`` the last
-    date the report had told (when the event was read)."""
+def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
+    """The date of ``ev``. Its paragraph's date before it (``anchor``), and the last date the
+    report told before it, are looked for only when its sentence has no date of its own or a
+    relative one ("two days later")."""
     s = sm.sentence
     if _HAVING.match(s.text, 0, max(0, ev.trigger.start - s.start)):
         return _participle_date(sm, ev, pub)
@@ -704,10 +722,13 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date, anch
                 return first, None, "day"
     if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
         return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
+    anchor = None  # the date the event's paragraph had set before its sentence
+    if best is None or best.first is None:
+        anchor = st.date_before(s.index, s.para)
     if best is None:
         best = anchor
     if best is None and ev.change in ("captured", "withdrew"):
-        best = st.lede_date.get(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
+        best = st.lede_date(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said
@@ -715,8 +736,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date, anch
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
-        anchor = last_date  # "Two days later" opening a paragraph: after the date told last
-    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)
+        anchor = st.date_before(s.index)  # "Two days later" opening a paragraph: after the date told last
+    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)  # ``anchor`` read only if relative
     if span is None:
         return None, None, "unknown"
     first, last = not_after(span[0], span[1], pub)
@@ -727,6 +748,13 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date, anch
 
 def text_of(sm: SentenceMentions) -> str:
     return sm.sentence.text
+
+
+# STATE_MEDIA asked only of a clause that holds one of these (each alternative of it holds one
+# of them, lower-cased): most clauses before a speech verb name no state outlet, and the
+# case-insensitive alternation costs a try of every alternative at every character
+_STATE_MEDIA = StemGated(STATE_MEDIA, ("global", "gnlm", "mrtv", "myawady", "information", "state", "radio", "mitv",
+                                       "mirror", "commander", "true", "alinn", "kyemon", "mna", "agency"))
 
 
 def _attribution(sm: SentenceMentions, military: str) -> str | None:
@@ -740,7 +768,7 @@ def _attribution(sm: SentenceMentions, military: str) -> str | None:
             rel = a - sm.sentence.start
             clause_start = max(sm.sentence.text.rfind(c, 0, rel) for c in ",;:—\"“”") + 1
             clause = _PARENTHESES.sub("", sm.sentence.text[clause_start:rel])  # "the Chinland Defense Force (Mindat) said"
-            if STATE_MEDIA.search(clause):
+            if _STATE_MEDIA.search(clause):
                 return military
             if _SUBJECT_WORD.search(clause):
                 first = clause_start + sm.sentence.start

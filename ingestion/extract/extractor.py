@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import warnings
+from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
 from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
@@ -92,9 +93,9 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     if not text.strip():
         return []
     pub = published_day(report.published)
-    sms, resolved = _control_changes(text, pub, prep, ranked=True)
+    sms, resolved, main = _control_changes(text, pub, prep, ranked=True)
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
-    facts.extend(_claims(report, text, sms, prep, pub))
+    facts.extend(_claims(report, text, sms, prep, pub, main))
     return facts
 
 
@@ -103,11 +104,12 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     (what ``scripts/train_extractor.py`` learns from), with the text and the mentions."""
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
-    sms, cands = _control_changes(text, published_day(report.published), prep, ranked=False)
+    sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False)
     return cands, text, sms
 
 
-def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved]]:
+def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved], str | None]:
+    """The mentions, the resolved control changes and the report's ``main_actor`` (the claims read it too)."""
     hits = prep.matcher.find(text, fold(text))
     sms = scan(text, split_sentences(text), hits, pub)
     events = [assemble(sm, text) for sm in sms]
@@ -115,7 +117,8 @@ def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[lis
         if sms[i].sentence.para == sms[i - 1].sentence.para or not sms[i].triggers:
             events[i] = events[i] + carried(sms[i], events[i - 1])
     states = _states_by_sentence(sms, hits)
-    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked)
+    main = main_actor(sms, prep.military)
+    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked, main=main), main
 
 
 def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:
@@ -137,6 +140,13 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
         date_precision=precision if first else "unknown", rule=ev.rule, extractor_version=EXTRACTOR_VERSION)
 
 
+@lru_cache(maxsize=4096)
+def _outlet_is_junta(outlet: str | None) -> bool:
+    """``is_state_media(outlet)``, once per outlet (reports of one outlet follow each other, and
+    its expressions cost a try of every alternative at every character)."""
+    return is_state_media(outlet)
+
+
 _HEADLINE_SAYS = re.compile(r"\b(?:says|said|claims|claimed|announces|announced|reports|declares|confirms)\b", re.I)
 
 
@@ -156,12 +166,13 @@ def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
     return None
 
 
-def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub) -> list[Claim]:
+def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
-    paragraph, the actor that did what the figure counts, else the outlet."""
+    paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
+    report's ``main_actor``."""
     mil = prep.military
-    outlet_is_junta = is_state_media(report.outlet)
-    spk = Speakers(mil, main_actor(sms, mil), {})
+    outlet_is_junta = _outlet_is_junta(report.outlet)
+    spk = Speakers(mil, main, {})
     raw: list[tuple[SentenceMentions, list]] = []
     sentence_speaker: dict[int, tuple[str | None, bool]] = {}
     para_speaker: dict[int, str] = {}
@@ -217,7 +228,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
         if key:
             spk.last = key
             para_last[s.para] = key
-            if s.para not in para_speaker and _QUOTE_OR_WE.search(s.text):
+            if s.para not in para_speaker and _quote_or_we(s.text):
                 para_speaker[s.para] = key
         sentence_speaker[s.index] = (key, ok)
         so_far[s.index] = (spk.last, spk.last_named)  # who spoke and who was named up to here
@@ -228,7 +239,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     for sm, rcs in raw:
         s = sm.sentence
         key, ok = sentence_speaker[s.index]
-        if not ok and _QUOTE_OR_WE.search(s.text):
+        if not ok and _quote_or_we(s.text):
             key = para_speaker.get(s.para)
             ok = key is not None
         first, last, precision = dated[s.index]
@@ -386,4 +397,10 @@ def _figure_speaker(spk: Speakers, sm: SentenceMentions, text: str, fstart: int,
     return (key, ok) if key else (None, False)
 
 
-_QUOTE_OR_WE = re.compile(r"[\"“”]|\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_WE = re.compile(r"(?=[WwOoUu])\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")  # the look-ahead first: other characters are passed over sooner
+
+
+def _quote_or_we(text: str) -> bool:
+    """Whether ``text`` holds a quotation mark, or "we", "our", "us" as a word: a quote, or the
+    side that speaks to the press."""
+    return '"' in text or "“" in text or "”" in text or _WE.search(text) is not None

@@ -15,7 +15,11 @@ import ahocorasick
 
 from ingestion.gazetteer import Gazetteer
 
-_PUNCT = str.maketrans({c: " " for c in "'’‘`\"“”()[]{},.;:!?/\\|-–—_&+*#@%$^=<>~"})
+_PUNCT_CHARS = "'’‘`\"“”()[]{},.;:!?/\\|-–—_&+*#@%$^=<>~"
+_PUNCT = str.maketrans({c: " " for c in _PUNCT_CHARS})
+# the same replacement for a text outside ASCII (curly quotes, dashes): ``str.translate`` with
+# a mapping takes a slow path there, a character class does not
+_PUNCT_RE = re.compile("[" + re.escape(_PUNCT_CHARS) + "]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -24,7 +28,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lowered
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_PUNCT)
+    return low.translate(_PUNCT) if low.isascii() else _PUNCT_RE.sub(" ", low)
 
 
 @lru_cache(maxsize=65536)

@@ -151,8 +151,8 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
         if 0 <= i < len(sentences) and h.end <= sentences[i].end:
             by_sentence[i].append(h)
     out = []
-    common = _Lazy(lambda: set(_LOWER_WORD.findall(text)), text)
-    inner_caps = _Lazy(lambda: {m.group(1) for m in _INNER_CAP.finditer(text)}, text)
+    common = _Pieces(_is_lower_word, text)  # the words of ``_LOWER_WORD.findall(text)``
+    inner_caps = _Pieces(_is_inner_capital, text)  # the capitals of ``_INNER_CAP.findall(text)``
     for s, shits in zip(sentences, by_sentence):
         actors = _actors(text, s, shits)
         triggers = find_triggers(text, s.start, s.end)
@@ -163,21 +163,78 @@ def scan(text: str, sentences: list[Sentence], hits: list[Hit], published: dt.da
     return out
 
 
-class _Lazy:
-    """A set of pieces of ``text`` computed on first membership test (a string that is no piece
-    of ``text`` is no member: the set is not computed for it)."""
+class _Pieces:
+    """Whether an item is one of the pieces an expression finds in ``text`` (``findall``), each
+    item answered on its own by ``is_piece(text, item)`` and kept: the whole text is never
+    scanned (a report asks about a few names only)."""
 
-    def __init__(self, make, text: str):
-        self._make = make
+    def __init__(self, is_piece, text: str):
+        self._is_piece = is_piece
         self._text = text
-        self._value = None
+        self._known: dict[str, bool] = {}
 
-    def __contains__(self, item) -> bool:
-        if self._value is None:
-            if item not in self._text:
-                return False
-            self._value = self._make()
-        return item in self._value
+    def __contains__(self, item: str) -> bool:
+        got = self._known.get(item)
+        if got is None:
+            got = self._known[item] = self._is_piece(self._text, item)
+        return got
+
+
+def _found_from(pattern: re.Pattern, group: int, text: str, item: str, restart, stop) -> bool:
+    """Whether ``item`` is one of ``pattern.findall(text)`` (the ``group``'s texts), reading the
+    text only around the places ``item`` stands, from ``restart(text, i)`` to ``stop(text, j)``
+    (``i``, ``j``: where that place starts and ends). ``restart`` gives a position the scan from
+    the start also tries, ``stop`` one no match reaches over (so that the matches in between
+    are the whole-text scan's); the reading ends at the first match that starts after ``i`` (a
+    match whose piece stands at ``i`` starts at ``i`` or before it)."""
+    i = text.find(item)
+    while i >= 0:
+        for m in pattern.finditer(text, restart(text, i), stop(text, i + len(item))):
+            if m.start() > i:
+                break
+            if m.group(group) == item:
+                return True
+        i = text.find(item, i + 1)
+    return False
+
+
+_WORD_RUN = frozenset("abcdefghijklmnopqrstuvwxyz'’-")  # what a match of _LOWER_WORD is made of
+_NOT_IN_WORD = re.compile(r"[^\w'’-]")  # no match of _LOWER_WORD holds it, and \b reads it as the end of the text
+
+
+def _run_start(text: str, i: int) -> int:
+    """The start of the run of ``_WORD_RUN`` characters that holds position ``i``."""
+    while i and text[i - 1] in _WORD_RUN:
+        i -= 1
+    return i
+
+
+def _run_stop(text: str, j: int) -> int:
+    """The first ``_NOT_IN_WORD`` character from ``j`` on (the end of the text if none)."""
+    m = _NOT_IN_WORD.search(text, j)
+    return len(text) if m is None else m.start()
+
+
+def _is_lower_word(text: str, word: str) -> bool:
+    """``word in set(_LOWER_WORD.findall(text))``: a match holds only ``_WORD_RUN`` characters."""
+    return _found_from(_LOWER_WORD, 0, text, word, _run_start, _run_stop)
+
+
+def _after_full_stop(text: str, i: int) -> int:
+    """The position after the last full stop before ``i`` (0 if none)."""
+    return text.rfind(".", 0, i) + 1
+
+
+def _next_full_stop(text: str, j: int) -> int:
+    """The first full stop from ``j`` on (the end of the text if none)."""
+    k = text.find(".", j)
+    return len(text) if k < 0 else k
+
+
+def _is_inner_capital(text: str, name: str) -> bool:
+    """``name in set(_INNER_CAP.findall(text))``: a match holds letters, digits, white space and
+    ``,;'’-`` only, never a full stop (and _INNER_CAP reads nothing around a match)."""
+    return _found_from(_INNER_CAP, 1, text, name, _after_full_stop, _next_full_stop)
 
 
 def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:

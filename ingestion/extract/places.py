@@ -130,7 +130,9 @@ NAMED_SITE_RE = re.compile(
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named|known\s+as)\s+(?P<name>{CAPSEQ})")
-BARE_RE = re.compile(rf"\b{CAPSEQ}\b")
+# the look-ahead first: every CAP opens with a capital or a digit, and the engine passes over the
+# other characters sooner than with \b first (the same matches)
+BARE_RE = re.compile(rf"(?=[A-Z\d])\b{CAPSEQ}\b")
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
@@ -342,7 +344,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     low = lowered(s)
     heads = has_head_word(low)
     gates = None
-    upper = any(c.isupper() for c in s)
+    upper = low != s if s.isascii() else any(c.isupper() for c in s)  # ASCII: lowering changes only capitals
     if heads and upper:
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner

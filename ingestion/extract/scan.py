@@ -271,13 +271,23 @@ class StemGated:
         self.pattern = pattern
         self.stems = stems
         self._any_case = bool(pattern.flags & re.IGNORECASE)
+        self._last: tuple[str, re.Match | None] = ("", None)  # the last text searched whole, and what was found
 
     def _none(self, text: str) -> bool:
         """Whether ``text`` cannot hold a match."""
         return not (self._any_case and not text.isascii()) and not contains_any(lowered(text), self.stems)
 
     def search(self, text: str, *args) -> re.Match | None:
-        return None if self._none(text) else self.pattern.search(text, *args)
+        """``pattern.search(text, *args)``; a whole text searched again (a sentence asked once
+        per trigger) is answered from the last search."""
+        if args:
+            return None if self._none(text) else self.pattern.search(text, *args)
+        last_text, found = self._last
+        if text is last_text:
+            return found
+        found = None if self._none(text) else self.pattern.search(text)
+        self._last = (text, found)
+        return found
 
     def finditer(self, text: str, *args) -> Iterator[re.Match]:
         return iter(()) if self._none(text) else self.pattern.finditer(text, *args)
@@ -285,7 +295,10 @@ class StemGated:
 
 class AnyOf:
     """Whether a text holds one of ``words`` (as written, anywhere): one Aho-Corasick pass,
-    stopped at the first hit. Callable: ``AnyOf(("seiz", "captur"))("they seized it")``."""
+    stopped at the first hit. Callable: ``AnyOf(("seiz", "captur"))("they seized it")``.
+
+    The answer for the last text asked is kept: the stages ask about the same sentence one
+    after the other (a sentence's claims are looked for twice, its units by two recognisers)."""
 
     def __init__(self, words: Iterable[str]):
         import ahocorasick
@@ -294,11 +307,18 @@ class AnyOf:
         for w in words:
             self.auto.add_word(w, w)
         self.auto.make_automaton()
+        self._last: tuple[str, bool] = ("", False)  # (text, answer), replaced in one assignment
 
     def __call__(self, text: str) -> bool:
+        last_text, answer = self._last
+        if text is last_text or text == last_text:
+            return answer
+        answer = False
         for _ in self.auto.iter(text):
-            return True
-        return False
+            answer = True
+            break
+        self._last = (text, answer)
+        return answer
 
 
 def may_contain(text: str, stems: tuple[str, ...]) -> bool:

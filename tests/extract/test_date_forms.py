@@ -99,3 +99,20 @@ def test_ordinal_day_without_a_month():
     assert spans("on the 3rd of last month") == [(d(2025, 5, 3), d(2025, 5, 3), "day")]
     assert spans("the 33rd Light Infantry Division") == []
     assert spans("the 33rd, 77th and 99th divisions") == []
+
+
+def test_date_dispatch_same_matches():
+    """``DATE_DISPATCH`` (each position tried through the alternatives that can open with its
+    character) finds what ``DATE_RE`` finds, span and every group, at every position."""
+    from ingestion.extract.dates import DATE_DISPATCH, DATE_RE
+
+    texts = ["On Monday, 3 March 2024, the junta said; since early June 2023 and in 2024 the TNLA held it.",
+             "From 12-14 May to 2024-05-03, on 3/4/2024 two days later, the same day, a few weeks ago.",
+             "SINCE THE START OF MARCH; Since mid-April; late on Friday night of last week; the 21st, and",
+             "the previous night, that same evening, earlier this month, in the past three weeks, by 2023.",
+             "yesterday Today tonight this morning; the weekend; over the weekend; Sept. 4, Aug 13-15 people.",
+             "ſince March Ｍay 3 \u212aIA 1st 23 ...", "", "x", "s", "since", "June", "junta"]
+    for text in texts:
+        for p in range(len(text) + 1):
+            a, b = DATE_RE.match(text, p), DATE_DISPATCH.match(text, p)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, p)

@@ -323,6 +323,73 @@ def test_stem_gated_patterns_answer_as_their_expressions():
             assert (got and got.span()) == (want and want.span()), text
 
 
+def test_state_media_gate_answers_as_the_expression():
+    """``document._STATE_MEDIA`` (STATE_MEDIA asked only of a text with one of its stems) finds
+    what STATE_MEDIA finds: each alternative, spelt in every case, and random texts."""
+    from ingestion.extract.claims import STATE_MEDIA
+    from ingestion.extract.document import _STATE_MEDIA
+
+    names = ["Global New Light of Myanmar", "GNLM", "MRTV", "Myawady", "Ministry of Information", "information ministry",
+             "NUG's information ministry", "state-run media", "State media", "Myanmar Radio and Television", "MITV",
+             "The Mirror", "Office of the Commander-in-Chief", "True News", "Myanma Alinn", "Kyemon",
+             "the information team", "MNA", "Myanmar News Agency", "state-run television", "state newspaper",
+             "state broadcaster", "Mizzima", "The Irrawaddy", "ſtate media", "\u212ayemon"]
+    words = [w for n in names for w in n.split()] + ["the", "said", "x", "’", "-", "(junta)"]
+    texts = names + [n.upper() for n in names] + [n.lower() for n in names]
+    rng = random.Random(11)
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    for text in texts:
+        got, want = _STATE_MEDIA.search(text), STATE_MEDIA.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+    # a new alternative of STATE_MEDIA needs a stem of its own in the gate
+    depth, alternatives, cur = 0, [], ""
+    for ch in STATE_MEDIA.pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alternatives.append(cur)
+    for alt in alternatives:
+        body = re.sub(r"\(\?<!.*?\)", "", alt)  # not what a look-behind reads
+        assert any(stem in body for stem in _STATE_MEDIA.stems), alt
+
+
+def test_speech_date_gate_answers_as_the_expression():
+    """``document._SPEECH_DATE`` (asked only of a text with one of its speech words) finds what
+    SPEECH_DATE finds; every speech word of SPEECH_DATE holds one of the stems."""
+    from ingestion.extract.document import _SPEECH_DATE, SPEECH_DATE, SPEECH_DATE_STEMS
+
+    verbs = re.search(r"\\b\(\?:(.*?)\)\\s\+", SPEECH_DATE.pattern).group(1)
+    alternatives = [a for a in verbs.split("|")]
+    for alt in alternatives:
+        assert any(stem in alt for stem in SPEECH_DATE_STEMS), alt
+    words = [re.sub(r"\\s.*", "", a) for a in alternatives] + ["in", "a", "statement", "on", "late", "its", "Telegram",
+                                                             "channel", "the", "x", "Said", "SAID", "ſaid", "Monday"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", "", ", ", "\n"]) for _ in range(rng.randint(0, 7)))
+        got, want = _SPEECH_DATE.search(text), SPEECH_DATE.search(text)
+        assert (got and got.span()) == (want and want.span()), text
+
+
+def test_pieces_answer_as_findall():
+    """``mentions._is_lower_word`` and ``_is_inner_capital`` (read only around each place the
+    item stands) answer as membership in the set ``findall`` gives over the whole text."""
+    from ingestion.extract.mentions import _INNER_CAP, _LOWER_WORD, _is_inner_capital, _is_lower_word
+
+    rng = random.Random(13)
+    alphabet = list("abcXYZ ,;.'’-\n\t") + ["Foo", "bar", "Bar", "x-y", "A.", "é", "É", "1", "_"]
+    texts = ["The AA took Foo. In Foo, the town of Bar fell; residents of bar-town fled, and Foo Bar held.",
+             *("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000))]
+    for text in texts:
+        words, capitals = set(_LOWER_WORD.findall(text)), set(_INNER_CAP.findall(text))
+        for item in set(re.findall(r"[\w'’-]+", text)) | {w.lower() for w in re.findall(r"[\w'’-]+", text)}:
+            assert _is_lower_word(text, item) == (item in words), (text, item)
+            assert _is_inner_capital(text, item) == (item in capitals), (text, item)
+
+
 def test_no_number_word_no_number_start():
     """``figures._may_hold_number`` is false only where ``_NUM_START`` finds nothing."""
     from ingestion.extract.figures import _NUM_START, _may_hold_number
