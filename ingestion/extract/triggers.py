@@ -65,7 +65,9 @@ ACTIVE: dict[str, list[str]] = {
         r"abandon(?:s|ed|ing)?", r"fled", r"flee(?:s|ing)?", r"evacuated(?=\s+(?:the|their|its|[A-Z]))", r"vacat(?:e|es|ed|ing)",
         r"(?:left|leave|leaves|leaving)(?=\s+(?:the|their|its|[A-Z]))(?!\s+(?:in|at|on|over|for|with|to)\b)"
         r"(?!(?:\s+[\w,]+){1,6}?\s+(?:dead|injured|wounded|homeless|displaced)\b)", r"moved\s+out", r"deserted",
-        r"relocat(?:e|ed|ing)", r"ran\s+(?:away|off)", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
+        r"relocat(?:e|ed|ing)", r"ran\s+(?:away|off)",
+        # "the PDF gave up its positions in X": the places it held, not its arms
+        r"(?:gave|give|gives|giving|given)\s+up(?=\s+(?:its|their|our)\s+(?:\w+\s+)?(?:positions?|bases?|camps?|outposts?|posts?|control|hold)\b)", r"f[ae]ll(?:en)?\s+back", r"withdrawal(?=\s+from\b)",
         # "junta troops were driven from X": the subject leaves the place after
         r"(?:driven|pushed|forced|chased|expelled|ousted)\s+(?:out\s+)?(?:of|from)",
     ],
@@ -220,7 +222,7 @@ TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
-    "fought", "fully", "gain", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
+    "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
@@ -242,7 +244,7 @@ KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liber
         "encircl", "raid", "fight", "fought", "battl", "clash", "skirmish", "offensive", "push", "moving", "advanc",
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
-        "bid", "effort", "operation", "occupies", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
+        "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
         "changes hands", "changing hands")
 
 

@@ -173,3 +173,17 @@ def test_were_able_to_is_done_not_able_to_is_not(text, negated):
 def test_state_media_s_restoring_regional_stability_in_x_is_a_recapture():
     got = captors("Members of the Tatmadaw are maintaining security and restoring regional stability in Hpa Lan.")
     assert got == {"Hpa Lan": "Myanmar Armed Forces"}
+
+
+def test_a_people_s_defence_groups_are_its_armed_group():
+    got = [(f.change, f.actor_to or f.actor_from) for f in facts_of(
+        "Chin defence groups took the Hpa Lan camp on Friday and then pulled back from it to avoid air strikes.")]
+    assert got == [("captured", "Chin National Front"), ("withdrew", "Chin National Front")]
+
+
+def test_giving_up_positions_is_a_withdrawal_giving_up_arms_is_not():
+    from ingestion.extract.triggers import find_triggers
+    text = "Faced with drone attacks, the PDF gave up its positions in Hpa Lan and moved to the hills."
+    assert "withdraw" in [t.family for t in find_triggers(text, 0, len(text))]
+    text = "Forty soldiers gave up their weapons to the KNLA."
+    assert find_triggers(text, 0, len(text)) == []
