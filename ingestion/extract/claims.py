@@ -633,9 +633,22 @@ def may_claim(sm: SentenceMentions) -> bool:
 _OF_COMPLEMENT_AND = re.compile(r"\s+of\s+(?:the\s+)?[\w'’ -]{1,40}?\s*,?\s*(?:and|or)\s+")
 
 
+_COUNTED_UNITS = re.compile(r"\d{1,3}\s+(?:(?:light\s+)?infantry\s+|artillery\s+|tank\s+)?battalion"
+                            r"(?:s\b|\s+(?:headquarters|bases|camps)\b)")
+_THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
+
+
+def _counted_units(text: str, a: int, b: int) -> bool:
+    """"captured 5 battalion headquarters", "lost 12 battalions": a count of battalions in lower
+    case, not the unit "the 55 Light Infantry Battalion" the place stage read in it."""
+    return _COUNTED_UNITS.match(text, a, b) is not None and _THE_BEFORE.search(text, max(0, a - 6), a) is None
+
+
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
+    if taken:
+        taken = [t for t in taken if not _counted_units(text, *t)]
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
             and not (_is_year(f) and not _counted_after(text, f))]
     figs = _restated(figs, text)
@@ -866,6 +879,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
+            out.append(RawClaim(f, "killed", None, "own", "lost:own"))  # "our side lost two", "the KNDF lost 4"
+            prev = (vcls, ncls, f.end + nend)
+            continue
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
             continue
@@ -1013,6 +1030,20 @@ def _lost_dead(word: str | None, rest: str) -> bool:
     """Whether "lost N <word>" counts the dead: a group's own ("the KNLA lost three comrades", "it lost 4 fighters"),
     or a loss said to be of lives ("lost 12 soldiers killed")."""
     return word in _OWN_WORDS or _LOST_DEAD.match(rest) is not None
+
+
+_OWN_LOSER = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+(?:side|forces|fighters|troops|comrades|group))\s+"
+                        r"(?:also\s+|only\s+|have\s+|had\s+)*lost\s+$")
+_LOSER_GAP = re.compile(r"(?:['’]s)?\s+(?:side\s+|forces\s+|fighters\s+|troops\s+)?(?:also\s+|only\s+|has\s+|have\s+|had\s+)*lost\s+$")
+
+
+def _own_loss(sm: SentenceMentions, text: str, before: str, fstart: int, military: str) -> bool:
+    """"Our side lost two", "the resistance lost 12", "the KNDF side lost 3": a bare count lost by
+    the speaker's side or a resistance group is of its dead (what the junta lost is not said)."""
+    if _OWN_LOSER.search(before[-40:]):
+        return True
+    return any(a.key and a.key != military and a.end <= fstart and _LOSER_GAP.fullmatch(text, a.end, fstart)
+               for a in sm.actors)
 
 
 def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
@@ -1442,6 +1473,8 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
 # pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
 _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
                              "insurgents", "allies", "alliance"})
+# words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
+_DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
 
 
 @dataclass
@@ -1536,6 +1569,8 @@ class Speakers:
             return para_last
         if para_named and self.anaphor in _GROUP_ANAPHORS:
             return para_named
+        if self.last and self.anaphor in _DOCUMENT_ANAPHORS:
+            return self.last  # "the statement said": the statement of the last speaker, the junta's too
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -1600,6 +1635,8 @@ class Speakers:
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
             if near:
                 return near[-1].key, True
+            if _state_media(before[-50:]):
+                return self.military, True  # "the junta's information team issued a statement"
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""

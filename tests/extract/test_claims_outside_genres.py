@@ -1,0 +1,79 @@
+"""Claims on invented sentences in the styles of junta state media, wire round-ups, analysis
+prose, machine-translated rewrites and the Karenni, Chin and south-east outlets: a statement
+issued by the junta's information team, a side's own bare losses, counts of battalions.
+
+Every sentence here is made up (places, people and numbers are invented); none comes from
+the evaluation sets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.extractor import extract_report
+from ingestion.models import Claim, Report
+
+MAF = "Myanmar Armed Forces"
+PDF = "People's Defence Force"
+KNLA = "Karen National Liberation Army"
+KNDF = "Karenni Nationalities Defence Force"
+
+
+def claims(text: str, outlet: str | None = "Test Wire") -> list[Claim]:
+    report = Report(id="t", published="2025-03-10", text=text, outlet=outlet, title=None)
+    return [f for f in extract_report(report) if isinstance(f, Claim)]
+
+
+def got(text: str, outlet: str | None = "Test Wire") -> set[tuple]:
+    return {(c.metric, c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high),
+             c.claimant) for c in claims(text, outlet)}
+
+
+# ---------------------------------------------------------------- "the statement said"
+
+@pytest.mark.parametrize("text", [
+    "The junta's information team issued a statement on Sunday about the fighting in Hpapun.\n\n"
+    "The statement said 14 KNU terrorists were killed and security forces seized 9 weapons.",
+    "The military council's True News Information Team issued a statement on Friday about the clash near Thandaung.\n\n"
+    "According to the statement, 14 terrorists were killed and 9 weapons were seized.",
+])
+def test_a_statement_of_the_junta_information_team_is_the_junta(text):
+    assert got(text) == {("killed", 14, MAF), ("weapons_seized", 9, MAF)}
+
+
+def test_the_statement_of_an_ethnic_army_stays_its_own():
+    text = ("The KNDF issued a statement on Monday about the battle for Pasaung.\n\n"
+            "The statement said 14 junta soldiers were killed.")
+    assert got(text) == {("killed", 14, KNDF)}
+
+
+# ---------------------------------------------------------------- a side's own bare losses
+
+@pytest.mark.parametrize("text, expected", [
+    ('A spokesperson for the KNLA, Padoh Saw Kyaw, said the group had overrun the Mae Ta camp.\n\n'
+     '"Our side lost two," he said.', ("killed", 2, KNLA)),
+    ("At least 70 regime soldiers died in the 16-day battle for Hpruso, and the resistance lost 12, the KNDF said.",
+     ("killed", 12, KNDF)),
+    ("The PDF side lost 3 in the ambush near Myinmu, the group said.", ("killed", 3, PDF)),
+])
+def test_own_bare_loss_is_killed(text, expected):
+    assert expected in got(text)
+
+
+def test_what_the_junta_lost_bare_is_no_death_count():
+    assert not any(m == "killed" for m, _v, _c in got("The junta lost 12 in the first week, the KNLA said."))
+
+
+# ---------------------------------------------------------------- counts of battalions
+
+@pytest.mark.parametrize("text, expected", [
+    ("The regime has lost 8 battalion headquarters in Kayin State, the KNU said.", ("bases_captured", 8, KNLA)),
+    ("The KNU said it captured 12 army camps and 3 infantry battalion headquarters.", ("bases_captured", 3, KNLA)),
+    ("The KNU said it overran 4 battalions this year.", ("bases_captured", 4, KNLA)),
+])
+def test_a_count_of_battalions_is_no_unit(text, expected):
+    assert expected in got(text)
+
+
+def test_a_numbered_unit_is_no_count():
+    text = "The KNU said it captured the 55 Light Infantry Battalion headquarters and killed 12 soldiers."
+    assert got(text) == {("killed", 12, KNLA)}
