@@ -67,7 +67,7 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -1418,6 +1418,22 @@ def _state_media(t: str) -> bool:
     return _has_state_media_stem(low) and STATE_MEDIA.search(t) is not None
 
 
+# the junta's government named as such: "Myanmar authorities said", "the junta-appointed Kayah
+# State government said" (not the National Unity Government, not Thai authorities)
+_JUNTA_GOVERNMENT = re.compile(
+    r"(?:\bMyanmar(?:['’]s)?\s+(?:(?:military|junta|central|Union)\s+)?(?:government|authorities|administration)|"
+    r"\b(?:military|junta)[\s-]+(?:appointed|run|installed|controlled|led|backed)\s+(?:[A-Z][\w]+\s+){0,3}"
+    r"(?:government|authorities|administration)|\bNational\s+Defen[cs]e\s+and\s+Security\s+Council|"
+    r"\bgovernment\s+in\s+Nay\s*[Pp]yi\s*[Tt]aw|\bNay\s*[Pp]yi\s*[Tt]aw\s+government)"
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry))?\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+
+
+def _junta_government(before: str) -> bool:
+    """Whether ``before`` ends with the junta's government as a speaker ("Myanmar authorities")."""
+    return ("overnment" in before or "uthorities" in before or "dministration" in before or "Council" in before) \
+        and _JUNTA_GOVERNMENT.search(before) is not None
+
+
 def _last_words(before: str) -> list[str]:
     """The last words before a speech verb, lower-cased except the last one's first letter
     kept for the capital test; "also", "has" and the like dropped."""
@@ -1658,7 +1674,7 @@ class Speakers:
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:
             near = []
-        if _state_media(before[-50:]):
+        if _state_media(before[-50:]) or _junta_government(before[-70:]):
             return self.military, True
         if near:
             x = near[-1]

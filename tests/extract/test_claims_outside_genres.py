@@ -77,3 +77,28 @@ def test_a_count_of_battalions_is_no_unit(text, expected):
 def test_a_numbered_unit_is_no_count():
     text = "The KNU said it captured the 55 Light Infantry Battalion headquarters and killed 12 soldiers."
     assert got(text) == {("killed", 12, KNLA)}
+
+
+# ---------------------------------------------------------------- the junta's government as a speaker
+
+@pytest.mark.parametrize("text", [
+    "Myanmar authorities said on Sunday that 11 civilians were killed when armed groups shelled a market in Hsipaw.",
+    "Myanmar's government said 11 civilians had been killed by insurgent shelling since Monday.",
+    "The junta-appointed Kayah State government said 11 civilians were killed by KNDF shelling.",
+    "The government in Naypyitaw said 11 civilians had been killed by a drone attack on the airport.",
+])
+def test_the_junta_government_speaks_for_the_junta(text):
+    assert got(text, "Xin Wire") == {("killed", 11, MAF)}
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The National Unity Government said 30 junta soldiers were killed.", PDF),
+    ("The authorities said 30 insurgents were killed near the border.", "Xin Wire"),
+])
+def test_other_governments_are_not_the_junta(text, claimant):
+    assert {c.claimant for c in claims(text, "Xin Wire")} == {claimant}
+
+
+def test_civil_servants_are_people_counted():
+    text = "The junta said 3 soldiers and 2 civil servants had been killed by a drone attack on the Kalay airport."
+    assert ("killed", 2, MAF) in got(text) and ("killed", 3, MAF) in got(text)
