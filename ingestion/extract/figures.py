@@ -231,6 +231,15 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$",
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
+_TOOK_OVER = re.compile(r"\bt(?:ook|aken|aking|akes|ake)\s+$", re.I)
+
+
+def _took_over_round(text: str, start: int, n: float) -> bool:
+    """"has taken over 300 bases": after "take", "over" before a round number of 20 or more is
+    "more than" (the particle of "took over 3 camps" stands before small and exact counts)."""
+    return n >= 20 and n % 10 == 0 and _TOOK_OVER.search(text, max(0, start - 8), start) is not None
+
+
 _GROUPS = ("hedge", "b1", "n1", "b2", "n2", "vague", "num", "trail")
 
 
@@ -274,7 +283,8 @@ def find_figures(text: str) -> list[Figure]:
                 about = _ABOUT_BEFORE.search(text, max(0, half.start() - 16), half.start()) is not None
                 out.append(Figure(half.start(), m.end(), _clean(n / 2), None, None, about, text[half.start():m.end()]))
                 continue
-            if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
+            if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()) \
+                    and not _took_over_round(text, m.start(), n):
                 # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound
                 hedge = ""
                 start = m.start("num")
