@@ -638,6 +638,21 @@ _COUNTED_UNITS = re.compile(r"\d{1,3}\s+(?:(?:light\s+)?infantry\s+|artillery\s+
 _THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 
 
+_CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
+_OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
+                                r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
+_OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing)\s+(?:or|and/or)\s+"
+                                 r"[a-z]+\s+$", re.I)
+
+
+def _either_casualty(text: str, before: str, vend: int | None) -> bool:
+    """"60 soldiers were killed or wounded", "killing or capturing 40": one count of two fates,
+    no count of either."""
+    if _OR_CASUALTY_BEFORE.search(before[-35:]):
+        return True
+    return vend is not None and _OR_CASUALTY_AFTER.match(text, vend) is not None
+
+
 def _counted_units(text: str, a: int, b: int) -> bool:
     """"captured 5 battalion headquarters", "lost 12 battalions": a count of battalions in lower
     case, not the unit "the 55 Light Infantry Battalion" the place stage read in it."""
@@ -874,6 +889,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
         if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
+        if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
+            metric = "other"  # "60 soldiers were killed or wounded": casualties, not the dead
         if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
             metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \

@@ -102,3 +102,31 @@ def test_other_governments_are_not_the_junta(text, claimant):
 def test_civil_servants_are_people_counted():
     text = "The junta said 3 soldiers and 2 civil servants had been killed by a drone attack on the Kalay airport."
     assert ("killed", 2, MAF) in got(text) and ("killed", 3, MAF) in got(text)
+
+
+# ---------------------------------------------------------------- "killed or wounded"
+
+@pytest.mark.parametrize("text, value", [
+    ("The KNDF said about 60 soldiers were killed or wounded in the fighting near Bawlakhe.", 60),
+    ("Of the roughly 900 junta troops in the town, around 500 were killed or captured, the KNLA estimated.", 500),
+    ("The PDF said it had killed or wounded 45 junta soldiers since May.", 45),
+])
+def test_killed_or_wounded_is_no_death_count(text, value):
+    assert {(m, v) for m, v, _c in got(text)} == {("other", value)}
+
+
+def test_killed_and_wounded_stay_two_counts():
+    assert {(m, v) for m, v, _c in got("The PDF said 45 soldiers were killed and 20 wounded.")} == {
+        ("killed", 45), ("wounded", 20)}
+
+
+# ---------------------------------------------------------------- "taken over 300 bases"
+
+def test_taken_over_a_round_count_is_more_than():
+    c = claims("The Arakan Army said it had taken over 170 outposts and bases across the state.")
+    assert [(x.metric, x.value, x.value_low) for x in c] == [("bases_captured", None, 171)]
+
+
+def test_took_over_a_small_count_is_the_particle():
+    c = claims("The KNLA said it took over 3 camps near the river on Friday.")
+    assert [(x.metric, x.value, x.value_low) for x in c] == [("outposts_captured", 3, None)]
