@@ -120,7 +120,7 @@ HEAD_WORDS = frozenset("""
 got collected collecting kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
-lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
+lost losing loses lose displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
@@ -216,7 +216,7 @@ TAIL_VERB = re.compile(
     r"(?P<v>(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -250,7 +250,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
-              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
@@ -280,7 +280,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "held by": "hold", "controlled by": "hold", "vacat": "left", "tortured": "killed", "beaten": "killed",
               "stabbed": "killed", "hacked": "killed", "bludgeoned": "killed",
               "moved to": "displaced", "hiding": "displaced", "handed over": "took", "collected": "took",
-              "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
+              "lost": "lost", "losing": "lost", "loses": "lost", "lose": "lost", "left": "left", "leaving": "left",
               "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
               "come under": "took"}
 
@@ -1050,8 +1050,8 @@ def _lost_dead(word: str | None, rest: str) -> bool:
 
 
 _OWN_LOSER = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+(?:side|forces|fighters|troops|comrades|group))\s+"
-                        r"(?:also\s+|only\s+|have\s+|had\s+)*lost\s+$")
-_LOSER_GAP = re.compile(r"(?:['’]s)?\s+(?:side\s+|forces\s+|fighters\s+|troops\s+)?(?:also\s+|only\s+|has\s+|have\s+|had\s+)*lost\s+$")
+                        r"(?:also\s+|only\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
+_LOSER_GAP = re.compile(r"(?:['’]s)?\s+(?:side\s+|forces\s+|fighters\s+|troops\s+)?(?:also\s+|only\s+|has\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
 
 
 def _own_loss(sm: SentenceMentions, text: str, before: str, fstart: int, military: str) -> bool:

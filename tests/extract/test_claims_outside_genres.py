@@ -130,3 +130,20 @@ def test_taken_over_a_round_count_is_more_than():
 def test_took_over_a_small_count_is_the_particle():
     c = claims("The KNLA said it took over 3 camps near the river on Friday.")
     assert [(x.metric, x.value, x.value_low) for x in c] == [("outposts_captured", 3, None)]
+
+
+# ---------------------------------------------------------------- machine-translated rewrites
+
+@pytest.mark.parametrize("text, expected", [
+    ("The SAC army bombed the village with jet fighter, as the result 6 villagers lost life include 2 children.",
+     ("killed", 6, "Test Wire")),
+    ("According to the CDF Tonzang, the CDF side lose 2 comrades in the battle.", ("killed", 2, "Chin National Front")),
+    ("The PDF side lose 3 in the battle near Salin, the group said.", ("killed", 3, PDF)),
+])
+def test_garbled_losses(text, expected):
+    assert expected in got(text)
+
+
+def test_the_junta_lose_soldiers_is_no_death_count():
+    text = "According to the CDF Tonzang, the junta army lose more than 20 soldiers in the battle."
+    assert not any(m == "killed" for m, _v, _c in got(text))
