@@ -1040,7 +1040,7 @@ def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
 
 
 _OWN_WORDS = frozenset({"comrade", "comrades", "fighter", "fighters", "member", "members"})  # the resistance's words
-_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death|lives)\b", re.I)
+_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death(?!\s*(?:,|or\b|and\b))|lives)\b", re.I)
 
 
 def _lost_dead(word: str | None, rest: str) -> bool:

@@ -147,3 +147,13 @@ def test_garbled_losses(text, expected):
 def test_the_junta_lose_soldiers_is_no_death_count():
     text = "According to the CDF Tonzang, the junta army lose more than 20 soldiers in the battle."
     assert not any(m == "killed" for m, _v, _c in got(text))
+
+
+def test_lost_to_death_capture_or_desertion_is_no_death_count():
+    text = "By one estimate, the junta has lost some 12,000 soldiers to death, capture or desertion since the coup."
+    assert {(m, v) for m, v, _c in got(text, "Policy Review")} == {("other", 12000)}
+
+
+def test_lost_to_death_alone_is_killed():
+    text = "The KNLA said the junta had lost 40 soldiers to death in the week's fighting near Kyondoe."
+    assert ("killed", 40, KNLA) in got(text)
