@@ -196,6 +196,8 @@ def _head(before: str) -> str | None:
         return f"{w1} {w2}"
     if w2 in HEAD_WORDS:
         return w2
+    if w2 == "alive" and w1 in HEAD_WORDS:
+        return w1  # "captured alive 5 terrorists", "arrested alive 3"
     if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
         return "toll"
     if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
@@ -638,6 +640,10 @@ _COUNTED_UNITS = re.compile(r"\d{1,3}\s+(?:(?:light\s+)?infantry\s+|artillery\s+
 _THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 
 
+# a haul seized, then its parts: "seized arms and ammunition, including 24 small arms"
+_SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|captured|capturing|recovered|recovering)\s+"
+                               r"(?:a\s+(?:large\s+)?(?:number|quantity|cache)\s+of\s+)?(?:[\w-]+\s+){0,3}?"
+                               r"(?:arms|weapons|ammunition|munitions|firearms|military\s+equipment)\b[^.;]{0,25}?,?\s*including\s+$", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
                                 r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
@@ -679,6 +685,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
     skip_until = -1
     prev_agent: str | None = None
+    seized_list = False  # a haul of no count of its own listed after "including"
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -731,7 +738,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
                 out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
-            continue  # "including two officers": part of a count already read
+            if any(c.metric == "weapons_seized" for c in out) or not _SEIZED_INCLUDING.search(before[-75:]):
+                continue  # "including two officers": part of a count already read
+            seized_list = True  # "seized arms and ammunition, including 24 rifles": the first count
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
         np_from = 0
@@ -854,6 +863,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text) if f.value is not None else f
         if head in _PLACE_NOUNS:
             vcls, ncls = "took", PLACE_METRIC[head]  # "the number of towns it holds rose to 14"
+        if vcls is None and seized_list and ncls == "weapons_seized":
+            vcls = "took"
         if vcls is None and ncls in _PLACE_COUNTS and _TALLY_BEFORE.search(before):
             vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):

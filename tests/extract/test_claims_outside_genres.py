@@ -157,3 +157,25 @@ def test_lost_to_death_capture_or_desertion_is_no_death_count():
 def test_lost_to_death_alone_is_killed():
     text = "The KNLA said the junta had lost 40 soldiers to death in the week's fighting near Kyondoe."
     assert ("killed", 40, KNLA) in got(text)
+
+
+# ---------------------------------------------------------------- state media hauls and captives
+
+def test_captured_alive_before_the_count():
+    text = "The Tatmadaw columns captured alive 4 terrorists and seized 2 guns near Htantabin."
+    assert got(text, "The Global New Light of Myanmar") == {("captured_personnel", 4, MAF), ("weapons_seized", 2, MAF)}
+
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("Security forces seized arms and ammunition including 18 small arms and 3,200 rounds from the terrorists.",
+     "The Global New Light of Myanmar", {("weapons_seized", 18, MAF)}),
+    ("The KNDF said it had killed 25 soldiers and seized weapons, including 9 rifles.", "Test Wire",
+     {("killed", 25, KNDF), ("weapons_seized", 9, KNDF)}),
+])
+def test_a_haul_with_no_count_counts_its_parts(text, outlet, expected):
+    assert got(text, outlet) == expected
+
+
+def test_parts_of_a_counted_haul_are_no_counts():
+    text = "The KNDF said it had seized 30 weapons, including 9 rifles."
+    assert got(text) == {("weapons_seized", 30, KNDF)}
