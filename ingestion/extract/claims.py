@@ -1533,8 +1533,19 @@ class Speakers:
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
     short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
+    person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
+    _index: int = -1  # the index of the sentence read last
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
+        """Remember the people the sentence ties to actors, and the last such person it names."""
+        self._learn_names(sm, text)
+        self._index = sm.sentence.index
+        if self.people:
+            key = self.person(sm.sentence.text)
+            if key:
+                self.person_seen = (sm.sentence.index, key)
+
+    def _learn_names(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
         if _may_name_chief(s.text) and _MILITARY_CHIEF.search(s.text):
@@ -1611,6 +1622,8 @@ class Speakers:
             return para_speaker
         if para_last and (para_last != self.military or self.it):
             return para_last
+        if self.anaphor in ("he", "she") and self.person_seen and self._index - self.person_seen[0] <= 2:
+            return self.person_seen[1]  # "Junta spokesman Zaw Min Tun ... He told reporters ...": that person's side
         if para_named and self.anaphor in _GROUP_ANAPHORS:
             return para_named
         if self.last and self.anaphor in _DOCUMENT_ANAPHORS:

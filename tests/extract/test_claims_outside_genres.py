@@ -179,3 +179,15 @@ def test_a_haul_with_no_count_counts_its_parts(text, outlet, expected):
 def test_parts_of_a_counted_haul_are_no_counts():
     text = "The KNDF said it had seized 30 weapons, including 9 rifles."
     assert got(text) == {("weapons_seized", 30, KNDF)}
+
+
+# ---------------------------------------------------------------- "he said" after a person of a known side
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Junta spokesman Zaw Min Tun acknowledged the loss of Hsenwi. He told state media that 21 soldiers had been "
+     "killed and the TNLA had lost about 300 fighters.", MAF),
+    ("KNDF spokesperson Maw Reh Soe described the battle for Bawlakhe.\n\nHe told reporters that 21 soldiers had been "
+     "killed and the KNLA had lost about 300 fighters.", KNDF),
+])
+def test_he_is_the_person_named_just_before(text, claimant):
+    assert {c.claimant for c in claims(text)} == {claimant}
