@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS as _ACTORS
-from ingestion.extract.actors import MILITARY
+from ingestion.extract.actors import COALITIONS, MILITARY
 from ingestion.extract.figures import Figure, may_hold_figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import AnyOf, StemGated, finditer_at, starts_re
@@ -1302,8 +1302,31 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
         pre = text[max(s0, a.start - 12):a.start].lower()
         if _PREPOSITION_BEFORE.search(pre):
             continue
-        best = a.key
+        best = _coalition_of_list(sm, text, a) or a.key
     return best
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coalition_of_list(sm: SentenceMentions, text: str, last: Actor) -> str | None:
+    """"The MNDAA, TNLA and AA seized ...": a list of members of one coalition, ending at
+    ``last``, did it together: the coalition; a list of other allies is led by the first named."""
+    if not COALITIONS:
+        return None
+    keys = [last.key]
+    nxt = last
+    for a in reversed([x for x in sm.actors if x.end <= last.start]):
+        if not a.key or not _LIST_JOIN.fullmatch(text, a.end, nxt.start):
+            break
+        keys.append(a.key)
+        nxt = a
+    if len(set(keys)) < 2 or MILITARY in keys:
+        return None  # one actor, or the two sides ("the KNLA and junta troops"): the nearest
+    for coalition, members in COALITIONS.items():
+        if set(keys) <= members:
+            return coalition
+    return keys[-1]  # "the KIA and the PDF captured ...": the side named first leads
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")

@@ -191,3 +191,15 @@ def test_parts_of_a_counted_haul_are_no_counts():
 ])
 def test_he_is_the_person_named_just_before(text, claimant):
     assert {c.claimant for c in claims(text)} == {claimant}
+
+
+# ---------------------------------------------------------------- a list of groups did it
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Three Brotherhood Alliance launched its offensive in late October. The MNDAA, TNLA and AA have since "
+     "seized 11 towns.", "Three Brotherhood Alliance"),
+    ("The KIA and the PDF captured 9 bases near Shwegu.", "Kachin Independence Army"),
+    ("The TNLA captured 9 bases near Namhsan.", "Ta'ang National Liberation Army"),
+])
+def test_a_list_of_allies_is_the_coalition_or_the_first(text, claimant):
+    assert {c.claimant for c in claims(text)} == {claimant}
