@@ -1409,7 +1409,8 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 _RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                      r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
                      r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
-                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)")
+                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*|"
+                     r"(?<!Guard\s)(?<!Air\s)(?<!Police\s)(?<!Security\s)(?<!Border\s)(?<!Militia\s)Force)")
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 # the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
@@ -1474,14 +1475,15 @@ def _state_media(t: str) -> bool:
 _JUNTA_GOVERNMENT = re.compile(
     r"(?:\bMyanmar(?:['’]s)?\s+(?:(?:military|junta|central|Union)\s+)?(?:government|authorities|administration)|"
     r"\b(?:military|junta)[\s-]+(?:appointed|run|installed|controlled|led|backed)\s+(?:[A-Z][\w]+\s+){0,3}"
-    r"(?:government|authorities|administration)|\bNational\s+Defen[cs]e\s+and\s+Security\s+Council|"
+    r"(?:government|authorities|administration)|\bNational\s+Defen[cs]e\s+and\s+Security\s+Council|\bMyanmar\s+Police\s+Force|"
     r"\bgovernment\s+in\s+Nay\s*[Pp]yi\s*[Tt]aw|\bNay\s*[Pp]yi\s*[Tt]aw\s+government)"
     r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry))?\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
 def _junta_government(before: str) -> bool:
     """Whether ``before`` ends with the junta's government as a speaker ("Myanmar authorities")."""
-    return ("overnment" in before or "uthorities" in before or "dministration" in before or "Council" in before) \
+    return ("overnment" in before or "uthorities" in before or "dministration" in before or "Council" in before
+            or "Police" in before) \
         and _JUNTA_GOVERNMENT.search(before) is not None
 
 

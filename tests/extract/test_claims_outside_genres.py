@@ -203,3 +203,14 @@ def test_he_is_the_person_named_just_before(text, claimant):
 ])
 def test_a_list_of_allies_is_the_coalition_or_the_first(text, claimant):
     assert {c.claimant for c in claims(text)} == {claimant}
+
+
+# ---------------------------------------------------------------- local forces outside the registry
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Black Leopard Force said it killed 7 junta soldiers in Taze Township.", PDF),
+    ("Ko Min, a spokesperson for the Thunder Force, told the outlet that 7 soldiers were killed.", PDF),
+    ("The Myanmar Police Force said 7 insurgents were arrested near Wundwin.", MAF),
+])
+def test_a_local_force_is_the_resistance_and_the_police_force_the_junta(text, claimant):
+    assert {c.claimant for c in claims(text)} == {claimant}
