@@ -198,7 +198,7 @@ def _head(before: str) -> str | None:
         return w2
     if w2 == "alive" and w1 in HEAD_WORDS:
         return w1  # "captured alive 5 terrorists", "arrested alive 3"
-    if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
+    if w2 in ("at", "to", "of", "reached", "hit", "is", "was", "stood", "stands") and _TOLL.search(b[-70:]):
         return "toll"
     if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
               "exceeded", "tops", "topped", "surpassed"):
@@ -624,6 +624,21 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z]+)\s*$")
+
+
+def _unbracketed(text: str, f: Figure) -> Figure:
+    """"killed (12) soldiers", "junta soldiers (20) were killed" (translated statements): a count
+    in brackets after a lower-case word is read with its brackets, as if they were not there; after
+    a name or a unit ("Ma Hla (32)", "Battalion (345)") it stays an age or a number."""
+    if f.start < 1 or text[f.start - 1] != "(" or text[f.end:f.end + 1] != ")" or f.value is None:
+        return f
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, f.start - 25), f.start - 1)
+    if m is None or not m.group(1).islower():
+        return f
+    return Figure(f.start - 1, f.end + 1, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end + 1])
+
+
 def may_claim(sm: SentenceMentions) -> bool:
     """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
     t = sm.sentence.text
@@ -673,6 +688,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
             and not (_is_year(f) and not _counted_after(text, f))]
     figs = _restated(figs, text)
+    if "(" in s.text:
+        figs = [_unbracketed(text, f) for f in figs]
     # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)

@@ -214,3 +214,24 @@ def test_a_list_of_allies_is_the_coalition_or_the_first(text, claimant):
 ])
 def test_a_local_force_is_the_resistance_and_the_police_force_the_junta(text, claimant):
     assert {c.claimant for c in claims(text)} == {claimant}
+
+
+# ---------------------------------------------------------------- bracketed counts, "the death toll is"
+
+@pytest.mark.parametrize("text, expected", [
+    ("The PDF said (18) junta soldiers were killed and (6) weapons were seized.",
+     {("killed", 18, PDF), ("weapons_seized", 6, PDF)}),
+    ("The PDF said it captured (6) weapons and killed (11) soldiers near Ayadaw.",
+     {("weapons_seized", 6, PDF), ("killed", 11, PDF)}),
+    ("The PDF said junta soldiers (18) were killed in the battle.", {("killed", 18, PDF)}),
+])
+def test_a_bracketed_count(text, expected):
+    assert got(text) == expected
+
+
+def test_a_bracketed_age_after_a_name_is_no_count():
+    assert not any(v == 41 for _m, v, _c in got("Daw Khin Win (41) was wounded in the shelling, the KNDF said."))
+
+
+def test_the_death_toll_is():
+    assert got("The death toll of military council is 17 persons, the PDF said.") == {("killed", 17, PDF)}
