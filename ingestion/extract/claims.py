@@ -1399,7 +1399,7 @@ _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
-_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
                        r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|"
                        r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
                        r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"

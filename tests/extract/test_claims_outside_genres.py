@@ -235,3 +235,11 @@ def test_a_bracketed_age_after_a_name_is_no_count():
 
 def test_the_death_toll_is():
     assert got("The death toll of military council is 17 persons, the PDF said.") == {("killed", 17, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The military council's spokesman said 13 fighters were killed near Kyaikmaraw.",
+    "The military council's Southeastern Command said 13 KNLA fighters were killed near Kyaikmaraw.",
+])
+def test_the_military_councils_spokesman_is_the_junta(text):
+    assert {c.claimant for c in claims(text)} == {MAF}
