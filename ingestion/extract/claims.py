@@ -659,6 +659,9 @@ _THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|captured|capturing|recovered|recovering)\s+"
                                r"(?:a\s+(?:large\s+)?(?:number|quantity|cache)\s+of\s+)?(?:[\w-]+\s+){0,3}?"
                                r"(?:arms|weapons|ammunition|munitions|firearms|military\s+equipment)\b[^.;]{0,25}?,?\s*including\s+$", re.I)
+# weapons taken with what was seized before them: "seized the police station along with 17 firearms"
+_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning)\s+"
+                          r"[^.;:,]{1,60}?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
                                 r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
@@ -851,6 +854,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
+        if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
+            vcls = "took"  # "seized the police station along with 17 firearms"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):

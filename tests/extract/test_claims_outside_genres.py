@@ -243,3 +243,9 @@ def test_the_death_toll_is():
 ])
 def test_the_military_councils_spokesman_is_the_junta(text):
     assert {c.claimant for c in claims(text)} == {MAF}
+
+
+def test_weapons_seized_along_with_a_place():
+    text = ("Resistance forces killed at least 22 regime soldiers and seized the Kyun Taw police station along with "
+            "14 firearms, according to the Taungtha PDF.")
+    assert got(text) == {("killed", 22, PDF), ("weapons_seized", 14, PDF)}
