@@ -662,6 +662,11 @@ _SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|ca
 # weapons taken with what was seized before them: "seized the police station along with 17 firearms"
 _SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning)\s+"
                           r"[^.;:,]{1,60}?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+# a count of attacks a side made: "carried out 21 attacks", "launched 36 air raids", "committed 1,220 acts of terrorism"
+_ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
+                          r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
+_ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assaults|air\s*strikes|drone\s+strikes|strikes|"
+                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
                                 r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
@@ -781,6 +786,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue
         if ncls == "thing":
             prev = None
+            if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
+                # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
+                # kind (not the "three raids" of one battle's story)
+                out.append(RawClaim(f, "other", _agent(sm, text, f.start), None, "attacks:other"))
             continue
         nend = np_from + nend if ncls else np_from
         if ncls in ("armed", "civil") and f.value is not None:

@@ -249,3 +249,18 @@ def test_weapons_seized_along_with_a_place():
     text = ("Resistance forces killed at least 22 regime soldiers and seized the Kyun Taw police station along with "
             "14 firearms, according to the Taungtha PDF.")
     assert got(text) == {("killed", 22, PDF), ("weapons_seized", 14, PDF)}
+
+
+# ---------------------------------------------------------------- tallies of attacks
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("From 1 March to 30 April, the terrorists carried out 33 attacks in the region.",
+     "The Global New Light of Myanmar", ("other", 33, MAF)),
+    ("The KNLA said the junta had launched 48 air raids on its areas since June.", "Test Wire", ("other", 48, KNLA)),
+])
+def test_a_tally_of_attacks_is_other(text, outlet, expected):
+    assert got(text, outlet) == {expected}
+
+
+def test_a_few_raids_in_a_story_are_no_tally():
+    assert got("The PDF launched three raids on the police station before dawn, the group said.") == set()
