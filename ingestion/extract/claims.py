@@ -1589,6 +1589,7 @@ class Speakers:
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
     short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
+    named_keys: set[str] = field(default_factory=set)  # every actor the report named so far
     person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
     _index: int = -1  # the index of the sentence read last
 
@@ -1596,6 +1597,7 @@ class Speakers:
         """Remember the people the sentence ties to actors, and the last such person it names."""
         self._learn_names(sm, text)
         self._index = sm.sentence.index
+        self.named_keys.update(a.key for a in sm.actors if a.key)
         if self.people:
             key = self.person(sm.sentence.text)
             if key:
@@ -1636,6 +1638,14 @@ class Speakers:
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
                 self._remember(m.group("name"), self._whose(near[0]))
+
+    def _coalition_named(self) -> str | None:
+        """The coalition two or more of whose members the report named (and no other group)."""
+        others = self.named_keys - {self.military}
+        for coalition, members in COALITIONS.items():
+            if len(others & members) >= 2 and others <= members | {coalition}:
+                return coalition
+        return None
 
     def _whose(self, a: Actor) -> str:
         """The actor a person's role names: "the army's information officer" after the report named
@@ -1763,6 +1773,8 @@ class Speakers:
                 return self.alliance, True  # "the alliance said": the alliance the report named
             if lw in _PLURAL_GROUPS and self.alliance:
                 return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
+            if lw in _PLURAL_GROUPS and self._coalition_named():
+                return self._coalition_named(), True  # "the groups say" after two members of one coalition
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
             self.it = lw == "it"

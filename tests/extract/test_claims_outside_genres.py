@@ -264,3 +264,9 @@ def test_a_tally_of_attacks_is_other(text, outlet, expected):
 
 def test_a_few_raids_in_a_story_are_no_tally():
     assert got("The PDF launched three raids on the police station before dawn, the group said.") == set()
+
+
+def test_the_groups_after_two_members_of_a_coalition_are_the_coalition():
+    text = ("The MNDAA and the TNLA attacked junta positions near Monekoe on Friday. "
+            "The groups say they have taken 70 soldiers prisoner.")
+    assert got(text) == {("captured_personnel", 70, "Three Brotherhood Alliance")}
