@@ -1407,7 +1407,8 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|loc
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
-_ACCORDING = re.compile(r"according\s+to", re.I)
+_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by)\b", re.I)
+_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
@@ -1708,8 +1709,12 @@ class Speakers:
         self.it = False
         self.anaphor = None
         spans = sm.speech
-        if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
-            spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        if any(c in s.text for c in _ACCORDING_CUES):
+            # "according to the KIA", "citing the KNDF", "as reported by state media"
+            extra = [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)]
+            extra = [x for x in extra if not any(a <= x[0] < b or x[0] <= a < x[1] for a, b in spans)]
+            if extra:
+                spans = sorted(spans + extra)
         if not spans and claims:
             # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
             # an actor right before them counts
@@ -1731,6 +1736,9 @@ class Speakers:
         """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
         s = sm.sentence
         verb = text[a:b].lower()
+        if verb in ("reported", "claimed", "stated", "announced") and text[b:b + 4] == " by ":
+            verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
+            b += 3
         if _ACCORDING.match(verb):
             after = text[b:min(s.end, b + 70)]
             if _state_media(after[:45]):

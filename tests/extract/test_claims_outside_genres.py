@@ -270,3 +270,14 @@ def test_the_groups_after_two_members_of_a_coalition_are_the_coalition():
     text = ("The MNDAA and the TNLA attacked junta positions near Monekoe on Friday. "
             "The groups say they have taken 70 soldiers prisoner.")
     assert got(text) == {("captured_personnel", 70, "Three Brotherhood Alliance")}
+
+
+# ---------------------------------------------------------------- "citing", "as reported by"
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Citing the KNDF, the outlet said 13 junta soldiers were killed in Shadaw.", KNDF),
+    ("As reported by state media, 13 terrorists were killed near Kyauktaga.", MAF),
+    ("13 junta soldiers were killed, as claimed by the KNLA.", KNLA),
+])
+def test_citing_and_reported_by_name_the_claimant(text, claimant):
+    assert {c.claimant for c in claims(text)} == {claimant}
