@@ -240,6 +240,18 @@ def _took_over_round(text: str, start: int, n: float) -> bool:
     return n >= 20 and n % 10 == 0 and _TOOK_OVER.search(text, max(0, start - 8), start) is not None
 
 
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _shared_multiplier(a: float, b: float, first: str, second: str) -> float:
+    """"2-3 thousand", "5 to 10 million": the multiplier of the second number is the first's too."""
+    last = second.split()[-1].lower() if second.split() else ""
+    mult = _MULTIPLIERS.get(last)
+    if mult is None or first.split()[-1].lower() in _MULTIPLIERS or a * mult > b:
+        return a
+    return a * mult
+
+
 _GROUPS = ("hedge", "b1", "n1", "b2", "n2", "vague", "num", "trail")
 
 
@@ -269,6 +281,7 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if a is None or b is None or a > b:
                 continue
+            a = _shared_multiplier(a, b, b1 or n1, b2 or n2)
             low, high = a, b
             approx = hedge in ("about", "around", "some", "roughly", "approximately", "nearly")
         elif vague:
