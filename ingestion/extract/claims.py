@@ -310,7 +310,8 @@ SKIP_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
-    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
+    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
+    r"thirds?\b|quarters\b|fifths?\b)|"
     r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
 # a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
 # "aged 45", "since 2021", "May 12", "Operation 1027", "of the 17 (townships)"

@@ -281,3 +281,14 @@ def test_the_groups_after_two_members_of_a_coalition_are_the_coalition():
 ])
 def test_citing_and_reported_by_name_the_claimant(text, claimant):
     assert {c.claimant for c in claims(text)} == {claimant}
+
+
+# ---------------------------------------------------------------- "2-3 thousand", "two-thirds of"
+
+def test_a_range_shares_the_multiplier_of_its_second_number():
+    c = claims("The KNDF said 4-5 thousand people had fled the shelling of Hpasawng.")
+    assert [(x.metric, x.value_low, x.value_high) for x in c] == [("displaced", 4000, 5000)]
+
+
+def test_a_fraction_is_no_count():
+    assert got("The KNDF said two-thirds of the 90 soldiers at the camp surrendered.") == set()
