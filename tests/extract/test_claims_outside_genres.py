@@ -292,3 +292,14 @@ def test_a_range_shares_the_multiplier_of_its_second_number():
 
 def test_a_fraction_is_no_count():
     assert got("The KNDF said two-thirds of the 90 soldiers at the camp surrendered.") == set()
+
+
+# ---------------------------------------------------------------- junta outlets by other spellings
+
+@pytest.mark.parametrize("outlet", ["The New Light of Myanmar", "Myawaddy TV", "MOI Webportal", "Myanmar Digital News"])
+def test_junta_outlets_speak_for_the_junta(outlet):
+    assert got("Security forces found the bodies of 5 terrorists near Kyonpyaw.", outlet) == {("killed", 5, MAF)}
+
+
+def test_the_town_of_myawaddy_is_no_outlet():
+    assert {c.claimant for c in claims("In Myawaddy, the KNU said 5 junta soldiers were killed.")} == {KNLA}
