@@ -669,6 +669,7 @@ _ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|laun
                           r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
 _ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assaults|air\s*strikes|drone\s+strikes|strikes|"
                           r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
+_DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
                                 r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
@@ -869,7 +870,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = "took"  # "seized the police station along with 17 firearms"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
-        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
+        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
+                and not _DISPLACED_NEXT.match(after):  # "1,100 killed and 270,000 displaced": a count of its own
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)

@@ -303,3 +303,11 @@ def test_junta_outlets_speak_for_the_junta(outlet):
 
 def test_the_town_of_myawaddy_is_no_outlet():
     assert {c.claimant for c in claims("In Myawaddy, the KNU said 5 junta soldiers were killed.")} == {KNLA}
+
+
+@pytest.mark.parametrize("text", [
+    "The IEC said 900 civilians had been killed in Karenni State since the coup and 210,000 displaced.",
+    "The IEC said the junta had killed 900 civilians and 210,000 people displaced since the coup.",
+])
+def test_displaced_after_a_death_count_is_a_count_of_its_own(text):
+    assert got(text) == {("killed", 900, KNDF), ("displaced", 210000, KNDF)}
