@@ -118,7 +118,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 # the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
 # read from the last words before it: a look-up, no search over the text
 HEAD_WORDS = frozenset("""
-got collected collecting kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+got collected collecting kill killed killing kills injure wound wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
 lost losing loses lose displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
@@ -132,7 +132,8 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
-                        "murder of", "murders of", "genocide against", "massacre against"})
+                        "murder of", "murders of", "genocide against", "massacre against",
+                        "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 # what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
@@ -221,6 +222,7 @@ TAIL_VERB = re.compile(
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
@@ -253,7 +255,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
-              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed",
+              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed", "their li": "killed", "die": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
@@ -1199,7 +1201,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("to death", "die", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",

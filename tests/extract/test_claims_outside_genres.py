@@ -311,3 +311,22 @@ def test_the_town_of_myawaddy_is_no_outlet():
 ])
 def test_displaced_after_a_death_count_is_a_count_of_its_own(text):
     assert got(text) == {("killed", 900, KNDF), ("displaced", 210000, KNDF)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The KNDF and allied troops capture the station, 6 soldiers was arrest alive and 1 soldier die, the KNDF said.",
+     {("captured_personnel", 6, KNDF), ("killed", 1, KNDF)}),
+    ("Because of military council attack by aircraft, 3 civilians include child were die and 9 people injure in Ywathit.",
+     {("killed", 3, "Test Wire"), ("wounded", 9, "Test Wire")}),
+    ("The PDF attack with drone to the military council camp, kill 4 soldiers and injure 7, the PDF said.",
+     {("killed", 4, PDF), ("wounded", 7, PDF)}),
+    ("The CDF said the military council army lost their lives 13 people and injured 19 people in the fight.",
+     {("killed", 13, "Chin National Front"), ("wounded", 19, "Chin National Front")}),
+    ("Five soldiers die in clash near Kalay, the CDF said.", {("killed", 5, "Chin National Front")}),
+])
+def test_bare_verbs_of_translated_english(text, expected):
+    assert got(text) == expected
+
+
+def test_a_bare_verb_with_an_object_is_no_tail():
+    assert got("The PDF said 30 soldiers capture the village of Kyauk Sin every week.") == set()
