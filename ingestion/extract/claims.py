@@ -186,6 +186,9 @@ def _head(before: str) -> str | None:
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
         w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
+        if w in ("to", "from"):
+            m = _COUNT_OF.search(b[-80:])  # "the number of IDPs rose from 90,000 in 2022 to 200,000"
+            return m.group("v") if m else None
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
     if w2 in _NOUN_HEADS and len(b) == len(before.rstrip()):
@@ -203,7 +206,7 @@ def _head(before: str) -> str | None:
     if w2 in ("at", "to", "of", "reached", "hit", "is", "was", "stood", "stands") and _TOLL.search(b[-70:]):
         return "toll"
     if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
-              "exceeded", "tops", "topped", "surpassed"):
+              "exceeded", "tops", "topped", "surpassed", "from"):
         # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
         m = _COUNT_OF.search(b[-80:])
         if m:
@@ -819,7 +822,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
-        head = _head(before) if before else None
+        head = _head(text[max(s.start, f.start - 100):f.start]) if before else None  # "the number of X rose from"
         if ncls is None and head and np_from == 0:
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:

@@ -330,3 +330,10 @@ def test_bare_verbs_of_translated_english(text, expected):
 
 def test_a_bare_verb_with_an_object_is_no_tail():
     assert got("The PDF said 30 soldiers capture the village of Kyauk Sin every week.") == set()
+
+
+def test_the_number_rose_from_to():
+    text = ("The number of displaced people in Kayah rose from 80,000 in 2022 to more than 190,000 by mid-2024, "
+            "according to UN figures.")
+    c = claims(text, "Policy Watch")
+    assert {(x.metric, x.value, x.value_low) for x in c} == {("displaced", 80000, None), ("displaced", None, 190001)}
