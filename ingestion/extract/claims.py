@@ -228,7 +228,7 @@ TAIL_VERB = re.compile(
     r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
-    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
@@ -269,7 +269,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
-              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered",
+              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered", "deserted": "surrendered",
               "captur": "captured_personnel", "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
               "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
@@ -1204,7 +1204,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "die", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1478,7 +1478,7 @@ def _resistance_before(before: str) -> bool:
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents", "report"}
+                  "rebels", "allies", "insurgents", "report", "council", "front", "union"}
 # the people who speak for a side: "a resistance spokesperson said" (the resistance at large)
 _SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
                            "commander", "commanders", "officer", "source", "sources"})
@@ -1582,7 +1582,8 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
 
 # pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
 _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
-                             "insurgents", "allies", "alliance"})
+                             "insurgents", "allies", "alliance", "council", "front", "union"})
+_NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
 _DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
 
@@ -1600,6 +1601,7 @@ class Speakers:
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
     short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
     named_keys: set[str] = field(default_factory=set)  # every actor the report named so far
+    by_head: dict[str, str] = field(default_factory=dict)  # last word of a name read → its actor ("council" → SAC)
     person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
     _index: int = -1  # the index of the sentence read last
 
@@ -1607,7 +1609,10 @@ class Speakers:
         """Remember the people the sentence ties to actors, and the last such person it names."""
         self._learn_names(sm, text)
         self._index = sm.sentence.index
-        self.named_keys.update(a.key for a in sm.actors if a.key)
+        for a in sm.actors:
+            if a.key:
+                self.named_keys.add(a.key)
+                self.by_head[a.text.rsplit(None, 1)[-1].lower()] = a.key  # "Chinland Council" → "council"
         if self.people:
             key = self.person(sm.sentence.text)
             if key:
@@ -1794,6 +1799,8 @@ class Speakers:
                 return self._coalition_named(), True  # "the groups say" after two members of one coalition
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
+            if lw in _NAME_HEADS and lw in self.by_head:
+                return self.by_head[lw], True  # "the council said": the last actor named "... Council"
             self.it = lw == "it"
             self.anaphor = lw
             return "?", True

@@ -337,3 +337,22 @@ def test_the_number_rose_from_to():
             "according to UN figures.")
     c = claims(text, "Policy Watch")
     assert {(x.metric, x.value, x.value_low) for x in c} == {("displaced", 80000, None), ("displaced", None, 190001)}
+
+
+# ---------------------------------------------------------------- "the council said", "deserted to"
+
+@pytest.mark.parametrize("text, claimant", [
+    ("During the battle, the Chinland Council lost 21 of its fighters, and 43 civilians were killed in junta "
+     "airstrikes, the council said.", "Chin National Front"),
+    ("The State Administration Council met in Naypyitaw on Monday. The council said 43 terrorists were killed in "
+     "Magway last week.", MAF),
+    ("The Karen National Union held a congress on Monday. The union said 43 junta soldiers were killed in Kayin "
+     "State last week.", KNLA),
+])
+def test_the_council_is_the_actor_named_so(text, claimant):
+    assert ("killed", 43, claimant) in got(text)
+
+
+def test_deserted_to_a_group_is_surrendered():
+    text = "The KNU's Mergui-Tavoy district said 4 junta soldiers deserted to the KNLA with their weapons last week."
+    assert got(text) == {("surrendered", 4, KNLA)}
