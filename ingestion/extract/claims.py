@@ -1521,6 +1521,13 @@ _JUNTA_GOVERNMENT = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry))?\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
+# the National Unity Government described, not named: "the shadow government", "the exiled government's spokesman"
+_NUG_GOVERNMENT = re.compile(
+    r"\b(?:shadow|parallel|exiled?|opposition|underground|anti-junta|civilian)\s+(?:civilian\s+)?government"
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry|minister)(?:\s+[A-Z][\w]+){0,3})?\s*,?\s*"
+    r"(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
+
+
 def _junta_government(before: str) -> bool:
     """Whether ``before`` ends with the junta's government as a speaker ("Myanmar authorities")."""
     return ("overnment" in before or "uthorities" in before or "dministration" in before or "Council" in before
@@ -1809,6 +1816,8 @@ class Speakers:
             near = []
         if _state_media(before[-50:]) or _junta_government(before[-70:]):
             return self.military, True
+        if "overnment" in before and _NUG_GOVERNMENT.search(before[-70:]):
+            return "PDF", True  # "Myanmar's shadow government said": the National Unity Government
         if near:
             x = near[-1]
             gap = text[x.end:a]

@@ -356,3 +356,12 @@ def test_the_council_is_the_actor_named_so(text, claimant):
 def test_deserted_to_a_group_is_surrendered():
     text = "The KNU's Mergui-Tavoy district said 4 junta soldiers deserted to the KNLA with their weapons last week."
     assert got(text) == {("surrendered", 4, KNLA)}
+
+
+@pytest.mark.parametrize("text", [
+    "Myanmar's shadow government said its forces had killed 1,100 junta soldiers in the first quarter.",
+    "The parallel civilian government said 1,100 junta soldiers were killed in the first quarter.",
+    "The exiled government's spokesman Kyaw Zaw said 1,100 junta soldiers were killed in the first quarter.",
+])
+def test_the_shadow_government_is_the_resistance(text):
+    assert got(text) == {("killed", 1100, PDF)}
