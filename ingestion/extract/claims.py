@@ -1590,6 +1590,7 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
 # pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
 _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
                              "insurgents", "allies", "alliance", "council", "front", "union"})
+_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
 _DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
@@ -1757,6 +1758,8 @@ class Speakers:
         """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
         s = sm.sentence
         verb = text[a:b].lower()
+        if verb in _DENIALS:
+            return None, False  # "..., which it denied": who denies a figure does not claim it
         if verb in ("reported", "claimed", "stated", "announced") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
             b += 3

@@ -365,3 +365,14 @@ def test_deserted_to_a_group_is_surrendered():
 ])
 def test_the_shadow_government_is_the_resistance(text):
     assert got(text) == {("killed", 1100, PDF)}
+
+
+# ---------------------------------------------------------------- who denies does not claim
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The AA was accused of killing 120 villagers near Buthidaung, which it denied.", "Test Wire"),
+    ("The junta denied the AA's claim that 130 soldiers had surrendered.", "Arakan Army"),
+    ("The KNDF denied that 30 of its fighters had been killed, as state media claimed.", MAF),
+])
+def test_a_denial_is_no_claim(text, claimant):
+    assert {c.claimant for c in claims(text)} == {claimant}
