@@ -109,7 +109,8 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
             "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
             "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
             "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
-            "having", "being", "managed", "made",
+            "having", "being", "managed", "made", "martyred", "sacrificed", "slain", "executed", "murdered",
+            "abducted", "defected", "confiscated",
             # speech and time words: "killed 23 according to the KIA", "wounded 12 yesterday"
             "according", "said", "says", "told", "claimed", "reported", "yesterday", "today", "earlier", "overnight"}
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")

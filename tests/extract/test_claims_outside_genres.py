@@ -376,3 +376,8 @@ def test_the_shadow_government_is_the_resistance(text):
 ])
 def test_a_denial_is_no_claim(text, claimant):
     assert {c.claimant for c in claims(text)} == {claimant}
+
+
+def test_a_bare_count_before_martyred():
+    text = "Battle results (according to KNDF)\nEnemy dead - 18\nOur side - 3 martyred"
+    assert got(text) == {("killed", 18, KNDF), ("killed", 3, KNDF)}
