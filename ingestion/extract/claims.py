@@ -1425,9 +1425,9 @@ _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{
 
 
 _GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
-                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|"
+                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|minister|"
                        r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
-                       r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"information\s+team|wing|brigade|battalion)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
 
 
@@ -1591,6 +1591,8 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
 # pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
 _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
                              "insurgents", "allies", "alliance", "council", "front", "union"})
+# the junta's leaders and spokesmen the wires quote by name alone
+_JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
@@ -1613,6 +1615,10 @@ class Speakers:
     by_head: dict[str, str] = field(default_factory=dict)  # last word of a name read → its actor ("council" → SAC)
     person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
     _index: int = -1  # the index of the sentence read last
+
+    def __post_init__(self) -> None:
+        for name in _JUNTA_PEOPLE:
+            self.people.setdefault(name, self.military)  # "Major General Zaw Min Tun said": the junta's spokesman
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember the people the sentence ties to actors, and the last such person it names."""

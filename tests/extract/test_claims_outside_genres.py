@@ -381,3 +381,14 @@ def test_a_denial_is_no_claim(text, claimant):
 def test_a_bare_count_before_martyred():
     text = "Battle results (according to KNDF)\nEnemy dead - 18\nOur side - 3 martyred"
     assert got(text) == {("killed", 18, KNDF), ("killed", 3, KNDF)}
+
+
+# ---------------------------------------------------------------- the junta's spokesmen by name
+
+@pytest.mark.parametrize("text", [
+    "Major General Zaw Min Tun said 27 insurgents had been killed near Kawlin.",
+    "Deputy Information Minister Major General Zaw Min Tun told reporters that 27 insurgents had been killed.",
+    "The junta's information minister, Maung Maung Ohn, said 27 insurgents had been killed.",
+])
+def test_the_junta_spokesmen_by_name(text):
+    assert got(text) == {("killed", 27, MAF)}
