@@ -967,7 +967,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
-                and (agent in (None, "?", military)):
+                and (agent in (None, "?", military) or _speaker_before(sm, agent, f.start)):
             # "the junta lost 30 troops": killed, captured or fled, not said which; a resistance
             # group that lost fighters lost their lives
             metric = "other"
@@ -1104,6 +1104,13 @@ def _lost_dead(word: str | None, rest: str) -> bool:
 _OWN_LOSER = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+(?:side|forces|fighters|troops|comrades|group))\s+"
                         r"(?:also\s+|only\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
 _LOSER_GAP = re.compile(r"(?:['’]s)?\s+(?:side\s+|forces\s+|fighters\s+|troops\s+)?(?:also\s+|only\s+|has\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
+
+
+def _speaker_before(sm: SentenceMentions, key: str, fstart: int) -> bool:
+    """Whether the actor ``key`` read as the agent only speaks before the figure ("the KNLA said Column 2
+    of LIB 545 lost 12 soldiers": a speech verb stands between its last mention and the figure)."""
+    last = max((a.end for a in sm.actors if a.key == key and a.end <= fstart), default=None)
+    return last is not None and any(last <= a and b <= fstart for a, b in sm.speech)
 
 
 def _own_loss(sm: SentenceMentions, text: str, before: str, fstart: int, military: str) -> bool:

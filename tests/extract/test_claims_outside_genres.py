@@ -392,3 +392,12 @@ def test_a_bare_count_before_martyred():
 ])
 def test_the_junta_spokesmen_by_name(text):
     assert got(text) == {("killed", 27, MAF)}
+
+
+def test_the_speaker_is_not_the_side_that_lost_soldiers():
+    text = "The KNLA said Column 3 of LIB 557 lost 11 soldiers in the ambush near Kawkareik."
+    assert {(m, v) for m, v, _c in got(text)} == {("other", 11)}
+
+
+def test_a_group_that_lost_soldiers_lost_lives():
+    assert ("killed", 4, KNLA) in got("The KNLA lost 4 soldiers in the fighting near Kawkareik, it said.")
