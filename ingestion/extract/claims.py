@@ -794,7 +794,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         if ncls == "thing":
-            prev = None
+            # "seized 240 explosives and 31 firearms": no count of ours, but its verb is the next one's
+            thing_head = _head(before) if before else None
+            prev = (_verb_class(thing_head), None, f.end) if thing_head else None
             if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
                 # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
                 # kind (not the "three raids" of one battle's story)

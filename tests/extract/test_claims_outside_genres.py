@@ -401,3 +401,8 @@ def test_the_speaker_is_not_the_side_that_lost_soldiers():
 
 def test_a_group_that_lost_soldiers_lost_lives():
     assert ("killed", 4, KNLA) in got("The KNLA lost 4 soldiers in the fighting near Kawkareik, it said.")
+
+
+def test_a_count_of_things_passes_its_verb_on():
+    text = "The Tatmadaw and security forces seized 210 explosives and 27 firearms during the operations."
+    assert got(text, "The Global New Light of Myanmar") == {("weapons_seized", 27, MAF)}
