@@ -122,7 +122,7 @@ HEAD_WORDS = frozenset("""
 got collected collecting kill killed killing kills injure wound wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
-lost losing loses lose displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
+lost losing loses lose misplaced displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
@@ -289,7 +289,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "held by": "hold", "controlled by": "hold", "vacat": "left", "tortured": "killed", "beaten": "killed",
               "stabbed": "killed", "hacked": "killed", "bludgeoned": "killed",
               "moved to": "displaced", "hiding": "displaced", "handed over": "took", "collected": "took",
-              "lost": "lost", "losing": "lost", "loses": "lost", "lose": "lost", "left": "left", "leaving": "left",
+              "lost": "lost", "losing": "lost", "loses": "lost", "lose": "lost", "misplaced": "lost", "left": "left", "leaving": "left",
               "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
               "come under": "took"}
 
@@ -1426,8 +1426,9 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|loc
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
-_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by)\b", re.I)
-_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by")
+_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by|"
+                        r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
+_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
@@ -1794,6 +1795,8 @@ class Speakers:
                 return None, True
             if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
                 return "PDF", True
+            if verb.startswith("based"):
+                return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
             if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
                         r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
                     or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):

@@ -406,3 +406,14 @@ def test_a_group_that_lost_soldiers_lost_lives():
 def test_a_count_of_things_passes_its_verb_on():
     text = "The Tatmadaw and security forces seized 210 explosives and 27 firearms during the operations."
     assert got(text, "The Global New Light of Myanmar") == {("weapons_seized", 27, MAF)}
+
+
+# ---------------------------------------------------------------- rewritten (spun) English
+
+def test_based_on_an_actor_is_according_to():
+    assert got("Based on the AA, 41 junta troopers had been killed near Ann.") == {("killed", 41, "Arakan Army")}
+
+
+def test_misplaced_is_lost():
+    text = "The regime misplaced 6 bases to the KNLA final week, the group said."
+    assert got(text) == {("bases_captured", 6, KNLA)}
