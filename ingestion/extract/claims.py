@@ -43,12 +43,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS as _ACTORS
-from ingestion.extract.actors import MILITARY
+from ingestion.extract.actors import COALITIONS, MILITARY
 from ingestion.extract.figures import Figure, may_hold_figure
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.scan import AnyOf, StemGated, finditer_at, starts_re
 
-STATE_MEDIA = re.compile(r"global\s+new\s+light|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
+STATE_MEDIA = re.compile(r"global\s+new\s+light|new\s+light\s+of\s+myanmar|myawaddy\s+(?:tv|television|daily|news|media|webportal)|"
+                         r"\bmoi\b|myanmar\s+digital\s+news|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
                          r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
                          r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
                          r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
@@ -67,7 +68,7 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -108,7 +109,8 @@ _NP_STOP = {"and", "or", "in", "on", "at", "from", "near", "during", "since", "a
             "killed", "dead", "died", "wounded", "injured", "hurt", "captured", "seized", "taken", "arrested", "detained",
             "surrendered", "fled", "fell", "fallen", "gave", "handed", "lost", "perished", "remain", "remained",
             "escaped", "ran", "went", "crossed", "got", "may", "might", "reportedly", "allegedly", "now", "still",
-            "having", "being", "managed", "made",
+            "having", "being", "managed", "made", "martyred", "sacrificed", "slain", "executed", "murdered",
+            "abducted", "defected", "confiscated",
             # speech and time words: "killed 23 according to the KIA", "wounded 12 yesterday"
             "according", "said", "says", "told", "claimed", "reported", "yesterday", "today", "earlier", "overnight"}
 _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
@@ -117,10 +119,10 @@ _TOKEN = re.compile(r"[\w'’-]+|[,.;:()\"“”—–]")
 # the verb right before a figure ("killed 12", "captured nine positions", "the toll rose to 30"),
 # read from the last words before it: a look-up, no search over the text
 HEAD_WORDS = frozenset("""
-got collected collecting kill killed killing kills wounded wounding wounds injured injuring injures hurt captured capturing captures capture
+got collected collecting kill killed killing kills injure wound wounded wounding wounds injured injuring injures hurt captured capturing captures capture
 detained detaining detains detain arrested arresting arrests arrest seized seizing seizes seize took taken taking takes
 overran overrun overrunning overruns occupied occupying occupies control controls controlled controlling downed downing
-lost losing loses displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
+lost losing loses lose misplaced displaced displacing displaces uprooted uprooting recaptured recapturing recaptures retook retaken
 retaking surrendered surrendering ceded ceding hold holds holding held found recovered recovering confiscated
 confiscating gained gaining liberated liberating conquered conquering abducted abducting executed executing massacred
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
@@ -131,7 +133,8 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
-                        "murder of", "murders of", "genocide against", "massacre against"})
+                        "murder of", "murders of", "genocide against", "massacre against",
+                        "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
 # what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
@@ -184,6 +187,9 @@ def _head(before: str) -> str | None:
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
         w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
+        if w in ("to", "from"):
+            m = _COUNT_OF.search(b[-80:])  # "the number of IDPs rose from 90,000 in 2022 to 200,000"
+            return m.group("v") if m else None
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
     if w2 in _NOUN_HEADS and len(b) == len(before.rstrip()):
@@ -196,10 +202,12 @@ def _head(before: str) -> str | None:
         return f"{w1} {w2}"
     if w2 in HEAD_WORDS:
         return w2
-    if w2 in ("at", "to", "of", "reached", "hit") and _TOLL.search(b[-70:]):
+    if w2 == "alive" and w1 in HEAD_WORDS:
+        return w1  # "captured alive 5 terrorists", "arrested alive 3"
+    if w2 in ("at", "to", "of", "reached", "hit", "is", "was", "stood", "stands") and _TOLL.search(b[-70:]):
         return "toll"
     if w2 in ("at", "to", "is", "was", "reached", "hit", "stood", "stands", "totalled", "totaled", "numbered", "exceeds",
-              "exceeded", "tops", "topped", "surpassed"):
+              "exceeded", "tops", "topped", "surpassed", "from"):
         # "the number of soldiers killed is 30", "the tally of wounded stood at 12"
         m = _COUNT_OF.search(b[-80:])
         if m:
@@ -216,11 +224,12 @@ TAIL_VERB = re.compile(
     r"(?P<v>(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:their|his|her)\s+li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
-    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
@@ -250,7 +259,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
-              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed",
+              "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed", "their li": "killed", "die": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
               "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
@@ -261,7 +270,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
-              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered",
+              "turned themselves": "surrendered", "laid down": "surrendered", "defected": "surrendered", "deserted": "surrendered",
               "captur": "captured_personnel", "arrest": "captured_personnel", "detain": "captured_personnel", "abduct": "captured_personnel",
               "taken as": "captured_personnel", "taken prisoner": "captured_personnel",
               "taken captive": "captured_personnel", "taken alive": "captured_personnel", "captive": "captured_personnel",
@@ -280,7 +289,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "held by": "hold", "controlled by": "hold", "vacat": "left", "tortured": "killed", "beaten": "killed",
               "stabbed": "killed", "hacked": "killed", "bludgeoned": "killed",
               "moved to": "displaced", "hiding": "displaced", "handed over": "took", "collected": "took",
-              "lost": "lost", "losing": "lost", "loses": "lost", "left": "left", "leaving": "left",
+              "lost": "lost", "losing": "lost", "loses": "lost", "lose": "lost", "misplaced": "lost", "left": "left", "leaving": "left",
               "hold": "hold", "held": "hold", "remain": "hold", "in ": "hold", "under": "hold", "came under": "took",
               "come under": "took"}
 
@@ -308,7 +317,8 @@ SKIP_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
-    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b)|"
+    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
+    r"thirds?\b|quarters\b|fifths?\b)|"
     r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
 # a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
 # "aged 45", "since 2021", "May 12", "Operation 1027", "of the 17 (townships)"
@@ -622,6 +632,21 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+_WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z]+)\s*$")
+
+
+def _unbracketed(text: str, f: Figure) -> Figure:
+    """"killed (12) soldiers", "junta soldiers (20) were killed" (translated statements): a count
+    in brackets after a lower-case word is read with its brackets, as if they were not there; after
+    a name or a unit ("Ma Hla (32)", "Battalion (345)") it stays an age or a number."""
+    if f.start < 1 or text[f.start - 1] != "(" or text[f.end:f.end + 1] != ")" or f.value is None:
+        return f
+    m = _WORD_BEFORE_BRACKET.search(text, max(0, f.start - 25), f.start - 1)
+    if m is None or not m.group(1).islower():
+        return f
+    return Figure(f.start - 1, f.end + 1, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end + 1])
+
+
 def may_claim(sm: SentenceMentions) -> bool:
     """A cheap test: can the sentence state a claim at all (a figure, a downed aircraft, one person)?"""
     t = sm.sentence.text
@@ -633,12 +658,55 @@ def may_claim(sm: SentenceMentions) -> bool:
 _OF_COMPLEMENT_AND = re.compile(r"\s+of\s+(?:the\s+)?[\w'’ -]{1,40}?\s*,?\s*(?:and|or)\s+")
 
 
+_COUNTED_UNITS = re.compile(r"\d{1,3}\s+(?:(?:light\s+)?infantry\s+|artillery\s+|tank\s+)?battalion"
+                            r"(?:s\b|\s+(?:headquarters|bases|camps)\b)")
+_THE_BEFORE = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
+
+
+# a haul seized, then its parts: "seized arms and ammunition, including 24 small arms"
+_SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|captured|capturing|recovered|recovering)\s+"
+                               r"(?:a\s+(?:large\s+)?(?:number|quantity|cache)\s+of\s+)?(?:[\w-]+\s+){0,3}?"
+                               r"(?:arms|weapons|ammunition|munitions|firearms|military\s+equipment)\b[^.;]{0,25}?,?\s*including\s+$", re.I)
+# weapons taken with what was seized before them: "seized the police station along with 17 firearms"
+_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning)\s+"
+                          r"[^.;:,]{1,60}?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+# a count of attacks a side made: "carried out 21 attacks", "launched 36 air raids", "committed 1,220 acts of terrorism"
+_ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
+                          r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
+_ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assaults|air\s*strikes|drone\s+strikes|strikes|"
+                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
+_DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
+_CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
+_OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
+                                r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
+_OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing)\s+(?:or|and/or)\s+"
+                                 r"[a-z]+\s+$", re.I)
+
+
+def _either_casualty(text: str, before: str, vend: int | None) -> bool:
+    """"60 soldiers were killed or wounded", "killing or capturing 40": one count of two fates,
+    no count of either."""
+    if _OR_CASUALTY_BEFORE.search(before[-35:]):
+        return True
+    return vend is not None and _OR_CASUALTY_AFTER.match(text, vend) is not None
+
+
+def _counted_units(text: str, a: int, b: int) -> bool:
+    """"captured 5 battalion headquarters", "lost 12 battalions": a count of battalions in lower
+    case, not the unit "the 55 Light Infantry Battalion" the place stage read in it."""
+    return _COUNTED_UNITS.match(text, a, b) is not None and _THE_BEFORE.search(text, max(0, a - 6), a) is None
+
+
 def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tuple[int, int]]) -> list[RawClaim]:
     """The claims of one sentence. ``taken`` are spans already used (dates, unit numbers)."""
     s = sm.sentence
+    if taken:
+        taken = [t for t in taken if not _counted_units(text, *t)]
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
             and not (_is_year(f) and not _counted_after(text, f))]
     figs = _restated(figs, text)
+    if "(" in s.text:
+        figs = [_unbracketed(text, f) for f in figs]
     # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
@@ -651,6 +719,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
     skip_until = -1
     prev_agent: str | None = None
+    seized_list = False  # a haul of no count of its own listed after "including"
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -703,7 +772,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
                 out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
-            continue  # "including two officers": part of a count already read
+            if any(c.metric == "weapons_seized" for c in out) or not _SEIZED_INCLUDING.search(before[-75:]):
+                continue  # "including two officers": part of a count already read
+            seized_list = True  # "seized arms and ammunition, including 24 rifles": the first count
         # "15 of the 17 townships": the noun follows the total, which is no figure of its own
         agg = _AGGREGATE.match(text, f.end, min(s.end, f.end + 60))
         np_from = 0
@@ -723,7 +794,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue
         if ncls == "thing":
-            prev = None
+            # "seized 240 explosives and 31 firearms": no count of ours, but its verb is the next one's
+            thing_head = _head(before) if before else None
+            prev = (_verb_class(thing_head), None, f.end) if thing_head else None
+            if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
+                # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
+                # kind (not the "three raids" of one battle's story)
+                out.append(RawClaim(f, "other", _agent(sm, text, f.start), None, "attacks:other"))
             continue
         nend = np_from + nend if ncls else np_from
         if ncls in ("armed", "civil") and f.value is not None:
@@ -748,7 +825,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
-        head = _head(before) if before else None
+        head = _head(text[max(s.start, f.start - 100):f.start]) if before else None  # "the number of X rose from"
         if ncls is None and head and np_from == 0:
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
@@ -797,9 +874,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
+        if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
+            vcls = "took"  # "seized the police station along with 17 firearms"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
-        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])):
+        if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
+                and not _DISPLACED_NEXT.match(after):  # "1,100 killed and 270,000 displaced": a count of its own
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
@@ -826,6 +906,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text) if f.value is not None else f
         if head in _PLACE_NOUNS:
             vcls, ncls = "took", PLACE_METRIC[head]  # "the number of towns it holds rose to 14"
+        if vcls is None and seized_list and ncls == "weapons_seized":
+            vcls = "took"
         if vcls is None and ncls in _PLACE_COUNTS and _TALLY_BEFORE.search(before):
             vcls = "took"
         if vcls is None and dead and ncls in ("armed", "civil", None):
@@ -861,11 +943,17 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
         if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
+        if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
+            metric = "other"  # "60 soldiers were killed or wounded": casualties, not the dead
         if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
             metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
+            out.append(RawClaim(f, "killed", None, "own", "lost:own"))  # "our side lost two", "the KNDF lost 4"
+            prev = (vcls, ncls, f.end + nend)
+            continue
         if metric is None:
             prev = (vcls, ncls, f.end + nend)
             continue
@@ -881,7 +969,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
-                and (agent in (None, "?", military)):
+                and (agent in (None, "?", military) or _speaker_before(sm, agent, f.start)):
             # "the junta lost 30 troops": killed, captured or fled, not said which; a resistance
             # group that lost fighters lost their lives
             metric = "other"
@@ -1006,13 +1094,34 @@ def _past_apposition(text: str, f: Figure, figs: list[Figure], k: int) -> int:
 
 
 _OWN_WORDS = frozenset({"comrade", "comrades", "fighter", "fighters", "member", "members"})  # the resistance's words
-_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death|lives)\b", re.I)
+_LOST_DEAD = re.compile(r"\s*(?:,\s*)?(?:killed|dead|in\s+action|to\s+death(?!\s*(?:,|or\b|and\b))|lives)\b", re.I)
 
 
 def _lost_dead(word: str | None, rest: str) -> bool:
     """Whether "lost N <word>" counts the dead: a group's own ("the KNLA lost three comrades", "it lost 4 fighters"),
     or a loss said to be of lives ("lost 12 soldiers killed")."""
     return word in _OWN_WORDS or _LOST_DEAD.match(rest) is not None
+
+
+_OWN_LOSER = re.compile(r"\b(?:[Ww]e|[Oo]ur\s+(?:side|forces|fighters|troops|comrades|group))\s+"
+                        r"(?:also\s+|only\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
+_LOSER_GAP = re.compile(r"(?:['’]s)?\s+(?:side\s+|forces\s+|fighters\s+|troops\s+)?(?:also\s+|only\s+|has\s+|have\s+|had\s+)*lo(?:st|se|ses)\s+$")
+
+
+def _speaker_before(sm: SentenceMentions, key: str, fstart: int) -> bool:
+    """Whether the actor ``key`` read as the agent only speaks before the figure ("the KNLA said Column 2
+    of LIB 545 lost 12 soldiers": a speech verb stands between its last mention and the figure)."""
+    last = max((a.end for a in sm.actors if a.key == key and a.end <= fstart), default=None)
+    return last is not None and any(last <= a and b <= fstart for a, b in sm.speech)
+
+
+def _own_loss(sm: SentenceMentions, text: str, before: str, fstart: int, military: str) -> bool:
+    """"Our side lost two", "the resistance lost 12", "the KNDF side lost 3": a bare count lost by
+    the speaker's side or a resistance group is of its dead (what the junta lost is not said)."""
+    if _OWN_LOSER.search(before[-40:]):
+        return True
+    return any(a.key and a.key != military and a.end <= fstart and _LOSER_GAP.fullmatch(text, a.end, fstart)
+               for a in sm.actors)
 
 
 def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
@@ -1105,7 +1214,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1243,8 +1352,31 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
         pre = text[max(s0, a.start - 12):a.start].lower()
         if _PREPOSITION_BEFORE.search(pre):
             continue
-        best = a.key
+        best = _coalition_of_list(sm, text, a) or a.key
     return best
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _coalition_of_list(sm: SentenceMentions, text: str, last: Actor) -> str | None:
+    """"The MNDAA, TNLA and AA seized ...": a list of members of one coalition, ending at
+    ``last``, did it together: the coalition; a list of other allies is led by the first named."""
+    if not COALITIONS:
+        return None
+    keys = [last.key]
+    nxt = last
+    for a in reversed([x for x in sm.actors if x.end <= last.start]):
+        if not a.key or not _LIST_JOIN.fullmatch(text, a.end, nxt.start):
+            break
+        keys.append(a.key)
+        nxt = a
+    if len(set(keys)) < 2 or MILITARY in keys:
+        return None  # one actor, or the two sides ("the KNLA and junta troops"): the nearest
+    for coalition, members in COALITIONS.items():
+        if set(keys) <= members:
+            return coalition
+    return keys[-1]  # "the KIA and the PDF captured ...": the side named first leads
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")
@@ -1294,16 +1426,18 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|loc
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
-_ACCORDING = re.compile(r"according\s+to", re.I)
+_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by|"
+                        r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
+_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
-_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
-                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|"
+_GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
+                       r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|minister|"
                        r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
-                       r"information\s+team|wing|brigade|battalion)?(?:\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"information\s+team|wing|brigade|battalion)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
 
 
@@ -1327,7 +1461,8 @@ _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chair
 _RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                      r"Revolution(?:ary)?\s+(?:Army|Force)s?|Armed\s+Forces?|Liberation\s+Army|Guerrilla\w*|Column|Democratic\s+Front|"
                      r"Tigers?|Warriors|District\s+Battalion\s+\d+|Army|(?:Strike|Task|Guerrilla|Commando)\s+Forces?|"
-                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*)")
+                     r"Resistance\s+(?:Force|Group|Army)s?|Local\s+Defen[cs]e\w*|"
+                     r"(?<!Guard\s)(?<!Air\s)(?<!Police\s)(?<!Security\s)(?<!Border\s)(?<!Militia\s)Force)")
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
 # the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
@@ -1354,7 +1489,7 @@ def _resistance_before(before: str) -> bool:
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents", "report"}
+                  "rebels", "allies", "insurgents", "report", "council", "front", "union"}
 # the people who speak for a side: "a resistance spokesperson said" (the resistance at large)
 _SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
                            "commander", "commanders", "officer", "source", "sources"})
@@ -1377,7 +1512,7 @@ _PLURAL_GROUPS = frozenset({"groups", "allies"})
 _GROUP_COUNTS = frozenset({"the", "three", "two", "four", "allied", "both", "ethnic", "armed"})
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
-_STATE_MEDIA_STEMS = ("global new light", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
+_STATE_MEDIA_STEMS = ("global new light", "new light", "myawaddy", "moi", "digital news", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
                       "kyemon", "mna", "news agency", "radio and television", "mitv", "mirror", "commander")
 _has_state_media_stem = AnyOf(_STATE_MEDIA_STEMS)
 
@@ -1385,6 +1520,30 @@ _has_state_media_stem = AnyOf(_STATE_MEDIA_STEMS)
 def _state_media(t: str) -> bool:
     low = t.lower()
     return _has_state_media_stem(low) and STATE_MEDIA.search(t) is not None
+
+
+# the junta's government named as such: "Myanmar authorities said", "the junta-appointed Kayah
+# State government said" (not the National Unity Government, not Thai authorities)
+_JUNTA_GOVERNMENT = re.compile(
+    r"(?:\bMyanmar(?:['’]s)?\s+(?:(?:military|junta|central|Union)\s+)?(?:government|authorities|administration)|"
+    r"\b(?:military|junta)[\s-]+(?:appointed|run|installed|controlled|led|backed)\s+(?:[A-Z][\w]+\s+){0,3}"
+    r"(?:government|authorities|administration)|\bNational\s+Defen[cs]e\s+and\s+Security\s+Council|\bMyanmar\s+Police\s+Force|"
+    r"\bgovernment\s+in\s+Nay\s*[Pp]yi\s*[Tt]aw|\bNay\s*[Pp]yi\s*[Tt]aw\s+government)"
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry))?\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+
+
+# the National Unity Government described, not named: "the shadow government", "the exiled government's spokesman"
+_NUG_GOVERNMENT = re.compile(
+    r"\b(?:shadow|parallel|exiled?|opposition|underground|anti-junta|civilian)\s+(?:civilian\s+)?government"
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:spokes\w+|office|ministry|minister)(?:\s+[A-Z][\w]+){0,3})?\s*,?\s*"
+    r"(?:has\s+|have\s+|had\s+|also\s+)?$", re.I)
+
+
+def _junta_government(before: str) -> bool:
+    """Whether ``before`` ends with the junta's government as a speaker ("Myanmar authorities")."""
+    return ("overnment" in before or "uthorities" in before or "dministration" in before or "Council" in before
+            or "Police" in before) \
+        and _JUNTA_GOVERNMENT.search(before) is not None
 
 
 def _last_words(before: str) -> list[str]:
@@ -1441,7 +1600,13 @@ _ARMY_KEYS = frozenset(k for k, (name, _side, aliases) in _ACTORS.items()
 
 # pronoun speakers that stand for an organisation (not a person): "the group said", "it said"
 _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "organization", "army", "rebels",
-                             "insurgents", "allies", "alliance"})
+                             "insurgents", "allies", "alliance", "council", "front", "union"})
+# the junta's leaders and spokesmen the wires quote by name alone
+_JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
+_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
+_NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
+# words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
+_DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
 
 
 @dataclass
@@ -1456,8 +1621,29 @@ class Speakers:
     alliance: str | None = None  # the alliance the report named ("the alliance said" speaks for it)
     anaphor: str | None = None  # the word of the last pronoun speaker read ("it", "group", "spokesperson")
     short: dict[str, str] = field(default_factory=dict)  # short names of groups outside the registry ("MRF" → PDF)
+    named_keys: set[str] = field(default_factory=set)  # every actor the report named so far
+    by_head: dict[str, str] = field(default_factory=dict)  # last word of a name read → its actor ("council" → SAC)
+    person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
+    _index: int = -1  # the index of the sentence read last
+
+    def __post_init__(self) -> None:
+        for name in _JUNTA_PEOPLE:
+            self.people.setdefault(name, self.military)  # "Major General Zaw Min Tun said": the junta's spokesman
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
+        """Remember the people the sentence ties to actors, and the last such person it names."""
+        self._learn_names(sm, text)
+        self._index = sm.sentence.index
+        for a in sm.actors:
+            if a.key:
+                self.named_keys.add(a.key)
+                self.by_head[a.text.rsplit(None, 1)[-1].lower()] = a.key  # "Chinland Council" → "council"
+        if self.people:
+            key = self.person(sm.sentence.text)
+            if key:
+                self.person_seen = (sm.sentence.index, key)
+
+    def _learn_names(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
         s = sm.sentence
         if _may_name_chief(s.text) and _MILITARY_CHIEF.search(s.text):
@@ -1492,6 +1678,14 @@ class Speakers:
             near = [a for a in sm.actors if a.key and a0 <= a.start <= b0]
             if near:
                 self._remember(m.group("name"), self._whose(near[0]))
+
+    def _coalition_named(self) -> str | None:
+        """The coalition two or more of whose members the report named (and no other group)."""
+        others = self.named_keys - {self.military}
+        for coalition, members in COALITIONS.items():
+            if len(others & members) >= 2 and others <= members | {coalition}:
+                return coalition
+        return None
 
     def _whose(self, a: Actor) -> str:
         """The actor a person's role names: "the army's information officer" after the report named
@@ -1534,8 +1728,12 @@ class Speakers:
             return para_speaker
         if para_last and (para_last != self.military or self.it):
             return para_last
+        if self.anaphor in ("he", "she") and self.person_seen and self._index - self.person_seen[0] <= 2:
+            return self.person_seen[1]  # "Junta spokesman Zaw Min Tun ... He told reporters ...": that person's side
         if para_named and self.anaphor in _GROUP_ANAPHORS:
             return para_named
+        if self.last and self.anaphor in _DOCUMENT_ANAPHORS:
+            return self.last  # "the statement said": the statement of the last speaker, the junta's too
         if self.last and self.last != self.military:
             return self.last
         if agent and agent != "?" and agent != self.military:
@@ -1550,8 +1748,12 @@ class Speakers:
         self.it = False
         self.anaphor = None
         spans = sm.speech
-        if "ccording to" in s.text and not any(text[a:b].lower().startswith("according") for a, b in spans):
-            spans = sorted(spans + [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)])
+        if any(c in s.text for c in _ACCORDING_CUES):
+            # "according to the KIA", "citing the KNDF", "as reported by state media"
+            extra = [(s.start + m.start(), s.start + m.end()) for m in _ACCORDING.finditer(s.text)]
+            extra = [x for x in extra if not any(a <= x[0] < b or x[0] <= a < x[1] for a, b in spans)]
+            if extra:
+                spans = sorted(spans + extra)
         if not spans and claims:
             # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
             # an actor right before them counts
@@ -1573,6 +1775,11 @@ class Speakers:
         """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
         s = sm.sentence
         verb = text[a:b].lower()
+        if verb in _DENIALS:
+            return None, False  # "..., which it denied": who denies a figure does not claim it
+        if verb in ("reported", "claimed", "stated", "announced") and text[b:b + 4] == " by ":
+            verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
+            b += 3
         if _ACCORDING.match(verb):
             after = text[b:min(s.end, b + 70)]
             if _state_media(after[:45]):
@@ -1588,6 +1795,8 @@ class Speakers:
                 return None, True
             if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
                 return "PDF", True
+            if verb.startswith("based"):
+                return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
             if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
                         r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
                     or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
@@ -1600,6 +1809,8 @@ class Speakers:
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
             if near:
                 return near[-1].key, True
+            if _state_media(before[-50:]):
+                return self.military, True  # "the junta's information team issued a statement"
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
@@ -1613,16 +1824,22 @@ class Speakers:
                 return self.alliance, True  # "the alliance said": the alliance the report named
             if lw in _PLURAL_GROUPS and self.alliance:
                 return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
+            if lw in _PLURAL_GROUPS and self._coalition_named():
+                return self._coalition_named(), True  # "the groups say" after two members of one coalition
             if lw == "army" and self.last_named not in _ARMY_KEYS:
                 return self.military, True  # "the army said": no ethnic army named before it
+            if lw in _NAME_HEADS and lw in self.by_head:
+                return self.by_head[lw], True  # "the council said": the last actor named "... Council"
             self.it = lw == "it"
             self.anaphor = lw
             return "?", True
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:
             near = []
-        if _state_media(before[-50:]):
+        if _state_media(before[-50:]) or _junta_government(before[-70:]):
             return self.military, True
+        if "overnment" in before and _NUG_GOVERNMENT.search(before[-70:]):
+            return "PDF", True  # "Myanmar's shadow government said": the National Unity Government
         if near:
             x = near[-1]
             gap = text[x.end:a]

@@ -231,6 +231,27 @@ _ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$",
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
 
+_TOOK_OVER = re.compile(r"\bt(?:ook|aken|aking|akes|ake)\s+$", re.I)
+
+
+def _took_over_round(text: str, start: int, n: float) -> bool:
+    """"has taken over 300 bases": after "take", "over" before a round number of 20 or more is
+    "more than" (the particle of "took over 3 camps" stands before small and exact counts)."""
+    return n >= 20 and n % 10 == 0 and _TOOK_OVER.search(text, max(0, start - 8), start) is not None
+
+
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _shared_multiplier(a: float, b: float, first: str, second: str) -> float:
+    """"2-3 thousand", "5 to 10 million": the multiplier of the second number is the first's too."""
+    last = second.split()[-1].lower() if second.split() else ""
+    mult = _MULTIPLIERS.get(last)
+    if mult is None or first.split()[-1].lower() in _MULTIPLIERS or a * mult > b:
+        return a
+    return a * mult
+
+
 _GROUPS = ("hedge", "b1", "n1", "b2", "n2", "vague", "num", "trail")
 
 
@@ -260,6 +281,7 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if a is None or b is None or a > b:
                 continue
+            a = _shared_multiplier(a, b, b1 or n1, b2 or n2)
             low, high = a, b
             approx = hedge in ("about", "around", "some", "roughly", "approximately", "nearly")
         elif vague:
@@ -274,7 +296,8 @@ def find_figures(text: str) -> list[Figure]:
                 about = _ABOUT_BEFORE.search(text, max(0, half.start() - 16), half.start()) is not None
                 out.append(Figure(half.start(), m.end(), _clean(n / 2), None, None, about, text[half.start():m.end()]))
                 continue
-            if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()):
+            if hedge == "over" and _PARTICLE_OVER.search(text, max(0, m.start() - 12), m.start()) \
+                    and not _took_over_round(text, m.start(), n):
                 # "handed over 14 prisoners", "took over 3 camps", "control over 5 towns": a particle, no bound
                 hedge = ""
                 start = m.start("num")
