@@ -754,7 +754,8 @@ def text_of(sm: SentenceMentions) -> str:
 # of them, lower-cased): most clauses before a speech verb name no state outlet, and the
 # case-insensitive alternation costs a try of every alternative at every character
 _STATE_MEDIA = StemGated(STATE_MEDIA, ("global", "gnlm", "mrtv", "myawady", "information", "state", "radio", "mitv",
-                                       "mirror", "commander", "true", "alinn", "kyemon", "mna", "agency"))
+                                       "mirror", "commander", "true", "alinn", "kyemon", "mna", "agency", "light", "myawaddy",
+                                       "moi", "digital"))
 
 
 def _attribution(sm: SentenceMentions, military: str) -> str | None:
