@@ -186,6 +186,34 @@ def _examples(df, result: dict, id_column: str | None, max_examples: int) -> lis
     return _jsonable(list(result.get("partial_unexpected_list") or [])[:max_examples])
 
 
+def merge_results(parts: list[SuiteResult], max_examples: int = 5) -> SuiteResult:
+    """One result for a suite validated part by part (the same suite on disjoint rows, e.g. a
+    long window read a few weeks at a time so that memory stays bounded): an expectation
+    passes when it passed on every part, the unexpected counts add up, the examples are the
+    first ``max_examples`` of the parts in order, a GX error of any part is the result's.
+    Expectations over the rows as a whole (unique ids) hold per part only: the caller checks
+    those across parts itself."""
+    if not parts:
+        raise ValueError("merge_results needs at least one part")
+    out = SuiteResult(suite=parts[0].suite, rows=sum(p.rows for p in parts),
+                      error=next((p.error for p in parts if p.error), None))
+    validated = [p for p in parts if p.outcomes]
+    if not validated:
+        return out
+    for same in zip(*(p.outcomes for p in validated)):
+        first = same[0]
+        if any(o.label() != first.label() for o in same):
+            raise ValueError(f"parts of {out.suite} hold other expectations: {[o.label() for o in same]}")
+        counts = [o.unexpected_count for o in same if o.unexpected_count is not None]
+        failing = [o for o in same if not o.success]
+        out.outcomes.append(ExpectationOutcome(
+            expectation=first.expectation, column=first.column, success=not failing, severity=first.severity,
+            unexpected_count=sum(counts) if counts else None,
+            examples=[e for o in failing for e in o.examples][:max_examples],
+            observed=(failing[0] if failing else same[-1]).observed, description=first.description))
+    return out
+
+
 def run_suite(df, suite, *, id_column: str | None = None, max_examples: int = 5) -> SuiteResult:
     """Validate ``df`` (pandas) against ``suite`` (an ExpectationSuite) in the ephemeral context.
     ``id_column`` names the column whose values identify failing rows in the examples."""

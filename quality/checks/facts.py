@@ -1,5 +1,6 @@
 """Checks on raw/extracted_facts: the GX suite (blocking) and the references to the
-dimensions (WARN), from one read of the window's facts."""
+dimensions (WARN), from one read of each part of the window's facts (a backfill's window is
+read ``CHUNK_DAYS`` days at a time, so that its memory stays that of a few weeks of facts)."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -17,6 +18,9 @@ from quality.checks.common import (
 )
 
 RAW_FACTS = AssetKey(["raw", "extracted_facts"])
+# Days of facts read and validated at once (a year's backfill held 1.5 M facts and 365,000 report
+# texts in one pandas frame and one dict: 6 GB).
+CHUNK_DAYS = 14
 # The column of each dimension a fact refers to: dim_actor by name, dim_unit by key.
 DIMENSION_COLUMNS = {"dim_actor": "canonical_name", "dim_unit": "unit_key"}
 
@@ -42,6 +46,41 @@ def read_facts_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
     return facts, texts
 
 
+def window_chunks(window: tuple[dt.date, dt.date] | None,
+                  days: int = CHUNK_DAYS) -> list[tuple[dt.date, dt.date] | None]:
+    """[start, end) spans of at most ``days`` days that cover ``window`` in order ([None]: the
+    run's rows, an unpartitioned run)."""
+    if window is None:
+        return [None]
+    start, end = window
+    spans = []
+    while start < end:
+        spans.append((start, min(end, start + dt.timedelta(days=days))))
+        start = spans[-1][1]
+    return spans or [window]
+
+
+def duplicate_fact_ids(con, window: tuple[dt.date, dt.date] | None, run_id: str,
+                       limit: int = 5) -> tuple[int, list[str]]:
+    """(rows whose fact id another row of the window holds, a few of those ids): the one
+    expectation that a part-by-part validation cannot see across parts."""
+    where = "published_date >= ? and published_date < ?" if window else "run_id = ?"
+    params: list[Any] = list(window) if window else [run_id]
+    rows = con.execute(
+        f"select fact_id, count(*) from raw.extracted_facts where {where} and fact_id is not null "
+        "group by fact_id having count(*) > 1 order by fact_id", params).fetchall()
+    return sum(n for _, n in rows), [r[0] for r in rows[:limit]]
+
+
+def _with_unique_ids(result, duplicates: tuple[int, list[str]]):
+    """``result`` (merged from parts) with its unique-fact-id outcome decided over the whole window."""
+    count, examples = duplicates
+    for o in result.outcomes:
+        if o.expectation == "expect_column_values_to_be_unique" and o.column == "fact_id":
+            o.success, o.unexpected_count, o.examples = count == 0, count, examples
+    return result
+
+
 def dimension_values(con, table: str) -> list[str] | None:
     """The names of dim_actor (or the keys of dim_unit); None when the dimension does not exist."""
     from ingestion.tables import table_exists
@@ -65,18 +104,30 @@ def dimension_values(con, table: str) -> list[str] | None:
     ],
 )
 def facts_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> Iterator[AssetCheckResult]:
-    """One read of the window's facts serves the suite and the reference check."""
+    """One read of each part of the window's facts serves the suite and the reference check."""
     from quality.suites import validate_fact_references, validate_facts
+    from quality.validation import merge_results
 
     settings = quality_settings()
     window, run_id = partition_window(context), context.run.run_id
+    suites, references = [], []
     with warehouse.connect(read_only=True) as con:
-        facts, texts = read_facts_frame(con, window, run_id)
         actors, units = dimension_values(con, "dim_actor"), dimension_values(con, "dim_unit")
-    no_facts = facts is None or facts.empty
+        for span in window_chunks(window):
+            facts, texts = read_facts_frame(con, span, run_id)
+            if facts is None or facts.empty:
+                continue
+            suites.append(validate_facts(facts, texts, settings))
+            if actors is not None or units is not None:
+                references.append(validate_fact_references(facts, actors, units, settings))
+            del facts, texts  # the next part is read into memory this one leaves
+        duplicates = duplicate_fact_ids(con, window, run_id) if len(suites) > 1 else None
+    no_facts = not suites
     scope = {"scope": window_text(window, run_id)}
 
-    result = empty_result("extracted_facts") if no_facts else validate_facts(facts, texts, settings)
+    result = empty_result("extracted_facts") if no_facts else merge_results(suites, settings.max_examples)
+    if duplicates is not None:
+        result = _with_unique_ids(result, duplicates)
     errors = error_labels(result)
     yield AssetCheckResult(
         check_name="facts_suite", asset_key=RAW_FACTS, passed=not errors, severity=AssetCheckSeverity.ERROR,
@@ -89,7 +140,7 @@ def facts_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResour
             description="nothing to check (no facts or no dimensions yet)",
             metadata={"dim_actor": actors is not None, "dim_unit": units is not None})
         return
-    refs = validate_fact_references(facts, actors, units, settings)
+    refs = merge_results(references, settings.max_examples)
     warnings = [o.label() for o in refs.failed]
     yield AssetCheckResult(
         check_name="facts_reference", asset_key=RAW_FACTS, passed=not warnings and refs.error is None,
