@@ -368,9 +368,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             return "PDF"  # "In Sagaing Region, resistance forces took X", in a report about the KIA
         key = (main if main and main != actor.key and main != st.military else None) or actor.key
         if key == "PDF":  # "resistance forces" in Karenni State, in a report about no group: the KNDF
-            local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
-            if len(local) == 1:
-                return local.pop()
+            return _local_group(states) or key
         return key
     if actor is not None and actor.key:
         return actor.key
@@ -412,13 +410,18 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             if key is None and _REBELS.match(actor.text):
                 # "the rebels", of no named group: the local group of the one state the sentence
                 # names, else the PDF
-                local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
-                return local.pop() if len(local) == 1 else "PDF"
+                return _local_group(states) or "PDF"
             return key
         return st.last_agent or main
     if ev.change in ("captured",):
         return main or st.last_captor
     return None
+
+
+def _local_group(states: list[str]) -> str | None:
+    """The main armed group of the one state among ``states`` that has one (``HOME_GROUP``)."""
+    local = {HOME_GROUP[s] for s in states if s in HOME_GROUP}
+    return local.pop() if len(local) == 1 else None
 
 
 _REBELS = re.compile(r"^(?:the\s+)?(?:rebels|insurgents|terrorists|(?:rebel|insurgent|anti-regime|terrorist)\s+(?:forces|fighters|groups))$", re.I)

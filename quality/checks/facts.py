@@ -25,14 +25,20 @@ CHUNK_DAYS = 14
 DIMENSION_COLUMNS = {"dim_actor": "canonical_name", "dim_unit": "unit_key"}
 
 
+def _scope(window: tuple[dt.date, dt.date] | None, run_id: str) -> tuple[str, list[Any]]:
+    """The filter of raw.extracted_facts to the window's days (or to this run's rows)."""
+    if window:
+        return "published_date >= ? and published_date < ?", list(window)
+    return "run_id = ?", [run_id]
+
+
 def read_facts_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
     """(fact rows, report id → text) for the window (or this run's rows)."""
     from ingestion.tables import table_exists
 
     if not table_exists(con, "raw", "extracted_facts"):
         return None, {}
-    where = "published_date >= ? and published_date < ?" if window else "run_id = ?"
-    params: list[Any] = list(window) if window else [run_id]
+    where, params = _scope(window, run_id)
     facts = con.execute(f"select * from raw.extracted_facts where {where}", params).df()
     texts: dict[str, str] = {}
     if len(facts) and table_exists(con, "raw", "reports"):
@@ -64,8 +70,7 @@ def duplicate_fact_ids(con, window: tuple[dt.date, dt.date] | None, run_id: str,
                        limit: int = 5) -> tuple[int, list[str]]:
     """(rows whose fact id another row of the window holds, a few of those ids): the one
     expectation that a part-by-part validation cannot see across parts."""
-    where = "published_date >= ? and published_date < ?" if window else "run_id = ?"
-    params: list[Any] = list(window) if window else [run_id]
+    where, params = _scope(window, run_id)
     rows = con.execute(
         f"select fact_id, count(*) from raw.extracted_facts where {where} and fact_id is not null "
         "group by fact_id having count(*) > 1 order by fact_id", params).fetchall()

@@ -13,6 +13,14 @@ def facts_of(text: str) -> list[ControlChange]:
     return [f for f in facts if isinstance(f, ControlChange)]
 
 
+def candidates(text: str) -> tuple[list, str]:
+    """Every (trigger, place) candidate of ``text`` before the ranker judges it, and the text."""
+    from ingestion.extract.extractor import control_candidates
+
+    cands, text, _ = control_candidates(Report(id="t", published="2025-06-20", text=text))
+    return cands, text
+
+
 def captors(text: str) -> dict[str, str | None]:
     return {f.place: f.actor_to for f in facts_of(text) if f.change == "captured"}
 
@@ -48,10 +56,7 @@ def test_holding_stated_with_an_adverb(held):
 
 
 def test_the_town_of_a_later_clause_is_the_one_the_sentence_named():
-    from ingestion.extract.extractor import control_candidates
-    report = Report(id="t", published="2025-06-20",
-                    text="Resistance fighters stormed Hpa Saung on Monday, but the military reoccupied the town in late June.")
-    cands, _, _ = control_candidates(report)
+    cands, _ = candidates("Resistance fighters stormed Hpa Saung on Monday, but the military reoccupied the town in late June.")
     assert ("reoccupied", "Hpa Saung") in {(c.event.trigger.text, c.place.name) for c in cands}
 
 
@@ -88,27 +93,18 @@ def test_they_after_a_generic_speaker_is_whoever_the_generic_name_stands_for(spe
 
 def test_seized_control_of_a_named_place_is_a_plain_capture():
     from ingestion.extract import ranker
-    from ingestion.extract.extractor import control_candidates
-    report = Report(id="t", published="2025-06-20",
-                    text="Since the spring offensive, Karenni forces have seized control of Hpa Mun, while fighting "
-                         "continues elsewhere.")
-    cands, text, _ = control_candidates(report)
+    cands, text = candidates("Since the spring offensive, Karenni forces have seized control of Hpa Mun, "
+                             "while fighting continues elsewhere.")
     assert any(c.place.name == "Hpa Mun" and ranker._plain(c, text) for c in cands)
 
 
 def test_the_town_of_a_where_clause_is_the_place_before_it():
-    from ingestion.extract.extractor import control_candidates
-    report = Report(id="t", published="2025-06-20",
-                    text="Battles rage for Hpa Kyin, where the KIA has besieged the town for months.")
-    cands, _, _ = control_candidates(report)
+    cands, _ = candidates("Battles rage for Hpa Kyin, where the KIA has besieged the town for months.")
     assert ("besieged", "Hpa Kyin") in {(c.event.trigger.text, c.place.name) for c in cands}
 
 
 def test_a_list_after_a_count_dated_since_a_month_names_the_places():
-    from ingestion.extract.extractor import control_candidates
-    report = Report(id="t", published="2025-06-20",
-                    text="The regime has lost around 60 towns since October 2023, including Kyun Hla and Hpa Lat.")
-    cands, _, _ = control_candidates(report)
+    cands, _ = candidates("The regime has lost around 60 towns since October 2023, including Kyun Hla and Hpa Lat.")
     assert {"Kyun Hla", "Hpa Lat"} <= {c.place.name for c in cands if c.event.extra.get("selected", True)}
 
 
