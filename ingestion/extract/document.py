@@ -245,11 +245,12 @@ def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
     """A fact's place is named in its evidence sentence: a back-reference resolved to a place
     named sentences before ("the base fell") is dropped — on the real reports about seven such
     resolutions in eight named the wrong place or told a change already told. A withdrawal may
-    leave the place the sentence before took ("They overran the base. Its troops fled.")."""
+    leave the place the sentence before took ("They overran the base. Its troops fled."), and a
+    recapture take it back ("… and the junta retook the village")."""
     out = []
     for r in rs:
         i = r.event.sentence
-        if r.event.trigger.family == "withdraw" and i > 0:
+        if r.event.trigger.family in ("withdraw", "recapture") and i > 0:
             i -= 1  # "They overran the base. Its troops fled.": the place just taken
         if sms[i].sentence.start <= r.place.start < sms[r.event.sentence].sentence.end:
             out.append(r)
@@ -884,15 +885,20 @@ def _drop_contested_captures(rs: list[Resolved]) -> list[Resolved]:
 
 def _one_captor(rs: list[Resolved]) -> list[Resolved]:
     """A place the report has taken by two sides on the same days is one capture misread
-    twice: the more probable reading stays (a recapture on other days is another fact)."""
+    twice: the more probable reading stays. A recapture is another fact: on other days, or
+    told by its own verb ("took X; later the junta retook the village")."""
     best: dict[tuple, Resolved] = {}
+
+    def key(r: Resolved) -> tuple:
+        return r.place.key, r.date, r.event.trigger.family == "recapture"
+
     for r in rs:
         if r.change == "captured":
-            k = (r.place.key, r.date)
+            k = key(r)
             if k not in best or r.extra.get("p", 0) > best[k].extra.get("p", 0):
                 best[k] = r
-    return [r for r in rs if r.change != "captured" or best[(r.place.key, r.date)] is r
-            or best[(r.place.key, r.date)].actor_to == r.actor_to]
+    return [r for r in rs if r.change != "captured" or best[key(r)] is r
+            or best[key(r)].actor_to == r.actor_to]
 
 
 def _merge(rs: list[Resolved]) -> list[Resolved]:

@@ -47,7 +47,11 @@ COORD_GAP = re.compile(
     r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
     r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
-    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including|belonging\s+to)\s+){0,6}$", re.I)
+    r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including|belonging\s+to)\s+){0,6}$"
+    # "A and the nearby village of B" (after "and": ", a village of B" is an apposition)
+    r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus)\s+(?:also\s+)?(?:the\s+)?"
+    r"(?:(?:nearby|neighbouring|neighboring|adjacent|key|strategic|main|important|junta['’]s|regime['’]s)\s+){0,2}"
+    r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"

@@ -114,6 +114,7 @@ HEAD_KIND = {
     "market": "other", "toll gate": "other", "airstrip": "airport", "administration office": "other",
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
     "substation": "other", "power station": "other", "power plant": "other", "facility": "other",
+    "fortress": "military_base", "fort": "military_base", "university": "other", "college": "other", "stadium": "other", "industrial zone": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
@@ -122,7 +123,11 @@ CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
 SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
              "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
-             "scam", "cement", "frontier", "onshore", "hydropower", "hydroelectric")
+             "scam", "cement", "frontier", "onshore", "hydropower", "hydroelectric",
+             # "the Lwemon border trade post", "the Hsihseng township police station", "the Natogyi
+             # district administration office", "the Kyaukme-Hsipaw road checkpoint"
+             "trade", "township", "district", "general", "administration", "road", "highway", "customs",
+             "naval", "navy", "air", "riverside", "regional", "command", "council", "operations")
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
@@ -421,13 +426,29 @@ _APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|n
                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
 
 
+# "A and B, two villages on the highway", "A, B and C, all junta outposts": a list in apposition
+_APPOSED_SITES = re.compile(r",\s+(?:the\s+)?(?:two|three|four|five|six|seven|both|all|several)\s+(?:(?!of\b|in\b|at\b|near\b)[\w'’-]+\s+){0,3}?"
+                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)s\b")
+
+
 def _apposed(text: str, places: list[Place]) -> list[Place]:
     """"Hpare Bum, a strategic hilltop outpost near Laiza": the bare name takes the kind of its
-    apposition, and the site the apposition describes is the same place (no object of its own)."""
+    apposition, and the site the apposition describes is the same place (no object of its own);
+    so do the bare names of a list in a plural apposition ("A and B, two villages near Y")."""
     out = list(places)
     for i, p in enumerate(out):
         m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
         if m is None:
+            many = _APPOSED_SITES.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
+            if many is not None:
+                kind = HEAD_KIND[many.group("head").lower()]
+                k = i
+                while k > 0 and out[k - 1].bare and _LIST_GAP.fullmatch(text, out[k - 1].end, out[k].start):
+                    k -= 1
+                if k < i:  # a list, not one name before a plural ("Kyaukme, three villages…" is no list)
+                    for j in range(k, i + 1):
+                        q = out[j]
+                        out[j] = Place(q.start, q.end, q.name, kind)
             continue
         out[i] = Place(p.start, p.end, p.name, HEAD_KIND[m.group("head").lower()])
         for j in range(i + 1, len(out)):

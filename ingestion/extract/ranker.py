@@ -166,7 +166,17 @@ def _bucket(n: int) -> str:
 # the place is another verb's fact); nothing else changes family
 ALLOWED = {"capture": ("captured", "contested"), "recapture": ("captured", "contested"),
            "withdraw": ("withdrew",), "contest": ("contested", "captured"),
-           "hold": ("held", "contested")}
+           "hold": ("held", "contested"), "under_attack": ("contested",)}
+
+
+_UNDER = re.compile(r"(?:came|come|comes|coming|is|are|was|were|been)\s+under\b", re.I)
+
+
+def judged_family(trig) -> str:
+    """The family whose classes a trigger may be judged: a place that "came under attack" is
+    fought over, never taken, whatever the words around it ("contest" may otherwise turn out a
+    capture: "attacked and overran")."""
+    return "under_attack" if trig.family == "contest" and _UNDER.match(trig.text) else trig.family
 
 
 def predict(feats: list[str], model: dict, family: str | None = None) -> tuple[str, float]:
@@ -233,7 +243,7 @@ def _judge(r, text: str, sm, doc: dict, model: dict) -> tuple[str, float]:
     features (``_prefix_features``) taken from the cache."""
     lead, words = _where(r, text, sm)
     scores = _scores_from(_head_scores(_head_key(r), lead, model), _rest_features(r, text, sm, doc, lead, words), model)
-    return _best(scores, model["classes"], r.event.trigger.family)
+    return _best(scores, model["classes"], judged_family(r.event.trigger))
 
 
 _OVERRIDE: list[dict] = []  # a model to use instead of the shipped one (training's cross-validation)

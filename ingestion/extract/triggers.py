@@ -126,7 +126,9 @@ NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s|ing)?|attempt(?:ed|s|ing)?|tried|trying|tries|try|intend(?:ed|s|ing)?|seek(?:s|ing)?|sought|"
     r"plan(?:ned|s|ning)?)(?:\s+(?!to\b)[\w.]+){1,4}?\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "trying since May 2 to take"
     # "a column set out this morning (January 17) to take back X", "troops were sent to retake X": a purpose
-    r"|\b(?:set(?:s|ting)?\s+out|set(?:s|ting)?\s+off|sent|dispatched|deployed|mobili[sz]ed)(?:\s+(?!to\b)\S+){0,6}?\s+to\s+"
+    # "ordered the deputy commander to retake X", "urged the people's forces to capture X": an order is no capture
+    r"|\b(?:set(?:s|ting)?\s+out|set(?:s|ting)?\s+off|sent|dispatched|deployed|mobili[sz]ed|order(?:ed|s)?|instruct(?:ed|s)?|"
+    r"urg(?:ed|es)|command(?:ed|s)|direct(?:ed|s)|told|asked|call(?:ed|s)?\s+(?:up)?on)(?:\s+(?!to\b)\S+){0,6}?\s+to\s+"
     r"|\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
@@ -140,7 +142,7 @@ NEGATION = re.compile(
 
 # where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)
 NEGATION_STARTS = (
-    "ability ", "able ", "aim", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
+    "ability ", "able ", "aim", "asked ", "call", "command", "direct", "instruct", "told ", "urg", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
     "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
     "hop", "if ", "intend", "intent", "is ", "are ", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
     "no ", "not ", "objective ", "can ", "sent ", "dispatched ", "deployed ", "mobili", "sets", "setting", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",

@@ -1,0 +1,70 @@
+"""Named sites described by several words, lists of places, orders, recaptures told by their
+own verb and places under attack (invented sentences, invented places)."""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract import extract_report
+from ingestion.models import ControlChange, Report
+
+
+def facts_of(text: str) -> list[ControlChange]:
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return [f for f in facts if isinstance(f, ControlChange)]
+
+
+def taken(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """place -> (kind, captor) of the captures in ``text``."""
+    return {f.place: (f.place_kind, f.actor_to) for f in facts_of(text) if f.change == "captured"}
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("The MNDAA took control of the Hko Lon border trade post on Monday.", "Hko Lon border trade post", "outpost"),
+    ("The KNLA seized the Kyon Doe district administration office.", "Kyon Doe district administration office", "other"),
+    ("Resistance fighters took the Pale township police station on 3 May.", "Pale township police station", "other"),
+    ("Resistance fighters seized the junta's Hinthada-Zalun road checkpoint.", "Hinthada-Zalun road checkpoint", "outpost"),
+    ("The MNDAA took the Mong Hsu regional military command base on Monday.",
+     "Mong Hsu regional military command base", "military_base"),
+    ("The KIA captured the Nam Taw fortress on the river bank.", "Nam Taw fortress", "military_base"),
+    ("The Karenni forces captured the Pekon University, where troops had been based.", "Pekon University", "other"),
+])
+def test_a_site_named_with_several_describing_words_is_the_site_not_the_town(text, place, kind):
+    assert taken(text).get(place, (None,))[0] == kind
+
+
+def test_names_listed_before_a_plural_apposition_take_its_kind():
+    got = taken("PDF fighters seized Kyun Ywa and Kan Thar Yar, two villages on the Monywa road.")
+    assert got == {"Kyun Ywa": ("village", "People's Defence Force"),
+                   "Kan Thar Yar": ("village", "People's Defence Force")}
+
+
+def test_a_place_joined_by_and_the_village_of_is_another_object():
+    got = taken("The TNLA recaptured Pan Lon village and the nearby village of Ho Pang Lay.")
+    assert set(got) == {"Pan Lon village", "Ho Pang Lay"}
+
+
+def test_a_village_of_a_township_in_apposition_is_no_second_object():
+    got = taken("On 3 May, resistance forces took Zee Phyu Gon, a village of Natogyi Township.")
+    assert set(got) == {"Zee Phyu Gon"}
+
+
+@pytest.mark.parametrize("order", ["ordered the deputy commander to retake", "instructed its columns to capture",
+                                   "urged the resistance forces to seize", "told the battalion to take back"])
+def test_an_order_to_take_a_place_is_no_capture(order):
+    assert taken(f"The regional commander {order} Lwe Kaw, the local paper reported.") == {}
+
+
+def test_a_recapture_by_its_own_verb_is_another_fact_than_the_capture_before():
+    facts = facts_of("PDF fighters captured Thar Si village. Later, as junta reinforcements advanced, "
+                     "the PDF had to pull out, and the junta retook the village.")
+    got = {(f.change, f.actor_to or f.actor_from) for f in facts}
+    assert ("captured", "People's Defence Force") in got
+    assert ("captured", "Myanmar Armed Forces") in got
+    assert ("withdrew", "People's Defence Force") in got
+
+
+@pytest.mark.parametrize("attacked", ["came under attack by", "was under heavy fire from"])
+def test_a_site_under_attack_is_contested_never_taken(attacked):
+    facts = facts_of(f"Later that afternoon the Wet Let township police station {attacked} PDF fighters, "
+                     "and the roof of its cell was damaged.")
+    assert all(f.change != "captured" for f in facts)
