@@ -110,6 +110,7 @@ _BLOW_TO = re.compile(r"\b(?:blow|setback|boost|threat|victory|gift|embarrassmen
 NOMINAL_LEAD = re.compile(r"\b(?P<verb>accept(?:ed|s|ing)?|receiv(?:ed|es|ing)|conced(?:ed|es|ing)|admitt?(?:ed|s|ing)|"
                           r"acknowledg(?:ed|es|ing)|suffer(?:ed|s|ing)?)\s+(?:the\s+|a\s+|its\s+|their\s+)?"
                           r"(?:\w+\s+)?$", re.I)
+_RID_OF = re.compile(r"\b(?:cleared|clear|freed|free|rid|emptied|purged)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 BY_RE = re.compile(r"\b(?:by|to|of|under)\s+(?:the\s+)?(?:(?:combined|joint|allied|ethnic|resistance)\s+)?$", re.I)
 DESTINATION = re.compile(r"\b(?:to|towards?|into|for)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
@@ -484,6 +485,8 @@ def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | Non
         by = BY_RE.search(text[max(pos, a.start - 40):a.start]) if pos <= a.start < hi else None
         if by and _BLOW_TO.search(text, max(pos, a.start - 40), a.start):
             continue  # "the fall of X was a blow to the junta": who suffered it
+        if by and _RID_OF.search(text, max(0, a.start - 40), a.start):
+            continue  # "X has been cleared of junta troops": who was driven out
         if by and any(p.start <= a.start and a.end <= p.end and not p.bare for p in sm.places):
             continue  # "the loss of the police station": a word of the place's name
         if by and (a.key is not None or a.text.lower().startswith("the ")) and not (

@@ -422,7 +422,7 @@ def _ref_gate(s: str, low: str, gates: SiteGates | None):
     return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
-_APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)[\w'’-]+\s+){0,3}?"
+_APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)(?-i:[a-z\d])[\w'’-]*\s+){0,3}?"
                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
 
 

@@ -45,6 +45,8 @@ ACTIVE: dict[str, list[str]] = {
         # "the MNDAA handed Lashio back to the junta": so does the subject of a handover
         r"hand(?:ed|s|ing)\s+(?:over|back)(?=\s+(?:the\s+)?[A-Z])",
         r"hand(?:ed|s|ing)(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:back|over)\s+to\b)",
+        # "fighters raised their flag over the police station": the flag of who took it
+        r"(?:raised|raises|raising|hoisted|hoists|hoisting|planted|plants|planting)\s+(?:their|its|our|the|a)\s+(?:\w+\s+){0,2}?flags?\s+(?:over|on|at|above|atop|in)",
     ],
     "recapture": [
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
@@ -221,7 +223,7 @@ TRIGGER_DISPATCH = _trigger_dispatch()
 _STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "governed", "held", "in", "largely", "mostly",
                "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
-    "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "abandon", "administer", "advanc", "raised ", "raises ", "raising ", "hoist", "plant", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
@@ -239,7 +241,7 @@ TRIGGER_STARTS_RE = starts_re(TRIGGER_STARTS, shared=True)
 
 # every trigger form holds one of these (lower case): a sentence with none has no trigger and
 # is spared the big expression (``test_triggers`` checks every example against them)
-KEYS = ("captur", "seiz", "overr", "overp", "over-r", "occup", "conquer", "liberat", "storm", "took", "tak", "gain",
+KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer", "liberat", "storm", "took", "tak", "gain",
         "won", "win", "assum", "establish", "secur", "wrest", "clear", "annex", "control", "retak", "retook",
         "regain", "reclaim", "withdr", "retreat", "pull", "abandon", "fled", "flee", "evacuat", "vacat", "left",
         "leav", "moved", "desert", "relocat", "ran away", "ran off", "fell", "fall", "attack", "assault", "besieg", "surround",

@@ -68,3 +68,15 @@ def test_a_site_under_attack_is_contested_never_taken(attacked):
     facts = facts_of(f"Later that afternoon the Wet Let township police station {attacked} PDF fighters, "
                      "and the roof of its cell was damaged.")
     assert all(f.change != "captured" for f in facts)
+
+
+def test_raising_a_flag_over_a_site_is_its_capture():
+    got = taken("Clashes went on all week. Resistance fighters raised their flag over the Nga Pyaw police station "
+                "after the police fled. More fighting is expected.")
+    assert got == {"Nga Pyaw police station": ("other", "People's Defence Force")}
+
+
+def test_a_place_cleared_of_a_side_s_troops_is_taken_from_that_side():
+    facts = facts_of("Clashes went on all week. Hsin Taung has been cleared of junta troops, the KNDF said.")
+    got = {(f.place, f.change, f.actor_to, f.actor_from) for f in facts}
+    assert got == {("Hsin Taung", "captured", "Karenni Nationalities Defence Force", "Myanmar Armed Forces")}

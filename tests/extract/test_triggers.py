@@ -17,6 +17,7 @@ EXAMPLES = {
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
         "surrendered the town", "is now in full control of", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
+        "raised their flag over",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
                   "took back", "re-captured", "restored stability in", "recovered important towns", "got the village back"],
