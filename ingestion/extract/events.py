@@ -82,7 +82,9 @@ FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+tha
 LIST_AFTER_COUNT = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?|battalions?|checkpoints?|hills?)\b"
-    r"(?:\s+(?:(?:stationed|based|located|deployed)\s+)?(?:in|of|near|across|along|at)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?"
+    # "three towns on a main highway between central Myanmar and China – A, B and C"
+    r"(?:\s+(?:(?:stationed|based|located|deployed)\s+)?(?:in|of|near|across|along|at|on|between|around|inside|outside|close\s+to)"
+    r"\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+)?"
     r"(?:\s+(?:last|this|on|in|over\s+the)\s+\w+|\s+since\s+\w+(?:\s+\d{4})?)?\s*(?:[:—–]|\s-\s|,?\s+(?:including|among\s+them|such\s+as|namely))\s*", re.I)
 # "captured two junta outposts, A and B, near the border": after a count, names in apposition
 LIST_APPOSED_TO_COUNT = re.compile(
@@ -499,8 +501,24 @@ def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | Non
                 else:
                     break
             named = [x for x in group if x.key and not GENERIC_ACTOR.match(x.text)]
+            if not named and a.key is None:
+                members = _members_of(sm, text, a)
+                if members:
+                    return members
             return named[0] if named else a
     return None
+
+
+_MEMBERS_OF = re.compile(r"\s+(?:made\s+up\s+)?of\s+(?:the\s+)?[^,;.]{0,60}?$", re.I)
+
+
+def _members_of(sm: SentenceMentions, text: str, a: Actor) -> Actor | None:
+    """"a coalition of the PNO and the junta": the side of a group named by its members, the
+    junta's if it is one of them (its militias and allies count as the military), else the
+    first named member."""
+    members = [b for b in sm.actors if a.end < b.start < a.end + 70 and b.key  # past "and": no clause break here
+               and _MEMBERS_OF.match(text, a.end, b.start)]
+    return next((b for b in members if b.key == MILITARY), members[0] if members else None)
 
 
 def _possessor(sm: SentenceMentions, text: str, lo: int, pos: int) -> Actor | None:

@@ -80,3 +80,16 @@ def test_a_place_cleared_of_a_side_s_troops_is_taken_from_that_side():
     facts = facts_of("Clashes went on all week. Hsin Taung has been cleared of junta troops, the KNDF said.")
     got = {(f.place, f.change, f.actor_to, f.actor_from) for f in facts}
     assert got == {("Hsin Taung", "captured", "Karenni Nationalities Defence Force", "Myanmar Armed Forces")}
+
+
+def test_a_counted_phrase_placed_on_a_road_still_heads_the_list_after_it():
+    facts = facts_of("Clashes went on all week. Before this, the TNLA had lost three towns on the main road between "
+                     "the plains and the border – Nam Mo, Pa Yaw and Kun Hein – to a heavy army offensive.")
+    got = {(f.place, f.actor_to, f.actor_from) for f in facts if f.change == "captured"}
+    assert got == {(town, "Myanmar Armed Forces", "Ta'ang National Liberation Army") for town in ("Nam Mo", "Pa Yaw", "Kun Hein")}
+
+
+def test_a_coalition_with_the_junta_among_its_members_is_the_junta_s_side():
+    got = taken("Clashes went on all week. Loi Mwe village has now been seized by the coalition of the local militia "
+                "and the junta, a resident said.")
+    assert got == {"Loi Mwe village": ("village", "Myanmar Armed Forces")}
