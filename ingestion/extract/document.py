@@ -685,6 +685,18 @@ def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.
     return None, None, "unknown"
 
 
+_WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def _not_its_date(d: DateSpan, ev: Event, text: str, s_start: int) -> bool:
+    """A date that belongs to no change: the start of a state ("which the PDF had held since
+    2023", "its fourth camp since April")."""
+    since = (_SINCE.search(text, max(0, d.start - s_start - 14), d.start - s_start) is not None
+             or text.startswith(("since ", "Since "), d.start - s_start))
+    return since and not _WHEN_AFTER.match(text, d.end - s_start)  # "since May, when the KIA seized it"
+
+
 def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     """How far a date is from the trigger: one after it counts nearer than one before it, and
     one before it across another verb's clause counts far."""
@@ -709,6 +721,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     for d in sm.dates:
         if _spoken_on(d, sm, ev):
             spoken = spoken or (d if d.first is not None else None)
+            continue
+        if ev.change in ("captured", "withdrew") and _not_its_date(d, ev, s.text, s.start):
             continue
         dist = _distance(d, ev, s.text, s.start)
         if dist < best_dist:

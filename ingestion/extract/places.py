@@ -750,6 +750,9 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
 _HELD_BY = re.compile(r"^[\w'’]+-(?:controlled|held|occupied|run|based|backed|led|allied)$", re.I)
 
 
+_HONORIFICS = frozenset({"Ma", "Ko", "Daw", "Saw", "Naw", "Nang", "Sai", "Bo", "U"})
+
+
 def _strip_lead(name: str) -> str:
     """A site name without the sentence words before it and without its owner ("the
     Military Council's Thit Cha camp" → "Thit Cha")."""
@@ -758,6 +761,8 @@ def _strip_lead(name: str) -> str:
     if 0 <= owner < len(words) - 1:
         words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",) or _HELD_BY.match(words[0])):
+        if words[0] in _HONORIFICS and len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]):
+            break  # "Ma Hlaing Gone village": a syllable of the name, not a person's title
         words = words[1:]
     if not words or all(w in NOT_PLACE for w in words):
         return ""

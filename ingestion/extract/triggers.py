@@ -117,12 +117,13 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     "hold": [r"(?:remains?|remained|stays?|stayed|is\s+still|are\s+still|still|is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
              r"(?:firmly\s+|now\s+|still\s+|largely\s+|mostly\s+|entirely\s+|fully\s+|completely\s+)?"
              r"(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+(?:full\s+|complete\s+|firm\s+)?control|\w+-controlled|\w+\s+(?:full\s+|complete\s+|firm\s+)?control))|in\s+the\s+hands\s+of)",
-             r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
+             r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+|totally\s+|entirely\s+|effectively\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
              r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
              r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
     "contest": [r"chang(?:ed|es|ing)\s+hands",
                 r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
+_INTRANSITIVE_WITHDRAW = re.compile(r"(?:retreated|fled|withdrew|ran\s+away|fell\s+back|moved\s+out)$", re.I)
 _PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
 NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s|ing)?|attempt(?:ed|s|ing)?|tried|trying|tries|try|intend(?:ed|s|ing)?|seek(?:s|ing)?|sought|"
@@ -134,7 +135,7 @@ NEGATION = re.compile(
     r"|\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tried|trying|tries|try|aim(?:ed|s|ing)?|plan(?:ned|s|ning)?|"
     r"hop(?:e|es|ed|ing)|intend(?:ed|s|ing)?|vow(?:ed|s|ing)?|threat(?:en|ened|ens|ening)|bid|effort|efforts|"
     r"offensive|operation|push|drive|campaign|order(?:ed|s)?|prepar(?:e|ed|es|ing)|want(?:ed|s)?|seek(?:s|ing)?|"
-    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|(?<!\bwas\s)(?<!\bwere\s)able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
+    r"sought|struggl(?:e|ed|ing)|need(?:ed|s)?|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)able|ability|bid|preparing|poised|set|going|go\s+on|expected|likely|"
     r"ready|determined|tasked|strategy|chance|time)\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "intends to attack and capture"
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
@@ -274,5 +275,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             voice = "passive"  # "was seized by", "a post held by the junta"
             if not _BY_AFTER.match(text, m.end()) and _GARBLED_OBJECT.match(text, m.end(), end):
                 voice = "active"  # "the KIA was captured the Moe Kaung outpost": a garbled active, its object after it
-        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=negated(before)))
+            elif family == "withdraw" and _INTRANSITIVE_WITHDRAW.match(m.group()) and not _BY_AFTER.match(text, m.end()):
+                voice = "active"  # "the troops were retreated from the camp": a garbled active (no one retreats a side)
+        neg = negated(before)
+        if neg and _COULD.search(before) and _DONE_ON.match(text, m.end(), end):
+            neg = False  # "the resistance could seize the camp on 3 March": translated English for "managed to"
+        out.append(Trigger(m.start(), m.end(), family, voice, m.group(), negated=neg))
     return out
+
+
+_COULD = re.compile(r"(?<!\bif\s)(?<!\bthat\s)\b(?:could|was\s+able\s+to|were\s+able\s+to)\s+(?:successfully\s+|finally\s+|eventually\s+|completely\s+)?$", re.I)
+# a past day told right after the verb and its object: what could be done on a day that has passed was done
+_DONE_ON = re.compile(r"[^.;:!?]{0,80}?\b(?:on\s+(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
+                      r"|yesterday|last\s+(?:week|night|month))")

@@ -93,3 +93,34 @@ def test_a_coalition_with_the_junta_among_its_members_is_the_junta_s_side():
     got = taken("Clashes went on all week. Loi Mwe village has now been seized by the coalition of the local militia "
                 "and the junta, a resident said.")
     assert got == {"Loi Mwe village": ("village", "Myanmar Armed Forces")}
+
+
+# translated English: the forms a Burmese original gives its English rewrite
+def test_could_take_a_place_on_a_past_day_is_managed_to_take_it():
+    got = taken("Clashes went on all week. The revolution forces could seize the military council's camp in "
+                "Thit Yar village on 12 June, the group said.")
+    assert [kind for kind, _ in got.values()] == ["outpost"]
+
+
+def test_could_take_a_place_with_no_day_stays_a_possibility():
+    assert taken("Clashes went on all week. The revolution forces could seize the Thit Yar camp soon, the group said.") == {}
+
+
+def test_troops_that_were_retreated_from_a_camp_withdrew_from_it():
+    facts = facts_of("Clashes went on all week. The military council troops were retreated from the Lay Wa camp on Tuesday.")
+    assert {(f.place, f.change, f.actor_from) for f in facts} == {("Lay Wa camp", "withdrew", "Myanmar Armed Forces")}
+
+
+def test_has_been_able_to_occupy_is_done():
+    got = taken("Clashes went on all week. The KIA has been able to occupy the Hka Ya camp, a spokesman said.")
+    assert got == {"Hka Ya camp": ("outpost", "Kachin Independence Army")}
+
+
+def test_a_name_that_opens_with_a_title_s_syllable_keeps_it_before_a_head_noun():
+    got = taken("Clashes went on all week. The military council has reoccupied Ma Yin Gone village, a resident said.")
+    assert set(got) == {"Ma Yin Gone village"}
+
+
+def test_a_date_after_since_is_when_a_state_began_not_the_day_of_the_change():
+    facts = facts_of("The junta retook Pyin Oo village, which the PDF had held since 2023, residents said.")
+    assert [(f.place, f.date) for f in facts if f.change == "captured"] == [("Pyin Oo village", "2025-06-13")]
