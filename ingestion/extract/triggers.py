@@ -221,7 +221,7 @@ _NEVER = re.compile(r"(?!)")  # matches nothing: no form opens with the characte
 TRIGGER_DISPATCH = _trigger_dispatch()
 # every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
 # tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
-_STATE_NEXT = ("administered", "completely", "controlled", "entirely", "firmly", "fully", "governed", "held", "in", "largely", "mostly",
+_STATE_NEXT = ("administered", "completely", "controlled", "effectively", "entirely", "firmly", "totally", "fully", "governed", "held", "in", "largely", "mostly",
                "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "raised ", "raises ", "raising ", "hoist", "plant", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
