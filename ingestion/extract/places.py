@@ -161,7 +161,8 @@ REF_RE = re.compile(
     r"last|former|captured|besieged|embattled|major|large|small|(?!(?:the|a|an|and|or|of|in|at|to|by|on|from)\s)[a-z]+(?:-[a-z]*)?)['’]?s?\s+){0,4})"
     r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
-    r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b")
+    r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b"
+    r"(?!\s+(?:known\s+as|called|named)\s+(?-i:[A-Z]))")  # "the junta base known as Loi Sam" names it
 
 # where a match of each pattern can open (lower case; a space stands for any white space):
 # the patterns are tried only there (``scan.finditer_at``; ``test_scan`` proves each list
@@ -407,7 +408,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     found.sort(key=lambda p: p.start)
     if plural_sites:
         found = _listed_sites(text, found, plural_sites)
-    if "," in s:
+    if "," in s or "(" in s:
         found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
 
@@ -422,7 +423,8 @@ def _ref_gate(s: str, low: str, gates: SiteGates | None):
     return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
-_APPOSED_SITE = re.compile(r",\s+(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)(?-i:[a-z\d])[\w'’-]*\s+){0,3}?"
+_APPOSED_SITE = re.compile(r"(?:,\s+(?:which\s+(?:served|serves|had\s+served|was|is|had\s+been|has\s+been)\s+(?:as\s+)?|the\s+site\s+of\s+)?|\s*\(\s*)"
+                           r"(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)(?-i:[a-z\d])[\w'’-]*\s+){0,3}?"
                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
 
 
@@ -437,7 +439,7 @@ def _apposed(text: str, places: list[Place]) -> list[Place]:
     so do the bare names of a list in a plural apposition ("A and B, two villages near Y")."""
     out = list(places)
     for i, p in enumerate(out):
-        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
+        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith((",", " (", "("), p.end) else None
         if m is None:
             many = _APPOSED_SITES.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
             if many is not None:

@@ -124,3 +124,14 @@ def test_a_name_that_opens_with_a_title_s_syllable_keeps_it_before_a_head_noun()
 def test_a_date_after_since_is_when_a_state_began_not_the_day_of_the_change():
     facts = facts_of("The junta retook Pyin Oo village, which the PDF had held since 2023, residents said.")
     assert [(f.place, f.date) for f in facts if f.change == "captured"] == [("Pyin Oo village", "2025-06-13")]
+
+
+@pytest.mark.parametrize("described", [", which served as a junta base,", " (a junta outpost)", ", the site of a regime camp,"])
+def test_a_name_described_as_a_site_is_that_site(described):
+    got = taken(f"Clashes went on all week. The KNLA overran Wah Khee{described} on Monday. More clashes are expected.")
+    assert got["Wah Khee"][0] in ("military_base", "outpost")
+
+
+def test_a_base_known_as_a_name_is_the_named_base():
+    got = taken("Clashes went on all week. The TNLA seized the junta base known as Nam Sam on Monday.")
+    assert [kind for kind, _ in got.values()] == ["military_base"]
