@@ -108,6 +108,7 @@ class DocumentState:
     """What the report has said so far, read in order."""
 
     military: str
+    junta_voice: bool = False  # the report is the junta's own (its state media)
     sms: list[SentenceMentions] = field(default_factory=list)  # the sentences read so far
     current: SentenceMentions | None = None  # the sentence being read
 
@@ -192,11 +193,12 @@ def main_actor(sms: list[SentenceMentions], military: str) -> str | None:
 
 def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
             gaz: Gazetteer, state_hits: list[list[str]], text: str = "", ranked: bool = True,
-            main: str | None = None) -> list[Resolved]:
+            main: str | None = None, junta_voice: bool = False) -> list[Resolved]:
     """The control changes of the report: every candidate resolved, judged by the ranker
     (``ranked``; else every candidate is returned, for training), then merged. ``main``: the
-    report's ``main_actor`` if the caller has it already."""
-    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits, main)
+    report's ``main_actor`` if the caller has it already; ``junta_voice``: the report is the
+    junta's own (its state media: "the area was secured" is the junta's doing)."""
+    out, main = _resolve_all(sms, events_by_sentence, military, pub, gaz, state_hits, main, junta_voice)
     out = [r for r in _named_in_evidence(_kinds_from_report(out, sms), sms) if _has_name(r.place)]
     out = _drop_appositives(out, text)
     if not ranked:
@@ -302,8 +304,9 @@ def _actors_for(change: str, agent: str | None, ev: Event, military: str, main: 
 
 
 def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], military: str, pub: dt.date,
-                 gaz: Gazetteer, state_hits: list[list[str]], main: str | None = None) -> tuple[list[Resolved], str | None]:
-    st = DocumentState(military)
+                 gaz: Gazetteer, state_hits: list[list[str]], main: str | None = None,
+                 junta_voice: bool = False) -> tuple[list[Resolved], str | None]:
+    st = DocumentState(military, junta_voice=junta_voice)
     if main is None:
         main = main_actor(sms, military)
     out: list[Resolved] = []
@@ -415,7 +418,8 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             return key
         return st.last_agent or main
     if ev.change in ("captured",):
-        return main or st.last_captor
+        # "the area was completely secured", in the junta's own media: by the junta
+        return (st.military if st.junta_voice else None) or main or st.last_captor
     return None
 
 

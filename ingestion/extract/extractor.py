@@ -93,7 +93,7 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     if not text.strip():
         return []
     pub = published_day(report.published)
-    sms, resolved, main = _control_changes(text, pub, prep, ranked=True)
+    sms, resolved, main = _control_changes(text, pub, prep, ranked=True, junta_voice=_outlet_is_junta(report.outlet))
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
     facts.extend(_claims(report, text, sms, prep, pub, main))
     return facts
@@ -104,12 +104,15 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     (what ``scripts/train_extractor.py`` learns from), with the text and the mentions."""
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
-    sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False)
+    sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False,
+                                     junta_voice=_outlet_is_junta(getattr(report, "outlet", None)))
     return cands, text, sms
 
 
-def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[list[SentenceMentions], list[Resolved], str | None]:
-    """The mentions, the resolved control changes and the report's ``main_actor`` (the claims read it too)."""
+def _control_changes(text: str, pub, prep: _Prepared, ranked: bool,
+                     junta_voice: bool = False) -> tuple[list[SentenceMentions], list[Resolved], str | None]:
+    """The mentions, the resolved control changes and the report's ``main_actor`` (the claims read
+    it too). ``junta_voice``: the report is the junta's own (its state media)."""
     hits = prep.matcher.find(text, fold(text))
     sms = scan(text, split_sentences(text), hits, pub)
     events = [assemble(sm, text) for sm in sms]
@@ -118,7 +121,8 @@ def _control_changes(text: str, pub, prep: _Prepared, ranked: bool) -> tuple[lis
             events[i] = events[i] + carried(sms[i], events[i - 1])
     states = _states_by_sentence(sms, hits)
     main = main_actor(sms, prep.military)
-    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked, main=main), main
+    return sms, resolve(sms, events, prep.military, pub, prep.gaz, states, text, ranked=ranked, main=main,
+                        junta_voice=junta_voice), main
 
 
 def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:

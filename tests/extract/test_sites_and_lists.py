@@ -135,3 +135,11 @@ def test_a_name_described_as_a_site_is_that_site(described):
 def test_a_base_known_as_a_name_is_the_named_base():
     got = taken("Clashes went on all week. The TNLA seized the junta base known as Nam Sam on Monday.")
     assert [kind for kind, _ in got.values()] == ["military_base"]
+
+
+def test_a_place_secured_with_no_one_named_is_the_junta_s_doing_in_its_own_media():
+    text = ("Security forces carried out clearance operations in the region, state media said. Consequently, the "
+            "Nyaung Kone area, temporarily held by PDF terrorists, was completely secured on 3 June.")
+    junta = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
+    assert {(f.place, f.actor_to) for f in junta if isinstance(f, ControlChange) and f.change == "captured"} == {
+        ("Nyaung Kone area", "Myanmar Armed Forces")}
