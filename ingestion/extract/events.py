@@ -168,8 +168,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 located = [p for p in sm.places if trig.end < p.start <= trig.end + 2 and not p.inner and p.ref is None]
                 places = (_typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                           if listed else []) or located
-                if not places:
-                    candidates += _candidates(sm, trig, [], None)
+                if not places:  # the other places of the sentence stay candidates, of the verb's subject
+                    candidates += _candidates(sm, trig, [], _subject_of(sm, text, lo, trig, events))
                     continue
             else:
                 listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)

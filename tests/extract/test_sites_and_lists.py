@@ -143,3 +143,9 @@ def test_a_place_secured_with_no_one_named_is_the_junta_s_doing_in_its_own_media
     junta = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
     assert {(f.place, f.actor_to) for f in junta if isinstance(f, ControlChange) and f.change == "captured"} == {
         ("Nyaung Kone area", "Myanmar Armed Forces")}
+
+
+def test_a_place_given_up_beside_a_counted_figure_is_taken_by_the_side_named_after():
+    got = taken("Last month alone the regime surrendered four townships in the state as well as the Eastern "
+                "Command headquarters there, while the Arakan Army came to control most of the state.")
+    assert got == {"Eastern Command headquarters": ("military_base", "Arakan Army")}
