@@ -453,7 +453,8 @@ def _army_spelt_like(name: str) -> str | None:
 _ARMY_NAMES = [(key, alias) for key, (canonical, _, aliases) in ACTORS.items()
                for alias in (canonical, *aliases) if alias.endswith("Army") and " " in alias]
 _UNKNOWN_ARMY = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w'’-]*\s+)+Army)$")
-_SAYS_ITS = re.compile(r"\b(?:says|said|claims|claimed|announced|reported)\s+(?:that\s+)?$")
+_SAYS_ITS = re.compile(r"\b(?:says|said|claims|claimed|announced|reported)\s+"
+                       r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\s+)?(?:that\s+)?$")  # "said Tuesday its troops"
 
 
 def _non_military_anaphor(text: str) -> bool:
@@ -701,6 +702,19 @@ def _not_its_date(d: DateSpan, ev: Event, text: str, s_start: int) -> bool:
     return since and not _WHEN_AFTER.match(text, d.end - s_start)  # "since May, when the KIA seized it"
 
 
+_WHO_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _relative_verb_between(sm: SentenceMentions, ev: Event, d: DateSpan) -> bool:
+    """A date after the verb of a relative clause that follows ``ev``'s verb is that verb's
+    ("retook X from the rebels who seized it in January")."""
+    s = sm.sentence
+    return d.start >= ev.trigger.end and any(
+        ev.trigger.end <= t.start and t.end <= d.start and t.family in ("capture", "recapture", "withdraw")
+        and _WHO_BEFORE.search(s.text, 0, t.start - s.start)
+        for t in sm.triggers)
+
+
 def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     """How far a date is from the trigger: one after it counts nearer than one before it, and
     one before it across another verb's clause counts far."""
@@ -726,7 +740,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if _spoken_on(d, sm, ev):
             spoken = spoken or (d if d.first is not None else None)
             continue
-        if ev.change in ("captured", "withdrew") and _not_its_date(d, ev, s.text, s.start):
+        if ev.change in ("captured", "withdrew") and (_not_its_date(d, ev, s.text, s.start)
+                                                       or _relative_verb_between(sm, ev, d)):
             continue
         dist = _distance(d, ev, s.text, s.start)
         if dist < best_dist:

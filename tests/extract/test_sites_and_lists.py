@@ -149,3 +149,11 @@ def test_a_place_given_up_beside_a_counted_figure_is_taken_by_the_side_named_aft
     got = taken("Last month alone the regime surrendered four townships in the state as well as the Eastern "
                 "Command headquarters there, while the Arakan Army came to control most of the state.")
     assert got == {"Eastern Command headquarters": ("military_base", "Arakan Army")}
+
+
+def test_its_troops_after_the_junta_said_on_a_day_are_the_junta_s():
+    facts = facts_of("BANGKOK — Myanmar's military government said Tuesday its troops had recaptured Loi Hseng, "
+                     "a town in Shan state, from ethnic guerrillas who seized it in January.")
+    got = [(f.place, f.actor_to, f.date) for f in facts if f.change == "captured"]
+    assert len(got) == 1 and got[0][:2] == ("Loi Hseng", "Myanmar Armed Forces")
+    assert got[0][2] != "2025-01-01"  # January is when the guerrillas seized it
