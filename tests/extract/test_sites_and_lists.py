@@ -157,3 +157,9 @@ def test_its_troops_after_the_junta_said_on_a_day_are_the_junta_s():
     got = [(f.place, f.actor_to, f.date) for f in facts if f.change == "captured"]
     assert len(got) == 1 and got[0][:2] == ("Loi Hseng", "Myanmar Armed Forces")
     assert got[0][2] != "2025-01-01"  # January is when the guerrillas seized it
+
+
+def test_a_people_s_revolution_forces_are_its_armed_group():
+    got = taken("Clashes went on all week. The Karenni revolution forces recaptured three camps in the township: "
+                "Nan Pa, Lwe Kaw and Saung Pyi.")
+    assert {actor for _, actor in got.values()} == {"Karenni Nationalities Defence Force"} and len(got) == 3
