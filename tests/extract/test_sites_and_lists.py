@@ -163,3 +163,9 @@ def test_a_people_s_revolution_forces_are_its_armed_group():
     got = taken("Clashes went on all week. The Karenni revolution forces recaptured three camps in the township: "
                 "Nan Pa, Lwe Kaw and Saung Pyi.")
     assert {actor for _, actor in got.values()} == {"Karenni Nationalities Defence Force"} and len(got) == 3
+
+
+@pytest.mark.parametrize("close", ["are within a single step of taking", "are close to capturing", "are on the verge of seizing",
+                                   "would be stronger if they managed to take"])
+def test_a_capture_near_at_hand_or_supposed_is_none(close):
+    assert taken(f"Clashes went on all week. Resistance forces say they {close} Loi Nan, a strategic town.") == {}
