@@ -107,7 +107,9 @@ NOMINAL: dict[str, list[str]] = {
 # passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
 PLACE_SUBJECT: dict[str, list[str]] = {
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
-                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+control|\w+-controlled))",
+                # "came under KNDF control", not "comes under the Regional Operations Command" (a unit's chain of command)
+                r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|"
+                r"(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,4}?\s+(?:control|rule|administration)\b|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+now\s+in\s+the\s+hands\s+of",  # without "now": a statement of holding
                 r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to", r"surrender(?:ed|s)?\s+to",
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",

@@ -169,3 +169,9 @@ def test_a_people_s_revolution_forces_are_its_armed_group():
                                    "would be stronger if they managed to take"])
 def test_a_capture_near_at_hand_or_supposed_is_none(close):
     assert taken(f"Clashes went on all week. Resistance forces say they {close} Loi Nan, a strategic town.") == {}
+
+
+def test_a_unit_that_comes_under_a_command_is_not_taken_by_it_and_its_surrender_is_accepted_by_the_taker():
+    got = taken("Clashes went on all week. On 12 May, the MNDAA accepted the surrender of all of No. 412 Light Infantry "
+                "Battalion, which comes under the Regional Operations Command in Hong Lon.")
+    assert got == {"412 Light Infantry Battalion base": ("military_base", "Myanmar National Democratic Alliance Army")}
