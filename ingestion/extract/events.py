@@ -33,10 +33,10 @@ CHANGE_OF = {"capture": "captured", "recapture": "captured", "withdraw": "withdr
              "hold": "held"}
 # where a clause ends: the actor or place of one verb is not looked for beyond it
 CLAUSE_BREAK = re.compile(
-    r";|:|\s[–—]\s|\s-\s|,\s*(?:while|whereas|but|which|who|where|when|as|after|before|and\s+then|although|though|"
+    r";|:|\s[–—]\s|\s-\s|,\s*(?:while|whereas|but|which|who|where|when|as(?!\s+well\s+as)|after|before|and\s+then|although|though|"
     r"forcing|prompting|killing|leaving|following|according|said|adding|with)\b|\b(?:after|before|while|whereas|"
-    r"when|because|since|until|as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
-    r"military|they|it|its|their)\b)|\bbut\b", re.I)
+    r"when|because|since|until|(?<!well\s)(?<!such\s)as\s+(?:the|they|it|junta|regime|military))\s|\band\s+(?=(?:the\s+)?(?:junta|regime|"
+    r"military|they|it|its|their)\b(?!['’]s))|\bbut\b", re.I)  # not "as well as the X", "and the regime's office in Y"
 # where a CLAUSE_BREAK match can open (lower case; an opening space is one white-space
 # character, another space any white space; proved in test_scan)
 CLAUSE_BREAK_STARTS = ("after ", "and ", "as ", "because ", "before ", "but", "since ", "until ", "when", "whereas ",
@@ -44,7 +44,7 @@ CLAUSE_BREAK_STARTS = ("after ", "and ", "as ", "because ", "before ", "but", "s
 CLAUSE_BREAK_ANYWHERE = (";", ":", ",", " -", " –", " —")
 _CLAUSE_BREAK_STARTS_RE = starts_re(CLAUSE_BREAK_STARTS, CLAUSE_BREAK_ANYWHERE, shared=True)
 COORD_GAP = re.compile(
-    r"^\s*(?:itself\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
+    r"^\s*(?:itself\s*)?(?:(?:village|town|ward|township)\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
     r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
     r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including|belonging\s+to)\s+){0,6}$"
@@ -98,7 +98,9 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+(?:hands|control)\b", re.I)  # "X
 # "a hilltop camp belonging to LIB 321": the unit owns the unnamed site before it
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
-APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*(?=\s*,)")
+# a relative clause closed by a comma and "and": the verb's objects go on after it
+REL_THEN_AND = re.compile(r",\s*(?:which|where|who|whose)\b[^,;:.]{0,100},\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", re.I)
+APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
 NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
 WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
@@ -180,6 +182,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
                 else:
                     places = _objects(sm, text, trig.end, hi, trig.family)
+                    after = REL_THEN_AND.match(text, hi, s.end) if places and hi < s.end else None
+                    if after is not None:
+                        # "overran the X camp, where 50 soldiers were stationed, and the Y outpost"
+                        places = places + _objects(sm, text, after.end(), _clause(breaks, after.end())[1], trig.family)
                 from_which = FROM_WHICH.search(text, max(s.start, lo - 30), trig.start) if trig.family == "withdraw" else None
                 if not places and from_which:
                     # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"
@@ -545,11 +551,14 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
     list_kind: Place | None = None  # the head noun that types a list of bare names
     after_locative = False
     skip_until = -1
+    described = [m.span() for m in APPOSITION.finditer(text, pos, hi)] if "," in text[pos:hi] else []
     for p in sm.places:
         if p.start < pos or p.start >= hi or p.inner:
             continue
         if p.start < skip_until:
             continue  # inside an alias in brackets, skipped below
+        if out and any(a < p.start < b for a, b in described):
+            continue  # "A, the junta's last stronghold in the township, and B": the township describes A
         gap = APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm))
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":
             prev_end = p.end  # "A, a river port, and B": a description of A between two names

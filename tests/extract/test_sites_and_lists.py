@@ -175,3 +175,17 @@ def test_a_unit_that_comes_under_a_command_is_not_taken_by_it_and_its_surrender_
     got = taken("Clashes went on all week. On 12 May, the MNDAA accepted the surrender of all of No. 412 Light Infantry "
                 "Battalion, which comes under the Regional Operations Command in Hong Lon.")
     assert got == {"412 Light Infantry Battalion base": ("military_base", "Myanmar National Democratic Alliance Army")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The AA captured the Kyauk Lone camp, which had been guarded by junta troops, and the nearby Ywa Thit outpost.",
+     {"Kyauk Lone camp", "Ywa Thit outpost"}),
+    ("The KNLA overran the Tha Htoo camp, where about 50 junta soldiers were stationed, and the Kaw Pu outpost.",
+     {"Tha Htoo camp", "Kaw Pu outpost"}),
+    ("The TNLA took the Loi Hsan base, the junta's last stronghold in the township, as well as the Mong Nai outpost "
+     "and Pang Wo village.", {"Loi Hsan base", "Mong Nai outpost", "Pang Wo village"}),
+    ("The PDF seized the police station in Ah Tet village and the regime's administration office in Nyaung Lay.",
+     {"police station in Ah Tet", "regime's administration office in Nyaung Lay"}),
+])
+def test_a_list_of_objects_goes_on_past_a_description_of_one(text, places):
+    assert set(taken(f"Clashes went on all week. {text} More clashes are expected.")) == places
