@@ -934,6 +934,19 @@ def _one_captor(rs: list[Resolved]) -> list[Resolved]:
             or best[key(r)].actor_to == r.actor_to]
 
 
+_STRENGTH = {"day": 4, "month": 3, "year": 2, "week": 1}
+
+
+def _date_strength(date: tuple) -> int:
+    """How much a date says: a day, a month, a year, a week (the default: the week before the
+    report), none."""
+    return 0 if date[0] is None else _STRENGTH.get(date[2], 1)
+
+
+def _date_known(date: tuple) -> int:
+    return 0 if date[0] is None else 1
+
+
 def _merge(rs: list[Resolved]) -> list[Resolved]:
     """One fact per (change, place, actor): the most probable candidate, in text order."""
     rs = _one_captor(rs)
@@ -941,10 +954,13 @@ def _merge(rs: list[Resolved]) -> list[Resolved]:
     for r in rs:
         key = (r.change, r.place.key, r.actor_to if r.change != "withdrew" else r.actor_from)
         kept = out.get(key)
+        # an event told twice keeps the more telling date ("… retook the village on 21 October");
+        # a state (held, contested) told twice may be of two times: only a missing date is filled
+        strength = _date_strength if r.change in ("captured", "withdrew") else _date_known
         if kept is None or r.extra.get("p", 0) > kept.extra.get("p", 0):
-            if kept is not None and r.date[0] is None:
+            if kept is not None and strength(kept.date) > strength(r.date):
                 r.date = kept.date
             out[key] = r
-        elif kept.date[0] is None and r.date[0] is not None:
+        elif strength(r.date) > strength(kept.date):
             kept.date = r.date
     return sorted(out.values(), key=lambda r: r.place.start)

@@ -189,3 +189,10 @@ def test_a_unit_that_comes_under_a_command_is_not_taken_by_it_and_its_surrender_
 ])
 def test_a_list_of_objects_goes_on_past_a_description_of_one(text, places):
     assert set(taken(f"Clashes went on all week. {text} More clashes are expected.")) == places
+
+
+def test_a_capture_told_twice_keeps_the_day_the_second_telling_gives():
+    facts = facts_of("The KIA has taken Hpun Lwe, a local official said. Fighting for the village had gone on for a "
+                     "month before KIA fighters took Hpun Lwe on 2 June, he said.")
+    got = [(f.place, f.date) for f in facts if f.change == "captured"]
+    assert got == [("Hpun Lwe", "2025-06-02")]
