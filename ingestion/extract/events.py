@@ -65,7 +65,7 @@ OBJECT_GAP = re.compile(
     r"troops|soldiers|forces|fighters|enemy|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
     r"posts|garrisons|strongholds|are|were|include|includes|included|including|among|them|namely|such|as|"
-    r"sections?|percent|per|cent|%|No\.|"  # "the surrender of all of No. 129 Light Infantry Battalion"
+    r"sections?|percent|per|cent|%|No\.|security|administrative|"  # "took back security control of X"  # "the surrender of all of No. 129 Light Infantry Battalion"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|battalions?|police|guard|communications|"
     r"remaining|last|"
     # any word that describes the place's noun: "the jade town of", "the riverside camp at"

@@ -84,6 +84,7 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:push(?:es|ed|ing)?|moved|moving|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)",
     ],
     "hold": [
+        r"(?:had|has|have)\s+been\s+occupying",  # "the terrorists who had been occupying X": held it, no capture
         r"control(?:s|led|ling)(?!\s+of)",
         r"control(?!\s+of)", r"(?:holds|held|holding|hold)(?!\s+(?:talks|a\s+meeting|meetings|elections?|a\s+press|an?\s+))",
         r"retain(?:s|ed|ing)?", r"maintain(?:s|ed|ing)?\s+control\s+(?:of|over)",
@@ -106,6 +107,8 @@ NOMINAL: dict[str, list[str]] = {
 }
 # passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
 PLACE_SUBJECT: dict[str, list[str]] = {
+    # state media: "Kone Thar village has been restored to peace and stability" (by the junta)
+    "recapture": [r"(?:(?:has|have|had)\s+been|was|were)\s+restored\s+to\s+(?:peace|stability|normal|law\s+and\s+order)"],
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 # "came under KNDF control", not "comes under the Regional Operations Command" (a unit's chain of command)
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|"
@@ -226,7 +229,8 @@ TRIGGER_DISPATCH = _trigger_dispatch()
 _STATE_NEXT = ("administered", "completely", "controlled", "effectively", "entirely", "firmly", "totally", "fully", "governed", "held", "in", "largely", "mostly",
                "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
-    "abandon", "administer", "advanc", "raised ", "raises ", "raising ", "hoist", "plant", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "abandon", "administer", "advanc", "has been occupying", "had been occupying", "have been occupying",
+    "has been restored", "had been restored", "have been restored", "was restored", "were restored", "raised ", "raises ", "raising ", "hoist", "plant", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",

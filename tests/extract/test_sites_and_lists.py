@@ -196,3 +196,22 @@ def test_a_capture_told_twice_keeps_the_day_the_second_telling_gives():
                      "month before KIA fighters took Hpun Lwe on 2 June, he said.")
     got = [(f.place, f.date) for f in facts if f.change == "captured"]
     assert got == [("Hpun Lwe", "2025-06-02")]
+
+
+def _junta_media(text: str) -> set[tuple]:
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
+    return {(f.place, f.change, f.actor_to) for f in facts if isinstance(f, ControlChange)}
+
+
+def test_state_media_s_security_control_taken_back_and_peace_restored_are_recaptures():
+    assert ("Kyun Lel village", "captured", "Myanmar Armed Forces") in _junta_media(
+        "Tatmadaw columns conducted area clearance operations. The columns took back security control of Kyun Lel "
+        "village on 5 June after the terrorists fled.")
+    assert _junta_media("Tatmadaw columns conducted area clearance operations. Kone Nyo village has been restored "
+                        "to peace and stability, state media said.") == {("Kone Nyo village", "captured", "Myanmar Armed Forces")}
+
+
+def test_who_had_been_occupying_a_place_held_it_and_took_nothing():
+    got = _junta_media("Tatmadaw columns conducted area clearance operations. The terrorists who had been occupying "
+                       "Ohn Kyin village were driven out by security forces on 6 June.")
+    assert not any(change == "captured" and actor != "Myanmar Armed Forces" for _, change, actor in got)

@@ -25,7 +25,7 @@ EXAMPLES = {
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
                 "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on"],
-    "hold": ["controls", "control", "held", "retains", "maintained control of", "remains in full control of",
+    "hold": ["had been occupying", "controls", "control", "held", "retains", "maintained control of", "remains in full control of",
              "is firmly in control",
              "administers", "occupies", "is in full control of", "now in full control of", "has full control over", "are in charge of",
              "has been in control of"],
@@ -41,6 +41,7 @@ PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was now in the hands of", "is now in their hands",
                 "handed over to", "passed to", "surrendered to", "was now in their control",
                 "fell"],
+    "recapture": ["has been restored to peace and stability"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
     "contest": ["changed hands", "came under heavy attack"],
 }
