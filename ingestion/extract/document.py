@@ -61,6 +61,7 @@ class Resolved:
     date: tuple[dt.date | None, dt.date | None, str]
     agent: str | None = None
     change: str = ""
+    local: str | None = None  # the side at home where the sentence is (``_side_of`` its states)
     township: str | None = None
     state: str | None = None
     evidence_from: int = 0  # first sentence of the evidence
@@ -207,7 +208,7 @@ def resolve(sms: list[SentenceMentions], events_by_sentence: list[list], militar
 
     kept = settle(rank(out, text, sms), gaz, pub)  # the ranker reads no date nor location
     for r in kept:
-        r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, main)
+        r.actor_to, r.actor_from = _actors_for(r.change, r.agent, r.event, military, r.local or main)
     kept = [r for r in kept if not (r.change in ("captured", "held") and r.actor_to is None)]
     kept = _drop_locatives(kept, text)
     return _merge(_drop_held_after_capture(_drop_contested_captures(kept)))
@@ -337,10 +338,12 @@ def _resolve_all(sms: list[SentenceMentions], events_by_sentence: list[list], mi
             event_date: list = []  # worked out once for the event's places, if the ranker keeps one
             for place in places:
                 told_again = st.captor_of.get(place.key) if ev.change == "captured" and ev.agent is None else None
-                actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, main)
+                local = _side_of(states) if agent == military else None
+                actor_to, actor_from = _actors_for(ev.change, told_again or agent, ev, military, local or main)
                 if ev.change == "captured" and ev.agent is not None and ev.agent.key and ev.extra.get("selected", True):
                     st.captor_of.setdefault(place.key, actor_to)
-                r = Resolved(ev, place, actor_to, actor_from, att, None, agent=told_again or agent, change=ev.change)
+                r = Resolved(ev, place, actor_to, actor_from, att, None, agent=told_again or agent, change=ev.change,
+                             local=local)
                 r.pending = _Pending(sm, ev, place, st, states, len(st.townships), len(st.states), event_date)
                 out.append(r)
             if not ev.extra.get("selected", True):
@@ -421,6 +424,15 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
         # "the area was completely secured", in the junta's own media: by the junta
         return (st.military if st.junta_voice else None) or main or st.last_captor
     return None
+
+
+def _side_of(states: list[str]) -> str | None:
+    """The side at home in the states and regions a sentence names: the PDF in the central
+    regions, the local armed group elsewhere ("In Magway Region, the junta retook X": from the
+    PDF, in a round-up about the KNDF)."""
+    if states and set(states) <= PDF_REGIONS:
+        return "PDF"
+    return _local_group(states)
 
 
 def _local_group(states: list[str]) -> str | None:

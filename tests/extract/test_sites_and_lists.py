@@ -215,3 +215,11 @@ def test_who_had_been_occupying_a_place_held_it_and_took_nothing():
     got = _junta_media("Tatmadaw columns conducted area clearance operations. The terrorists who had been occupying "
                        "Ohn Kyin village were driven out by security forces on 6 June.")
     assert not any(change == "captured" and actor != "Myanmar Armed Forces" for _, change, actor in got)
+
+
+def test_in_a_round_up_the_junta_retakes_a_place_from_the_side_at_home_there():
+    facts = facts_of("Here is a round-up of the week. In Karenni State, the KNDF overran two outposts near Pekon. "
+                     "In Magway Region, the junta retook Sa Taw village after three days of clashes. The KNDF said more "
+                     "attacks would follow.")
+    got = {(f.place, f.actor_to, f.actor_from) for f in facts if f.change == "captured"}
+    assert ("Sa Taw village", "Myanmar Armed Forces", "People's Defence Force") in got
