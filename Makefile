@@ -17,8 +17,7 @@ $(UV):
 
 # --compile-bytecode: with PYTHONDONTWRITEBYTECODE set (as on this machine) nothing is ever cached,
 # and every process (each night's dbt, Dagster, GX) compiles its imports again: ~3 CPU-s per dbt run.
-setup: $(VENV)/.synced  ## install uv (if missing) and the locked environment, bytecode compiled; the extractor compiled with mypyc
-	@$(PY) scripts/build_compiled.py
+setup: $(VENV)/.synced  ## install uv (if missing) and the locked environment, bytecode compiled
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --compile-bytecode
 	$(PY) -m compileall -q ingestion orchestration publishing quality reporting runlog synthetic

@@ -157,12 +157,9 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from ingestion.extract.compiled import mode
-
     t = Table(title="extractor benchmark (CPU time of one process: reports/s per core)")
     t.add_column("measure")
     t.add_column("value", justify="right")
-    t.add_row("extractor modules", f"{mode()} (FRONTLINE_PURE_PYTHON=1 forces pure Python)")
     if real is not None:
         r_rate, r_facts, r_chars = real
         t.add_row(f"dev-real texts cycled ({n_real:,} reports, {r_chars:,.0f} characters each)",

@@ -5,10 +5,6 @@
 Every fact carries the sentence it comes from (``evidence``, a substring of the report
 text), the rule that produced it and the extractor version.
 """
-from ingestion.extract import compiled as _compiled
-
-_compiled.activate(__path__)  # the mypyc-compiled modules, if built from these sources (see compiled.py)
-
-from ingestion.extract.extractor import EXTRACTOR_VERSION, default_gazetteer, extract_report  # noqa: E402
+from ingestion.extract.extractor import EXTRACTOR_VERSION, default_gazetteer, extract_report
 
 __all__ = ["EXTRACTOR_VERSION", "default_gazetteer", "extract_report"]

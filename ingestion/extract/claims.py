@@ -716,12 +716,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
         return out
     prev: tuple[str | None, str | None, int] | None = None  # (verb class, noun class, end) of the last figure read
-    pending: list[tuple[Figure, str | None, int]] = []  # figures with a noun, waiting for a verb
+    pending: list[tuple[Figure, str, int]] = []  # figures with a noun, waiting for a verb
     skip_until = -1
     prev_agent: str | None = None
     seized_list = False  # a haul of no count of its own listed after "including"
-    metric: str | None  # typed for mypyc (compiled.py): a wrong type would raise at run time
-    last: RawClaim | None
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -971,7 +969,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         else:
             agent = _agent(sm, text, f.start - (len(before) - before.lower().rfind(head.split()[0])) if head and head.split()[0] in before.lower() else f.start)
         if metric == "killed" and vcls == "lost" and ncls == "armed" and not _lost_dead(_word, after[nend:]) \
-                and (agent in (None, "?", military) or _speaker_before(sm, agent, f.start)):  # type: ignore[arg-type]
+                and (agent in (None, "?", military) or _speaker_before(sm, agent, f.start)):
             # "the junta lost 30 troops": killed, captured or fled, not said which; a resistance
             # group that lost fighters lost their lives
             metric = "other"
@@ -1020,14 +1018,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             armed = re.fullmatch(_ARMED1, (m.group("n") or m.group("n2") or "soldier").lower()) is not None
             if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
                 continue  # a civilian arrested is no prisoner of war
-            and_m = _AND_MORE.match(text, b)
-            if and_m is not None and m.group("v") and _ANOTHER_ONE.match(text, and_m.end()):
+            nxt = _AND_MORE.match(text, b)
+            if nxt is not None and m.group("v") and _ANOTHER_ONE.match(text, nxt.end()):
                 # "killed a captain and a sergeant": two people under one verb
-                two = _ANOTHER_ONE.match(text, and_m.end())
+                two = _ANOTHER_ONE.match(text, nxt.end())
                 out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), metric,
                                     _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
                 continue
-            more = next((f for f in figs if and_m is not None and f.start == and_m.end() and f.value is not None), None)
+            more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
             if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
                 # "killed a woman and three men": one count of both
                 out[:] = [c for c in out if c.figure.start != more.start]
@@ -1654,8 +1652,8 @@ class Speakers:
         if "(" in s.text:
             for b in _BRACKETED.finditer(s.text):
                 if b.group(1) not in _ACTOR_SPELLINGS and b.group(1) not in self.short:
-                    short = _RESISTANCE_SHORT.search(s.text, max(0, b.start() - 90), b.end())
-                    if short is not None and short.end() == b.end():
+                    m = _RESISTANCE_SHORT.search(s.text, max(0, b.start() - 90), b.end())
+                    if m is not None and m.end() == b.end():
                         self.short[b.group(1)] = "PDF"  # "the Myaing Revolutionary Force (MRF)"
         if not any(a.key for a in sm.actors):
             return
@@ -1694,7 +1692,7 @@ class Speakers:
         an ethnic army is that army's officer, not the junta's (as "the army said" is)."""
         if a.key == self.military and a.text.lower() in ("army", "the army") and self.last_named in _ARMY_KEYS:
             return self.last_named
-        return a.key  # type: ignore[return-value]
+        return a.key
 
     def _remember(self, name: str, key: str) -> None:
         words = name.split()

@@ -254,7 +254,7 @@ def _joined(spans: list[DateSpan], text: str) -> list[DateSpan]:
         days = prev.precision == d.precision == "day" and prev.first is not None and d.first is not None
         if days and (prev.weekday or d.weekday) and _BESIDE.fullmatch(between):
             out[-1] = prev if d.weekday else d
-        elif days and not prev.since and _JOIN.fullmatch(between) and prev.first < d.first <= prev.first + RANGE_MAX:  # type: ignore[operator]
+        elif days and not prev.since and _JOIN.fullmatch(between) and prev.first < d.first <= prev.first + RANGE_MAX:
             out[-1] = DateSpan(prev.start, d.end, prev.first, d.last, "day")
         else:
             out.append(d)

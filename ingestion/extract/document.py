@@ -58,7 +58,7 @@ class Resolved:
     actor_to: str | None
     actor_from: str | None
     attributed_to: str | None
-    date: tuple[dt.date | None, dt.date | None, str] | None  # None until settled
+    date: tuple[dt.date | None, dt.date | None, str]
     agent: str | None = None
     change: str = ""
     township: str | None = None
@@ -130,7 +130,7 @@ class DocumentState:
     last_objects: list[Place] = field(default_factory=list)
     last_agent: str | None = None
     last_captor: str | None = None
-    captor_of: dict[str, str | None] = field(default_factory=dict)  # place key -> who the report says took it
+    captor_of: dict[str, str] = field(default_factory=dict)  # place key -> who the report says took it
     _dates: dict[int, DateSpan | None] = field(default_factory=dict)  # sentence index -> ``_sentence_date``, once found
     actor_counts: Counter = field(default_factory=Counter)
     townships: list[str] = field(default_factory=list)
@@ -363,7 +363,6 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
     main non-military actor when it has one; "the group", "the alliance", "its fighters"
     never mean the junta; "they", "it" are the actor named last. ``states``: the states and
     regions the sentence names."""
-    key: str | None
     if actor is not None and actor.key and GENERIC_ACTOR.match(actor.text):
         if states and set(states) <= PDF_REGIONS:
             return "PDF"  # "In Sagaing Region, resistance forces took X", in a report about the KIA
@@ -499,8 +498,8 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         else:
             out.extend(_nearest_unique(nearest, cands, p.count)[::-1])
     if not out and not ev.places and ev.extra.get("pronoun_object"):
-        before_trigger = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
-        out = before_trigger[-1:] or [q for q in st.last_objects if q.ref is None]
+        here = [q for q in ev.extra.get("sentence_places", []) if q.end <= ev.trigger.start and q.ref is None]
+        out = here[-1:] or [q for q in st.last_objects if q.ref is None]
     elif not out and not ev.places and (ev.change == "withdrew" and ev.extra.get("intransitive")
                                         or ev.trigger.voice != "active"):
         out = [q for q in st.last_objects if q.ref is None]
@@ -721,7 +720,7 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
                 rel = -abs(rel)
             day = own.first + dt.timedelta(days=rel)
-            first, last = not_after(day, day, pub)  # type: ignore[arg-type]
+            first, last = not_after(day, day, pub)
             if first is not None:
                 return first, None, "day"
     if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
@@ -736,7 +735,7 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said
-        return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # type: ignore[return-value]  # a change before it was told
+        return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:

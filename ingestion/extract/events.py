@@ -246,11 +246,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if trig.voice in ("passive", "place_subject") and ENUM_AFTER.match(text, trig.end):
             # "The camps that were taken, he said, were A, B and C": the list names them
             m = ENUM_AFTER.match(text, trig.end)
-            enumerated = _objects(sm, text, m.end(), s.end, trig.family)  # type: ignore[union-attr]
-            if enumerated:
+            listed = _objects(sm, text, m.end(), s.end, trig.family)
+            if listed:
                 noun = LISTED_HEAD.search(text, max(s.start, trig.start - 60), trig.start)  # "The camps that were"
                 kind = HEAD_KIND.get(noun.group(1).lower()) if noun else None
-                places = [_typed(q, Place(0, 0, noun.group(1), kind)) for q in enumerated] if kind else enumerated  # type: ignore[union-attr]
+                places = [_typed(q, Place(0, 0, noun.group(1), kind)) for q in listed] if kind else listed
                 ev.places = places
         ev.extra["sentence_places"] = sm.places
         if not places and re.match(r"\s+(?:it|them|the\s+(?:site|area|position))\b", text[trig.end:trig.end + 16]):

@@ -130,7 +130,7 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
     ev, place = r.event, r.place
     first, last, precision = r.date
     return ControlChange(
-        report_id=report_id, change=r.change, place=place.name, place_kind=place.kind,  # type: ignore[arg-type]
+        report_id=report_id, change=r.change, place=place.name, place_kind=place.kind,
         evidence=sms[ev.sentence].sentence.text, recapture=ev.recapture and r.change == "captured", unit=place.unit,
         township=r.township, state=r.state,
         actor_to=prep.names.get(r.actor_to, r.actor_to) if r.actor_to else None,
@@ -236,7 +236,6 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
     index: dict[tuple, int] = {}
     kinds: list[str | None] = []  # per claim of ``out``: the kind of people it counts (``_people_kind``)
     dated = claim_dates(sms, set(by_sentence), pub)
-    claimant_key: str | None
     for sm, rcs in raw:
         s = sm.sentence
         key, ok = sentence_speaker[s.index]
@@ -290,7 +289,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 continue  # "one displaced resident said": a person, not a count
             k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
             claim = Claim(
-                report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,  # type: ignore[arg-type]
+                report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,
                 value=f.value, value_low=f.low, value_high=f.high, approximate=f.approximate, place=place,
                 date=first.isoformat() if first else None,

@@ -64,14 +64,14 @@ VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens o
 class Figure:
     start: int
     end: int
-    value: int | float | None  # an int when whole (``_clean``): compiled, a ``float`` field would turn 8 into 8.0
-    low: int | float | None
-    high: int | float | None
+    value: float | None
+    low: float | None
+    high: float | None
     approximate: bool
     text: str
 
     @property
-    def point(self) -> int | float:
+    def point(self) -> float:
         for v in (self.value, self.low, self.high):
             if v is not None:
                 return v

@@ -68,12 +68,12 @@ class Matcher:
                     continue  # "Kachin State", "Bhamo District": an area, never a site taken or held
                 if t not in lst:
                     lst.append(t)
-        for key, targets in (extra or {}).items():  # type: ignore[assignment]
+        for key, targets in (extra or {}).items():
             lst = entries.setdefault(key, [])
             for t in targets:
                 if t not in lst:
                     lst.append(t)
-        for key, targets in entries.items():  # type: ignore[assignment]
+        for key, targets in entries.items():
             auto.add_word(key, (len(key), tuple(targets), _needs_caps(key)))
         if entries:
             auto.make_automaton()
@@ -119,7 +119,7 @@ def matcher_for(gaz: Gazetteer, extra: dict[str, list[tuple[str, str]]] | None =
     sig = (len(gaz.aliases), len(gaz.places), len(gaz.actors))
     with _LOCK:
         cached = _CACHE.get(ident)
-        if cached is not None and cached[0][0] == sig and cached[0][1] is gaz:  # type: ignore[index]
+        if cached is not None and cached[0][0] == sig and cached[0][1] is gaz:
             return cached[1]
     m = Matcher(gaz, extra)
     with _LOCK:

@@ -72,12 +72,12 @@ class SentenceMentions:
     @property
     def hits(self) -> list[Hit]:
         """The automaton's hits inside the sentence."""
-        return self._ctx[1]  # type: ignore[index]
+        return self._ctx[1]
 
     @property
     def places(self) -> list[Place]:
         if self._places is None:
-            text, hits, common, inner_caps = self._ctx  # type: ignore[misc]
+            text, hits, common, inner_caps = self._ctx
             s = self.sentence
             actors = self.actors
             places = [p for p in find_places(text, s.start, s.end) if not _overlaps(p, actors)
@@ -96,7 +96,7 @@ class SentenceMentions:
         if self._places is not None:
             return [p for p in self._places if p.unit is not None]
         s = self.sentence
-        return find_units(self._ctx[0], s.start, s.end)  # type: ignore[index]
+        return find_units(self._ctx[0], s.start, s.end)
 
     @property
     def dates(self) -> list[DateSpan]:
@@ -133,8 +133,8 @@ def _shifted(spans: list, offset: int) -> list:
 
 def _plain(cls) -> bool:
     """Whether ``replace`` on ``cls`` only copies its fields: every field set by ``__init__``, no
-    ``__post_init__``, no slots, a ``__dict__`` (not so when compiled by mypyc)."""
-    return (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__") and "__dict__" in cls.__dict__
+    ``__post_init__``, no slots."""
+    return (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
             and all(f.init for f in dataclasses.fields(cls)))
 
 

@@ -19,10 +19,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ingestion.extract.compiled import PACKAGE_DIR
 from ingestion.extract.places import kind_family
 
-MODEL_PATH = PACKAGE_DIR / "control_model.json"  # (a module compiled by mypyc has no __file__ at import)
+MODEL_PATH = Path(__file__).with_name("control_model.json")
 _WORD = re.compile(r"[a-z][a-z'’-]*|\d+|[,;:()—–-]")
 _KEEP_GAP = 6
 
@@ -83,7 +82,7 @@ def _where(r, text: str, sm) -> tuple[tuple, list[str]]:
     s = sm.sentence if sm is not None else None
     in_sentence = s is not None and s.start <= place.start < s.end
     if ev.extra.get("carried"):
-        return (in_sentence, "carried"), _WORD.findall(text[s.start:place.start].lower())  # type: ignore[union-attr]
+        return (in_sentence, "carried"), _WORD.findall(text[s.start:place.start].lower())
     if not in_sentence:
         return (False, "elsewhere"), []
     if place.start >= trig.end:
@@ -133,8 +132,8 @@ def _rest_features(r, text: str, sm, doc: dict | None, lead: tuple, words: list[
         out.append(f"gap_other_trig={any(t is not trig and lo <= t.start < hi for t in sm.triggers)}")
         out.append(f"gap_place={any(lo <= q.start < hi for q in sm.places)}")
         out.append(f"gap_actor={any(lo <= a.start < hi for a in sm.actors)}")
-        prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]  # type: ignore[union-attr]
-        nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]  # type: ignore[union-attr]
+        prev = _WORD.findall(text[max(s.start, place.start - 20):place.start].lower())[-1:]
+        nxt = _WORD.findall(text[place.end:min(s.end, place.end + 20)].lower())[:1]
         out += [f"prev={prev[0] if prev else '^'}", f"next={nxt[0] if nxt else '$'}"]
     for flag in ("pronoun_object", "intransitive", "carried", "alt_kind"):
         if ev.extra.get(flag):

@@ -33,7 +33,7 @@ def lower_keeps_matches(text: str) -> bool:
     return text.isascii() or _NON_ASCII_WORD.search(text) is None
 
 
-def finditer_from(pattern: re.Pattern | FirstCharDispatch, starts, text: str) -> Iterator[re.Match]:
+def finditer_from(pattern: re.Pattern, starts, text: str) -> Iterator[re.Match]:
     """``pattern.finditer(text)``, trying ``pattern`` only where ``starts`` matches the lower-cased text.
 
     ``starts`` must match (on ASCII lower-cased text) at every position where ``pattern``
@@ -57,7 +57,7 @@ def finditer_from(pattern: re.Pattern | FirstCharDispatch, starts, text: str) ->
             done = m.end()
 
 
-def finditer_at(pattern: re.Pattern | FirstCharDispatch, starts, text: str, pos: int, endpos: int,
+def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
                 keep: Callable[[int], bool] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where ``starts``
     matches the lower-cased ``text[pos:endpos]`` (the same matches, found sooner).
@@ -141,12 +141,11 @@ def first_chars(regex: str, flags: int = 0) -> frozenset[str] | None:
     bound it (it may match the empty string, or opens with ``.``, a negated class, a
     back-reference…). Read from the parsed expression (``re._parser``): zero-width items
     (``\\b``, look-arounds) and optional ones are passed over to what may follow."""
-    from re import _constants as c, _parser  # type: ignore[attr-defined]
+    from re import _constants as c, _parser
 
     def of(items) -> tuple[frozenset[str] | None, bool]:
         """(the opening characters, whether ``items`` may match the empty string)."""
         out: set[str] = set()
-        got: frozenset[str] | None
         for op, av in items:
             if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
                 continue  # zero-width: the next item consumes the first character
@@ -224,8 +223,7 @@ class LiteralFilter:
     Non-ASCII text always goes to the pattern (Unicode case folding is not ``str.lower``).
     """
 
-    _LITERAL = 1
-    _PARTIAL = 2
+    _LITERAL, _PARTIAL = 1, 2
 
     def __init__(self, pattern: re.Pattern, literals: tuple[str, ...], partial: tuple[str, ...] = ()):
         self.pattern = pattern
@@ -416,7 +414,7 @@ class SharedStarts:
 
     def __init__(self) -> None:
         self.members: list[Starts] = []
-        self._automata: tuple | None = None  # (fine, coarse) iterators, built on first use
+        self._automata = None  # (fine, coarse) iterators, built on first use
         self._memo: dict[str, list] = {}
 
     def add(self, starts: "Starts") -> int:

@@ -23,7 +23,7 @@ class Sentence(NamedTuple):
     end: int
     text: str
     para: int  # paragraph number
-    index: int  # type: ignore[assignment]  # sentence number in the report
+    index: int  # sentence number in the report
 
 
 _new_sentence = tuple.__new__  # ``Sentence(...)`` without the keyword handling of its generated __new__

@@ -207,9 +207,9 @@ def _trigger_dispatch() -> FirstCharDispatch:
     for ch in map(chr, range(128)):
         low = ch.lower()
         if low not in by_lower:
-            sub = _trigger_re(lambda form: opens[form] is None or low in opens[form])  # type: ignore[operator]
+            sub = _trigger_re(lambda form: opens[form] is None or low in opens[form])
             by_lower[low] = sub if sub is not None else _NEVER
-    return FirstCharDispatch(TRIGGER_RE, {ch: by_lower[ch.lower()] for ch in map(chr, range(128))})  # type: ignore[arg-type]
+    return FirstCharDispatch(TRIGGER_RE, {ch: by_lower[ch.lower()] for ch in map(chr, range(128))})
 
 
 _NEVER = re.compile(r"(?!)")  # matches nothing: no form opens with the character
