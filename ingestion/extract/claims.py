@@ -592,6 +592,9 @@ _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dea
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
                           r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+# a part named with no commas around it: "2,011 people including 1,102 civil servants have been killed"
+_INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
+_PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
 _PAREN_END = re.compile(r"[^,;.()]{0,40},")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
@@ -726,7 +729,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         k = i + 1
         while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
-                                 and _PAREN_END.match(text, figs[k].end)):
+                                 and _PAREN_END.match(text, figs[k].end)
+                                 or _INCLUDING_BARE.fullmatch(text, f.end, figs[k].start) and _PART_VERB.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         if k < len(figs):
             k_part = k
@@ -788,6 +792,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
         ncls, _word, nend, dead = _noun(after[np_from:])
+        own_np = bool(np_from) and _OF_OWN_PEOPLE.match(after) is not None  # "3 of its fighters", "2 of their own"
+        if own_np and ncls == "thing":
+            ncls, nend = "armed", _OF_OWN_PEOPLE.match(after).end() - np_from  # "killed 4 soldiers and 2 of its own"
         if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
             # "while losing 2 of their own": the group's own dead
             out.append(RawClaim(f, "killed", None, "own", "lost:own"))
@@ -883,7 +890,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
-            joined = ncls in ("armed", "civil") and ncls == prev[1] and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
+            # (not the speaker's own after the other side's: "killed 9 soldiers and 3 of its fighters")
+            joined = ncls in ("armed", "civil") and ncls == prev[1] and not own_np and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
                                                                        and not _TIMES.match(after))
             if ncls in (None, "bare"):
                 ncls = prev[1]
@@ -1054,6 +1062,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 _OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three or four houses", "one after another"
 _OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+# a part of the speaker's own side: "3 of its fighters", "2 of their own", "5 of our comrades"
+_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
+                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
