@@ -68,7 +68,7 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -128,7 +128,8 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
-slaughtering caught catching nabbed abandoned abandoning vacated vacating""".split())
+slaughtering caught catching nabbed abandoned abandoning vacated vacating
+died""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
@@ -221,9 +222,10 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
+    r"(?P<v>(?:fled|crossed|escaped|retreated|ran)\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+order\s+)?to\s+surrender|"  # "crossed the river to surrender"
+    r"(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
+    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
@@ -295,12 +297,14 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
 
 
 _FLEE_ABROAD = re.compile(r"[^.;]{0,60}?\b(?:flee|cross|escape|seek\s+(?:shelter|refuge))\s+(?:[\w'’-]+\s+){0,4}?"
-                          r"(?:into|to|over|across|in)\s+(?:the\s+)?(?:Thailand|India|Bangladesh|China|Mizoram|Manipur)\b")
-_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
+                          r"(?:into|to|over|across|in)\s+(?:the\s+)?(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland)\b")
+_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland)\b")
 
 
 @lru_cache(maxsize=4096)  # a function of the words alone; few verbs, read again and again
 def _verb_class(v: str) -> str:
+    if v.endswith("to surrender"):
+        return "surrendered"  # "crossed the river to surrender"
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
     if v.endswith("custody"):
@@ -535,7 +539,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             return NOUN_METRIC[base], base, m.end(), dead
         if base == "seats" and prev_w == "township":
             return "towns_captured", base, m.end(), dead  # "14 township seats"
-        prev_w = base
+        word_before, prev_w = prev_w, base
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
@@ -555,6 +559,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             return "captured_personnel", base, m.end(), dead
         if base in ("bodies", "corpses", "remains"):
             return "killed", "bodies", m.end(), dead
+        if base == "men" and word_before in ("young", "local", "village", "civilian", "unarmed"):
+            if best is None:
+                best = ("armed", "civil men", m.end())  # "30 young men detained for conscription": no prisoners of war
+            continue
         if base in ARMED and base not in ("more", "others", "people's"):
             if best is None or best[0] == "displaced" and False:
                 best = ("armed", base, m.end())
@@ -958,6 +966,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        if metric == "captured_personnel" and _word == "civil men":
+            metric = None  # "the junta detained 30 young men": civilians taken, no prisoners of war
         if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
             out.append(RawClaim(f, "killed", None, "own", "lost:own"))  # "our side lost two", "the KNDF lost 4"
             prev = (vcls, ncls, f.end + nend)
@@ -1458,9 +1468,20 @@ def _speaker_gap(gap: str) -> bool:
     the clash," Naw Bu said" or "… battalions in the town, and say"."""
     if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
         return False
+    if "who" in gap:
+        who = _GAP_WHO.search(gap)
+        if who is not None:
+            gap = gap[:who.start()]  # "junta spokesman Zaw Min Tun, who has previously said": the person named
     return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None or _GAP_ASIDE.match(gap) is not None
 
 
+# a neighbouring country's forces or officials speaking: no side of the war
+_FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Chinese|China['’]s|Bangladeshi|Bangladesh['’]s)\s+"
+                              r"(?:(?:army|military|armed\s+forces|border\s+(?:guards?|police)|soldiers|troops|authorities|"
+                              r"officials?|government|police|foreign\s+ministry|ministry|embassy|immigration)\b[^,;:\"“”]{0,25}?)"
+                              r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+_GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
+                      r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
 _GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
 _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
@@ -1814,6 +1835,8 @@ class Speakers:
                 return "?", True
             return None, True  # "according to a monitoring group": no actor
         before = text[max(s.start, a - 80):a]
+        if _FOREIGN_SPEAKER.search(before[-50:]):
+            return None, True  # "the Thai army said", "Indian officials said": no side of the war (not the junta's "army")
         if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
             return None, False  # "were reported killed"
         if verb == "statement":

@@ -14,7 +14,7 @@ WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
-    "a thousand": 1000, "one thousand": 1000,
+    "a thousand": 1000, "one thousand": 1000, "a million": 1_000_000,
 }
 # "a hundred", "a  hundred" (a double space in pasted or garbled text): any run of spaces between the words
 _WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
@@ -51,7 +51,7 @@ _FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(
 # followed within two words by one of those (see ``scan.finditer_from``)
 _STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
-               r"thousand|between|several|scores|dozens|hundreds|thousands|tens")
+               r"thousand|million|between|several|scores|dozens|hundreds|thousands|tens")
 FIGURE_STARTS = re.compile(
     rf"\b(?:{_STARTS_NUM}|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|"
     rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
@@ -131,7 +131,7 @@ def _by_first_letter(words: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand)",
+_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand|million)",
                                                             *_STARTS_NUM[len("[0-9]|"):].split("|")]) + ")")
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 # the last word of every alternative of _HEDGE ("more than" -> "than", "at least" -> "least")
@@ -165,13 +165,13 @@ def _number_hits():
     for d in "0123456789":
         auto.add_word(d, (0, False))
     for w in _STARTS_NUM[len("[0-9]|"):].split("|"):
-        auto.add_word(w, (len(w) - 1, w.startswith(("dozen", "hundred", "thousand"))))
+        auto.add_word(w, (len(w) - 1, w.startswith(("dozen", "hundred", "thousand", "million"))))
     auto.make_automaton()
     return auto.iter
 
 
 _NUMBER_HITS = _number_hits()
-_A_BEFORE = re.compile(r"\ba\s+(?:few\s+)?$")  # "a dozen", "a few hundred": _NUM_START's first words
+_A_BEFORE = re.compile(r"\ba\s+(?:few\s+)?$")  # "a dozen", "a few hundred", "a million": _NUM_START's first words
 
 
 def _number_starts(low: str) -> list[int]:

@@ -69,3 +69,91 @@ def test_two_kinds_of_the_same_side_are_still_summed():
 ])
 def test_a_part_without_commas_is_no_count_of_its_own(text, outlet, expected):
     assert got(text, outlet) == expected
+
+
+# ---------------------------------------------------------------- figures in words
+
+@pytest.mark.parametrize("text, expected", [
+    ("Half a million people have fled their homes in northern Rakhine, the UN said.", ("displaced", 500000, WIRE)),
+    ("Nearly a million people are displaced in Magway, according to the UN.", ("displaced", 1000000, WIRE)),
+    ("More than a million people have fled their homes since the coup, OCHA said.", ("displaced", 1000001, WIRE)),
+    ("Thirty-four junta troops surrendered with their weapons, the MNDAA said.",
+     ("surrendered", 34, "Myanmar National Democratic Alliance Army")),
+    ("Two hundred and sixty soldiers were captured at the Taungup base, the AA said.", ("captured_personnel", 260, AA)),
+])
+def test_figures_in_words(text, expected):
+    assert expected in got(text)
+
+
+# ---------------------------------------------------------------- Burmese-translated English
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the battle, died 14 soldiers of the military council, the PDF said.", {("killed", 14, PDF)}),
+    ("In the fighting died 6 enemy soldiers and injured 11, the CDF said.",
+     {("killed", 6, "Chin National Front"), ("wounded", 11, "Chin National Front")}),
+])
+def test_died_before_the_count(text, expected):
+    assert got(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He died 3 days later in the hospital at Hakha, the PDF said.",
+    "The commander, who died 2 years ago, was buried near Mansi.",
+])
+def test_died_before_a_measure_is_no_count(text):
+    assert got(text) == set()
+
+
+# ---------------------------------------------------------------- a speaker in a relative clause
+
+@pytest.mark.parametrize("text, outlet, claimant", [
+    ('The outlet could not reach junta spokesman Maj. Gen. Zaw Min Tun, who has previously said 55 "terrorists" '
+     "were killed in the region.", "Radio Free Asia (RFA)", MAF),
+    ("Calls to KNDF spokesperson Khu Meh Soe, who said last week that 38 soldiers were killed, went unanswered.",
+     "Radio Free Asia (RFA)", KNDF),
+])
+def test_who_said_is_the_person_named(text, outlet, claimant):
+    assert {c for _m, _v, c in got(text, outlet)} == {claimant}
+
+
+# ---------------------------------------------------------------- the border: refugees, surrenders, foreign officials
+
+@pytest.mark.parametrize("text, expected", [
+    ("About 2,600 Myanmar nationals crossed into Tak province on Sunday to flee the fighting, Thai officials said.",
+     ("displaced", 2600, WIRE)),
+    ("More than 1,500 people fled across the border into Mae Sot overnight, officials said.", ("displaced", 1501, WIRE)),
+    ("Chinese authorities said 450 people crossed into Yunnan to escape the shelling.", ("displaced", 450, WIRE)),
+])
+def test_civilians_who_crossed_a_border_province_are_displaced(text, expected):
+    assert got(text) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The AA said 74 border guards crossed into Bangladesh to surrender.", ("surrendered", 74, AA)),
+    ("The KNLA said 212 junta soldiers had crossed the Thaungyin River to surrender.", ("surrendered", 212, KNLA)),
+])
+def test_crossed_to_surrender_is_surrendered(text, expected):
+    assert got(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The Thai army said 45 Myanmar soldiers had crossed the border to surrender.",
+    "Thai authorities said 45 Myanmar soldiers had crossed the border to surrender.",
+    "India's border police said 45 Myanmar soldiers had crossed the border to surrender.",
+])
+def test_a_neighbours_army_or_officials_are_no_side(text):
+    assert got(text) == {("surrendered", 45, WIRE)}
+
+
+# ---------------------------------------------------------------- civilians taken are no prisoners of war
+
+@pytest.mark.parametrize("text", [
+    "The junta detained 45 young men for forced conscription in Thayet, residents said.",
+    "Junta troops arrested 17 village men in Salingyi, the PDF said.",
+])
+def test_young_men_detained_are_no_prisoners_of_war(text):
+    assert not any(m == "captured_personnel" for m, _v, _c in got(text))
+
+
+def test_men_of_a_battalion_captured_are_prisoners_of_war():
+    assert got("The PDF said it captured 19 men of the junta's LIB 57.") == {("captured_personnel", 19, PDF)}
