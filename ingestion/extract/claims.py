@@ -184,6 +184,13 @@ def _head(before: str) -> str | None:
         w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
         if w in _COUNT_NOUNS or w in HEAD_WORDS:
             return w
+        label = b[b.rfind("\n") + 1:]  # the label of a tally line
+        m = _COUNT_OF.search(label[-80:])
+        if m:
+            return m.group("v").lower()  # "The number of junta troops killed last week: 214"
+        m = _LABEL_PLACE.search(label)
+        if m and m.group("v").lower() in HEAD_WORDS:
+            return m.group("v").lower()  # "Towns seized by resistance forces: 3"
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
@@ -799,6 +806,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             after = text[f.end:min(figs[k].start if k < len(figs) else s.end, f.end + 150, s.end)]
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
+        elif after[:3].lstrip()[:1] in ("–", "—", "-") and _DASH_LEAD.match(after) and _LINE_OPEN.search(text, max(0, f.start - 8), f.start):
+            np_from = _DASH_LEAD.match(after).end()  # a tally line "214 – junta soldiers killed in clashes"
         ncls, _word, nend, dead = _noun(after[np_from:])
         own_np = bool(np_from) and _OF_OWN_PEOPLE.match(after) is not None  # "3 of its fighters", "2 of their own"
         if own_np and ncls == "thing":
@@ -845,6 +854,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
                 ncls = PLACE_METRIC[listed.group(1).lower()]  # "Weapons seized: 9", "Outposts overrun - 12"
+            elif _LISTED_HEAD.search(before[-4:]):
+                label = _LABEL_PLACE.search(before[before.rfind("\n") + 1:].rstrip(":-–— "))
+                if label and label.group("v").lower() == head.split()[-1] and label.group("n").lower() in PLACE_METRIC:
+                    ncls = PLACE_METRIC[label.group("n").lower()]  # "Towns seized by resistance forces: 3"
         vcls = None
         vend = None
         if head:
@@ -1081,6 +1094,11 @@ _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:th
 _OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
 _AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
 _AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
+# the label of a tally line: a noun and the verb after it ("Towns seized by resistance forces", "Bases overrun in May")
+_LABEL_PLACE = re.compile(r"^[\s•*·-]*(?:[A-Z][\w'’-]*\s+){0,2}?(?P<n>[A-Za-z]+)\s+(?P<v>[a-z]+)\b[^:\n]{0,40}$")
+# a figure that opens a line, then a dash and what it counts: "214 – junta soldiers killed", "3 - towns seized"
+_DASH_LEAD = re.compile(r"\s*[–—-]\s+(?=[A-Za-z])")
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t•*·]*$")
 _LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")

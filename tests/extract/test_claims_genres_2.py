@@ -157,3 +157,32 @@ def test_young_men_detained_are_no_prisoners_of_war(text):
 
 def test_men_of_a_battalion_captured_are_prisoners_of_war():
     assert got("The PDF said it captured 19 men of the junta's LIB 57.") == {("captured_personnel", 19, PDF)}
+
+
+# ---------------------------------------------------------------- tallies in lines ("in numbers" round-ups)
+
+NUMBERS = "The Irrawaddy (Conflicts in Numbers)"
+
+
+def test_a_tally_label_with_a_place_noun_and_its_verb():
+    text = "Airstrikes: 87\nClashes: 193\nTowns seized by resistance forces: 4\nCivilians displaced: 9,800"
+    found = got(text, NUMBERS)
+    assert ("towns_captured", 4) in {(m, v) for m, v, _c in found}
+    assert ("clashes", 193) in {(m, v) for m, v, _c in found}
+    assert ("displaced", 9800) in {(m, v) for m, v, _c in found}
+
+
+def test_the_number_of_label_before_a_colon():
+    assert {(m, v) for m, v, _c in got("The number of junta troops killed last week: 176", NUMBERS)} == {("killed", 176)}
+
+
+def test_a_figure_that_opens_a_line_then_a_dash():
+    text = ("176 – junta soldiers killed in clashes across the country\n"
+            "41 – civilians killed by junta airstrikes and shelling\n"
+            "4 – towns seized by resistance forces")
+    assert {(m, v) for m, v, _c in got(text, NUMBERS)} == {("killed", 176), ("killed", 41), ("towns_captured", 4)}
+
+
+def test_a_dash_inside_a_sentence_is_no_tally_line():
+    # "the village – 12 houses" is no count of ours; the dash line rule needs the figure to open its line
+    assert got("The PDF said the junta burned the village of Zee Pin – 12 houses and a school – on Monday.") == set()
