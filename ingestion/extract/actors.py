@@ -104,7 +104,8 @@ ETHNIC_FORCES: dict[str, tuple[str, ...]] = {
     "MNDAA": ("Kokang",), "KNLA": ("Karen",), "KNDF": ("Karenni",), "CNF": ("Chin",), "UWSA": ("Wa",),
 }
 _FORCE_NOUNS = ("forces", "force", "troops", "fighters", "soldiers", "resistance forces", "resistance groups",
-                "defence groups", "defense groups", "defence forces", "defense forces", "armed groups", "rebels")
+                "defence groups", "defense groups", "defence forces", "defense forces", "armed groups", "rebels",
+                "revolutionaries", "revolutionary forces", "resistance fighters", "guerrillas")
 for _key, _peoples in ETHNIC_FORCES.items():
     _aliases = ACTORS[_key][2]
     _aliases += [f"{p} {n}" for p in _peoples for n in _FORCE_NOUNS if f"{p} {n}" not in _aliases]

@@ -820,7 +820,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if ncls == "thing":
             # "seized 240 explosives and 31 firearms": no count of ours, but its verb is the next one's
             thing_head = _head(before) if before else None
-            prev = (_verb_class(thing_head), None, f.end) if thing_head else None
+            if thing_head:
+                prev = (_verb_class(thing_head), None, f.end)
+            elif prev is not None and prev[0] is not None and _COORD.match(text[prev[2]:f.start]) \
+                    and not _TAIL_BAD_NP.search(text[prev[2]:f.start]):
+                prev = (prev[0], None, f.end)  # "seized 2 bombs, 3 grenades and 4 rifles": the list goes on
+            else:
+                prev = None
             if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
                 # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
                 # kind (not the "three raids" of one battle's story)
@@ -1515,6 +1521,8 @@ _RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                      r"(?<!Guard\s)(?<!Air\s)(?<!Police\s)(?<!Security\s)(?<!Border\s)(?<!Militia\s)Force)")
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+# a local armed resistance group named anywhere in a sentence ("the Mon State Revolution Force and its allies took ...")
+_RESISTANCE_NAMED = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"\b")
 # the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
 _RESISTANCE_AFTER = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of|for|from|with)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?"
                                + _RESISTANCE_HEADS + r"\b")
@@ -1674,6 +1682,7 @@ class Speakers:
     named_keys: set[str] = field(default_factory=set)  # every actor the report named so far
     by_head: dict[str, str] = field(default_factory=dict)  # last word of a name read → its actor ("council" → SAC)
     person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
+    resistance_seen: int | None = None  # the index of the last sentence naming a resistance group outside the registry
     _index: int = -1  # the index of the sentence read last
 
     def __post_init__(self) -> None:
@@ -1692,6 +1701,13 @@ class Speakers:
             key = self.person(sm.sentence.text)
             if key:
                 self.person_seen = (sm.sentence.index, key)
+        t = sm.sentence.text
+        if _has_resistance_head(t):
+            for m in _RESISTANCE_NAMED.finditer(t):
+                a0, b0 = sm.sentence.start + m.start(), sm.sentence.start + m.end()
+                if not any(x.key and x.start < b0 and a0 < x.end for x in sm.actors):
+                    self.resistance_seen = sm.sentence.index  # "the Mon State Revolution Force and its allies ..."
+                    break
 
     def _learn_names(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -1782,6 +1798,8 @@ class Speakers:
             return self.person_seen[1]  # "Junta spokesman Zaw Min Tun ... He told reporters ...": that person's side
         if para_named and self.anaphor in _GROUP_ANAPHORS:
             return para_named
+        if self.anaphor in _GROUP_ANAPHORS and self.resistance_seen is not None and self._index - self.resistance_seen <= 1:
+            return "PDF"  # "the group said" after a local resistance group outside the registry
         if self.last and self.anaphor in _DOCUMENT_ANAPHORS:
             return self.last  # "the statement said": the statement of the last speaker, the junta's too
         if self.last and self.last != self.military:

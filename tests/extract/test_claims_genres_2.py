@@ -186,3 +186,35 @@ def test_a_figure_that_opens_a_line_then_a_dash():
 def test_a_dash_inside_a_sentence_is_no_tally_line():
     # "the village – 12 houses" is no count of ours; the dash line rule needs the figure to open its line
     assert got("The PDF said the junta burned the village of Zee Pin – 12 houses and a school – on Monday.") == set()
+
+
+# ---------------------------------------------------------------- junta statements: hauls listed after the dead
+
+def test_a_list_of_things_seized_keeps_its_verb_to_the_weapons():
+    text = "Tatmadaw members found 9 bodies of PDF terrorists and seized 3 mines, 5 hand grenades and 6 homemade rifles."
+    assert got(text, "The Global New Light of Myanmar") == {("killed", 9, MAF), ("weapons_seized", 6, MAF)}
+
+
+def test_things_after_a_new_clause_keep_no_verb():
+    # "; 4 rifles were found" has its own verb; "while 3 drones hovered" is no haul
+    text = "The KNLA seized 2 mortars; while 3 drones and 4 rifles were left behind, the group said."
+    assert not any(m == "weapons_seized" and v == 4 for m, v, _c in got(text))
+
+
+# ---------------------------------------------------------------- resistance groups outside the registry, peoples' forces
+
+@pytest.mark.parametrize("text, outlet, claimant", [
+    ("Karenni revolutionaries said they killed 9 junta soldiers in the battle for Moebye.", "Kantarawaddy Times", KNDF),
+    ("Kachin guerrillas said they killed 9 junta soldiers near Waingmaw.", WIRE, KIA),
+    ("The Sittaung Valley Revolution Force and its allies killed 9 soldiers in Kyaukkyi Township, the group said.",
+     "Independent Mon News Agency (IMNA)", PDF),
+])
+def test_peoples_revolutionaries_and_unregistered_resistance_groups(text, outlet, claimant):
+    assert got(text, outlet) == {("killed", 9, claimant)}
+
+
+def test_the_group_long_after_an_unregistered_group_is_not_guessed():
+    text = ("The Sittaung Valley Revolution Force attacked a junta convoy in May.\n\n"
+            "Heavy rain fell over the township for a week.\n\nSchools closed in the district.\n\n"
+            "The group said 9 soldiers were killed.")
+    assert {c for _m, _v, c in got(text)} != {PDF}
