@@ -129,7 +129,7 @@ massacring neutralised neutralized neutralising neutralizing eliminated eliminat
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
 slaughtering caught catching nabbed abandoned abandoning vacated vacating
-died""".split())  # "died 12 soldiers of the military council" (translated English)
+died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
@@ -158,7 +158,7 @@ _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'
                        r"cities)\b", re.I)
 # a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
 # "the group's gains include 9 towns", "its tally stands at 12 towns"
-_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
+_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul|losses)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
                            r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
@@ -388,6 +388,22 @@ def _skip_before(before: str) -> bool:
         if len(words) >= 4 and words[-4].lower() == "of" and words[-3].lower() == "the" and last.endswith(("'s", "’s")):
             return True
     return False
+
+
+# "Of the 57 terrorists killed, 12 were ...": the whole is a count of its own (a participle after its noun), not
+# the total of an aggregate ("15 of the 17 townships")
+_OF_THE_LEAD = re.compile(r"(?:^|[,;]\s*|\n)\s*(?:Of|Out\s+of)\s+the\s+$")
+_OF_THE_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|wounded|injured|captured|arrested|detained|displaced|"
+                             r"surrendered)\s*,", re.I)
+
+
+def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
+    """"Of the 57 terrorists killed, ...": the figure after a leading "Of the" counts what its participle says."""
+    if _OF_THE_COUNTED.match(text, f.end) is None:
+        return False
+    seg = text[max(s0, f.start - 14):f.start]
+    m = _OF_THE_LEAD.search(seg)
+    return m is not None and (m.start() > 0 or seg[:1] in (",", ";", "\n") or f.start - 14 <= s0)
 
 
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
@@ -728,7 +744,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
-            and not _skip_before(text[max(s.start, f.start - 70):f.start])]
+            and (not _skip_before(text[max(s.start, f.start - 70):f.start]) or _of_the_counted(text, s.start, f))]
     out: list[RawClaim] = []
     single = _has_single_verb(s.text)
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
@@ -755,6 +771,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if _skip_before(before) and _of_the_counted(text, s.start, f):
+            skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
         if f.value is not None and _EXCEEDS.search(before[-14:]):
             # "the number of IDPs now exceeds 80,000": more than the figure
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)

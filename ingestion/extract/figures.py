@@ -28,7 +28,7 @@ _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 _VAGUE = (r"scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|"
-          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)")
+          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)|tens(?=\s+of\s)")
 
 
 def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> str:
@@ -57,7 +57,8 @@ FIGURE_STARTS = re.compile(
     rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
          "hundreds of thousands": 200000, "a few hundred": 200, "a few thousand": 2000, "a few dozen": 24,
-         "several hundred": 200, "several thousand": 2000, "several dozen": 24}
+         "several hundred": 200, "several thousand": 2000, "several dozen": 24,
+         "tens": 20}  # "tens of soldiers" (translated English): scores
 
 
 @dataclass(frozen=True)

@@ -218,3 +218,36 @@ def test_the_group_long_after_an_unregistered_group_is_not_guessed():
             "Heavy rain fell over the township for a week.\n\nSchools closed in the district.\n\n"
             "The group said 9 soldiers were killed.")
     assert {c for _m, _v, c in got(text)} != {PDF}
+
+
+# ---------------------------------------------------------------- a whole, then its parts; vague counts; losses
+
+@pytest.mark.parametrize("text", [
+    "Of the 63 terrorists killed, 17 were members of the KIA and 46 belonged to PDF groups, the junta said.",
+    "Fighting went on for a week. Of the 63 terrorists killed, 17 were members of the KIA, the junta said.",
+])
+def test_of_the_n_killed_is_the_count_and_the_rest_its_parts(text):
+    assert got(text) == {("killed", 63, MAF)}
+
+
+def test_of_the_n_townships_stays_an_aggregate():
+    assert got("Of the 17 townships, 11 are under AA control, the group said.") == {("other", 11, AA)}
+
+
+def test_tens_of_is_a_vague_count():
+    assert full("The KNDF said tens of soldiers were killed in the fighting near Mese.") == {
+        ("killed", None, 20, None, True, KNDF, MAF)}
+
+
+def test_tens_of_thousands_is_still_tens_of_thousands():
+    assert ("displaced", 20000, WIRE) in got("Tens of thousands of people have fled their homes, the UN said.")
+
+
+def test_get_before_weapons_translated():
+    assert got("We could get 7 guns and 2000 bullets from the enemy, the PDF said.") == {("weapons_seized", 7, PDF)}
+
+
+def test_the_regimes_losses_include_places():
+    text = "The regime's losses since October include 9 towns, 170 outposts and more than 2,000 troops, the NUG said."
+    found = got(text)
+    assert ("towns_captured", 9, PDF) in found and ("outposts_captured", 170, PDF) in found
