@@ -236,6 +236,7 @@ TAIL_VERB = re.compile(
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
+    r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
@@ -312,6 +313,8 @@ _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai
 def _verb_class(v: str) -> str:
     if v.endswith("to surrender"):
         return "surrendered"  # "crossed the river to surrender"
+    if v.endswith(("movement", "CDM")):
+        return "cdm"  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
     if v.endswith("custody"):
@@ -432,6 +435,9 @@ _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|mon
 # "a major" is an officer, "a major camp" is not
 _MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
 _ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+# one more of the same fate after the clause: ", and so was a police officer", ", as did a captain"
+_AND_SO_ONE = re.compile(rf"[^,;:.]{{0,50}},?\s+(?:and\s+so\s+(?:was|did|were)|as\s+(?:was|did))\s+(?:a|an|one)\s+"
+                         rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1})\b")
 _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
@@ -1035,6 +1041,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric in ("killed", "wounded") and f.value is not None and _ONE_AND_KIN.search(before[-50:]):
             # "a woman and her two children were killed": one more than the figure
             f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+        if metric in _CASUALTY_METRICS and f.value is not None and vend is not None and tail_m is not None and ncls == "armed":
+            so = _AND_SO_ONE.match(text, vend, s.end)
+            if so is not None and not any(vend <= g.start < so.end() for g in figs):
+                # "three soldiers were killed in the ambush, and so was a police officer": one more
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         last = out[-1] if out else None
         if joined and last is not None and last.metric == metric and last.figure.value is not None \
                 and f.value is not None and _one_side(sm, last.figure.start, f.end + nend):
@@ -1277,7 +1288,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1307,6 +1318,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
+    if vcls == "cdm":
+        return "other" if ncls in ("armed", None, "bare") else None
     if ncls == "clashes":
         return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None
     if ncls == "captured_personnel":

@@ -251,3 +251,31 @@ def test_the_regimes_losses_include_places():
     text = "The regime's losses since October include 9 towns, 170 outposts and more than 2,000 troops, the NUG said."
     found = got(text)
     assert ("towns_captured", 9, PDF) in found and ("outposts_captured", 170, PDF) in found
+
+
+# ---------------------------------------------------------------- defectors to the CDM; "and so was a ..."
+
+@pytest.mark.parametrize("text, value", [
+    ("Nearly 9,000 police and soldiers have gone over to the civil disobedience movement, the NUG said.", 9000),
+    ("More than 2,500 soldiers have joined the CDM since the coup, according to the NUG.", 2501),
+])
+def test_defectors_to_the_cdm_are_other(text, value):
+    assert got(text) == {("other", value, PDF)}
+
+
+def test_defected_to_a_group_in_battle_stays_surrendered():
+    assert got("The KNLA said 23 soldiers defected to the group during the siege of Kyondoe.") == {("surrendered", 23, KNLA)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four soldiers were killed in the ambush near Hpruso, and so was a police officer, the KNDF said.", ("killed", 5, KNDF)),
+    ("Two of the junta's majors died in the fighting, and so did a police captain, the CNF said.",
+     ("killed", 3, "Chin National Front")),
+])
+def test_and_so_was_one_more(text, expected):
+    assert got(text) == {expected}
+
+
+def test_and_so_did_a_town_is_no_person():
+    assert got("Four soldiers were killed in the ambush near Hpruso, and so did the town suffer, the KNDF said.") == {
+        ("killed", 4, KNDF)}
