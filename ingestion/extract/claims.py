@@ -78,6 +78,7 @@ NOUN_METRIC = {
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
+    "casualties": "casualties",  # the dead and the wounded together: an "other" count
 }
 PLACE_METRIC = {
     "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
@@ -1320,6 +1321,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
         return ncls
     if vcls == "cdm":
         return "other" if ncls in ("armed", None, "bare") else None
+    if ncls == "casualties":
+        return "other"  # "the junta suffered over 300 casualties": killed and wounded, not said which
     if ncls == "clashes":
         return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None
     if ncls == "captured_personnel":
@@ -1502,9 +1505,9 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|loc
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
-_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by|"
+_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced|confirmed)\s+by|"
                         r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
-_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on")
+_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on", "onfirmed by")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
@@ -1535,6 +1538,7 @@ _FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Ch
                               r"(?:(?:army|military|armed\s+forces|border\s+(?:guards?|police)|soldiers|troops|authorities|"
                               r"officials?|government|police|foreign\s+ministry|ministry|embassy|immigration)\b[^,;:\"“”]{0,25}?)"
                               r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+_PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
 _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
                       r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
 _GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
@@ -1876,7 +1880,7 @@ class Speakers:
         verb = text[a:b].lower()
         if verb in _DENIALS:
             return None, False  # "..., which it denied": who denies a figure does not claim it
-        if verb in ("reported", "claimed", "stated", "announced") and text[b:b + 4] == " by ":
+        if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
             b += 3
         if _ACCORDING.match(verb):
@@ -1904,8 +1908,8 @@ class Speakers:
         before = text[max(s.start, a - 80):a]
         if _FOREIGN_SPEAKER.search(before[-50:]):
             return None, True  # "the Thai army said", "Indian officials said": no side of the war (not the junta's "army")
-        if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
-            return None, False  # "were reported killed"
+        if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+            return None, False  # "were reported killed", "50 soldiers were confirmed dead": no one speaks
         if verb == "statement":
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
             if near:

@@ -279,3 +279,23 @@ def test_and_so_was_one_more(text, expected):
 def test_and_so_did_a_town_is_no_person():
     assert got("Four soldiers were killed in the ambush near Hpruso, and so did the town suffer, the KNDF said.") == {
         ("killed", 4, KNDF)}
+
+
+# ---------------------------------------------------------------- passive speech verbs; casualties
+
+@pytest.mark.parametrize("text, expected", [
+    ("43 soldiers were confirmed dead after the battle for Kyaikdon, the KNLA said.", {("killed", 43, KNLA)}),
+    ("The deaths of more than 43 soldiers were confirmed by the KNLA.", {("killed", 44, KNLA)}),
+    ("43 soldiers were said to have been killed near Shwegu, the KIA told reporters.", {("killed", 43, KIA)}),
+])
+def test_a_passive_speech_verb_has_no_speaker_before_it(text, expected):
+    assert got(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The KIA said the junta suffered over 400 casualties in the battle for Mansi.", {("other", 401, KIA)}),
+    ("Junta troops suffered 37 casualties, including 13 dead, in the ambush, the KNLA said.",
+     {("other", 37, KNLA), ("killed", 13, KNLA)}),
+])
+def test_casualties_are_the_dead_and_wounded_together(text, expected):
+    assert got(text) == expected
