@@ -1504,7 +1504,10 @@ _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|loc
                         r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
-                        r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
+                        r"institute|organi[sz]ation|network|Facebook|Telegram|"
+                        # rights groups and conflict monitors by their names or their data
+                        r"association|AAPP|ACLED|ISP-Myanmar|Data\s+for\s+Myanmar|Amnesty|Human\s+Rights\s+Watch|Fortify\s+Rights|"
+                        r"UNICEF|Red\s+Cross|ICRC|think[\s-]+tanks?|data|database|tall(?:y|ies)|study|survey)\b", re.I)
 _ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced|confirmed)\s+by|"
                         r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
 _ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on", "onfirmed by")

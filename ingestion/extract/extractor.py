@@ -258,6 +258,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             else:
                 # who killed or displaced civilians does not claim the count of them
                 claimant_key = None if rc.subject_hint == "civil" or rc.metric == "displaced" else rc.agent
+                if claimant_key == "PDF" and para_last.get(s.para) not in (None, mil, "PDF") \
+                        and _GENERIC_RESISTANCE.search(s.text) and not _NAMES_PDF.search(s.text):
+                    # "the resistance groups also seized 60 weapons" after "..., the KNDF said": the speaker's side
+                    claimant_key = para_last[s.para]
                 last_spk, last_named = so_far[s.index]
                 if claimant_key == "?":
                     claimant_key = last_named or spk.main  # "the group took ...": the actor spoken of
@@ -309,6 +313,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             kinds.append(kind)
             out.append(claim)
     return _drop_rounded(out)
+
+
+_GENERIC_RESISTANCE = re.compile(r"\b(?:[Rr]esistance|[Rr]evolutionary\s+forces|[Aa]nti-junta\s+forces|[Jj]oint\s+forces)\b")
+_NAMES_PDF = re.compile(r"\bPDFs?\b|People['’]s\s+Defen[cs]e|\bNUG\b|National\s+Unity")
 
 
 def _people_kind(hint: str | None) -> str | None:

@@ -299,3 +299,28 @@ def test_a_passive_speech_verb_has_no_speaker_before_it(text, expected):
 ])
 def test_casualties_are_the_dead_and_wounded_together(text, expected):
     assert got(text) == expected
+
+
+# ---------------------------------------------------------------- monitors and rights groups; the generic resistance
+
+@pytest.mark.parametrize("text", [
+    "According to the Assistance Association for Political Prisoners, junta forces have killed more than 5,900 civilians.",
+    "According to ACLED data, junta forces have killed more than 5,900 civilians.",
+    "According to a tally by Data for Myanmar, junta forces have killed more than 5,900 civilians.",
+])
+def test_a_rights_group_or_monitor_is_no_actor(text):
+    report = ("The Kani PDF said it had ambushed a junta column near Yinmabin.\n\n" + text)
+    assert ("killed", 5901, "Radio Free Asia (RFA)") in got(report, "Radio Free Asia (RFA)")
+
+
+def test_the_generic_resistance_after_a_groups_speaker_is_that_group():
+    text = ("The KNDF and allied groups said they seized the headquarters of LIB 512 near Shadaw on Sunday. "
+            "At least 26 soldiers were killed, the KNDF said on Monday. The resistance groups also seized more than "
+            "70 weapons.")
+    assert ("weapons_seized", 71, KNDF) in got(text, "The Irrawaddy")
+
+
+def test_a_sentence_that_names_the_pdf_keeps_the_pdf():
+    text = ("At least 26 soldiers were killed near Shadaw, the KNDF said on Monday. Resistance forces of the Demoso PDF "
+            "also seized 70 weapons.")
+    assert ("weapons_seized", 70, PDF) in got(text, "The Irrawaddy")
