@@ -943,8 +943,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
             # (not the speaker's own after the other side's: "killed 9 soldiers and 3 of its fighters")
-            joined = ncls in ("armed", "civil") and ncls == prev[1] and not own_np and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
-                                                                       and not _TIMES.match(after))
+            joined = ncls in ("armed", "civil", "weapons_seized") and ncls == prev[1] and not own_np \
+                and (text[prev[2]:f.start].strip() in ("and", ",", ", and") and not _TIMES.match(after))
+            # (a haul listed kind by kind is one count: "seized 6 assault rifles, 2 machine guns and a pistol")
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \

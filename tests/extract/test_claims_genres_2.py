@@ -324,3 +324,19 @@ def test_a_sentence_that_names_the_pdf_keeps_the_pdf():
     text = ("At least 26 soldiers were killed near Shadaw, the KNDF said on Monday. Resistance forces of the Demoso PDF "
             "also seized 70 weapons.")
     assert ("weapons_seized", 70, PDF) in got(text, "The Irrawaddy")
+
+
+# ---------------------------------------------------------------- a haul listed kind by kind
+
+@pytest.mark.parametrize("text, outlet, expected", [
+    ("The Tatmadaw also seized 7 assault rifles, 3 machine guns and 4 drones from the terrorists.",
+     "Myawady (Myanmar military-run media)", {("weapons_seized", 10, MAF)}),
+    ("The KNLA said it seized 12 rifles and 2 mortars from the camp.", WIRE, {("weapons_seized", 14, KNLA)}),
+])
+def test_a_haul_listed_kind_by_kind_is_one_count(text, outlet, expected):
+    assert got(text, outlet) == expected
+
+
+def test_weapons_of_two_verbs_stay_two_counts():
+    text = "The KNLA said it seized 12 rifles on Monday and captured 2 mortars in a second raid on Tuesday."
+    assert got(text) == {("weapons_seized", 12, KNLA), ("weapons_seized", 2, KNLA)}
