@@ -236,7 +236,7 @@ TAIL_VERB = re.compile(
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
-    r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
+    r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
@@ -718,8 +718,9 @@ _ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assa
                           r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
 _DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
-_OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
-                                r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
+_OR_CASUALTY_AFTER = re.compile(r"(?:\s*,\s*(?:were\s+|been\s+)?(?:killed|wounded|injured|captured|arrested|detained))*,?"
+                                r"\s+(?:or|and/or)\s+(?:were\s+|was\s+|have\s+|had\s+|been\s+)*(?:killed|dead|died|wounded|injured|"
+                                r"hurt|captured|taken\s+(?:prisoner|captive)|missing|defected|deserted)\b", re.I)
 _OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing)\s+(?:or|and/or)\s+"
                                  r"[a-z]+\s+$", re.I)
 
@@ -1290,7 +1291,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1502,13 +1503,24 @@ _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
 _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|local\b(?!\s+(?:commanders?|defen[cs]e|resistance|"
                         r"PDF|fighters?|troops|forces|leaders?|militia|armed|spokes\w*|officers?|groups?|units?))|"
-                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
+                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|U\.N|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
                         r"institute|organi[sz]ation|network|Facebook|Telegram|"
                         # rights groups and conflict monitors by their names or their data
                         r"association|AAPP|ACLED|ISP-Myanmar|Data\s+for\s+Myanmar|Amnesty|Human\s+Rights\s+Watch|Fortify\s+Rights|"
                         r"UNICEF|Red\s+Cross|ICRC|think[\s-]+tanks?|data|database|tall(?:y|ies)|study|survey)\b", re.I)
+# bodies that count for no side: the UN and its agencies, rights groups, conflict monitors
+_MONITOR = re.compile(r"\b(?:United\s+Nations|UN|U\.N|OCHA|UNHCR|UNICEF|AAPP|ACLED|Assistance\s+Association|ISP-Myanmar|"
+                      r"Data\s+for\s+Myanmar|Human\s+Rights\s+Watch|Amnesty|Fortify\s+Rights|rights\s+groups?|monitors?|"
+                      r"monitoring\s+groups?)\b")
+
+
+def names_monitor(text: str) -> bool:
+    """Whether ``text`` names a body that counts for no side (the UN, a rights group, a monitor)."""
+    return _MONITOR.search(text) is not None
+
+
 _ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced|confirmed)\s+by|"
                         r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
 _ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on", "onfirmed by")

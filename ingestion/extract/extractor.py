@@ -17,7 +17,7 @@ import warnings
 from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
-from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
+from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, names_monitor, opponent
 from ingestion.reports import published_day
 from ingestion.extract.document import Resolved, claim_dates, main_actor, resolve
 from ingestion.extract.events import assemble, carried
@@ -249,8 +249,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             fk, fok = fig_speaker.get((s.index, rc.figure.start), (None, False))
             if fk:
                 key, ok = fk, fok
-            if ok and key is None and headline:
-                claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it
+            if ok and key is None and headline and not names_monitor(s.text):
+                claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it (not the UN or a monitor)
             elif ok and (key or not outlet_is_junta):
                 claimant_key = key
             elif outlet_is_junta:

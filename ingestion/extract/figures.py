@@ -24,7 +24,7 @@ _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|more\s+then|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 _VAGUE = (r"scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|"
@@ -136,7 +136,7 @@ _NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:d
                                                             *_STARTS_NUM[len("[0-9]|"):].split("|")]) + ")")
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 # the last word of every alternative of _HEDGE ("more than" -> "than", "at least" -> "least")
-_HEDGE_ENDS = ("than", "most", "of", "over", "least", "nearly", "almost", "to", "about", "around", "some", "roughly",
+_HEDGE_ENDS = ("than", "then", "most", "of", "over", "least", "nearly", "almost", "to", "about", "around", "some", "roughly",
                "approximately", "estimated", "as", "under", "another", "further")
 
 
@@ -305,7 +305,7 @@ def find_figures(text: str) -> list[Figure]:
                 out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))
                 continue
             trail = _words(trail)  # the bound written after a number: "20 or more", "a dozen or so"
-            if hedge in ("more than", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
+            if hedge in ("more than", "more then", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
                            "not fewer than") or trail in ("or more", "or above", "+", "-plus"):

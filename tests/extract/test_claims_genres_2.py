@@ -340,3 +340,32 @@ def test_a_haul_listed_kind_by_kind_is_one_count(text, outlet, expected):
 def test_weapons_of_two_verbs_stay_two_counts():
     text = "The KNLA said it seized 12 rifles on Monday and captured 2 mortars in a second raid on Tuesday."
     assert got(text) == {("weapons_seized", 12, KNLA), ("weapons_seized", 2, KNLA)}
+
+
+# ---------------------------------------------------------------- the UN under a military headline; fates in a list; garbled rewrites
+
+def test_the_un_is_not_the_headlines_speaker():
+    report = Report(id="t", published="2025-03-10", outlet="Associated Press (via Morning Sun)",
+                    title="Myanmar's military says it retook town from rebels",
+                    text="State-run MRTV said army troops had retaken Kutkai on Wednesday.\n\n"
+                         "More than 2.7 million people in Myanmar have been displaced, according to the U.N.")
+    found = {(c.metric, c.value_low, c.claimant) for c in extract_report(report) if isinstance(c, Claim)}
+    assert found == {("displaced", 2700001, "Associated Press (via Morning Sun)")}
+
+
+@pytest.mark.parametrize("text", [
+    "Since then, thousands have been killed, captured or have defected, the NUG said.",
+    "About 400 soldiers were killed, captured or deserted, the KNLA said.",
+])
+def test_killed_captured_or_defected_is_no_death_count(text):
+    assert {m for m, _v, _c in got(text)} == {"other"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brotherhood alliance was say they capture more then 1500 junta troop and take 12 town.",
+     {("captured_personnel", 1501, "Three Brotherhood Alliance"), ("towns_captured", 12, "Three Brotherhood Alliance")}),
+    ("The KIA said 40 military camp was occupy.", {("outposts_captured", 40, KIA)}),
+    ("Many people flee, the UN says 35000 people was displace.", {("displaced", 35000, WIRE)}),
+])
+def test_garbled_rewrites(text, expected):
+    assert got(text) == expected
