@@ -1431,8 +1431,8 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
                                                              text[max(s0, a.start - 12):a.start]):
             continue  # "KIA and allied troops", "resistance soldiers"
         pre = text[max(s0, a.start - 12):a.start].lower()
-        if _PREPOSITION_BEFORE.search(pre):
-            continue
+        if _PREPOSITION_BEFORE.search(pre) or _ARTICLE_BEFORE.search(pre):
+            continue  # "against the junta", "shot down a junta drone": no agent
         best = _coalition_of_list(sm, text, a) or a.key
     return best
 
@@ -1460,6 +1460,7 @@ def _coalition_of_list(sm: SentenceMentions, text: str, last: Actor) -> str | No
     return keys[-1]  # "the KIA and the PDF captured ...": the side named first leads
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")  # "a junta drone", "an AA outpost": the actor names a thing
 _PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+)?$")
 _NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")

@@ -369,3 +369,8 @@ def test_killed_captured_or_defected_is_no_death_count(text):
 ])
 def test_garbled_rewrites(text, expected):
     assert got(text) == expected
+
+
+def test_an_actor_after_a_is_a_thing_not_the_agent():
+    text = "The PDF shot down a junta drone near Pale and killed 6 soldiers, taking its tally this month to 39."
+    assert got(text) == {("killed", 6, PDF), ("killed", 39, PDF)}
