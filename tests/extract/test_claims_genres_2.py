@@ -374,3 +374,31 @@ def test_garbled_rewrites(text, expected):
 def test_an_actor_after_a_is_a_thing_not_the_agent():
     text = "The PDF shot down a junta drone near Pale and killed 6 soldiers, taking its tally this month to 39."
     assert got(text) == {("killed", 6, PDF), ("killed", 39, PDF)}
+
+
+# ---------------------------------------------------------------- names in the counted phrase; fell in battle; draftees
+
+@pytest.mark.parametrize("text, expected", [
+    ("The PDF said 7 Pyu Saw Htee members were captured near Ayadaw.", ("captured_personnel", 7, PDF)),
+    ("He said 4 Karen National Liberation Army fighters died in the clash, the KNU said.", ("killed", 4, KNLA)),
+    ("The PDF said 23 Kani villagers were killed in the airstrike.", ("killed", 23, PDF)),
+])
+def test_a_multiword_name_in_the_counted_phrase(text, expected):
+    assert got(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Six KNLA fighters fell in battle last month, the group said.",
+    "Six KNLA fighters fell in the fighting at Thingannyinaung, the group said.",
+])
+def test_fell_in_battle_is_killed(text):
+    assert got(text) == {("killed", 6, KNLA)}
+
+
+def test_fell_into_enemy_hands_stays_captured():
+    assert got("The KIA said 6 soldiers fell into its hands near Momauk.") == {("captured_personnel", 6, KIA)}
+
+
+def test_draftees_are_soldiers():
+    assert got("The KNDF said it captured 19 new draftees who were sent to the front line.") == {
+        ("captured_personnel", 19, KNDF)}
