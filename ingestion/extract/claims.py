@@ -411,6 +411,8 @@ def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
     return m is not None and (m.start() > 0 or seg[:1] in (",", ";", "\n") or f.start - 14 <= s0)
 
 
+# a speaker's aside between the counted phrase and its verb: "Twelve soldiers, the KIA said, were killed"
+_ASIDE_SAID = re.compile(r"\s*,\s*(?:according\s+to\s+[^,;:.\"“”]{2,40}|(?:the\s+)?[^,;:.\"“”]{2,40}?\s+(?:said|says|claimed|claims|reported|added|told\s+\w+))\s*,")
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 # "including", also after a first part ("including a colonel and (two captains)")
@@ -902,7 +904,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif vcls == "drove" and _FLEE_ABROAD.match(after, nend):
                 vcls = "abroad"  # "forcing 40 border police to flee into Bangladesh"
         tail_m = None
-        tail_text = after[nend:]
+        aside = _ASIDE_SAID.match(after, nend) if "," in after[nend:nend + 3] else None
+        tail_at = aside.end() if aside is not None else nend  # "Twelve soldiers, the KIA said, were killed"
+        tail_text = after[tail_at:]
         of_them = np_from and ncls is None and _OF_THEM.match(after)
         if of_them and before.rstrip().endswith(","):
             continue  # "two captains, one of them a commander, died": a part of the count
@@ -920,9 +924,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before \
-                    and _OBJECT_NEXT.match(text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 12]) \
+                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
-                                     text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 40], re.I):
+                                     text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 40], re.I):
                 # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)
                 tail_m = None
             else:
@@ -931,7 +935,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                     tcls = "captured_personnel" if ncls in ("armed", None) else "took"
                 if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
-                vend = f.end + nend + tail_m.end()
+                vend = f.end + tail_at + tail_m.end()
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"

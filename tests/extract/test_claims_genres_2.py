@@ -402,3 +402,18 @@ def test_fell_into_enemy_hands_stays_captured():
 def test_draftees_are_soldiers():
     assert got("The KNDF said it captured 19 new draftees who were sent to the front line.") == {
         ("captured_personnel", 19, KNDF)}
+
+
+# ---------------------------------------------------------------- a speaker's aside inside the clause
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fourteen soldiers, the KIA said, were killed in the attack on Nam Hpat Kar.", {("killed", 14, KIA)}),
+    ("Fourteen soldiers, according to the KNLA, were captured near Payathonzu.", {("captured_personnel", 14, KNLA)}),
+])
+def test_a_speakers_aside_between_count_and_verb(text, expected):
+    assert got(text) == expected
+
+
+def test_an_aside_of_place_is_no_speaker_aside():
+    # the aside names a place, not a speaker: the verb after it is still the count's
+    assert got("Fourteen soldiers, most of them new recruits, were killed near Laiza, the KIA said.") == {("killed", 14, KIA)}
