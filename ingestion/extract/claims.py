@@ -1604,7 +1604,7 @@ def _resistance_before(before: str) -> bool:
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents", "report", "council", "front", "union"}
+                  "rebels", "allies", "insurgents", "report", "council", "front", "union", "ministry"}
 # the people who speak for a side: "a resistance spokesperson said" (the resistance at large)
 _SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
                            "commander", "commanders", "officer", "source", "sources"})
@@ -1721,7 +1721,7 @@ _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
-_DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
+_DOCUMENT_ANAPHORS = frozenset({"statement", "report", "ministry"})  # "the ministry said": the last speaker's ministry
 
 
 @dataclass

@@ -417,3 +417,18 @@ def test_a_speakers_aside_between_count_and_verb(text, expected):
 def test_an_aside_of_place_is_no_speaker_aside():
     # the aside names a place, not a speaker: the verb after it is still the count's
     assert got("Fourteen soldiers, most of them new recruits, were killed near Laiza, the KIA said.") == {("killed", 14, KIA)}
+
+
+# ---------------------------------------------------------------- "the ministry said" in a resistance weekly report
+
+def test_the_ministry_is_the_last_speakers():
+    text = ("According to the weekly report of the NUG Ministry of Defence, resistance forces killed 187 junta troops "
+            "between 8 and 14 April.\n\nThe junta also conducted 27 airstrikes in the week, killing 44 civilians, "
+            "the ministry said.")
+    assert got(text, "Spring Revolution Power") == {("killed", 187, PDF), ("other", 27, PDF), ("killed", 44, PDF)}
+
+
+def test_the_ministry_after_junta_media_is_the_juntas():
+    text = ("The Ministry of Information said security forces repelled an attack near Shwebo.\n\n"
+            "Nineteen terrorists were killed, the ministry said.")
+    assert got(text) == {("killed", 19, MAF)}
