@@ -413,6 +413,9 @@ def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
 
 # a speaker's aside between the counted phrase and its verb: "Twelve soldiers, the KIA said, were killed"
 _ASIDE_SAID = re.compile(r"\s*,\s*(?:according\s+to\s+[^,;:.\"“”]{2,40}|(?:the\s+)?[^,;:.\"“”]{2,40}?\s+(?:said|says|claimed|claims|reported|added|told\s+\w+))\s*,")
+# the parts of a count after "included": "the 40 soldiers killed included a major and (two captains)"
+_INCLUDED = re.compile(r"\b(?:included|includes|include)\s+(?:(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?"
+                       r"(?:,|\s+and|\s+as\s+well\s+as)\s*)?$", re.I)
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 # "including", also after a first part ("including a colonel and (two captains)")
@@ -873,6 +876,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if ncls in ("armed", "civil") and out and out[-1].metric in _CASUALTY_METRICS and _INCLUDED.search(before[-75:]):
+            continue  # "the 40 soldiers killed included a major and two captains": parts of the count read
         if np_from and ncls in ("armed", "civil") and _OF_THEM_WHOM.match(after):
             continue  # "nine civilians, four of them children": a part of a count already read
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):

@@ -432,3 +432,15 @@ def test_the_ministry_after_junta_media_is_the_juntas():
     text = ("The Ministry of Information said security forces repelled an attack near Shwebo.\n\n"
             "Nineteen terrorists were killed, the ministry said.")
     assert got(text) == {("killed", 19, MAF)}
+
+
+# ---------------------------------------------------------------- parts after "included"
+
+def test_parts_after_included_are_no_counts():
+    text = ("The KIA said it killed 37 soldiers in the battle for Hpakant.\n\n"
+            "Residents said the 37 soldiers killed included a major and two captains.")
+    assert got(text) == {("killed", 37, KIA)}
+
+
+def test_a_tally_that_includes_places_still_counts():
+    assert ("towns_captured", 6, AA) in got("The AA said its gains this year include 6 towns.")
