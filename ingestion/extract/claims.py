@@ -589,6 +589,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
                 end = lm.end()
                 lm = _LIST_NEXT.match(after, end)
             return cls, base, end, dead
+        if base in ("prisoners", "prisoner", "detainees") and word_before == "political":
+            return "civil", base, m.end(), dead  # "27,000 political prisoners arrested": no prisoners of war
         if base in ("prisoners", "prisoner", "captives", "detainees"):
             if after[m.end():m.end() + 7].lower().startswith(" of war"):
                 return "pow", base, m.end() + 7, dead

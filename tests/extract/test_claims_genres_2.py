@@ -444,3 +444,15 @@ def test_parts_after_included_are_no_counts():
 
 def test_a_tally_that_includes_places_still_counts():
     assert ("towns_captured", 6, AA) in got("The AA said its gains this year include 6 towns.")
+
+
+# ---------------------------------------------------------------- political prisoners are no prisoners of war
+
+def test_political_prisoners_arrested_are_no_prisoners_of_war():
+    text = "Over 24,000 political prisoners have been arrested since the coup, according to AAPP, and 19,000 remain in detention."
+    assert not any(m == "captured_personnel" for m, _v, _c in got(text))
+
+
+def test_prisoners_of_war_stay_prisoners_of_war():
+    assert got("The AA said it had taken 1,300 prisoners of war during the battle for Kyauktaw.") == {
+        ("captured_personnel", 1300, AA)}
