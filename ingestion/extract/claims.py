@@ -79,6 +79,7 @@ NOUN_METRIC = {
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
     "casualties": "casualties",  # the dead and the wounded together: an "other" count
+    "defections": "defections",  # a tally of defections: an "other" count, no surrender in battle
 }
 PLACE_METRIC = {
     "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
@@ -1335,7 +1336,7 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
         return ncls
     if vcls == "cdm":
         return "other" if ncls in ("armed", None, "bare") else None
-    if ncls == "casualties":
+    if ncls in ("casualties", "defections"):
         return "other"  # "the junta suffered over 300 casualties": killed and wounded, not said which
     if ncls == "clashes":
         return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None

@@ -456,3 +456,13 @@ def test_political_prisoners_arrested_are_no_prisoners_of_war():
 def test_prisoners_of_war_stay_prisoners_of_war():
     assert got("The AA said it had taken 1,300 prisoners of war during the battle for Kyauktaw.") == {
         ("captured_personnel", 1300, AA)}
+
+
+# ---------------------------------------------------------------- defections tallied
+
+def test_a_tally_of_defections_is_other():
+    assert got("The military has suffered some 3,800 defections since the coup, the NUG said.") == {("other", 3800, PDF)}
+
+
+def test_defectors_killed_are_killed():
+    assert got("The KNLA said 6 defectors were killed when junta troops shelled the camp.") == {("killed", 6, KNLA)}
