@@ -417,6 +417,15 @@ _ASIDE_SAID = re.compile(r"\s*,\s*(?:according\s+to\s+[^,;:.\"“”]{2,40}|(?:t
 # the parts of a count after "included": "the 40 soldiers killed included a major and (two captains)"
 _INCLUDED = re.compile(r"\b(?:included|includes|include)\s+(?:(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?"
                        r"(?:,|\s+and|\s+as\s+well\s+as)\s*)?$", re.I)
+# "This brings to 450 the number of ...", "raising to 12 the toll of ..."
+_BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|took|pushes|pushing|pushed|"
+                        r"puts?|putting)\s+to\s+$", re.I)
+_NAMED_COUNT = re.compile(r"\s+the\s+(?:overall\s+|total\s+)?" + _COUNT_OF.pattern, re.I)
+_COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
+                    "captured": "captured_personnel", "detained": "captured_personnel", "displaced": "displaced",
+                    "idps": "displaced", "refugees": "displaced", "surrendered": "surrendered", "towns": "towns_captured",
+                    "cities": "towns_captured", "bases": "bases_captured", "outposts": "outposts_captured",
+                    "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 # "including", also after a first part ("including a colonel and (two captains)")
@@ -793,6 +802,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if f.value is not None and _EXCEEDS.search(before[-14:]):
             # "the number of IDPs now exceeds 80,000": more than the figure
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
+        if before.endswith("to ") and _BRINGS_TO.search(before[-30:]):
+            named = _NAMED_COUNT.match(after, 0, 110)
+            metric = _COUNT_OF_METRIC.get(named.group("v").lower()) if named else None
+            if metric:
+                # "This brings to 450 the number of soldiers who have surrendered": the count named after the figure
+                out.append(RawClaim(f, metric, None, None, "total:" + metric))
+                skip_until = max(skip_until, f.end + named.end())
+                prev = None
+                continue
         if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
             # "12 soldiers were killed, taking the total this year to 300": a total of the count before
             last = out[-1]

@@ -466,3 +466,15 @@ def test_a_tally_of_defections_is_other():
 
 def test_defectors_killed_are_killed():
     assert got("The KNLA said 6 defectors were killed when junta troops shelled the camp.") == {("killed", 6, KNLA)}
+
+
+# ---------------------------------------------------------------- cumulative totals named after the figure
+
+@pytest.mark.parametrize("text, expected", [
+    ("The AA said 26 more soldiers surrendered on Monday. This brings to 380 the number of soldiers who have "
+     "surrendered since December, the group said.", {("surrendered", 26, AA), ("surrendered", 380, AA)}),
+    ("The KNDF said 9 soldiers were killed on Friday, bringing to 212 the total number of junta troops killed "
+     "in the operation.", {("killed", 9, KNDF), ("killed", 212, KNDF)}),
+])
+def test_brings_to_n_the_number_of(text, expected):
+    assert got(text) == expected
