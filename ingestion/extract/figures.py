@@ -82,11 +82,16 @@ class Figure:
 _SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def parse_number(text: str) -> float | None:
     if text.isascii():
         plain = text.replace(",", "")
         if plain.isdigit():
             return float(plain)  # "12", "4,600": what the steps below come to
+        if _DOT_THOUSANDS.fullmatch(plain):
+            return float(plain.replace(".", ""))  # "2.000 people" (dots for thousands, rewritten text): 2000
     t = " ".join(_SPACED_THOUSANDS.sub("", text.lower().replace(",", "")).split())
     if t in WORDS:
         return float(WORDS[t])

@@ -478,3 +478,17 @@ def test_defectors_killed_are_killed():
 ])
 def test_brings_to_n_the_number_of(text, expected):
     assert got(text) == expected
+
+
+# ---------------------------------------------------------------- dots for thousands (rewritten text)
+
+@pytest.mark.parametrize("text, expected", [
+    ("The AA said 1.350 soldiers surrendered in Toungup.", ("surrendered", 1350, AA)),
+    ("More than 3.000 people fled the fighting, the UN said.", ("displaced", 3001, WIRE)),
+])
+def test_dots_for_thousands(text, expected):
+    assert got(text) == {expected}
+
+
+def test_a_decimal_stays_a_decimal():
+    assert ("displaced", 1500000, WIRE) in got("About 1.5 million people are displaced, the UN said.")
