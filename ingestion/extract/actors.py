@@ -104,7 +104,7 @@ ETHNIC_FORCES: dict[str, tuple[str, ...]] = {
     "MNDAA": ("Kokang",), "KNLA": ("Karen",), "KNDF": ("Karenni",), "CNF": ("Chin",), "UWSA": ("Wa",),
 }
 _FORCE_NOUNS = ("forces", "force", "troops", "fighters", "soldiers", "resistance forces", "resistance groups",
-                "revolution forces", "revolutionary forces",
+                "revolution forces", "revolutionary forces", "revolutionaries", "resistance fighters", "guerrillas",
                 "defence groups", "defense groups", "defence forces", "defense forces", "armed groups", "rebels")
 for _key, _peoples in ETHNIC_FORCES.items():
     _aliases = ACTORS[_key][2]

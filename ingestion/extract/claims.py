@@ -61,14 +61,14 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
          "rebel", "combatants", "servicemen", "recruits", "commanders", "commander", "guards", "attackers", "cadres",
          "troopers", "infantrymen", "marines", "sailors", "pilots", "generals", "colonels", "majors", "captains",
          "lieutenants", "brigadiers", "staff", "forces", "defectors", "deserters", "gunmen", "militants", "cadets",
-         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers"}
+         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers", "draftees"}
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -78,6 +78,8 @@ NOUN_METRIC = {
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
+    "casualties": "casualties",  # the dead and the wounded together: an "other" count
+    "defections": "defections",  # a tally of defections: an "other" count, no surrender in battle
 }
 PLACE_METRIC = {
     "bases": "bases_captured", "base": "bases_captured", "battalions": "bases_captured", "battalion": "bases_captured",
@@ -128,7 +130,8 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
-slaughtering caught catching nabbed abandoned abandoning vacated vacating""".split())
+slaughtering caught catching nabbed abandoned abandoning vacated vacating
+died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
@@ -157,7 +160,7 @@ _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'
                        r"cities)\b", re.I)
 # a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
 # "the group's gains include 9 towns", "its tally stands at 12 towns"
-_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
+_TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul|losses)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
                            r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
@@ -183,6 +186,13 @@ def _head(before: str) -> str | None:
         w = b.rsplit(None, 1)[-1].lower() if b.strip() else ""
         if w in _COUNT_NOUNS or w in HEAD_WORDS:
             return w
+        label = b[b.rfind("\n") + 1:]  # the label of a tally line
+        m = _COUNT_OF.search(label[-80:])
+        if m:
+            return m.group("v").lower()  # "The number of junta troops killed last week: 214"
+        m = _LABEL_PLACE.search(label)
+        if m and m.group("v").lower() in HEAD_WORDS:
+            return m.group("v").lower()  # "Towns seized by resistance forces: 3"
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
@@ -221,12 +231,14 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
         r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
-    r"(?P<v>(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
+    r"(?P<v>(?:fled|crossed|escaped|retreated|ran)\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+order\s+)?to\s+surrender|"  # "crossed the river to surrender"
+    r"(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
+    r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
-    r"(?<=\s)(?:die|dies|injure|arrest|capture)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
+    r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
+    r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
@@ -236,7 +248,7 @@ TAIL_VERB = re.compile(
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
     r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
-    r"fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
+    r"fell\s+in\s+(?:battle|action|combat|the\s+(?:fighting|battle|clash(?:es)?))|fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
     r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
@@ -259,6 +271,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
               "giving up": "surrendered", "lay down": "surrendered", "laying down": "surrendered",
               "handing themselves": "surrendered",
+              "fell in ": "killed",  # "fell in battle"
               "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed", "their li": "killed", "die": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
@@ -295,12 +308,16 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
 
 
 _FLEE_ABROAD = re.compile(r"[^.;]{0,60}?\b(?:flee|cross|escape|seek\s+(?:shelter|refuge))\s+(?:[\w'’-]+\s+){0,4}?"
-                          r"(?:into|to|over|across|in)\s+(?:the\s+)?(?:Thailand|India|Bangladesh|China|Mizoram|Manipur)\b")
-_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi)\b")
+                          r"(?:into|to|over|across|in)\s+(?:the\s+)?(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland)\b")
+_ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai|Indian|Chinese|Bangladeshi|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland)\b")
 
 
 @lru_cache(maxsize=4096)  # a function of the words alone; few verbs, read again and again
 def _verb_class(v: str) -> str:
+    if v.endswith("to surrender"):
+        return "surrendered"  # "crossed the river to surrender"
+    if v.endswith(("movement", "CDM")):
+        return "cdm"  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
     if v.endswith("custody"):
@@ -379,6 +396,36 @@ def _skip_before(before: str) -> bool:
     return False
 
 
+# "Of the 57 terrorists killed, 12 were ...": the whole is a count of its own (a participle after its noun), not
+# the total of an aggregate ("15 of the 17 townships")
+_OF_THE_LEAD = re.compile(r"(?:^|[,;]\s*|\n)\s*(?:Of|Out\s+of)\s+the\s+$")
+_OF_THE_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|wounded|injured|captured|arrested|detained|displaced|"
+                             r"surrendered)\s*,", re.I)
+
+
+def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
+    """"Of the 57 terrorists killed, ...": the figure after a leading "Of the" counts what its participle says."""
+    if _OF_THE_COUNTED.match(text, f.end) is None:
+        return False
+    seg = text[max(s0, f.start - 14):f.start]
+    m = _OF_THE_LEAD.search(seg)
+    return m is not None and (m.start() > 0 or seg[:1] in (",", ";", "\n") or f.start - 14 <= s0)
+
+
+# a speaker's aside between the counted phrase and its verb: "Twelve soldiers, the KIA said, were killed"
+_ASIDE_SAID = re.compile(r"\s*,\s*(?:according\s+to\s+[^,;:.\"“”]{2,40}|(?:the\s+)?[^,;:.\"“”]{2,40}?\s+(?:said|says|claimed|claims|reported|added|told\s+\w+))\s*,")
+# the parts of a count after "included": "the 40 soldiers killed included a major and (two captains)"
+_INCLUDED = re.compile(r"\b(?:included|includes|include)\s+(?:(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?"
+                       r"(?:,|\s+and|\s+as\s+well\s+as)\s*)?$", re.I)
+# "This brings to 450 the number of ...", "raising to 12 the toll of ..."
+_BRINGS_TO = re.compile(r"\b(?:brings?|bringing|brought|raises?|raising|raised|takes?|taking|took|pushes|pushing|pushed|"
+                        r"puts?|putting)\s+to\s+$", re.I)
+_NAMED_COUNT = re.compile(r"\s+the\s+(?:overall\s+|total\s+)?" + _COUNT_OF.pattern, re.I)
+_COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
+                    "captured": "captured_personnel", "detained": "captured_personnel", "displaced": "displaced",
+                    "idps": "displaced", "refugees": "displaced", "surrendered": "surrendered", "towns": "towns_captured",
+                    "cities": "towns_captured", "bases": "bases_captured", "outposts": "outposts_captured",
+                    "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
 # "including", also after a first part ("including a colonel and (two captains)")
@@ -405,6 +452,9 @@ _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|mon
 # "a major" is an officer, "a major camp" is not
 _MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
 _ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
+# one more of the same fate after the clause: ", and so was a police officer", ", as did a captain"
+_AND_SO_ONE = re.compile(rf"[^,;:.]{{0,50}},?\s+(?:and\s+so\s+(?:was|did|were)|as\s+(?:was|did))\s+(?:a|an|one)\s+"
+                         rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1})\b")
 _ONE_PERSON = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s+(?:(?!(?:number|total|few|couple|lot|series|pair|handful|"
                r"dozen|hundred|thousand|of)\b)[\w'’-]+\s+(?!of\b)){0,3}?"
                rf"(?P<N>{_ARMED1}|{_CIVIL1})(?![\w-])")
@@ -535,7 +585,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             return NOUN_METRIC[base], base, m.end(), dead
         if base == "seats" and prev_w == "township":
             return "towns_captured", base, m.end(), dead  # "14 township seats"
-        prev_w = base
+        word_before, prev_w = prev_w, base
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
@@ -549,12 +599,18 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
                 end = lm.end()
                 lm = _LIST_NEXT.match(after, end)
             return cls, base, end, dead
+        if base in ("prisoners", "prisoner", "detainees") and word_before == "political":
+            return "civil", base, m.end(), dead  # "27,000 political prisoners arrested": no prisoners of war
         if base in ("prisoners", "prisoner", "captives", "detainees"):
             if after[m.end():m.end() + 7].lower().startswith(" of war"):
                 return "pow", base, m.end() + 7, dead
             return "captured_personnel", base, m.end(), dead
         if base in ("bodies", "corpses", "remains"):
             return "killed", "bodies", m.end(), dead
+        if base == "men" and word_before in ("young", "local", "village", "civilian", "unarmed"):
+            if best is None:
+                best = ("armed", "civil men", m.end())  # "30 young men detained for conscription": no prisoners of war
+            continue
         if base in ARMED and base not in ("more", "others", "people's"):
             if best is None or best[0] == "displaced" and False:
                 best = ("armed", base, m.end())
@@ -574,7 +630,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             break
         if best is not None:
             break  # "soldiers manning ...": the noun is found
-        if w[0].isalpha() and not w[0].isupper():
+        if w[0].isalpha() and not m.group()[0].isupper():  # a capitalised word is a name's ("3 Pyu Saw Htee members")
             unknown += 1
             if unknown > 2:
                 break
@@ -592,6 +648,9 @@ _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dea
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
                           r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+# a part named with no commas around it: "2,011 people including 1,102 civil servants have been killed"
+_INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
+_PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
 _PAREN_END = re.compile(r"[^,;.()]{0,40},")
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
@@ -677,8 +736,9 @@ _ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assa
                           r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
 _DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
-_OR_CASUALTY_AFTER = re.compile(r"\s+(?:or|and/or)\s+(?:were\s+|was\s+)?(?:killed|dead|died|wounded|injured|hurt|captured|"
-                                r"taken\s+(?:prisoner|captive)|missing)\b", re.I)
+_OR_CASUALTY_AFTER = re.compile(r"(?:\s*,\s*(?:were\s+|been\s+)?(?:killed|wounded|injured|captured|arrested|detained))*,?"
+                                r"\s+(?:or|and/or)\s+(?:were\s+|was\s+|have\s+|had\s+|been\s+)*(?:killed|dead|died|wounded|injured|"
+                                r"hurt|captured|taken\s+(?:prisoner|captive)|missing|defected|deserted)\b", re.I)
 _OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing)\s+(?:or|and/or)\s+"
                                  r"[a-z]+\s+$", re.I)
 
@@ -710,7 +770,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     # measures and the like ("18 villages", "5 km", "40 houses") are no counts; they do not end the
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
-            and not _skip_before(text[max(s.start, f.start - 70):f.start])]
+            and (not _skip_before(text[max(s.start, f.start - 70):f.start]) or _of_the_counted(text, s.start, f))]
     out: list[RawClaim] = []
     single = _has_single_verb(s.text)
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
@@ -726,7 +786,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         k = i + 1
         while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
-                                 and _PAREN_END.match(text, figs[k].end)):
+                                 and _PAREN_END.match(text, figs[k].end)
+                                 or _INCLUDING_BARE.fullmatch(text, f.end, figs[k].start) and _PART_VERB.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         if k < len(figs):
             k_part = k
@@ -736,9 +797,20 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if _skip_before(before) and _of_the_counted(text, s.start, f):
+            skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
         if f.value is not None and _EXCEEDS.search(before[-14:]):
             # "the number of IDPs now exceeds 80,000": more than the figure
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
+        if before.endswith("to ") and _BRINGS_TO.search(before[-30:]):
+            named = _NAMED_COUNT.match(after, 0, 110)
+            metric = _COUNT_OF_METRIC.get(named.group("v").lower()) if named else None
+            if metric:
+                # "This brings to 450 the number of soldiers who have surrendered": the count named after the figure
+                out.append(RawClaim(f, metric, None, None, "total:" + metric))
+                skip_until = max(skip_until, f.end + named.end())
+                prev = None
+                continue
         if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
             # "12 soldiers were killed, taking the total this year to 300": a total of the count before
             last = out[-1]
@@ -787,7 +859,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             after = text[f.end:min(figs[k].start if k < len(figs) else s.end, f.end + 150, s.end)]
         elif _OF_POSS.match(after):
             np_from = _OF_POSS.match(after).end()
+        elif after[:3].lstrip()[:1] in ("–", "—", "-") and _DASH_LEAD.match(after) and _LINE_OPEN.search(text, max(0, f.start - 8), f.start):
+            np_from = _DASH_LEAD.match(after).end()  # a tally line "214 – junta soldiers killed in clashes"
         ncls, _word, nend, dead = _noun(after[np_from:])
+        own_np = bool(np_from) and _OF_OWN_PEOPLE.match(after) is not None  # "3 of its fighters", "2 of their own"
+        if own_np and ncls == "thing":
+            ncls, nend = "armed", _OF_OWN_PEOPLE.match(after).end() - np_from  # "killed 4 soldiers and 2 of its own"
         if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
             # "while losing 2 of their own": the group's own dead
             out.append(RawClaim(f, "killed", None, "own", "lost:own"))
@@ -796,7 +873,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if ncls == "thing":
             # "seized 240 explosives and 31 firearms": no count of ours, but its verb is the next one's
             thing_head = _head(before) if before else None
-            prev = (_verb_class(thing_head), None, f.end) if thing_head else None
+            if thing_head:
+                prev = (_verb_class(thing_head), None, f.end)
+            elif prev is not None and prev[0] is not None and _COORD.match(text[prev[2]:f.start]) \
+                    and not _TAIL_BAD_NP.search(text[prev[2]:f.start]):
+                prev = (prev[0], None, f.end)  # "seized 2 bombs, 3 grenades and 4 rifles": the list goes on
+            else:
+                prev = None
             if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
                 # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
                 # kind (not the "three raids" of one battle's story)
@@ -814,6 +897,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
                 ncls = PLACE_METRIC.get(lead.group("noun").lower())
+        if ncls in ("armed", "civil") and out and out[-1].metric in _CASUALTY_METRICS and _INCLUDED.search(before[-75:]):
+            continue  # "the 40 soldiers killed included a major and two captains": parts of the count read
         if np_from and ncls in ("armed", "civil") and _OF_THEM_WHOM.match(after):
             continue  # "nine civilians, four of them children": a part of a count already read
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
@@ -830,6 +915,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
                 ncls = PLACE_METRIC[listed.group(1).lower()]  # "Weapons seized: 9", "Outposts overrun - 12"
+            elif _LISTED_HEAD.search(before[-4:]):
+                label = _LABEL_PLACE.search(before[before.rfind("\n") + 1:].rstrip(":-–— "))
+                if label and label.group("v").lower() == head.split()[-1] and label.group("n").lower() in PLACE_METRIC:
+                    ncls = PLACE_METRIC[label.group("n").lower()]  # "Towns seized by resistance forces: 3"
         vcls = None
         vend = None
         if head:
@@ -841,7 +930,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif vcls == "drove" and _FLEE_ABROAD.match(after, nend):
                 vcls = "abroad"  # "forcing 40 border police to flee into Bangladesh"
         tail_m = None
-        tail_text = after[nend:]
+        aside = _ASIDE_SAID.match(after, nend) if "," in after[nend:nend + 3] else None
+        tail_at = aside.end() if aside is not None else nend  # "Twelve soldiers, the KIA said, were killed"
+        tail_text = after[tail_at:]
         of_them = np_from and ncls is None and _OF_THEM.match(after)
         if of_them and before.rstrip().endswith(","):
             continue  # "two captains, one of them a commander, died": a part of the count
@@ -859,9 +950,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before \
-                    and _OBJECT_NEXT.match(text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 12]) \
+                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 12]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
-                                     text[f.end + nend + tail_m.end():f.end + nend + tail_m.end() + 40], re.I):
+                                     text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 40], re.I):
                 # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)
                 tail_m = None
             else:
@@ -870,7 +961,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                     tcls = "captured_personnel" if ncls in ("armed", None) else "took"
                 if vcls in ("took", "hold") and tcls == "captured_personnel" or vcls is None:
                     vcls = tcls
-                vend = f.end + nend + tail_m.end()
+                vend = f.end + tail_at + tail_m.end()
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
@@ -883,8 +974,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
-            joined = ncls in ("armed", "civil") and ncls == prev[1] and (text[prev[2]:f.start].strip() in ("and", ",", ", and")
-                                                                       and not _TIMES.match(after))
+            # (not the speaker's own after the other side's: "killed 9 soldiers and 3 of its fighters")
+            joined = ncls in ("armed", "civil", "weapons_seized") and ncls == prev[1] and not own_np \
+                and (text[prev[2]:f.start].strip() in ("and", ",", ", and") and not _TIMES.match(after))
+            # (a haul listed kind by kind is one count: "seized 6 assault rifles, 2 machine guns and a pistol")
             if ncls in (None, "bare"):
                 ncls = prev[1]
         elif vcls is not None and ncls in (None, "bare") and coord and prev[1] is not None \
@@ -950,6 +1043,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        if metric == "captured_personnel" and _word == "civil men":
+            metric = None  # "the junta detained 30 young men": civilians taken, no prisoners of war
         if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
             out.append(RawClaim(f, "killed", None, "own", "lost:own"))  # "our side lost two", "the KNDF lost 4"
             prev = (vcls, ncls, f.end + nend)
@@ -980,6 +1075,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric in ("killed", "wounded") and f.value is not None and _ONE_AND_KIN.search(before[-50:]):
             # "a woman and her two children were killed": one more than the figure
             f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+        if metric in _CASUALTY_METRICS and f.value is not None and vend is not None and tail_m is not None and ncls == "armed":
+            so = _AND_SO_ONE.match(text, vend, s.end)
+            if so is not None and not any(vend <= g.start < so.end() for g in figs):
+                # "three soldiers were killed in the ambush, and so was a police officer": one more
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         last = out[-1] if out else None
         if joined and last is not None and last.metric == metric and last.figure.value is not None \
                 and f.value is not None and _one_side(sm, last.figure.start, f.end + nend):
@@ -1054,12 +1154,20 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
 _OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three or four houses", "one after another"
 _OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
+# a part of the speaker's own side: "3 of its fighters", "2 of their own", "5 of our comrades"
+_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
+                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
 _OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
 _AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
 _AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
+# the label of a tally line: a noun and the verb after it ("Towns seized by resistance forces", "Bases overrun in May")
+_LABEL_PLACE = re.compile(r"^[\s•*·-]*(?:[A-Z][\w'’-]*\s+){0,2}?(?P<n>[A-Za-z]+)\s+(?P<v>[a-z]+)\b[^:\n]{0,40}$")
+# a figure that opens a line, then a dash and what it counts: "214 – junta soldiers killed", "3 - towns seized"
+_DASH_LEAD = re.compile(r"\s*[–—-]\s+(?=[A-Za-z])")
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t•*·]*$")
 _LISTED_HEAD = re.compile(r"[:–—-]\s*$")
 _LISTED_NOUN = re.compile(r"\b([A-Za-z]+)\s+([A-Za-z]+)\s*[:–—-]\s*$")
 _VERB_COORD = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:also\s+)?[A-Za-z]+\s+(?:another\s+|a\s+further\s+)?")
@@ -1214,7 +1322,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 
 
 # every TAIL_VERB match contains one of these (lower case): a cheap test before the matching
-_TAIL_STEMS = ("to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
+_TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
@@ -1244,6 +1352,10 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
+    if vcls == "cdm":
+        return "other" if ncls in ("armed", None, "bare") else None
+    if ncls in ("casualties", "defections"):
+        return "other"  # "the junta suffered over 300 casualties": killed and wounded, not said which
     if ncls == "clashes":
         return "clashes" if vcls in ("noun", "clashes", "took", "found", "left", "lost", "killed", "hold") else None
     if ncls == "captured_personnel":
@@ -1350,8 +1462,8 @@ def _agent(sm: SentenceMentions, text: str, fstart: int, vend: int | None = None
                                                              text[max(s0, a.start - 12):a.start]):
             continue  # "KIA and allied troops", "resistance soldiers"
         pre = text[max(s0, a.start - 12):a.start].lower()
-        if _PREPOSITION_BEFORE.search(pre):
-            continue
+        if _PREPOSITION_BEFORE.search(pre) or _ARTICLE_BEFORE.search(pre):
+            continue  # "against the junta", "shot down a junta drone": no agent
         best = _coalition_of_list(sm, text, a) or a.key
     return best
 
@@ -1379,6 +1491,7 @@ def _coalition_of_list(sm: SentenceMentions, text: str, last: Actor) -> str | No
     return keys[-1]  # "the KIA and the PDF captured ...": the side named first leads
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")  # "a junta drone", "an AA outpost": the actor names a thing
 _PREPOSITION_BEFORE = re.compile(r"\b(?:against|with|from|of|on|to|by|for|between|into)\s+(?:the\s+)?$")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+)?$")
 _NP_OF = re.compile(r"\s+(?:of|from|belonging\s+to|with|under)\s+(?:the\s+)?(?:[\w'’-]+\s+)?")
@@ -1422,13 +1535,27 @@ _NAME_SPEAKS = re.compile(rf"(?:{_TITLE})*{_NAME},\s+(?:who\s+(?:speaks|spoke|is
                           rf"(?:speaking|a\s+spokes\w+)\s+(?:for|of))\s+")
 _NON_ACTOR = re.compile(r"\b(?:residents?|villagers?|witness(?:es)?|locals\b|local\b(?!\s+(?:commanders?|defen[cs]e|resistance|"
                         r"PDF|fighters?|troops|forces|leaders?|militia|armed|spokes\w*|officers?|groups?|units?))|"
-                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|OCHA|UNHCR|volunteers?|"
+                        r"sources?|aid\s+(?:groups?|workers?)|relief|United\s+Nations|UN|U\.N|OCHA|UNHCR|volunteers?|"
                         r"monitors?|analysts?|doctors?|medics?|hospital|media|reports?|observers?|rescuers?|"
                         r"police\s+official|activists?|rights\s+groups?|researchers?|journalists?|newspapers?|outlets?|"
-                        r"institute|organi[sz]ation|network|Facebook|Telegram)\b", re.I)
-_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced)\s+by|"
+                        r"institute|organi[sz]ation|network|Facebook|Telegram|"
+                        # rights groups and conflict monitors by their names or their data
+                        r"association|AAPP|ACLED|ISP-Myanmar|Data\s+for\s+Myanmar|Amnesty|Human\s+Rights\s+Watch|Fortify\s+Rights|"
+                        r"UNICEF|Red\s+Cross|ICRC|think[\s-]+tanks?|data|database|tall(?:y|ies)|study|survey)\b", re.I)
+# bodies that count for no side: the UN and its agencies, rights groups, conflict monitors
+_MONITOR = re.compile(r"\b(?:United\s+Nations|UN|U\.N|OCHA|UNHCR|UNICEF|AAPP|ACLED|Assistance\s+Association|ISP-Myanmar|"
+                      r"Data\s+for\s+Myanmar|Human\s+Rights\s+Watch|Amnesty|Fortify\s+Rights|rights\s+groups?|monitors?|"
+                      r"monitoring\s+groups?)\b")
+
+
+def names_monitor(text: str) -> bool:
+    """Whether ``text`` names a body that counts for no side (the UN, a rights group, a monitor)."""
+    return _MONITOR.search(text) is not None
+
+
+_ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:reported|claimed|stated|announced|confirmed)\s+by|"
                         r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
-_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on")
+_ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on", "onfirmed by")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
                           r"put|puts|confirmed|announced|released|issued)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
@@ -1447,9 +1574,21 @@ def _speaker_gap(gap: str) -> bool:
     the clash," Naw Bu said" or "… battalions in the town, and say"."""
     if len(gap) > 75 or any(c in gap for c in "\"“”;:"):
         return False
+    if "who" in gap:
+        who = _GAP_WHO.search(gap)
+        if who is not None:
+            gap = gap[:who.start()]  # "junta spokesman Zaw Min Tun, who has previously said": the person named
     return _GAP_ROLE.match(gap) is not None or _GAP_ALLIES.match(gap) is not None or _GAP_ASIDE.match(gap) is not None
 
 
+# a neighbouring country's forces or officials speaking: no side of the war
+_FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Chinese|China['’]s|Bangladeshi|Bangladesh['’]s)\s+"
+                              r"(?:(?:army|military|armed\s+forces|border\s+(?:guards?|police)|soldiers|troops|authorities|"
+                              r"officials?|government|police|foreign\s+ministry|ministry|embassy|immigration)\b[^,;:\"“”]{0,25}?)"
+                              r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+_PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
+_GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
+                      r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
 _GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
 _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
@@ -1465,6 +1604,8 @@ _RESISTANCE_HEADS = (r"(?:Defen[cs]e\s+(?:Force|Team|Army|Group)s?|"
                      r"(?<!Guard\s)(?<!Air\s)(?<!Police\s)(?<!Security\s)(?<!Border\s)(?<!Militia\s)Force)")
 _RESISTANCE_NAME = re.compile(r"(?:^|\s)(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"(?:[\s-][\w-]+)?\s*(?:\([^)]*\))?[,\s]*"
                               r"(?:(?:a|an|the)\s+[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+|also\s+)?$")
+# a local armed resistance group named anywhere in a sentence ("the Mon State Revolution Force and its allies took ...")
+_RESISTANCE_NAMED = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w'’-]+\s+){1,5}?" + _RESISTANCE_HEADS + r"\b")
 # the same after the speech verb: "..., said the Myaing Revolutionary Force", "said a spokesman for the Yaw Defence Force"
 _RESISTANCE_AFTER = re.compile(r"\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:of|for|from|with)\s+)?(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,5}?"
                                + _RESISTANCE_HEADS + r"\b")
@@ -1489,7 +1630,7 @@ def _resistance_before(before: str) -> bool:
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _PRONOUN_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "officer", "official", "commander", "group", "groups",
                   "alliance", "statement", "army", "organisation", "organization", "leader", "colonel", "general",
-                  "rebels", "allies", "insurgents", "report", "council", "front", "union"}
+                  "rebels", "allies", "insurgents", "report", "council", "front", "union", "ministry"}
 # the people who speak for a side: "a resistance spokesperson said" (the resistance at large)
 _SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "officials", "leader", "leaders",
                            "commander", "commanders", "officer", "source", "sources"})
@@ -1606,7 +1747,7 @@ _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
-_DOCUMENT_ANAPHORS = frozenset({"statement", "report"})
+_DOCUMENT_ANAPHORS = frozenset({"statement", "report", "ministry"})  # "the ministry said": the last speaker's ministry
 
 
 @dataclass
@@ -1624,6 +1765,7 @@ class Speakers:
     named_keys: set[str] = field(default_factory=set)  # every actor the report named so far
     by_head: dict[str, str] = field(default_factory=dict)  # last word of a name read → its actor ("council" → SAC)
     person_seen: tuple[int, str] | None = None  # (sentence index, actor) of the last person of a known side named
+    resistance_seen: int | None = None  # the index of the last sentence naming a resistance group outside the registry
     _index: int = -1  # the index of the sentence read last
 
     def __post_init__(self) -> None:
@@ -1642,6 +1784,13 @@ class Speakers:
             key = self.person(sm.sentence.text)
             if key:
                 self.person_seen = (sm.sentence.index, key)
+        t = sm.sentence.text
+        if _has_resistance_head(t):
+            for m in _RESISTANCE_NAMED.finditer(t):
+                a0, b0 = sm.sentence.start + m.start(), sm.sentence.start + m.end()
+                if not any(x.key and x.start < b0 and a0 < x.end for x in sm.actors):
+                    self.resistance_seen = sm.sentence.index  # "the Mon State Revolution Force and its allies ..."
+                    break
 
     def _learn_names(self, sm: SentenceMentions, text: str) -> None:
         """Remember "KIA spokesperson Naw Bu" and "Naw Bu, the KIA's spokesperson" → KIA."""
@@ -1732,6 +1881,8 @@ class Speakers:
             return self.person_seen[1]  # "Junta spokesman Zaw Min Tun ... He told reporters ...": that person's side
         if para_named and self.anaphor in _GROUP_ANAPHORS:
             return para_named
+        if self.anaphor in _GROUP_ANAPHORS and self.resistance_seen is not None and self._index - self.resistance_seen <= 1:
+            return "PDF"  # "the group said" after a local resistance group outside the registry
         if self.last and self.anaphor in _DOCUMENT_ANAPHORS:
             return self.last  # "the statement said": the statement of the last speaker, the junta's too
         if self.last and self.last != self.military:
@@ -1777,7 +1928,7 @@ class Speakers:
         verb = text[a:b].lower()
         if verb in _DENIALS:
             return None, False  # "..., which it denied": who denies a figure does not claim it
-        if verb in ("reported", "claimed", "stated", "announced") and text[b:b + 4] == " by ":
+        if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
             b += 3
         if _ACCORDING.match(verb):
@@ -1803,8 +1954,10 @@ class Speakers:
                 return "?", True
             return None, True  # "according to a monitoring group": no actor
         before = text[max(s.start, a - 80):a]
-        if verb in ("reports", "reported", "reporting") and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
-            return None, False  # "were reported killed"
+        if _FOREIGN_SPEAKER.search(before[-50:]):
+            return None, True  # "the Thai army said", "Indian officials said": no side of the war (not the junta's "army")
+        if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
+            return None, False  # "were reported killed", "50 soldiers were confirmed dead": no one speaks
         if verb == "statement":
             near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
             if near:

@@ -17,7 +17,7 @@ import warnings
 from functools import lru_cache
 
 from ingestion.extract.actors import ACTORS, MILITARY, STATES, add_builtin_actors
-from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, opponent
+from ingestion.extract.claims import Speakers, find_claims, is_state_media, may_claim, names_monitor, opponent
 from ingestion.reports import published_day
 from ingestion.extract.document import Resolved, claim_dates, main_actor, resolve
 from ingestion.extract.events import assemble, carried
@@ -253,8 +253,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             fk, fok = fig_speaker.get((s.index, rc.figure.start), (None, False))
             if fk:
                 key, ok = fk, fok
-            if ok and key is None and headline:
-                claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it
+            if ok and key is None and headline and not names_monitor(s.text):
+                claimant_key = headline  # "Tatmadaw says it has …": unnamed sources speak for it (not the UN or a monitor)
             elif ok and (key or not outlet_is_junta):
                 claimant_key = key
             elif outlet_is_junta:
@@ -262,6 +262,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             else:
                 # who killed or displaced civilians does not claim the count of them
                 claimant_key = None if rc.subject_hint == "civil" or rc.metric == "displaced" else rc.agent
+                if claimant_key == "PDF" and para_last.get(s.para) not in (None, mil, "PDF") \
+                        and _GENERIC_RESISTANCE.search(s.text) and not _NAMES_PDF.search(s.text):
+                    # "the resistance groups also seized 60 weapons" after "..., the KNDF said": the speaker's side
+                    claimant_key = para_last[s.para]
                 last_spk, last_named = so_far[s.index]
                 if claimant_key == "?":
                     claimant_key = last_named or spk.main  # "the group took ...": the actor spoken of
@@ -313,6 +317,10 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             kinds.append(kind)
             out.append(claim)
     return _drop_rounded(out)
+
+
+_GENERIC_RESISTANCE = re.compile(r"\b(?:[Rr]esistance|[Rr]evolutionary\s+forces|[Aa]nti-junta\s+forces|[Jj]oint\s+forces)\b")
+_NAMES_PDF = re.compile(r"\bPDFs?\b|People['’]s\s+Defen[cs]e|\bNUG\b|National\s+Unity")
 
 
 def _people_kind(hint: str | None) -> str | None:

@@ -14,7 +14,7 @@ WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
-    "a thousand": 1000, "one thousand": 1000,
+    "a thousand": 1000, "one thousand": 1000, "a million": 1_000_000,
 }
 # "a hundred", "a  hundred" (a double space in pasted or garbled text): any run of spaces between the words
 _WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
@@ -24,11 +24,11 @@ _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
-_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
+_HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|more\s+then|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
 _VAGUE = (r"scores|dozens|hundreds\s+of\s+thousands|hundreds|thousands|tens\s+of\s+thousands|several\s+hundred|"
-          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)")
+          r"several\s+thousand|several\s+dozen|a\s+few\s+(?:hundred|thousand|dozen)|tens(?=\s+of\s)")
 
 
 def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> str:
@@ -51,13 +51,14 @@ _FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(
 # followed within two words by one of those (see ``scan.finditer_from``)
 _STARTS_NUM = (r"[0-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
-               r"thousand|between|several|scores|dozens|hundreds|thousands|tens")
+               r"thousand|million|between|several|scores|dozens|hundreds|thousands|tens")
 FIGURE_STARTS = re.compile(
     rf"\b(?:{_STARTS_NUM}|(?:a|an|as|at|no|up|upward|upwards|in|well|just|over|under|some|more|less|fewer|about|around|"
     rf"almost|nearly|close|roughly|approximately|estimated|another)(?=\s+(?:[a-z]+\s+){{0,2}}?(?:{_STARTS_NUM}|a\s)))")
 VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
          "hundreds of thousands": 200000, "a few hundred": 200, "a few thousand": 2000, "a few dozen": 24,
-         "several hundred": 200, "several thousand": 2000, "several dozen": 24}
+         "several hundred": 200, "several thousand": 2000, "several dozen": 24,
+         "tens": 20}  # "tens of soldiers" (translated English): scores
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,16 @@ class Figure:
 _SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def parse_number(text: str) -> float | None:
     if text.isascii():
         plain = text.replace(",", "")
         if plain.isdigit():
             return float(plain)  # "12", "4,600": what the steps below come to
+        if _DOT_THOUSANDS.fullmatch(plain):
+            return float(plain.replace(".", ""))  # "2.000 people" (dots for thousands, rewritten text): 2000
     t = " ".join(_SPACED_THOUSANDS.sub("", text.lower().replace(",", "")).split())
     if t in WORDS:
         return float(WORDS[t])
@@ -131,11 +137,11 @@ def _by_first_letter(words: list[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand)",
+_NUM_START = re.compile(r"[0-9]|\b(?:" + _by_first_letter([r"a\s+(?:few\s+)?(?:dozen|hundred|thousand|million)",
                                                             *_STARTS_NUM[len("[0-9]|"):].split("|")]) + ")")
 _HEDGE_BEFORE = re.compile(rf"(?<![\w.-])(?<!\d,)(?:{_HEDGE})\s+$")
 # the last word of every alternative of _HEDGE ("more than" -> "than", "at least" -> "least")
-_HEDGE_ENDS = ("than", "most", "of", "over", "least", "nearly", "almost", "to", "about", "around", "some", "roughly",
+_HEDGE_ENDS = ("than", "then", "most", "of", "over", "least", "nearly", "almost", "to", "about", "around", "some", "roughly",
                "approximately", "estimated", "as", "under", "another", "further")
 
 
@@ -165,13 +171,13 @@ def _number_hits():
     for d in "0123456789":
         auto.add_word(d, (0, False))
     for w in _STARTS_NUM[len("[0-9]|"):].split("|"):
-        auto.add_word(w, (len(w) - 1, w.startswith(("dozen", "hundred", "thousand"))))
+        auto.add_word(w, (len(w) - 1, w.startswith(("dozen", "hundred", "thousand", "million"))))
     auto.make_automaton()
     return auto.iter
 
 
 _NUMBER_HITS = _number_hits()
-_A_BEFORE = re.compile(r"\ba\s+(?:few\s+)?$")  # "a dozen", "a few hundred": _NUM_START's first words
+_A_BEFORE = re.compile(r"\ba\s+(?:few\s+)?$")  # "a dozen", "a few hundred", "a million": _NUM_START's first words
 
 
 def _number_starts(low: str) -> list[int]:
@@ -304,7 +310,7 @@ def find_figures(text: str) -> list[Figure]:
                 out.append(Figure(start, m.end(), _clean(n), None, None, False, text[start:m.end()]))
                 continue
             trail = _words(trail)  # the bound written after a number: "20 or more", "a dozen or so"
-            if hedge in ("more than", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
+            if hedge in ("more than", "more then", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
                            "not fewer than") or trail in ("or more", "or above", "+", "-plus"):

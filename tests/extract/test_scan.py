@@ -438,7 +438,7 @@ def test_number_starts_match_the_plain_alternation():
     """``_NUM_START`` (number words grouped by first letter) matches what the plain alternation does."""
     from ingestion.extract.figures import _NUM_START, _STARTS_NUM
 
-    plain = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
+    plain = re.compile(r"[0-9]|\b(?:a\s+(?:dozen|hundred|thousand|million)|" + _STARTS_NUM[len("[0-9]|"):] + ")")
     rng = random.Random(12)
     for _ in range(4000):
         low = _random_text(rng).lower()
