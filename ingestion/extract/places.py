@@ -732,6 +732,8 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
                 name = _strip_lead(raw)
                 if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
                     continue
+                if i < len(names) - 1 and _AREA_END.search(name):
+                    continue  # "B village in Gwa Township and C village": the township locates B
                 if rx is NAMED_SITE_RE:
                     mod = m.group("mod") or ""
                     label = (f"{name} {mod}{m.group('head')}" if i == len(names) - 1 or len(names) == 1
@@ -763,7 +765,7 @@ def _strip_lead(name: str) -> str:
     if 0 <= owner < len(words) - 1:
         words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",) or _HELD_BY.match(words[0])):
-        if words[0] in _HONORIFICS and len(words) >= 3 and all(w[:1].isupper() for w in words[1:3]):
+        if words[0] in _HONORIFICS and len(words) >= 2 and words[1][:1].isupper():
             break  # "Ma Hlaing Gone village": a syllable of the name, not a person's title
         words = words[1:]
     if not words or all(w in NOT_PLACE for w in words):

@@ -223,3 +223,9 @@ def test_in_a_round_up_the_junta_retakes_a_place_from_the_side_at_home_there():
                      "attacks would follow.")
     got = {(f.place, f.actor_to, f.actor_from) for f in facts if f.change == "captured"}
     assert ("Sa Taw village", "Myanmar Armed Forces", "People's Defence Force") in got
+
+
+def test_names_each_placed_in_their_township_are_a_list_of_their_own():
+    got = taken("Clashes went on all week. The AA said it had captured Kyauk Lay village in Ann Township, Taung Lay "
+                "village in Gwa Township and Ma Gyi village in Toungup Township.")
+    assert set(got) == {"Kyauk Lay village", "Taung Lay village", "Ma Gyi village"}
