@@ -99,7 +99,8 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+(?:hands|control)\b", re.I)  # "X
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 # a relative clause closed by a comma and "and": the verb's objects go on after it
-REL_THEN_AND = re.compile(r",\s*(?:which|where|who|whose)\b[^,;:.]{0,100},\s*(?:and|as\s+well\s+as|along\s+with|plus)\s+", re.I)
+REL_THEN_AND = re.compile(r",?\s*(?:which|where|who|whose|according\s+to|after|following)\b[^,;:.]{0,100},\s*"
+                          r"(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:then\s+|also\s+)?", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
 NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
@@ -184,8 +185,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     places = _objects(sm, text, trig.end, hi, trig.family)
                     after = REL_THEN_AND.match(text, hi, s.end) if places and hi < s.end else None
                     if after is not None:
-                        # "overran the X camp, where 50 soldiers were stationed, and the Y outpost"
-                        places = places + _objects(sm, text, after.end(), _clause(breaks, after.end())[1], trig.family)
+                        # "overran the X camp, where 50 soldiers were stationed, and the Y outpost";
+                        # not "…, and then the town fell" (a verb of its own)
+                        end = _clause(breaks, after.end())[1]
+                        if not any(after.end() <= t.start < end for t in sm.triggers):
+                            places = places + _objects(sm, text, after.end(), end, trig.family)
                 from_which = FROM_WHICH.search(text, max(s.start, lo - 30), trig.start) if trig.family == "withdraw" else None
                 if not places and from_which:
                     # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"

@@ -229,3 +229,18 @@ def test_names_each_placed_in_their_township_are_a_list_of_their_own():
     got = taken("Clashes went on all week. The AA said it had captured Kyauk Lay village in Ann Township, Taung Lay "
                 "village in Gwa Township and Ma Gyi village in Toungup Township.")
     assert set(got) == {"Kyauk Lay village", "Taung Lay village", "Ma Gyi village"}
+
+
+@pytest.mark.parametrize("middle, other", [
+    ("after a two-hour fight with junta troops and Pyu Saw Htee militia, and then", "Yin Taw camp"),
+    ("according to the group's information officer and residents in the town, and", "Lay Pyin outpost"),
+])
+def test_a_verb_s_objects_go_on_past_an_aside(middle, other):
+    got = taken(f"Clashes went on all week. The PDF took the police station in Kani on Monday {middle} the {other}.")
+    assert other in got
+
+
+def test_a_later_clause_with_a_verb_of_its_own_is_no_object_of_the_first():
+    got = taken("Clashes went on all week. The PDF took the police station in Kani after a fight with junta troops, "
+                "and then the town fell to the KIA.")
+    assert got.get("Kani", (None, "Kachin Independence Army"))[1] != "People's Defence Force"
