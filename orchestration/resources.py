@@ -20,11 +20,13 @@ class WarehouseResource(ConfigurableResource):
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection that is always closed: DuckDB allows one writer process at a time."""
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        duck.release_memory()  # what an earlier step freed (frames, results) goes back first
         con = duck.connect(self.path, read_only=read_only)
         try:
             yield con
         finally:
             con.close()
+            duck.release_memory()  # what DuckDB and the step freed goes back before the next step
 
 
 class SourcesResource(ConfigurableResource):
