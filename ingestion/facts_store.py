@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ingestion import tables
+from ingestion import duck, tables
 from ingestion.batching import batched
 
 COLUMNS = tables.EXTRACTED_FACTS_COLUMNS
@@ -114,7 +114,7 @@ def write_day(store: str | Path, day: str | dt.date, rows: list[dict[str, Any]])
         stale.unlink(missing_ok=True)
     tmp = path.parent / f".{FACTS_FILE}.{os.getpid()}.tmp"
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    con = duckdb.connect()
+    con = duck.connect()
     try:
         con.register("day_rows", frame)
         con.execute(f"copy ({_select_casts('day_rows')}) to '{_sql_path(tmp)}' "

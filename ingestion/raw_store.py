@@ -12,6 +12,7 @@ Bulk inserts go through an Arrow table, never row by row.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from ingestion import tables
+from ingestion import duck, tables
 from ingestion.batching import batched
 from ingestion.models import Report
 from ingestion.reports import ReportError
@@ -63,7 +64,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    return duck.connect(str(path), read_only=read_only)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -218,31 +219,62 @@ def _day(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(value)
 
 
+# At most this many report rows (all versions) in one read of ``latest_reports``: a day at a
+# time, or a run of consecutive days up to this many rows, never the whole window at once.
+READ_BATCH_ROWS = 5_000
+
+_LATEST_SQL = """
+SELECT id, published_iso, text, url, outlet, title, language, source,
+       strftime(fetched_at, '%Y-%m-%dT%H:%M:%S') || '+00:00'
+FROM raw.reports r
+WHERE published_date >= ?::DATE AND published_date < ?::DATE
+  AND version = (SELECT max(version) FROM raw.reports v WHERE v.id = r.id)
+ORDER BY published_date, id"""
+
+
+def day_batches(counts: Iterable[tuple[dt.date, int]], max_rows: int) -> Iterator[tuple[dt.date, dt.date]]:
+    """Consecutive days (ascending, with their row counts) → half-open [first, stop) ranges
+    holding at most ``max_rows`` rows each (a single day larger than that is a range alone)."""
+    first = last = None
+    rows = 0
+    for day, n in counts:
+        if first is not None and rows + n > max_rows:
+            yield first, last + dt.timedelta(days=1)
+            first, rows = None, 0
+        if first is None:
+            first = day
+        last, rows = day, rows + n
+    if first is not None:
+        yield first, last + dt.timedelta(days=1)
+
+
 def latest_reports(con: duckdb.DuckDBPyConnection, start_date: dt.date | str | None = None,
                    end_date: dt.date | str | None = None, *,
-                   batch_size: int = 1000) -> Iterator[Report]:
+                   batch_size: int = 1000, max_rows: int | None = None) -> Iterator[Report]:
     """The latest version of each report whose ``published_date`` is in [start, end)
-    (``None`` = unbounded), ordered by day and id, fetched in batches. Reads through its
-    own cursor, so it sees committed data only."""
+    (``None`` = unbounded), ordered by day and id. Read a few days at a time (at most
+    ``max_rows``, default ``READ_BATCH_ROWS``, stored rows per query) and fetched in batches,
+    so a year's window never sits in one sorted result. Reads through its own cursor, so it
+    sees committed data only (one snapshot for the whole window)."""
     start, end = _day(start_date), _day(end_date)
     cur = con.cursor()  # its own cursor: the caller may use ``con`` while iterating
     try:
-        cur.execute(
-            """
-            SELECT id, published_iso, text, url, outlet, title, language, source,
-                   strftime(fetched_at, '%Y-%m-%dT%H:%M:%S') || '+00:00'
-            FROM (
-                SELECT * FROM raw.reports
-                QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
-            )
-            WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
-              AND (?::DATE IS NULL OR published_date < ?::DATE)
-            ORDER BY published_date, id""",
-            [start, start, end, end])
-        while rows := cur.fetchmany(batch_size):
-            for rid, published, text, url, outlet, title, language, source, fetched in rows:
-                yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
-                             title=title, language=language or "en", source=source,
-                             fetched_at=fetched)
+        cur.execute("BEGIN TRANSACTION")  # every batch reads the same snapshot
+        try:
+            counts = cur.execute(
+                """SELECT published_date, count(*) FROM raw.reports
+                   WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
+                     AND (?::DATE IS NULL OR published_date < ?::DATE)
+                   GROUP BY 1 ORDER BY 1""", [start, start, end, end]).fetchall()
+            for first, stop in day_batches(counts, max_rows or READ_BATCH_ROWS):
+                cur.execute(_LATEST_SQL, [first, stop])
+                while rows := cur.fetchmany(batch_size):
+                    for rid, published, text, url, outlet, title, language, source, fetched in rows:
+                        yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
+                                     title=title, language=language or "en", source=source,
+                                     fetched_at=fetched)
+        finally:
+            with contextlib.suppress(duckdb.Error):  # read only: nothing to keep
+                cur.execute("ROLLBACK")
     finally:
         cur.close()

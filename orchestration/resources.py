@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 from dagster import ConfigurableResource
 
-from ingestion import settings
+from ingestion import duck, settings
 
 
 class WarehouseResource(ConfigurableResource):
@@ -20,11 +20,13 @@ class WarehouseResource(ConfigurableResource):
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection that is always closed: DuckDB allows one writer process at a time."""
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path, read_only=read_only)
+        duck.release_memory()  # what an earlier step freed (frames, results) goes back first
+        con = duck.connect(self.path, read_only=read_only)
         try:
             yield con
         finally:
             con.close()
+            duck.release_memory()  # what DuckDB and the step freed goes back before the next step
 
 
 class SourcesResource(ConfigurableResource):

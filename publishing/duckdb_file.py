@@ -38,7 +38,9 @@ and swaps the file into place.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -50,6 +52,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 import duckdb
+
+from ingestion import duck
 
 _CHUNK = 1 << 20
 # The storage format of the published file: the oldest that DuckDB 1.x (1.4, 1.5) reads
@@ -80,7 +84,7 @@ class ExportResult:
 def checkpoint(path: str | Path) -> None:
     """Fold the write-ahead log into the database file (opens it read-write briefly)."""
     try:
-        con = duckdb.connect(str(path))
+        con = duck.connect(str(path))
     except duckdb.Error as exc:
         raise PublishError(f"cannot open {path} to checkpoint it (is a writer running?): {exc}") from exc
     try:
@@ -93,7 +97,7 @@ def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSIO
     """Copy every schema, table, view and macro of ``build`` into the new file ``target``,
     written in ``storage_version``. ``build`` is opened as the checkpoint opens it (a
     connection of this process that holds it already is shared, not refused)."""
-    con = duckdb.connect(str(build))
+    con = duck.connect(str(build))
     try:
         con.execute("SET enable_progress_bar = false")
         source = con.execute("SELECT current_database()").fetchall()[0][0]
@@ -109,7 +113,7 @@ def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSIO
 
 def list_tables(path: str | Path) -> tuple[str, ...]:
     """``schema.table`` names of a DuckDB file, opened read-only (also proves it opens)."""
-    con = duckdb.connect(str(path), read_only=True)
+    con = duck.connect(str(path), read_only=True)
     try:
         rows = con.execute(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables "
@@ -149,6 +153,12 @@ class Staged:
     base_fingerprint: str | None = None
     mode: str = "full"  # "full" or "incremental"
     seconds: float = 0.0
+    # ``schema.table`` → (group column, group value → (rows, sum of row hashes)) of the staged
+    # copy as staged (= the build's), and the same keyed by the group value as text (what the
+    # PostgreSQL copy compares); None after a full copy (not computed)
+    signatures: dict | None = None
+    text_signatures: dict | None = None
+    cached_tables: int = 0  # tables whose published-side signatures came from the cache
 
 
 class _NotIncremental(Exception):
@@ -247,18 +257,35 @@ def stale_groups(new: dict, old: dict) -> tuple[set, bool]:
     return stale, whole
 
 
-def _sync_table(con, build_db: str, target_db: str, table: str, columns: list[str]) -> bool:
+def _signatures_and_text(con, ref: str, group: str | None) -> tuple[dict, dict]:
+    """``signatures`` of a table keyed by the group value and, from the same pass, by its text."""
+    if group is None:
+        sigs = signatures(con, ref, None)
+        return sigs, dict(sigs)
+    g = _ident(group)
+    rows = con.execute(f"SELECT {g}, CAST({g} AS VARCHAR), count(*), sum(hash(t))::hugeint FROM {ref} AS t "
+                       f"GROUP BY ALL").fetchall()
+    return {r[0]: (r[2], r[3]) for r in rows}, {r[1]: (r[2], r[3]) for r in rows}
+
+
+def _sync_table(con, build_db: str, target_db: str, table: str, columns: list[str],
+                known: tuple[str | None, dict] | None = None) -> tuple[bool, dict, dict]:
     """Make ``target_db``'s ``table`` hold the rows of ``build_db``'s: only the groups whose
-    signature differs are deleted and inserted. True when anything was written."""
+    signature differs are deleted and inserted. ``known``: the target's (group column,
+    signatures) from the signature cache, used instead of reading the target's rows when
+    the group column is the same. Returns whether anything was written, and the build's
+    signatures (keyed by value, and by text) — the target's after the sync."""
     group = group_column(columns)
     src, dst = _table_ref(build_db, table), _table_ref(target_db, table)
-    stale, whole = stale_groups(signatures(con, src, group), signatures(con, dst, group))
+    mine, mine_text = _signatures_and_text(con, src, group)
+    theirs = known[1] if known is not None and known[0] == group else signatures(con, dst, group)
+    stale, whole = stale_groups(mine, theirs)
     if not stale:
-        return False
+        return False, mine, mine_text
     if group is None or whole:
         con.execute(f"DELETE FROM {dst}")  # most of it changed: the whole table
         con.execute(f"INSERT INTO {dst} SELECT * FROM {src}")
-        return True
+        return True, mine, mine_text
     g = _ident(group)
     con.execute("CREATE OR REPLACE TEMP TABLE __frontline_stale AS SELECT unnest(?) AS k",
                 [[k for k in stale if k is not None]])
@@ -266,7 +293,7 @@ def _sync_table(con, build_db: str, target_db: str, table: str, columns: list[st
     con.execute(f"DELETE FROM {dst} WHERE {match}")
     con.execute(f"INSERT INTO {dst} SELECT * FROM {src} WHERE {match}")
     con.execute("DROP TABLE __frontline_stale")
-    return True
+    return True, mine, mine_text
 
 
 # The head of a DuckDB file: its main header and the two database headers, which name the
@@ -326,11 +353,14 @@ def _copy_file(src: Path, dst: Path) -> str:
     return before
 
 
-def _sync_copy(build: Path, target: Path) -> tuple[str, ...]:
+def _sync_copy(build: Path, target: Path, known: dict | None = None) -> tuple[tuple[str, ...], dict, dict, int]:
     """Bring ``target`` (a copy of the last published file) to the content of ``build``,
-    table by table; the ``schema.table`` names written. Raises ``_NotIncremental`` when the
-    catalogs differ or the copy has too many free blocks (then a full copy is made)."""
-    con = duckdb.connect(str(build))
+    table by table: the ``schema.table`` names written, the build's signatures per table
+    (by value and by text: see ``Staged``) and how many tables took the target's side from
+    ``known`` (the signature cache of the file ``target`` was copied from). Raises
+    ``_NotIncremental`` when the catalogs differ or the copy has too many free blocks (then
+    a full copy is made)."""
+    con = duck.connect(str(build))
     try:
         con.execute("SET enable_progress_bar = false")
         source = con.execute("SELECT current_database()").fetchall()[0][0]
@@ -349,20 +379,88 @@ def _sync_copy(build: Path, target: Path) -> tuple[str, ...]:
             if mine != theirs:
                 raise _NotIncremental("the schemas, tables, views or macros changed")
             _recreate_views(con, source, "__frontline_publish")
-            changed = []
+            changed, sigs, text_sigs, cached = [], {}, {}, 0
+            known = known or {}
             for table in sorted(mine["table"]):
                 schema, name = table.split(".", 1)
                 columns = [r[0] for r in con.execute(
                     "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = ? "
                     "AND table_name = ? ORDER BY column_index", [source, schema, name]).fetchall()]
-                if _sync_table(con, source, "__frontline_publish", table, columns):
+                cached += table in known
+                written, sigs[table], text_sigs[table] = _sync_table(
+                    con, source, "__frontline_publish", table, columns, known.get(table))
+                sigs[table] = (group_column(columns), sigs[table])
+                if written:
                     changed.append(table)
             con.execute("CHECKPOINT __frontline_publish")
         finally:
             con.execute("DETACH __frontline_publish")
     finally:
         con.close()
-    return tuple(changed)
+    return tuple(changed), sigs, text_sigs, cached
+
+
+# The signatures of the published file's tables (``signatures``), kept beside it by the
+# publish that wrote it and keyed by its ``fingerprint``: the next publish compares the build
+# with them instead of reading every row of its copy of the published file again.
+_SIGNATURES_VERSION = 1
+
+
+def _signatures_path(published: Path) -> Path:
+    return published.parent / f".{published.name}.signatures.json"
+
+
+def _encode_key(key):
+    if key is None or isinstance(key, str) or (isinstance(key, int) and not isinstance(key, bool)):
+        return key
+    if isinstance(key, dt.datetime):
+        return {"t": key.isoformat()}
+    if isinstance(key, dt.date):
+        return {"d": key.isoformat()}
+    raise TypeError(f"group value {key!r} of type {type(key).__name__} not cached")
+
+
+def _decode_key(value):
+    if isinstance(value, dict):
+        (kind, text), = value.items()
+        return dt.datetime.fromisoformat(text) if kind == "t" else dt.date.fromisoformat(text)
+    return value
+
+
+def save_signatures(published: str | Path, published_fingerprint: str, tables: dict) -> Path | None:
+    """Write ``tables`` (``schema.table`` → (group column, ``signatures``)) as the signatures
+    of the published file whose ``fingerprint`` is ``published_fingerprint`` (atomically; a
+    table whose group values cannot be written is left out). None when nothing could be written."""
+    out: dict = {}
+    for table, (group, sigs) in tables.items():
+        try:
+            out[table] = {"group": group, "groups": [[_encode_key(k), n, int(h)] for k, (n, h) in sigs.items()]}
+        except (TypeError, ValueError):
+            continue
+    path = _signatures_path(Path(published))
+    tmp = path.parent / f"{path.name}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps({"version": _SIGNATURES_VERSION, "fingerprint": published_fingerprint,
+                                   "tables": out}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return None
+    return path
+
+
+def load_signatures(published: str | Path, published_fingerprint: str) -> dict:
+    """The cached signatures (as ``save_signatures`` takes them) of the published file whose
+    fingerprint is ``published_fingerprint``; empty when there are none for that very file
+    (another file, an older format, unreadable): then both sides are read."""
+    try:
+        data = json.loads(_signatures_path(Path(published)).read_text(encoding="utf-8"))
+        if data.get("version") != _SIGNATURES_VERSION or data.get("fingerprint") != published_fingerprint:
+            return {}
+        return {table: (entry["group"], {_decode_key(k): (n, h) for k, n, h in entry["groups"]})
+                for table, entry in data["tables"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
 
 
 def stage(build_path: str | Path, published_path: str | Path, *, incremental: bool = True) -> Staged:
@@ -387,9 +485,9 @@ def stage(build_path: str | Path, published_path: str | Path, *, incremental: bo
     if incremental and published.is_file() and not Path(f"{published}.wal").exists():
         try:
             base = _copy_file(published, staged.path)
-            changed = _sync_copy(build, staged.path)
+            changed, sigs, text_sigs, cached = _sync_copy(build, staged.path, load_signatures(published, base))
             return Staged(build, published, staged.path, changed, base, "incremental",
-                          time.perf_counter() - started)
+                          time.perf_counter() - started, sigs, text_sigs, cached)
         except (_NotIncremental, duckdb.Error):
             discard(staged)  # a published file this code cannot update: the full copy below
         except BaseException:
@@ -412,9 +510,12 @@ def discard(staged: Staged) -> None:
     Path(f"{staged.path}.wal").unlink(missing_ok=True)
 
 
-def commit(staged: Staged) -> PublishResult:
-    """Steps 3-4: prove the staged copy opens, then ``os.replace`` it onto the published path."""
+def commit(staged: Staged, *, amended: Iterable[str] = ()) -> PublishResult:
+    """Steps 3-4: prove the staged copy opens, then ``os.replace`` it onto the published path;
+    then record the staged signatures for the next publish (``save_signatures``), without the
+    ``schema.table`` names in ``amended`` (tables written to the copy after ``stage``)."""
     tmp, published = staged.path, staged.published
+    _signatures_path(published).unlink(missing_ok=True)  # describes the file about to be replaced
     try:
         if Path(f"{tmp}.wal").exists():
             checkpoint(tmp)
@@ -433,7 +534,12 @@ def commit(staged: Staged) -> PublishResult:
         discard(staged)
         raise
     _fsync_dir(published.parent)
-    return PublishResult(published, published.stat().st_size, fingerprint(published), tables)
+    result = PublishResult(published, published.stat().st_size, fingerprint(published), tables)
+    if staged.signatures is not None:
+        skip = set(amended)
+        save_signatures(published, result.fingerprint,
+                        {t: sig for t, sig in staged.signatures.items() if t not in skip})
+    return result
 
 
 def publish_warehouse(build_path: str | Path, published_path: str | Path, *,
@@ -482,7 +588,7 @@ def export_parquet(published_path: str | Path, out_dir: str | Path,
     files: dict[str, Path] = {}
     rows: dict[str, int] = {}
     try:
-        con = duckdb.connect(str(published_path), read_only=True)
+        con = duck.connect(str(published_path), read_only=True)
         try:
             for name in names:
                 target = tmp / f"{name}.parquet"
@@ -530,7 +636,7 @@ def export_csv(published_path: str | Path, out_path: str | Path, table: str) -> 
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        con = duckdb.connect(str(published_path), read_only=True)
+        con = duck.connect(str(published_path), read_only=True)
         try:
             con.execute(f"COPY (SELECT * FROM {table}) TO {_quote_path(tmp)} "
                         "(FORMAT csv, HEADER, DELIMITER ',', DATEFORMAT '%Y-%m-%d')")

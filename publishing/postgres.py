@@ -51,6 +51,8 @@ from pathlib import Path
 
 import duckdb
 
+from ingestion import duck as duck_conn
+
 from publishing.duckdb_file import group_column, signatures, stale_groups
 from publishing.pg_schema import (
     Column, TableDoc, check_ident, control_as_of_sql, copy_sql, create_table_sql,
@@ -232,16 +234,21 @@ class _Source:
 
 
 def _sources(duck: duckdb.DuckDBPyConnection, tables: list[tuple[str, str]], mapping: dict[str, str],
-             docs: dict[str, TableDoc]) -> list[_Source]:
+             docs: dict[str, TableDoc], known: dict | None = None) -> list[_Source]:
+    """The published tables with their signatures (keyed by the group value as text): from
+    ``known`` (``schema.table`` → signatures, what the publish's staging computed for this
+    very file) when given, else read from the file."""
     out = []
+    known = known or {}
     for duck_schema, table in tables:
         columns = table_columns(duck, duck_schema, table)
         group = group_column(c.name for c in columns)
         ddl = keys_and_comments_sql("_", table, columns, _doc_for(docs, duck_schema, table))
         definition = json.dumps({"columns": [[c.name, c.duck_type] for c in columns], "group": group, "ddl": ddl})
         ref = f"{quote_ident(duck_schema)}.{quote_ident(table)}"
+        sigs = known.get(f"{duck_schema}.{table}")
         out.append(_Source(duck_schema, table, mapping[duck_schema], columns, group, definition,
-                           signatures(duck, ref, group, as_text=True)))
+                           sigs if sigs is not None else signatures(duck, ref, group, as_text=True)))
     return out
 
 
@@ -443,16 +450,19 @@ def _publish_full(con, cur, duck, tmp: Path, target: PostgresTarget, live: list[
 
 
 def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
-                     run_id: str = "", log=None, *, incremental: bool = True) -> PgPublishResult:
+                     run_id: str = "", log=None, *, incremental: bool = True,
+                     signatures: dict | None = None) -> PgPublishResult:
     """Publish the BI tables of ``duckdb_path`` to ``target`` (see the module doc);
-    ``incremental=False`` copies every table whole."""
+    ``incremental=False`` copies every table whole. ``signatures``: ``schema.table`` → the
+    table's signatures keyed by the group value as text, already computed for this file
+    (``duckdb_file.Staged.text_signatures``); tables not in it are read."""
     import psycopg
 
     docs = docs or {}
     started = time.perf_counter()
     say = log or (lambda msg: None)
     try:
-        duck = duckdb.connect(str(duckdb_path), read_only=True)
+        duck = duck_conn.connect(str(duckdb_path), read_only=True)
     except duckdb.Error as exc:
         raise PgPublishError(f"cannot open {duckdb_path}: {exc}") from exc
     try:
@@ -474,7 +484,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
                 _drop_prev(con, cur, live, SWAP_WAIT_SECONDS)
             except PgPublishError as exc:
                 raise PgPublishError(f"{exc}: the publish gave up, the previous tables stay live") from None
-            sources = _sources(duck, tables, mapping, docs)
+            sources = _sources(duck, tables, mapping, docs, signatures)
             with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
                 created = _ensure_role(cur, target, live)
                 _ensure_state(cur, state_schema(target))
@@ -515,13 +525,14 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
 
 
 def attempt(duckdb_path: str | Path, target: PostgresTarget, docs: dict[str, TableDoc] | None = None,
-            run_id: str = "", log=None) -> dict:
+            run_id: str = "", log=None, *, signatures: dict | None = None) -> dict:
     """``publish_postgres`` that never raises ``PgPublishError``: the outcome as the dict
     recorded in meta.runs' ``details_json["postgres"]`` (``status`` published or failed,
     ``error``, ``blocking``, rows and seconds per table)."""
     started = time.perf_counter()
     try:
-        return publish_postgres(duckdb_path, target, docs, run_id, log).summary() | {"blocking": target.blocking}
+        return (publish_postgres(duckdb_path, target, docs, run_id, log, signatures=signatures).summary()
+                | {"blocking": target.blocking})
     except PgPublishError as exc:
         return {"status": "failed", "url": target.display_url, "blocking": target.blocking,
                 "error": str(exc), "seconds": round(time.perf_counter() - started, 3),

@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -105,6 +105,19 @@ def split_reports(reports: Iterable[Report], settings: QualitySettings | None = 
     """Readable reports → (those that go on, those to quarantine with rule and reason)."""
     settings = settings or QualitySettings.from_env()
     return _split(reports, lambda report: report_violation(report, settings))
+
+
+def screen_reports(reports: Iterable[Report], rejected: list[Rejected],
+                   settings: QualitySettings | None = None) -> Iterator[Report]:
+    """``split_reports`` as a stream: the reports that go on are yielded one at a time, the
+    others appended to ``rejected`` (few) as they come."""
+    settings = settings or QualitySettings.from_env()
+    for report in reports:
+        found = report_violation(report, settings)
+        if found is None:
+            yield report
+        else:
+            rejected.append(Rejected(report, *found))
 
 
 def conflicting_ids(reports: Iterable[Report]) -> dict[str, int]:

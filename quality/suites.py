@@ -66,7 +66,9 @@ def validate_reports(df, settings: QualitySettings | None = None) -> SuiteResult
 
     settings = settings or QualitySettings.from_env()
     frame = df.copy()
-    if "text" in frame.columns:
+    if "text_chars" in frame.columns:  # read_reports_frame gives the stripped length, not the text
+        pass
+    elif "text" in frame.columns:
         frame["text_chars"] = frame["text"].fillna("").astype(str).str.strip().str.len()
     else:
         frame["text_chars"] = 0

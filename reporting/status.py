@@ -8,6 +8,8 @@ from typing import Any
 
 import duckdb
 
+from ingestion import duck
+
 from ingestion.tables import table_exists
 
 
@@ -31,7 +33,7 @@ def build_runs(path: Path) -> list[dict[str, Any]]:
     if not Path(path).exists():
         return []
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = duck.connect(str(path), read_only=True)
     except duckdb.Error:
         return []
     try:
@@ -44,7 +46,7 @@ def published_status(path: Path) -> dict[str, Any] | None:
     """Read the published file read-only; None when nothing is published yet."""
     if not Path(path).exists():
         return None
-    con = duckdb.connect(str(path), read_only=True)
+    con = duck.connect(str(path), read_only=True)
     try:
         tables = con.execute(
             "select table_schema, table_name from information_schema.tables "

@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from ingestion import tables
+from ingestion import duck, tables
 
 _COLUMNS = ("run_id", "partition_start", "partition_end", "status", "finished_at", "checks_passed",
             "checks_failed", "failed_checks", "rows_json", "details_json", "failed_sources")
@@ -74,7 +74,7 @@ def record_failed_run(warehouse_path, *, run_id: str, partition_start: dt.date |
     if not path.exists():
         return False
     try:
-        con = duckdb.connect(str(path))
+        con = duck.connect(str(path))
     except duckdb.Error:
         return False
     try:

@@ -94,12 +94,16 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.interval, self.peak_mb, self._halt = interval, 0.0, threading.Event()
         self.cpu: list[tuple[float, float]] = []  # (time.time(), CPU seconds of the tree)
+        self.mem: list[tuple[float, float, float]] = []  # (time.time(), MB of the tree, MB of this process)
 
     def run(self) -> None:
         me = os.getpid()
         while not self._halt.wait(self.interval):
             tree = _tree(me)
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in tree))
+            own = _rss_mb(me)
+            total = own + sum(_rss_mb(p) for p in tree if p != me)
+            self.peak_mb = max(self.peak_mb, total)
+            self.mem.append((time.time(), total, own))
             self.cpu.append((time.time(), _cpu_s(me, reaped=True)
                              + sum(_cpu_s(p, reaped=False) for p in tree if p != me)))
 
@@ -112,6 +116,11 @@ class TreeMemory(threading.Thread):
 
     def cpu_between(self, t0: float, t1: float) -> float:
         return max(0.0, self.cpu_at(t1) - self.cpu_at(t0))
+
+    def peak_between(self, t0: float, t1: float) -> tuple[float, float]:
+        """Peak MB of the tree, and of this process alone, sampled in [t0, t1]."""
+        inside = [(tree, own) for ts, tree, own in self.mem if t0 <= ts <= t1]
+        return (max((t for t, _ in inside), default=0.0), max((o for _, o in inside), default=0.0))
 
     def stop(self) -> float:
         self._halt.set()
@@ -255,7 +264,10 @@ class Size:
     backfill_dbt: dict[str, float] = field(default_factory=dict)  # the backfill's fact build, node → seconds
     backfill_cpu_steps: dict[str, float] = field(default_factory=dict)  # step → CPU seconds of the tree
     nightly_cpu_steps: dict[str, float] = field(default_factory=dict)
+    backfill_mem_steps: dict[str, tuple[float, float]] = field(default_factory=dict)  # step → peak MB (tree, own)
+    nightly_mem_steps: dict[str, tuple[float, float]] = field(default_factory=dict)
     nightly_pg: dict | None = None  # the night's PostgreSQL copy: seconds, rows and seconds per table
+    nightly_publish: dict = field(default_factory=dict)  # the night's publish: stage → wall seconds
 
 
 def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
@@ -285,6 +297,7 @@ def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
                  f"{outcomes[-1].errors}")
     size.backfill_steps = _all_steps(instance, outcomes)
     size.backfill_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
+    size.backfill_mem_steps = _all_mem_steps(instance, outcomes, sampler)
     size.backfill_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     facts = outcomes[-1].metadata.get("raw/extracted_facts", {})
     size.facts, size.workers = facts.get("facts", 0), facts.get("extract_workers", 1)
@@ -298,7 +311,9 @@ def run_size(h: int, args, root: Path, sampler: "TreeMemory") -> Size:
         sys.exit(f"nightly run did not publish: {outcomes[-1].failed_steps} {outcomes[-1].errors}")
     size.nightly_steps = _all_steps(instance, outcomes)
     size.nightly_cpu_steps = _all_cpu_steps(instance, outcomes, sampler)
+    size.nightly_mem_steps = _all_mem_steps(instance, outcomes, sampler)
     size.nightly_pg = outcomes[-1].metadata.get("published_warehouse", {}).get("postgres")
+    size.nightly_publish = outcomes[-1].metadata.get("published_warehouse", {}).get("publish_seconds") or {}
     size.nightly_dbt = dbt_node_seconds(instance, outcomes[-1].run_id)
     size.bi_p95_ms, size.bi_medians = bi_p95_ms(paths["published"])
     size.rows = table_rows(paths["published"])
@@ -328,6 +343,17 @@ def _all_cpu_steps(instance, outcomes, sampler) -> dict[str, float]:
     for outcome in outcomes:
         for step, (t0, t1) in step_intervals(instance, outcome.run_id).items():
             out[step] = out.get(step, 0.0) + sampler.cpu_between(t0, t1)
+    return out
+
+
+def _all_mem_steps(instance, outcomes, sampler) -> dict[str, tuple[float, float]]:
+    """Peak MB of the process tree and of this process per step over the runs of one ``refresh``."""
+    out: dict[str, tuple[float, float]] = {}
+    for outcome in outcomes:
+        for step, (t0, t1) in step_intervals(instance, outcome.run_id).items():
+            tree, own = sampler.peak_between(t0, t1)
+            prev = out.get(step, (0.0, 0.0))
+            out[step] = (max(prev[0], tree), max(prev[1], own))
     return out
 
 
@@ -405,12 +431,20 @@ def report(sizes: list[Size], args, peak_mb: float, cores: int) -> None:
             line(f"  {step[:42]}", [f"{getattr(s, attr).get(step, 0.0):.2f} / "
                                     + (f"{getattr(s, cpu_attr)[step]:.2f}" if step in getattr(s, cpu_attr) else "-")
                                     for s in sizes])
+    for label, attr in (("backfill", "backfill_mem_steps"), ("nightly", "nightly_mem_steps")):
+        steps = sorted({k for s in sizes for k in getattr(s, attr)}, key=lambda k: -getattr(big, attr).get(k, (0, 0))[0])
+        print(f"\n{label}: peak memory per step, MB of the process tree / of this process (sampled every 0.1 s)")
+        for step in steps:
+            line(f"  {step[:42]}", [("{:,.0f} / {:,.0f}".format(*getattr(s, attr)[step])) if step in getattr(s, attr)
+                                    else "-" for s in sizes])
     for label, attr in (("backfill", "backfill_dbt"), ("nightly", "nightly_dbt")):
         print(f"\n{label} dbt build of the fact models: seconds per node (dbt's own timing; start-up and parse "
               "not included)")
         nodes = sorted({k for s in sizes for k in getattr(s, attr)}, key=lambda k: -getattr(big, attr).get(k, 0.0))
         for node in nodes[:15]:
             line(f"  {node[:42]}", [f"{getattr(s, attr).get(node, 0.0):.2f}" for s in sizes])
+    print("\nthe night's publish step, wall seconds per stage: " + "; ".join(
+        f"{s.history}×: " + ", ".join(f"{k} {v:.2f}" for k, v in s.nightly_publish.items()) for s in sizes))
     if big.nightly_pg:
         print("\nthe night's PostgreSQL copy (seconds; rows copied per table): "
               + ", ".join(f"{s.history}×: {s.nightly_pg['seconds']} s, {s.nightly_pg.get('mode', 'full')} copy"

@@ -315,7 +315,9 @@ def test_export_parquet_links_the_unchanged_tables(tmp_path):
     assert duckdb.sql(f"SELECT count(*) FROM '{out / 'fct_by_day.parquet'}' WHERE evidence = 'new day'"
                       ).fetchall() == [(1,)]
     assert publish.exported_from(out) == second.fingerprint
-    assert sorted(p.name for p in out.parent.iterdir()) == ["build.duckdb", "frontline.duckdb", "parquet"]
+    # no temporary file left; the incremental publish kept the published file's signatures
+    assert sorted(p.name for p in out.parent.iterdir()) == [".frontline.duckdb.signatures.json", "build.duckdb",
+                                                             "frontline.duckdb", "parquet"]
 
 
 # ---------------------------------------------------------------- the byte copy and its proof
@@ -373,3 +375,112 @@ def test_a_published_file_changed_during_the_copy_is_copied_whole(tmp_path, monk
     publish.commit(staged)
     assert rows_of(published) == rows_of(build)
     assert sorted(p.name for p in published.parent.iterdir()) == ["frontline.duckdb"]
+
+
+# ---------------------------------------------------------------- the published side's signatures, cached
+
+NIGHT_3 = """
+    INSERT INTO fct_by_day VALUES (200, DATE '2025-03-06', 'third night', [2]);
+    UPDATE fct_by_site SET detail = {'n': -3} WHERE site_key = 'site:2';
+    INSERT INTO meta.runs VALUES ('run-3');
+"""
+
+
+def _three_nights(build, published, *, amend=None):
+    """Publish the build, then NIGHT, then NIGHT_3 (incrementally); ``amend`` runs on each
+    staged copy before its commit, as the publish step records meta.runs."""
+    make_marts(build)
+    publish.commit(publish.stage(build, published))
+    stages = []
+    for extra in (NIGHT, NIGHT + NIGHT_3):
+        make_marts(build, extra=extra)
+        staged = publish.stage(build, published)
+        amended = ()
+        if amend:
+            con = duckdb.connect(str(staged.path))
+            con.execute(amend)
+            con.close()
+            amended = ("meta.runs",)
+        stages.append((staged, publish.commit(staged, amended=amended)))
+    return stages
+
+
+def test_the_published_sides_signatures_are_kept_and_used_the_next_night(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    (second, second_result), (third, _) = _three_nights(build, published)
+    assert second.cached_tables == 0  # after a full copy: none kept, both sides read
+    # what the second night kept is what its published file holds, under that file's fingerprint
+    # the second night's entry described the file the third night replaced: gone
+    assert publish.load_signatures(published, second_result.fingerprint) == {}
+    assert third.cached_tables == len(second.signatures) == 4
+    assert third.changed == ("main.fct_by_day", "main.fct_by_site", "meta.runs")
+    full = tmp_path / "full" / "frontline.duckdb"
+    publish.commit(publish.stage(build, full, incremental=False))
+    assert rows_of(published) == rows_of(full) == rows_of(build)
+    # the cache names exactly the file now published, and holds its real signatures
+    now = publish.fingerprint(published)
+    cached = publish.load_signatures(published, now)
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        for table, (group, sigs) in cached.items():
+            assert publish.signatures(con, table, group) == sigs, table
+    finally:
+        con.close()
+    assert publish.load_signatures(published, "another file") == {}
+
+
+def test_tables_written_after_staging_are_not_kept(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    _, (third, _) = _three_nights(build, published, amend="INSERT INTO meta.runs VALUES ('status of the copy')")
+    cached = publish.load_signatures(published, publish.fingerprint(published))
+    assert "meta.runs" not in cached and "main.fct_by_day" in cached
+    assert third.cached_tables == 3  # meta.runs read from the copy
+    # the amended row is in the published file, and the next night still brings the build over
+    make_marts(build, extra=NIGHT + NIGHT_3 + "INSERT INTO fct_by_day VALUES (300, DATE '2025-03-07', 'x', []);")
+    publish.commit(publish.stage(build, published))
+    assert rows_of(published) == rows_of(build)
+
+
+def test_a_published_file_written_in_place_is_not_compared_with_its_old_signatures(tmp_path):
+    """Someone opens the published file read-write and changes a row: its fingerprint
+    changes, the kept signatures are ignored, and the next publish still repairs the row."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    _three_nights(build, published)
+    con = duckdb.connect(str(published))
+    con.execute("UPDATE fct_by_day SET evidence = 'tampered' WHERE fact_id = 0")
+    con.close()
+    staged = publish.stage(build, published)
+    assert staged.mode == "incremental" and staged.cached_tables == 0
+    assert "main.fct_by_day" in staged.changed
+    publish.commit(staged)
+    assert rows_of(published) == rows_of(build)
+
+
+def test_an_unreadable_cache_is_ignored(tmp_path):
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    _three_nights(build, published)
+    cache = published.parent / ".frontline.duckdb.signatures.json"
+    cache.write_text("{not json")
+    make_marts(build, extra=NIGHT + NIGHT_3 + "DELETE FROM mart_whole WHERE k = 1;")
+    staged = publish.stage(build, published)
+    assert staged.cached_tables == 0 and "main.mart_whole" in staged.changed
+    publish.commit(staged)
+    assert rows_of(published) == rows_of(build)
+
+
+def test_the_staged_text_signatures_are_the_files_own(tmp_path):
+    """The PostgreSQL copy takes the staged signatures instead of reading the file again:
+    they must be what reading the staged file gives."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_marts(build)
+    publish.commit(publish.stage(build, published))
+    make_marts(build, extra=NIGHT)
+    staged = publish.stage(build, published)
+    con = duckdb.connect(str(staged.path), read_only=True)
+    try:
+        for table, sigs in staged.text_signatures.items():
+            group = staged.signatures[table][0]
+            assert publish.signatures(con, table, group, as_text=True) == sigs, table
+    finally:
+        con.close()
+    publish.discard(staged)

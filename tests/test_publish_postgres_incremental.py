@@ -177,3 +177,28 @@ def test_what_it_cannot_trust_makes_a_full_copy(tmp_path, two_dbs):
         con.execute("set role frontline_reader")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             con.execute("select * from frontline__state.tables")
+
+
+def test_the_staged_signatures_give_what_reading_the_file_gives(tmp_path, two_dbs):
+    """As the publish step runs it: the PostgreSQL copy is loaded from the staged DuckDB file
+    with the signatures its staging computed (not read again); night after night it holds
+    what a full copy of that file gives."""
+    from publishing import duckdb_file
+
+    inc, full = two_dbs
+    wh = Warehouse(tmp_path / "wh.duckdb")
+    published = tmp_path / "pub" / "frontline.duckdb"
+    nights = [lambda: [wh.night(n) for n in range(4)], lambda: wh.night(4), lambda: None,
+              lambda: wh.night(1, actor="KIA"), lambda: wh.night(5)]
+    modes = []
+    for i, night in enumerate(nights):
+        night()
+        staged = duckdb_file.stage(wh.path, published)
+        result = publish_postgres(staged.path, PostgresTarget(url=inc), DOCS, f"n{i}",
+                                  signatures=staged.text_signatures)
+        publish_postgres(staged.path, PostgresTarget(url=full), DOCS, f"n{i}", incremental=False)
+        assert dump(inc) == dump(full), f"night {i}"
+        duckdb_file.commit(staged)
+        modes.append((staged.mode, result.mode, staged.text_signatures is not None))
+    assert modes[0] == ("full", "full", False)
+    assert all(m == ("incremental", "incremental", True) for m in modes[1:]), modes

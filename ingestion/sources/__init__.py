@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ingestion.http import HttpClient, HttpError
@@ -27,7 +28,7 @@ from ingestion.sources.rss import iter_feed
 
 __all__ = [
     "ConfigError", "FolderSource", "JsonSource", "RssSource", "SourceCounts", "SourceError",
-    "SourceFailure", "SourceLoadResult", "SourceWarning", "SourcesConfig", "iter_source",
+    "SourceFailure", "SourceLoadResult", "SourceWarning", "SourcesConfig", "iter_source", "iter_sources",
     "load_config", "load_sources",
 ]
 
@@ -106,6 +107,15 @@ def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
     """Run every enabled source (or just those named in ``only``); never raises for a
     source's failure. ``client`` is created (with default settings) when web sources need it."""
     result = SourceLoadResult()
+    result.reports.extend(iter_sources(config, result, client, only=only, limits=limits))
+    return result
+
+
+def iter_sources(config: SourcesConfig, result: SourceLoadResult, client: HttpClient | None = None, *,
+                 only: list[str] | None = None, limits: Limits | None = None) -> Iterator[Report]:
+    """``load_sources`` as a stream: the reports one at a time (not kept), while the
+    errors, warnings, failures and counts go to ``result`` as they come (complete once the
+    stream is exhausted). A year's inbox then never sits in memory as one list."""
     limits = limits or current_limits()
     own_client = None
     try:
@@ -129,8 +139,8 @@ def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
                     item, cut = cap_text(item, limits.max_report_chars)
                     if cut is not None:
                         result.warnings.append(cut)
-                    result.reports.append(item)
                     counts.reports += 1
+                    yield item
             except Exception as exc:  # noqa: BLE001 - one source must not stop the others
                 reason = str(exc) if isinstance(exc, (SourceError, HttpError, OSError)) \
                     else f"{type(exc).__name__}: {exc}"
@@ -139,4 +149,3 @@ def load_sources(config: SourcesConfig, client: HttpClient | None = None, *,
     finally:
         if own_client is not None:
             own_client.close()
-    return result

@@ -53,6 +53,22 @@ def unchanged_tables(tables: list[str], staged, exports_from: str | None) -> set
     return {t for t in tables if t not in changed}
 
 
+class _Clock:
+    """Wall seconds of the publish's stages, for the run's metadata (``publish_seconds``)."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = self._now()
+        self.laps[name] = round(self.laps.get(name, 0.0) + now - self._last, 3)
+        self._last = now
+
+
 PUBLISHED_WAREHOUSE = AssetKey("published_warehouse")
 META_RUNS = AssetKey(["meta", "runs"])
 
@@ -76,7 +92,7 @@ META_RUNS = AssetKey(["meta", "runs"])
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource,
                         publish_target: PublishResource, sources: SourcesResource):
-    import duckdb
+    from ingestion import duck
 
     from publishing import duckdb_file
     from runlog import runs
@@ -124,26 +140,31 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         target = postgres_target(sources)
     except TargetError as exc:
         raise Failure(description=f"PostgreSQL target misconfigured: {exc}") from exc
+    clock = _Clock()
     staged = duckdb_file.stage(Path(warehouse.path), Path(publish_target.path))
+    clock.lap("stage")
     try:
         pg = None
         if target is not None:
             pg = attempt(staged.path, target, load_docs(dbt_project.manifest_path), context.run_id,
-                         log=context.log.info)
+                         log=context.log.info, signatures=staged.text_signatures)
             failed = pg["status"] != "published"
             status = "failed" if failed and target.blocking else "published"
             with warehouse.connect() as con:  # later publishes carry this run's PostgreSQL outcome
                 record(con, status, {"postgres": pg})
             if status == "failed":
                 raise Failure(description=pg["error"], metadata={"postgres": MetadataValue.json(pg)})
-            con = duckdb.connect(str(staged.path))
+            con = duck.connect(str(staged.path))
             try:
                 record(con, status, {"postgres": pg})
             finally:
                 con.close()
             if failed:
                 context.log.warning(f"PostgreSQL copy NOT updated (not blocking): {pg['error']}")
-        result = duckdb_file.commit(staged)
+            clock.lap("postgres")
+        # meta.runs of the copy was written after staging: its signatures are not kept
+        result = duckdb_file.commit(staged, amended=("meta.runs",) if pg is not None else ())
+        clock.lap("commit")
     except BaseException:
         duckdb_file.discard(staged)
         raise
@@ -153,12 +174,14 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     unchanged = unchanged_tables(tables, staged, duckdb_file.exported_from(parquet_dir))
     duckdb_file.export_parquet(Path(publish_target.path), parquet_dir, tables, unchanged=unchanged,
                                published_fingerprint=result.fingerprint)
+    clock.lap("parquet")
     csv_rows = {}
     for t in CSV_TABLES:
         if t in tables:
             csv = publish_target.folder / f"{t}.csv"
             csv_rows[t] = (rows[t] if t in unchanged and csv.is_file()
                            else duckdb_file.export_csv(Path(publish_target.path), csv, t))
+    clock.lap("csv")
     metadata = {
         "published_path": MetadataValue.path(str(publish_target.path)),
         "rows": MetadataValue.json(rows),
@@ -170,6 +193,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         "run_report": MetadataValue.json(report["rows"]),
         "publish_mode": staged.mode,
         "publish_copy_seconds": round(staged.seconds, 2),
+        "publish_seconds": MetadataValue.json(clock.laps),
         "tables_changed": MetadataValue.json(sorted(staged.changed) if staged.changed is not None else "all"),
         "csv_exports": MetadataValue.json({str(publish_target.folder / f"{t}.csv"): n for t, n in csv_rows.items()}),
     }

@@ -23,13 +23,12 @@ MART_KEYS = {
 
 def published_row_count(path: str, table: str) -> int | None:
     """Rows of ``table`` in the published warehouse (None: nothing published, or no table)."""
-    import duckdb
-
+    from ingestion import duck
     from ingestion.tables import table_exists
 
     if not Path(path).exists():
         return None
-    con = duckdb.connect(path, read_only=True)
+    con = duck.connect(path, read_only=True)
     try:
         if not table_exists(con, "main", table):
             return None

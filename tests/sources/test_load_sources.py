@@ -46,3 +46,41 @@ def test_folder_only_config_needs_no_client(tmp_path):
     config = parse_config({"sources": [{"name": "here", "type": "folder", "path": "."}]}, tmp_path)
     result = load_sources(config)
     assert [r.id for r in result.reports] == ["x"] and result.ok
+
+
+def test_the_stream_yields_what_load_sources_lists_one_report_at_a_time(tmp_path):
+    """``iter_sources``: the same reports in the same order as ``load_sources``; the errors
+    and counts fill as the stream is read, and nothing is kept in ``result.reports``."""
+    from ingestion.models import Report
+    from ingestion.sources import SourceLoadResult, iter_sources
+    from quality.rules import screen_reports, split_reports
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    lines = [json.dumps({"id": f"r{i}", "published": "2025-09-05", "text": f"Report {i}."}) for i in range(5)]
+    lines.insert(2, "{bad")
+    lines.append(json.dumps({"id": "future", "published": "2999-01-01", "text": "From the future."}))
+    (inbox / "a.jsonl").write_text("\n".join(lines) + "\n")
+    (inbox / "b.json").write_text(json.dumps({"id": "b1", "published": "2025-09-06", "text": "Second file."}))
+    config = parse_config({"sources": [{"name": "inbox", "type": "folder", "path": "inbox", "outlet": "W"},
+                                       {"name": "missing", "type": "folder", "path": "nowhere"}]}, tmp_path)
+    listed = load_sources(config)
+
+    result = SourceLoadResult()
+    stream = iter_sources(config, result)
+    first = next(stream)
+    assert isinstance(first, Report) and result.counts["inbox"].reports == 1 and not result.failures
+    rest = list(stream)
+    strip = lambda r: (r.id, r.text, r.source, r.outlet)  # noqa: E731 - fetched_at differs by the second
+    assert [strip(r) for r in [first, *rest]] == [strip(r) for r in listed.reports]
+    assert result.reports == []
+    assert [e.origin for e in result.errors] == [e.origin for e in listed.errors]
+    assert {n: (c.reports, c.errors, c.failed) for n, c in result.counts.items()} == \
+        {n: (c.reports, c.errors, c.failed) for n, c in listed.counts.items()}
+    assert [f.name for f in result.failures] == ["missing"]
+
+    rejected: list = []
+    good = list(screen_reports(iter(listed.reports), rejected))
+    want_good, want_rejected = split_reports(listed.reports)
+    assert good == want_good and [(r.rule, r.reason) for r in rejected] == [(r.rule, r.reason) for r in want_rejected]
+    assert [r.report_id for r in rejected] == ["future"]

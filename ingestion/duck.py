@@ -1,0 +1,93 @@
+"""The one way this project opens DuckDB: a connection bounded in memory (and threads).
+
+DuckDB's default ``memory_limit`` is 80 % of the machine's RAM, per process: a query over a
+year's reports (sorted by day) or a publish reading every row kept gigabytes in its buffer
+pool. Every connection to a warehouse file (the build file, the published file, its staged
+copy) and the in-memory ones goes through ``connect`` (or ``bound`` for a connection opened
+elsewhere), which sets
+
+- ``memory_limit`` from ``FRONTLINE_DUCKDB_MEMORY_LIMIT`` (default ``DEFAULT_MEMORY_LIMIT``);
+  above it DuckDB spills to its temporary directory instead of growing;
+- ``threads`` from ``FRONTLINE_DUCKDB_THREADS`` when set (default: DuckDB's, one per core).
+
+dbt reads the same variable in ``dbt_project/profiles.yml`` (``settings: memory_limit``).
+
+The settings are applied with ``SET`` after opening, not as ``duckdb.connect(config=...)``:
+DuckDB refuses a second connection to a file already open in the process with a different
+configuration, while ``SET`` changes the shared database instance and never conflicts.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import duckdb
+
+MEMORY_LIMIT_ENV = "FRONTLINE_DUCKDB_MEMORY_LIMIT"
+THREADS_ENV = "FRONTLINE_DUCKDB_THREADS"
+DEFAULT_MEMORY_LIMIT = "512MB"
+
+_SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.I)
+
+
+def memory_limit() -> str:
+    """``$FRONTLINE_DUCKDB_MEMORY_LIMIT`` (a DuckDB size such as ``1GB`` or ``512MiB``), else
+    ``DEFAULT_MEMORY_LIMIT``. A value DuckDB would not read is refused here, by name."""
+    value = os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
+    if not _SIZE.match(value):
+        raise ValueError(f"{MEMORY_LIMIT_ENV}={value!r}: expected a size such as 1GB or 512MB")
+    return value
+
+
+def threads() -> int | None:
+    """``$FRONTLINE_DUCKDB_THREADS`` (a positive integer), else None: DuckDB's default."""
+    value = os.environ.get(THREADS_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{THREADS_ENV}={value!r}: expected a positive integer")
+    return int(value)
+
+
+def bound(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Apply the memory limit (and threads) to ``con``'s database; returns ``con``."""
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
+    n = threads()
+    if n is not None:
+        con.execute(f"SET threads = {n}")
+    return con
+
+
+def release_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``): after a
+    step closed its DuckDB connection and dropped its frames, the freed memory otherwise
+    stays in this process's heap, and the next step's peak stacks on top of it. No-op
+    where glibc is not the allocator."""
+    global _trim
+    if _trim is None:
+        try:
+            import ctypes
+
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim = None
+
+
+def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` with the memory limit (and threads) applied."""
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        return bound(con)
+    except BaseException:
+        con.close()
+        raise
+
+
+__all__ = ["DEFAULT_MEMORY_LIMIT", "MEMORY_LIMIT_ENV", "THREADS_ENV", "bound", "connect", "memory_limit",
+           "release_memory", "threads"]
