@@ -35,34 +35,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
-def unique_keys(build: Path, kept: Path) -> None:
-    """Make ``report_id`` and ``fact_id`` unique in the shifted copies (``inflate`` renames
-    only ``raw.reports.id``): the dbt tests check them unique over whole tables, and their
-    references stay consistent (the same suffix ``~k`` in every table). Idempotent."""
-    import duckdb
-
-    from bench_publish import date_tables
-
-    ref = duckdb.connect(str(kept), read_only=True)
-    try:
-        first, last = ref.execute("SELECT min(published_date), max(published_date) FROM raw.reports").fetchone()
-    finally:
-        ref.close()
-    span = (last - first).days + 1
-    con = duckdb.connect(str(build))
-    try:
-        for table in date_tables(con):
-            cols = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
-            for col in ("report_id", "fact_id"):
-                if col in cols:
-                    con.execute(f"UPDATE {table} SET {col} = {col} || '~' || ((DATE '{first}' - published_date "
-                                f"+ {span - 1}) // {span}) WHERE published_date < DATE '{first}' "
-                                f"AND {col} NOT LIKE '%~%'")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kept", type=Path, help="a size folder of bench_backfill.py --keep")
@@ -101,7 +73,6 @@ def main() -> None:
                 counts = inflate(build, args.scale)
                 print(f"inflated ×{args.scale} in {time.perf_counter() - t0:.0f} s: "
                       + ", ".join(f"{t} {n:,}" for t, n in counts.items() if n > 10_000), flush=True)
-            unique_keys(build, args.kept / "build.duckdb")
             os.environ["FRONTLINE_FACT_STORE"] = str(root / "fact_store")
             if cluster is not None:
                 os.environ["FRONTLINE_PG_URL"] = cluster.create_database("frontline_night")

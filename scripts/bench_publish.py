@@ -38,7 +38,10 @@ def date_tables(con) -> list[str]:
 
 
 def inflate(build: Path, scale: int) -> dict[str, int]:
-    """Add ``scale - 1`` shifted copies of every date-partitioned table's rows; rows per table."""
+    """Add ``scale - 1`` shifted copies of every date-partitioned table's rows; rows per table.
+    Copy ``k`` suffixes its keys with ``~k`` (``raw.reports.id``, and ``report_id`` and
+    ``fact_id`` wherever they stand): the dbt tests find them unique over whole tables, and the
+    references stay consistent."""
     import duckdb
 
     con = duckdb.connect(str(build))
@@ -51,7 +54,8 @@ def inflate(build: Path, scale: int) -> dict[str, int]:
             con.execute(f"CREATE TEMP TABLE __orig AS SELECT * FROM {table}")
             for k in range(1, scale):
                 shifted = [f"published_date - INTERVAL {k * span} DAY" if c == "published_date"
-                           else (f"id || '~{k}'" if table == "raw.reports" and c == "id" else f'"{c}"')
+                           else f'"{c}" || \'~{k}\'' if c in ("report_id", "fact_id") or (table == "raw.reports" and c == "id")
+                           else f'"{c}"'
                            for c in cols]
                 con.execute(f"INSERT INTO {table} SELECT {', '.join(shifted)} FROM __orig")
             con.execute("DROP TABLE __orig")

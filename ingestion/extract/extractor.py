@@ -105,7 +105,7 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
     sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False,
-                                     junta_voice=_outlet_is_junta(getattr(report, "outlet", None)))
+                                     junta_voice=_outlet_is_junta(report.outlet))
     return cands, text, sms
 
 

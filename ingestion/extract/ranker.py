@@ -272,7 +272,7 @@ def _plain(r, text: str) -> bool:
     ev, trig = r.event, r.event.trigger
     return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
             and trig.family in ("capture", "recapture") and ev.agent is not None
-            and (ev.agent.key is not None or getattr(r, "agent", None) is not None)  # "its troops", resolved
+            and (ev.agent.key is not None or r.agent is not None)  # "its troops", resolved to a side
             and r.place.start >= trig.end and _PLAIN_GAP.fullmatch(text, trig.end, r.place.start) is not None
             and r.place.ref is None and not ev.extra.get("carried"))
 

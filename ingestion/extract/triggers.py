@@ -144,13 +144,15 @@ NEGATION = re.compile(
     r"ready|determined|tasked|strategy|chance|time)\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "intends to attack and capture"
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
-    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|can|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|if|unless|denied|deny|"
+    r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|can|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|denied|deny|"
     r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|\b(?:if|unless)\s+(?:\w+\s+){0,4}?|\b(?:close|closer|near|nearer|verge\s+of|brink\s+of|within\s+(?:[\w-]+\s+){1,3}?of|steps?\s+(?:away\s+)?from)\s+(?:to\s+)?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+|\bno\s+)$", re.I)
 
 
 # where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)
 NEGATION_STARTS = (
-    "ability ", "able ", "aim", "asked ", "brink ", "close", "near", "step", "verge ", "within ", "call", "command", "direct", "instruct", "told ", "urg", "attempt", "attention ", "bid ", "campaign ", "can't ", "cannot ", "chance ", "could ",
+    "ability ", "able ", "aim", "asked ", "attempt", "attention ", "bid ", "brink ", "call", "campaign ", "can't ",
+    "cannot ", "chance ", "close", "command", "could ", "direct", "instruct", "near", "step", "told ", "urg", "verge ",
+    "within ",
     "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
     "hop", "if ", "intend", "intent", "is ", "are ", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
     "no ", "not ", "objective ", "can ", "sent ", "dispatched ", "deployed ", "mobili", "sets", "setting", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
@@ -229,8 +231,9 @@ TRIGGER_DISPATCH = _trigger_dispatch()
 _STATE_NEXT = ("administered", "completely", "controlled", "effectively", "entirely", "firmly", "totally", "fully", "governed", "held", "in", "largely", "mostly",
                "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
-    "abandon", "administer", "advanc", "has been occupying", "had been occupying", "have been occupying",
-    "has been restored", "had been restored", "have been restored", "was restored", "were restored", "raised ", "raises ", "raising ", "hoist", "plant", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
+    "has been occupying", "had been occupying", "have been occupying", "has been restored", "had been restored",
+    "have been restored", "was restored", "were restored", "raised ", "raises ", "raising ", "hoist", "plant",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
@@ -290,7 +293,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     return out
 
 
-_COULD = re.compile(r"(?<!\bif\s)(?<!\bthat\s)\b(?:could|was\s+able\s+to|were\s+able\s+to)\s+(?:successfully\s+|finally\s+|eventually\s+|completely\s+)?$", re.I)
+_COULD = re.compile(r"(?<!\bif\s)(?<!\bthat\s)\bcould\s+(?:successfully\s+|finally\s+|eventually\s+|completely\s+)?$", re.I)
 # a past day told right after the verb and its object: what could be done on a day that has passed was done
 _DONE_ON = re.compile(r"[^.;:!?]{0,80}?\b(?:on\s+(?:\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b)"
                       r"|yesterday|last\s+(?:week|night|month))")

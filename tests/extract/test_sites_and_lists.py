@@ -13,6 +13,12 @@ def facts_of(text: str) -> list[ControlChange]:
     return [f for f in facts if isinstance(f, ControlChange)]
 
 
+def _junta_media(text: str) -> set[tuple]:
+    """(place, change, captor) of the control changes of ``text`` as the junta's state media."""
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
+    return {(f.place, f.change, f.actor_to) for f in facts if isinstance(f, ControlChange)}
+
+
 def taken(text: str) -> dict[str, tuple[str | None, str | None]]:
     """place -> (kind, captor) of the captures in ``text``."""
     return {f.place: (f.place_kind, f.actor_to) for f in facts_of(text) if f.change == "captured"}
@@ -140,8 +146,7 @@ def test_a_base_known_as_a_name_is_the_named_base():
 def test_a_place_secured_with_no_one_named_is_the_junta_s_doing_in_its_own_media():
     text = ("Security forces carried out clearance operations in the region, state media said. Consequently, the "
             "Nyaung Kone area, temporarily held by PDF terrorists, was completely secured on 3 June.")
-    junta = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
-    assert {(f.place, f.actor_to) for f in junta if isinstance(f, ControlChange) and f.change == "captured"} == {
+    assert {(place, actor) for place, change, actor in _junta_media(text) if change == "captured"} == {
         ("Nyaung Kone area", "Myanmar Armed Forces")}
 
 
@@ -196,11 +201,6 @@ def test_a_capture_told_twice_keeps_the_day_the_second_telling_gives():
                      "month before KIA fighters took Hpun Lwe on 2 June, he said.")
     got = [(f.place, f.date) for f in facts if f.change == "captured"]
     assert got == [("Hpun Lwe", "2025-06-02")]
-
-
-def _junta_media(text: str) -> set[tuple]:
-    facts = extract_report(Report(id="t", published="2025-06-20", text=text, outlet="The Global New Light of Myanmar"))
-    return {(f.place, f.change, f.actor_to) for f in facts if isinstance(f, ControlChange)}
 
 
 def test_state_media_s_security_control_taken_back_and_peace_restored_are_recaptures():
