@@ -110,6 +110,11 @@ SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wa
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
+# "Hpasawng lies south of Bawlake, which …": a verb between, so the second place heads no phrase
+# of the first; the relative clause is about the second (as in "the road between A, which …")
+_FINITE_GAP = re.compile(r"^(?:(?!\b(?:which|that|where|who)\b).)*\b(?:lies|lie|lay|is|are|was|were|sits|sit|stands|remains|borders)\b",
+                         re.I | re.S)
+_BETWEEN_GAP = re.compile(r"\s*between\s+(?:the\s+)?", re.I)
 FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _BLOW_TO = re.compile(r"\b(?:blow|setback|boost|threat|victory|gift|embarrassment|humiliation)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
 # a verb whose object is a nominal trigger, and whose subject is the trigger's actor
@@ -301,7 +306,14 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     taken = {id(p) for p in chosen}
     out = []
     base_words = BASE_WORDS.search(sm.sentence.text) is not None
+    # "Demoso, which is held by the KNDF": a relative clause tells of its antecedent, the rules'
+    # choice right before it; the places the sentence named before that are no object of its verb
+    first = min((p.start for p in chosen if p.end <= trig.start), default=None)
+    last_end = max((p.end for p in chosen if p.end <= trig.start), default=None)
+    relative = last_end is not None and _RELATIVE_AFTER.match(text_of(sm), last_end - sm.sentence.start) is not None
     for p in sm.places:
+        if relative and p.end <= first:
+            continue
         if p.inner or p.unit is not None and trig.family != "withdraw" and _SOLDIERS_OF.search(
                 sm.sentence.text, 0, p.start - sm.sentence.start):
             continue  # "soldiers belonging to LIB 137 fell into resistance hands": people, not the base
@@ -323,6 +335,13 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
             ev.extra["sentence_places"] = sm.places
             out.append(ev)
     return out
+
+
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|where|that)\b", re.I)
+
+
+def text_of(sm: SentenceMentions) -> str:
+    return sm.sentence.text
 
 
 UNIT_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|been|also|now|then|later|reportedly|\w+ly)\s+)*", re.I)
@@ -684,7 +703,8 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
             break  # "the last junta stronghold in X, the LIB 5 base, fell": the unit names it
         elif COORD_GAP.match(gap):
             out.insert(0, p)
-        elif LOCATIVE.search(gap) and len(gap) < 40:
+        elif LOCATIVE.search(gap) and len(gap) < 40 and not _FINITE_GAP.search(gap) \
+                and not _BETWEEN_GAP.fullmatch(gap):
             out[0] = p  # "the IB 237 headquarters by Dasai village in Momauk": the head comes first
         elif PARENTHETICAL.match(gap):
             continue

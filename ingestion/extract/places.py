@@ -101,6 +101,7 @@ HEAD_KIND = {
     "airport": "airport", "airfield": "airport", "air base": "airport", "airbase": "airport",
     "base": "military_base", "headquarters": "military_base", "garrison": "military_base",
     "naval base": "military_base", "command": "military_base", "battalion": "military_base",
+    "operations command": "military_base",
     "camp": "outpost", "military camp": "outpost", "outpost": "outpost", "post": "outpost",
     "guard post": "outpost", "border post": "outpost", "checkpoint": "outpost", "hill": "outpost",
     "hilltop": "outpost", "peak": "outpost", "position": "outpost", "strategic hill": "outpost",
@@ -127,7 +128,9 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              # "the Lwemon border trade post", "the Hsihseng township police station", "the Natogyi
              # district administration office", "the Kyaukme-Hsipaw road checkpoint"
              "trade", "township", "district", "general", "administration", "road", "highway", "customs",
-             "naval", "navy", "air", "riverside", "regional", "command", "council", "operations")
+             "naval", "navy", "air", "riverside", "regional", "command", "council", "operations",
+             # "the Kunlong-based battalion headquarters", "the Sami infantry battalion base"
+             "battalion", "infantry", "artillery")
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
@@ -138,12 +141,18 @@ HEAD_FIRST_RE = re.compile(
 # the look-ahead first: every CAP opens with a capital or a digit, and the engine passes over the
 # other characters sooner than with \b first (the same matches)
 BARE_RE = re.compile(rf"(?=[A-Z\d])\b{CAPSEQ}\b")
+# the words of a unit's type, as reports capitalise them ("the Light Infantry Battalion base in X")
+_UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|Engineering|Signal|Division|Regiment|LIB|IB|LID|TB|AB)"
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+# two unnamed sites placed by one name: "the police station and (the) administration office in Sinbo"
+COORD_SITES_RE = re.compile(
+    rf"\b(?i:the|its|their)\s+(?P<one>(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<h1>(?i:{_HEADS_RE})))\s+and\s+(?:(?:the|its|their)\s+)?"
+    rf"(?P<two>(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<h2>(?i:{_HEADS_RE})))\s+(?:in|at|of)\s+(?:the\s+)?(?P<name>{CAPSEQ})")
 # "a military communications camp", "an outpost": an unnamed site, a place only as a verb's object
 INDEF_RE = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:(?!(?:of|in|at|on|near|and|the|to|from|by|with)\b)[a-z][\w'’-]*\s+){0,3}?)"
@@ -355,6 +364,15 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         gates = site_gates(s, low)
         # a located site's head noun is at most the third word after its determiner
         keep = None if gates is None else (lambda p: gates.head_within(p, 3))
+        if " and " in s:
+            for m in COORD_SITES_RE.finditer(s):
+                name = _strip_lead(m.group("name"))
+                h1, h2 = (" ".join(m.group(h).lower().split()) for h in ("h1", "h2"))
+                if name and free(m.start(), m.end()) and not {h1, h2} & _SETTLEMENT_HEADS:
+                    for part, h, end in (("one", h1, m.end("one")), ("two", h2, m.end())):
+                        words = [w for w in m.group(part).split() if not w.endswith(("'s", "’s"))]  # no owner
+                        add(Place(start + m.start(part), start + end, f"{' '.join(words)} in {name}",
+                                  HEAD_KIND.get(h, "other")))
         for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s), keep):
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
@@ -491,6 +509,8 @@ def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) 
     return out
 
 
+_SETTLEMENT_HEADS = frozenset({"town", "city", "township", "village", "village tract", "ward", "quarter",
+                               "neighbourhood", "neighborhood"})
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
 _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
@@ -729,6 +749,11 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
             if rx is NAMED_SITE_RE and m.group("more"):
                 names += [n for n in re.split(r"\s*,\s*(?:and\s+)?|\s*,?\s+and\s+", m.group("more")) if n]
             for i, raw in enumerate(names):
+                town = _strip_lead(raw[:-6]) if rx is NAMED_SITE_RE and len(names) == 1 and raw.endswith("-based") else ""
+                if town:  # "the Kunlong-based battalion headquarters": a site in Kunlong
+                    a = m.start() + raw.rfind(town)
+                    out.append(Place(offset + a, offset + m.end(), f"{m.group('mod') or ''}{m.group('head')} in {town}", kind))
+                    continue
                 name = _strip_lead(raw)
                 if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
                     continue

@@ -1,0 +1,54 @@
+"""Unnamed sites placed by a town in the words reports use (a unit's type, "X-based", "on the
+outskirts of", two sites coordinated), and relative clauses told of their own antecedent
+(invented sentences, invented places)."""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract import extract_report
+from ingestion.models import ControlChange, Report
+
+
+def facts_of(text: str) -> list[ControlChange]:
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return [f for f in facts if isinstance(f, ControlChange)]
+
+
+def taken(text: str) -> dict[str, str]:
+    """place -> kind of the captures in ``text``."""
+    return {f.place: f.place_kind for f in facts_of(text) if f.change == "captured"}
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("The AA overran the Light Infantry Battalion base in Yoma Kyin on Friday.",
+     "Light Infantry Battalion base in Yoma Kyin", "military_base"),
+    ("Resistance fighters seized the LIB base in Tha Pyay Aing last week.", "LIB base in Tha Pyay Aing", "military_base"),
+    ("The MNDAA took over the Nam Loi-based battalion headquarters on 2 May.",
+     "battalion headquarters in Nam Loi", "military_base"),
+    ("The KNLA overran a military camp on the outskirts of Htee Ka Pler.",
+     "military camp on the outskirts of Htee Ka Pler", "outpost"),
+    ("The junta's tactical operations command in Maw Hpa fell to the PNLA on Thursday.",
+     "junta's tactical operations command in Maw Hpa", "military_base"),
+])
+def test_an_unnamed_site_placed_by_a_town_is_the_site_not_the_town(text, place, kind):
+    got = taken(text)
+    assert got.get(place) == kind
+    assert not any(k == "town" for k in got.values())
+
+
+def test_two_sites_placed_by_one_town_are_two_sites():
+    got = taken("The regime's police station and administration office in Lwe Gyo were captured by the KIA on Monday.")
+    assert got == {"police station in Lwe Gyo": "other", "administration office in Lwe Gyo": "other"}
+
+
+def test_a_relative_clause_tells_of_its_antecedent_not_of_the_places_before_it():
+    facts = facts_of("The Karenni army said on Monday junta forces in Nan Mae were shelling Lwe Pyin, "
+                     "which is held by the KNDF.")
+    assert {(f.place, f.change) for f in facts} == {("Lwe Pyin", "held")}
+
+
+def test_a_place_that_lies_by_another_is_not_the_antecedent_of_the_other_s_clause():
+    facts = facts_of("In Kayah State, the KNDF has been fighting for weeks. Hoya lies south of Saw Lon town, "
+                     "which the resistance now controls entirely.")
+    assert {(f.place, f.change, f.actor_to) for f in facts} == {
+        ("Saw Lon town", "held", "Karenni Nationalities Defence Force")}
