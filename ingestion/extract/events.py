@@ -80,9 +80,11 @@ FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+tha
                            r"fifteen|twenty|thirty|forty|fifty|several|many)\b)", re.I)
 # "seized three towns: A, B and C", "won back three towns — A, B and C", "several camps,
 # including A and B": the count is a figure, the list after it names the places
-LIST_AFTER_COUNT = re.compile(
-    r"\s*(?:[\w'’-]+\s+){0,4}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
+LIST_AFTER_COUNT = re.compile(  # (up to six words before: "14 of the state's 17 townships, including A")
+    r"\s*(?:[\w'’-]+\s+){0,6}?(?P<noun>towns?|cities|villages?|wards?|bases?|camps?|outposts?|posts?|positions?|"
     r"stations?|townships?|strongholds?|garrisons?|battalions?|checkpoints?|hills?)\b"
+    # "seven junta bases, strategic camps such as A and B among them": the noun said again
+    r"(?:\s*,\s*(?:[a-z][\w'’-]*\s+){0,2}(?:towns|bases|camps|outposts|positions|posts)\b)?"
     # "three towns on a main highway between central Myanmar and China – A, B and C"
     r"(?:\s+(?:(?:stationed|based|located|deployed)\s+)?(?:in|of|near|across|along|at|on|between|around|inside|outside|close\s+to)"
     r"\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+)?"
@@ -100,8 +102,11 @@ OWN_HANDS = re.compile(r"\b(?:its|their|our)\s+(?:hands|control)\b", re.I)  # "X
 OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned\s+by)\s+(?:the\s+)?$", re.I)
 # ", a district seat," ", the state capital,": a description between two listed names
 # a relative clause closed by a comma and "and": the verb's objects go on after it
-REL_THEN_AND = re.compile(r",?\s*(?:which|where|who|whose|according\s+to|after|following)\b[^,;:.]{0,100},\s*"
-                          r"(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:then\s+|also\s+)?", re.I)
+# (or a time between: "took A on 3 May, two weeks after the offensive began, and later B"; or
+# a list's last item after "and then": "A in April, B in July, and then C")
+REL_THEN_AND = re.compile(r",?\s*(?:(?:which|where|who|whose|according\s+to|(?:[\w-]+\s+){0,3}?(?:after|following))\b[^,;:.]{0,100},\s*"
+                          r"(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:then\s+|also\s+|later\s+)?"
+                          r"|,\s*and\s+(?:then|later)\s+)", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
 NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
@@ -650,8 +655,13 @@ def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
     gap = text[a:b]
     for d in sm.dates:
         if a <= d.start and d.end <= b:
-            gap = gap[:d.start - a] + " " * (d.end - d.start) + gap[d.end - a:]
+            lead = _DATE_LEAD.search(gap, 0, d.start - a)  # "on 3 May": the preposition is the date's too
+            first = lead.start() if lead else d.start - a
+            gap = gap[:first] + " " * (d.end - a - first) + gap[d.end - a:]
     return gap
+
+
+_DATE_LEAD = re.compile(r"\b(?:on|in|by|since)\s+$", re.I)
 
 
 def _typed(p: Place, ref: Place) -> Place:

@@ -52,3 +52,23 @@ def test_a_place_that_lies_by_another_is_not_the_antecedent_of_the_other_s_claus
                      "which the resistance now controls entirely.")
     assert {(f.place, f.change, f.actor_to) for f in facts} == {
         ("Saw Lon town", "held", "Karenni Nationalities Defence Force")}
+
+
+def test_a_list_of_objects_goes_on_past_the_dates_of_its_items():
+    got = taken("PDF fighters seized Hpa Yar on 3 May, Nam Kon on 7 May and Loi Mwe on 9 May.")
+    assert set(got) == {"Hpa Yar", "Nam Kon", "Loi Mwe"}
+
+
+def test_a_list_of_objects_goes_on_past_a_time_aside_and_then():
+    got = taken("The TNLA captured Hsar Lu on 25 December, two months after the operation began, and later Ton Pin.")
+    assert set(got) == {"Hsar Lu", "Ton Pin"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The AA has taken control of 11 of the state's 15 townships, including Yay Kyaw, Min Hla and Taung Bo.",
+     {"Yay Kyaw", "Min Hla", "Taung Bo"}),
+    ("Since May, KNLA fighters have taken no fewer than six junta bases, strategic camps such as Kaw Hta and "
+     "Mae Hla Waw among them.", {"Kaw Hta", "Mae Hla Waw"}),
+])
+def test_the_names_a_count_of_captured_places_includes_are_captured(text, names):
+    assert set(taken(text)) == names
