@@ -481,6 +481,11 @@ _RELATIVE_VERB = re.compile(r"\b(?:which|who)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$
 _LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|only\s+for|where)\s+(?:the\s+\w+\s+)?(?:\w+\s+)?$", re.I)
 
 
+# the main verb after a relative clause, whose "the town" may be the one the clause named: "the
+# PNLA, which took X in 2023, lost the town in November"
+_AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)
+
+
 def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
     out: list[Place] = []
     for p in ev.places:
@@ -496,7 +501,8 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
                 continue
         head = _specific_head(p.name)
         before = st.current.sentence.text[:ev.trigger.start - st.current.sentence.start] if st.current is not None else ""
-        here = _RELATIVE_VERB.search(before) is not None or _LATER_CLAUSE.search(before) is not None
+        here = (_RELATIVE_VERB.search(before) is not None or _LATER_CLAUSE.search(before) is not None
+                or _AFTER_RELATIVE.search(before) is not None)
         # the candidates, nearest first (read only as far as needed)
         cands = (q for q in st.named_back(p.start, fam, here) if head is None or head in q.name.lower())
         nearest = next(cands, None)
@@ -733,9 +739,15 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     if d.start >= ev.trigger.start:
         return abs(d.start - ev.trigger.end)
     dist = abs(ev.trigger.start - d.end) + 5
-    if _OTHER_CLAUSE.search(text, d.end - s_start, ev.trigger.start - s_start):
-        dist += 60
+    if _OTHER_CLAUSE.search(text, d.end - s_start, ev.trigger.start - s_start) or (
+            _OPEN_RELATIVE.search(text, 0, d.start - s_start)
+            and _REST_OF_RELATIVE.match(text, d.end - s_start, ev.trigger.start - s_start)):
+        dist += 60  # (or the date of a relative clause before it: "the PNLA, which took X in 2023, lost …")
     return dist
+
+
+_OPEN_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*$", re.I)
+_REST_OF_RELATIVE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}$")
 
 
 def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:

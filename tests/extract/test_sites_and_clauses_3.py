@@ -72,3 +72,11 @@ def test_a_list_of_objects_goes_on_past_a_time_aside_and_then():
 ])
 def test_the_names_a_count_of_captured_places_includes_are_captured(text, names):
     assert set(taken(text)) == names
+
+
+def test_the_main_verb_after_a_relative_clause_takes_back_the_town_it_named_with_its_own_date():
+    facts = facts_of("The Pa-O National Liberation Army, which captured Loi Hsam in late 2023, lost the town to "
+                     "junta troops in November last year.")
+    got = {(f.place, f.actor_to, f.date[:7]) for f in facts if f.change == "captured"}
+    assert ("Loi Hsam", "Myanmar Armed Forces", "2024-11") in got
+    assert ("Loi Hsam", "Pa-O National Liberation Organization", "2023-09") in got
