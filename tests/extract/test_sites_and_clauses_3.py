@@ -80,3 +80,8 @@ def test_the_main_verb_after_a_relative_clause_takes_back_the_town_it_named_with
     got = {(f.place, f.actor_to, f.date[:7]) for f in facts if f.change == "captured"}
     assert ("Loi Hsam", "Myanmar Armed Forces", "2024-11") in got
     assert ("Loi Hsam", "Pa-O National Liberation Organization", "2023-09") in got
+
+
+def test_the_town_of_the_main_clause_is_the_one_its_opening_clause_named():
+    facts = facts_of("After losing Hpa Lu in April, the junta retook the town two weeks later.")
+    assert {(f.place, f.change, f.actor_to) for f in facts} == {("Hpa Lu", "captured", "Myanmar Armed Forces")}
