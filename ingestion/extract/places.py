@@ -130,7 +130,8 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              "trade", "township", "district", "general", "administration", "road", "highway", "customs",
              "naval", "navy", "air", "riverside", "regional", "command", "council", "operations",
              # "the Kunlong-based battalion headquarters", "the Sami infantry battalion base"
-             "battalion", "infantry", "artillery")
+             "battalion", "infantry", "artillery",
+             "town", "city")  # "the Singu town police station"
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
     rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
@@ -247,7 +248,7 @@ PERSON_TITLES = {"Colonel", "Col", "Major", "Maj", "General", "Gen", "Captain", 
 _SPEAKER_AFTER = re.compile(r"(?:,\s+(?:a|an|the)\s+[\w\s'’-]{0,40}?(?:spokes\w+|officer|official|commander|leader|"
                             r"member|resident|source|chairman|secretary|director|analyst|researcher|villager)\w*"
                             r"(?:\s+(?:for|of|with|from)\s+[\w\s'’-]{0,40}?)?,)?"  # "X, a spokesman for the AA, said": X speaks;
-                            r"\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed)\b")  # "took X, a spokesman said": no
+                            r"\s+(?:said|says|told|added|explained|stated|wrote|confirmed|noted|claimed|learned|learnt)\b")  # "took X, a spokesman said": no
 _TITLE_BEFORE = re.compile(r"\b(?:spokes(?:person|man|woman)|officer|official|commander|leader|chairman|secretary|"
                            r"director|analyst|resident|villager|colonel|general|captain|major|lieutenant)\s+$", re.I)
 HONORIFICS = {"Saw", "Salai", "Naw", "Bo", "Sai", "Nang", "Daw", "Ko", "Ma", "U", "Min"}
@@ -804,7 +805,8 @@ _NEVER_BARE = frozenset(LEAD_STOP) | frozenset(w for w in NOT_PLACE if not any(c
 
 
 _ETHNIC_LEAD = frozenset({"Chin", "Shan", "Kachin", "Mon", "Wa", "Karen", "Kayin", "Kayah"})  # "Chin Shwe Haw" is a town
-_SPEAKER_VERBS = ("said", "says", "told", "added", "explained", "stated", "wrote", "confirmed", "noted", "claimed")
+_SPEAKER_VERBS = ("said", "says", "told", "added", "explained", "stated", "wrote", "confirmed", "noted", "claimed",
+                  "learned", "learnt")  # "…, Tongsan learned": the outlet
 _AREA_FIRST = frozenset("radfvmhsb")  # the first letters of _AREA_AFTER's words
 
 

@@ -85,3 +85,13 @@ def test_the_main_verb_after_a_relative_clause_takes_back_the_town_it_named_with
 def test_the_town_of_the_main_clause_is_the_one_its_opening_clause_named():
     facts = facts_of("After losing Hpa Lu in April, the junta retook the town two weeks later.")
     assert {(f.place, f.change, f.actor_to) for f in facts} == {("Hpa Lu", "captured", "Myanmar Armed Forces")}
+
+
+def test_an_outlet_that_learned_the_news_is_no_place():
+    got = taken("The SSPP troops entered and took Mong Hsu Lay town on 3 July, Hsan Lon learned.")
+    assert set(got) == {"Mong Hsu Lay town"}
+
+
+def test_a_site_named_by_its_town_with_the_word_town_is_the_site():
+    assert taken("The MDY-PDF announced that it has seized the Sin Hla town police station.") == {
+        "Sin Hla town police station": "other"}
