@@ -58,6 +58,7 @@ OBJECT_GAP = re.compile(
     r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
     r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|towns?|city|cities|villages?|wards?|base|camp|"
+    r"stronghold|garrison|position|"
     r"strategically|located|situated|vital|crucial|critical|notorious|sprawling|[\w'’]+-based|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
     r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
@@ -71,7 +72,9 @@ OBJECT_GAP = re.compile(
     r"remaining|last|"
     # any word that describes the place's noun: "the jade town of", "the riverside camp at"
     r"(?-i:[a-z][\w'’-]*)(?=\s+(?:towns?|city|villages?|camps?|bases?|outposts?|posts?|stations?|port|hub|seat)\b))"
-    r"\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+){0,9}$", re.I)
+    r"\s*[,:—–-]?\s+|[\w'’-]+['’]s\s+"
+    # "regained Kyauktaw Township's Kanni village": the area that holds it
+    r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3})(?:township|region|state|district)['’]s\s+){0,9}$", re.I)
 REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)

@@ -160,6 +160,7 @@ INDEF_RE = re.compile(
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
     r"port|dam|office|compound|airport|airfield)\b")
+NUMBERED_HILL_RE = re.compile(r"\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}\b(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
 # "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
 NUMBERED_WARD_RE = re.compile(
     r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
@@ -351,6 +352,10 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
+    if "Hill " in s or "Point " in s:  # "Hill 1052", "Point 808": a hilltop position named by its height
+        for m in NUMBERED_HILL_RE.finditer(s):
+            if free(m.start(), m.end()):
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))
     if "ard" in s or "No" in s:  # "Ward 3", "Hpa-an's Ward No. 5", "No. 2 ward"
         for m in NUMBERED_WARD_RE.finditer(s):
             if free(m.start(), m.end()):

@@ -95,3 +95,17 @@ def test_an_outlet_that_learned_the_news_is_no_place():
 def test_a_site_named_by_its_town_with_the_word_town_is_the_site():
     assert taken("The MDY-PDF announced that it has seized the Sin Hla town police station.") == {
         "Sin Hla town police station": "other"}
+
+
+def test_a_place_after_its_township_s_possessive_is_the_verb_s_object():
+    facts = facts_of("Tatmadaw members regained Kyauk Hla Township's Nan Taw village on 10 March after fierce fighting.")
+    assert {(f.place, f.change, f.actor_to) for f in facts} == {("Nan Taw village", "captured", "Myanmar Armed Forces")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The AA seized Hill 1184 near Sabya village on Monday.", "Hill 1184"),
+    ("The AA seized the junta's stronghold on Hill 1184 near Sabya village.", "Hill 1184"),
+    ("Resistance fighters overran Point 906 on Monday.", "Point 906"),
+])
+def test_a_hill_named_by_its_height_is_an_outpost_and_the_village_only_locates_it(text, place):
+    assert taken(text) == {place: "outpost"}
