@@ -319,8 +319,12 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     first = min((p.start for p in chosen if p.end <= trig.start), default=None)
     last_end = max((p.end for p in chosen if p.end <= trig.start), default=None)
     relative = last_end is not None and _RELATIVE_AFTER.match(text_of(sm), last_end - sm.sentence.start) is not None
+    # "the resistance holds half the land, while the junta retains A and B": a place after another
+    # verb of the same family is that verb's
+    nearer = min((t.start for t in sm.triggers if t.start >= trig.end and t.family == trig.family
+                  and t.voice == "active"), default=None)
     for p in sm.places:
-        if relative and p.end <= first:
+        if relative and p.end <= first or nearer is not None and p.start > nearer:
             continue
         if p.inner or p.unit is not None and trig.family != "withdraw" and _SOLDIERS_OF.search(
                 sm.sentence.text, 0, p.start - sm.sentence.start):

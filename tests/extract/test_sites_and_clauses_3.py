@@ -109,3 +109,9 @@ def test_a_place_after_its_township_s_possessive_is_the_verb_s_object():
 ])
 def test_a_hill_named_by_its_height_is_an_outpost_and_the_village_only_locates_it(text, place):
     assert taken(text) == {place: "outpost"}
+
+
+def test_a_place_after_another_verb_of_the_same_family_is_not_the_first_verb_s():
+    facts = facts_of("Fighting went on across the country this week. The resistance now holds roughly half of the "
+                     "territory, while the junta retains the big cities, including Pyin Hla.")
+    assert not any(f.actor_to == "People's Defence Force" for f in facts)
