@@ -44,7 +44,7 @@ CLAUSE_BREAK_STARTS = ("after ", "and ", "as ", "because ", "before ", "but", "s
 CLAUSE_BREAK_ANYWHERE = (";", ":", ",", " -", " –", " —")
 _CLAUSE_BREAK_STARTS_RE = starts_re(CLAUSE_BREAK_STARTS, CLAUSE_BREAK_ANYWHERE, shared=True)
 COORD_GAP = re.compile(
-    r"^\s*(?:itself\s*)?(?:(?:village|town|ward|township)\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+)?"
+    r"^\s*(?:itself\s*)?(?:(?:village|town|ward|township)\s*)?(?:,|,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus|,?\s*or)?\s*(?:also\s+|then\s+|later\s+)?"
     r"(?:(?:the|a|an|its|their|two|three|four|five|several|all|both|nearby|neighbouring|neighboring|"
     r"junta|junta['’]s|regime['’]s|military['’]s|military|army|key|strategic|major|main|important|remaining|"
     r"entire|whole|headquarters|seat|base|bases|camp|camps|of|including|belonging\s+to)\s+){0,6}$"
@@ -109,7 +109,10 @@ OWNER_GAP = re.compile(r"^\s*,?\s*(?:belonging\s+to|of|run\s+by|used\s+by|manned
 # a list's last item after "and then": "A in April, B in July, and then C")
 REL_THEN_AND = re.compile(r",?\s*(?:(?:which|where|who|whose|according\s+to|(?:[\w-]+\s+){0,3}?(?:after|following))\b[^,;:.]{0,100},\s*"
                           r"(?:and|as\s+well\s+as|along\s+with|plus)\s+(?:then\s+|also\s+|later\s+)?"
-                          r"|,\s*and\s+(?:then|later)\s+)", re.I)
+                          r"|,\s*and\s+(?:then|later)\s+"
+                          # "took A and, with the help of the TNLA, B", "… and, after three days, the base"
+                          r"|(?<=\band),\s*(?:with|after|following|within|backed|supported|helped|together|along|alongside|"
+                          r"later|finally|eventually|days|weeks|two|three|four|five|several)\b[^,;:.]{0,60},\s*)", re.I)
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
 NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
@@ -387,7 +390,7 @@ ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|includ
                         re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
-LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
+LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge|"
                      r"\d+\s*(?:%|percent|per\s+cent))\s+of\b", re.I)
 PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|most|large\s+parts?|\d+\s*(?:%|percent|per\s+cent))"
@@ -483,7 +486,8 @@ _NOT_SUBJECT_AFTER = re.compile(r"['’]?s?\s+(?:positions?|bases?|camps?|outpos
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:on|against|at|toward|towards|upon)\s+(?:the\s+)?$", re.I)
 # "the KNLA, backed by the PDF and the KNDF, took X": the allies are not the subject
 _ALLIES_ASIDE = re.compile(r",\s*(?:backed|supported|aided|joined|helped)\s+by\b[^,;]*,|"
-                           r",\s*(?:fighting\s+)?(?:alongside|together\s+with)\b[^,;]*,", re.I)
+                           r",\s*(?:fighting\s+)?(?:alongside|together\s+with|along\s+with|with\s+the\s+help\s+of|"
+                           r"with\s+(?:support|help)\s+from|in\s+(?:cooperation|coordination|collaboration)\s+with)\b[^,;]*,", re.I)
 
 
 def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | None:

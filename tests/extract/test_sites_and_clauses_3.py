@@ -115,3 +115,19 @@ def test_a_place_after_another_verb_of_the_same_family_is_not_the_first_verb_s()
     facts = facts_of("Fighting went on across the country this week. The resistance now holds roughly half of the "
                      "territory, while the junta retains the big cities, including Pyin Hla.")
     assert not any(f.actor_to == "People's Defence Force" for f in facts)
+
+
+def test_a_named_group_with_allies_in_an_aside_is_the_captor():
+    facts = facts_of("Fighting went on across the region this week. The KIA, along with PDF units, captured Sin Kan "
+                     "and the regime's last outpost in Nam Hpe.")
+    assert {f.actor_to for f in facts if f.change == "captured"} == {"Kachin Independence Army"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The MNDAA captured Hko Tan and, with the help of the TNLA, Nam Pawng.", {"Hko Tan", "Nam Pawng"}),
+    ("Resistance forces led by the KNDF captured the Daw Ku police station and, after three days, the junta's "
+     "LIB 428 base.", {"Daw Ku police station", "LIB 428 base"}),
+    ("The AA captured Hpon Nyo Leik and then Ywa Ma.", {"Hpon Nyo Leik", "Ywa Ma"}),
+])
+def test_a_list_of_objects_goes_on_past_an_aside_after_its_and(text, names):
+    assert set(taken("Fighting went on across the region this week. " + text)) == names
