@@ -478,7 +478,7 @@ def _non_military_anaphor(text: str) -> bool:
 _RELATIVE_VERB = re.compile(r"\b(?:which|who)\s+(?:had\s+|has\s+)?(?:\w+ly\s+)?$", re.I)  # "…, which (had) took the town"
 # a later clause of the sentence, whose "the town" may be one the sentence named before it:
 # "the PDF took Mindat in May, but the military reoccupied the town weeks later"
-_LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|only\s+for|where)\s+(?:the\s+\w+\s+)?(?:\w+\s+)?$", re.I)
+_LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|only\s+for|where)\s+(?:the\s+\w+\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
 # the main verb after a relative clause, whose "the town" may be the one the clause named: "the

@@ -112,7 +112,10 @@ REL_THEN_AND = re.compile(r",?\s*(?:(?:which|where|who|whose|according\s+to|(?:[
                           r"|,\s*and\s+(?:then|later)\s+"
                           # "took A and, with the help of the TNLA, B", "… and, after three days, the base"
                           r"|(?<=\band),\s*(?:with|after|following|within|backed|supported|helped|together|along|alongside|"
-                          r"later|finally|eventually|days|weeks|two|three|four|five|several)\b[^,;:.]{0,60},\s*)", re.I)
+                          r"later|finally|eventually|days|weeks|two|three|four|five|several|according\s+to)\b[^,;:.]{0,60},\s*"
+                          r")", re.I)
+# "overran a camp near A, a KIA spokesman said, and another outpost in B": who said it, between two objects
+SPEAKER_ASIDE = re.compile(r",\s*(?:a|an|the)\s+[^,;:]{0,50}?\b(?:said|says|told|added)\b[^,;:.]{0,40}(?=,)")
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
 NEW_CLAUSE_AND = re.compile(r"[^,;]*?\s(?:and|but)\s+", re.I)  # words of the last clause, then "and" opening the next
 RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative clause whose subject stands before it
@@ -599,7 +602,7 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             continue  # inside an alias in brackets, skipped below
         if out and any(a < p.start < b for a, b in described):
             continue  # "A, the junta's last stronghold in the township, and B": the township describes A
-        gap = APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm))
+        gap = SPEAKER_ASIDE.sub(" ", APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm)))
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":
             prev_end = p.end  # "A, a river port, and B": a description of A between two names
             continue

@@ -146,7 +146,7 @@ BARE_RE = re.compile(rf"(?=[A-Z\d])\b{CAPSEQ}\b")
 _UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|Engineering|Signal|Division|Regiment|LIB|IB|LID|TB|AB)"
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?i:a|an|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
     rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
@@ -186,7 +186,7 @@ UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "arm
 # a head noun, then "of", "called" or "named": "the town of Hsenwi"
 _HEAD_FIRST_LINKS = ("of", "called", "named", "known")
 HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
-LOCATED_SITE_STARTS = ("a ", "an ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
+LOCATED_SITE_STARTS = ("a ", "an ", "another ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
@@ -385,7 +385,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
                 words = (m.group() if m.group("owner") is None
                          else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
-                if words[0].lower() in ("the", "a", "an"):
+                if words[0].lower() in ("the", "a", "an", "another"):
                     words = words[1:]
                 geo = _GEO_TAIL.match(s, m.end())
                 label = " ".join(words) + (geo.group() if geo else "")

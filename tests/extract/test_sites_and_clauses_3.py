@@ -131,3 +131,19 @@ def test_a_named_group_with_allies_in_an_aside_is_the_captor():
 ])
 def test_a_list_of_objects_goes_on_past_an_aside_after_its_and(text, names):
     assert set(taken("Fighting went on across the region this week. " + text)) == names
+
+
+def test_a_later_clause_with_a_two_word_subject_takes_the_town_its_sentence_named():
+    facts = facts_of("Fighting went on across the region this week. Junta troops abandoned their positions in Hpa "
+                     "Yar after the PDF attacked, and resistance fighters occupied the town.")
+    assert ("Hpa Yar", "captured", "People's Defence Force") in {(f.place, f.change, f.actor_to) for f in facts}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("KIA troops overran a junta camp near Lwe Hkaw, a KIA spokesman said, and another outpost in Nam Sai.",
+     {"junta camp near Lwe Hkaw", "outpost in Nam Sai"}),
+    ("The KIA and its allies seized Sin Lum's airport and, according to residents, the junta's Regional "
+     "Operations Command.", {"Sin Lum's airport", "Regional Operations Command"}),
+])
+def test_a_list_of_objects_goes_on_past_a_speaker_aside(text, names):
+    assert set(taken("Fighting went on across the region this week. " + text)) == names
