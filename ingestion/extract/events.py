@@ -114,6 +114,8 @@ REL_THEN_AND = re.compile(r",?\s*(?:(?:which|where|who|whose|according\s+to|(?:[
                           r"|(?<=\band),\s*(?:with|after|following|within|backed|supported|helped|together|along|alongside|"
                           r"later|finally|eventually|days|weeks|two|three|four|five|several|according\s+to)\b[^,;:.]{0,60},\s*"
                           r")", re.I)
+FROM_SIDE = re.compile(r"^\s*from\s+(?:the\s+)?(?:junta|regime|military|army|Tatmadaw|SAC|enemy|(?-i:[A-Z]{2,6}))(?:['’]s)?"
+                       r"(?:\s+(?:troops|forces|soldiers|fighters|units))?(?=[\s,])", re.I)
 # "overran a camp near A, a KIA spokesman said, and another outpost in B": who said it, between two objects
 SPEAKER_ASIDE = re.compile(r",\s*(?:a|an|the)\s+[^,;:]{0,50}?\b(?:said|says|told|added)\b[^,;:.]{0,40}(?=,)")
 APPOSITION = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w'’-]*\s+){0,7}?[a-z][\w'’-]*(?=\s*,)")
@@ -603,6 +605,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
         if out and any(a < p.start < b for a, b in described):
             continue  # "A, the junta's last stronghold in the township, and B": the township describes A
         gap = SPEAKER_ASIDE.sub(" ", APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm)))
+        if out and "from" in gap:
+            gap = FROM_SIDE.sub("", gap, count=1)  # "took A from junta troops on Monday, along with B"
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":
             prev_end = p.end  # "A, a river port, and B": a description of A between two names
             continue

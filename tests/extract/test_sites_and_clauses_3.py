@@ -147,3 +147,9 @@ def test_a_later_clause_with_a_two_word_subject_takes_the_town_its_sentence_name
 ])
 def test_a_list_of_objects_goes_on_past_a_speaker_aside(text, names):
     assert set(taken("Fighting went on across the region this week. " + text)) == names
+
+
+def test_a_list_of_objects_goes_on_past_whom_the_first_was_taken_from():
+    got = taken("Fighting went on this week. The AA captured Kyauk Hpyu from junta troops on Monday, along with "
+                "the nearby Kyauk Sin camp.")
+    assert set(got) == {"Kyauk Hpyu", "Kyauk Sin camp"}
