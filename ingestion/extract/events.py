@@ -114,6 +114,7 @@ REL_THEN_AND = re.compile(r",?\s*(?:(?:which|where|who|whose|according\s+to|(?:[
                           r"|(?<=\band),\s*(?:with|after|following|within|backed|supported|helped|together|along|alongside|"
                           r"later|finally|eventually|days|weeks|two|three|four|five|several|according\s+to)\b[^,;:.]{0,60},\s*"
                           r")", re.I)
+BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
 FROM_SIDE = re.compile(r"^\s*from\s+(?:the\s+)?(?:junta|regime|military|army|Tatmadaw|SAC|enemy|(?-i:[A-Z]{2,6}))(?:['’]s)?"
                        r"(?:\s+(?:troops|forces|soldiers|fighters|units))?(?=[\s,])", re.I)
 # "overran a camp near A, a KIA spokesman said, and another outpost in B": who said it, between two objects
@@ -605,6 +606,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
         if out and any(a < p.start < b for a, b in described):
             continue  # "A, the junta's last stronghold in the township, and B": the township describes A
         gap = SPEAKER_ASIDE.sub(" ", APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm)))
+        if out and "(" in gap:
+            gap = BRACKETED.sub(" ", gap)  # "A (Sagaing), B (Kayin) and C": where each one lies
         if out and "from" in gap:
             gap = FROM_SIDE.sub("", gap, count=1)  # "took A from junta troops on Monday, along with B"
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":

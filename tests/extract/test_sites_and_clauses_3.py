@@ -153,3 +153,9 @@ def test_a_list_of_objects_goes_on_past_whom_the_first_was_taken_from():
     got = taken("Fighting went on this week. The AA captured Kyauk Hpyu from junta troops on Monday, along with "
                 "the nearby Kyauk Sin camp.")
     assert set(got) == {"Kyauk Hpyu", "Kyauk Sin camp"}
+
+
+def test_a_list_of_objects_goes_on_past_where_each_lies_in_brackets():
+    got = taken("Fighting went on this week. In October, resistance groups captured four junta bases: Kin Pyin "
+                "(Sagaing), Hti Law (Kayin), Nat Kan (Magway) and Mya Hla (Bago).")
+    assert set(got) == {"Kin Pyin", "Hti Law", "Nat Kan", "Mya Hla"}
