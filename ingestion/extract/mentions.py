@@ -243,6 +243,8 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
         keys = [k for kind, k in h.targets if kind == "actor"]
         if not keys or text[max(0, h.start - 5):h.start].lower() == "anti-":
             continue  # "anti-regime forces" are not the regime's
+        if h.text.lower() in ("troops", "soldiers") and _ALLIED.search(text, max(0, h.start - 10), h.start):
+            continue  # "the allied troops": not the junta's (whose allies a report names)
         if h.text.lower() in ("troops", "soldiers") and _OWNED.search(text, max(0, h.start - 10), h.start):
             continue  # "the KIA said its troops had overrun …": the group's own, an anaphor below
         if h.text.lower() in ("troops", "soldiers", "forces") and out and out[-1].key not in (None, keys[0]) \
@@ -278,6 +280,7 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
 _NAMED_ARMY = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*\s+$")  # capitalised words before "Army"
 _NOT_ARMY_NAME = {"The", "Myanmar", "Burma", "Burmese", "National", "Junta", "Regime", "Government"}
 _JOINT_GAP = re.compile(r"\s+(?:joint|allied|combined|and\s+allied)\s+", re.I)
+_ALLIED = re.compile(r"\b(?:[Aa]llied|[Cc]ombined|[Jj]oint)\s+$")
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Oo]ur)\s+(?:own\s+)?$")  # "their soldiers" in a quote are often the enemy's
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",
                        "security forces", "government forces", "resistance"}

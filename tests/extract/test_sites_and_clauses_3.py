@@ -159,3 +159,9 @@ def test_a_list_of_objects_goes_on_past_where_each_lies_in_brackets():
     got = taken("Fighting went on this week. In October, resistance groups captured four junta bases: Kin Pyin "
                 "(Sagaing), Hti Law (Kayin), Nat Kan (Magway) and Mya Hla (Bago).")
     assert set(got) == {"Kin Pyin", "Hti Law", "Nat Kan", "Mya Hla"}
+
+
+def test_allied_troops_are_not_the_junta_s():
+    facts = facts_of("Fighting went on this week. Around 8 am on 15 August, the allied troops conquered the "
+                     "Loi Lem Township's Nam Hpa outpost.")
+    assert not any(f.actor_to == "Myanmar Armed Forces" for f in facts)
