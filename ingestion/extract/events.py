@@ -199,7 +199,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     continue
             else:
                 listed = LIST_AFTER_COUNT.match(text, trig.end, s.end)
-                if listed and not any(trig.end <= p.start < listed.end("noun") and p.end <= listed.start("noun")
+                following = FOLLOWING_LIST.match(text, trig.end, s.end) if not listed else None
+                if following is not None:
+                    places = _objects(sm, text, following.end(), s.end, trig.family)
+                elif listed and not any(trig.end <= p.start < listed.end("noun") and p.end <= listed.start("noun")
                                       and not p.inner and p.ref is None for p in sm.places):
                     # (a place holding the noun is the counted phrase itself: "the three battalions
                     # stationed in X — A, B and C" names A, B and C)
@@ -283,9 +286,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
             change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
             ev.change = change
-        if trig.voice in ("passive", "place_subject") and ENUM_AFTER.match(text, trig.end):
+        m = (ENUM_AFTER.match(text, trig.end) or trig.voice == "passive" and TALLY_HEADING.match(text, trig.end)
+             if trig.voice in ("passive", "place_subject") else None)
+        if m:
             # "The camps that were taken, he said, were A, B and C": the list names them
-            m = ENUM_AFTER.match(text, trig.end)
             listed = _objects(sm, text, m.end(), s.end, trig.family)
             if listed:
                 noun = LISTED_HEAD.search(text, max(s.start, trig.start - 60), trig.start)  # "The camps that were"
@@ -394,6 +398,12 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
 
 ENUM_AFTER = re.compile(r"(?:\s*,[^,]{1,40},)?\s+(?:were|are|was|included|include|includes|comprised|namely)\s*:?\s*",
                         re.I)
+# a tally's heading: "Captured by the AA: A (11 March), B", "Towns seized by resistance forces: 2
+# (A and B)", "Junta bases captured: 5, including A and B"
+TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|last|since)\s+[^:;.\n]{1,20}?)?\s*:\s*"
+                           r"(?:\d+\s*(?:\(\s*|,\s*(?:including|among\s+them)\s+))?", re.I)
+# "captured the following this week: A, B and C"
+FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)

@@ -165,3 +165,13 @@ def test_allied_troops_are_not_the_junta_s():
     facts = facts_of("Fighting went on this week. Around 8 am on 15 August, the allied troops conquered the "
                      "Loi Lem Township's Nam Hpa outpost.")
     assert not any(f.actor_to == "Myanmar Armed Forces" for f in facts)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Resistance forces captured the following this week: Nyaung Hla camp (Sagaing), Tha Pyin outpost "
+     "(Magway) and Pyin Hla police station (Mandalay).", {"Nyaung Hla camp", "Tha Pyin outpost", "Pyin Hla police station"}),
+    ("Captured by the AA: Kyauk Hla (11 March), Taung Pyin (12 March).", {"Kyauk Hla", "Taung Pyin"}),
+    ("Towns seized by the TNLA: 2 (Hpa Hla and Nan Kon).", {"Hpa Hla", "Nan Kon"}),
+])
+def test_a_tally_s_heading_names_the_places_after_its_colon(text, names):
+    assert set(taken("Fighting went on this week.\n" + text)) == names
