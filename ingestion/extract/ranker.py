@@ -277,6 +277,22 @@ def _plain(r, text: str) -> bool:
             and r.place.ref is None and not ev.extra.get("carried"))
 
 
+_HELD_APPOSED = re.compile(r",\s*(?:now\s+|still\s+|currently\s+|already\s+|long\s+)?$")
+_BY_NAMED = re.compile(r"\s+by\s+(?:the\s+)?$")
+
+
+def _plain_held(r, text: str) -> bool:
+    """A place described as held by a named side in an apposition, which no model may overrule:
+    "Hpakant, now controlled by the KIA, was hit", "Paletwa, held by the AA since January, …"."""
+    ev, trig = r.event, r.event.trigger
+    agent = ev.agent
+    return (trig.family == "hold" and trig.voice == "passive" and not trig.negated
+            and ev.extra.get("selected", True) and agent is not None and agent.key is not None
+            and r.place.ref is None and r.place.end <= trig.start
+            and _HELD_APPOSED.fullmatch(text, r.place.end, trig.start) is not None
+            and agent.start >= trig.end and _BY_NAMED.fullmatch(text, trig.end, agent.start) is not None)
+
+
 def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> list:
     """The candidates the model keeps, their change set to the predicted class."""
     model = model if model is not None else (_OVERRIDE[-1] if _OVERRIDE else load_model())
@@ -298,7 +314,7 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
     for r, cls, p in scored:
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
-        elif _plain(r, text):
+        elif _plain(r, text) or _plain_held(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls

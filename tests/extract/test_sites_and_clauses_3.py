@@ -175,3 +175,8 @@ def test_allied_troops_are_not_the_junta_s():
 ])
 def test_a_tally_s_heading_names_the_places_after_its_colon(text, names):
     assert set(taken("Fighting went on this week.\n" + text)) == names
+
+
+def test_a_place_described_as_held_by_a_named_side_is_held_by_it():
+    facts = facts_of("Fighting went on this week. Nam Hkan, now controlled by the KIA, was hit by airstrikes on Monday.")
+    assert {(f.place, f.change, f.actor_to) for f in facts} == {("Nam Hkan", "held", "Kachin Independence Army")}
