@@ -160,6 +160,14 @@ INDEF_RE = re.compile(
     r"(?P<noun>camp|base|outpost|post|guard\s+post|checkpoint|police\s+station|border\s+post|position|hilltop\s+base|"
     r"garrison|headquarters|station|bridge|gate|village|ward|substation|power\s+station|factory|hospital|prison|jetty|"
     r"port|dam|office|compound|airport|airfield)\b")
+# wards of a town told together: "two (urban) wards of Loikaw", "Kyaukme's wards", "wards 3, 4 and 5
+# of Kyauktaw" (one place per number)
+WARDS_GROUP_RE = re.compile(
+    rf"(?:\b(?P<owner>{CAPSEQ})['’]s\s+(?:(?:urban|downtown|eastern|western|northern|southern)\s+)?[Ww]ards\b"
+    rf"|\b[Ww]ards\s+(?:No\.?\s*)?(?P<nums>\d{{1,3}}(?:\s*,\s*\d{{1,3}})*\s*,?\s*and\s+\d{{1,3}})\s+(?:of|in)\s+(?:the\s+)?(?P<town>{CAPSEQ})"
+    rf"|\b(?:(?:two|three|four|five|six|several|many|some|most\s+of\s+the|all(?:\s+the)?|\d{{1,2}})\s+(?:urban\s+)?|urban\s+)"
+    rf"[Ww]ards\s+(?:of|in)\s+(?:the\s+)?(?P<town2>{CAPSEQ})(?!\s*,\s*(?-i:[A-Z])|\s+and\s+(?-i:[A-Z])))")
+# (not "the wards of A, B and C": wards named A, B and C)
 NUMBERED_HILL_RE = re.compile(r"\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}\b(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
 # "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
 NUMBERED_WARD_RE = re.compile(
@@ -173,7 +181,8 @@ REF_RE = re.compile(
     r"(?P<noun>towns?|city|cities|villages?|wards?|neighbou?rhoods?|bases?|camps?|outposts?|posts?|headquarters|airport|airfield|"
     r"garrisons?|hills?|positions?|bridge|road|highway|township|police\s+stations?|stations?|border\s+gates?|gates?|battalions?|"
     r"factory|hospital|prison|jetty|port|dam|(?:administration\s+|township\s+)?offices?|compound|checkpoints?)\b"
-    r"(?!\s+(?:known\s+as|called|named)\s+(?-i:[A-Z]))")  # "the junta base known as Loi Sam" names it
+    r"(?!\s+(?:known\s+as|called|named)\s+(?-i:[A-Z]))(?!['’]s\b)")  # "the junta base known as Loi Sam" names it;
+# "the town's No. 3 ward" is the ward
 
 # where a match of each pattern can open (lower case; a space stands for any white space):
 # the patterns are tried only there (``scan.finditer_at``; ``test_scan`` proves each list
@@ -356,6 +365,17 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         for m in NUMBERED_HILL_RE.finditer(s):
             if free(m.start(), m.end()):
                 add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))
+    if "wards" in s:  # "two wards of Loikaw", "Kyaukme's wards", "wards 3, 4 and 5 of Kyauktaw"
+        for m in WARDS_GROUP_RE.finditer(s):
+            town = _strip_lead(m.group("town") or m.group("town2") or m.group("owner") or "")
+            if not free(m.start(), m.end()) or not town:
+                continue
+            if m.group("nums"):
+                for n in re.finditer(r"\d{1,3}", m.group("nums")):
+                    a, b = m.start("nums") + n.start(), m.start("nums") + n.end()
+                    add(Place(start + a, start + b, f"Ward {n.group()} of {town}", "urban_ward"))
+            else:
+                add(Place(start + m.start(), start + m.end(), f"{town} wards", "urban_ward"))
     if "ard" in s or "No" in s:  # "Ward 3", "Hpa-an's Ward No. 5", "No. 2 ward"
         for m in NUMBERED_WARD_RE.finditer(s):
             if free(m.start(), m.end()):

@@ -180,3 +180,15 @@ def test_a_tally_s_heading_names_the_places_after_its_colon(text, names):
 def test_a_place_described_as_held_by_a_named_side_is_held_by_it():
     facts = facts_of("Fighting went on this week. Nam Hkan, now controlled by the KIA, was hit by airstrikes on Monday.")
     assert {(f.place, f.change, f.actor_to) for f in facts} == {("Nam Hkan", "held", "Kachin Independence Army")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The KNDF captured two wards in Loi Nan on Tuesday.", {"Loi Nan wards"}),
+    ("The KIA has taken control of several urban wards of Nam Sang.", {"Nam Sang wards"}),
+    ("The AA captured wards 3, 4 and 5 of Kyauk Pyin on Monday.",
+     {"Ward 3 of Kyauk Pyin", "Ward 4 of Kyauk Pyin", "Ward 5 of Kyauk Pyin"}),
+    ("The KIA captured the town's No. 3 ward on Friday.", {"No. 3 ward"}),
+])
+def test_wards_told_together_are_urban_wards(text, places):
+    got = taken("Fighting went on this week. " + text)
+    assert set(got) == places and set(got.values()) == {"urban_ward"}
