@@ -1589,6 +1589,10 @@ _FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Ch
 _PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
 _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
                       r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
+# a second verb that shares the subject of the clause: "X captured the base and said ...", "but added"
+_AND_SAID = re.compile(r"[^;\"“”],?\s+(?:and|but)\s+$")
+# what may stand before the subject at the sentence start: "The", a quote mark
+_SUBJECT_LEAD = re.compile(r"[\s\"“]*(?:[Tt]he\s+)?")
 _GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
 _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
@@ -1922,11 +1926,12 @@ class Speakers:
                 fallback = r
         return fallback
 
-    def _one(self, sm: SentenceMentions, text: str, a: int, b: int) -> tuple[str | None, bool]:
-        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
+    def _one(self, sm: SentenceMentions, text: str, a: int, b: int, coord: bool = False) -> tuple[str | None, bool]:
+        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``); ``coord``: the
+        subject of a verb that a second one ("... and said") shares, a denial's too."""
         s = sm.sentence
         verb = text[a:b].lower()
-        if verb in _DENIALS:
+        if verb in _DENIALS and not coord:
             return None, False  # "..., which it denied": who denies a figure does not claim it
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
@@ -1954,6 +1959,20 @@ class Speakers:
                 return "?", True
             return None, True  # "according to a monitoring group": no actor
         before = text[max(s.start, a - 80):a]
+        if not coord and before.endswith((" and ", " but ")) and _AND_SAID.search(before[-16:]):
+            # "the MNDAA claimed the capture of 4 bases and said 39 soldiers ...", "Zaw Min Tun dismissed the
+            # KIA's account and said ...": a second verb with no subject of its own has the clause's subject
+            prev = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a - 4]
+            if prev:
+                return self._one(sm, text, *prev[-1], coord=True)
+            first = next((x for x in sm.actors if x.key and x.start < a), None)
+            if first is not None and _SUBJECT_LEAD.fullmatch(text, s.start, first.start) \
+                    and text[first.end:first.end + 2] not in ("'s", "’s") and not _embedded(first, text, s.start):
+                return first.key, True
+            lead = text[s.start:min(a, s.start + 50)]
+            p = self.person(lead) if self.people and lead[:1].isupper() else None
+            if p and lead.find(next(n for n in self.people if n in lead)) < 20:
+                return p, True
         if _FOREIGN_SPEAKER.search(before[-50:]):
             return None, True  # "the Thai army said", "Indian officials said": no side of the war (not the junta's "army")
         if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
