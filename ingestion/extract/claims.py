@@ -799,6 +799,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         before = text[max(s.start, f.start - 70):f.start]
         if _skip_before(before) and _of_the_counted(text, s.start, f):
             skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
+        if out and f.value is not None and _has_breakdown_mark(text[out[-1].figure.end:f.start]):
+            end = _breakdown_end(text, f, out[-1], sm.figures, s.end)
+            if end is not None:
+                skip_until = end  # "28 people were killed: 19 soldiers and 9 police": the parts of the count
+                continue
         if f.value is not None and _EXCEEDS.search(before[-14:]):
             # "the number of IDPs now exceeds 80,000": more than the figure
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
@@ -811,7 +816,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 skip_until = max(skip_until, f.end + named.end())
                 prev = None
                 continue
-        if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
+        if out and (_TOTAL_TO.search(before[-80:]) or f.text[:10].lower() == "a total of" and _FOR_TOTAL.search(before[-16:])) \
+                and _head(before) is None:
             # "12 soldiers were killed, taking the total this year to 300": a total of the count before
             last = out[-1]
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
@@ -1158,8 +1164,39 @@ _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 _OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
                             r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
-_TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
-                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
+_TOTAL_TO = re.compile(r",\s+(?:(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to|(?:for|making|to\s+make)\s+(?:a|an)\s+"
+                       r"(?:overall\s+|cumulative\s+|combined\s+|grand\s+)?total\s+of)\s+$", re.I)
+_FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for (a total of 47)"
+# a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
+_has_breakdown_mark = AnyOf((":", "—", "–", "("))
+_BREAKDOWN_OPEN = re.compile(r"[:—–(]\s*$")
+_BREAKDOWN_CLOSE = re.compile(r"[);]|\s[—–]\s|$")
+_BREAKDOWN_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|arrested|detained|surrendered|fled|displaced|"
+                             r"seized|were|was|are|is|have|has|had)\b", re.I)
+
+
+def _breakdown_end(text: str, f: Figure, last: "RawClaim", figs: list[Figure], s_end: int) -> int | None:
+    """Where the breakdown that holds ``f`` ends, when it breaks down the count ``last`` read just
+    before it in the sentence: a colon, dash or bracket after that count opens with a figure, and
+    its parts (no verb of their own) sum to no more than the count. Else None."""
+    total = last.figure.value
+    if total is None or last.metric not in _CASUALTY_METRICS and last.metric not in ("surrendered", "displaced"):
+        return None
+    first = next((g for g in figs if last.figure.end <= g.start <= f.start), None)
+    if first is None:
+        return None
+    gap = text[last.figure.end:first.start]
+    if len(gap) > 70 or "\n" in gap or not _BREAKDOWN_OPEN.search(gap):
+        return None
+    close = _BREAKDOWN_CLOSE.search(text, f.end, s_end)
+    end = close.start() if close is not None else s_end
+    if _BREAKDOWN_VERB.search(text, first.end, end):
+        return None
+    parts = [g for g in figs if first.start <= g.start < end]
+    if any(g.value is None for g in parts) or sum(g.value for g in parts) > total:
+        return None
+    return end
 _OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
 _AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
 _AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
