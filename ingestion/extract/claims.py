@@ -780,6 +780,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     skip_until = -1
     prev_agent: str | None = None
     seized_list = False  # a haul of no count of its own listed after "including"
+    among_at = _among_lead_at(s.text, s.start)  # where "Among the dead were (19 soldiers)" has its figure
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -822,6 +823,17 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             last = out[-1]
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
             prev = None
+            continue
+        if before.endswith(("at ", "of ", "as ")) and _FIGURE_AT.search(before[-70:]):
+            # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
+            ref = _referred_metric(text, max(0, s.start - 300), f.start)
+            if ref:
+                out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
+                prev = None
+                continue
+        if f.start == among_at and f.value is not None and _counted_before(text, s.start, f.value):
+            # "28 people were killed. Among the dead were 19 soldiers": the parts of the count before
+            skip_until = s.end
             continue
         if _TIMES.match(after):
             cv = _CLASH_VERB.search(before[-60:])
@@ -1168,6 +1180,46 @@ _TOTAL_TO = re.compile(r",\s+(?:(?:bringing|taking|raising|pushing|putting)\s+(?
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to|(?:for|making|to\s+make)\s+(?:a|an)\s+"
                        r"(?:overall\s+|cumulative\s+|combined\s+|grand\s+)?total\s+of)\s+$", re.I)
 _FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for (a total of 47)"
+# "the junta put the figure at 4", "state media gave a lower figure of 12": a figure of the count spoken of
+_FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates)\s+"
+                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+(?:at|of|as)\s+$", re.I)
+_REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
+                       r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
+_REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}
+
+
+def _referred_metric(text: str, lo: int, hi: int) -> str | None:
+    """The metric of the last count word in ``text[lo:hi]``."""
+    last = None
+    for last in _REFERRED.finditer(text, lo, hi):
+        pass
+    return _REFERRED_METRIC[last.lastgroup] if last is not None else None
+
+
+# a sentence that opens on the parts of a count: "Among the dead were (19 soldiers)", "Among those killed was (one)"
+_AMONG_LEAD = re.compile(r"(?:Among|Included\s+among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|"
+                         r"captured|captives|prisoners|detained|arrested)(?:\s+[a-z]+){0,3}?\s+(?:were|was)\s+")
+_COUNT_BEFORE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+                           r"(?:killed|dead|died|wounded|injured|captured|detained|arrested|casualties)\b", re.I)
+
+
+def _among_lead_at(t: str, s0: int) -> int:
+    """Where the figure after ``_AMONG_LEAD`` at the start of the sentence ``t`` (at ``s0``) stands, else -1."""
+    if not t.lstrip()[:8].startswith(("Among", "Included")):
+        return -1
+    lead = len(t) - len(t.lstrip())
+    m = _AMONG_LEAD.match(t, lead)
+    return s0 + m.end() if m else -1
+
+
+def _counted_before(text: str, s0: int, value: float) -> bool:
+    """Whether the text right before the sentence at ``s0`` (its paragraph, at most 300 characters)
+    counts casualties of at least ``value``: "28 people were killed."."""
+    lo = max(0, s0 - 300, text.rfind("\n", 0, max(0, s0 - 1)) + 1)
+    from ingestion.extract.figures import find_figures
+    return any(g.point >= value and _COUNT_BEFORE.match(text, lo + g.end, s0) for g in find_figures(text[lo:s0]))
+
+
 # a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
 _has_breakdown_mark = AnyOf((":", "—", "–", "("))
 _BREAKDOWN_OPEN = re.compile(r"[:—–(]\s*$")
