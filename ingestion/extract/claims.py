@@ -771,6 +771,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
             and (not _skip_before(text[max(s.start, f.start - 70):f.start]) or _of_the_counted(text, s.start, f))]
+    if figs and ("|" in s.text or "\t" in s.text):
+        table = _table_claims(text, s.start, s.end, figs)
+        if table is not None:
+            return table
     out: list[RawClaim] = []
     single = _has_single_verb(s.text)
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
@@ -1218,6 +1222,86 @@ def _counted_before(text: str, s0: int, value: float) -> bool:
     lo = max(0, s0 - 300, text.rfind("\n", 0, max(0, s0 - 1)) + 1)
     from ingestion.extract.figures import find_figures
     return any(g.point >= value and _COUNT_BEFORE.match(text, lo + g.end, s0) for g in find_figures(text[lo:s0]))
+
+
+# a casualty table in text: cells split by "|" or tabs, a header line of labels above the lines of figures
+_CELLS = re.compile(r"[^|\t]+")
+_CELL_NUMBER = re.compile(r"\s*\(?\d[\d,]*\)?\s*")
+_LABEL_METRICS = ((re.compile(r"\b(?:killed|dead|deaths?|fatalities)\b", re.I), "killed"),
+                  (re.compile(r"\b(?:wounded|injured|injuries)\b", re.I), "wounded"),
+                  (re.compile(r"\b(?:captured|arrested|detained|prisoners|POWs?|captives)\b", re.I), "captured_personnel"),
+                  (re.compile(r"\b(?:surrendered|surrenders|defected|defectors)\b", re.I), "surrendered"),
+                  (re.compile(r"\b(?:weapons|arms|guns|firearms|rifles)\b", re.I), "weapons_seized"),
+                  (re.compile(r"\b(?:displaced|IDPs|fled|refugees)\b", re.I), "displaced"),
+                  (re.compile(r"\b(?:clashes|battles|engagements)\b", re.I), "clashes"))
+_TOTAL_CELL = re.compile(r"\s*(?:total|altogether|all|overall)\b", re.I)
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CELLS.finditer(text, a, b) if text[m.start():m.end()].strip()]
+
+
+def _label_metric(cell: str) -> str | None:
+    for rx, metric in _LABEL_METRICS:
+        if rx.search(cell):
+            return metric
+    return None
+
+
+def _table_claims(text: str, s0: int, s1: int, figs: list[Figure]) -> list[RawClaim] | None:
+    """The claims of the table lines in ``text[s0:s1]``: each figure cell counts what the label
+    above it in the table's header line says ("Killed | Wounded" over "34 | 21"); a "Total" line,
+    when the table has one, is its only count. None when the sentence holds no such table line."""
+    a0 = text.rfind("\n", 0, s0) + 1
+    lo = a0
+    for _ in range(8):  # the header: the nearest line above (or in) the sentence with labels, no figures
+        if lo <= 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    header: list[str | None] | None = None
+    rows: list[tuple[int, list[tuple[int, int]], list[str | None]]] = []  # (line start, cells, labels)
+    for a, b in _line_spans(text, lo, len(text)):
+        if a >= s1 and not rows:
+            break
+        cells = _cells(text, a, b)
+        if len(cells) < 2:
+            if a >= s1 or rows:
+                break  # the table ends
+            header = None
+            continue
+        numbers = [_CELL_NUMBER.fullmatch(text, x, y) is not None for x, y in cells]
+        if not any(numbers):
+            if rows:
+                break
+            labels = [_label_metric(text[x:y]) for x, y in cells]
+            header = labels if any(labels) else None
+        elif header is not None and len(cells) == len(header):
+            rows.append((a, cells, header))
+        elif rows:
+            break
+    mine = [r for r in rows if a0 <= r[0] < s1]
+    if not mine:
+        return None
+    if any(_TOTAL_CELL.match(text, *r[1][0]) for r in rows):
+        mine = [r for r in mine if _TOTAL_CELL.match(text, *r[1][0])]  # a "Total" line: the table's one count
+    out: list[RawClaim] = []
+    for _a, cells, labels in mine:
+        for (x, y), metric in zip(cells, labels):
+            if metric is None:
+                continue
+            f = next((g for g in figs if x <= g.start and g.end <= y), None)
+            if f is not None and f.value is not None:
+                out.append(RawClaim(f, metric, None, None, "table:" + metric))
+    return out
+
+
+def _line_spans(text: str, lo: int, hi: int):
+    """The (start, end) of each line of ``text[lo:hi]``, one by one."""
+    while lo < hi:
+        b = text.find("\n", lo, hi)
+        b = hi if b < 0 else b
+        yield lo, b
+        lo = b + 1
 
 
 # a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
