@@ -1052,6 +1052,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 continue
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
+        if head and not inherited and _unreal_head(before, head) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
+            # "hopes to capture 30 more outposts", "could lose 10 towns", "had not killed 30 civilians", "if 30
+            # soldiers were killed": no count of what happened
+            prev = None
+            continue
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
             prev = None
@@ -1303,6 +1308,26 @@ def _line_spans(text: str, lo: int, hi: int):
         b = hi if b < 0 else b
         yield lo, b
         lo = b + 1
+
+
+# what keeps the verb before a figure from telling what happened: an aim, a threat, a modal, a negation
+_IRREALIS = re.compile(r"\b(?:(?:hope|plan|aim|want|threaten|vow|seek|intend|attempt|pledge|promise|expect|fail|prepare|"
+                       r"tr(?:y|ie))(?:s|d|ed|ing)?\s+to|(?:sought|going|ready|unable|poised)\s+to|"
+                       r"could|would|might|will|shall|can|cannot|may|must|not|never|n['’]t)\s+"
+                       r"(?:(?:also|still|soon|easily|yet|even|actually)\s+)?$")  # not "may have killed 50": an estimate
+_IF_BEFORE = re.compile(r"(?:^|[\s,;(])(?:[Ii]f|[Uu]nless|[Ww]hether)\s+$")
+
+
+def _unreal_head(before: str, head: str) -> bool:
+    """Whether the verb ``head`` that ends ``before`` stands after an aim, a modal or a negation."""
+    low = before.lower()
+    at = low.rfind(head.split()[0])
+    if at <= 0:
+        return False
+    pre = before[max(0, at - 30):at]
+    if not pre.endswith(" "):
+        return False
+    return _IRREALIS.search(pre) is not None
 
 
 # a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
@@ -1763,6 +1788,10 @@ _FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Ch
 _PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
 _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
                       r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
+# a denial of reports or claims by no one named: "the junta denied (reports) that", "dismissed as false (claims) that"
+_DENIED_NOUN = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|disputed|disputes|"
+                          r"refuted|refutes)\s+(?:as\s+[\w-]+\s+)?(?:the\s+|these\s+|those\s+|such\s+)?"
+                          r"(?:(?:media|news|online|earlier|unconfirmed|false|recent|local)\s+)?$", re.I)
 # a second verb that shares the subject of the clause: "X captured the base and said ...", "but added"
 _AND_SAID = re.compile(r"[^;\"“”],?\s+(?:and|but)\s+$")
 # what may stand before the subject at the sentence start: "The", a quote mark
@@ -2107,6 +2136,8 @@ class Speakers:
         verb = text[a:b].lower()
         if verb in _DENIALS and not coord:
             return None, False  # "..., which it denied": who denies a figure does not claim it
+        if verb in ("reports", "claims", "report", "claim") and _DENIED_NOUN.search(text, max(s.start, a - 45), a):
+            return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
             b += 3
