@@ -497,7 +497,8 @@ _ONE_OFFICER = re.compile(
     rf"\b(?P<v3>capture|death|killing)(?:\s+(?:last|on|this)\s+[A-Z]?[a-z]+)?(?:\s*,\s*[^,;:.()\"“”]{{2,40}},)?"
     rf"\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
 # one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
-_HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
+_HONORIFIC = (r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai|"
+               r"Nai|Mi|Sao|Pu|Pi|Duwa|Bo|Saya|Sayama|Thra|Hkun|Mai|Padoh|Phado)")  # Mon, Shan, Chin, Kachin, Karen, Ta'ang
 _NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
 _VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
 _NAMED_VICTIM = re.compile(
