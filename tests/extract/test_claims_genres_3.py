@@ -1,0 +1,206 @@
+"""Claims on invented sentences in shapes of real reporting that the other claim tests do not
+cover: casualty tables in text, counts broken down after a colon or a dash, parts of a count
+in the next sentence, totals ("for a total of"), a counterclaim that restates "the figure",
+second verbs that share a subject ("claimed ... and said"), aims, threats, modals and
+negations before a verb, denials of unnamed reports, numbers in words past a thousand and
+South Asian lakhs, the honorifics of the ethnic states, and state media's "nabbed".
+
+Every sentence here is made up (places, people and numbers are invented); none comes from
+the evaluation sets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract.extractor import extract_report
+from ingestion.extract.figures import find_figures
+from ingestion.models import Claim, Report
+
+MAF = "Myanmar Armed Forces"
+PDF = "People's Defence Force"
+KNLA = "Karen National Liberation Army"
+KNDF = "Karenni Nationalities Defence Force"
+KIA = "Kachin Independence Army"
+AA = "Arakan Army"
+TNLA = "Ta'ang National Liberation Army"
+MNDAA = "Myanmar National Democratic Alliance Army"
+WIRE = "Test Wire"
+MONTHLY = "Resistance Monthly"
+
+
+def claims(text: str, outlet: str | None = WIRE) -> list[Claim]:
+    report = Report(id="t", published="2025-03-10", text=text, outlet=outlet, title=None)
+    return [f for f in extract_report(report) if isinstance(f, Claim)]
+
+
+def got(text: str, outlet: str | None = WIRE) -> set[tuple]:
+    return {(c.metric, c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high),
+             c.claimant) for c in claims(text, outlet)}
+
+
+# ---------------------------------------------------------------- casualty tables in text
+
+def test_a_table_of_pipes_counts_by_its_header():
+    assert got("Wounded | Killed | Arrested\n23 | 41 | 6", MONTHLY) == {
+        ("wounded", 23, MONTHLY), ("killed", 41, MONTHLY), ("captured_personnel", 6, MONTHLY)}
+
+
+def test_a_table_of_tabs_with_a_row_label():
+    text = "Junta losses in April (KNLA figures)\n\nDistrict\tDead\tInjured\nHpapun\t17\t22\nDooplaya\t5\t8"
+    found = {(m, v) for m, v, _c in got(text, MONTHLY)}
+    assert found == {("killed", 17), ("wounded", 22), ("killed", 5), ("wounded", 8)}
+
+
+def test_a_total_line_is_the_tables_one_count():
+    text = "Township | Dead | Wounded\nMese | 7 | 11\nBawlakhe | 2 | 3\nTotal | 9 | 14"
+    assert got(text, MONTHLY) == {("killed", 9, MONTHLY), ("wounded", 14, MONTHLY)}
+
+
+def test_a_page_crumb_with_a_pipe_is_no_table():
+    assert got("Home | News | 17 soldiers killed near Kalaw, PDF says", MONTHLY) == {("killed", 17, PDF)}
+
+
+# ---------------------------------------------------------------- a count broken down
+
+@pytest.mark.parametrize("text", [
+    "The KNDF said 31 people were killed: 22 soldiers and 9 policemen.",
+    "The KNDF said 31 people were killed — 22 soldiers and 9 policemen.",
+    "The KNDF said 31 people were killed (22 soldiers and 9 policemen).",
+    "The KNDF said it killed 31 soldiers: 22 in Mese and 9 in Bawlakhe.",
+])
+def test_the_parts_after_a_colon_dash_or_bracket_are_no_counts(text):
+    assert {(m, v) for m, v, _c in got(text)} == {("killed", 31)}
+
+
+def test_parts_that_sum_to_more_are_counts_of_their_own():
+    # "31 were killed: 40 wounded ..." is no breakdown (40 is more than 31)
+    found = {(m, v) for m, v, _c in got("The KNDF said 31 soldiers were killed; 40 were wounded.")}
+    assert found == {("killed", 31), ("wounded", 40)}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA said 37 people were killed in the shelling. Among the dead were 25 soldiers.",
+    "The KIA said 37 people were killed. Among those killed were 25 soldiers and a captain.",
+])
+def test_among_the_dead_after_a_count_is_its_part(text):
+    assert got(text) == {("killed", 37, KIA)}
+
+
+def test_among_the_dead_with_no_count_before_is_a_count():
+    assert ("killed", 25, KIA) in got("Many soldiers died, the KIA said. Among the dead were 25 soldiers.")
+
+
+# ---------------------------------------------------------------- totals, counterclaims
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said 14 more soldiers had been killed, for a total of 63 this month.",
+    "The KNLA said 14 soldiers had been killed on Friday, making a total of 63 since Monday.",
+])
+def test_for_a_total_of(text):
+    assert got(text) == {("killed", 14, KNLA), ("killed", 63, KNLA)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The MNDAA said 71 soldiers were killed. The junta put the figure at 9.", ("killed", 9, MAF)),
+    ("The MNDAA said 71 soldiers were killed. State media gave a much lower figure of 9.", ("killed", 9, MAF)),
+    ("The MNDAA said it captured 71 soldiers. The military put the number at 9.", ("captured_personnel", 9, MAF)),
+])
+def test_the_figure_of_a_counterclaim_is_the_count_spoken_of(text, expected):
+    assert expected in got(text)
+
+
+def test_put_the_figure_at_with_no_count_before_is_no_claim():
+    assert got("The military put the figure at 9.") == set()
+
+
+# ---------------------------------------------------------------- a second verb shares the subject
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The TNLA claimed the capture of 3 junta camps and said 48 soldiers had laid down their arms.", TNLA),
+    ("Zaw Min Tun rejected the KNDF's account and said only 6 soldiers had died.", MAF),
+    ("The AA seized the Kyeintali base and said 85 soldiers had surrendered.", AA),
+])
+def test_and_said_has_the_clauses_subject(text, claimant):
+    assert {c for _m, _v, c in got(text) if _v in (48, 6, 85)} == {claimant}
+
+
+def test_a_second_speaker_named_after_and_keeps_its_own_word():
+    text = "The KNDF said 18 soldiers were killed and the junta said 4 of its troops died."
+    assert {(v, c) for _m, v, c in got(text)} == {(18, KNDF), (4, MAF)}
+
+
+# ---------------------------------------------------------------- no count of what happened
+
+@pytest.mark.parametrize("text", [
+    "The KNLA hopes to seize 25 more outposts before the rains, its commander said.",
+    "The junta threatened to kill 40 detainees if the KIA did not withdraw.",
+    "Analysts said the junta could lose 8 more towns this year.",
+    "The PDF said it did not kill 14 civilians, as state media claimed.",
+    "If 60 soldiers were killed, the column would have withdrawn, the KNDF said.",
+    "The AA plans to capture 4 towns in the dry season.",
+])
+def test_aims_threats_modals_negations_and_conditions_are_no_counts(text):
+    assert got(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The junta may have lost 300 soldiers in the battle for Nam Hsan, the TNLA said.", ("other", 300, TNLA)),
+    ("The KNDF said it managed to kill 19 soldiers near Ywathit.", ("killed", 19, KNDF)),
+    ("The KNDF has not only killed 19 soldiers but also seized 7 weapons, it said.", ("killed", 19, KNDF)),
+])
+def test_an_estimate_or_an_outcome_is_still_a_count(text, expected):
+    assert expected in got(text)
+
+
+def test_a_denial_of_unnamed_reports_is_the_outlets_figure():
+    assert got("The junta denied reports that 27 villagers were killed in the airstrike on Lel Pyin.") == {
+        ("killed", 27, WIRE)}
+
+
+def test_a_denial_of_an_actors_claims_is_that_actors():
+    assert got("The KNLA rejected junta claims that 150 of its fighters had died.") == {("killed", 150, MAF)}
+
+
+# ---------------------------------------------------------------- numbers
+
+@pytest.mark.parametrize("text, value", [
+    ("one thousand three hundred soldiers", 1300),
+    ("two thousand and forty people", 2040),
+    ("a thousand six hundred and fifteen villagers", 1615),
+    ("1,03,000 refugees", 103000),
+    ("1.4 lakh people", 140000),
+    ("nine hundred", 900),
+])
+def test_numbers_in_words_past_a_thousand_and_lakhs(text, value):
+    assert [f.value for f in find_figures(text)] == [value]
+
+
+def test_a_number_in_words_past_a_thousand_is_counted():
+    assert got("The NUG said the junta had killed one thousand four hundred civilians in Magway.") == {
+        ("killed", 1400, PDF)}
+
+
+def test_lakhs_of_refugees():
+    assert ("displaced", 130000, WIRE) in got("About 1.3 lakh people have fled into Mizoram, officials said.")
+
+
+# ---------------------------------------------------------------- honorifics of the ethnic states; state media verbs
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Nai Soe Lwin was shot dead by junta troops near Thanbyuzayat, residents said.", WIRE),
+    ("Pu Lian Mang was killed in a junta airstrike on Falam, the CNF said.", "Chin National Front"),
+    ("Sao Kham Leng was shot dead near Namtu, the TNLA said.", TNLA),
+    ("Duwa Hkun Nawng was killed in the shelling of Mansi, the KIA said.", KIA),
+])
+def test_one_person_named_with_an_ethnic_honorific(text, claimant):
+    assert got(text) == {("killed", 1, claimant)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Local people informed the security forces, and 5 terrorists were nabbed.", ("captured_personnel", 5, MAF)),
+    ("The MNDAA said 2 helicopters had been brought down.", ("aircraft_downed", 2, MNDAA)),
+    ("The MNDAA said 120 soldiers raised the white flag at the Hsenwi base.", ("surrendered", 120, MNDAA)),
+])
+def test_more_verbs_after_the_counted_noun(text, expected):
+    outlet = "The Global New Light of Myanmar" if "terrorists" in text else WIRE
+    assert got(text, outlet) == {expected}
