@@ -1055,7 +1055,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 continue
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
-        if head and not inherited and _unreal_head(before, head) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
+        if head and not inherited and _unreal_head(before, head, after) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
             # "hopes to capture 30 more outposts", "could lose 10 towns", "had not killed 30 civilians", "if 30
             # soldiers were killed": no count of what happened
             prev = None
@@ -1316,13 +1316,15 @@ def _line_spans(text: str, lo: int, hi: int):
 # what keeps the verb before a figure from telling what happened: an aim, a threat, a modal, a negation
 _IRREALIS = re.compile(r"\b(?:(?:hope|plan|aim|want|threaten|vow|seek|intend|attempt|pledge|promise|expect|fail|prepare|"
                        r"tr(?:y|ie))(?:s|d|ed|ing)?\s+to|(?:sought|going|ready|unable|poised)\s+to|"
-                       r"could|would|might|will|shall|can|cannot|may|must|not|never|n['’]t)\s+"
+                       r"(?P<could>could)|would|might|will|shall|can|cannot|may|must|not|never|n['’]t)\s+"
                        r"(?:(?:also|still|soon|easily|yet|even|actually)\s+)?$")  # not "may have killed 50": an estimate
 _IF_BEFORE = re.compile(r"(?:^|[\s,;(])(?:[Ii]f|[Uu]nless|[Ww]hether)\s+$")
 
 
-def _unreal_head(before: str, head: str) -> bool:
-    """Whether the verb ``head`` that ends ``before`` stands after an aim, a modal or a negation."""
+def _unreal_head(before: str, head: str, after: str) -> bool:
+    """Whether the verb ``head`` that ends ``before`` stands after an aim, a modal or a negation
+    ("could" only before a loss or more of a count: "we could get 7 guns" of translated English is
+    what happened)."""
     low = before.lower()
     at = low.rfind(head.split()[0])
     if at <= 0:
@@ -1330,7 +1332,10 @@ def _unreal_head(before: str, head: str) -> bool:
     pre = before[max(0, at - 30):at]
     if not pre.endswith(" "):
         return False
-    return _IRREALIS.search(pre) is not None
+    m = _IRREALIS.search(pre)
+    if m is None:
+        return False
+    return m.group("could") is None or head.startswith(("los", "lose")) or _FURTHER_AFTER.match(after) is not None
 
 
 # a ratio: "one in five of the residents", "1 in 3 soldiers were new recruits"
@@ -1372,7 +1377,7 @@ def _breakdown_end(text: str, f: Figure, last: "RawClaim", figs: list[Figure], s
     if first is None:
         return None
     gap = text[last.figure.end:first.start]
-    if len(gap) > 70 or "\n" in gap or not _BREAKDOWN_OPEN.search(gap):
+    if len(gap) > 70 or "\n" in gap or ";" in gap or "," in gap or not _BREAKDOWN_OPEN.search(gap):
         return None
     close = _BREAKDOWN_CLOSE.search(text, f.end, s_end)
     end = close.start() if close is not None else s_end
