@@ -68,7 +68,8 @@ CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "v
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens",
+         "informants", "informers", "dalans", "dalan", "detainees", "suspects"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -1820,6 +1821,9 @@ _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|re
 _DENIED_NOUN = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|disputed|disputes|"
                           r"refuted|refutes)\s+(?:as\s+[\w-]+\s+)?(?:the\s+|these\s+|those\s+|such\s+)?"
                           r"(?:(?:media|news|online|earlier|unconfirmed|false|recent|local)\s+)?$", re.I)
+# where "alleged" is an adjective: after an article, a possessive or a count
+_ADJECTIVE_SLOT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|several|dozens|"
+                             r"hundreds|scores|of)|\d)\s+$")
 # a second verb that shares the subject of the clause: "X captured the base and said ...", "but added"
 _AND_SAID = re.compile(r"[^;\"“”],?\s+(?:and|but)\s+$")
 # what may stand before the subject at the sentence start: "The", a quote mark
@@ -2192,6 +2196,8 @@ class Speakers:
                 return "?", True
             return None, True  # "according to a monitoring group": no actor
         before = text[max(s.start, a - 80):a]
+        if verb == "alleged" and _ADJECTIVE_SLOT.search(before[-16:]):
+            return None, False  # "executed 5 alleged informers", "an alleged PDF member": no speech
         if not coord and before.endswith((" and ", " but ")) and _AND_SAID.search(before[-16:]):
             # "the MNDAA claimed the capture of 4 bases and said 39 soldiers ...", "Zaw Min Tun dismissed the
             # KIA's account and said ...": a second verb with no subject of its own has the clause's subject
