@@ -61,7 +61,7 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
          "rebel", "combatants", "servicemen", "recruits", "commanders", "commander", "guards", "attackers", "cadres",
          "troopers", "infantrymen", "marines", "sailors", "pilots", "generals", "colonels", "majors", "captains",
          "lieutenants", "brigadiers", "staff", "forces", "defectors", "deserters", "gunmen", "militants", "cadets",
-         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers", "draftees"}
+         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers", "draftees", "fascists"}
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
@@ -1061,6 +1061,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             # soldiers were killed": no count of what happened
             prev = None
             continue
+        if tail_m is not None and not head and f.value is not None and ncls in ("armed", "civil") \
+                and before.endswith(" and ") and _OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:]):
+            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured": one more
+            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
             prev = None
@@ -1339,6 +1343,9 @@ def _unreal_head(before: str, head: str, after: str) -> bool:
     return m.group("could") is None or head.startswith(("los", "lose")) or _FURTHER_AFTER.match(after) is not None
 
 
+# one person named as the subject before "and N other ...": "A woman and", "Ko Zaw and", "The battalion commander and"
+_ONE_BEFORE_AND = re.compile(r"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*[^s\W]|(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]*[^s\W])\s+and\s+$")
 # a ratio: "one in five of the residents", "1 in 3 soldiers were new recruits"
 _RATIO = re.compile(r"\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:of|people|persons|"
                     r"residents|households|families|children|adults|civilians|soldiers|troops|recruits)\b|\s*[,.;]|"
