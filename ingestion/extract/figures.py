@@ -44,7 +44,7 @@ def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> 
       | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
       | (?P<vague>{vague})(?:\s+of)?
       | (?P<num>{num_first})
-    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])"""
+    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b|\s+plus(?=\s+[a-z]+\b)(?!\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|another)\b))?(?![\w%])"""
 
 
 FIGURE_RE = re.compile(_figure_expression(_HEDGE, "between", _NUM, _VAGUE), re.X | re.I)
@@ -325,7 +325,7 @@ def find_figures(text: str) -> list[Figure]:
             if hedge in ("more than", "more then", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
-                           "not fewer than") or trail in ("or more", "or above", "+", "-plus"):
+                           "not fewer than") or trail in ("or more", "or above", "+", "-plus", "plus"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
