@@ -131,9 +131,9 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
-slaughtering caught catching nabbed abandoned abandoning vacated vacating
+slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
-HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
@@ -236,14 +236,14 @@ TAIL_VERB = re.compile(
     r"(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|nabbed|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
-    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
+    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
@@ -263,7 +263,9 @@ _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "
 KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
-              "nabbed": "captured_personnel", "raised a white": "surrendered", "raised the white": "surrendered",
+              "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
+              "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
+              "raised a white": "surrendered", "raised the white": "surrendered",
               "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
@@ -1562,7 +1564,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive", "nabbed", "white flag", "lost")
+               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
