@@ -842,6 +842,23 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
                 prev = None
                 continue
+        inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("ed ", "de ", "es ")) else None
+        if inc is not None and f.value is not None and _noun(after)[0] in ("armed", "civil"):
+            # "the dead included 34 soldiers": at least that many, when no count of them was read before
+            if not out and not _counted_before(text, s.start, f.value):
+                metric = "killed" if inc.group("k") else "wounded" if inc.group("w") else "captured_personnel"
+                low, end = f.value, f.end + _noun(after)[2]
+                for g in figs[i + 1:]:
+                    if g.value is None or text[end:g.start].strip() not in (",", "and", ", and"):
+                        break
+                    gn = _noun(text[g.end:g.end + 60])
+                    if gn[0] not in ("armed", "civil"):
+                        break
+                    low, end = low + g.value, g.end + gn[2]  # "included 12 soldiers and 3 police": 15
+                out.append(RawClaim(Figure(f.start, end, None, low, None, f.approximate, text[f.start:end]), metric,
+                                    None, None, "included:" + metric))
+            skip_until = s.end
+            continue
         if f.start == among_at and f.value is not None and _counted_before(text, s.start, f.value):
             # "28 people were killed. Among the dead were 19 soldiers": the parts of the count before
             skip_until = s.end
@@ -1216,9 +1233,14 @@ def _referred_metric(text: str, lo: int, hi: int) -> str | None:
     return _REFERRED_METRIC[last.lastgroup] if last is not None else None
 
 
+# the parts of a count named by its noun: "the dead included (34 soldiers)", "those captured included"
+_DEAD_INCLUDED = re.compile(r"\b(?:(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
+                            r"\s+(?:also\s+)?(?:included|include|includes)\s+$", re.I)
 # a sentence that opens on the parts of a count: "Among the dead were (19 soldiers)", "Among those killed was (one)"
 _AMONG_LEAD = re.compile(r"(?:Among|Included\s+among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|"
                          r"captured|captives|prisoners|detained|arrested)(?:\s+[a-z]+){0,3}?\s+(?:were|was)\s+")
+_VERB_BEFORE_COUNT = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|detained|arrested)"
+                                r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _COUNT_BEFORE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
                            r"(?:killed|dead|died|wounded|injured|captured|detained|arrested|casualties)\b", re.I)
 
@@ -1237,7 +1259,8 @@ def _counted_before(text: str, s0: int, value: float) -> bool:
     counts casualties of at least ``value``: "28 people were killed."."""
     lo = max(0, s0 - 300, text.rfind("\n", 0, max(0, s0 - 1)) + 1)
     from ingestion.extract.figures import find_figures
-    return any(g.point >= value and _COUNT_BEFORE.match(text, lo + g.end, s0) for g in find_figures(text[lo:s0]))
+    return any(g.point >= value and (_COUNT_BEFORE.match(text, lo + g.end, s0) or _VERB_BEFORE_COUNT.search(text, lo, lo + g.start))
+               for g in find_figures(text[lo:s0]))
 
 
 # a casualty table in text: cells split by "|" or tabs, a header line of labels above the lines of figures
