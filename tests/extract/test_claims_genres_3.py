@@ -204,3 +204,85 @@ def test_one_person_named_with_an_ethnic_honorific(text, claimant):
 def test_more_verbs_after_the_counted_noun(text, expected):
     outlet = "The Global New Light of Myanmar" if "terrorists" in text else WIRE
     assert got(text, outlet) == {expected}
+
+
+# ---------------------------------------------------------------- losses conceded; ratios
+
+@pytest.mark.parametrize("text, expected", [
+    ("The junta's spokesman admitted that 9 towns had been lost since October.", ("towns_captured", 9, MAF)),
+    ("The regime conceded the loss of 9 towns in northern Shan.", ("towns_captured", 9, MAF)),
+])
+def test_a_loss_of_places_conceded(text, expected):
+    assert expected in got(text)
+
+
+@pytest.mark.parametrize("text", [
+    "About one in four of the 60,000 residents of Matupi have fled, the CNF said.",
+    "Two in three soldiers at the camp were conscripts, the KNLA said.",
+])
+def test_a_ratio_is_no_count(text):
+    assert got(text) == set()
+
+
+def test_a_count_in_some_places_is_no_ratio():
+    assert got("Junta troops killed 7 in two villages near Yinmabin, the PDF said.") == {("killed", 7, PDF)}
+
+
+# ---------------------------------------------------------------- who is counted
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Salin PDF said it had executed 4 dalan informants.", ("killed", 4, PDF)),
+    ("Our joint forces annihilated 16 fascists near Myaing, the PDF said.", ("killed", 16, PDF)),
+])
+def test_informers_and_fascists_are_people_counted(text, expected):
+    assert got(text) == {expected}
+
+
+def test_alleged_as_an_adjective_is_no_speaker():
+    assert got("The PDF executed 4 alleged informers near Salin, residents said.") == {("killed", 4, WIRE)}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Ma Hnin and 4 other villagers were killed in the airstrike on Let Yet Kone, residents said.", 5),
+    ("A lieutenant and 13 other soldiers were captured near Mogaung, the KIA said.", 14),
+    ("The column commander and 13 other soldiers were killed near Mogaung, the KIA said.", 14),
+])
+def test_one_person_and_n_others(text, value):
+    assert {v for _m, v, _c in got(text)} == {value}
+
+
+def test_people_and_n_others_stay_n():
+    assert {v for _m, v, _c in got("The officers and 13 other soldiers were captured near Mogaung, the KIA said.")} == {13}
+
+
+def test_n_plus_is_at_least_n():
+    c = claims("The AA said 230 plus soldiers surrendered at the Ann base.")
+    assert [(x.metric, x.value, x.value_low) for x in c] == [("surrendered", None, 230)]
+
+
+# ---------------------------------------------------------------- spun synonyms of rewritten copy
+
+@pytest.mark.parametrize("text, expected", [
+    ("The KNLA said it snatched 26 firearms from the camp.", ("weapons_seized", 26, KNLA)),
+    ("The KNLA said it took hold of 26 weapons at the camp.", ("weapons_seized", 26, KNLA)),
+    ("The KNLA said 26 troopers had yielded to its forces.", ("surrendered", 26, KNLA)),
+    ("The KNLA said 26 troopers misplaced their lives within the combat.", ("killed", 26, KNLA)),
+    ("The KNLA said 2,600 residents had been pressured to depart their houses.", ("displaced", 2600, KNLA)),
+])
+def test_spun_synonyms(text, expected):
+    assert got(text) == {expected}
+
+
+# ---------------------------------------------------------------- "the dead included"
+
+def test_the_dead_included_with_no_count_before_is_a_bound():
+    c = claims("The KNDF said the dead included 21 soldiers and 4 police officers.")
+    assert [(x.metric, x.value, x.value_low) for x in c] == [("killed", None, 25)]
+
+
+@pytest.mark.parametrize("text", [
+    "The KNDF said it killed 40 soldiers. Those killed included 6 officers.",
+    "The KNDF said 40 people were killed. The dead included 21 soldiers.",
+])
+def test_the_dead_included_after_a_count_is_its_part(text):
+    assert {(m, v) for m, v, _c in got(text)} == {("killed", 40)}
