@@ -1108,6 +1108,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
+        if hint is None and ncls in (None, "bare") and metric in ("killed", "wounded") and head and _STRIKE_KILLS.search(before[-70:]):
+            hint = "civil"  # "Junta airstrike kills 12, injures 30": the dead of a strike, no count its striker claims
         if inherited:
             agent = prev_agent
         elif vcls == "noun":
@@ -1371,6 +1373,11 @@ def _unreal_head(before: str, head: str, after: str) -> bool:
 # one person named as the subject before "and N other ...": "A woman and", "Ko Zaw and", "The battalion commander and"
 _ONE_BEFORE_AND = re.compile(r"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
                              r"(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*[^s\W]|(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]*[^s\W])\s+and\s+$")
+# the junta's strikes that killed or wounded people not named: "Junta airstrike kills 12", "regime shelling killed 7"
+_STRIKE_KILLS = re.compile(r"\b(?:[Jj]unta|[Rr]egime|[Mm]ilitary|[Aa]rmy|Tatmadaw|SAC)(?:['’]s)?\s+(?:air\s*strikes?|air\s+raids?|"
+                           r"shelling|bombing|bombardment|drone\s+(?:strikes?|attacks?)|artillery(?:\s+fire)?|warplanes?|"
+                           r"(?:fighter\s+)?jets?|mortar\s+(?:fire|shells?))\s+(?:[\w'’,-]+\s+){0,6}?"
+                           r"(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring)\s+$")
 # a ratio: "one in five of the residents", "1 in 3 soldiers were new recruits"
 _RATIO = re.compile(r"\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:of|people|persons|"
                     r"residents|households|families|children|adults|civilians|soldiers|troops|recruits)\b|\s*[,.;]|"

@@ -286,3 +286,17 @@ def test_the_dead_included_with_no_count_before_is_a_bound():
 ])
 def test_the_dead_included_after_a_count_is_its_part(text):
     assert {(m, v) for m, v, _c in got(text)} == {("killed", 40)}
+
+
+# ---------------------------------------------------------------- the dead of a junta strike, no noun named
+
+@pytest.mark.parametrize("text", [
+    "Junta airstrike kills 9, injures 17 in Wetlet",
+    "A regime air raid on the Wetlet market on Sunday killed 9 and wounded 17, residents said.",
+])
+def test_the_dead_of_a_strike_are_no_count_of_the_striker(text):
+    assert {c for _m, _v, c in got(text)} == {WIRE}
+
+
+def test_the_striker_still_claims_the_enemy_dead_it_names():
+    assert got("Junta airstrikes killed 9 KIA fighters near Momauk, the junta said.") == {("killed", 9, MAF)}
