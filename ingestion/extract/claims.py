@@ -1856,6 +1856,9 @@ _FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Ch
 _PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
 _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
                       r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
+# an armed group's own information office: "the Arakan Army's information team said" (no junta outlet)
+_OWN_OFFICE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:information|news|media)\s+(?:team|department|desk|office|committee|unit|wing)"
+                         r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 # a denial of reports or claims by no one named: "the junta denied (reports) that", "dismissed as false (claims) that"
 _DENIED_NOUN = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|disputed|disputes|"
                           r"refuted|refutes)\s+(?:as\s+[\w-]+\s+)?(?:the\s+|these\s+|those\s+|such\s+)?"
@@ -2286,7 +2289,8 @@ class Speakers:
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:
             near = []
-        if _state_media(before[-50:]) or _junta_government(before[-70:]):
+        if _state_media(before[-50:]) and not (near and near[-1].key != self.military and _OWN_OFFICE.match(text, near[-1].end, a)) \
+                or _junta_government(before[-70:]):
             return self.military, True
         if "overnment" in before and _NUG_GOVERNMENT.search(before[-70:]):
             return "PDF", True  # "Myanmar's shadow government said": the National Unity Government

@@ -300,3 +300,14 @@ def test_the_dead_of_a_strike_are_no_count_of_the_striker(text):
 
 def test_the_striker_still_claims_the_enemy_dead_it_names():
     assert got("Junta airstrikes killed 9 KIA fighters near Momauk, the junta said.") == {("killed", 9, MAF)}
+
+
+# ---------------------------------------------------------------- an armed group's own information office
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Arakan Army's information team said 14 soldiers were killed near Ann.", AA),
+    ("The KIA's news and information department said 14 soldiers were killed near Momauk.", KIA),
+    ("The junta's information team said 14 AA fighters were killed near Ann.", MAF),
+])
+def test_an_information_team_is_its_groups(text, claimant):
+    assert {c for _m, _v, c in got(text)} == {claimant}
