@@ -164,6 +164,7 @@ _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'
 _TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul|losses)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
                            r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
+_DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:]{0,50}$", re.I)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
 
@@ -200,6 +201,8 @@ def _head(before: str) -> str | None:
         w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
         if w in ("to", "from"):
             m = _COUNT_OF.search(b[-80:])  # "the number of IDPs rose from 90,000 in 2022 to 200,000"
+            if m is None and "toll" in b[-80:] and _DEATH_TOLL.search(b[-80:]):
+                return "toll"  # "raised the death toll from 12 to 20"
             return m.group("v") if m else None
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
@@ -835,7 +838,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
             prev = None
             continue
-        if before.endswith(("at ", "of ", "as ")) and _FIGURE_AT.search(before[-70:]):
+        if before.endswith(("at ", "of ", "as ", "to ")) and _FIGURE_AT.search(before[-70:]):
             # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
             ref = _referred_metric(text, max(0, s.start - 300), f.start)
             if ref:
@@ -1220,8 +1223,11 @@ _TOTAL_TO = re.compile(r",\s+(?:(?:bringing|taking|raising|pushing|putting)\s+(?
                        r"(?:overall\s+|cumulative\s+|combined\s+|grand\s+)?total\s+of)\s+$", re.I)
 _FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for (a total of 47)"
 # "the junta put the figure at 4", "state media gave a lower figure of 12": a figure of the count spoken of
-_FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates)\s+"
-                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+(?:at|of|as)\s+$", re.I)
+_FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates|"
+                        r"revised|revises|revising|raised|raises|raising|lowered|lowers|lowering|updated|updates|updating|"
+                        r"increased|increases|adjusted|adjusts|corrected|corrects)\s+"
+                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+"
+                        r"(?:at|of|as|(?:(?:from\s+[\d,]+\s+)?(?:up|down)\s+)?to)\s+$", re.I)
 _REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
                        r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
 _REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}

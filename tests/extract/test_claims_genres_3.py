@@ -311,3 +311,13 @@ def test_the_striker_still_claims_the_enemy_dead_it_names():
 ])
 def test_an_information_team_is_its_groups(text, claimant):
     assert {c for _m, _v, c in got(text)} == {claimant}
+
+
+# ---------------------------------------------------------------- a toll revised
+
+@pytest.mark.parametrize("text", [
+    "The CNF raised the death toll from 11 to 26 on Thursday.",
+    "The CNF first reported 11 deaths but later revised the figure to 26.",
+])
+def test_a_revised_toll(text):
+    assert ("killed", 26, "Chin National Front") in got(text)
