@@ -258,6 +258,10 @@ def _took_over_round(text: str, start: int, n: float) -> bool:
     return n >= 20 and n % 10 == 0 and _TOOK_OVER.search(text, max(0, start - 8), start) is not None
 
 
+# a change from one figure to another: "rose from 11 to 26", "raised the toll from 11 to 26" (not "from 2,000 to 3,000 people fled")
+_FROM_BEFORE = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|surged|soared|doubled|"
+                          r"fell|fallen|dropped|declined|raised|raising|revised|revising|lowered|went|gone|up|down)\b"
+                          r"[^.;:]{0,40}\bfrom\s+$", re.I)
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
@@ -298,6 +302,13 @@ def find_figures(text: str) -> list[Figure]:
                 out.append(Figure(m.start(), m.end(), _clean(value), None, None, False, m.group()))
                 continue
             if a is None or b is None or a > b:
+                continue
+            if n1 and not hedge and _FROM_BEFORE.search(text, max(0, m.start() - 60), m.start()) \
+                    and re.match(r"\s+to\s", text[m.end("n1"):m.start("n2") + 1]):
+                # "rose from 11 to 26": two figures, no range
+                for g in ("n1", "n2"):
+                    v = parse_number(m.group(g))
+                    out.append(Figure(m.start(g), m.end(g), _cleaned(v), None, None, False, m.group(g)))
                 continue
             a = _shared_multiplier(a, b, b1 or n1, b2 or n2)
             low, high = a, b

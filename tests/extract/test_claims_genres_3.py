@@ -321,3 +321,11 @@ def test_an_information_team_is_its_groups(text, claimant):
 ])
 def test_a_revised_toll(text):
     assert ("killed", 26, "Chin National Front") in got(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the toll rose from 11 to 26 on Monday", [(11, None, None), (26, None, None)]),
+    ("from 2,000 to 3,000 people fled", [(None, 2000, 3000)]),
+])
+def test_a_change_from_one_figure_to_another_is_no_range(text, expected):
+    assert [(f.value, f.low, f.high) for f in find_figures(text)] == expected
