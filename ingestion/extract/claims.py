@@ -781,6 +781,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
             and (not _skip_before(text[max(s.start, f.start - 70):f.start]) or _of_the_counted(text, s.start, f))]
+    if len(figs) >= 2 and "respectively" in s.text:
+        resp = _respectively(sm, text, figs)
+        if resp is not None:
+            return resp
     if figs and ("|" in s.text or "\t" in s.text):
         table = _table_claims(text, s.start, s.end, figs)
         if table is not None:
@@ -1269,6 +1273,44 @@ def _counted_before(text: str, s0: int, value: float) -> bool:
     from ingestion.extract.figures import find_figures
     return any(g.point >= value and (_COUNT_BEFORE.match(text, lo + g.end, s0) or _VERB_BEFORE_COUNT.search(text, lo, lo + g.start))
                for g in find_figures(text[lo:s0]))
+
+
+# "20 and 15 soldiers were killed and wounded respectively", "the dead and wounded numbered 20 and 15 respectively"
+_RESP_WORD = r"(?:killed|dead|deaths|wounded|injured|captured|arrested|detained|surrendered|displaced)"
+_RESP_WORDS = re.compile(rf"\b{_RESP_WORD}(?:\s*,\s*(?:the\s+)?{_RESP_WORD})*\s*,?\s+and\s+(?:the\s+)?{_RESP_WORD}\b", re.I)
+_RESP_ONE = re.compile(_RESP_WORD, re.I)
+_RESP_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
+                "captured": "captured_personnel", "arrested": "captured_personnel", "detained": "captured_personnel",
+                "surrendered": "surrendered", "displaced": "displaced"}
+
+
+def _respectively(sm: SentenceMentions, text: str, figs: list[Figure]) -> list[RawClaim] | None:
+    """The claims of a sentence that pairs a list of figures with a list of counts "respectively",
+    in order; None when it holds no two such lists of one length."""
+    s = sm.sentence
+    run: list[Figure] = []
+    for f in figs:
+        if f.value is None and f.low is None and f.high is None:
+            continue
+        if run and text[run[-1].end:f.start].strip() not in (",", "and", ", and"):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(f)
+    if len(run) < 2:
+        return None
+    for m in _RESP_WORDS.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if run[0].start <= a < run[-1].end:
+            continue
+        words = [w.lower() for w in _RESP_ONE.findall(m.group())]
+        if len(words) != len(run):
+            continue
+        ncls = _noun(text[run[-1].end:run[-1].end + 60])[0]
+        hint = ncls if ncls in ("armed", "civil") else None
+        agent = _agent(sm, text, min(a, run[0].start))
+        return [RawClaim(f, _RESP_METRIC[w], agent, hint, "respectively:" + _RESP_METRIC[w]) for f, w in zip(run, words)]
+    return None
 
 
 # a casualty table in text: cells split by "|" or tabs, a header line of labels above the lines of figures

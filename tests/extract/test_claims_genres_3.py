@@ -329,3 +329,18 @@ def test_a_revised_toll(text):
 ])
 def test_a_change_from_one_figure_to_another_is_no_range(text, expected):
     assert [(f.value, f.low, f.high) for f in find_figures(text)] == expected
+
+
+# ---------------------------------------------------------------- "respectively"
+
+@pytest.mark.parametrize("text", [
+    "The KNDF said 27 and 16 soldiers were killed and wounded respectively near Hpasawng.",
+    "The KNDF said the dead and the injured numbered 27 and 16, respectively.",
+])
+def test_figures_paired_respectively(text):
+    assert got(text) == {("killed", 27, KNDF), ("wounded", 16, KNDF)}
+
+
+def test_counts_with_their_own_words_are_no_pairs():
+    assert got("Casualties were 27 killed and 16 wounded, respectively, the KNDF said.") == {
+        ("killed", 27, KNDF), ("wounded", 16, KNDF)}
