@@ -192,9 +192,20 @@ def _head(before: str) -> str | None:
         m = _COUNT_OF.search(label[-80:])
         if m:
             return m.group("v").lower()  # "The number of junta troops killed last week: 214"
+        if label.lstrip(" \t•*·-").startswith(("The ", "A ", "An ")):
+            return None  # "The KIA captured the town on Monday: 40 soldiers surrendered": a clause, no tally label
         m = _LABEL_PLACE.search(label)
         if m and m.group("v").lower() in HEAD_WORDS:
             return m.group("v").lower()  # "Towns seized by resistance forces: 3"
+        words = label.split()
+        if len(words) <= 8:
+            # "Junta soldiers killed last week: 312", "Killed in May: 41": a tally label, its verb among its first words
+            for w in words[:4]:
+                lw = w.lower()
+                if lw in ("the", "a", "an"):
+                    break
+                if lw in HEAD_WORDS or lw in _COUNT_NOUNS:
+                    return lw
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:

@@ -344,3 +344,19 @@ def test_figures_paired_respectively(text):
 def test_counts_with_their_own_words_are_no_pairs():
     assert got("Casualties were 27 killed and 16 wounded, respectively, the KNDF said.") == {
         ("killed", 27, KNDF), ("wounded", 16, KNDF)}
+
+
+# ---------------------------------------------------------------- tally labels with a time or place after the verb
+
+@pytest.mark.parametrize("text, expected", [
+    ("Junta troops killed in Magway in June: 287", ("killed", 287)),
+    ("Junta troops killed last week: 287 (up from 201 the week before)", ("killed", 287)),
+    ("Captured in June: 19", ("captured_personnel", 19)),
+])
+def test_a_tally_label_with_a_time_after_its_verb(text, expected):
+    assert expected in {(m, v) for m, v, _c in got(text, MONTHLY)}
+
+
+def test_a_sentence_before_a_colon_is_no_tally_label():
+    text = "The KIA captured the town of Mansi on Monday: 40 soldiers surrendered, the group said."
+    assert got(text) == {("surrendered", 40, KIA)}
