@@ -360,3 +360,10 @@ def test_a_tally_label_with_a_time_after_its_verb(text, expected):
 def test_a_sentence_before_a_colon_is_no_tally_label():
     text = "The KIA captured the town of Mansi on Monday: 40 soldiers surrendered, the group said."
     assert got(text) == {("surrendered", 40, KIA)}
+
+
+# ---------------------------------------------------------------- Bangladeshi outlets
+
+def test_rohingya_who_entered_bangladesh_are_displaced():
+    assert got("About 45,000 more Rohingyas have entered Bangladesh since May, officials said.", "Dhaka Daily") == {
+        ("displaced", 45000, "Dhaka Daily")}
