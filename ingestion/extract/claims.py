@@ -585,6 +585,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     n = 0
     best: tuple[str, str, int] | None = None
     unknown = 0
+    plural_unknown = -1  # the place of the last plural noun of no class ("wards")
     prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
@@ -638,6 +639,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
             continue
+        if base == "of" and plural_unknown == n - 1:
+            return "thing", None, 0, dead  # "4 wards of Kani town": the noun before "of" is the count's, no place noun after
         if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
                     "government", "sac", "council", "rebel", "ethnic", "armed", "resistance", "allied", "of",
                     "strategic", "key", "major", "important", "small", "large", "heavy", "northern", "southern",
@@ -651,6 +654,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             break  # "soldiers manning ...": the noun is found
         if w[0].isalpha() and not m.group()[0].isupper():  # a capitalised word is a name's ("3 Pyu Saw Htee members")
             unknown += 1
+            if w.endswith("s") and not w.endswith("ss"):
+                plural_unknown = n
             if unknown > 2:
                 break
     if best is not None:

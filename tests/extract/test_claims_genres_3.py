@@ -367,3 +367,8 @@ def test_a_sentence_before_a_colon_is_no_tally_label():
 def test_rohingya_who_entered_bangladesh_are_displaced():
     assert got("About 45,000 more Rohingyas have entered Bangladesh since May, officials said.", "Dhaka Daily") == {
         ("displaced", 45000, "Dhaka Daily")}
+
+
+def test_a_plural_noun_of_no_class_before_of_is_the_counted_noun():
+    # "4 wards of Kani town": wards, no towns captured
+    assert got("The PDF said it overran 4 junta-held wards of Kani town.") == set()
