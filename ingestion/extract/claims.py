@@ -221,6 +221,9 @@ def _head(before: str) -> str | None:
         return w2  # "junta troops death 27, injured 15", "death toll 27": a count noun right before the figure
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
+    if w2 in ("dead", "injured", "wounded") and w1 in ("side", "enemy", "enemies", "junta", "council", "troops", "soldiers") \
+            and len(b) == len(before.rstrip()):
+        return w2  # "Enemy side dead 15 people, injured 20" (translated English)
     if f"{w1} {w2}" in HEAD_PAIRS:
         if w1 == "control" and re.search(r"\b(?:lost|losing|loses|lose|ceded|ceding)\s+control\s+(?:of|over)\s*$", b[-40:], re.I):
             return "lost"  # "the junta lost control of 4 townships"

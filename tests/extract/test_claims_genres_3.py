@@ -372,3 +372,7 @@ def test_rohingya_who_entered_bangladesh_are_displaced():
 def test_a_plural_noun_of_no_class_before_of_is_the_counted_noun():
     # "4 wards of Kani town": wards, no towns captured
     assert got("The PDF said it overran 4 junta-held wards of Kani town.") == set()
+
+
+def test_enemy_side_dead_before_the_figure():
+    assert got("Enemy side dead 11 people, injured 23 people, the PDF said.") == {("killed", 11, PDF), ("wounded", 23, PDF)}
