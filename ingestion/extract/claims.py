@@ -861,7 +861,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
             prev = None
             continue
-        if before.endswith(("at ", "of ", "as ", "to ")) and _FIGURE_AT.search(before[-70:]):
+        if before.endswith(("at ", "of ", "as ", "to ")) and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ")
+                                                               and _TOTAL_REF.search(before[-90:])):
             # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
             ref = _referred_metric(text, max(0, s.start - 300), f.start)
             if ref:
@@ -1251,6 +1252,10 @@ _FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives
                         r"increased|increases|adjusted|adjusts|corrected|corrects)\s+"
                         r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+"
                         r"(?:at|of|as|(?:(?:from\s+[\d,]+\s+)?(?:up|down)\s+)?to)\s+$", re.I)
+# "This takes the total to 300", "It brings the tally for the week to 47": a total of the count spoken of
+_TOTAL_REF = re.compile(r"\b(?:brings?|bringing|brought|takes?|taking|took|raises?|raising|raised|pushes|pushing|pushed|puts?|"
+                        r"putting)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:total|tally|number|count|figure)\b"
+                        r"[^.;:,\d]{0,40}?\s+to\s+$", re.I)
 _REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
                        r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
 _REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}

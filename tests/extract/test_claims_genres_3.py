@@ -376,3 +376,8 @@ def test_a_plural_noun_of_no_class_before_of_is_the_counted_noun():
 
 def test_enemy_side_dead_before_the_figure():
     assert got("Enemy side dead 11 people, injured 23 people, the PDF said.") == {("killed", 11, PDF), ("wounded", 23, PDF)}
+
+
+def test_this_takes_the_total_to():
+    text = "The AA said 19 more soldiers surrendered at Gwa on Monday. This takes the total to 412."
+    assert got(text) == {("surrendered", 19, AA), ("surrendered", 412, AA)}
