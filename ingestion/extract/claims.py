@@ -890,6 +890,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             # "28 people were killed. Among the dead were 19 soldiers": the parts of the count before
             skip_until = s.end
             continue
+        if out and f.value is not None and before.endswith(", ") and _GAPPED_PLACE.search(before[-60:]) \
+                and _GAPPED_END.match(after):
+            # "45 terrorists were killed in Sagaing; in Magway, 12; and in Mandalay, 8": the count before, of another place
+            last = out[-1]
+            out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "gapped:" + last.metric))
+            prev = None
+            continue
         if _TIMES.match(after):
             cv = _CLASH_VERB.search(before[-60:])
             if cv:
@@ -1450,6 +1457,10 @@ _STRIKE_KILLS = re.compile(r"\b(?:[Jj]unta|[Rr]egime|[Mm]ilitary|[Aa]rmy|Tatmada
                            r"shelling|bombing|bombardment|drone\s+(?:strikes?|attacks?)|artillery(?:\s+fire)?|warplanes?|"
                            r"(?:fighter\s+)?jets?|mortar\s+(?:fire|shells?))\s+(?:[\w'’,-]+\s+){0,6}?"
                            r"(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring)\s+$")
+# a gapped clause of the count before: "; in Magway Region, (12)", "; and in Mandalay, (8)."
+_GAPPED_PLACE = re.compile(r";\s+(?:and\s+)?(?:in|at|near|around)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+                           r"(?:\s+(?:Region|State|Township|District|town))?,\s+$")
+_GAPPED_END = re.compile(r"\s*(?:[;.]|,?\s+and\s|$)")
 # a ratio: "one in five of the residents", "1 in 3 soldiers were new recruits"
 _RATIO = re.compile(r"\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:of|people|persons|"
                     r"residents|households|families|children|adults|civilians|soldiers|troops|recruits)\b|\s*[,.;]|"

@@ -381,3 +381,8 @@ def test_enemy_side_dead_before_the_figure():
 def test_this_takes_the_total_to():
     text = "The AA said 19 more soldiers surrendered at Gwa on Monday. This takes the total to 412."
     assert got(text) == {("surrendered", 19, AA), ("surrendered", 412, AA)}
+
+
+def test_a_gapped_clause_of_another_place_keeps_the_count():
+    text = "In Bago Region, 31 terrorists were killed; in Magway Region, 14; and in Sagaing Region, 9."
+    assert got(text, "The Global New Light of Myanmar") == {("killed", 31, MAF), ("killed", 14, MAF), ("killed", 9, MAF)}
