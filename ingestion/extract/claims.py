@@ -79,6 +79,7 @@ NOUN_METRIC = {
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
+    "confrontations": "clashes",
     "casualties": "casualties",  # the dead and the wounded together: an "other" count
     "defections": "defections",  # a tally of defections: an "other" count, no surrender in battle
 }
@@ -166,7 +167,8 @@ _TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul|losses)\b
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
 _DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:]{0,50}$", re.I)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
-_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
+_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire|"
+                         r"(?:fighting|clashes|battles)\s+(?:broke\s+out|erupted|flared(?:\s+up)?|occurred|took\s+place))\b", re.I)
 
 
 def _head(before: str) -> str | None:

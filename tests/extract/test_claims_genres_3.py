@@ -386,3 +386,11 @@ def test_this_takes_the_total_to():
 def test_a_gapped_clause_of_another_place_keeps_the_count():
     text = "In Bago Region, 31 terrorists were killed; in Magway Region, 14; and in Sagaing Region, 9."
     assert got(text, "The Global New Light of Myanmar") == {("killed", 31, MAF), ("killed", 14, MAF), ("killed", 9, MAF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The KNU said fighting broke out 44 times in Dooplaya District in June.",
+    "The KNU counted 44 confrontations in Dooplaya District in June.",
+])
+def test_more_ways_to_count_clashes(text):
+    assert got(text) == {("clashes", 44, KNLA)}
