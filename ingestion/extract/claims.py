@@ -632,6 +632,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             return "captured_personnel", base, m.end(), dead
         if base in ("bodies", "corpses", "remains"):
             return "killed", "bodies", m.end(), dead
+        if base in ("members", "member") and word_before in ("family", "families", "household"):
+            if best is None or best[0] == "armed" and best[1] in ("family", "families"):
+                best = ("civil", base, m.end())  # "1,600 family members": the soldiers' families, no soldiers
+            continue
         if base == "men" and word_before in ("young", "local", "village", "civilian", "unarmed"):
             if best is None:
                 best = ("armed", "civil men", m.end())  # "30 young men detained for conscription": no prisoners of war
@@ -1134,6 +1138,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        # "2,389 soldiers and 1,600 family members surrendered": families surrender no arms (the soldiers before do)
+        civil_surrender = metric == "surrendered" and ncls == "civil"
         if metric == "captured_personnel" and _word == "civil men":
             metric = None  # "the junta detained 30 young men": civilians taken, no prisoners of war
         if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
@@ -1179,7 +1185,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out[-1] = RawClaim(Figure(last.figure.start, f.end, last.figure.value + f.value, None, None,
                                       last.figure.approximate or f.approximate, text[last.figure.start:f.end]),
                                metric, last.agent, last.subject_hint, f"summed:{ncls}")
-        else:
+        elif not civil_surrender:
             out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
@@ -1484,8 +1490,8 @@ def _no_ratios(figs: list[Figure], text: str) -> list[Figure]:
 
 
 # a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
-_has_breakdown_mark = AnyOf((":", "—", "–", "("))
-_BREAKDOWN_OPEN = re.compile(r"[:—–(]\s*$")
+_has_breakdown_mark = AnyOf((":", "—", "–", "(", " - "))
+_BREAKDOWN_OPEN = re.compile(r"(?:[:—–(]|\s-)\s*$")
 _BREAKDOWN_CLOSE = re.compile(r"[);]|\s[—–]\s|$")
 _BREAKDOWN_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|arrested|detained|surrendered|fled|displaced|"
                              r"seized|were|was|are|is|have|has|had)\b", re.I)

@@ -394,3 +394,8 @@ def test_a_gapped_clause_of_another_place_keeps_the_count():
 ])
 def test_more_ways_to_count_clashes(text):
     assert got(text) == {("clashes", 44, KNLA)}
+
+
+def test_family_members_who_surrender_are_no_count_but_the_soldiers_are():
+    text = "The MNDAA said 1,140 soldiers and 870 family members surrendered at the Hsenwi base."
+    assert got(text) == {("surrendered", 1140, MNDAA)}
