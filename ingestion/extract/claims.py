@@ -460,7 +460,7 @@ _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
 _COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+(?:[\s,]+|(?=,))){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
-_OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
+_OWN = re.compile(r"\b(?:ours?|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
@@ -578,7 +578,7 @@ def _counted_after(text: str, f: Figure) -> bool:
 
 
 _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
-_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
+_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
@@ -949,7 +949,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             np_from = _DASH_LEAD.match(after).end()  # a tally line "214 – junta soldiers killed in clashes"
         ncls, _word, nend, dead = _noun(after[np_from:])
         own_np = bool(np_from) and _OF_OWN_PEOPLE.match(after) is not None  # "3 of its fighters", "2 of their own"
-        if own_np and ncls == "thing":
+        if own_np and (ncls == "thing" or ncls is None and after[np_from - 4:np_from].lower() == "ours"):
             ncls, nend = "armed", _OF_OWN_PEOPLE.match(after).end() - np_from  # "killed 4 soldiers and 2 of its own"
         if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
             # "while losing 2 of their own": the group's own dead
@@ -1254,8 +1254,8 @@ _OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three o
 _OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 # a part of the speaker's own side: "3 of its fighters", "2 of their own", "5 of our comrades"
-_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
-                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)", re.I)
+_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
+                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)|ours\b)", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
 _TOTAL_TO = re.compile(r",\s+(?:(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
                        r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to|(?:for|making|to\s+make)\s+(?:a|an)\s+"

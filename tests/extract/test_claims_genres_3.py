@@ -399,3 +399,12 @@ def test_more_ways_to_count_clashes(text):
 def test_family_members_who_surrender_are_no_count_but_the_soldiers_are():
     text = "The MNDAA said 1,140 soldiers and 870 family members surrendered at the Hsenwi base."
     assert got(text) == {("surrendered", 1140, MNDAA)}
+
+
+@pytest.mark.parametrize("text", [
+    'Lt. Col. Saw Eh, a KNLA battalion commander, said: "We captured 9. Three of ours were injured."',
+    "The KNLA said 17 soldiers were killed and 3 of ours were injured.",
+])
+def test_of_ours_is_the_speakers_own(text):
+    assert [(c.metric, c.value, c.claimant, c.subject) for c in claims(text) if c.metric == "wounded"] == [
+        ("wounded", 3, KNLA, KNLA)]
