@@ -2435,7 +2435,7 @@ class Speakers:
 # an outlet run by or speaking for the junta: "Ministry of Home Affairs (junta)", "NP News
 # (junta-aligned outlet)", "moha.gov.mm"; never the resistance government's ministries
 _JUNTA_OUTLET = re.compile(r"(?<!anti-)(?<!anti\s)\bjunta\b|military\s+council|\btatmadaw\b|\bSAC\b|commander-in-chief|"
-                           r"\.gov\.mm|\bministry\s+of\b", re.I)
+                           r"\.gov\.mm|\bministry\s+of\b|\bMWD\b|myanmar\s+international\s+(?:tv|television)", re.I)
 _RESISTANCE_OUTLET = re.compile(r"\bNUG\b|national\s+unity|anti-junta|resistance|opposition|exile", re.I)
 
 

@@ -408,3 +408,8 @@ def test_family_members_who_surrender_are_no_count_but_the_soldiers_are():
 def test_of_ours_is_the_speakers_own(text):
     assert [(c.metric, c.value, c.claimant, c.subject) for c in claims(text) if c.metric == "wounded"] == [
         ("wounded", 3, KNLA, KNLA)]
+
+
+@pytest.mark.parametrize("outlet", ["MWD Web Portal", "Myanmar International TV"])
+def test_more_junta_outlets(outlet):
+    assert got("Security forces killed 8 terrorists near Kawlin.", outlet) == {("killed", 8, MAF)}
