@@ -867,15 +867,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
             prev = None
             continue
-        if before.endswith(("at ", "of ", "as ", "to ")) and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ")
-                                                               and _TOTAL_REF.search(before[-90:])):
+        if before.endswith(("at ", "of ", "as ", "to ")) and _may_name_figure(before[-60:]) \
+                and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ") and _TOTAL_REF.search(before[-90:])):
             # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
             ref = _referred_metric(text, max(0, s.start - 300), f.start)
             if ref:
                 out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
                 prev = None
                 continue
-        inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("ed ", "de ", "es ")) else None
+        inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("included ", "include ", "includes ")) else None
         if inc is not None and f.value is not None and _noun(after)[0] in ("armed", "civil"):
             # "the dead included 34 soldiers": at least that many, when no count of them was read before
             if not out and not _counted_before(text, s.start, f.value):
@@ -1271,6 +1271,7 @@ _FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives
 _TOTAL_REF = re.compile(r"\b(?:brings?|bringing|brought|takes?|taking|took|raises?|raising|raised|pushes|pushing|pushed|puts?|"
                         r"putting)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:total|tally|number|count|figure)\b"
                         r"[^.;:,\d]{0,40}?\s+to\s+$", re.I)
+_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total"))  # in every _FIGURE_AT and _TOTAL_REF match
 _REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
                        r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
 _REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}
