@@ -61,14 +61,15 @@ ARMED = {"soldier", "soldiers", "troop", "troops", "fighter", "fighters", "perso
          "rebel", "combatants", "servicemen", "recruits", "commanders", "commander", "guards", "attackers", "cadres",
          "troopers", "infantrymen", "marines", "sailors", "pilots", "generals", "colonels", "majors", "captains",
          "lieutenants", "brigadiers", "staff", "forces", "defectors", "deserters", "gunmen", "militants", "cadets",
-         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers", "draftees"}
+         "trainees", "others", "more", "enemies", "enemy", "people's", "ranks", "volunteers", "draftees", "fascists"}
 CIVIL = {"civilians", "civilian", "people", "persons", "person", "residents", "villagers", "children", "women",
          "locals", "inhabitants", "families", "households", "monks", "students", "workers", "foreigners", "refugees",
          "idps", "internally", "evacuees", "individuals", "teachers", "doctors", "nurses", "farmers", "passengers",
          "man", "woman", "child", "boy", "girl", "boys", "girls", "infants", "elderly", "youths", "teenagers",
          "patients", "protesters", "victims", "nuns", "novices", "pastors", "priests", "traders", "miners", "labourers",
          "laborers", "vendors", "worshippers", "pilgrims", "journalists", "sons", "daughters", "relatives", "siblings",
-         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens"}
+         "brothers", "sisters", "parents", "grandchildren", "servants", "employees", "administrators", "nationals", "citizens",
+         "informants", "informers", "dalans", "dalan", "detainees", "suspects", "rohingya", "rohingyas"}
 NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
@@ -78,6 +79,7 @@ NOUN_METRIC = {
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
     "firefights": "clashes", "gunfights": "clashes", "encounters": "clashes", "exchanges": "clashes",
+    "confrontations": "clashes",
     "casualties": "casualties",  # the dead and the wounded together: an "other" count
     "defections": "defections",  # a tally of defections: an "other" count, no surrender in battle
 }
@@ -130,9 +132,9 @@ confiscating gained gaining liberated liberating conquered conquering abducted a
 massacring neutralised neutralized neutralising neutralizing eliminated eliminating slew murdered murdering apprehended apprehending driven driving drive drove forced
 forcing pushed pushing left leaving secured securing secures wrested wresting regained
 regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtaining acquired acquiring slaughtered
-slaughtering caught catching nabbed abandoned abandoning vacated vacating
+slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
-HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
+HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
@@ -163,8 +165,10 @@ _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'
 _TALLY_BEFORE = re.compile(r"\b(?:tally|total|count|number|gains?|haul|losses)\b[^.;:]{0,50}\b(?:at|to|reached|include[sd]?|"
                            r"including|stands?|stood|totals?|totalled|totaled|was|is)\s+$", re.I)
 # count nouns that name the figure right after them, with no verb or colon between (clipped or garbled text)
+_DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:]{0,50}$", re.I)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
-_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire)\b", re.I)
+_CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire|"
+                         r"(?:fighting|clashes|battles)\s+(?:broke\s+out|erupted|flared(?:\s+up)?|occurred|took\s+place))\b", re.I)
 
 
 def _head(before: str) -> str | None:
@@ -190,15 +194,28 @@ def _head(before: str) -> str | None:
         m = _COUNT_OF.search(label[-80:])
         if m:
             return m.group("v").lower()  # "The number of junta troops killed last week: 214"
+        if label.lstrip(" \t•*·-").startswith(("The ", "A ", "An ")):
+            return None  # "The KIA captured the town on Monday: 40 soldiers surrendered": a clause, no tally label
         m = _LABEL_PLACE.search(label)
         if m and m.group("v").lower() in HEAD_WORDS:
             return m.group("v").lower()  # "Towns seized by resistance forces: 3"
+        words = label.split()
+        if len(words) <= 8:
+            # "Junta soldiers killed last week: 312", "Killed in May: 41": a tally label, its verb among its first words
+            for w in words[:4]:
+                lw = w.lower()
+                if lw in ("the", "a", "an"):
+                    break
+                if lw in HEAD_WORDS or lw in _COUNT_NOUNS:
+                    return lw
         return None
     m = _LAST_WORDS.search(b[-40:])
     if m is None:
         w = b.rsplit(None, 1)[-1].lower().lstrip(",;(") if b.strip() else ""  # ",injured 15"
         if w in ("to", "from"):
             m = _COUNT_OF.search(b[-80:])  # "the number of IDPs rose from 90,000 in 2022 to 200,000"
+            if m is None and "toll" in b[-80:] and _DEATH_TOLL.search(b[-80:]):
+                return "toll"  # "raised the death toll from 12 to 20"
             return m.group("v") if m else None
         return w if w in HEAD_WORDS else None
     w1, w2 = m.group(1).lower(), m.group(2).lower()
@@ -206,6 +223,9 @@ def _head(before: str) -> str | None:
         return w2  # "junta troops death 27, injured 15", "death toll 27": a count noun right before the figure
     if w2 in ("were", "was", "numbered", "totalled", "totaled") and w1 in _COUNT_NOUNS:
         return w1  # "junta deaths were 40"
+    if w2 in ("dead", "injured", "wounded") and w1 in ("side", "enemy", "enemies", "junta", "council", "troops", "soldiers") \
+            and len(b) == len(before.rstrip()):
+        return w2  # "Enemy side dead 15 people, injured 20" (translated English)
     if f"{w1} {w2}" in HEAD_PAIRS:
         if w1 == "control" and re.search(r"\b(?:lost|losing|loses|lose|ceded|ceding)\s+control\s+(?:of|over)\s*$", b[-40:], re.I):
             return "lost"  # "the junta lost control of 4 townships"
@@ -232,17 +252,17 @@ _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|b
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|crossed|escaped|retreated|ran)\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+order\s+)?to\s+surrender|"  # "crossed the river to surrender"
-    r"(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
-    r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
+    r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
-    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled)\s+(?:their|his|her)\s+homes?|"
+    r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
@@ -262,7 +282,10 @@ _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "
 KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
-              "nabbed": "captured_personnel", "taken hostage": "captured_personnel", "taking refuge": "displaced",
+              "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
+              "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
+              "raised a white": "surrendered", "raised the white": "surrendered",
+              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
@@ -437,7 +460,7 @@ _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?
                       r"(?P<noun>townships|towns|bases|outposts|camps|positions|cities)\b")
 _COORD = re.compile(r"^[\s\"”,]*(?:[\w'’()-]+(?:[\s,]+|(?=,))){0,10}?(?:and|,|as\s+well\s+as|plus|along\s+with|while|with)\s+"
                     r"(?:also\s+|then\s+|had\s+|has\s+|have\s+|were\s+|was\s+)?(?:another\s+|a\s+further\s+|the\s+other\s+)?$", re.I)
-_OWN = re.compile(r"\b(?:our|own|its\s+own|their\s+own|comrades?)\b", re.I)
+_OWN = re.compile(r"\b(?:ours?|own|its\s+own|their\s+own|comrades?)\b", re.I)
 _ENEMY = re.compile(r"\b(?:enemy|enemies|terrorists?|insurgents?|rebels?|attackers|terrorist)\b", re.I)
 _RANKS = (r"(?:soldier|officer|commander|colonel|captain|lieutenant|general|brigadier|sergeant|corporal|policeman|"
           r"fighter|militiaman|pilot)")
@@ -496,7 +519,8 @@ _ONE_OFFICER = re.compile(
     rf"\b(?P<v3>capture|death|killing)(?:\s+(?:last|on|this)\s+[A-Z]?[a-z]+)?(?:\s*,\s*[^,;:.()\"“”]{{2,40}},)?"
     rf"\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFICER}\b")
 # one person named with a Myanmar honorific: "killed Daw Hla Myint", "U Tin Maung was shot dead"
-_HONORIFIC = r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai)"
+_HONORIFIC = (r"(?:U|Daw|Ko|Ma|Maung|Naw|Saw|Sai|Nang|Nan|Nant|Mahn|Khun|Salai|"
+               r"Nai|Mi|Sao|Pu|Pi|Duwa|Bo|Saya|Sayama|Thra|Hkun|Mai|Padoh|Phado)")  # Mon, Shan, Chin, Kachin, Karen, Ta'ang
 _NAMED = rf"{_HONORIFIC}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}"
 _VICTIM_VERB = r"killed|shot\s+dead|shot\s+and\s+killed|executed|murdered|beheaded|wounded|injured"
 _NAMED_VICTIM = re.compile(
@@ -554,7 +578,7 @@ def _counted_after(text: str, f: Figure) -> bool:
 
 
 _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
-_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom)\b)", re.I)
+_OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
@@ -566,6 +590,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     n = 0
     best: tuple[str, str, int] | None = None
     unknown = 0
+    plural_unknown = -1  # the place of the last plural noun of no class ("wards")
     prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
@@ -607,6 +632,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             return "captured_personnel", base, m.end(), dead
         if base in ("bodies", "corpses", "remains"):
             return "killed", "bodies", m.end(), dead
+        if base in ("members", "member") and word_before in ("family", "families", "household"):
+            if best is None or best[0] == "armed" and best[1] in ("family", "families"):
+                best = ("civil", base, m.end())  # "1,600 family members": the soldiers' families, no soldiers
+            continue
         if base == "men" and word_before in ("young", "local", "village", "civilian", "unarmed"):
             if best is None:
                 best = ("armed", "civil men", m.end())  # "30 young men detained for conscription": no prisoners of war
@@ -619,6 +648,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
             continue
+        if base == "of" and plural_unknown == n - 1:
+            return "thing", None, 0, dead  # "4 wards of Kani town": the noun before "of" is the count's, no place noun after
         if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
                     "government", "sac", "council", "rebel", "ethnic", "armed", "resistance", "allied", "of",
                     "strategic", "key", "major", "important", "small", "large", "heavy", "northern", "southern",
@@ -632,6 +663,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             break  # "soldiers manning ...": the noun is found
         if w[0].isalpha() and not m.group()[0].isupper():  # a capitalised word is a name's ("3 Pyu Saw Htee members")
             unknown += 1
+            if w.endswith("s") and not w.endswith("ss"):
+                plural_unknown = n
             if unknown > 2:
                 break
     if best is not None:
@@ -764,6 +797,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         taken = [t for t in taken if not _counted_units(text, *t)]
     figs = [f for f in sm.figures if not any(not (f.end <= a or f.start >= b) for a, b in taken)
             and not (_is_year(f) and not _counted_after(text, f))]
+    if " in " in s.text:
+        figs = _no_ratios(figs, text)
     figs = _restated(figs, text)
     if "(" in s.text:
         figs = [_unbracketed(text, f) for f in figs]
@@ -771,6 +806,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     # window of the count before them ("10,000 people from 18 villages had fled")
     figs = [f for f in figs if not _MEASURE_AFTER.match(text, f.end, f.end + 30)
             and (not _skip_before(text[max(s.start, f.start - 70):f.start]) or _of_the_counted(text, s.start, f))]
+    if len(figs) >= 2 and "respectively" in s.text:
+        resp = _respectively(sm, text, figs)
+        if resp is not None:
+            return resp
+    if figs and ("|" in s.text or "\t" in s.text):
+        table = _table_claims(text, s.start, s.end, figs)
+        if table is not None:
+            return table
     out: list[RawClaim] = []
     single = _has_single_verb(s.text)
     if not figs and "down" not in s.text and not single and "capture " not in s.text and "death " not in s.text:
@@ -780,6 +823,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
     skip_until = -1
     prev_agent: str | None = None
     seized_list = False  # a haul of no count of its own listed after "including"
+    among_at = _among_lead_at(s.text, s.start)  # where "Among the dead were (19 soldiers)" has its figure
     for i, f in enumerate(figs):
         if f.start < skip_until:
             continue
@@ -799,6 +843,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         before = text[max(s.start, f.start - 70):f.start]
         if _skip_before(before) and _of_the_counted(text, s.start, f):
             skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
+        if out and f.value is not None and _has_breakdown_mark(text[out[-1].figure.end:f.start]):
+            end = _breakdown_end(text, f, out[-1], sm.figures, s.end)
+            if end is not None:
+                skip_until = end  # "28 people were killed: 19 soldiers and 9 police": the parts of the count
+                continue
         if f.value is not None and _EXCEEDS.search(before[-14:]):
             # "the number of IDPs now exceeds 80,000": more than the figure
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
@@ -811,10 +860,47 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 skip_until = max(skip_until, f.end + named.end())
                 prev = None
                 continue
-        if out and _TOTAL_TO.search(before[-80:]) and _head(before) is None:
+        if out and (_TOTAL_TO.search(before[-80:]) or f.text[:10].lower() == "a total of" and _FOR_TOTAL.search(before[-16:])) \
+                and _head(before) is None:
             # "12 soldiers were killed, taking the total this year to 300": a total of the count before
             last = out[-1]
             out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "total:" + last.metric))
+            prev = None
+            continue
+        if before.endswith(("at ", "of ", "as ", "to ")) and _may_name_figure(before[-60:]) \
+                and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ") and _TOTAL_REF.search(before[-90:])):
+            # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
+            ref = _referred_metric(text, max(0, s.start - 300), f.start)
+            if ref:
+                out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
+                prev = None
+                continue
+        inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("included ", "include ", "includes ")) else None
+        if inc is not None and f.value is not None and _noun(after)[0] in ("armed", "civil"):
+            # "the dead included 34 soldiers": at least that many, when no count of them was read before
+            if not out and not _counted_before(text, s.start, f.value):
+                metric = "killed" if inc.group("k") else "wounded" if inc.group("w") else "captured_personnel"
+                low, end = f.value, f.end + _noun(after)[2]
+                for g in figs[i + 1:]:
+                    if g.value is None or text[end:g.start].strip() not in (",", "and", ", and"):
+                        break
+                    gn = _noun(text[g.end:g.end + 60])
+                    if gn[0] not in ("armed", "civil"):
+                        break
+                    low, end = low + g.value, g.end + gn[2]  # "included 12 soldiers and 3 police": 15
+                out.append(RawClaim(Figure(f.start, end, None, low, None, f.approximate, text[f.start:end]), metric,
+                                    None, None, "included:" + metric))
+            skip_until = s.end
+            continue
+        if f.start == among_at and f.value is not None and _counted_before(text, s.start, f.value):
+            # "28 people were killed. Among the dead were 19 soldiers": the parts of the count before
+            skip_until = s.end
+            continue
+        if out and f.value is not None and before.endswith(", ") and _GAPPED_PLACE.search(before[-60:]) \
+                and _GAPPED_END.match(after):
+            # "45 terrorists were killed in Sagaing; in Magway, 12; and in Mandalay, 8": the count before, of another place
+            last = out[-1]
+            out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "gapped:" + last.metric))
             prev = None
             continue
         if _TIMES.match(after):
@@ -863,7 +949,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             np_from = _DASH_LEAD.match(after).end()  # a tally line "214 – junta soldiers killed in clashes"
         ncls, _word, nend, dead = _noun(after[np_from:])
         own_np = bool(np_from) and _OF_OWN_PEOPLE.match(after) is not None  # "3 of its fighters", "2 of their own"
-        if own_np and ncls == "thing":
+        if own_np and (ncls == "thing" or ncls is None and after[np_from - 4:np_from].lower() == "ours"):
             ncls, nend = "armed", _OF_OWN_PEOPLE.match(after).end() - np_from  # "killed 4 soldiers and 2 of its own"
         if np_from and _OF_OWN.match(after) and before and _head(before) in ("lost", "losing", "loses"):
             # "while losing 2 of their own": the group's own dead
@@ -1029,6 +1115,15 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 continue
         if dead and vcls in ("found", "noun", "took", "left"):
             vcls = "killed"
+        if head and not inherited and _unreal_head(before, head, after) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
+            # "hopes to capture 30 more outposts", "could lose 10 towns", "had not killed 30 civilians", "if 30
+            # soldiers were killed": no count of what happened
+            prev = None
+            continue
+        if tail_m is not None and not head and f.value is not None and ncls in ("armed", "civil") \
+                and before.endswith(" and ") and _OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:]):
+            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured": one more
+            f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
             prev = None
@@ -1043,6 +1138,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
                 and tail_m.group("v").lower() in ("seized", "captured") and "," not in tail_text[:tail_m.start()]:
             metric = "captured_personnel"  # "60 soldiers killed and 40 seized"
+        # "2,389 soldiers and 1,600 family members surrendered": families surrender no arms (the soldiers before do)
+        civil_surrender = metric == "surrendered" and ncls == "civil"
         if metric == "captured_personnel" and _word == "civil men":
             metric = None  # "the junta detained 30 young men": civilians taken, no prisoners of war
         if metric is None and vcls == "lost" and ncls in (None, "bare") and _own_loss(sm, text, before, f.start, military):
@@ -1053,6 +1150,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = (vcls, ncls, f.end + nend)
             continue
         hint = _subject_hint(sm, text, f, after[:nend] if nend else "", ncls)
+        if hint is None and ncls in (None, "bare") and metric in ("killed", "wounded") and head and _STRIKE_KILLS.search(before[-70:]):
+            hint = "civil"  # "Junta airstrike kills 12, injures 30": the dead of a strike, no count its striker claims
         if inherited:
             agent = prev_agent
         elif vcls == "noun":
@@ -1086,7 +1185,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out[-1] = RawClaim(Figure(last.figure.start, f.end, last.figure.value + f.value, None, None,
                                       last.figure.approximate or f.approximate, text[last.figure.start:f.end]),
                                metric, last.agent, last.subject_hint, f"summed:{ncls}")
-        else:
+        elif not civil_surrender:
             out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
@@ -1155,11 +1254,271 @@ _OR_NEXT = re.compile(r"^\s+or\s+\w|^\s+(?:\w+\s+)?after\s+another")  # "three o
 _OF_THEM_WHOM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_OWN = re.compile(r"\s+of\s+(?:their|its|our|his|her)\s+own\b", re.I)
 # a part of the speaker's own side: "3 of its fighters", "2 of their own", "5 of our comrades"
-_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
-                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)", re.I)
+_OF_OWN_PEOPLE = re.compile(r"\s+of\s+(?:(?:their|its|our)\s+(?:own\b(?:\s+(?:fighters|members|troops|soldiers|comrades|men)\b)?|"
+                            r"(?:fighters|members|troops|soldiers|comrades|men|cadres|personnel)\b)|ours\b)", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds|exceeded|tops|topped|surpassed)\s+$")
-_TOTAL_TO = re.compile(r",\s+(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
-                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to\s+$", re.I)
+_TOTAL_TO = re.compile(r",\s+(?:(?:bringing|taking|raising|pushing|putting)\s+(?:the|its|their)\s+(?:overall\s+|total\s+)?"
+                       r"(?:total|tally|number|count|toll)\b[^.;:,]{0,40}?\s+to|(?:for|making|to\s+make)\s+(?:a|an)\s+"
+                       r"(?:overall\s+|cumulative\s+|combined\s+|grand\s+)?total\s+of)\s+$", re.I)
+_FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for (a total of 47)"
+# "the junta put the figure at 4", "state media gave a lower figure of 12": a figure of the count spoken of
+_FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates|"
+                        r"revised|revises|revising|raised|raises|raising|lowered|lowers|lowering|updated|updates|updating|"
+                        r"increased|increases|adjusted|adjusts|corrected|corrects)\s+"
+                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+"
+                        r"(?:at|of|as|(?:(?:from\s+[\d,]+\s+)?(?:up|down)\s+)?to)\s+$", re.I)
+# "This takes the total to 300", "It brings the tally for the week to 47": a total of the count spoken of
+_TOTAL_REF = re.compile(r"\b(?:brings?|bringing|brought|takes?|taking|took|raises?|raising|raised|pushes|pushing|pushed|puts?|"
+                        r"putting)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:total|tally|number|count|figure)\b"
+                        r"[^.;:,\d]{0,40}?\s+to\s+$", re.I)
+_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total"))  # in every _FIGURE_AT and _TOTAL_REF match
+_REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
+                       r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
+_REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}
+
+
+def _referred_metric(text: str, lo: int, hi: int) -> str | None:
+    """The metric of the last count word in ``text[lo:hi]``."""
+    last = None
+    for last in _REFERRED.finditer(text, lo, hi):
+        pass
+    return _REFERRED_METRIC[last.lastgroup] if last is not None else None
+
+
+# the parts of a count named by its noun: "the dead included (34 soldiers)", "those captured included"
+_DEAD_INCLUDED = re.compile(r"\b(?:(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
+                            r"\s+(?:also\s+)?(?:included|include|includes)\s+$", re.I)
+# a sentence that opens on the parts of a count: "Among the dead were (19 soldiers)", "Among those killed was (one)"
+_AMONG_LEAD = re.compile(r"(?:Among|Included\s+among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|"
+                         r"captured|captives|prisoners|detained|arrested)(?:\s+[a-z]+){0,3}?\s+(?:were|was)\s+")
+_VERB_BEFORE_COUNT = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing|detained|arrested)"
+                                r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+_COUNT_BEFORE = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?"
+                           r"(?:killed|dead|died|wounded|injured|captured|detained|arrested|casualties)\b", re.I)
+
+
+def _among_lead_at(t: str, s0: int) -> int:
+    """Where the figure after ``_AMONG_LEAD`` at the start of the sentence ``t`` (at ``s0``) stands, else -1."""
+    if not t.lstrip()[:8].startswith(("Among", "Included")):
+        return -1
+    lead = len(t) - len(t.lstrip())
+    m = _AMONG_LEAD.match(t, lead)
+    return s0 + m.end() if m else -1
+
+
+def _counted_before(text: str, s0: int, value: float) -> bool:
+    """Whether the text right before the sentence at ``s0`` (its paragraph, at most 300 characters)
+    counts casualties of at least ``value``: "28 people were killed."."""
+    lo = max(0, s0 - 300, text.rfind("\n", 0, max(0, s0 - 1)) + 1)
+    from ingestion.extract.figures import find_figures
+    return any(g.point >= value and (_COUNT_BEFORE.match(text, lo + g.end, s0) or _VERB_BEFORE_COUNT.search(text, lo, lo + g.start))
+               for g in find_figures(text[lo:s0]))
+
+
+# "20 and 15 soldiers were killed and wounded respectively", "the dead and wounded numbered 20 and 15 respectively"
+_RESP_WORD = r"(?:killed|dead|deaths|wounded|injured|captured|arrested|detained|surrendered|displaced)"
+_RESP_WORDS = re.compile(rf"\b{_RESP_WORD}(?:\s*,\s*(?:the\s+)?{_RESP_WORD})*\s*,?\s+and\s+(?:the\s+)?{_RESP_WORD}\b", re.I)
+_RESP_ONE = re.compile(_RESP_WORD, re.I)
+_RESP_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
+                "captured": "captured_personnel", "arrested": "captured_personnel", "detained": "captured_personnel",
+                "surrendered": "surrendered", "displaced": "displaced"}
+
+
+def _respectively(sm: SentenceMentions, text: str, figs: list[Figure]) -> list[RawClaim] | None:
+    """The claims of a sentence that pairs a list of figures with a list of counts "respectively",
+    in order; None when it holds no two such lists of one length."""
+    s = sm.sentence
+    run: list[Figure] = []
+    for f in figs:
+        if f.value is None and f.low is None and f.high is None:
+            continue
+        if run and text[run[-1].end:f.start].strip() not in (",", "and", ", and"):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(f)
+    if len(run) < 2:
+        return None
+    for m in _RESP_WORDS.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if run[0].start <= a < run[-1].end:
+            continue
+        words = [w.lower() for w in _RESP_ONE.findall(m.group())]
+        if len(words) != len(run):
+            continue
+        ncls = _noun(text[run[-1].end:run[-1].end + 60])[0]
+        hint = ncls if ncls in ("armed", "civil") else None
+        agent = _agent(sm, text, min(a, run[0].start))
+        return [RawClaim(f, _RESP_METRIC[w], agent, hint, "respectively:" + _RESP_METRIC[w]) for f, w in zip(run, words)]
+    return None
+
+
+# a casualty table in text: cells split by "|" or tabs, a header line of labels above the lines of figures
+_CELLS = re.compile(r"[^|\t]+")
+_CELL_NUMBER = re.compile(r"\s*\(?\d[\d,]*\)?\s*")
+_LABEL_METRICS = ((re.compile(r"\b(?:killed|dead|deaths?|fatalities)\b", re.I), "killed"),
+                  (re.compile(r"\b(?:wounded|injured|injuries)\b", re.I), "wounded"),
+                  (re.compile(r"\b(?:captured|arrested|detained|prisoners|POWs?|captives)\b", re.I), "captured_personnel"),
+                  (re.compile(r"\b(?:surrendered|surrenders|defected|defectors)\b", re.I), "surrendered"),
+                  (re.compile(r"\b(?:weapons|arms|guns|firearms|rifles)\b", re.I), "weapons_seized"),
+                  (re.compile(r"\b(?:displaced|IDPs|fled|refugees)\b", re.I), "displaced"),
+                  (re.compile(r"\b(?:clashes|battles|engagements)\b", re.I), "clashes"))
+_TOTAL_CELL = re.compile(r"\s*(?:total|altogether|all|overall)\b", re.I)
+
+
+def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CELLS.finditer(text, a, b) if text[m.start():m.end()].strip()]
+
+
+def _label_metric(cell: str) -> str | None:
+    for rx, metric in _LABEL_METRICS:
+        if rx.search(cell):
+            return metric
+    return None
+
+
+def _table_claims(text: str, s0: int, s1: int, figs: list[Figure]) -> list[RawClaim] | None:
+    """The claims of the table lines in ``text[s0:s1]``: each figure cell counts what the label
+    above it in the table's header line says ("Killed | Wounded" over "34 | 21"); a "Total" line,
+    when the table has one, is its only count. None when the sentence holds no such table line."""
+    a0 = text.rfind("\n", 0, s0) + 1
+    lo = a0
+    for _ in range(8):  # the header: the nearest line above (or in) the sentence with labels, no figures
+        if lo <= 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    header: list[str | None] | None = None
+    rows: list[tuple[int, list[tuple[int, int]], list[str | None]]] = []  # (line start, cells, labels)
+    for a, b in _line_spans(text, lo, len(text)):
+        if a >= s1 and not rows:
+            break
+        cells = _cells(text, a, b)
+        if len(cells) < 2:
+            if a >= s1 or rows:
+                break  # the table ends
+            header = None
+            continue
+        numbers = [_CELL_NUMBER.fullmatch(text, x, y) is not None for x, y in cells]
+        if not any(numbers):
+            if rows:
+                break
+            labels = [_label_metric(text[x:y]) for x, y in cells]
+            header = labels if any(labels) else None
+        elif header is not None and len(cells) == len(header):
+            rows.append((a, cells, header))
+        elif rows:
+            break
+    mine = [r for r in rows if a0 <= r[0] < s1]
+    if not mine:
+        return None
+    if any(_TOTAL_CELL.match(text, *r[1][0]) for r in rows):
+        mine = [r for r in mine if _TOTAL_CELL.match(text, *r[1][0])]  # a "Total" line: the table's one count
+    out: list[RawClaim] = []
+    for _a, cells, labels in mine:
+        for (x, y), metric in zip(cells, labels):
+            if metric is None:
+                continue
+            f = next((g for g in figs if x <= g.start and g.end <= y), None)
+            if f is not None and f.value is not None:
+                out.append(RawClaim(f, metric, None, None, "table:" + metric))
+    return out
+
+
+def _line_spans(text: str, lo: int, hi: int):
+    """The (start, end) of each line of ``text[lo:hi]``, one by one."""
+    while lo < hi:
+        b = text.find("\n", lo, hi)
+        b = hi if b < 0 else b
+        yield lo, b
+        lo = b + 1
+
+
+# what keeps the verb before a figure from telling what happened: an aim, a threat, a modal, a negation
+_IRREALIS = re.compile(r"\b(?:(?:hope|plan|aim|want|threaten|vow|seek|intend|attempt|pledge|promise|expect|fail|prepare|"
+                       r"tr(?:y|ie))(?:s|d|ed|ing)?\s+to|(?:sought|going|ready|unable|poised)\s+to|"
+                       r"(?P<could>could)|would|might|will|shall|can|cannot|may|must|not|never|n['’]t)\s+"
+                       r"(?:(?:also|still|soon|easily|yet|even|actually)\s+)?$")  # not "may have killed 50": an estimate
+_IF_BEFORE = re.compile(r"(?:^|[\s,;(])(?:[Ii]f|[Uu]nless|[Ww]hether)\s+$")
+
+
+def _unreal_head(before: str, head: str, after: str) -> bool:
+    """Whether the verb ``head`` that ends ``before`` stands after an aim, a modal or a negation
+    ("could" only before a loss or more of a count: "we could get 7 guns" of translated English is
+    what happened)."""
+    low = before.lower()
+    at = low.rfind(head.split()[0])
+    if at <= 0:
+        return False
+    pre = before[max(0, at - 30):at]
+    if not pre.endswith(" "):
+        return False
+    m = _IRREALIS.search(pre)
+    if m is None:
+        return False
+    return m.group("could") is None or head.startswith(("los", "lose")) or _FURTHER_AFTER.match(after) is not None
+
+
+# one person named as the subject before "and N other ...": "A woman and", "Ko Zaw and", "The battalion commander and"
+_ONE_BEFORE_AND = re.compile(r"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*[^s\W]|(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w'’-]*[^s\W])\s+and\s+$")
+# the junta's strikes that killed or wounded people not named: "Junta airstrike kills 12", "regime shelling killed 7"
+_STRIKE_KILLS = re.compile(r"\b(?:[Jj]unta|[Rr]egime|[Mm]ilitary|[Aa]rmy|Tatmadaw|SAC)(?:['’]s)?\s+(?:air\s*strikes?|air\s+raids?|"
+                           r"shelling|bombing|bombardment|drone\s+(?:strikes?|attacks?)|artillery(?:\s+fire)?|warplanes?|"
+                           r"(?:fighter\s+)?jets?|mortar\s+(?:fire|shells?))\s+(?:[\w'’,-]+\s+){0,6}?"
+                           r"(?:kill|kills|killed|killing|wound|wounds|wounded|wounding|injure|injures|injured|injuring)\s+$")
+# a gapped clause of the count before: "; in Magway Region, (12)", "; and in Mandalay, (8)."
+_GAPPED_PLACE = re.compile(r";\s+(?:and\s+)?(?:in|at|near|around)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*"
+                           r"(?:\s+(?:Region|State|Township|District|town))?,\s+$")
+_GAPPED_END = re.compile(r"\s*(?:[;.]|,?\s+and\s|$)")
+# a ratio: "one in five of the residents", "1 in 3 soldiers were new recruits"
+_RATIO = re.compile(r"\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?=\s+(?:of|people|persons|"
+                    r"residents|households|families|children|adults|civilians|soldiers|troops|recruits)\b|\s*[,.;]|"
+                    r"\s+(?:have|had|were|are|is|was)\b)", re.I)
+
+
+def _no_ratios(figs: list[Figure], text: str) -> list[Figure]:
+    """``figs`` without the two numbers of a ratio ("one in five")."""
+    out, drop_to = [], -1
+    for f in figs:
+        if f.start < drop_to:
+            continue
+        m = _RATIO.match(text, f.end) if f.value is not None and f.value <= 10 else None
+        if m is not None:
+            drop_to = m.end()
+            continue
+        out.append(f)
+    return out
+
+
+# a count broken down right after it: "28 people were killed: 19 soldiers and 9 police", "(19 in X and 9 in Y)"
+_has_breakdown_mark = AnyOf((":", "—", "–", "(", " - "))
+_BREAKDOWN_OPEN = re.compile(r"(?:[:—–(]|\s-)\s*$")
+_BREAKDOWN_CLOSE = re.compile(r"[);]|\s[—–]\s|$")
+_BREAKDOWN_VERB = re.compile(r"\b(?:killed|dead|died|wounded|injured|captured|arrested|detained|surrendered|fled|displaced|"
+                             r"seized|were|was|are|is|have|has|had)\b", re.I)
+
+
+def _breakdown_end(text: str, f: Figure, last: "RawClaim", figs: list[Figure], s_end: int) -> int | None:
+    """Where the breakdown that holds ``f`` ends, when it breaks down the count ``last`` read just
+    before it in the sentence: a colon, dash or bracket after that count opens with a figure, and
+    its parts (no verb of their own) sum to no more than the count. Else None."""
+    total = last.figure.value
+    if total is None or last.metric not in _CASUALTY_METRICS and last.metric not in ("surrendered", "displaced"):
+        return None
+    first = next((g for g in figs if last.figure.end <= g.start <= f.start), None)
+    if first is None:
+        return None
+    gap = text[last.figure.end:first.start]
+    if len(gap) > 70 or "\n" in gap or ";" in gap or "," in gap or not _BREAKDOWN_OPEN.search(gap):
+        return None
+    close = _BREAKDOWN_CLOSE.search(text, f.end, s_end)
+    end = close.start() if close is not None else s_end
+    if _BREAKDOWN_VERB.search(text, first.end, end):
+        return None
+    parts = [g for g in figs if first.start <= g.start < end]
+    if any(g.value is None for g in parts) or sum(g.value for g in parts) > total:
+        return None
+    return end
 _OF_THEM_NOUNS = frozenset({"armed", "civil", "bases_captured", "outposts_captured", "towns_captured"})
 _AS_WERE = re.compile(r"\b(?:as|so)\s+(?:were|was)\s+$", re.I)
 _AS_WERE_VERBS = frozenset({"killed", "wounded", "injured", "hurt", "captured", "detained", "arrested"})
@@ -1327,7 +1686,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive")
+               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
@@ -1557,7 +1916,7 @@ _ACCORDING = re.compile(r"according\s+to|\b(?:citing|quoting|(?:as\s+)?(?:report
                         r"[Bb]ased\s+on(?=\s+(?:the\s+)?[A-Z]))\b", re.I)
 _ACCORDING_CUES = ("ccording to", "iting", "uoting", "eported by", "ased on", "onfirmed by")
 _COUNT_VERBS = re.compile(r"\b(?:estimated|estimates|counted|recorded|documented|tallied|listed|noted|cited|reports|"
-                          r"put|puts|confirmed|announced|released|issued)\b")
+                          r"put|puts|confirmed|announced|released|issued|conceded|concedes|conceding)\b")
 _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{1,4}})|(?:[A-Z][\w'’-]+\s+){{2,4}})(?:\([^)]{{1,25}}\)\s*)?[,]?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
 
 
@@ -1589,6 +1948,20 @@ _FOREIGN_SPEAKER = re.compile(r"\b(?:Thai|Thailand['’]s|Indian|India['’]s|Ch
 _PASSIVE_SPEECH = frozenset({"reports", "reported", "reporting", "confirmed", "claimed", "said", "stated", "announced"})
 _GAP_WHO = re.compile(r",?\s+who\s+(?:(?:has|have|had|previously|earlier|also|repeatedly|often|once|later|then|publicly|"
                       r"recently|last\s+week|last\s+month|last\s+year)\s+)*$")
+# an armed group's own information office: "the Arakan Army's information team said" (no junta outlet)
+_OWN_OFFICE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:information|news|media)\s+(?:team|department|desk|office|committee|unit|wing)"
+                         r"\s*,?\s*(?:has\s+|have\s+|had\s+|also\s+)?$")
+# a denial of reports or claims by no one named: "the junta denied (reports) that", "dismissed as false (claims) that"
+_DENIED_NOUN = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|disputed|disputes|"
+                          r"refuted|refutes)\s+(?:as\s+[\w-]+\s+)?(?:the\s+|these\s+|those\s+|such\s+)?"
+                          r"(?:(?:media|news|online|earlier|unconfirmed|false|recent|local)\s+)?$", re.I)
+# where "alleged" is an adjective: after an article, a possessive or a count
+_ADJECTIVE_SLOT = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|its|their|his|her|two|three|four|five|six|seven|eight|nine|ten|several|dozens|"
+                             r"hundreds|scores|of)|\d)\s+$")
+# a second verb that shares the subject of the clause: "X captured the base and said ...", "but added"
+_AND_SAID = re.compile(r"[^;\"“”],?\s+(?:and|but)\s+$")
+# what may stand before the subject at the sentence start: "The", a quote mark
+_SUBJECT_LEAD = re.compile(r"[\s\"“]*(?:[Tt]he\s+)?")
 _GAP_ASIDE = re.compile(r"\s*,[^,;:\"“”]{1,40},\s*(?:has\s+|have\s+|had\s+|also\s+)?$")  # "the junta, for its part, said"
 _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:allies|partners)\s*$")
 
@@ -1922,12 +2295,15 @@ class Speakers:
                 fallback = r
         return fallback
 
-    def _one(self, sm: SentenceMentions, text: str, a: int, b: int) -> tuple[str | None, bool]:
-        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``)."""
+    def _one(self, sm: SentenceMentions, text: str, a: int, b: int, coord: bool = False) -> tuple[str | None, bool]:
+        """The speaker of the speech verb at ``text[a:b]`` (see ``of_sentence``); ``coord``: the
+        subject of a verb that a second one ("... and said") shares, a denial's too."""
         s = sm.sentence
         verb = text[a:b].lower()
-        if verb in _DENIALS:
+        if verb in _DENIALS and not coord:
             return None, False  # "..., which it denied": who denies a figure does not claim it
+        if verb in ("reports", "claims", "report", "claim") and _DENIED_NOUN.search(text, max(s.start, a - 45), a):
+            return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
             b += 3
@@ -1954,6 +2330,22 @@ class Speakers:
                 return "?", True
             return None, True  # "according to a monitoring group": no actor
         before = text[max(s.start, a - 80):a]
+        if verb == "alleged" and _ADJECTIVE_SLOT.search(before[-16:]):
+            return None, False  # "executed 5 alleged informers", "an alleged PDF member": no speech
+        if not coord and before.endswith((" and ", " but ")) and _AND_SAID.search(before[-16:]):
+            # "the MNDAA claimed the capture of 4 bases and said 39 soldiers ...", "Zaw Min Tun dismissed the
+            # KIA's account and said ...": a second verb with no subject of its own has the clause's subject
+            prev = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a - 4]
+            if prev:
+                return self._one(sm, text, *prev[-1], coord=True)
+            first = next((x for x in sm.actors if x.key and x.start < a), None)
+            if first is not None and _SUBJECT_LEAD.fullmatch(text, s.start, first.start) \
+                    and text[first.end:first.end + 2] not in ("'s", "’s") and not _embedded(first, text, s.start):
+                return first.key, True
+            lead = text[s.start:min(a, s.start + 50)]
+            p = self.person(lead) if self.people and lead[:1].isupper() else None
+            if p and lead.find(next(n for n in self.people if n in lead)) < 20:
+                return p, True
         if _FOREIGN_SPEAKER.search(before[-50:]):
             return None, True  # "the Thai army said", "Indian officials said": no side of the war (not the junta's "army")
         if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
@@ -1989,7 +2381,8 @@ class Speakers:
         near = _speakers_near(sm, text, a - 90, a)
         if near and a - near[-1].end > 55:
             near = []
-        if _state_media(before[-50:]) or _junta_government(before[-70:]):
+        if _state_media(before[-50:]) and not (near and near[-1].key != self.military and _OWN_OFFICE.match(text, near[-1].end, a)) \
+                or _junta_government(before[-70:]):
             return self.military, True
         if "overnment" in before and _NUG_GOVERNMENT.search(before[-70:]):
             return "PDF", True  # "Myanmar's shadow government said": the National Unity Government
@@ -2043,7 +2436,7 @@ class Speakers:
 # an outlet run by or speaking for the junta: "Ministry of Home Affairs (junta)", "NP News
 # (junta-aligned outlet)", "moha.gov.mm"; never the resistance government's ministries
 _JUNTA_OUTLET = re.compile(r"(?<!anti-)(?<!anti\s)\bjunta\b|military\s+council|\btatmadaw\b|\bSAC\b|commander-in-chief|"
-                           r"\.gov\.mm|\bministry\s+of\b", re.I)
+                           r"\.gov\.mm|\bministry\s+of\b|\bMWD\b|myanmar\s+international\s+(?:tv|television)", re.I)
 _RESISTANCE_OUTLET = re.compile(r"\bNUG\b|national\s+unity|anti-junta|resistance|opposition|exile", re.I)
 
 

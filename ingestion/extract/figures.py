@@ -23,7 +23,12 @@ _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 # "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
 _HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
-_NUM = rf"(?:{_HUNDRED_AND}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_SMALL = (rf"(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[- ](?:{_UNITS}))?|{_UNITS})")
+# "one thousand two hundred", "two thousand and fifty", "a thousand five hundred and twenty"
+_THOUSAND_AND = (rf"(?:a|{_SMALL})\s+thousand\s+(?:(?:and\s+)?(?:a|{_UNITS})\s+hundred(?:\s+and\s+{_SMALL})?|and\s+{_SMALL})\b")
+# "1,02,000" (Indian grouping: lakhs, in South Asian outlets)
+_LAKH_GROUPED = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
+_NUM = rf"(?:{_THOUSAND_AND}|{_HUNDRED_AND}|{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b)?"
 _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|more\s+then|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
@@ -39,13 +44,14 @@ def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> 
       | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
       | (?P<vague>{vague})(?:\s+of)?
       | (?P<num>{num_first})
-    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b)?(?![\w%])"""
+    )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b|\s+plus(?=\s+[a-z]+\b)(?!\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|another)\b))?(?![\w%])"""
 
 
 FIGURE_RE = re.compile(_figure_expression(_HEDGE, "between", _NUM, _VAGUE), re.X | re.I)
 # FIGURE_RE at a digit: what opens with a letter (a hedge, "between", a vague count, a number
 # word) cannot match there and never does here ("(?!)"; its group stays None): the same match
-_NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred|dozen)\b)?"
+_NUM_DIGITS = (rf"(?:{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)"
+               r"(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b)?")
 _FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(?!)"), re.X | re.I)
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
 # followed within two words by one of those (see ``scan.finditer_from``)
@@ -95,12 +101,18 @@ def parse_number(text: str) -> float | None:
     t = " ".join(_SPACED_THOUSANDS.sub("", text.lower().replace(",", "")).split())
     if t in WORDS:
         return float(WORDS[t])
+    if " thousand " in t:
+        # "one thousand two hundred", "two thousand and fifty"
+        thousands, rest = t.split(" thousand ", 1)
+        h, r = parse_number(thousands + " thousand"), parse_number(rest[4:] if rest.startswith("and ") else rest)
+        return h + r if h is not None and r is not None else None
     if " hundred and " in t:
         hundreds, rest = t.split(" hundred and ", 1)
         h, r = parse_number(hundreds + " hundred"), parse_number(rest)
         return h + r if h is not None and r is not None else None
     mult = 1
-    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12)):
+    for word, m in (("million", 1_000_000), ("thousand", 1000), ("hundred", 100), ("dozen", 12), ("lakh", 100_000),
+                    ("lakhs", 100_000)):
         if t.endswith(" " + word):
             t, mult = t[: -len(word) - 1], m
     if not t:
@@ -246,6 +258,10 @@ def _took_over_round(text: str, start: int, n: float) -> bool:
     return n >= 20 and n % 10 == 0 and _TOOK_OVER.search(text, max(0, start - 8), start) is not None
 
 
+# a change from one figure to another: "rose from 11 to 26", "raised the toll from 11 to 26" (not "from 2,000 to 3,000 people fled")
+_FROM_BEFORE = re.compile(r"\b(?:rose|risen|rising|rises|increased|increasing|climbed|jumped|grew|grown|surged|soared|doubled|"
+                          r"fell|fallen|dropped|declined|raised|raising|revised|revising|lowered|went|gone|up|down)\b"
+                          r"[^.;:]{0,40}\bfrom\s+$", re.I)
 _MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
@@ -287,6 +303,13 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             if a is None or b is None or a > b:
                 continue
+            if n1 and not hedge and _FROM_BEFORE.search(text, max(0, m.start() - 60), m.start()) \
+                    and re.match(r"\s+to\s", text[m.end("n1"):m.start("n2") + 1]):
+                # "rose from 11 to 26": two figures, no range
+                for g in ("n1", "n2"):
+                    v = parse_number(m.group(g))
+                    out.append(Figure(m.start(g), m.end(g), _cleaned(v), None, None, False, m.group(g)))
+                continue
             a = _shared_multiplier(a, b, b1 or n1, b2 or n2)
             low, high = a, b
             approx = hedge in ("about", "around", "some", "roughly", "approximately", "nearly")
@@ -313,7 +336,7 @@ def find_figures(text: str) -> list[Figure]:
             if hedge in ("more than", "more then", "greater than", "over", "upwards of", "upward of", "in excess of", "well over", "just over"):
                 low = n + 1 if n == int(n) else n
             elif hedge in ("at least", "atleast", "no fewer than", "a minimum of", "no less than", "not less than",
-                           "not fewer than") or trail in ("or more", "or above", "+", "-plus"):
+                           "not fewer than") or trail in ("or more", "or above", "+", "-plus", "plus"):
                 low = n
             elif hedge in ("nearly", "almost", "close to"):
                 high, approx = n, True
