@@ -50,7 +50,7 @@ from ingestion.extract.scan import AnyOf, StemGated, finditer_at, starts_re
 
 STATE_MEDIA = re.compile(r"global\s+new\s+light|new\s+light\s+of\s+myanmar|myawaddy\s+(?:tv|television|daily|news|media|webportal)|"
                          r"\bmoi\b|myanmar\s+digital\s+news|\bgnlm\b|\bmrtv\b|myawady|ministry\s+of\s+information|(?<!NUG['’]s\s)information\s+ministry|state[\s-]+(?:run\s+)?media|"
-                         r"myanmar\s+radio\s+and\s+television|\bmitv\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
+                         r"myanmar\s+radio\s+and\s+television|\bmitv\b|\bmwd\b|the\s+mirror\b|office\s+of\s+the\s+commander|"
                          r"true\s+news|myanma\s+alinn|kyemon|information\s+team|\bmna\b|myanmar\s+news\s+agency|"
                          r"state[\s-]+(?:run\s+)?(?:television|newspaper|broadcaster)", re.I)
 
@@ -2027,7 +2027,7 @@ _GROUP_COUNTS = frozenset({"the", "three", "two", "four", "allied", "both", "eth
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _SKIP_LAST = {"also", "further", "later", "has", "have", "had", "then", "again"}
 _STATE_MEDIA_STEMS = ("global new light", "new light", "myawaddy", "moi", "digital news", "gnlm", "mrtv", "myawady", "information", "state", "true news", "alinn",
-                      "kyemon", "mna", "news agency", "radio and television", "mitv", "mirror", "commander")
+                      "kyemon", "mna", "news agency", "radio and television", "mitv", "mwd", "mirror", "commander")
 _has_state_media_stem = AnyOf(_STATE_MEDIA_STEMS)
 
 

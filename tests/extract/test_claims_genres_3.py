@@ -413,3 +413,10 @@ def test_of_ours_is_the_speakers_own(text):
 @pytest.mark.parametrize("outlet", ["MWD Web Portal", "Myanmar International TV"])
 def test_more_junta_outlets(outlet):
     assert got("Security forces killed 8 terrorists near Kawlin.", outlet) == {("killed", 8, MAF)}
+
+
+def test_mwd_named_in_the_text_is_junta_state_media():
+    from ingestion.extract.claims import _state_media
+
+    assert _state_media("MWD reported that")
+    assert not _state_media("the KNDF reported that")
