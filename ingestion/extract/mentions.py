@@ -279,7 +279,10 @@ def _actors(text: str, s: Sentence, hits: list[Hit]) -> list[Actor]:
 
 _NAMED_ARMY = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*\s+$")  # capitalised words before "Army"
 _NOT_ARMY_NAME = {"The", "Myanmar", "Burma", "Burmese", "National", "Junta", "Regime", "Government"}
-_JOINT_GAP = re.compile(r"\s+(?:joint|allied|combined|and\s+allied)\s+", re.I)
+_JOINT_GAP = re.compile(r"\s+(?:joint|allied|combined|and\s+allied"
+                        # "KNLA Brigade 6 troops", "the KIA's 3rd Brigade soldiers": the group's own formation
+                        r"|(?:['’]s\s+)?(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:brigade|battalion|division|column|company)(?:\s+(?:no\.?\s*)?\d{1,3})?)"
+                        r")\s+", re.I)
 _ALLIED = re.compile(r"\b(?:[Aa]llied|[Cc]ombined|[Jj]oint)\s+$")
 _OWNED = re.compile(r"\b(?:[Ii]ts|[Oo]ur)\s+(?:own\s+)?$")  # "their soldiers" in a quote are often the enemy's
 _COMMON_ACTOR_WORDS = {"military", "army", "junta", "regime", "police", "navy", "air force", "troops", "soldiers",

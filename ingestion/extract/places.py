@@ -168,7 +168,8 @@ WARDS_GROUP_RE = re.compile(
     rf"|\b(?:(?:two|three|four|five|six|several|many|some|most\s+of\s+the|all(?:\s+the)?|\d{{1,2}})\s+(?:urban\s+)?|urban\s+)"
     rf"[Ww]ards\s+(?:of|in)\s+(?:the\s+)?(?P<town2>{CAPSEQ})(?!\s*,\s*(?-i:[A-Z])|\s+and\s+(?-i:[A-Z])))")
 # (not "the wards of A, B and C": wards named A, B and C)
-NUMBERED_HILL_RE = re.compile(r"\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}\b(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
+NUMBERED_HILL_RE = re.compile(r"(?:\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}|\b(?:Camp|Outpost|Post)\s+No\.?\s*\d{1,3})\b"
+                              r"(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
 # "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
 NUMBERED_WARD_RE = re.compile(
     r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
@@ -361,7 +362,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
-    if "Hill " in s or "Point " in s:  # "Hill 1052", "Point 808": a hilltop position named by its height
+    if "Hill " in s or "Point " in s or "No" in s:  # "Hill 1052", "Point 808" (its height), "Camp No. 1"
         for m in NUMBERED_HILL_RE.finditer(s):
             if free(m.start(), m.end()):
                 add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))

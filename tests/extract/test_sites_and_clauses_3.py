@@ -192,3 +192,16 @@ def test_a_place_described_as_held_by_a_named_side_is_held_by_it():
 def test_wards_told_together_are_urban_wards(text, places):
     got = taken("Fighting went on this week. " + text)
     assert set(got) == places and set(got.values()) == {"urban_ward"}
+
+
+def test_a_group_s_brigade_troops_are_the_group_s():
+    facts = facts_of("Fighting went on this week. KNLA Brigade 6 troops captured the Kyaik Hla camp on Friday, "
+                     "the brigade said.")
+    assert {(f.place, f.actor_to) for f in facts if f.change == "captured"} == {
+        ("Kyaik Hla camp", "Karen National Liberation Army")}
+
+
+def test_camps_named_by_number_are_outposts():
+    got = taken("Fighting went on this week. The Chin Brotherhood said it had seized Hlan Taw's Camp No. 1 and "
+                "Camp No. 2 after a month-long siege.")
+    assert got == {"Camp No. 1": "outpost", "Camp No. 2": "outpost"}
