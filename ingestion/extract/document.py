@@ -819,7 +819,7 @@ def text_of(sm: SentenceMentions) -> str:
 # case-insensitive alternation costs a try of every alternative at every character
 _STATE_MEDIA = StemGated(STATE_MEDIA, ("global", "gnlm", "mrtv", "myawady", "information", "state", "radio", "mitv",
                                        "mirror", "commander", "true", "alinn", "kyemon", "mna", "agency", "light", "myawaddy",
-                                       "moi", "digital"))
+                                       "moi", "digital", "mwd"))
 
 
 def _attribution(sm: SentenceMentions, military: str) -> str | None:
