@@ -154,6 +154,12 @@ def store_reports(con: duckdb.DuckDBPyConnection, reports: Iterable[Report],
     tag = uuid.uuid4().hex
     stage, plan = f"{_STAGE_PREFIX}{tag}", f"_raw_reports_plan_{tag}"
     columns = ", ".join(f"{f.name} {_DUCK_TYPES[f.type]}" for f in _ARROW_SCHEMA)
+    with duck.memory_limited(con):  # a stream staged once and copied once: no cache needed
+        return _stage_and_insert(con, reports, stage, plan, columns, run_id, loaded_at, batch_size)
+
+
+def _stage_and_insert(con: duckdb.DuckDBPyConnection, reports: Iterable[Report], stage: str, plan: str,
+                      columns: str, run_id: str | None, loaded_at: dt.datetime, batch_size: int) -> StoreResult:
     con.execute(_STAGE_DDL.format(stage=stage, columns=columns))
     try:
         total = 0
@@ -283,23 +289,26 @@ def latest_reports(con: duckdb.DuckDBPyConnection, start_date: dt.date | str | N
     sees committed data only (one snapshot for the whole window)."""
     start, end = _day(start_date), _day(end_date)
     cur = con.cursor()  # its own cursor: the caller may use ``con`` while iterating
+    # a scan of every text once: DuckDB would keep each block read in its buffer pool, up to
+    # its whole memory limit, while the extraction workers run beside this process
     try:
-        cur.execute("BEGIN TRANSACTION")  # every batch reads the same snapshot
-        try:
-            counts = cur.execute(
-                """SELECT published_date, count(*) FROM raw.reports
-                   WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
-                     AND (?::DATE IS NULL OR published_date < ?::DATE)
-                   GROUP BY 1 ORDER BY 1""", [start, start, end, end]).fetchall()
-            for first, stop in day_batches(counts, max_rows or READ_BATCH_ROWS):
-                cur.execute(_LATEST_SQL, [first, stop])
-                while rows := cur.fetchmany(batch_size):
-                    for rid, published, text, url, outlet, title, language, source, fetched in rows:
-                        yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
-                                     title=title, language=language or "en", source=source,
-                                     fetched_at=fetched)
-        finally:
-            with contextlib.suppress(duckdb.Error):  # read only: nothing to keep
-                cur.execute("ROLLBACK")
+        with duck.memory_limited(cur):
+            cur.execute("BEGIN TRANSACTION")  # every batch reads the same snapshot
+            try:
+                counts = cur.execute(
+                    """SELECT published_date, count(*) FROM raw.reports
+                       WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
+                         AND (?::DATE IS NULL OR published_date < ?::DATE)
+                       GROUP BY 1 ORDER BY 1""", [start, start, end, end]).fetchall()
+                for first, stop in day_batches(counts, max_rows or READ_BATCH_ROWS):
+                    cur.execute(_LATEST_SQL, [first, stop])
+                    while rows := cur.fetchmany(batch_size):
+                        for rid, published, text, url, outlet, title, language, source, fetched in rows:
+                            yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
+                                         title=title, language=language or "en", source=source,
+                                         fetched_at=fetched)
+            finally:
+                with contextlib.suppress(duckdb.Error):  # read only: nothing to keep
+                    cur.execute("ROLLBACK")
     finally:
         cur.close()

@@ -64,15 +64,19 @@ def iter_reports_frames(con, window: tuple[dt.date, dt.date] | None, run_id: str
                         rows: int = PART_ROWS) -> Iterator:
     """``read_reports_frame``'s rows as frames of at most about ``rows`` rows (none without
     raw.reports or rows): validated part by part, merged, they give the whole's verdict."""
-    cur = _reports_query(con, window, run_id)
-    if cur is None:
-        return
-    try:
-        vectors = max(1, rows // 2048)  # DuckDB hands out vectors of 2,048 rows
-        while len(part := cur.fetch_df_chunk(vectors)):
-            yield part
-    finally:
-        cur.close()
+    from ingestion import duck
+
+    # the query measures every text of the window once: no block of it needs DuckDB's cache
+    with duck.memory_limited(con):
+        cur = _reports_query(con, window, run_id)
+        if cur is None:
+            return
+        try:
+            vectors = max(1, rows // 2048)  # DuckDB hands out vectors of 2,048 rows
+            while len(part := cur.fetch_df_chunk(vectors)):
+                yield part
+        finally:
+            cur.close()
 
 
 def read_reports_frame(con, window: tuple[dt.date, dt.date] | None, run_id: str):
