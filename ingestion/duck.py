@@ -18,8 +18,10 @@ configuration, while ``SET`` changes the shared database instance and never conf
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -59,6 +61,48 @@ def bound(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# The memory limit of a scan that streams a table once (a window's report texts read, staged or
+# measured): DuckDB otherwise keeps every block such a scan touched in its buffer pool up to the
+# connection's limit — 512MB held for nothing while the extraction workers run beside it.
+SCAN_MEMORY_LIMIT = "128MB"
+
+
+@contextlib.contextmanager
+def memory_limited(con: duckdb.DuckDBPyConnection, limit: str = SCAN_MEMORY_LIMIT) -> Iterator[None]:
+    """Run the block with DuckDB's ``memory_limit`` lowered to ``limit`` (never raised: a lower
+    configured limit stays), then put the previous limit back. The setting is the database's:
+    other connections to the same file in this process share it while the block runs. A limit
+    DuckDB cannot lower to right now (pinned memory above it) leaves the limit as it was."""
+    previous = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    if abs(_bytes(previous) - _bytes(memory_limit())) < 2**20:  # DuckDB shows it rounded to 0.1 MiB
+        previous = memory_limit()  # the configured limit exactly, not its rounded display
+    lowered = False
+    if _bytes(limit) < _bytes(previous):
+        try:
+            con.execute(f"SET memory_limit = '{limit}'")
+            lowered = True
+        except duckdb.Error:
+            pass
+    try:
+        yield
+    finally:
+        if lowered:
+            with contextlib.suppress(duckdb.ConnectionException):  # closed meanwhile: nothing to restore
+                con.execute(f"SET memory_limit = '{previous}'")
+
+
+_UNITS = {"b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "tb": 1000**4,
+          "kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4}
+
+
+def _bytes(size: str) -> float:
+    """A DuckDB size ('512MB', '488.2 MiB') in bytes."""
+    m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$", size, re.I)
+    if not m or m.group(2).lower() not in _UNITS:
+        raise ValueError(f"not a size: {size!r}")
+    return float(m.group(1)) * _UNITS[m.group(2).lower()]
+
+
 def release_memory() -> None:
     """Give the C heap's free pages back to the system (glibc's ``malloc_trim``): after a
     step closed its DuckDB connection and dropped its frames, the freed memory otherwise
@@ -89,5 +133,5 @@ def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb
         raise
 
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "MEMORY_LIMIT_ENV", "THREADS_ENV", "bound", "connect", "memory_limit",
-           "release_memory", "threads"]
+__all__ = ["DEFAULT_MEMORY_LIMIT", "MEMORY_LIMIT_ENV", "SCAN_MEMORY_LIMIT", "THREADS_ENV", "bound", "connect",
+           "memory_limit", "memory_limited", "release_memory", "threads"]

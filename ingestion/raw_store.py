@@ -2,7 +2,9 @@
 
 ``raw.reports`` keeps one row per (report id, version). Storing the same report again
 (same id and content hash as its latest version) writes nothing; a report whose text
-changed under the same id is written as version + 1 and the earlier versions stay.
+changed under the same id is written as version + 1 and the earlier versions stay. Within
+one input, versions follow the input order: each change from the text just before it is a
+version (one, two, one: three versions), a repeat of the text just before it is not.
 ``raw.reports.published_iso`` keeps the publication date exactly as the report gave it
 (date or datetime with offset), so ``latest_reports`` returns reports unchanged;
 ``published`` is that instant in UTC and ``published_date`` the report's own (local) day.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,9 +88,9 @@ def _utc_naive(value: str | None) -> dt.datetime | None:
     return parsed
 
 
-def _arrow_batch(reports: list[Report]) -> pa.Table:
+def _arrow_batch(reports: list[Report], first_ord: int = 0) -> pa.Table:
     cols: dict[str, list] = {name: [] for name in _ARROW_SCHEMA.names}
-    for i, r in enumerate(reports):
+    for i, r in enumerate(reports, first_ord):
         cols["ord"].append(i)
         cols["id"].append(r.id)
         cols["url"].append(r.url)
@@ -104,63 +107,91 @@ def _arrow_batch(reports: list[Report]) -> pa.Table:
     return pa.table(cols, schema=_ARROW_SCHEMA)
 
 
-# For each incoming (id, content_hash), first occurrence only; a report is unchanged when
-# its id's latest stored version has this hash; the rest get version = latest + rank.
+# The staging table of one call: a TEMP table (private to the connection, gone when it
+# closes or its process dies, so a killed run's staging is never read by a later one) with a
+# name unique to the call; filled in committed chunks, dropped at the end of the call.
+_STAGE_PREFIX = "_raw_reports_stage_"
+_STAGE_DDL = "CREATE TEMP TABLE {stage} ({columns})"
+_DUCK_TYPES = {pa.int64(): "BIGINT", pa.string(): "VARCHAR", pa.timestamp("us"): "TIMESTAMP",
+               pa.date32(): "DATE"}
+
+# Which staged rows are written, and as which version. Only the keys are planned (no text):
+# in input order per id, a row is news when its hash differs from the row before it — the
+# stored latest version for an id's first row in the input (LAG over ``ord``); a repeat of
+# the text just before it is unchanged. News rows get version = stored latest + their rank.
 _PLAN_SQL = """
-CREATE OR REPLACE TEMP TABLE _raw_plan AS
-WITH inc AS (
-    SELECT * FROM _raw_incoming
-    QUALIFY row_number() OVER (PARTITION BY id, content_hash ORDER BY ord) = 1
-),
-latest AS (
+CREATE TEMP TABLE {plan} AS
+WITH latest AS (
     SELECT id, content_hash, version FROM raw.reports
-    WHERE id IN (SELECT id FROM _raw_incoming)
+    WHERE id IN (SELECT id FROM {stage})
     QUALIFY row_number() OVER (PARTITION BY id ORDER BY version DESC) = 1
 ),
-fresh AS (
-    SELECT inc.*, coalesce(latest.version, 0) AS prev_version
-    FROM inc LEFT JOIN latest USING (id)
-    WHERE latest.content_hash IS DISTINCT FROM inc.content_hash
-)
-SELECT *, prev_version + row_number() OVER (PARTITION BY id ORDER BY ord) AS version FROM fresh
+seq AS (
+    SELECT s.ord, s.id, s.content_hash, coalesce(l.version, 0) AS prev_version,
+           coalesce(lag(s.content_hash) OVER (PARTITION BY s.id ORDER BY s.ord), l.content_hash)
+               AS prev_hash
+    FROM {stage} s LEFT JOIN latest l USING (id)
+),
+fresh AS (SELECT * FROM seq WHERE prev_hash IS DISTINCT FROM content_hash)
+SELECT ord, prev_version + row_number() OVER (PARTITION BY id ORDER BY ord) AS version FROM fresh
 """
-
-
-def _store_batch(con: duckdb.DuckDBPyConnection, batch: list[Report], run_id: str | None,
-                 loaded_at: dt.datetime) -> tuple[int, int]:
-    con.register("_raw_incoming", _arrow_batch(batch))
-    try:
-        con.execute(_PLAN_SQL)
-        con.execute(
-            f"INSERT INTO raw.reports ({', '.join(_COLUMNS)}, version, loaded_at, run_id) "
-            f"SELECT {', '.join(_COLUMNS)}, version, ?, ? FROM _raw_plan ORDER BY ord",
-            [loaded_at, run_id])
-        inserted, new_versions = _one(
-            con, "SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1) "
-                 "FROM _raw_plan")
-        con.execute("DROP TABLE _raw_plan")
-    finally:
-        con.unregister("_raw_incoming")
-    return inserted, new_versions
 
 
 def store_reports(con: duckdb.DuckDBPyConnection, reports: Iterable[Report],
                   run_id: str | None = None, *, batch_size: int = BATCH) -> StoreResult:
-    """Append new reports and new versions of changed ones, in one transaction."""
+    """Append new reports and new versions of changed ones; returns the counts.
+
+    The stream is staged ``batch_size`` reports at a time into a TEMP table of this call (each
+    chunk committed, so DuckDB may spill it instead of holding one growing transaction), then
+    written to ``raw.reports`` by one set-based ``INSERT … SELECT`` in one transaction: a
+    failure anywhere (reading the stream, staging, planning, inserting) writes nothing to
+    ``raw.reports``. Versions follow the input order: a report is a new version each time its
+    text differs from the one just before it for the same id (for its first occurrence: the
+    stored latest version); a repeat of the text just before it is unchanged. So one, two,
+    one under one id is three versions, and the result does not depend on ``batch_size``."""
     ensure_schema(con)
     loaded_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    total = inserted = new_versions = 0
-    con.execute("BEGIN TRANSACTION")
+    tag = uuid.uuid4().hex
+    stage, plan = f"{_STAGE_PREFIX}{tag}", f"_raw_reports_plan_{tag}"
+    columns = ", ".join(f"{f.name} {_DUCK_TYPES[f.type]}" for f in _ARROW_SCHEMA)
+    with duck.memory_limited(con):  # a stream staged once and copied once: no cache needed
+        return _stage_and_insert(con, reports, stage, plan, columns, run_id, loaded_at, batch_size)
+
+
+def _stage_and_insert(con: duckdb.DuckDBPyConnection, reports: Iterable[Report], stage: str, plan: str,
+                      columns: str, run_id: str | None, loaded_at: dt.datetime, batch_size: int) -> StoreResult:
+    con.execute(_STAGE_DDL.format(stage=stage, columns=columns))
     try:
+        total = 0
         for batch in batched(reports, batch_size):
+            incoming = _arrow_batch(batch, total)
             total += len(batch)
-            ins, new = _store_batch(con, batch, run_id, loaded_at)
-            inserted += ins
-            new_versions += new
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            con.register("_raw_incoming", incoming)
+            try:
+                con.execute(f"INSERT INTO {stage} SELECT * FROM _raw_incoming")
+            finally:
+                con.unregister("_raw_incoming")
+            del incoming, batch
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(_PLAN_SQL.format(plan=plan, stage=stage))
+            con.execute(
+                f"INSERT INTO raw.reports ({', '.join(_COLUMNS)}, version, loaded_at, run_id) "
+                f"SELECT {', '.join('s.' + c for c in _COLUMNS)}, p.version, ?, ? "
+                f"FROM {stage} s JOIN {plan} p USING (ord)",
+                [loaded_at, run_id])
+            inserted, new_versions = _one(
+                con, f"SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1) "
+                     f"FROM {plan}")
+            con.execute(f"DROP TABLE {plan}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        for table in (plan, stage):
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
     return StoreResult(inserted, total - inserted - new_versions, new_versions)
 
 
@@ -258,23 +289,26 @@ def latest_reports(con: duckdb.DuckDBPyConnection, start_date: dt.date | str | N
     sees committed data only (one snapshot for the whole window)."""
     start, end = _day(start_date), _day(end_date)
     cur = con.cursor()  # its own cursor: the caller may use ``con`` while iterating
+    # a scan of every text once: DuckDB would keep each block read in its buffer pool, up to
+    # its whole memory limit, while the extraction workers run beside this process
     try:
-        cur.execute("BEGIN TRANSACTION")  # every batch reads the same snapshot
-        try:
-            counts = cur.execute(
-                """SELECT published_date, count(*) FROM raw.reports
-                   WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
-                     AND (?::DATE IS NULL OR published_date < ?::DATE)
-                   GROUP BY 1 ORDER BY 1""", [start, start, end, end]).fetchall()
-            for first, stop in day_batches(counts, max_rows or READ_BATCH_ROWS):
-                cur.execute(_LATEST_SQL, [first, stop])
-                while rows := cur.fetchmany(batch_size):
-                    for rid, published, text, url, outlet, title, language, source, fetched in rows:
-                        yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
-                                     title=title, language=language or "en", source=source,
-                                     fetched_at=fetched)
-        finally:
-            with contextlib.suppress(duckdb.Error):  # read only: nothing to keep
-                cur.execute("ROLLBACK")
+        with duck.memory_limited(cur):
+            cur.execute("BEGIN TRANSACTION")  # every batch reads the same snapshot
+            try:
+                counts = cur.execute(
+                    """SELECT published_date, count(*) FROM raw.reports
+                       WHERE (?::DATE IS NULL OR published_date >= ?::DATE)
+                         AND (?::DATE IS NULL OR published_date < ?::DATE)
+                       GROUP BY 1 ORDER BY 1""", [start, start, end, end]).fetchall()
+                for first, stop in day_batches(counts, max_rows or READ_BATCH_ROWS):
+                    cur.execute(_LATEST_SQL, [first, stop])
+                    while rows := cur.fetchmany(batch_size):
+                        for rid, published, text, url, outlet, title, language, source, fetched in rows:
+                            yield Report(id=rid, published=published, text=text, url=url, outlet=outlet,
+                                         title=title, language=language or "en", source=source,
+                                         fetched_at=fetched)
+            finally:
+                with contextlib.suppress(duckdb.Error):  # read only: nothing to keep
+                    cur.execute("ROLLBACK")
     finally:
         cur.close()

@@ -159,3 +159,28 @@ def test_the_read_sees_one_snapshot_while_the_connection_writes(store):
         seen.append(report.id)
     assert "zzz-new" not in seen
     assert len(seen) == 59  # 60 stored, r000's latest version moved to the 20th
+
+
+def test_memory_limited_lowers_and_restores(tmp_path):
+    from ingestion import duck
+
+    con = duck.connect(tmp_path / "m.duckdb")
+    try:
+        def current():
+            return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+        before = current()
+        with duck.memory_limited(con, "64MB"):
+            assert current() == "61.0 MiB"
+        assert current() == before
+        with pytest.raises(RuntimeError), duck.memory_limited(con, "64MB"):
+            raise RuntimeError("restored on the way out too")
+        assert current() == before
+        for _ in range(3):  # restored to the configured limit, not to its rounded display
+            with duck.memory_limited(con):
+                pass
+        assert current() == before
+        with duck.memory_limited(con, "64GB"):  # never raised
+            assert current() == before
+    finally:
+        con.close()

@@ -47,12 +47,89 @@ def test_changed_report_is_a_new_version_and_old_is_kept(con):
     assert [v for rid, v, _, _ in rows(con) if rid == "r1"] == [1, 2, 3]
 
 
-def test_two_texts_in_one_input_and_across_batches(con):
-    result = store_reports(con, [rep(text="one"), rep(text="two"), rep(text="one")], "run", batch_size=1)
-    assert counts(result) == (1, 0, 2)  # batches: one (new), two (v2), one (v3: differs from latest)
-    result = store_reports(con, [rep(text="x"), rep(text="y")], "run2")
+@pytest.mark.parametrize("batch_size", [1, 2, 10_000])
+def test_two_texts_in_one_input_and_across_batches(con, batch_size):
+    result = store_reports(con, [rep(text="one"), rep(text="two"), rep(text="one")], "run",
+                           batch_size=batch_size)
+    assert counts(result) == (1, 0, 2)  # one (new), two (v2), one (v3: differs from the one before)
+    result = store_reports(con, [rep(text="x"), rep(text="y")], "run2", batch_size=batch_size)
     assert counts(result) == (0, 0, 2)
     assert [v for _, v, _, _ in rows(con)] == [1, 2, 3, 4, 5]
+
+
+def _mixed_input():
+    """Ids interleaved, with repeats just after, repeats later, texts coming back, and ids
+    already stored (some unchanged, some changed)."""
+    texts = {"a": ["1", "1", "2", "2", "1", "3", "3"], "b": ["x", "y", "x", "x"], "c": ["s"],
+             "d": ["old", "old", "new"], "e": ["p", "q", "q", "p", "p"]}
+    out, i = [], 0
+    while any(texts.values()):
+        for rid in sorted(texts):
+            if texts[rid] and (i + ord(rid)) % 3:
+                out.append(rep(rid, text=texts[rid].pop(0)))
+        i += 1
+    return out
+
+
+def test_result_does_not_depend_on_batch_size(tmp_path):
+    seen = set()
+    for batch_size in (1, 2, 3, 5, 7, 10_000):
+        con = connect(tmp_path / f"b{batch_size}.duckdb")
+        try:
+            store_reports(con, [rep("c", text="s"), rep("d", text="old"), rep("z")], "run0")
+            result = store_reports(con, _mixed_input(), "run1", batch_size=batch_size)
+            stored = con.execute("SELECT id, version, content_hash FROM raw.reports "
+                                 "ORDER BY id, version").fetchall()
+        finally:
+            con.close()
+        seen.add((counts(result), tuple(stored)))
+    assert len(seen) == 1
+    (result, stored), = seen
+    # a: 1, 2, 1, 3 (the repeats just after are unchanged); b: x, y, x; c unchanged (stored);
+    # d: old unchanged twice, then new (v2); e: p, q, p
+    assert result == (3, 9, 8)
+    hashes = {t: rep(text=t).content_hash for t in "1 2 3 x y s old new p q".split()}
+    assert [(rid, v) for rid, v, _ in stored] == [
+        ("a", 1), ("a", 2), ("a", 3), ("a", 4), ("b", 1), ("b", 2), ("b", 3), ("c", 1),
+        ("d", 1), ("d", 2), ("e", 1), ("e", 2), ("e", 3), ("z", 1)]
+    assert [h for rid, _, h in stored if rid == "a"] == [hashes[t] for t in "1213"]
+
+
+def test_staging_is_dropped_and_private(tmp_path):
+    con = connect(tmp_path / "s.duckdb")
+    try:
+        store_reports(con, [rep("a"), rep("b")], "run", batch_size=1)
+        bad = Report(id="z", published="not a date", text="t")
+        with pytest.raises(ValueError):
+            store_reports(con, [rep("c"), bad], "run2", batch_size=1)
+        left = con.execute("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '_raw_reports_%'"
+                           ).fetchall()
+        assert left == []
+    finally:
+        con.close()
+
+
+def test_staging_of_a_killed_run_is_never_read(tmp_path):
+    """A run killed after staging: its TEMP table dies with its connection, and a later run
+    (another connection, same file) sees only raw.reports."""
+    path = tmp_path / "k.duckdb"
+    con = connect(path)
+
+    def stream():
+        yield rep("a", text="staged, never stored")
+        raise KeyboardInterrupt  # the run is killed while the stream is read
+
+    with pytest.raises(KeyboardInterrupt):
+        store_reports(con, stream(), "killed", batch_size=1)
+    con.close()
+    con = connect(path)
+    try:
+        assert counts(store_reports(con, [rep("a", text="later")], "later")) == (1, 0, 0)
+        assert con.execute("SELECT id, version, text FROM raw.reports").fetchall() == [("a", 1, "later")]
+        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_raw_reports_%'"
+                           ).fetchall() == [(0,)]
+    finally:
+        con.close()
 
 
 def test_columns_and_types(con):
