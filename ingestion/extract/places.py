@@ -413,12 +413,18 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 # "two military outposts located in Momauk Township", "camps in Waingmaw and Momauk
                 # townships": unnamed sites placed only by an area are a figure, never a place (no
                 # object); "two outposts near Mading" are places
+                tail = _INNER_HEAD.match(s, m.end())
+                if (head == "position" and m.group("plural") and _WHOLE_SET.search(s, m.start(), m.start("head"))
+                        and _IN_AT.match(s, m.end("plural"), m.start("name"))):
+                    # "the military's remaining positions in Ann": the settlement they held, taken whole
+                    add(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
+                              HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town", bare=tail is None))
+                    continue
                 counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
                                                        or _AREAS_AFTER.match(s, m.end()) is not None)
                 add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
                     plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
-                tail = _INNER_HEAD.match(s, m.end())
                 inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True))
@@ -536,6 +542,8 @@ def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) 
     return out
 
 
+_WHOLE_SET = re.compile(r"\b(?:remaining|last|all|junta['’]s|military['’]s|regime['’]s|army['’]s|their|its)\s", re.I)
+_IN_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
 _SETTLEMENT_HEADS = frozenset({"town", "city", "township", "village", "village tract", "ward", "quarter",
                                "neighbourhood", "neighborhood"})
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")

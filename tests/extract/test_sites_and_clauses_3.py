@@ -205,3 +205,9 @@ def test_camps_named_by_number_are_outposts():
     got = taken("Fighting went on this week. The Chin Brotherhood said it had seized Hlan Taw's Camp No. 1 and "
                 "Camp No. 2 after a month-long siege.")
     assert got == {"Camp No. 1": "outpost", "Camp No. 2": "outpost"}
+
+
+def test_a_side_s_remaining_positions_in_a_town_are_the_town():
+    got = taken("Fighting went on this week. The AA have overrun the military's remaining positions in Kyauk Ni, "
+                "residents said.")
+    assert got == {"Kyauk Ni": "town"}
