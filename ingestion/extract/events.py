@@ -331,7 +331,7 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     # choice right before it; the places the sentence named before that are no object of its verb
     first = min((p.start for p in chosen if p.end <= trig.start), default=None)
     last_end = max((p.end for p in chosen if p.end <= trig.start), default=None)
-    relative = last_end is not None and _RELATIVE_AFTER.match(text_of(sm), last_end - sm.sentence.start) is not None
+    relative = last_end is not None and _RELATIVE_AFTER.match(sm.sentence.text, last_end - sm.sentence.start) is not None
     # "the resistance holds half the land, while the junta retains A and B": a place after another
     # verb of the same family is that verb's
     nearer = min((t.start for t in sm.triggers if t.start >= trig.end and t.family == trig.family
@@ -363,10 +363,6 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
 
 
 _RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|where|that)\b", re.I)
-
-
-def text_of(sm: SentenceMentions) -> str:
-    return sm.sentence.text
 
 
 UNIT_SUBJECT_GAP = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|been|also|now|then|later|reportedly|\w+ly)\s+)*", re.I)
