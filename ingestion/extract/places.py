@@ -362,7 +362,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
-    if "Hill " in s or "Point " in s or "No" in s:  # "Hill 1052", "Point 808" (its height), "Camp No. 1"
+    if "Hill " in s or "Point " in s or "No." in s or "No " in s:  # "Hill 1052", "Point 808" (its height), "Camp No. 1"
         for m in NUMBERED_HILL_RE.finditer(s):
             if free(m.start(), m.end()):
                 add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))
