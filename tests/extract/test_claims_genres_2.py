@@ -13,24 +13,7 @@ import pytest
 
 from ingestion.extract.extractor import extract_report
 from ingestion.models import Claim, Report
-
-MAF = "Myanmar Armed Forces"
-PDF = "People's Defence Force"
-KNLA = "Karen National Liberation Army"
-KNDF = "Karenni Nationalities Defence Force"
-KIA = "Kachin Independence Army"
-AA = "Arakan Army"
-WIRE = "Test Wire"
-
-
-def claims(text: str, outlet: str | None = WIRE) -> list[Claim]:
-    report = Report(id="t", published="2025-03-10", text=text, outlet=outlet, title=None)
-    return [f for f in extract_report(report) if isinstance(f, Claim)]
-
-
-def got(text: str, outlet: str | None = WIRE) -> set[tuple]:
-    return {(c.metric, c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high),
-             c.claimant) for c in claims(text, outlet)}
+from tests.extract.claim_helpers import MAF, PDF, KNLA, KNDF, KIA, AA, WIRE, claims, got
 
 
 def full(text: str, outlet: str | None = WIRE) -> set[tuple]:
