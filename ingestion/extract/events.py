@@ -286,8 +286,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
             change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
             ev.change = change
-        m = (ENUM_AFTER.match(text, trig.end) or trig.voice == "passive" and TALLY_HEADING.match(text, trig.end)
-             if trig.voice in ("passive", "place_subject") else None)
+        m = None
+        if trig.voice in ("passive", "place_subject"):
+            m = ENUM_AFTER.match(text, trig.end)
+            if m is None and trig.voice == "passive":
+                m = TALLY_HEADING.match(text, trig.end)  # "Captured by the AA: A (11 March), B"
         if m:
             # "The camps that were taken, he said, were A, B and C": the list names them
             listed = _objects(sm, text, m.end(), s.end, trig.family)
@@ -329,9 +332,10 @@ def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent:
     base_words = BASE_WORDS.search(sm.sentence.text) is not None
     # "Demoso, which is held by the KNDF": a relative clause tells of its antecedent, the rules'
     # choice right before it; the places the sentence named before that are no object of its verb
-    first = min((p.start for p in chosen if p.end <= trig.start), default=None)
-    last_end = max((p.end for p in chosen if p.end <= trig.start), default=None)
-    relative = last_end is not None and _RELATIVE_AFTER.match(sm.sentence.text, last_end - sm.sentence.start) is not None
+    antecedents = [p for p in chosen if p.end <= trig.start]
+    first = min((p.start for p in antecedents), default=0)
+    relative = bool(antecedents) and _RELATIVE_AFTER.match(
+        sm.sentence.text, max(p.end for p in antecedents) - sm.sentence.start) is not None
     # "the resistance holds half the land, while the junta retains A and B": a place after another
     # verb of the same family is that verb's
     nearer = min((t.start for t in sm.triggers if t.start >= trig.end and t.family == trig.family

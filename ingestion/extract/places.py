@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingestion.extract.scan import AnyOf, finditer_at, finditer_positions, lower_keeps_matches, lowered, starts_re
@@ -404,6 +404,15 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
             name = _strip_lead(m.group("name"))
             head = " ".join(m.group("head").lower().split())
             if name and free(m.start(), m.end()) and head not in ("town", "city", "township", "village", "ward"):
+                tail = _INNER_HEAD.match(s, m.end())
+                settlement = Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
+                                   HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
+                                   bare=tail is None, inner=True)
+                if (head == "position" and m.group("plural") and _WHOLE_SET.search(s, m.start(), m.start("head"))
+                        and _IN_AT.match(s, m.end("plural"), m.start("name"))):
+                    # "the military's remaining positions in Ann": the settlement they held, taken whole
+                    add(replace(settlement, inner=False))
+                    continue
                 words = (m.group() if m.group("owner") is None
                          else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
                 if words[0].lower() in ("the", "a", "an", "another"):
@@ -413,21 +422,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 # "two military outposts located in Momauk Township", "camps in Waingmaw and Momauk
                 # townships": unnamed sites placed only by an area are a figure, never a place (no
                 # object); "two outposts near Mading" are places
-                tail = _INNER_HEAD.match(s, m.end())
-                if (head == "position" and m.group("plural") and _WHOLE_SET.search(s, m.start(), m.start("head"))
-                        and _IN_AT.match(s, m.end("plural"), m.start("name"))):
-                    # "the military's remaining positions in Ann": the settlement they held, taken whole
-                    add(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
-                              HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town", bare=tail is None))
-                    continue
                 counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
                                                        or _AREAS_AFTER.match(s, m.end()) is not None)
                 add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
                     plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
-                inner.append(Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
-                                   HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
-                                   bare=tail is None, inner=True))
+                inner.append(settlement)
         for p in _named_sites(s, start, free, gates):
             add(p)
     if upper:
