@@ -10,6 +10,9 @@ from __future__ import annotations
 from ingestion.gazetteer import ActorEntry, Gazetteer
 
 MILITARY = "MAF"
+# the People's Defence Forces and the local defence forces coded with them: beside an organised
+# armed group in a joint operation, the group leads ("the PDF and the KNLA took X": the KNLA)
+LOCAL_FORCES = "PDF"
 
 # a coalition -> its members: "the groups" of a report that names two members is the coalition
 COALITIONS: dict[str, frozenset[str]] = {"TBA": frozenset(("MNDAA", "TNLA", "AA"))}

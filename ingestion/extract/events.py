@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ingestion.extract.actors import MILITARY
+from ingestion.extract.actors import LOCAL_FORCES, MILITARY
 from ingestion.extract.mentions import Actor, SentenceMentions
 from ingestion.extract.places import HEAD_KIND, Place, kind_family, without_determiners
 from ingestion.extract.scan import StemGated, finditer_at, starts_re
@@ -477,7 +477,14 @@ def _clause(breaks: list[int], pos: int) -> tuple[int, int]:
 
 
 _ACTOR_JOIN = re.compile(r"^\s*(?-i:[A-Z][\w'’-]*\s+)?(?:/|-|,|and|&|and\s+allied|and\s+the\s+allied|and\s+the|,\s+the|of\s+the|of|with|with\s+the|along\s+with(?:\s+the)?|"
-                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,|'s|’s)?\s*(?:\(|\)|/)?\s*(?-i:[A-Z][\w'’-]*\s+)?$", re.I)
+                         r"\(|\)|\)\s+and(?:\s+the)?|\)\s*,(?:\s+the)?|'s|’s)?\s*(?:\(|\)|/)?\s*(?-i:[A-Z][\w'’-]*\s+)?$", re.I)
+
+
+# a member the registry does not know, between two it does: "the KIA, the Shanni Nationalities
+# Army and the PDF"
+_UNKNOWN_MEMBER = re.compile(r"^\s*(?:\)\s*)?,\s*(?:the\s+)?(?-i:(?:[A-Z][\w'’-]*\s+){0,4}(?:Army|Forces?|Front|"
+                             r"Organi[sz]ation|Party|Alliance|Council|Group|Guards?)(?:\s*\([A-Z]{2,8}\))?)"
+                             r"\s*(?:,|,?\s+and)(?:\s+the)?\s*$")
 
 
 def _joined(text: str, a: Actor, b: Actor) -> bool:
@@ -485,7 +492,7 @@ def _joined(text: str, a: Actor, b: Actor) -> bool:
     KIA, the AA"). A comma alone never joins the junta to its enemies: "taken by resistance
     forces, the junta struck back" is two subjects."""
     gap = text[a.end:b.start]
-    if not _ACTOR_JOIN.match(gap):
+    if not _ACTOR_JOIN.match(gap) and not _UNKNOWN_MEMBER.match(gap):
         return False
     return not ("," in gap and "and" not in gap and (a.key == MILITARY) != (b.key == MILITARY)
                 and a.key is not None and b.key is not None)
@@ -526,7 +533,14 @@ def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | N
         else:
             break
     named = [a for a in group if a.key and not GENERIC_ACTOR.match(a.text)]
-    return named[0] if named else group[-1]
+    return _lead(named) if named else group[-1]
+
+
+def _lead(named: list[Actor]) -> Actor:
+    """The member a joint operation is told of: "the PDF and the KNLA", "the BPLA and the
+    KNLA" are the KNLA's — an organised armed group leads the local defence forces beside it
+    — else the first named."""
+    return next((a for a in named if a.key != LOCAL_FORCES), named[0])
 
 
 def _subject(sm: SentenceMentions, pos: int) -> Actor | None:
@@ -567,7 +581,7 @@ def _after_by(sm: SentenceMentions, text: str, pos: int, hi: int) -> Actor | Non
                 members = _members_of(sm, text, a)
                 if members:
                     return members
-            return named[0] if named else a
+            return _lead(named) if named else a
     return None
 
 

@@ -1,0 +1,37 @@
+"""Who a joint operation is told of: an organised armed group leads the local defence forces
+beside it, whatever order the report names them in, and a member the registry does not know
+does not break the list (invented sentences, invented places)."""
+from __future__ import annotations
+
+import pytest
+
+from ingestion.extract import extract_report
+from ingestion.models import ControlChange, Report
+
+
+def captors(text: str) -> dict[str, str | None]:
+    """place -> actor_to of the captures in ``text``."""
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("The PDF and the KNLA jointly captured Taw Hla Khee on Sunday.", "Taw Hla Khee", "Karen National Liberation Army"),
+    ("Fighters of the Bamar People's Liberation Army (BPLA) and the Karen National Liberation Army (KNLA) "
+     "have taken the Light Infantry Battalion 512 base.", "Light Infantry Battalion 512 base",
+     "Karen National Liberation Army"),
+    ("The Kachin Independence Army (KIA), the Shanni Nationalities Army and the PDF overran the "
+     "Infantry Battalion 73 base on Monday.", "Infantry Battalion 73 base", "Kachin Independence Army"),
+    ("Local PDF groups and the KNDF seized Lo Ku Li on 4 May.", "Lo Ku Li", "Karenni Nationalities Defence Force"),
+])
+def test_an_armed_group_leads_the_local_defence_forces_beside_it(text, place, actor):
+    assert captors(text).get(place) == actor
+
+
+def test_the_pdf_alone_is_still_the_pdf():
+    assert captors("The PDF captured Taw Hla Khee on Sunday.").get("Taw Hla Khee") == "People's Defence Force"
+
+
+def test_two_armed_groups_are_told_of_the_first_named():
+    got = captors("The TNLA and the MNDAA seized Nam Kham Hseng on 2 May.")
+    assert got.get("Nam Kham Hseng") == "Ta'ang National Liberation Army"
