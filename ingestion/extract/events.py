@@ -61,7 +61,7 @@ OBJECT_GAP = re.compile(
     r"stronghold|garrison|position|"
     r"strategically|located|situated|vital|crucial|critical|notorious|sprawling|[\w'’]+-based|"
     r"headquarters|outpost|station|control|possession|charge|over|of|at|in|on|near|from|around|inside|into|"
-    r"across|seat|capital|district|township|area|areas|region|post|also|then|successfully|fully|completely|"
+    r"across|seat|capital|district|township|townships|area|areas|urban|centres?|centers?|heart|region|post|also|then|successfully|fully|completely|"
     r"close|to|outside|for|over|towards?|along|against|next|heavy|fierce|intense|more|than|half|nearly|almost|"
     r"troops|soldiers|forces|fighters|enemy|"
     r"reportedly|now|back|down|up|most|much|part|parts|rest|some|remainder|whole|final|positions|bases|camps|outposts|"
@@ -234,6 +234,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 agent = next((a for a in sm.actors if a.end == trig.start - 1), None)
                 if agent is None and REBEL_PREFIX.search(text, max(s.start, trig.start - 16), trig.start):
                     agent = Actor(trig.start - 1, trig.start - 1, None, "rebels")
+                named = [p for p in sm.places if lo <= p.end < trig.start and not p.inner and p.ref is None
+                         and _APPOSED_HELD.fullmatch(text, p.end, agent.start if agent else trig.start)]
+                if named:
+                    places = named[-1:]  # "Sadone, a KIA-held town in Waingmaw": the town is Sadone
             if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
                 # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's
                 # subject; "junta columns moved on after taking X": the clause's before it
@@ -323,6 +327,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events + candidates
 
 
+# between a name and the prefix of an attributive verb describing it: "X, a KIA-held town"
+_APPOSED_HELD = re.compile(r",\s+(?:a|an|the|another)\s+(?:(?:key|strategic|small|large|major|border|remote|hilltop|former)\s+)?")
+
+
 def _candidates(sm: SentenceMentions, trig: Trigger, chosen: list[Place], agent: Actor | None,
                 source: Actor | None = None) -> list[Event]:
     """Every other pairing of ``trig`` with a place of its sentence, for the ranker to judge;
@@ -407,7 +415,7 @@ FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*",
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
-PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|areas?|much|most|positions\s+around|outskirts|edge|"
+PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|(?<!urban )areas?|much|most|positions\s+around|outskirts|edge|"
                      r"\d+\s*(?:%|percent|per\s+cent))\s+of\b", re.I)
 PARTIAL_BEFORE = re.compile(r"\b(?:parts?|sections?|portions?|half|areas?|much|most|large\s+parts?|\d+\s*(?:%|percent|per\s+cent))"
                             r"\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)

@@ -25,7 +25,7 @@ ACTIVE: dict[str, list[str]] = {
         r"occup(?:y|ies|ied|ying)", r"conquer(?:s|ed|ing)?", r"liberat(?:e|es|ed|ing)", r"storm(?:s|ed|ing)?",
         r"(?:took|take|takes|taking|taken)\s+(?:full\s+|complete\s+|effective\s+|total\s+)?(?:control|possession|charge)(?:\s+(?:on|in|at|by|early|late|last)(?:\s+[\w,]+){1,3}?)?\s+(?:of|over)",
         r"(?:took|take|takes|taking|taken)\s+over", r"(?:gained|gain|gains|gaining|won|win|wins|assumed|established|seized|secured|got|gets|getting)\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
-        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"takes?(?=\s+(?:the|control|over|all|full|[A-Z]))",
+        r"taking(?=\s+(?:the|control|over|all|full|[A-Z]))", r"takes?(?=\s+(?:the|control|over|all|full|[A-Z]))(?!\s+in\b)",
         r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
         r"(?:heavy\s+|huge\s+|serious\s+|severe\s+)?(?:losses|casualties)|"
         r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
@@ -94,6 +94,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:has|have|had)\s+(?:now\s+)?(?:full|complete|effective|total|firm)\s+control\s+(?:of|over)",
         # "Tangyan, where the UWSA is in control": the place is the clause's antecedent (``events``)
         r"(?:is|are|remains?|remained)\s+(?:now\s+|still\s+|firmly\s+)?in\s+(?:full\s+|firm\s+|complete\s+|effective\s+)?control\b(?!\s+(?:of|over)\b)",
+        # "junta troops are now confined to the town centre of X": all the subject still holds
+        r"(?:is|are|was|were|remains?|remained)\s+(?:now\s+|still\s+|largely\s+|mostly\s+)?(?:confined|restricted)\s+to",
     ],
 }
 # nominal forms: the place follows "of"
@@ -229,7 +231,7 @@ TRIGGER_DISPATCH = _trigger_dispatch()
 # every trigger match opens with one of these word beginnings (lower case): TRIGGER_RE is
 # tried only there (``scan.finditer_at``; ``test_scan`` reads the forms to prove the list covers them)
 _STATE_NEXT = ("administered", "completely", "controlled", "effectively", "entirely", "firmly", "totally", "fully", "governed", "held", "in", "largely", "mostly",
-               "now", "occupied", "run ", "still", "under")  # "is now in the hands of", "was controlled by", "are under"
+               "now", "occupied", "run ", "still", "under", "confined", "restricted")  # "is now in the hands of", "was controlled by", "are under"
 TRIGGER_STARTS = (
     "abandon", "administer", "advanc", "annex", "assault", "assum", "attack", "attempt", "battl", "besieg",
     "has been occupying", "had been occupying", "have been occupying", "has been restored", "had been restored",
@@ -259,7 +261,7 @@ KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer"
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
-        "changes hands", "changing hands")
+        "changes hands", "changing hands", "confined to", "restricted to")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

@@ -35,3 +35,30 @@ def test_the_pdf_alone_is_still_the_pdf():
 def test_two_armed_groups_are_told_of_the_first_named():
     got = captors("The TNLA and the MNDAA seized Nam Kham Hseng on 2 May.")
     assert got.get("Nam Kham Hseng") == "Ta'ang National Liberation Army"
+
+
+def holders(text: str) -> dict[str, str | None]:
+    """place -> actor_to of the holds in ``text``."""
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "held"}
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops are now confined to Hmaw Bi Kyin and Taung Lay.",
+    "A CNF spokesman said regime forces were restricted to the urban areas of Hmaw Bi Kyin and Taung Lay.",
+])
+def test_a_side_confined_to_towns_holds_them(text):
+    got = holders(text)
+    assert got.get("Hmaw Bi Kyin") == got.get("Taung Lay") == "Myanmar Armed Forces"
+
+
+def test_an_area_that_takes_in_townships_is_no_capture():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "The special region stretches along the border and takes in the townships of Loi Hsan, Maw Ku and Pang Hkam.")))
+    assert not [f for f in facts if isinstance(f, ControlChange)]
+
+
+def test_a_name_apposed_to_a_held_town_is_the_town_held():
+    got = holders("Troops advanced along the road to Nam Sang, a TNLA-held town in Kyaukme Township.")
+    assert got.get("Nam Sang") == "Ta'ang National Liberation Army"
+    assert "Kyaukme Township" not in got

@@ -28,7 +28,7 @@ EXAMPLES = {
     "hold": ["had been occupying", "controls", "control", "held", "retains", "maintained control of", "remains in full control of",
              "is firmly in control",
              "administers", "occupies", "is in full control of", "now in full control of", "has full control over", "are in charge of",
-             "has been in control of"],
+             "has been in control of", "are now confined to"],
 }
 NOMINAL_EXAMPLES = {
     "capture": ["capture", "seizure", "takeover", "take-over", "fall", "occupation", "conquest", "liberation",
