@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 from ingestion.extract.actors import ACTORS, COALITIONS, HOME_GROUP, PDF_REGIONS
 from ingestion.extract.claims import STATE_MEDIA
 from ingestion.extract.dates import DateSpan, not_after
-from ingestion.extract.events import Event
+from ingestion.extract.events import NOT_SUBJECT_AFTER, Event
 
 GENERIC_ACTOR = re.compile(r"^(?:the\s+)?(?:(?:allied\s+|joint\s+)?(?:resistance|revolutionary|anti-junta|anti-regime|"
                            r"rebel|combined|joint|allied)\s+(?:forces|fighters|troops|groups)|resistance|the\s+alliance|"
@@ -405,6 +405,11 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
                    and not (GENERIC_ACTOR.match(a.text) and (a.key == st.military or not main))]
         if earlier:
             first = earlier[0]
+            if ev.change == "withdrew" and ev.shared_place and low in ("they", "it") and earlier[-1].key != first.key \
+                    and not NOT_SUBJECT_AFTER.match(sm.sentence.text, earlier[-1].end - sm.sentence.start):
+                # "… drove junta troops out of X, and they fled": who was driven out of the place the
+                # sentence's capture took, the actor named last
+                first = earlier[-1]
             return main if GENERIC_ACTOR.match(first.text) and main != st.military else first.key
         generic = next((a for a in sm.actors if a.key and a.key != st.military and a.end <= actor.start
                         and GENERIC_ACTOR.match(a.text)), None)

@@ -512,7 +512,7 @@ GENERIC_ACTOR = re.compile(r"^(?:joint\s+forces|resistance(?:\s+forces|\s+fighte
 
 # an actor that names things ("struck junta positions") or stands after a preposition
 # ("attacks on the regime", "fighting against the junta") is no verb's subject
-_NOT_SUBJECT_AFTER = re.compile(r"['’]?s?\s+(?:positions?|bases?|camps?|outposts?|posts?|targets?|convoys?|vehicles?|"
+NOT_SUBJECT_AFTER = re.compile(r"['’]?s?\s+(?:positions?|bases?|camps?|outposts?|posts?|targets?|convoys?|vehicles?|"
                                 r"defen[cs]es|lines|strongholds?|territory|areas?|checkpoints?)\b", re.I)
 _NOT_SUBJECT_BEFORE = re.compile(r"\b(?:on|against|at|toward|towards|upon)\s+(?:the\s+)?$", re.I)
 # "the KNLA, backed by the PDF and the KNDF, took X": the allies are not the subject
@@ -530,7 +530,7 @@ def _before(actors: list[Actor], lo: int, pos: int, text: str = "") -> Actor | N
         asides = [m.span() for m in _ALLIES_ASIDE.finditer(text, lo, pos)]
         cands = [a for a in cands if not any(x <= a.start < y for x, y in asides)]
     if text:
-        cands = [a for a in cands if not _NOT_SUBJECT_AFTER.match(text, a.end)
+        cands = [a for a in cands if not NOT_SUBJECT_AFTER.match(text, a.end)
                  and not _NOT_SUBJECT_BEFORE.search(text, max(0, a.start - 12), a.start)] or cands[:1]
     if not cands:
         return None

@@ -62,3 +62,11 @@ def test_a_name_apposed_to_a_held_town_is_the_town_held():
     got = holders("Troops advanced along the road to Nam Sang, a TNLA-held town in Kyaukme Township.")
     assert got.get("Nam Sang") == "Ta'ang National Liberation Army"
     assert "Kyaukme Township" not in got
+
+
+def test_they_who_fled_a_place_taken_are_the_side_driven_out():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "Last month, KNLA assaults drove junta troops out of their camp at Ta Ka Paw, and they fled across the river.")))
+    left = [f for f in facts if isinstance(f, ControlChange) and f.change == "withdrew"]
+    assert left and all(f.actor_from == "Myanmar Armed Forces" for f in left)
+
