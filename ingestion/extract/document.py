@@ -49,6 +49,21 @@ _TOWNSHIP_RE = re.compile(r"\b([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+[Tt]ownship\b
 _INNER_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
+_TITLE_FUNCTION_WORD = re.compile(r"\s(?:How|Why|What|And|The|Of|In|To|For|At|On|With|As|By|From|Is|Are)\s")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_case_heading(text: str) -> bool:
+    """Whether a sentence is a heading in title case ("How the Rebel Offensive Began and How the
+    Junta Reinforced"): no closing stop, a capitalised function word inside, and most of its
+    longer words capitalised; its capitalised words name nothing by their capital."""
+    body = text.strip()
+    if not body or body[-1] in ".!?\"”'’:;" or not _TITLE_FUNCTION_WORD.search(body):
+        return False
+    words = [w for w in _WORD.findall(body) if len(w) >= 4]  # its content words
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 @dataclass
 class Resolved:
     """An event with everything the fact needs."""
@@ -125,9 +140,12 @@ class DocumentState:
         for sm in back:
             if sm.sentence.start >= pos:
                 continue  # a sentence after ``pos`` (text order: nothing it names stands before ``pos``)
+            heading = None
             for p in reversed(sm.places):
                 if (p.ref in (None, "generic") and p.start < pos and not (p.bare and p.name.split()[0] in NOT_PLACE)
                         and (fam is None or kind_family(p.kind) == fam)):
+                    if p.bare and (heading if heading is not None else (heading := title_case_heading(sm.sentence.text))):
+                        continue  # "How the Junta Reinforced": a capitalised word of a heading, no town
                     yield p
     last_objects: list[Place] = field(default_factory=list)
     last_agent: str | None = None

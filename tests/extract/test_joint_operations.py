@@ -70,3 +70,18 @@ def test_they_who_fled_a_place_taken_are_the_side_driven_out():
     left = [f for f in facts if isinstance(f, ControlChange) and f.change == "withdrew"]
     assert left and all(f.actor_from == "Myanmar Armed Forces" for f in left)
 
+
+
+def test_a_capitalised_word_of_a_title_case_heading_is_no_town_for_the_city():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "Fighting has returned to Hpa Saung, the state capital.\n\nHow the Offensive Started and How the Army Regrouped\n\n"
+        "In its first week the KNDF seized the city's police station.")))
+    places = {f.place for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert places and not any("Regrouped" in p or "Started" in p for p in places)
+
+
+def test_a_title_case_heading_is_told_apart_from_a_sentence():
+    from ingestion.extract.document import title_case_heading
+    assert title_case_heading("How the Rebel Offensive Began and How the Army Regrouped")
+    assert not title_case_heading("The KIA took Hpa Lu on Monday.")
+    assert not title_case_heading("KIA Seizes Hpa Lu")  # a short headline names its places
