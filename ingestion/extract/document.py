@@ -393,7 +393,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             return "PDF"  # "In Sagaing Region, resistance forces took X", in a report about the KIA
         key = (main if main and main != actor.key and main != st.military else None) or actor.key
         if key == "PDF":  # "resistance forces" in Karenni State, in a report about no group: the KNDF
-            return _local_group(states) or key
+            return _local_group(states or st.states) or key
         return key
     if actor is not None and actor.key:
         return actor.key
@@ -440,7 +440,7 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             if key is None and _REBELS.match(actor.text):
                 # "the rebels", of no named group: the local group of the one state the sentence
                 # names, else the PDF
-                return _local_group(states) or "PDF"
+                return _local_group(states or st.states) or "PDF"
             return key
         return st.last_agent or main
     if ev.change in ("captured",):

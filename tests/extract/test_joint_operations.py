@@ -85,3 +85,11 @@ def test_a_title_case_heading_is_told_apart_from_a_sentence():
     assert title_case_heading("How the Rebel Offensive Began and How the Army Regrouped")
     assert not title_case_heading("The KIA took Hpa Lu on Monday.")
     assert not title_case_heading("KIA Seizes Hpa Lu")  # a short headline names its places
+
+
+def test_resistance_forces_in_a_report_set_in_one_state_are_its_home_group():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "Fighting spread across Karenni State this week, where local PDF units joined the offensive. "
+        "Hpa Saung, which the resistance now controls entirely, lies west of the river.")))
+    held = {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "held"}
+    assert held.get("Hpa Saung") == "Karenni Nationalities Defence Force"
