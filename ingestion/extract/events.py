@@ -238,6 +238,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                          and _APPOSED_HELD.fullmatch(text, p.end, agent.start if agent else trig.start)]
                 if named:
                     places = named[-1:]  # "Sadone, a KIA-held town in Waingmaw": the town is Sadone
+                elif len(places) > 1 and text[trig.end:places[0].start].strip() == "" and any(
+                        t.start > places[-1].end and t.family == "hold" for t in sm.triggers):
+                    # "NDAA-controlled Mongla and Hopang, where the UWSA is in control": the name
+                    # after the prefix only, when the rest have a holder of their own
+                    places = places[:1]
             if agent is None and PARTICIPLE_LEAD.search(text[max(s.start, trig.start - 30):trig.start]):
                 # "Having retaken X, junta troops …", "since retaking X, the AA …": the main clause's
                 # subject; "junta columns moved on after taking X": the clause's before it

@@ -93,3 +93,10 @@ def test_resistance_forces_in_a_report_set_in_one_state_are_its_home_group():
         "Hpa Saung, which the resistance now controls entirely, lies west of the river.")))
     held = {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "held"}
     assert held.get("Hpa Saung") == "Karenni Nationalities Defence Force"
+
+
+def test_a_held_prefix_covers_the_list_unless_the_rest_has_a_holder_of_its_own():
+    assert holders("Junta troops stepped up attacks on TNLA-held Hseng Kaw and Man Pang.") == {
+        "Hseng Kaw": "Ta'ang National Liberation Army", "Man Pang": "Ta'ang National Liberation Army"}
+    got = holders("They included TNLA-controlled Hseng Kaw township and Man Pang Township, where the UWSA is in control.")
+    assert got.get("Man Pang Township") == "United Wa State Army"
