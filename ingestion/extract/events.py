@@ -283,7 +283,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 agent = _first_after(sm, text, trig.start, hi)
             if not places:  # "seized on Monday was the base at ..." is rare; "fell" with the place after
                 places = _objects(sm, text, trig.end, hi, trig.family) if trig.voice == "place_subject" else []
-        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest") or attributive]
+        places = [p for p in places if id(p) not in used_places or trig.family in ("withdraw", "contest") or attributive
+                  or trig.family == "hold" and trig.voice == "place_subject"]  # "besieged A and B, both still in its hands"
         source = _from_actor(sm, text, trig.end, hi)
         change = CHANGE_OF[trig.family]
         ev = Event(s.index, trig, change, trig.family == "recapture", places, agent, source,

@@ -52,6 +52,8 @@ ACTIVE: dict[str, list[str]] = {
         r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
         r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
+        # "with the TNLA gone, the junta again controls the highway": control regained
+        r"(?:once\s+)?again\s+(?:controls|controlled|holds)(?!\s+of)",
         # "the army recovered important towns", "the military got the village back"
         r"recover(?:s|ed|ing)?(?=\s+(?:full\s+)?(?:control\s+(?:of|over)|(?:the\s+)?(?-i:[A-Z])|(?:the\s+|all\s+|several\s+|two\s+|three\s+|"
         r"important\s+|key\s+|strategic\s+|lost\s+|its\s+|their\s+)+(?:towns?|villages?|bases?|camps?|outposts?|territory|areas?|positions?|ground)\b))"
@@ -126,7 +128,9 @@ PLACE_SUBJECT: dict[str, list[str]] = {
              r"(?:under(?=\s+(?:the\s+)?(?:full\s+|complete\s+|firm\s+)?(?:control|(?-i:[A-Z])|\w+['’]s?\s+(?:full\s+|complete\s+|firm\s+)?control|\w+-controlled|\w+\s+(?:full\s+|complete\s+|firm\s+)?control))|in\s+the\s+hands\s+of)",
              r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:now\s+|still\s+)?(?:completely\s+|fully\s+|firmly\s+|totally\s+|entirely\s+|effectively\s+)?(?:controlled|occupied|held|administered|run|governed)\s+by",
              r"(?:remains?|remained)\s+(?:firmly\s+|still\s+)?(?:in\s+)?(?:\w+\s+)?hands",
-             r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands"],
+             r"(?:has|have|had)\s+been\s+(?:firmly\s+)?in\s+(?:\w+['’]?s?\s+)?hands",
+             # "A, B and C, the three townships still in regime hands"
+             r"still\s+in\s+(?:the\s+)?(?:\w+['’]?s?\s+)?hands(?!\s+of)"],
     "contest": [r"chang(?:ed|es|ing)\s+hands",
                 r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
@@ -243,7 +247,7 @@ TRIGGER_STARTS = (
     "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
-    "wrest",
+    "wrest", "again ", "once ",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
@@ -261,7 +265,7 @@ KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer"
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
-        "changes hands", "changing hands", "confined to", "restricted to")
+        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

@@ -100,3 +100,15 @@ def test_a_held_prefix_covers_the_list_unless_the_rest_has_a_holder_of_its_own()
         "Hseng Kaw": "Ta'ang National Liberation Army", "Man Pang": "Ta'ang National Liberation Army"}
     got = holders("They included TNLA-controlled Hseng Kaw township and Man Pang Township, where the UWSA is in control.")
     assert got.get("Man Pang Township") == "United Wa State Army"
+
+
+def test_towns_told_still_in_a_side_s_hands_after_a_verb_are_held_by_it():
+    got = holders("The AA has surrounded Kyauk Ni, Pyin Hla and Sit Taw, the three townships still in junta hands.")
+    assert got == {"Kyauk Ni": "Myanmar Armed Forces", "Pyin Hla": "Myanmar Armed Forces", "Sit Taw": "Myanmar Armed Forces"}
+
+
+def test_a_side_that_again_controls_a_place_has_taken_it_back():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "With the TNLA gone from Hsi Paw, the junta again controls the Mandalay–Muse road.")))
+    got = [f for f in facts if isinstance(f, ControlChange) and "road" in f.place]
+    assert got and got[0].change == "captured" and got[0].actor_to == "Myanmar Armed Forces"

@@ -20,7 +20,7 @@ EXAMPLES = {
         "raised their flag over",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
-                  "took back", "re-captured", "restored stability in", "recovered important towns", "got the village back"],
+                  "took back", "re-captured", "again controls", "restored stability in", "recovered important towns", "got the village back"],
     "withdraw": ["withdrew", "retreated", "pulled out", "gave up its positions", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
@@ -42,7 +42,8 @@ PLACE_SUBJECT_EXAMPLES = {
                 "handed over to", "passed to", "surrendered to", "was now in their control",
                 "fell"],
     "recapture": ["has been restored to peace and stability"],
-    "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands"],
+    "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands",
+             "still in regime hands"],
     "contest": ["changed hands", "came under heavy attack"],
 }
 
