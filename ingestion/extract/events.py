@@ -75,7 +75,7 @@ OBJECT_GAP = re.compile(
     r"\s*[,:—–-]?\s+|(?-i:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+['’]s\s+"
     # "regained Kyauktaw Township's Kanni village": the area that holds it
     r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3})(?:township|region|state|district)['’]s\s+){0,9}$", re.I)
-REF_NAMES = re.compile(r"^\s*(?:of|at|in|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
+REF_NAMES = re.compile(r"^\s*(?:of|at|in|inside|within|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"
                        r"beside|by|above|on\s+the\s+outskirts\s+of|[—–-]|among\s+them|namely)\s*(?:the\s+)?"
                        r"(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 FIGURE_OBJECT = re.compile(r"^\s*(?!\d+\s*(?:%|percent|per\s+cent))(?:more\s+than\s+|over\s+(?!(?:the|its|their|(?-i:[A-Z])\w*)\b)|at\s+least\s+|nearly\s+|about\s+|some\s+|around\s+|"

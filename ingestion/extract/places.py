@@ -149,7 +149,8 @@ LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
-    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf"(?:\s+(?:that\s+|which\s+)?(?:they|it|the\s+(?:junta|regime|military|army))\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"  # "the positions they held inside X"
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|inside|within|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # two unnamed sites placed by one name: "the police station and (the) administration office in Sinbo"
 COORD_SITES_RE = re.compile(
     rf"\b(?i:the|its|their)\s+(?P<one>(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<h1>(?i:{_HEADS_RE})))\s+and\s+(?:(?:the|its|their)\s+)?"
@@ -408,10 +409,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 settlement = Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True)
-                if (head == "position" and m.group("plural") and _WHOLE_SET.search(s, m.start(), m.start("head"))
-                        and _IN_AT.match(s, m.end("plural"), m.start("name"))):
-                    # "the military's remaining positions in Ann": the settlement they held, taken whole
-                    add(replace(settlement, inner=False))
+                held_in = _IN_AT.match(s, m.end("plural"), m.start("name")) if head == "position" and m.group("plural") else None
+                if held_in and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held")):
+                    # "the military's remaining positions in Ann": the settlement they held, taken whole;
+                    # "the positions they held inside Ann" too, the clause with it (its verb is no change)
+                    add(replace(settlement, inner=False, start=start + m.start()) if held_in.group("held")
+                        else replace(settlement, inner=False))
                     continue
                 words = (m.group() if m.group("owner") is None
                          else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
@@ -543,7 +546,8 @@ def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) 
 
 
 _WHOLE_SET = re.compile(r"\b(?:remaining|last|all|junta['’]s|military['’]s|regime['’]s|army['’]s|their|its)\s", re.I)
-_IN_AT = re.compile(r"\s+(?:in|at|inside)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
+_IN_AT = re.compile(r"(?P<held>\s+(?:that\s+|which\s+)?(?:they|it|the\s+\w+)\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"
+                    r"\s+(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
 _SETTLEMENT_HEADS = frozenset({"town", "city", "township", "village", "village tract", "ward", "quarter",
                                "neighbourhood", "neighborhood"})
 _GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")

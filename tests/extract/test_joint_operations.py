@@ -112,3 +112,17 @@ def test_a_side_that_again_controls_a_place_has_taken_it_back():
         "With the TNLA gone from Hsi Paw, the junta again controls the Mandalay–Muse road.")))
     got = [f for f in facts if isinstance(f, ControlChange) and "road" in f.place]
     assert got and got[0].change == "captured" and got[0].actor_to == "Myanmar Armed Forces"
+
+
+def left_places(text: str) -> dict[str, str | None]:
+    """place -> actor_from of the withdrawals in ``text``."""
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return {f.place: f.actor_from for f in facts if isinstance(f, ControlChange) and f.change == "withdrew"}
+
+
+@pytest.mark.parametrize("text", [
+    "Junta troops abandoned their positions inside Hpa Lu on Sunday.",
+    "Junta troops abandoned the positions they held inside Hpa Lu on Sunday.",
+])
+def test_positions_a_side_held_inside_a_town_are_the_town(text):
+    assert left_places(text) == {"Hpa Lu": "Myanmar Armed Forces"}
