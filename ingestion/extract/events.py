@@ -125,7 +125,7 @@ RELATIVE_SUBJECT = re.compile(r"\W*(?:who|which|that)\b", re.I)  # a relative cl
 WHERE_LEAD = re.compile(r"\W*where\b", re.I)  # a clause opening with "where": about the place before it
 SETTLEMENTS_OF = re.compile(r"^\s*(?:in|at|across|around)\s+the\s+(?:villages|wards|neighbou?rhoods|village\s+tracts)\s+of\s+$", re.I)
 FROM_WHICH = re.compile(r",?\s*(?:from|out\s+of)\s+which\b", re.I)
-LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|on|of|along|around|close\s+to|beside|between|within|"
+LOCATIVE = re.compile(r"\b(?:in|at|near|by|outside|inside|on|of|along|around|close\s+to|beside|overlooking|above|between|within|"
                       r"east|west|north|south|from|to|towards?|into)\b", re.I)
 # "Hpasawng lies south of Bawlake, which …": a verb between, so the second place heads no phrase
 # of the first; the relative clause is about the second (as in "the road between A, which …")

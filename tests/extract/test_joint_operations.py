@@ -126,3 +126,11 @@ def left_places(text: str) -> dict[str, str | None]:
 ])
 def test_positions_a_side_held_inside_a_town_are_the_town(text):
     assert left_places(text) == {"Hpa Lu": "Myanmar Armed Forces"}
+
+
+def test_a_unit_s_headquarters_by_a_village_is_the_site_taken():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "The KIA pressed on with its offensive in the north. "
+        "Two days later the Infantry Battalion 91 headquarters by Nam Sai village in Hka Lu Township was captured.")))
+    taken = [f.place for f in facts if isinstance(f, ControlChange) and f.change == "captured"]
+    assert taken == ["Infantry Battalion 91 headquarters"]
