@@ -273,6 +273,12 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 # "the MOC-44 headquarters, which remains under the control of the military"
                 earlier = [b for b in breaks if b < lo]
                 places = _subjects(sm, text, earlier[-1] if earlier else s.start, lo)
+            if trig.family == "capture" and _GAVE_UP_TO.match(trig.text) and (not places or "themselves" in trig.text.lower()):
+                # "police officers manning the X outpost gave themselves up to the AA": the post they
+                # held (people give themselves up, not places: only a post they manned is handed over)
+                places = [p for p in sm.places if lo <= p.start < trig.start and not p.inner
+                          and kind_family(p.kind) == "base" and MANNING.search(text[max(lo, p.start - 30):p.start])
+                          and PEOPLE_GAP.search(text[max(lo, p.start - 50):p.start])][:1]
             if trig.voice == "passive":
                 agent = _after_by(sm, text, trig.end, hi)
             elif OWN_HANDS.search(trig.text):  # "X is now in its hands": the side named before
@@ -333,6 +339,7 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events + candidates
 
 
+_GAVE_UP_TO = re.compile(r"(?:surrender|gave|give|giving)", re.I)
 # between a name and the prefix of an attributive verb describing it: "X, a KIA-held town"
 _APPOSED_HELD = re.compile(r",\s+(?:a|an|the|another)\s+(?:(?:key|strategic|small|large|major|border|remote|hilltop|former)\s+)?")
 

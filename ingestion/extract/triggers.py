@@ -118,7 +118,9 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|"
                 r"(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,4}?\s+(?:control|rule|administration)\b|\w+['’]s?\s+control|\w+-controlled))",
                 r"(?:is|are|was|were)\s+now\s+in\s+the\s+hands\s+of",  # without "now": a statement of holding
-                r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:in)?to", r"surrender(?:ed|s)?\s+to",
+                r"handed\s+(?:over\s+|back\s+)?to", r"pass(?:ed|es)\s+(?:entirely\s+|fully\s+|completely\s+)?(?:in)?to", r"surrender(?:ed|s)?\s+to",
+                r"pass(?:ing)?\s+(?:entirely\s+|fully\s+|completely\s+)?into\s+the\s+hands\s+of",  # "the second township to pass into the hands of X"
+                r"(?:gave|give|gives|giving)\s+themselves\s+up\s+to",  # "the officers manning X gave themselves up to the AA"
                 r"(?:is|are|was|were|now)\s+(?:now\s+|firmly\s+|entirely\s+|completely\s+)?in\s+(?:its|their|our|\w+['’]s?)\s+hands",
                 r"(?:is|are|was|were)\s+now\s+(?:fully\s+|completely\s+|entirely\s+)?(?:in|under)\s+(?:its|their|our)\s+control",
                 r"(?:fell|fallen)(?!\s+(?:on(?!\s+(?:the\s+(?:following|next|same|second|third)\s+(?:day|morning|night)|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|upon|back|in\s+love|into\s+(?!the\s+hands)|silent|ill|short|apart|sharply|by|"
@@ -242,7 +244,8 @@ TRIGGER_STARTS = (
     "have been restored", "was restored", "were restored", "raised ", "raises ", "raising ", "hoist", "plant",
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
-    "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
+    "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "gave themselves", "give themselves", "gives themselves",
+    "giving themselves", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
     "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
@@ -265,7 +268,7 @@ KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer"
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
-        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold")
+        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold", "themselves up")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

@@ -134,3 +134,17 @@ def test_a_unit_s_headquarters_by_a_village_is_the_site_taken():
         "Two days later the Infantry Battalion 91 headquarters by Nam Sai village in Hka Lu Township was captured.")))
     taken = [f.place for f in facts if isinstance(f, ControlChange) and f.change == "captured"]
     assert taken == ["Infantry Battalion 91 headquarters"]
+
+
+def test_the_men_manning_a_post_who_give_themselves_up_hand_it_over():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "On Monday, around 80 regime police officers manning the Kyun Taw police outpost gave themselves up to the AA "
+        "after the outpost came under heavy attack.")))
+    taken = {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert taken == {"Kyun Taw police outpost": "Arakan Army"}
+
+
+def test_troops_in_a_township_who_give_themselves_up_hand_over_no_township():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "Some 40 junta soldiers in Hka Lu Township gave themselves up to the KIA on Monday.")))
+    assert not [f for f in facts if isinstance(f, ControlChange) and f.change == "captured"]

@@ -39,7 +39,7 @@ NOMINAL_EXAMPLES = {
 }
 PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was now in the hands of", "is now in their hands",
-                "handed over to", "passed to", "surrendered to", "was now in their control",
+                "handed over to", "passed to", "surrendered to", "gave themselves up to", "pass entirely into the hands of", "was now in their control",
                 "fell"],
     "recapture": ["has been restored to peace and stability"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands",
