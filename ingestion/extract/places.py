@@ -116,6 +116,10 @@ HEAD_KIND = {
     "encampment": "outpost", "stronghold": "outpost", "security post": "outpost", "police post": "outpost",
     "substation": "other", "power station": "other", "power plant": "other", "facility": "other",
     "fortress": "military_base", "fort": "military_base", "university": "other", "college": "other", "stadium": "other", "industrial zone": "other",
+    # sites a war's reports name by what they hold or serve: "the Ann fuel depot", "the Sin Ywa
+    # telecom tower", "the Kyin San Kyawt border trade zone", "the Hpakant road junction"
+    "depot": "military_base", "barracks": "military_base", "academy": "military_base", "tower": "other",
+    "junction": "other", "zone": "other", "site": "other", "warehouse": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
@@ -131,10 +135,15 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              "naval", "navy", "air", "riverside", "regional", "command", "council", "operations",
              # "the Kunlong-based battalion headquarters", "the Sami infantry battalion base"
              "battalion", "infantry", "artillery",
-             "town", "city")  # "the Singu town police station"
+             "town", "city",  # "the Singu town police station"
+             # "the X general administration department office", "the X ammunition depot", "the X
+             # high school", "the X deep-sea port project site"
+             "department", "fuel", "ammunition", "ordnance", "arms", "weapons", "supply", "logistics", "training",
+             "signal", "communications", "radio", "television", "oil", "high", "middle", "primary",
+             "deep-sea", "project", "relay")
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
-    rf"\b(?P<name>{CAPSEQ})(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"
+    rf"\b(?P<name>{CAPSEQ}(?:\s+\d{{1,4}}(?=\s+[a-z]))?)(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"  # "the Ka Pa Sa 22 ordnance factory"
     rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(

@@ -148,3 +148,18 @@ def test_troops_in_a_township_who_give_themselves_up_hand_over_no_township():
     facts = extract_report(Report(id="t", published="2025-06-20", text=(
         "Some 40 junta soldiers in Hka Lu Township gave themselves up to the KIA on Monday.")))
     assert not [f for f in facts if isinstance(f, ControlChange) and f.change == "captured"]
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("The AA seized the Kyauk Taw general administration department office on Monday.",
+     "Kyauk Taw general administration department office", "other"),
+    ("The MNDAA captured the Kyin San Kyawt border trade zone on Sunday.", "Kyin San Kyawt border trade zone", "other"),
+    ("The AA captured the Hpa Yon fuel depot on Friday.", "Hpa Yon fuel depot", "military_base"),
+    ("The PDF overran the Sin Ywa telecom tower on Tuesday.", "Sin Ywa telecom tower", "other"),
+    ("The TNLA took the Ka Pa Sa 22 ordnance factory near Nawng Kio.", "Ka Pa Sa 22 ordnance factory", "other"),
+    ("Resistance forces took the Ma Gyi Bin high school on Monday.", "Ma Gyi Bin high school", "other"),
+])
+def test_a_site_named_by_what_it_holds_or_serves_is_the_site_not_its_town(text, place, kind):
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    taken = {f.place: f.place_kind for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert taken == {place: kind}
