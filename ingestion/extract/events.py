@@ -651,6 +651,8 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
         if out and any(a < p.start < b for a, b in described):
             continue  # "A, the junta's last stronghold in the township, and B": the township describes A
         gap = SPEAKER_ASIDE.sub(" ", APPOSITION.sub(" ", _without_dates(text, prev_end, p.start, sm)))
+        if not out and "," in gap:
+            gap = _ALLIES_ASIDE.sub(" ", gap)  # "captured, together with allied PDF forces, the town of X"
         if out and "(" in gap:
             gap = BRACKETED.sub(" ", gap)  # "A (Sagaing), B (Kayin) and C": where each one lies
         if out and "from" in gap:

@@ -154,8 +154,12 @@ BARE_RE = re.compile(rf"(?=[A-Z\d])\b{CAPSEQ}\b")
 # the words of a unit's type, as reports capitalise them ("the Light Infantry Battalion base in X")
 _UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|Engineering|Signal|Division|Regiment|LIB|IB|LID|TB|AB)"
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
+# a located site's head noun is at most the fifth word after its determiner ("the military
+# council's tactical operations command in X")
+LOCATED_HEAD_WITHIN = 5
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+"
+    rf"(?:(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
     rf"(?:\s+(?:that\s+|which\s+)?(?:they|it|the\s+(?:junta|regime|military|army))\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"  # "the positions they held inside X"
@@ -399,8 +403,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
     upper = low != s if s.isascii() else any(c.isupper() for c in s)  # ASCII: lowering changes only capitals
     if heads and upper:
         gates = site_gates(s, low)
-        # a located site's head noun is at most the third word after its determiner
-        keep = None if gates is None else (lambda p: gates.head_within(p, 3))
+        keep = None if gates is None else (lambda p: gates.head_within(p, LOCATED_HEAD_WITHIN))
         if " and " in s:
             for m in COORD_SITES_RE.finditer(s):
                 name = _strip_lead(m.group("name"))
@@ -418,8 +421,10 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 settlement = Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True)
-                held_in = _IN_AT.match(s, m.end("plural"), m.start("name")) if head == "position" and m.group("plural") else None
-                if held_in and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held")):
+                held_in = _IN_AT.match(s, m.end("plural"), m.start("name")) if m.group("plural") else None
+                if held_in and (head == "position" and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held"))
+                                or _LAST_OF_ALL.search(s, m.start(), m.start("head"))):
+                    # "the military's last remaining bases in Mansi town": the settlement they held
                     # "the military's remaining positions in Ann": the settlement they held, taken whole;
                     # "the positions they held inside Ann" too, the clause with it (its verb is no change)
                     add(replace(settlement, inner=False, start=start + m.start()) if held_in.group("held")
@@ -554,6 +559,7 @@ def _listed_sites(text: str, places: list[Place], sites: list[tuple[int, str]]) 
     return out
 
 
+_LAST_OF_ALL = re.compile(r"\b(?:last\s+remaining|remaining|last)\s", re.I)
 _WHOLE_SET = re.compile(r"\b(?:remaining|last|all|junta['’]s|military['’]s|regime['’]s|army['’]s|their|its)\s", re.I)
 _IN_AT = re.compile(r"(?P<held>\s+(?:that\s+|which\s+)?(?:they|it|the\s+\w+)\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"
                     r"\s+(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)

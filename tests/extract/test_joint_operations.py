@@ -163,3 +163,20 @@ def test_a_site_named_by_what_it_holds_or_serves_is_the_site_not_its_town(text, 
     facts = extract_report(Report(id="t", published="2025-06-20", text=text))
     taken = {f.place: f.place_kind for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert taken == {place: kind}
+
+
+def test_allies_told_between_a_verb_and_its_object_leave_the_object():
+    got = captors("The KIA captured, together with allied PDF forces, the town of Hpa Lu on Monday.")
+    assert got == {"Hpa Lu": "Kachin Independence Army"}
+
+
+def test_a_site_owned_by_the_military_council_placed_by_a_town_is_the_site():
+    facts = extract_report(Report(id="t", published="2025-06-20", text=(
+        "The AA said it took control of the military council's tactical operations command in Kyauk Ni.")))
+    taken = {f.place: f.place_kind for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert list(taken.values()) == ["military_base"] and "Kyauk Ni" in next(iter(taken))
+
+
+def test_a_side_s_last_remaining_bases_in_a_town_are_the_town():
+    got = captors("The military's last remaining bases in Hpa Lu town were taken by the KIA on Monday.")
+    assert got == {"Hpa Lu": "Kachin Independence Army"}

@@ -112,7 +112,9 @@ def _site_texts():
 
 def test_site_gates_find_what_the_plain_scans_find():
     """``SiteGates`` only spares tries: the gated scans find the plain scans' matches."""
-    from ingestion.extract.places import _LOCATED_SITE_STARTS_RE, LOCATED_SITE_RE, NAMED_SITE_RE, site_gates
+    from ingestion.extract.places import (
+        _LOCATED_SITE_STARTS_RE, LOCATED_HEAD_WITHIN, LOCATED_SITE_RE, NAMED_SITE_RE, site_gates,
+    )
     from ingestion.extract.scan import finditer_at, finditer_positions
 
     for s in _site_texts():
@@ -124,7 +126,7 @@ def test_site_gates_find_what_the_plain_scans_find():
         assert got == want, s
         want = [(m.span(), m.groupdict()) for m in LOCATED_SITE_RE.finditer(s)]
         got = [(m.span(), m.groupdict()) for m in finditer_at(LOCATED_SITE_RE, _LOCATED_SITE_STARTS_RE, s, 0, len(s),
-                                                                lambda p: gates.head_within(p, 3))]
+                                                                lambda p: gates.head_within(p, LOCATED_HEAD_WITHIN))]
         assert got == want, s
 
 
