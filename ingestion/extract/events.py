@@ -302,6 +302,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
             change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
             ev.change = change
+        elif places and _ENTERED.match(trig.text) and _REPULSED.search(text, trig.end, s.end):
+            change = "contested"  # "fighters entered the ward but were driven off": in it, never in control
+            ev.change = change
         m = None
         if trig.voice in ("passive", "place_subject"):
             m = ENUM_AFTER.match(text, trig.end)
@@ -339,6 +342,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events + candidates
 
 
+_ENTERED = re.compile(r"(?:enter|moved|marched|rolled|swept)", re.I)
+_REPULSED = re.compile(r"\b(?:but|before|until)\s+(?:\w+\s+){0,4}?(?:driven\s+(?:off|out|back)|repulsed|repelled|pushed\s+back|"
+                       r"beaten\s+back|forced\s+(?:to\s+(?:retreat|withdraw|pull)|out|back)|(?:retreated|withdrew|pulled\s+(?:out|back)))", re.I)
 _GAVE_UP_TO = re.compile(r"(?:surrender|gave|give|giving)", re.I)
 # between a name and the prefix of an attributive verb describing it: "X, a KIA-held town"
 _APPOSED_HELD = re.compile(r",\s+(?:a|an|the|another)\s+(?:(?:key|strategic|small|large|major|border|remote|hilltop|former)\s+)?")

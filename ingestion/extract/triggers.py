@@ -45,6 +45,10 @@ ACTIVE: dict[str, list[str]] = {
         # "the MNDAA handed Lashio back to the junta": so does the subject of a handover
         r"hand(?:ed|s|ing)\s+(?:over|back)(?=\s+(?:the\s+)?[A-Z])",
         r"hand(?:ed|s|ing)(?=\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:back|over)\s+to\b)",
+        # "Tatmadaw columns have now entered the town", "UWSA troops moved into X": in the place now
+        r"(?<!road\s)(?<!highway\s)(?<!river\s)(?<!route\s)(?:entered|enters|entering)"
+        r"(?=\s+(?:the\s+)?(?:(?!(?:Thailand|Thai|China|Chinese|India|Indian|Bangladesh|Laos)\b)(?-i:[A-Z])|town|city|village|camp|base|outpost|ward))",
+        r"(?<!been\s)(?<!were\s)(?<!was\s)(?<!being\s)(?:moved|marched|rolled|swept)\s+into",
         # "fighters raised their flag over the police station": the flag of who took it
         r"(?:raised|raises|raising|hoisted|hoists|hoisting|planted|plants|planting)\s+(?:their|its|our|the|a)\s+(?:\w+\s+){0,2}?flags?\s+(?:over|on|at|above|atop|in)",
     ],
@@ -83,7 +87,7 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:tries|tried|trying|try|attempt(?:s|ed|ing)?|sought|seeks?|seeking|push(?:es|ed|ing)?|fought|fighting|fights|"
         r"struggl(?:e|es|ed|ing)|moved|moving|bid|efforts?|offensive|operations?|battle)\s+to\s+(?:capture|seize|take|retake|"
         r"recapture|overrun|enter|control|win\s+back|take\s+back|reclaim|regain|reoccupy)",
-        r"(?:push(?:es|ed|ing)?|moved|moving|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)",
+        r"(?:push(?:es|ed|ing)?|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)", r"(?:moved|moving)\s+(?:on|towards?)",
     ],
     "hold": [
         r"(?:had|has|have)\s+been\s+occupying",  # "the terrorists who had been occupying X": held it, no capture
@@ -250,7 +254,7 @@ TRIGGER_STARTS = (
     "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
-    "wrest", "again ", "once ",
+    "wrest", "again ", "once ", "enter", "marched ", "rolled ", "swept ",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
@@ -268,7 +272,7 @@ KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer"
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
-        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold", "themselves up")
+        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold", "themselves up", "enter", "into")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

@@ -180,3 +180,21 @@ def test_a_site_owned_by_the_military_council_placed_by_a_town_is_the_site():
 def test_a_side_s_last_remaining_bases_in_a_town_are_the_town():
     got = captors("The military's last remaining bases in Hpa Lu town were taken by the KIA on Monday.")
     assert got == {"Hpa Lu": "Kachin Independence Army"}
+
+
+@pytest.mark.parametrize("text, place, actor", [
+    ("Tatmadaw columns have now entered Hsi Hseng town.", "Hsi Hseng town", "Myanmar Armed Forces"),
+    ("UWSA troops moved into Man Hpang following talks with the junta.", "Man Hpang", "United Wa State Army"),
+])
+def test_a_side_that_enters_a_place_takes_it(text, place, actor):
+    assert captors(text) == {place: actor}
+
+
+@pytest.mark.parametrize("text", [
+    "PDF fighters entered Ywa Thit ward on Saturday but were driven off by artillery.",
+    "More than 100 junta troops have been moved into Hka Lu to reinforce the garrison.",
+    "The road enters Hka Lu from the south.",
+    "Junta soldiers fleeing the fighting entered Thailand's Tak province.",
+])
+def test_entering_is_no_capture_when_repulsed_reinforced_or_said_of_a_road(text):
+    assert captors(text) == {}
