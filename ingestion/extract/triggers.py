@@ -29,7 +29,9 @@ ACTIVE: dict[str, list[str]] = {
         r"taken(?!\s+(?:alive|prisoners?|captive|hostage|away|into\s+custody|to\s+(?:hospital|safety)|place|part|refuge|shelter|"
         r"(?:heavy\s+|huge\s+|serious\s+|severe\s+)?(?:losses|casualties)|"
         r"over\s+by\s+(?:fear|panic)))", r"took(?=\s+(?:the|all|a|an|three|two|four|five|several|most|junta|regime|military|full|[A-Z]))",
-        r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
+        r"wrest(?:s|ed|ing)?(?:\s+control\s+of)?",
+        # state media: "the columns were able to clear the terrorists from X"
+        r"clear(?:ed|ing)?\s+(?:[\w'’-]+\s+){1,4}?(?:out\s+)?from", r"clear(?:ed|ing)?(?=\s+(?:the|all|a|an|junta|military|regime|remaining|[A-Z]))",
         r"secur(?:e|es|ed|ing)(?=\s+(?:the|all|full|a|an|[A-Z]))", r"over-?ran", r"annex(?:ed|ing)?",
         r"(?:completely|fully)\s+control(?:led)?",
         # "the AA is now in full control of X": the change just made ("is in control of": holding)
@@ -64,8 +66,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"(?:got|get|gets|getting)\s+(?:it|them|both\s+of\s+them|(?:the|its|their)\s+(?:town|village|base|camp|area|outpost|post|city))\s+back",
         # state media: "restored stability in X", "restored administrative control over X"
-        r"restor(?:ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+|regional\s+|local\s+)?(?:control|stability|peace\s+and\s+stability|"
-        r"law\s+and\s+order)\s+(?:of|over|in|to)",
+        r"restor(?:e|ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+|regional\s+|local\s+)?(?:control|stability|peace\s+and\s+stability|"
+        r"law\s+and\s+order|the\s+rule\s+of\s+law)\s+(?:of|over|in|to)",
     ],
     "withdraw": [
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
@@ -116,7 +118,9 @@ NOMINAL: dict[str, list[str]] = {
 # passive-like forms whose subject is the place: "X fell to A", "X came under A's control"
 PLACE_SUBJECT: dict[str, list[str]] = {
     # state media: "Kone Thar village has been restored to peace and stability" (by the junta)
-    "recapture": [r"(?:(?:has|have|had)\s+been|was|were)\s+restored\s+to\s+(?:peace|stability|normal|law\s+and\s+order)"],
+    "recapture": [r"(?:(?:has|have|had)\s+been|was|were)\s+restored\s+to\s+(?:peace|stability|normal|law\s+and\s+order)",
+                  # "after the area returned to stability": state media's word for the junta back in control
+                  r"(?:has|have|had)?\s*return(?:ed|s)\s+to\s+(?:peace\s+and\s+stability|stability|normal(?:cy)?|law\s+and\s+order)"],
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 # "came under KNDF control", not "comes under the Regional Operations Command" (a unit's chain of command)
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|"
@@ -254,7 +258,7 @@ TRIGGER_STARTS = (
     "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
-    "wrest", "again ", "once ", "enter", "marched ", "rolled ", "swept ",
+    "wrest", "again ", "once ", "enter", "return", "marched ", "rolled ", "swept ",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",
@@ -272,7 +276,7 @@ KEYS = ("captur", "seiz", "flag", "overr", "overp", "over-r", "occup", "conquer"
         "clos", "hold", "held", "retain", "maintain", "administer", "under", "hands", "siege", "blockade", "loss",
         "seizure", "conquest", "lost", "losing", "lose", "handed", "chas", "expel", "oust", "charge", "run by", "governed", "passe", "drove", "driv", "forc", "launch", "mount", "tried", "tries", "try", "attempt", "sought", "seek", "struggl",
         "bid", "effort", "operation", "occupies", "gave up", "give up", "gives up", "giving up", "given up", "reoccup", "re-", "recaptur", "recover", " back", "surrender", "restor", "changed hands",
-        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold", "themselves up", "enter", "into")
+        "changes hands", "changing hands", "confined to", "restricted to", "again control", "again hold", "themselves up", "enter", "into", "returned to", "returns to")
 
 
 may_trigger = AnyOf(KEYS)  # whether a lower-cased text holds one of KEYS

@@ -198,3 +198,13 @@ def test_a_side_that_enters_a_place_takes_it(text, place, actor):
 ])
 def test_entering_is_no_capture_when_repulsed_reinforced_or_said_of_a_road(text):
     assert captors(text) == {}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Tatmadaw has been able to restore the rule of law in Kyauk Me Township.", "Kyauk Me Township"),
+    ("The Tatmadaw columns were able to clear the KIA terrorists from Nam Hpat Kar village.", "Nam Hpat Kar village"),
+])
+def test_state_media_words_for_the_junta_back_in_control(text, place):
+    facts = extract_report(Report(id="t", published="2025-06-20", outlet="Global New Light of Myanmar", text=text))
+    got = {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got == {place: "Myanmar Armed Forces"}

@@ -14,7 +14,7 @@ EXAMPLES = {
     "capture": [
         "captured", "seizes", "overran", "got control of", "overpowered", "occupied", "conquered", "liberated", "stormed",
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
-        "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward",
+        "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward", "clear the KIA terrorists from",
         "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
         "surrendered the town", "is now in full control of", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
         "raised their flag over", "entered the town", "moved into",
@@ -42,7 +42,7 @@ PLACE_SUBJECT_EXAMPLES = {
     "capture": ["fell to", "fallen under", "came under the control of", "was now in the hands of", "is now in their hands",
                 "handed over to", "passed to", "surrendered to", "gave themselves up to", "pass entirely into the hands of", "was now in their control",
                 "fell"],
-    "recapture": ["has been restored to peace and stability"],
+    "recapture": ["has been restored to peace and stability", "returned to stability"],
     "hold": ["remains under junta control", "is controlled by", "is now run by", "is governed by", "remained firmly in junta hands", "has been in KIA hands",
              "still in regime hands"],
     "contest": ["changed hands", "came under heavy attack"],
