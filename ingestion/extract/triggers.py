@@ -120,7 +120,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
     # state media: "Kone Thar village has been restored to peace and stability" (by the junta)
     "recapture": [r"(?:(?:has|have|had)\s+been|was|were)\s+restored\s+to\s+(?:peace|stability|normal|law\s+and\s+order)",
                   # "after the area returned to stability": state media's word for the junta back in control
-                  r"(?:has|have|had)?\s*return(?:ed|s)\s+to\s+(?:peace\s+and\s+stability|stability|normal(?:cy)?|law\s+and\s+order)"],
+                  r"return(?:ed|s)\s+to\s+(?:peace\s+and\s+stability|stability|normal(?:cy)?|law\s+and\s+order)"],
     "capture": [r"f[ae]ll(?:s|en|ing)?\s+(?:in)?to(?:\s+the\s+hands\s+of)?", r"f[ae]ll(?:s|en)?\s+under",
                 # "came under KNDF control", not "comes under the Regional Operations Command" (a unit's chain of command)
                 r"(?:came|come|comes|coming|now)\s+(?:fully\s+|completely\s+)?under(?=\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:control|"
