@@ -220,6 +220,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 if not places and from_which:
                     # "the Nyaung Kyo outpost in Penwegon Township, from which the troops fell back"
                     places = _antecedent(sm, text, from_which.start())
+                if not places and trig.family == "capture" and _WHEN_LEAD.search(text, max(s.start, lo - 12), lo + 8) \
+                        and trig.text.lower().rstrip().endswith("out"):
+                    # "the AA had held both villages until August, when military assaults drove its
+                    # fighters out": out of the places the clause before names
+                    places = _subjects(sm, text, s.start, lo)
                 if not places and trig.family == "hold" and WHERE_LEAD.match(text, lo, trig.start):
                     places = _antecedent(sm, text, lo)  # "Tangyan, where the UWSA is in control"
                 if not places and trig.family == "withdraw":
@@ -325,6 +330,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
             ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
         events.append(ev)
+        driven = _driven_out(sm, trig, places, ev.change)
+        if driven is not None:
+            events.append(driven)  # "the KNLA drove junta troops out of X": and the junta troops left X
         candidates += _candidates(sm, trig, places, agent, source)
         for p in places:
             used_places.add(id(p))
@@ -342,6 +350,24 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
     return events + candidates
 
 
+_DRIVE_OUT = re.compile(r"(?:drove|drive|drives|driving|forced|forcing|chased|chasing|expelled|expelling|ousted|ousting|pushed|pushing)\b"
+                        r".*\b(?:out|from)\b", re.I | re.S)
+
+
+def _driven_out(sm: SentenceMentions, trig: Trigger, places: list[Place], change: str) -> Event | None:
+    """The withdrawal a capture that drives a side out tells too ("the KNLA drove junta troops
+    out of X", "military assaults drove its fighters out"): the side named inside the verb left
+    the places taken."""
+    if not places or change != "captured" or trig.voice != "active" or not _DRIVE_OUT.match(trig.text):
+        return None
+    driven = next((a for a in sm.actors if trig.start < a.start and a.end < trig.end), None)
+    if driven is None:
+        return None
+    left = Trigger(trig.start, trig.end, "withdraw", "active", trig.text, trig.negated)
+    return Event(sm.sentence.index, left, "withdrew", False, list(places), driven, None, rule="withdraw:driven_out")
+
+
+_WHEN_LEAD = re.compile(r",\s*when\b", re.I)
 _ENTERED = re.compile(r"(?:enter|moved|marched|rolled|swept)", re.I)
 _REPULSED = re.compile(r"\b(?:but|before|until)\s+(?:\w+\s+){0,4}?(?:driven\s+(?:off|out|back)|repulsed|repelled|pushed\s+back|"
                        r"beaten\s+back|forced\s+(?:to\s+(?:retreat|withdraw|pull)|out|back)|(?:retreated|withdrew|pulled\s+(?:out|back)))", re.I)
@@ -785,6 +811,9 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
             out[0] = p  # "Rihkhawdar, the main trade gate …, fell": an apposition
         elif out[0].unit is not None and APPOSED_UNIT.fullmatch(gap) and text.startswith(",", out[0].end):
             break  # "the last junta stronghold in X, the LIB 5 base, fell": the unit names it
+        elif p.ref not in (None, "generic") and p.count != 1 and gap.strip() == "," and all(q.ref is None for q in out):
+            out = [_typed(q, p) for q in out]  # "both villages, A and B, …": the names, typed by the noun before them
+            break
         elif COORD_GAP.match(gap):
             out.insert(0, p)
         elif LOCATIVE.search(gap) and len(gap) < 40 and not _FINITE_GAP.search(gap) \

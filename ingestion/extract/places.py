@@ -281,6 +281,7 @@ _LISTED_NAME_WORDS = HONORIFICS | {"Aung"}  # "the wards of A, Aung Zay Ya and B
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bof|\bat|\bnear)\s+$")
 _OUTLET_WORDS = {"Times", "News", "Post", "Media", "Agency", "Herald", "English", "Journal", "Daily", "Voice",
                  "Online", "Weekly", "Review", "Network", "Press", "Tribune", "Monitor", "Observer", "Today"}
+_NAMESAKE_LEAD = frozenset({"New", "Old", "Upper", "Lower"})
 LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin", "Mon", "Wa", "Mar", "Jan", "Jun",
                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Feb", "Apr",
                                                           "Sept"}
@@ -932,7 +933,9 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1
                      or len(words) > 1 and _HELD_BY.match(words[0])) and not (
             listed and words[0] in _LISTED_NAME_WORDS) and not (
-            words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])):
+            words[0] in _ETHNIC_LEAD and len(words) >= 3 and not any(w in NOT_PLACE for w in words[1:])) and not (
+            # "New Likkamaw", "Old Bagan", "Upper Hpa Lu": a village told apart from its namesake
+            words[0] in _NAMESAKE_LEAD and len(words) >= 2 and not any(w.rstrip("'’s") in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
     while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS:

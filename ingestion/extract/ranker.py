@@ -311,13 +311,24 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             k = id(r.event)
             if k not in best or p > best[k][1]:
                 best[k] = (cls, p)
+    follows = [r for r, _, _ in scored if r.event.rule == "withdraw:driven_out"]
     for r, cls, p in scored:
+        if r.event.rule == "withdraw:driven_out":
+            continue  # decided with the capture it follows, below
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
         elif _plain(r, text) or _plain_held(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls
+            r.extra["p"] = p
+            out.append(r)
+    # "the KNLA drove junta troops out of X": the withdrawal of the side driven out stands or falls
+    # with the capture of the same place by the same verb
+    taken = {(r.event.trigger.start, r.place.start): r.extra["p"] for r in out if r.change == "captured"}
+    for r in follows:
+        p = taken.get((r.event.trigger.start, r.place.start))
+        if p is not None:
             r.extra["p"] = p
             out.append(r)
     return out

@@ -40,6 +40,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:lost|loses|losing|lose)(?=\s+(?:the|control|all|two|three|four|five|several|its|their|[A-Z]))",
         # "drove the junta out of X", "chased junta troops from X": the subject takes X
         r"(?:drove|drive|drives|driving|driven|forced|forcing)\s+(?:[\w'’-]+\s+){1,4}?out\s+of",
+        # "… until August, when military assaults drove its fighters out": out of the places the clause before names
+        r"(?:drove|drive|drives|driving|forced|forcing)\s+(?:[\w'’-]+\s+){1,3}?out\b(?!\s+of\b)",
         r"(?:drove|drive|drives|driving|driven|pushed|pushing|chased|chasing|expelled|expelling|ousted|ousting)"
         r"\s+(?:[\w'’-]+\s+){1,4}?(?:out\s+)?from",
         # "the regime surrendered three townships": like "lost", the subject gives X up to the other side

@@ -208,3 +208,24 @@ def test_state_media_words_for_the_junta_back_in_control(text, place):
     facts = extract_report(Report(id="t", published="2025-06-20", outlet="Global New Light of Myanmar", text=text))
     got = {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert got == {place: "Myanmar Armed Forces"}
+
+
+def changes(text: str, published: str = "2025-09-07") -> set[tuple]:
+    facts = extract_report(Report(id="t", published=published, text=text))
+    return {(f.change, f.place, f.place_kind, f.actor_to, f.actor_from) for f in facts if isinstance(f, ControlChange)}
+
+
+def test_a_side_driven_out_of_a_place_withdrew_from_it_too():
+    assert changes("The KNLA drove junta troops out of the Ta Kaw camp on Monday.") == {
+        ("captured", "Ta Kaw camp", "outpost", "Karen National Liberation Army", "Myanmar Armed Forces"),
+        ("withdrew", "Ta Kaw camp", "outpost", None, "Myanmar Armed Forces")}
+
+
+def test_places_held_until_a_side_was_driven_out_were_taken_and_left():
+    got = changes("The KNDF had held both villages, Old Hpa Lu and New Hpa Lu, until 15 August 2025, "
+                  "when relentless military assaults drove its fighters out.")
+    assert got == {
+        ("captured", "Old Hpa Lu", "village", "Myanmar Armed Forces", "Karenni Nationalities Defence Force"),
+        ("captured", "New Hpa Lu", "village", "Myanmar Armed Forces", "Karenni Nationalities Defence Force"),
+        ("withdrew", "Old Hpa Lu", "village", None, "Karenni Nationalities Defence Force"),
+        ("withdrew", "New Hpa Lu", "village", None, "Karenni Nationalities Defence Force")}

@@ -15,7 +15,7 @@ EXAMPLES = {
         "captured", "seizes", "overran", "got control of", "overpowered", "occupied", "conquered", "liberated", "stormed",
         "took full control of", "taken control on Monday of", "took over", "gained control of", "won control over",
         "took the town", "takes Hka Lu", "taken", "taking the post", "take the camp", "wrested control of", "cleared the ward", "clear the KIA terrorists from",
-        "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "claimed control of", "lost two camps",
+        "secured the bridge", "over-ran", "annexed", "completely controlled", "drove the regime troops out of", "drove its fighters out", "claimed control of", "lost two camps",
         "surrendered the town", "is now in full control of", "handed over Hsenwi", "handed Lashio back to", "chased junta soldiers from",
         "raised their flag over", "entered the town", "moved into",
     ],
