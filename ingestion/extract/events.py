@@ -72,7 +72,7 @@ OBJECT_GAP = re.compile(
     r"remaining|last|"
     # any word that describes the place's noun: "the jade town of", "the riverside camp at"
     r"(?-i:[a-z][\w'’-]*)(?=\s+(?:towns?|city|villages?|camps?|bases?|outposts?|posts?|stations?|port|hub|seat)\b))"
-    r"\s*[,:—–-]?\s+|(?-i:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+['’]s\s+"
+    r"\s*[,:—–-]?\s+|(?-i:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+['’]s\s+(?:\((?-i:[A-Z]{2,6})\)\s+)?"
     # "regained Kyauktaw Township's Kanni village": the area that holds it
     r"|(?-i:(?:[A-Z][\w'’-]*\s+){1,3})(?:township|region|state|district)['’]s\s+){0,9}$", re.I)
 REF_NAMES = re.compile(r"^\s*(?:of|at|in|inside|within|on|atop|overlooking|near|called|named|including|such\s+as|:|,|close\s+to|next\s+to|near\s+to|outside|"

@@ -154,12 +154,14 @@ BARE_RE = re.compile(rf"(?=[A-Z\d])\b{CAPSEQ}\b")
 # the words of a unit's type, as reports capitalise them ("the Light Infantry Battalion base in X")
 _UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|Engineering|Signal|Division|Regiment|LIB|IB|LID|TB|AB)"
 # an unnamed site placed by a name: "a hilltop outpost above Nam Mar", "two camps near Hpakant"
-# a located site's head noun is at most the fifth word after its determiner ("the military
+# a located site's head noun is at most the seventh word after its determiner ("the military
 # council's tactical operations command in X")
-LOCATED_HEAD_WITHIN = 5
+LOCATED_HEAD_WITHIN = 7
 LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+"
-    rf"(?:(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
+    rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
+    rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
     rf"(?:\s+(?:that\s+|which\s+)?(?:they|it|the\s+(?:junta|regime|military|army))\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"  # "the positions they held inside X"
@@ -442,7 +444,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 # object); "two outposts near Mading" are places
                 counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
                                                        or _AREAS_AFTER.match(s, m.end()) is not None)
-                add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
+                if m.group("poss") and m.group("poss")[0].isupper():
+                    # the owner is a side, named apart ("the State Administration Council's (SAC) hilltop camp")
+                    label = " ".join(s[m.end("poss"):m.end()].split()) + (geo.group() if geo else "")
+                    add(Place(start + m.end("poss"), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
+                else:
+                    add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
                     plural_sites.append((start + m.end(), HEAD_KIND.get(head, "other")))
                 inner.append(settlement)

@@ -229,3 +229,10 @@ def test_places_held_until_a_side_was_driven_out_were_taken_and_left():
         ("captured", "New Hpa Lu", "village", "Myanmar Armed Forces", "Karenni Nationalities Defence Force"),
         ("withdrew", "Old Hpa Lu", "village", None, "Karenni Nationalities Defence Force"),
         ("withdrew", "New Hpa Lu", "village", None, "Karenni Nationalities Defence Force")}
+
+
+def test_a_site_owned_by_a_side_named_in_full_is_the_site():
+    got = changes("On February 8, Karenni resistance fighters overran the State Administration Council's (SAC) "
+                  "hilltop camp at 12-mile, which lies between Hpa Lu and Loi Ta.", published="2025-02-12")
+    assert got == {("captured", "hilltop camp at 12-mile", "outpost", "Karenni Nationalities Defence Force",
+                    "Myanmar Armed Forces")}
