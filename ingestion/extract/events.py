@@ -338,7 +338,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             used_places.add(id(p))
     # a withdrawal or capture with no place of its own shares the place of its sentence's other event
     for ev in events:
-        if not ev.places and ev.change in ("withdrew", "captured"):
+        if not ev.places and ev.change in ("withdrew", "captured") and not _OWN_OBJECT.match(text, ev.trigger.end, s.end):
+            # (not a verb with an object of its own: "taking prisoners and capturing weapons", "went
+            # on to capture other junta positions")
             others = [o for o in events if o is not ev and o.places and o.change != ev.change]
             if others:
                 ev.places = list(others[0].places)
@@ -367,6 +369,10 @@ def _driven_out(sm: SentenceMentions, trig: Trigger, places: list[Place], change
     return Event(sm.sentence.index, left, "withdrew", False, list(places), driven, None, rule="withdraw:driven_out")
 
 
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|that|where)\s+(?:lies|lie|lay|sits|sit|stands|is|are|was|were|borders|"
+                             r"straddles|overlooks|guards)\b[^,;]{0,80},")
+_OWN_OBJECT = re.compile(r"\s+(?:(?:other|more|further|several|many|numerous|some)\b|(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|ammunition|"
+                         r"prisoners|guns|rifles|equipment|supplies|vehicles|drones|soldiers|troops|POWs|hostages)\b)", re.I)
 _WHEN_LEAD = re.compile(r",\s*when\b", re.I)
 _ENTERED = re.compile(r"(?:enter|moved|marched|rolled|swept)", re.I)
 _REPULSED = re.compile(r"\b(?:but|before|until)\s+(?:\w+\s+){0,4}?(?:driven\s+(?:off|out|back)|repulsed|repelled|pushed\s+back|"
@@ -792,6 +798,11 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     coordinated with it; none when people or things stand between ("soldiers of IB 12 were
     taken", "shells fell on the ward")."""
     cands = [p for p in sm.places if lo <= p.start and p.end <= pos and not p.inner]
+    if len(cands) > 1 and "," in text[lo:pos]:
+        # "X, which lies between A and B townships, was taken": the clause only describes X
+        asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, lo, pos)]
+        kept = [p for p in cands if not any(a <= p.start < b for a, b in asides)]
+        cands = kept or cands
     if not cands:
         return []
     between = text[cands[-1].end:pos]

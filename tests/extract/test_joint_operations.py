@@ -236,3 +236,16 @@ def test_a_site_owned_by_a_side_named_in_full_is_the_site():
                   "hilltop camp at 12-mile, which lies between Hpa Lu and Loi Ta.", published="2025-02-12")
     assert got == {("captured", "hilltop camp at 12-mile", "outpost", "Karenni Nationalities Defence Force",
                     "Myanmar Armed Forces")}
+
+
+@pytest.mark.parametrize("text", [
+    "KIA fighters assaulted a junta camp close to Hpa Lu village, taking prisoners and capturing weapons, a spokesman said.",
+    "The KNLA failed in June in a bid to take the Hpa Lu outpost, but it has gone on to capture other junta positions since then.",
+])
+def test_a_capture_of_things_or_other_places_takes_no_place_of_the_sentence(text):
+    assert captors(text) == {}
+
+
+def test_places_in_a_clause_describing_the_subject_are_not_taken_with_it():
+    got = captors("He added that Loi Ta town, which lies between Hpa Lu and Man Sam townships, was also taken on Sunday by the KIA.")
+    assert got == {"Loi Ta town": "Kachin Independence Army"}
