@@ -307,6 +307,11 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                 else PARTIAL_BEFORE.search(text[max(s.start, places[0].start - 40):places[0].start])):
             change = "contested"  # "captured parts of the base", "most of X has been taken": the rest is still fought over
             ev.change = change
+        elif places and trig.family == "hold" and trig.voice == "active" and _AND_NOW.search(text, max(s.start, trig.start - 12), trig.start) \
+                and any(e.trigger.family in ("capture", "recapture") and e.places for e in events):
+            change = "captured"  # "overran the camp at X and now control the town": taken just now
+            ev.change = change
+            ev.extra["taken_now"] = True
         elif places and _ENTERED.match(trig.text) and _REPULSED.search(text, trig.end, s.end):
             change = "contested"  # "fighters entered the ward but were driven off": in it, never in control
             ev.change = change
@@ -371,6 +376,7 @@ def _driven_out(sm: SentenceMentions, trig: Trigger, places: list[Place], change
 
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|that|where)\s+(?:lies|lie|lay|sits|sit|stands|is|are|was|were|borders|"
                              r"straddles|overlooks|guards)\b[^,;]{0,80},")
+_AND_NOW = re.compile(r"\band\s+now\s+$", re.I)
 _OWN_OBJECT = re.compile(r"\s+(?:(?:other|more|further|several|many|numerous|some)\b|(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|ammunition|"
                          r"prisoners|guns|rifles|equipment|supplies|vehicles|drones|soldiers|troops|POWs|hostages)\b)", re.I)
 _WHEN_LEAD = re.compile(r",\s*when\b", re.I)

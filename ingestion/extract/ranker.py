@@ -319,6 +319,8 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             cls, p = best[id(r.event)]
         elif _plain(r, text) or _plain_held(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
+        if cls == "held" and r.event.extra.get("taken_now"):
+            cls = "captured"  # "overran the camp and now control the town": the hold is the capture just told
         if cls != "none" and p >= (selected_threshold if r.event.extra.get("selected", True) else threshold):
             r.change = cls
             r.extra["p"] = p

@@ -249,3 +249,10 @@ def test_a_capture_of_things_or_other_places_takes_no_place_of_the_sentence(text
 def test_places_in_a_clause_describing_the_subject_are_not_taken_with_it():
     got = captors("He added that Loi Ta town, which lies between Hpa Lu and Man Sam townships, was also taken on Sunday by the KIA.")
     assert got == {"Loi Ta town": "Kachin Independence Army"}
+
+
+def test_a_side_that_took_a_camp_and_now_controls_the_town_took_the_town():
+    got = changes("A TNLA officer says its fighters have overrun the military council's camp at Kuk Hka "
+                  "and now control the town.")
+    assert ("captured", "Kuk Hka", "town", "Ta'ang National Liberation Army", "Myanmar Armed Forces") in got
+    assert not any(c[0] == "held" for c in got)
