@@ -207,6 +207,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     # (a place holding the noun is the counted phrase itself: "the three battalions
                     # stationed in X — A, B and C" names A, B and C)
                     places = _typed_list(sm, text, listed.end(), s.end, trig.family, listed.group("noun"))
+                elif trig.family == "withdraw" and _FALL_BACK_ON.match(trig.text) and text.startswith(" on ", trig.end):
+                    places = []  # "fell back on X": where they went, not what they left
                 else:
                     places = _objects(sm, text, trig.end, hi, trig.family)
                     after = REL_THEN_AND.match(text, hi, s.end) if places and hi < s.end else None
@@ -379,6 +381,7 @@ _RELATIVE_ASIDE = re.compile(r",\s*(?:which|that|where)\s+(?:lies|lie|lay|sits|s
 _AND_NOW = re.compile(r"\band\s+now\s+$", re.I)
 _OWN_OBJECT = re.compile(r"\s+(?:(?:other|more|further|several|many|numerous|some)\b|(?:[\w'’-]+\s+){0,2}?(?:weapons|arms|ammunition|"
                          r"prisoners|guns|rifles|equipment|supplies|vehicles|drones|soldiers|troops|POWs|hostages)\b)", re.I)
+_FALL_BACK_ON = re.compile(r"f[ae]ll(?:en|s)?\s+back$", re.I)
 _WHEN_LEAD = re.compile(r",\s*when\b", re.I)
 _ENTERED = re.compile(r"(?:enter|moved|marched|rolled|swept)", re.I)
 _REPULSED = re.compile(r"\b(?:but|before|until)\s+(?:\w+\s+){0,4}?(?:driven\s+(?:off|out|back)|repulsed|repelled|pushed\s+back|"

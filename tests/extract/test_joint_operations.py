@@ -256,3 +256,8 @@ def test_a_side_that_took_a_camp_and_now_controls_the_town_took_the_town():
                   "and now control the town.")
     assert ("captured", "Kuk Hka", "town", "Ta'ang National Liberation Army", "Myanmar Armed Forces") in got
     assert not any(c[0] == "held" for c in got)
+
+
+def test_troops_that_fell_back_on_a_town_did_not_leave_it():
+    assert left_places("Junta troops withdrew from Loi Ta and fell back on Hpa Lu, where the regime still has a battalion.") == {
+        "Loi Ta": "Myanmar Armed Forces"}
