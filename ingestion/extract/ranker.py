@@ -46,22 +46,51 @@ def doc_context(resolved: list) -> dict[str, tuple[set[str], set[int]]]:
     return ctx
 
 
-def features(r, text: str, sm, doc: dict | None = None) -> list[str]:
+def features(r, text: str, sm, doc: dict | None = None, model: dict | None = None) -> list[str]:
     """The features of one resolved candidate ``r`` (see ``document.Resolved``); ``doc`` is
     the report's ``doc_context``. The first ones depend only on the trigger, the type of the
     place (``_head_key``) and where the place stands from the trigger (``_where``): their
-    scores are cached (``_judge``)."""
+    scores are cached (``_judge``). With ``model``, a trigger form it never saw is read as the
+    form of the same word it knows (``known_trigger``)."""
     lead, words = _where(r, text, sm)
-    return _prefix_features(_head_key(r), lead) + _rest_features(r, text, sm, doc, lead, words)
+    return _prefix_features(_head_key(r, model), lead) + _rest_features(r, text, sm, doc, lead, words)
 
 
-def _head_key(r) -> tuple:
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s)$")
+_TRIGGER_STEMS: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
+def _stem(trig_text: str) -> str:
+    return " ".join(_SUFFIX.sub("", w) for w in trig_text.split())
+
+
+def known_trigger(trig_text: str, model: dict) -> str:
+    """``trig_text``, or, when the model never saw it, the form of the same words it saw
+    ("clashing" as "clashes", "enters" as "entered"): a new inflection of a trigger is judged as
+    its word, not as nothing (the model learns weights per trigger text)."""
+    weights = model["weights"]
+    if f"trig={trig_text}" in weights:
+        return trig_text
+    entry = _TRIGGER_STEMS.get(id(model))
+    if entry is None or entry[0] is not model:
+        known: dict[str, str] = {}
+        for feat in sorted(weights):
+            if feat.startswith("trig="):
+                known.setdefault(_stem(feat[5:]), feat[5:])
+        entry = _TRIGGER_STEMS[id(model)] = (model, known)
+    return entry[1].get(_stem(trig_text), trig_text)
+
+
+def _head_key(r, model: dict | None = None) -> tuple:
     """What the first features of ``r`` depend on: the trigger, the rule's choice, the place's type."""
     ev, place, trig = r.event, r.place, r.event.trigger
     sel = "sel" if ev.extra.get("selected", True) else "cand"
     ptype = ("unit" if place.unit is not None else "ref" if place.ref not in (None, "generic")
              else "generic" if place.ref == "generic" else "bare" if place.bare else "named")
-    return sel, trig.family, trig.voice, trig.text.lower()[:24], trig.negated, ev.change, ptype, kind_family(place.kind)
+    trig_text = trig.text.lower()[:24]
+    if model is not None:
+        trig_text = known_trigger(trig_text, model)
+    return sel, trig.family, trig.voice, trig_text, trig.negated, ev.change, ptype, kind_family(place.kind)
 
 
 def _head_features(key: tuple) -> list[str]:
@@ -242,7 +271,7 @@ def _judge(r, text: str, sm, doc: dict, model: dict) -> tuple[str, float]:
     """``predict(features(r, text, sm, doc), model, family)``, the scores of the first
     features (``_prefix_features``) taken from the cache."""
     lead, words = _where(r, text, sm)
-    scores = _scores_from(_head_scores(_head_key(r), lead, model), _rest_features(r, text, sm, doc, lead, words), model)
+    scores = _scores_from(_head_scores(_head_key(r, model), lead, model), _rest_features(r, text, sm, doc, lead, words), model)
     return _best(scores, model["classes"], judged_family(r.event.trigger))
 
 

@@ -89,7 +89,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:fight|fighting|fought|battled?|battling|clash(?:es|ed)?|skirmish(?:es|ed)?)(?=(?:\s+(?!and\b|but\b)[a-z]+){0,5}?\s+(?:for|over|in|at|around|near|inside|on|outside|close\s+to|to\s+(?:capture|seize|take|control|retake|recapture))\b)",
         r"(?:launched|launch|launching|mounted)\s+(?:an?\s+)?(?:\w+\s+)?(?:offensive|attack|assault)s?\s+(?:on|against)",
         r"(?:tries|tried|trying|try|attempt(?:s|ed|ing)?|sought|seeks?|seeking|push(?:es|ed|ing)?|fought|fighting|fights|"
-        r"struggl(?:e|es|ed|ing)|moved|moving|bid|efforts?|offensive|operations?|battle)\s+to\s+(?:capture|seize|take|retake|"
+        r"struggl(?:e|es|ed|ing)|moved|moving|bid|efforts?|offensive|operations?|battle)"
+        r"(?:\s+by\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,2}?(?=\s+to\s))?\s+to\s+(?:capture|seize|take|retake|"  # "the first attempt by rebel forces to seize X"
         r"recapture|overrun|enter|control|win\s+back|take\s+back|reclaim|regain|reoccupy)",
         r"(?:push(?:es|ed|ing)?|advanc(?:e|es|ed|ing)|clos(?:e|es|ed|ing)\s+in)\s+(?:on|towards?|into)", r"(?:moved|moving)\s+(?:on|towards?)",
     ],

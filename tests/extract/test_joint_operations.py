@@ -261,3 +261,11 @@ def test_a_side_that_took_a_camp_and_now_controls_the_town_took_the_town():
 def test_troops_that_fell_back_on_a_town_did_not_leave_it():
     assert left_places("Junta troops withdrew from Loi Ta and fell back on Hpa Lu, where the regime still has a battalion.") == {
         "Loi Ta": "Myanmar Armed Forces"}
+
+
+def test_a_trigger_form_the_model_never_saw_is_judged_as_the_form_of_its_word_it_knows():
+    from ingestion.extract.ranker import known_trigger
+    model = {"weights": {"trig=clashes": [0.1], "trig=overran": [0.2], "trig=took over": [0.3]}}
+    assert known_trigger("clashes", model) == "clashes"
+    assert known_trigger("clashed", model) == "clashes"
+    assert known_trigger("besieging", model) == "besieging"  # no form of its word known: itself

@@ -50,7 +50,7 @@ def test_judged_with_cached_head_scores_as_predicted():
         doc = doc_context(cands)
         for r in cands:
             sm = sms[r.event.sentence]
-            assert _judge(r, text, sm, doc, model) == predict(features(r, text, sm, doc), model, r.event.trigger.family)
+            assert _judge(r, text, sm, doc, model) == predict(features(r, text, sm, doc, model), model, r.event.trigger.family)
             n += 1
     assert n > 100
 

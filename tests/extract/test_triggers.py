@@ -24,7 +24,7 @@ EXAMPLES = {
     "withdraw": ["withdrew", "retreated", "pulled out", "gave up its positions", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
     "contest": ["attacked", "assaulted", "besieged", "surrounded", "encircled", "raided", "stormed",
-                "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "pushed towards", "closing in on",
+                "fighting near the camp", "clashes broke out in the town", "launched an offensive on", "tried to capture", "attempt by rebel forces to seize", "pushed towards", "closing in on",
                 "moved towards"],
     "hold": ["had been occupying", "controls", "control", "held", "retains", "maintained control of", "remains in full control of",
              "is firmly in control",
