@@ -678,14 +678,28 @@ _BRACKET_DAY = re.compile(r"\s*\(\s*$")
 
 def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.date, dt.date | None, str] | None:
     """A date in brackets right after the place is that place's own: "an armoured battalion
-    (March 4) and the airport (March 5)"."""
+    (March 4) and the airport (March 5)"; so is a date told right after each place of a list
+    ("Lashio in April, Nawnghkio in July")."""
     for d in sm.dates:
-        if d.first is not None and 0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
-                sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start):
+        if d.first is not None and (0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+                sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)
+                or len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates)  # ("last year … in March")
+                and 0 < d.start - place.end <= 4 and _LIST_DAY.fullmatch(
+                    sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)):
+            # (or a list of places dated one by one: "Lashio in April, Nawnghkio in July")
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
+    if len(sm.dates) >= 2:
+        # "… Nawnghkio in July, and then Kyaukme and Hsipaw in October": the pair's date
+        nxt = next((q for q in sm.places if q.start > place.end and not q.inner), None)
+        if nxt is not None and _AND_GAP.fullmatch(sm.sentence.text, place.end - sm.sentence.start, nxt.start - sm.sentence.start):
+            return _place_date(sm, nxt, pub)
     return None
+
+
+_LIST_DAY = re.compile(r"\s+(?:in|on)\s+")
+_AND_GAP = re.compile(r"\s+and\s+")
 
 
 def _spoken_on(d: DateSpan, sm: SentenceMentions, ev: Event) -> bool:

@@ -269,3 +269,17 @@ def test_a_trigger_form_the_model_never_saw_is_judged_as_the_form_of_its_word_it
     assert known_trigger("clashes", model) == "clashes"
     assert known_trigger("clashed", model) == "clashes"
     assert known_trigger("besieging", model) == "besieging"  # no form of its word known: itself
+
+
+def test_places_of_a_list_dated_one_by_one_keep_their_own_dates():
+    facts = extract_report(Report(id="t", published="2025-10-29", text=(
+        "The army recovered important towns: Hpa Lu in April, Loi Ta in July, and then Man Sam and Nam Tu in October.")))
+    got = {f.place: str(f.date)[:7] for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got == {"Hpa Lu": "2025-04", "Loi Ta": "2025-07", "Man Sam": "2025-10", "Nam Tu": "2025-10"}
+
+
+def test_a_list_date_does_not_lose_the_year_the_sentence_gives():
+    facts = extract_report(Report(id="t", published="2025-09-03", text=(
+        "Last year the KIA captured the Hpa Lu road in March, and Loi Ta that November.")))
+    got = {f.place: str(f.date)[:4] for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got.get("Hpa Lu road") == "2024"
