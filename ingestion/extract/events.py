@@ -376,6 +376,8 @@ def _driven_out(sm: SentenceMentions, trig: Trigger, places: list[Place], change
     return Event(sm.sentence.index, left, "withdrew", False, list(places), driven, None, rule="withdraw:driven_out")
 
 
+_BETWEEN_LEAD = re.compile(r"\b(?:positions|posts|outposts|camps|bases|villages|areas|sites|points)\s+(?:(?:lying|located|situated|sitting|that\s+lie|which\s+lie)\s+)?"
+                           r"between\s+(?:the\s+)?$", re.I)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|that|where)\s+(?:lies|lie|lay|sits|sit|stands|is|are|was|were|borders|"
                              r"straddles|overlooks|guards)\b[^,;]{0,80},")
 _AND_NOW = re.compile(r"\band\s+now\s+$", re.I)
@@ -807,6 +809,8 @@ def _subjects(sm: SentenceMentions, text: str, lo: int, pos: int) -> list[Place]
     coordinated with it; none when people or things stand between ("soldiers of IB 12 were
     taken", "shells fell on the ward")."""
     cands = [p for p in sm.places if lo <= p.start and p.end <= pos and not p.inner]
+    if cands and _BETWEEN_LEAD.search(text, max(lo, cands[0].start - 40), cands[0].start):
+        return []  # "five positions lying between A and B had fallen": A and B only locate them
     if len(cands) > 1 and "," in text[lo:pos]:
         # "X, which lies between A and B townships, was taken": the clause only describes X
         asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text, lo, pos)]

@@ -283,3 +283,7 @@ def test_a_list_date_does_not_lose_the_year_the_sentence_gives():
         "Last year the KIA captured the Hpa Lu road in March, and Loi Ta that November.")))
     got = {f.place: str(f.date)[:4] for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert got.get("Hpa Lu road") == "2024"
+
+
+def test_places_that_only_locate_the_positions_that_fell_did_not_fall():
+    assert captors("The KIA said another five positions lying between Hpa Lu town and Loi Ta village had fallen as well.") == {}
