@@ -337,9 +337,6 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
         if not places and INTRANSITIVE.match(_without_dates(text, trig.end, hi, sm)):
             ev.extra["intransitive"] = True  # "the troops pulled out on Sunday": from where the report says
         events.append(ev)
-        driven = _driven_out(sm, trig, places, ev.change)
-        if driven is not None:
-            events.append(driven)  # "the KNLA drove junta troops out of X": and the junta troops left X
         candidates += _candidates(sm, trig, places, agent, source)
         for p in places:
             used_places.add(id(p))
@@ -352,6 +349,8 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
             if others:
                 ev.places = list(others[0].places)
                 ev.shared_place = True
+    # "the KNLA drove junta troops out of X": and the junta troops left X
+    events += [d for d in (_driven_out(sm, ev.trigger, ev.places, ev.change) for ev in list(events)) if d is not None]
     # a place another verb of the sentence acts on is not this one's too (a capture may still
     # follow a siege of the same place: those pairs the rules choose themselves)
     chosen = {q.start for ev in events for q in ev.places}

@@ -287,3 +287,8 @@ def test_a_list_date_does_not_lose_the_year_the_sentence_gives():
 
 def test_places_that_only_locate_the_positions_that_fell_did_not_fall():
     assert captors("The KIA said another five positions lying between Hpa Lu town and Loi Ta village had fallen as well.") == {}
+
+
+def test_a_side_driven_out_of_a_place_another_verb_named_first_withdrew_too():
+    got = changes("Back in March, resistance assaults drove junta troops out of the Ta Kaw camp.")
+    assert ("withdrew", "Ta Kaw camp", "outpost", None, "Myanmar Armed Forces") in got
