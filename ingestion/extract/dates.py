@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.fastinit import quick_init
 from ingestion.extract.scan import FirstCharDispatch, finditer_from, first_chars, starts_re
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -112,7 +111,6 @@ _LEAD_WORDS = {"In", "By", "Since", "Until", "Till", "From", "Early", "Late", "M
                "On", "Also", "Then", "Later", "Earlier", "Both", "Or", "Into"}
 
 
-@quick_init
 @dataclass(frozen=True)
 class DateSpan:
     start: int  # offset in the searched string

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingestion.extract.fastinit import quick_init
 from ingestion.extract.scan import AnyOf, finditer_from, lowered
 
 WORDS = {
@@ -68,7 +67,6 @@ VAGUE = {"scores": 20, "dozens": 24, "hundreds": 200, "thousands": 2000, "tens o
          "tens": 20}  # "tens of soldiers" (translated English): scores
 
 
-@quick_init
 @dataclass(frozen=True)
 class Figure:
     start: int

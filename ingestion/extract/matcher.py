@@ -13,7 +13,6 @@ from functools import lru_cache
 
 import ahocorasick
 
-from ingestion.extract.fastinit import quick_init
 from ingestion.gazetteer import Gazetteer
 
 _PUNCT_CHARS = "'’‘`\"“”()[]{},.;:!?/\\|-–—_&+*#@%$^=<>~"
@@ -38,7 +37,6 @@ def fold_key(spelling: str) -> str:
     return _SPACES.sub(" ", fold(spelling)).strip()
 
 
-@quick_init
 @dataclass(frozen=True)
 class Hit:
     start: int

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingestion.extract.dates import DateSpan, find_dates
-from ingestion.extract.fastinit import quick_init
 from ingestion.extract.figures import Figure, find_figures
 from ingestion.extract.matcher import Hit
 from ingestion.extract.places import Place, find_places, find_units
@@ -46,7 +45,6 @@ _SUBJECT_NEXT = re.compile(r"(?:\s*,|\s+(?:was|were|is|has|had|fell|remains|rema
                            r"\s+and\s+[A-Z])")  # "Sittwe and Kyaukphyu remain …"
 
 
-@quick_init
 @dataclass(frozen=True)
 class Actor:
     start: int

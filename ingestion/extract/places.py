@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ingestion.extract.fastinit import quick_init
 from ingestion.extract.scan import AnyOf, finditer_at, finditer_positions, lower_keeps_matches, lowered, starts_re
 from ingestion.models import Unit
 
@@ -273,7 +272,6 @@ LEAD_STOP = {w for w in NOT_PLACE if w[0].isupper()} - {"Kachin", "Shan", "Chin"
                                                           "Sept"}
 
 
-@quick_init
 @dataclass(frozen=True)
 class Place:
     """A place mention; offsets are in the report text."""

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingestion.extract.fastinit import quick_init
 from ingestion.extract.scan import AnyOf, FirstCharDispatch, finditer_at, first_chars, lowered, starts_re
 
 # family -> active forms (past, present, participle), one alternation each. A form is one
@@ -168,7 +167,6 @@ def negated(before: str) -> bool:
     return next(finditer_at(NEGATION, _NEGATION_STARTS_RE, before, 0, len(before)), None) is not None
 
 
-@quick_init
 @dataclass(frozen=True)
 class Trigger:
     start: int
