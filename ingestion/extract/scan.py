@@ -69,21 +69,48 @@ def finditer_at(pattern: re.Pattern, starts, text: str, pos: int, endpos: int,
     the fast path only) is a further gate: it must be true at every position of ``text`` where
     a match can start.
     """
-    low = _lowered(text[pos:endpos])
-    if low is None:
-        yield from pattern.finditer(text, pos, endpos)
-        return
+    # ``_lowered`` and ``Starts.positions`` written out here (it is called about 120 times a
+    # report), and the matches found at once: ``pattern.match`` and ``keep`` read nothing the
+    # caller changes while it iterates
+    window = text[pos:endpos]
+    last = _LAST_WINDOW
+    if window is last[0] or window == last[0]:
+        low, ok = last[1], last[2]
+        if ok is None:
+            ok = last[2] = lower_keeps_matches(window)
+    else:
+        low, ok = window.lower(), lower_keeps_matches(window)
+        last[:] = window, low, ok
+    if not ok:
+        return pattern.finditer(text, pos, endpos)
+    if isinstance(starts, Starts):
+        slot = starts._slot
+        if slot is None:
+            offsets = starts.own_positions(low)
+        else:
+            found = SENTENCE_STARTS._memo.get(low)
+            if found is None:
+                offsets = SENTENCE_STARTS.positions(low, slot)
+            else:
+                offsets = found[slot]
+                if type(offsets) is not list:
+                    offsets = found[slot] = sorted(offsets)
+    else:
+        offsets = [c.start() for c in starts.finditer(low)]
+    out: list[re.Match] = []
+    if not offsets:
+        return iter(out)
     done = pos
     match = pattern.match
-    offsets = starts.positions(low) if isinstance(starts, Starts) else (c.start() for c in starts.finditer(low))
     for c in offsets:
         p = c + pos
         if p < done or keep is not None and not keep(p):
             continue
         m = match(text, p, endpos)
         if m is not None:
-            yield m
+            out.append(m)
             done = m.end()
+    return iter(out)
 
 
 # the last window ``lowered`` saw: [window, window.lower(), lower_keeps_matches(window)] (the
