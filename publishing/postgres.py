@@ -469,7 +469,7 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
         duck.execute("SET enable_progress_bar = false")
         # The CSV renderings stream each table once: under the publish's scan limit, and in any
         # row order (PostgreSQL keeps none; the signatures are sums): with insertion order kept,
-        # DuckDB's CSV writer buffered whole row groups of a year's table beyond that limit.
+        # DuckDB's CSV writer asked for one 59 MB block on a year's table, and ran out of memory.
         duck.execute("SET preserve_insertion_order = false")
         with duck_conn.memory_limited(duck, PUBLISH_MEMORY_LIMIT):
             tables = published_tables(duck)
