@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def _bytes(size: str) -> float:
 
 
 def release_memory() -> None:
-    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``): after a
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``, and Arrow's
+    pool's unused blocks when pyarrow is loaded): after a
     step closed its DuckDB connection and dropped its frames, the freed memory otherwise
     stays in this process's heap, and the next step's peak stacks on top of it. No-op
     where glibc is not the allocator."""
@@ -116,6 +118,10 @@ def release_memory() -> None:
             _trim = ctypes.CDLL("libc.so.6").malloc_trim
         except (OSError, AttributeError):
             _trim = False
+    arrow = sys.modules.get("pyarrow")  # pandas' string columns: Arrow's own allocator (mimalloc)
+    if arrow is not None:                 # keeps freed blocks for reuse until told
+        with contextlib.suppress(Exception):
+            arrow.default_memory_pool().release_unused()
     if _trim:
         _trim(0)
 

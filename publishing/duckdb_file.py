@@ -56,6 +56,11 @@ import duckdb
 from ingestion import duck
 
 _CHUNK = 1 << 20
+# DuckDB's memory limit while the publish reads the build file and writes its copy (and while
+# the PostgreSQL copy renders the staged file's tables as CSV): these scans read each block
+# once, so the connection's limit (512MB by default) only became a cache, held on top of
+# whatever the run's earlier steps left in the process — a year's whole publish peaked there.
+PUBLISH_MEMORY_LIMIT = duck.SCAN_MEMORY_LIMIT
 # The storage format of the published file: the oldest that DuckDB 1.x (1.4, 1.5) reads
 # and 2.x still writes. The build file keeps the engine's own format.
 STORAGE_VERSION = "v1.4.0"
@@ -104,7 +109,8 @@ def _write_copy(build: Path, target: Path, storage_version: str = STORAGE_VERSIO
         con.execute(f"ATTACH {_quote_path(target)} AS __frontline_publish "
                     f"(STORAGE_VERSION '{storage_version}')")
         try:
-            con.execute(f'COPY FROM DATABASE "{source}" TO __frontline_publish')
+            with duck.memory_limited(con, PUBLISH_MEMORY_LIMIT):  # the copy streams: no cache needed
+                con.execute(f'COPY FROM DATABASE "{source}" TO __frontline_publish')
         finally:
             con.execute("DETACH __frontline_publish")
     finally:
@@ -381,17 +387,18 @@ def _sync_copy(build: Path, target: Path, known: dict | None = None) -> tuple[tu
             _recreate_views(con, source, "__frontline_publish")
             changed, sigs, text_sigs, cached = [], {}, {}, 0
             known = known or {}
-            for table in sorted(mine["table"]):
-                schema, name = table.split(".", 1)
-                columns = [r[0] for r in con.execute(
-                    "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = ? "
-                    "AND table_name = ? ORDER BY column_index", [source, schema, name]).fetchall()]
-                cached += table in known
-                written, sigs[table], text_sigs[table] = _sync_table(
-                    con, source, "__frontline_publish", table, columns, known.get(table))
-                sigs[table] = (group_column(columns), sigs[table])
-                if written:
-                    changed.append(table)
+            with duck.memory_limited(con, PUBLISH_MEMORY_LIMIT):
+                for table in sorted(mine["table"]):
+                    schema, name = table.split(".", 1)
+                    columns = [r[0] for r in con.execute(
+                        "SELECT column_name FROM duckdb_columns() WHERE database_name = ? AND schema_name = ? "
+                        "AND table_name = ? ORDER BY column_index", [source, schema, name]).fetchall()]
+                    cached += table in known
+                    written, sigs[table], text_sigs[table] = _sync_table(
+                        con, source, "__frontline_publish", table, columns, known.get(table))
+                    sigs[table] = (group_column(columns), sigs[table])
+                    if written:
+                        changed.append(table)
             con.execute("CHECKPOINT __frontline_publish")
         finally:
             con.execute("DETACH __frontline_publish")

@@ -484,3 +484,61 @@ def test_the_staged_text_signatures_are_the_files_own(tmp_path):
     finally:
         con.close()
     publish.discard(staged)
+
+
+# ---------------------------------------------------------------- the publish's memory bound
+
+
+def make_wide(path, n=50_000, extra=None):
+    """``make_marts``' build plus a table (random text, so DuckDB cannot compress it away)
+    larger than a 4MB memory limit, partitioned by day."""
+    make_marts(path)
+    con = duckdb.connect(str(path))
+    con.execute("CREATE OR REPLACE TABLE fct_wide AS SELECT range AS fact_id, "
+                "DATE '2025-03-01' + (range % 40)::int AS published_date, "
+                "md5(range::varchar) || md5((range * 7)::varchar) || md5((range * 13)::varchar) AS evidence "
+                "FROM range(?)", [n])
+    if extra:
+        con.execute(extra)
+    con.close()
+
+
+def test_a_publish_under_a_small_memory_limit_equals_an_unbounded_one(tmp_path, monkeypatch):
+    """The copy and the incremental sync stream under ``PUBLISH_MEMORY_LIMIT``: bounded,
+    whole or incremental, the published tables are the build's and an unbounded copy's."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_wide(build)
+    unbounded = tmp_path / "unbounded" / "frontline.duckdb"
+    monkeypatch.setattr(publish, "PUBLISH_MEMORY_LIMIT", "4GB")  # (never raised above the connection's)
+    publish_warehouse(build, unbounded, incremental=False)
+    monkeypatch.setattr(publish, "PUBLISH_MEMORY_LIMIT", "4MB")
+    first = publish.stage(build, published)
+    assert first.mode == "full"
+    publish.commit(first)
+    assert rows_of(published) == rows_of(unbounded) == rows_of(build)
+    make_wide(build, extra="DELETE FROM fct_wide WHERE published_date = DATE '2025-03-02'; "
+                           "UPDATE fct_wide SET evidence = 'redone' WHERE published_date = DATE '2025-03-09'")
+    night = publish.stage(build, published)
+    assert night.mode == "incremental" and night.changed == ("main.fct_wide",)
+    publish.commit(night)
+    assert rows_of(published) == rows_of(build)
+
+
+def test_a_publish_that_runs_out_of_memory_leaves_the_published_file_as_it_was(tmp_path, monkeypatch):
+    """DuckDB refusing the copy under the publish's limit (out of memory, incremental then
+    whole) is a failed publish: the last published file stays, no temporary file is left."""
+    build, published = tmp_path / "build.duckdb", tmp_path / "pub" / "frontline.duckdb"
+    make_wide(build, n=20_000)
+    publish_warehouse(build, published)
+    before = published.read_bytes()
+    make_wide(build, n=20_000, extra="UPDATE fct_wide SET evidence = 'redone' WHERE fact_id % 3 = 0")
+    monkeypatch.setattr(publish, "PUBLISH_MEMORY_LIMIT", "1MB")
+    with pytest.raises(PublishError, match="Out of Memory"):
+        publish_warehouse(build, published)  # the incremental sync fails, then the whole copy
+    with pytest.raises(PublishError, match="Out of Memory"):
+        publish_warehouse(build, published, incremental=False)
+    assert published.read_bytes() == before
+    assert [p.name for p in published.parent.iterdir() if p.name.endswith((".tmp", ".wal"))] == []
+    monkeypatch.setattr(publish, "PUBLISH_MEMORY_LIMIT", "4MB")
+    publish_warehouse(build, published)  # the next publish with room goes through
+    assert rows_of(published) == rows_of(build)

@@ -229,3 +229,52 @@ def test_a_query_running_during_the_swap_finishes_on_the_old_tables(tmp_path, pg
     assert result["row"][:2] == (1, 1)  # it finished, on the old data
     assert waited >= 1.0  # the swap waited for it
     assert set(versions(pg_url).values()) == {2}
+
+
+def make_wide(path, version: int, n: int = 50_000) -> None:
+    """``make_warehouse`` plus a table of random text larger than a 4MB memory limit."""
+    make_warehouse(path, version)
+    con = duckdb.connect(str(path))
+    con.execute("create table main.fct_wide as select range as id, ? as version, "
+                "md5(range::varchar) || md5((range * 7)::varchar) || md5((range * 13)::varchar) as evidence "
+                "from range(?)", [version, n])
+    con.close()
+
+
+def test_the_copy_under_the_publish_memory_limit_holds_every_row(tmp_path, pg_url, monkeypatch):
+    """The staged file's tables are rendered as CSV under the publish's small DuckDB limit
+    (in any row order): PostgreSQL gets exactly the DuckDB rows, whole and incremental."""
+    import publishing.postgres as pg_publish
+
+    monkeypatch.setattr(pg_publish, "PUBLISH_MEMORY_LIMIT", "4MB")
+    wh = tmp_path / "wh.duckdb"
+    make_wide(wh, 1)
+    assert publish_postgres(wh, PostgresTarget(url=pg_url)).mode == "full"
+    con = duckdb.connect(str(wh))
+    con.execute("update main.fct_wide set evidence = 'redone' where id % 4 = 0")
+    want = sorted(con.execute("select id, version, evidence from main.fct_wide").fetchall())
+    con.close()
+    assert publish_postgres(wh, PostgresTarget(url=pg_url)).mode == "incremental"
+    with psycopg.connect(pg_url) as pg:
+        assert sorted(pg.execute("select id, version, evidence from frontline.fct_wide").fetchall()) == want
+
+
+def test_running_out_of_memory_mid_load_leaves_the_previous_tables_live(tmp_path, pg_url, monkeypatch):
+    import publishing.postgres as pg_publish
+
+    wh = tmp_path / "wh.duckdb"
+    make_wide(wh, 1, n=20_000)
+    publish_postgres(wh, PostgresTarget(url=pg_url))
+    make_wide(wh, 2, n=20_000)
+    con = duckdb.connect(str(wh), read_only=True)  # the signatures as staging gives them: only the load is left
+    known = {f"{s}.{t}": pg_publish.signatures(con, f'"{s}"."{t}"', pg_publish.group_column(
+        c.name for c in pg_publish.table_columns(con, s, t)), as_text=True) for s, t in pg_publish.published_tables(con)}
+    con.close()
+    monkeypatch.setattr(pg_publish, "PUBLISH_MEMORY_LIMIT", "1MB")
+    with pytest.raises(PgPublishError, match="previous tables stay live.*Out of Memory"):
+        publish_postgres(wh, PostgresTarget(url=pg_url), incremental=False, signatures=known)
+    assert set(versions(pg_url).values()) == {1}
+    assert schemas(pg_url) == LIVE_SCHEMAS  # no half-loaded schema left
+    monkeypatch.setattr(pg_publish, "PUBLISH_MEMORY_LIMIT", "4MB")
+    publish_postgres(wh, PostgresTarget(url=pg_url))
+    assert set(versions(pg_url).values()) == {2}

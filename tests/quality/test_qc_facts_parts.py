@@ -71,3 +71,20 @@ def test_the_real_facts_suite_merges_part_by_part(n_parts):
              (frame.iloc[i::n_parts].reset_index(drop=True) for i in range(n_parts))]
     merged = merge_results(parts)
     assert "expect_column_values_to_be_in_set(kind)" in [o.label() for o in merged.errors]
+
+
+def test_gx_keeps_no_frame_once_a_suite_ran():
+    """GX's execution engine caches every batch's data it loads (one frame per suite, for the
+    life of the process): run_suite drops it, so a year's frames are not carried into the
+    steps after the checks; the verdict is the same on the next run of the suite."""
+    from quality import validation
+
+    gxe = validation.expectations()
+    suite = validation.expectation_suite("forget_me", [gxe.ExpectColumnValuesToNotBeNull(column="x")])
+    first = validation.run_suite(pd.DataFrame({"x": range(1000)}), suite)
+    manager = validation._state["datasource"].get_execution_engine().batch_manager
+    assert first.error is None and all(o.success for o in first.outcomes)
+    assert manager.batch_data_cache == {}
+    again = validation.run_suite(pd.DataFrame({"x": [1, None, 3]}), suite)
+    assert again.error is None and [o.unexpected_count for o in again.outcomes] == [1]
+    assert manager.batch_data_cache == {}
