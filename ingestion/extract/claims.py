@@ -2320,8 +2320,8 @@ class Speakers:
                 return p, True
             if _NON_ACTOR.search(head[:40]):
                 return None, True
-            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
-                return "PDF", True
+            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head.rstrip(" .;:\"”’')")):
+                return "PDF", True  # "according to the Yaw Defence Force." at the sentence's end too
             if verb.startswith("based"):
                 return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
             if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
