@@ -20,3 +20,29 @@ from tests.extract.claim_helpers import MAF, PDF, KNLA, KNDF, KIA, AA, WIRE, cla
 ])
 def test_a_local_defence_force_after_according_to_is_the_pdf(text):
     assert got(text) == {("killed", 26, PDF)}
+
+
+# ---------------------------------------------------------------- prisoners of war
+
+@pytest.mark.parametrize("text", [
+    "More than 80 junta soldiers, including a lieutenant colonel, were taken as POWs, the KIA said.",
+    "The KIA said 81 junta soldiers were taken as POWs.",
+    "The KIA said 81 junta soldiers were taken as prisoners of war.",
+])
+def test_taken_as_pows_are_captured(text):
+    assert {(m, c) for m, _v, c in got(text)} == {("captured_personnel", KIA)}
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The TNLA released a video of 230 soldiers that it had captured.", "captured_personnel"),
+    ("The TNLA released a video of 230 soldiers whom it had captured.", "captured_personnel"),
+    ("The TNLA showed 230 soldiers whom its fighters captured.", "captured_personnel"),
+    ("The TNLA displayed 230 rifles which its fighters seized.", "weapons_seized"),
+])
+def test_a_relative_clause_with_a_subject_of_its_own_counts_its_object(text, metric):
+    assert got(text) == {(metric, 230, "Ta'ang National Liberation Army")}
+
+
+def test_a_relative_clause_whose_subject_is_the_count_is_no_object():
+    # "who killed": the counted did it
+    assert got("The KNDF said 230 soldiers who killed villagers in Demoso had fled.") == set()
