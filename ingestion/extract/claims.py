@@ -455,9 +455,10 @@ _COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "w
                     "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
-# "including", also after a first part ("including a colonel and (two captains)")
+# "including", also after a first part ("including a colonel and (two captains)", "including 19 rifles, 2 mortars
+# and (4 machine guns)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)"
-                        r"(?:\s+(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))?\s*$", re.I)
+                        r"(?:\s+(?:a|an|one|the|his|its|their|\d[\d,]*)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))*\s*$", re.I)
 _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
@@ -923,7 +924,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if SKIP_AFTER.match(after) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) or _age_of_name(before, after, f):
             prev = None
             continue
-        if _INCLUDING.search(before[-75:]):
+        if _INCLUDING.search(before[-75:]) and not (seized_list and not re.search(r"including\s*$", before)):
+            # (the later items of a haul listed after "including" go on as before: one count with the first)
             part = _PART_METRIC.match(after)
             if part and (not out or out[-1].metric != _PART_CLASS[part.group(1).lower()]) and not _OF_POSS.match(after):
                 # "40 casualties, including 12 dead": a part of another kind than the count is one of its own

@@ -46,3 +46,23 @@ def test_a_relative_clause_with_a_subject_of_its_own_counts_its_object(text, met
 def test_a_relative_clause_whose_subject_is_the_count_is_no_object():
     # "who killed": the counted did it
     assert got("The KNDF said 230 soldiers who killed villagers in Demoso had fled.") == set()
+
+
+# ---------------------------------------------------------------- the parts of a count after "including"
+
+@pytest.mark.parametrize("text", [
+    "The PDF seized 21 weapons, including 19 rifles and 2 machine guns.",
+    "The PDF seized 21 weapons, including 14 rifles, 5 pistols and 2 machine guns.",
+])
+def test_every_listed_part_after_including_is_no_count(text):
+    assert got(text) == {("weapons_seized", 21, PDF)}
+
+
+def test_a_haul_of_no_count_listed_after_including_is_still_summed():
+    assert got("The PDF seized arms and ammunition, including 19 rifles, 2 machine guns and 4 mortars.") == {
+        ("weapons_seized", 25, PDF)}
+
+
+def test_a_count_after_the_parts_and_a_comma_is_its_own():
+    assert got("The KNDF said 17 soldiers were killed, including 6 officers, and 30 were wounded.") == {
+        ("killed", 17, KNDF), ("wounded", 30, KNDF)}
