@@ -138,7 +138,8 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
-                        "murder of", "murders of", "genocide against", "massacre against",
+                        "murder of", "murders of", "genocide against", "massacre against", "displacement of",
+                        "evacuation of", "arrest of", "arrests of", "detention of",
                         "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)

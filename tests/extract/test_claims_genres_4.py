@@ -66,3 +66,18 @@ def test_a_haul_of_no_count_listed_after_including_is_still_summed():
 def test_a_count_after_the_parts_and_a_comma_is_its_own():
     assert got("The KNDF said 17 soldiers were killed, including 6 officers, and 30 were wounded.") == {
         ("killed", 17, KNDF), ("wounded", 30, KNDF)}
+
+
+# ---------------------------------------------------------------- a noun of the act before its count
+
+@pytest.mark.parametrize("text, metric, value", [
+    ("The offensive has led to the displacement of around 30,000 people, OCHA said.", "displaced", 30000),
+    ("Local groups organised the evacuation of 2,500 villagers from Mese.", "displaced", 2500),
+    ("The AA reported the arrest of 14 junta soldiers near Kyaukphyu.", "captured_personnel", 14),
+])
+def test_the_displacement_evacuation_or_arrest_of_a_count(text, metric, value):
+    assert {(m, v) for m, v, _c in got(text)} == {(metric, value)}
+
+
+def test_the_detention_of_civilians_is_no_prisoners_of_war():
+    assert got("The junta ordered the detention of 40 residents.") == set()
