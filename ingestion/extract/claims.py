@@ -279,6 +279,15 @@ _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|
 # captured", "35 rifles which the PDF seized", "12 soldiers whom its fighters killed"
 _OBJECT_RELATIVE = re.compile(r"\s*(?:that|which|whom)\s+(?:it|they|we|he|she|(?:its|their|our|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
                               r"|(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})\s*", re.I)
+# a relative clause about the counted, whose verb is done to them or has no object: "500 soldiers who surrendered",
+# "12 soldiers who were killed" (not "30 soldiers who killed villagers")
+_SUBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s*", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|been|being|are|is)\b", re.I)
+_RELATIVE_MAIN = re.compile(r"\s*,?\s*(?:who|that)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s)", re.I)
+# ... only as the object of a verb of another act ("accepted 500 soldiers who surrendered", "buried the bodies of 12
+# soldiers who were killed"); as a subject ("Three generals who surrendered were sentenced") it describes them
+_OBJECT_OF_VERB = re.compile(r"\b(?!(?:said|reported|claimed|stated|announced|confirmed|estimated|added|noted|stressed)\b)"
+                             r"[a-z]+ed\s+(?:(?:a\s+total\s+of|the\s+bodies\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$")
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
 _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
@@ -1032,8 +1041,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
             for m in _iter_tail(tail_text):
-                if not _TAIL_BAD_NP.search(tail_text[:m.start()]) or _OBJECT_RELATIVE.fullmatch(tail_text, 0, m.start()):
+                if not _TAIL_BAD_NP.search(tail_text[:m.start()]) or _OBJECT_RELATIVE.fullmatch(tail_text, 0, m.start()) \
+                        or _SUBJECT_RELATIVE.fullmatch(tail_text, 0, m.start()) and _OBJECT_OF_VERB.search(before[-30:]) and (
+                            m.group("v").lower() not in _TRANSITIVE or _PASSIVE_AUX.search(tail_text, m.start(), m.start("v"))):
                     tail_m = m
+            if tail_m is None and tail_text[:8].lstrip(" ,").startswith(("who ", "that ")):
+                # "30 soldiers who were guarding the bridge were killed": the main verb after the relative clause
+                rel = _RELATIVE_MAIN.match(tail_text)
+                m = TAIL_VERB.match(tail_text, rel.end()) if rel is not None else None
+                if m is not None:
+                    tail_m = m  # (a passive or a state: _RELATIVE_MAIN ends before "were", "had been", ...)
         if tail_m is not None:
             v = tail_m.group("v")
             # an active verb with an object after it: the counted people did it, it was not done to them

@@ -81,3 +81,32 @@ def test_the_displacement_evacuation_or_arrest_of_a_count(text, metric, value):
 
 def test_the_detention_of_civilians_is_no_prisoners_of_war():
     assert got("The junta ordered the detention of 40 residents.") == set()
+
+
+# ---------------------------------------------------------------- relative clauses about the counted
+
+@pytest.mark.parametrize("text, metric", [
+    ("The AA said it had accepted 500 junta soldiers who surrendered.", "surrendered"),
+    ("The AA said it had accepted 500 junta soldiers who had surrendered with their families.", "surrendered"),
+    ("The AA buried the bodies of 500 soldiers who were killed in the battle.", "killed"),
+])
+def test_the_object_of_another_act_counted_by_its_relative_clause(text, metric):
+    assert got(text) == {(metric, 500, AA)}
+
+
+@pytest.mark.parametrize("text", [
+    "Three generals who surrendered were sentenced to death, the junta said.",
+    "The KNDF said 230 soldiers who killed villagers in Demoso had fled.",
+    "Food aid is needed by 3,000 people who have been forced from their homes.",
+])
+def test_a_relative_clause_that_describes_the_counted_is_no_count(text):
+    assert got(text) == set()
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The KNDF said 30 soldiers who were guarding the bridge were killed.", "killed"),
+    ("The KNDF said 30 soldiers who were guarding the bridge had been killed.", "killed"),
+    ("The KNDF said 30 soldiers who fled the base were later captured.", "captured_personnel"),
+])
+def test_the_main_verb_after_a_relative_clause_counts(text, metric):
+    assert got(text) == {(metric, 30, KNDF)}
