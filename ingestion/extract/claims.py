@@ -596,6 +596,9 @@ _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
+_ACT_NOUNS = frozenset({"attacks", "acts", "incidents", "bombings", "raids", "ambushes", "assaults", "activities", "strikes"})
+
+
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     """(class, word, end offset in ``after``, dead-adjective) of the counted noun after a figure.
     class: a metric, "armed", "civil", "pow", "displaced", "bare", "thing" or None. A noun
@@ -675,6 +678,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if w in _NP_STOP or not w[0].isalnum():
             break
         if best is not None:
+            if best[0] == "armed" and base in _ACT_NOUNS and word_before == best[1]:
+                return "thing", None, 0, dead  # "46 terrorist attacks": what they did, not the people
             break  # "soldiers manning ...": the noun is found
         if w[0].isalpha() and not m.group()[0].isupper():  # a capitalised word is a name's ("3 Pyu Saw Htee members")
             unknown += 1
@@ -781,7 +786,12 @@ _SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|c
 _ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
                           r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
 _ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assaults|air\s*strikes|drone\s+strikes|strikes|"
-                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
+                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror)|terror(?:ist)?\s+acts)\b", re.I)
+# the same told of the attacks: "46 terror attacks were carried out", "There were 46 attacks", "recorded 46 airstrikes"
+_ATTACK_PASSIVE = re.compile(r"(?:\s+(?:on|against|in|by)\s[^.;,]{0,40}?)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:carried\s+out|"
+                             r"launched|conducted|committed|staged|mounted|recorded|reported|documented)|occurred|took\s+place)\b", re.I)
+_THERE_WERE = re.compile(r"\b(?:[Tt]here\s+(?:were|have\s+been|had\s+been)|recorded|counted|documented|tallied)\s+"
+                         r"(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?$")
 _DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"(?:\s*,\s*(?:were\s+|been\s+)?(?:killed|wounded|injured|captured|arrested|detained))*,?"
@@ -982,7 +992,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 prev = (prev[0], None, f.end)  # "seized 2 bombs, 3 grenades and 4 rifles": the list goes on
             else:
                 prev = None
-            if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
+            if f.point >= 10 and (_ATTACK_VERB.search(before[-40:]) or _THERE_WERE.search(before[-30:])) and _ATTACK_NOUN.match(after) \
+                    or f.point >= 10 and _ATTACK_NOUN.match(after) and _ATTACK_PASSIVE.match(after, _ATTACK_NOUN.match(after).end()):
                 # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
                 # kind (not the "three raids" of one battle's story)
                 out.append(RawClaim(f, "other", _agent(sm, text, f.start), None, "attacks:other"))

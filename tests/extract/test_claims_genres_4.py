@@ -110,3 +110,27 @@ def test_a_relative_clause_that_describes_the_counted_is_no_count(text):
 ])
 def test_the_main_verb_after_a_relative_clause_counts(text, metric):
     assert got(text) == {(metric, 30, KNDF)}
+
+
+# ---------------------------------------------------------------- tallies of attacks
+
+@pytest.mark.parametrize("text", [
+    "There were 46 terror acts in Mandalay Region during the period, the information team said.",
+    "A total of 46 terrorist attacks were carried out in the region in the first quarter.",
+    "46 terrorist attacks occurred in Sagaing Region in June.",
+])
+def test_a_tally_of_attacks_told_of_the_attacks(text):
+    assert got(text, "Global New Light of Myanmar") == {("other", 46, MAF)}
+
+
+def test_a_monitor_that_recorded_airstrikes():
+    assert got("The KNLA said it had recorded 63 junta airstrikes in May.") == {("other", 63, KNLA)}
+
+
+def test_a_few_attacks_of_one_story_are_no_tally():
+    assert got("There were 3 attacks on the town.") == set()
+
+
+def test_terrorist_attacks_are_no_count_of_terrorists():
+    assert got("The junta said 46 terrorist attacks had killed 12 civilians.", "Global New Light of Myanmar") == {
+        ("killed", 12, MAF)}
