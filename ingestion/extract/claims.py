@@ -437,7 +437,7 @@ def _skip_before(before: str) -> bool:
 # the total of an aggregate ("15 of the 17 townships")
 _OF_THE_LEAD = re.compile(r"(?:^|[,;]\s*|\n)\s*(?:Of|Out\s+of)\s+the\s+$")
 _OF_THE_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|wounded|injured|captured|arrested|detained|displaced|"
-                             r"surrendered)\s*,", re.I)
+                             r"surrendered|seized|overrun|lost|taken)(?:\s+(?:by|in|on|since|during|from|last|this)\s[^,;.:]{1,40}?)?\s*,", re.I)
 
 
 def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
@@ -1019,7 +1019,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
         if ncls is None and before.endswith(("the other ", "The other ")):
             continue  # "two children, one five and the other nine"
-        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
+        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]) and not _of_the_counted(text, s.start, f):
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared

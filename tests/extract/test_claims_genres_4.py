@@ -134,3 +134,17 @@ def test_a_few_attacks_of_one_story_are_no_tally():
 def test_terrorist_attacks_are_no_count_of_terrorists():
     assert got("The junta said 46 terrorist attacks had killed 12 civilians.", "Global New Light of Myanmar") == {
         ("killed", 12, MAF)}
+
+
+# ---------------------------------------------------------------- "Of the N x captured by Y, ..."
+
+@pytest.mark.parametrize("text, metric", [
+    ("Of the 14 towns captured by the AA, 6 were in Rakhine State.", "towns_captured"),
+    ("Of the 14 soldiers captured in the raid, 5 were officers, the AA said.", "captured_personnel"),
+])
+def test_the_whole_before_its_parts_with_a_phrase_after_its_participle(text, metric):
+    assert {(m, v) for m, v, _c in got(text)} == {(metric, 14)}
+
+
+def test_the_places_named_before_are_still_no_count():
+    assert got("The AA attacked Kyauktaw and Minbya. The two towns fell on Monday.") == set()
