@@ -148,3 +148,16 @@ def test_the_whole_before_its_parts_with_a_phrase_after_its_participle(text, met
 
 def test_the_places_named_before_are_still_no_count():
     assert got("The AA attacked Kyauktaw and Minbya. The two towns fell on Monday.") == set()
+
+
+# ---------------------------------------------------------------- the junta's words after the junta spoke
+
+def test_a_count_in_the_juntas_words_after_state_media_spoke_is_the_juntas():
+    text = ("The Global New Light of Myanmar reported clashes in Mogaung. "
+            "Security forces suffered 4 casualties while 14 KIA insurgents were killed.")
+    assert got(text) == {("other", 4, MAF), ("killed", 14, MAF)}
+
+
+def test_a_count_in_plain_words_after_the_junta_spoke_is_not_made_the_juntas():
+    text = "The junta said fighting broke out near Hpakant. 14 KIA fighters were killed."
+    assert {c for _m, _v, c in got(text)} != {MAF}
