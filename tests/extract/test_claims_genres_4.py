@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingestion.extract.figures import find_figures
 from tests.extract.claim_helpers import MAF, PDF, KNLA, KNDF, KIA, AA, WIRE, claims, got
 
 
@@ -161,3 +162,23 @@ def test_a_count_in_the_juntas_words_after_state_media_spoke_is_the_juntas():
 def test_a_count_in_plain_words_after_the_junta_spoke_is_not_made_the_juntas():
     text = "The junta said fighting broke out near Hpakant. 14 KIA fighters were killed."
     assert {c for _m, _v, c in got(text)} != {MAF}
+
+
+# ---------------------------------------------------------------- figures: millions abbreviated, fractions
+
+@pytest.mark.parametrize("text, low, high", [
+    ("nearly 3.5m people", None, 3_500_000),
+    ("more than 1.2mn displaced", 1_200_001, None),
+])
+def test_millions_abbreviated_after_a_digit(text, low, high):
+    [f] = find_figures(text)
+    assert (f.low, f.high) == (low, high)
+
+
+def test_a_fraction_is_no_figure():
+    assert [f.value for f in find_figures("two-thirds of the 300 soldiers")] == [300]
+    assert find_figures("one-third of them") == []
+
+
+def test_displaced_millions_in_british_copy():
+    assert got("Fighting has displaced more than 3.5m people, the UN says.") == {("displaced", 3_500_001, WIRE)}
