@@ -2359,7 +2359,8 @@ class Speakers:
                 return "PDF", True  # "according to the Yaw Defence Force." at the sentence's end too
             if verb.startswith("based"):
                 return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
-            if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
+            if re.match(r"\s*(?:a|an|the)?\s*(?:(?:Brigade|Battalion|Column|Division|Company|Regiment)\s+\d+\s+|frontline\s+|senior\s+|field\s+)?"
+                        r"(?:spokes|officer|official|commander|statement|group|army|alliance|"
                         r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
                     or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
                 return "?", True

@@ -182,3 +182,10 @@ def test_a_fraction_is_no_figure():
 
 def test_displaced_millions_in_british_copy():
     assert got("Fighting has displaced more than 3.5m people, the UN says.") == {("displaced", 3_500_001, WIRE)}
+
+
+@pytest.mark.parametrize("tail", ["according to a Brigade 5 officer", "according to a frontline commander",
+                                  "a Brigade 5 officer told Karen News"])
+def test_an_unnamed_officer_of_a_unit_speaks_for_the_side_the_report_named(tail):
+    text = f"The KNLA attacked a junta column near Kawkareik. Twelve junta soldiers were wounded, {tail}."
+    assert got(text, "Karen News") == {("wounded", 12, KNLA)}
