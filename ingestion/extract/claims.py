@@ -172,6 +172,16 @@ _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchang
                          r"(?:fighting|clashes|battles)\s+(?:broke\s+out|erupted|flared(?:\s+up)?|occurred|took\s+place))\b", re.I)
 
 
+# a count noun as the subject of a linking verb, a time or a battle between: "junta casualties in the week
+# numbered 47", "fatalities during the fighting reached 40", "casualties stood at 300"
+_COUNT_SUBJECT = re.compile(r"\b(?P<v>deaths|dead|fatalities|injuries|casualties)\s+(?:(?:in|during|over|for|of|from|last|this|that|"
+                            r"the|past|previous|week|month|year|weeks|months|days|\w+day|fighting|battle|clashes|offensive|"
+                            r"operation|period)\s+){0,5}(?:numbered|totall?ed|reached|exceeded|hit|topped|stood\s+at|stands\s+at|"
+                            r"came\s+to|rose\s+to|climbed\s+to|were|was|are|is)\s*$", re.I)
+_LINKING_ENDS = frozenset({"numbered", "totalled", "totaled", "reached", "exceeded", "hit", "topped", "at", "to", "were",
+                           "was", "are", "is"})
+
+
 def _head(before: str) -> str | None:
     """The verb that ends ``before`` (fill words such as "a total of" skipped), or None."""
     b = before.rstrip()
@@ -243,6 +253,10 @@ def _head(before: str) -> str | None:
         m = _COUNT_OF.search(b[-80:])
         if m:
             return m.group("v")
+    if w2 in _LINKING_ENDS:
+        m = _COUNT_SUBJECT.search(b[-80:])
+        if m:
+            return m.group("v").lower()  # "junta casualties in the week numbered 47", "junta deaths last month reached 40"
     return None
 
 
@@ -312,7 +326,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed", "their li": "killed", "die": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
-              "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "death": "killed", "fatalities": "killed", "casualties": "casualties", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
               "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
@@ -1038,6 +1052,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = _verb_class(head)
             if vcls == "left" and not re.search(r"\bleft\s+$", before):
                 vcls = None
+            if vcls == "casualties" and _PART_METRIC.match(after):
+                vcls = None  # "Casualties were 27 killed and 16 wounded": the word after says what each counts
             if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
                 vcls = None
             elif vcls == "drove" and _FLEE_ABROAD.match(after, nend):
@@ -1746,6 +1762,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
+    if vcls == "casualties":
+        return "other" if ncls in (None, "bare") else None  # "junta casualties numbered 47": killed and wounded, not said which
     if vcls == "cdm":
         return "other" if ncls in ("armed", None, "bare") else None
     if ncls in ("casualties", "defections"):

@@ -189,3 +189,21 @@ def test_displaced_millions_in_british_copy():
 def test_an_unnamed_officer_of_a_unit_speaks_for_the_side_the_report_named(tail):
     text = f"The KNLA attacked a junta column near Kawkareik. Twelve junta soldiers were wounded, {tail}."
     assert got(text, "Karen News") == {("wounded", 12, KNLA)}
+
+
+# ---------------------------------------------------------------- a count noun, then a time, then a linking verb
+
+@pytest.mark.parametrize("text, metric, low", [
+    ("The KNDF reported that junta casualties in the week numbered 47.", "other", 47),
+    ("The KNDF said junta casualties stood at 47 for the week.", "other", 47),
+    ("The KNDF said junta fatalities during the week reached 47.", "killed", 47),
+    ("The KNDF reported that junta deaths in the week numbered 47.", "killed", 47),
+    ("The KNDF said junta casualties last month exceeded 46.", "other", 47),
+])
+def test_a_count_noun_subject_of_a_linking_verb(text, metric, low):
+    assert got(text) == {(metric, low, KNDF)}
+
+
+def test_the_parts_of_such_a_count():
+    assert got("The KNDF reported that junta casualties in the week numbered 47, including 19 dead.") == {
+        ("other", 47, KNDF), ("killed", 19, KNDF)}
