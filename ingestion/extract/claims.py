@@ -2173,6 +2173,8 @@ _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
+_THE_DOCUMENT = re.compile(r"\s*the\s+(ministry|report|statement)\b(?:['’]s\s+(?:report|statement|figures|data|tally)\b)?"
+                           r"(?!\s+(?:by|of|from|in|on|released|published|issued)\b)", re.I)
 _DOCUMENT_ANAPHORS = frozenset({"statement", "report", "ministry"})  # "the ministry said": the last speaker's ministry
 
 
@@ -2371,6 +2373,10 @@ class Speakers:
             p = self.person(head) or self.short_name(head[:45], anywhere=True)
             if p:
                 return p, True
+            doc = _THE_DOCUMENT.match(after)
+            if doc is not None:
+                self.anaphor = doc.group(1).lower()
+                return "?", True  # "according to the ministry('s report)", "according to the report": the last speaker's
             if _NON_ACTOR.search(head[:40]):
                 return None, True
             if _has_resistance_head(head) and _RESISTANCE_NAME.match(head.rstrip(" .;:\"”’')")):
@@ -2379,7 +2385,7 @@ class Speakers:
                 return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
             if re.match(r"\s*(?:a|an|the)?\s*(?:(?:Brigade|Battalion|Column|Division|Company|Regiment)\s+\d+\s+|frontline\s+|senior\s+|field\s+)?"
                         r"(?:spokes|officer|official|commander|statement|group|army|alliance|"
-                        r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
+                        r"organi[sz]ation|rebels|him|her|them|(?:ministry|group|army|alliance)['’]s\s+(?:report|statement|figures|data|tally))", after, re.I) \
                     or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
                 return "?", True
             return None, True  # "according to a monitoring group": no actor

@@ -207,3 +207,18 @@ def test_a_count_noun_subject_of_a_linking_verb(text, metric, low):
 def test_the_parts_of_such_a_count():
     assert got("The KNDF reported that junta casualties in the week numbered 47, including 19 dead.") == {
         ("other", 47, KNDF), ("killed", 19, KNDF)}
+
+
+# ---------------------------------------------------------------- "according to the ministry('s report)"
+
+@pytest.mark.parametrize("source", ["the ministry's report", "the ministry", "the report", "the statement"])
+def test_according_to_the_document_of_the_last_speaker(source):
+    text = ("The NUG's defence ministry said it had compiled its figures. "
+            f"214 junta soldiers were captured, according to {source}.")
+    assert got(text) == {("captured_personnel", 214, PDF)}
+
+
+def test_according_to_a_report_by_an_outlet_is_not_the_last_speakers():
+    text = ("The NUG's defence ministry said it had compiled its figures. "
+            "214 junta soldiers were captured, according to a report by Radio Free Asia.")
+    assert got(text) != {("captured_personnel", 214, PDF)}
