@@ -2257,8 +2257,9 @@ class Speakers:
                 self._remember(m.group("name"), self._whose(near[0]))
 
     def _coalition_named(self) -> str | None:
-        """The coalition two or more of whose members the report named (and no other group)."""
-        others = self.named_keys - {self.military}
+        """The coalition two or more of whose members the report named (and no other group; "anti-junta groups",
+        the resistance at large, are no other group)."""
+        others = self.named_keys - {self.military, "PDF"}
         for coalition, members in COALITIONS.items():
             if len(others & members) >= 2 and others <= members | {coalition}:
                 return coalition

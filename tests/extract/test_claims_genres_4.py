@@ -222,3 +222,12 @@ def test_according_to_a_report_by_an_outlet_is_not_the_last_speakers():
     text = ("The NUG's defence ministry said it had compiled its figures. "
             "214 junta soldiers were captured, according to a report by Radio Free Asia.")
     assert got(text) != {("captured_personnel", 214, PDF)}
+
+
+# ---------------------------------------------------------------- "the groups" after two members of a coalition
+
+def test_the_groups_are_the_coalition_though_the_resistance_at_large_was_named():
+    text = ("Anti-junta groups have taken several towns in northern Shan State this month. "
+            "The TNLA, together with its ally the MNDAA, took Namhsan on Friday. "
+            "The groups also say they have taken roughly 80 soldiers prisoner.")
+    assert got(text) == {("captured_personnel", 80, "Three Brotherhood Alliance")}
