@@ -815,6 +815,15 @@ _OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|
                                  r"[a-z]+\s+$", re.I)
 
 
+# one count of the dead and the wounded together, no second figure: "60 soldiers were killed and wounded",
+# "40 dead and injured", "killed and wounded 40"
+_BOTH_CASUALTY_AFTER = re.compile(r"\s+and\s+(?:were\s+)?(?:wounded|injured|killed|dead)\b(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|"
+                                  r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|others?\b|more\b|many\b|several\b|dozens\b|scores\b|"
+                                  r"was\b|were\b|is\b|are\b|numbered\b|totall?ed\b|stood\b|[:(]))", re.I)
+_BOTH_CASUALTY_BEFORE = re.compile(r"\b(?:killed|dead)\s+and\s+(?:wounded|injured)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|"
+                                   r"more\s+than\s+|nearly\s+|at\s+least\s+)?$", re.I)
+
+
 def _either_casualty(text: str, before: str, vend: int | None) -> bool:
     """"60 soldiers were killed or wounded", "killing or capturing 40": one count of two fates,
     no count of either."""
@@ -1184,6 +1193,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
         if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
             metric = "other"  # "60 soldiers were killed or wounded": casualties, not the dead
+        elif metric in ("killed", "wounded") and (_BOTH_CASUALTY_BEFORE.search(before[-30:]) or _BOTH_CASUALTY_AFTER.match(
+                text, vend if vend is not None else f.end + (nend if ncls in ("killed", "wounded") else 0))):
+            metric = "other"  # "40 soldiers were killed and wounded", "suffered 40 dead and wounded": one count of both
         if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
             metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \

@@ -231,3 +231,22 @@ def test_the_groups_are_the_coalition_though_the_resistance_at_large_was_named()
             "The TNLA, together with its ally the MNDAA, took Namhsan on Friday. "
             "The groups also say they have taken roughly 80 soldiers prisoner.")
     assert got(text) == {("captured_personnel", 80, "Three Brotherhood Alliance")}
+
+
+# ---------------------------------------------------------------- one count of the dead and the wounded together
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said about 60 junta soldiers were killed and wounded.",
+    "The junta suffered 60 dead and wounded, the KNLA said.",
+    "The KNLA said it had killed and wounded some 60 junta soldiers.",
+])
+def test_killed_and_wounded_in_one_count_is_other(text):
+    assert {(m, v) for m, v, _c in got(text)} == {("other", 60)}
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said 60 junta soldiers were killed and 20 wounded.",
+    "The KNLA said 60 junta soldiers were killed and many others wounded.",
+])
+def test_killed_then_a_count_of_its_own_is_still_the_dead(text):
+    assert ("killed", 60) in {(m, v) for m, v, _c in got(text)}
