@@ -276,7 +276,7 @@ TAIL_VERB = re.compile(
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
-    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted\s+to(?=\s)|deserted(?!\s+(?:the|their|his|its|a|an)\b|\s+and\s+(?:then\s+)?(?:handed|gave|surrendered|turned|laid|defected|joined))|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
@@ -367,8 +367,8 @@ _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai
 def _verb_class(v: str) -> str:
     if v.endswith("to surrender"):
         return "surrendered"  # "crossed the river to surrender"
-    if v.endswith(("movement", "CDM")):
-        return "cdm"  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
+    if v.endswith(("movement", "CDM")) or v.lower() == "deserted":
+        return "cdm"  # "500 soldiers have deserted": defectors, no surrender in battle (not "deserted to the KNLA")  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
     if v.endswith("custody"):

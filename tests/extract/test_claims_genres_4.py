@@ -250,3 +250,14 @@ def test_killed_and_wounded_in_one_count_is_other(text):
 ])
 def test_killed_then_a_count_of_its_own_is_still_the_dead(text):
     assert ("killed", 60) in {(m, v) for m, v, _c in got(text)}
+
+
+# ---------------------------------------------------------------- deserters
+
+@pytest.mark.parametrize("text, metric", [
+    ("Around 500 junta soldiers have deserted since the offensive began, the NUG said.", "other"),
+    ("Around 500 junta soldiers have deserted to the KNLA since the offensive began, the NUG said.", "surrendered"),
+    ("Around 500 conscripts had deserted and handed themselves over with their rifles, the NUG said.", "surrendered"),
+])
+def test_deserters_are_other_unless_they_gave_themselves_up(text, metric):
+    assert got(text) == {(metric, 500, PDF)}
