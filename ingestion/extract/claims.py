@@ -824,6 +824,12 @@ _BOTH_CASUALTY_BEFORE = re.compile(r"\b(?:killed|dead)\s+and\s+(?:wounded|injure
                                    r"more\s+than\s+|nearly\s+|at\s+least\s+)?$", re.I)
 
 
+# an interview's question gives the answer's count its verb: 'Asked how many towns the TNLA has captured, he said: "7"'
+_ASKED = re.compile(r"\b[Aa]sked\s+(?:about\s+)?how\s+many\s+(?P<n>[a-z]+)\s+(?:[\w'’-]+\s+){0,6}?"
+                    r"(?P<v>captured|taken|seized|overrun|killed|died|wounded|injured|arrested|detained|surrendered|lost|fled|displaced)\b"
+                    r"[^.;\"“”]{0,60}?,[^.;]{0,40}?(?:said|replied|answered|told|says)\b")
+
+
 def _either_casualty(text: str, before: str, vend: int | None) -> bool:
     """"60 soldiers were killed or wounded", "killing or capturing 40": one count of two fates,
     no count of either."""
@@ -1111,6 +1117,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
+        if vcls is None and tail_m is None and "sked how many" in s.text:
+            asked = _ASKED.search(text, s.start, f.start)
+            if asked is not None and (ncls is None or _noun(" " + asked.group("n"))[0] == ncls):
+                # 'Asked how many towns the TNLA has captured, he said: "It is now 7 towns"': the question's verb
+                vcls = _verb_class(asked.group("v").lower())
+                ncls = ncls or _noun(" " + asked.group("n"))[0]
+                vend = s.start + asked.end("v")
         if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
             vcls = "took"  # "seized the police station along with 17 firearms"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])

@@ -261,3 +261,18 @@ def test_killed_then_a_count_of_its_own_is_still_the_dead(text):
 ])
 def test_deserters_are_other_unless_they_gave_themselves_up(text, metric):
     assert got(text) == {(metric, 500, PDF)}
+
+
+# ---------------------------------------------------------------- interviews: the question gives the answer its verb
+
+@pytest.mark.parametrize("text, metric", [
+    ('The KIA took Mansi on Friday. Asked how many towns the KIA has captured, its spokesman said: '
+     '"It is now 9 towns, counting Mansi."', "towns_captured"),
+    ('The KIA took Mansi on Friday. Asked how many soldiers had been killed, its spokesman replied: "About 9."', "killed"),
+])
+def test_the_question_gives_the_answer_its_verb(text, metric):
+    assert {(m, v, c) for m, v, c in got(text)} == {(metric, 9, KIA)}
+
+
+def test_a_question_about_named_things_is_no_count():
+    assert got("Asked about the 3 towns, he said the KIA had taken them.") == set()
