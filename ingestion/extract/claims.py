@@ -278,7 +278,8 @@ TAIL_VERB = re.compile(
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted\s+to(?=\s)|deserted(?!\s+(?:the|their|his|its|a|an)\b|\s+and\s+(?:then\s+)?(?:handed|gave|surrendered|turned|laid|defected|joined))|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
-    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|on\s+the\s+run|(?:sought|seeking)\s+safety|(?:made|left|rendered)\s+homeless|"
+    r"(?:living|staying)\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps|shelters|tents)|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
     r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
@@ -307,7 +308,8 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
+KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
+              "living in": "displaced", "staying in": "displaced", "seeking safety": "displaced", "idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
@@ -1762,7 +1764,8 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered")
+               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
+               "the run", "safety", "living in", "staying in")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 

@@ -276,3 +276,19 @@ def test_the_question_gives_the_answer_its_verb(text, metric):
 
 def test_a_question_about_named_things_is_no_count():
     assert got("Asked about the 3 towns, he said the KIA had taken them.") == set()
+
+
+# ---------------------------------------------------------------- more ways to be displaced
+
+@pytest.mark.parametrize("text", [
+    "Between 10,000 and 15,000 people are on the run after the airstrikes, the KNDF said.",
+    "Nearly 15,000 people are now living in makeshift camps, the KNDF said.",
+    "Over 10,000 villagers have sought safety in the jungle, the KNDF said.",
+    "About 10,000 people have been made homeless by the fighting, the KNDF said.",
+])
+def test_people_on_the_run_in_camps_or_made_homeless_are_displaced(text):
+    assert {(m, c) for m, _v, c in got(text)} == {("displaced", KNDF)}
+
+
+def test_soldiers_on_the_run_are_no_displaced():
+    assert got("About 40 junta soldiers are on the run after the fall of the camp, the KNDF said.") == set()
