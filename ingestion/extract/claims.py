@@ -280,7 +280,7 @@ TAIL_VERB = re.compile(
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
     r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|on\s+the\s+run|(?:sought|seeking)\s+safety|(?:made|left|rendered)\s+homeless|"
     r"(?:living|staying)\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps|shelters|tents)|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
-    r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
+    r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|liberated|shot\s+down|downed|"
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
     r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
@@ -1765,7 +1765,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
-               "the run", "safety", "living in", "staying in")  # ("homeless" holds "home")
+               "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 

@@ -292,3 +292,12 @@ def test_people_on_the_run_in_camps_or_made_homeless_are_displaced(text):
 
 def test_soldiers_on_the_run_are_no_displaced():
     assert got("About 40 junta soldiers are on the run after the fall of the camp, the KNDF said.") == set()
+
+
+def test_towns_liberated_are_captured():
+    assert got("Since the start of the offensive, 5 towns have been liberated, the NUG said.") == {
+        ("towns_captured", 5, PDF)}
+
+
+def test_people_liberated_are_no_prisoners_taken():
+    assert got("The AA said 120 political prisoners were liberated from the Kyaukphyu jail.") == set()
