@@ -2203,6 +2203,7 @@ _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
 _THE_DOCUMENT = re.compile(r"\s*the\s+(ministry|report|statement)\b(?:['’]s\s+(?:report|statement|figures|data|tally)\b)?"
                            r"(?!\s+(?:by|of|from|in|on|released|published|issued)\b)", re.I)
+_POSS_FIGURE = re.compile(r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:figures?|tally|count|estimate|toll|numbers?)\s+(?:of|at|was|is|stood|puts?)\b")
 _DOCUMENT_ANAPHORS = frozenset({"statement", "report", "ministry"})  # "the ministry said": the last speaker's ministry
 
 
@@ -2362,6 +2363,13 @@ class Speakers:
             extra = [x for x in extra if not any(a <= x[0] < b or x[0] <= a < x[1] for a, b in spans)]
             if extra:
                 spans = sorted(spans + extra)
+        if not spans and claims and ("'s " in s.text or "’s " in s.text):
+            # "the junta's figure of 40 dead", "a KNLA tally of 60": whose figure it is
+            for m in _POSS_FIGURE.finditer(s.text):
+                a0 = s.start + m.start()
+                x = next((x for x in sm.actors if x.key and x.end == a0), None)
+                if x is not None:
+                    return x.key, True
         if not spans and claims:
             # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
             # an actor right before them counts

@@ -301,3 +301,14 @@ def test_towns_liberated_are_captured():
 
 def test_people_liberated_are_no_prisoners_taken():
     assert got("The AA said 120 political prisoners were liberated from the Kyaukphyu jail.") == set()
+
+
+# ---------------------------------------------------------------- whose figure: "the junta's figure of 40"
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The junta's figure of 40 dead could not be verified.", MAF),
+    ("The KNLA's count of 40 dead soldiers could not be verified by AFP.", KNLA),
+    ("The KIA's tally of 40 junta soldiers killed was released on Monday.", KIA),
+])
+def test_a_sides_figure_of_n_is_its_claim(text, claimant):
+    assert got(text, "AFP") == {("killed", 40, claimant)}
