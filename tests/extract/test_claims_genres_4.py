@@ -1,5 +1,13 @@
-"""Claims on invented sentences, a fourth round of the genres of real reporting: local resistance
-groups named at a sentence's end after "according to", ...
+"""Claims on invented sentences, a fourth round of the genres of real reporting: a local defence
+force after "according to" at a sentence's end, prisoners "taken as POWs", relative clauses about
+the counted ("230 soldiers that it had captured", "accepted 500 soldiers who surrendered", "30
+soldiers who were guarding the bridge were killed"), every part listed after "including", "the
+displacement / evacuation / arrest of N", tallies of attacks in state media ("There were 46 terror
+acts"), "Of the 14 towns captured by X, ...", the junta's words after the junta spoke, millions
+abbreviated ("3.5m") and fractions, unnamed unit officers, "according to the ministry('s report)",
+"the groups" after members of a coalition, casualty nouns before a linking verb ("junta casualties in
+the week numbered 47"), "killed and wounded" as one count, deserters, interview questions ("Asked how
+many towns ..."), people on the run or in camps, places "liberated", and "the junta's figure of 40".
 
 Every sentence here is made up (places, people and numbers are invented); none comes from
 the evaluation sets.
