@@ -138,7 +138,8 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
-                        "murder of", "murders of", "genocide against", "massacre against",
+                        "murder of", "murders of", "genocide against", "massacre against", "displacement of",
+                        "evacuation of", "arrest of", "arrests of", "detention of",
                         "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
                         r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
@@ -169,6 +170,16 @@ _DEATH_TOLL = re.compile(r"\b(?:death|fatality)\s+toll\b[^.;:]{0,50}$", re.I)
 _NOUN_HEADS = frozenset({"death", "deaths", "fatalities", "injuries", "toll"})
 _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchanged)\s+fire|"
                          r"(?:fighting|clashes|battles)\s+(?:broke\s+out|erupted|flared(?:\s+up)?|occurred|took\s+place))\b", re.I)
+
+
+# a count noun as the subject of a linking verb, a time or a battle between: "junta casualties in the week
+# numbered 47", "fatalities during the fighting reached 40", "casualties stood at 300"
+_COUNT_SUBJECT = re.compile(r"\b(?P<v>deaths|dead|fatalities|injuries|casualties)\s+(?:(?:in|during|over|for|of|from|last|this|that|"
+                            r"the|past|previous|week|month|year|weeks|months|days|\w+day|fighting|battle|clashes|offensive|"
+                            r"operation|period)\s+){0,5}(?:numbered|totall?ed|reached|exceeded|hit|topped|stood\s+at|stands\s+at|"
+                            r"came\s+to|rose\s+to|climbed\s+to|were|was|are|is)\s*$", re.I)
+_LINKING_ENDS = frozenset({"numbered", "totalled", "totaled", "reached", "exceeded", "hit", "topped", "at", "to", "were",
+                           "was", "are", "is"})
 
 
 def _head(before: str) -> str | None:
@@ -242,6 +253,10 @@ def _head(before: str) -> str | None:
         m = _COUNT_OF.search(b[-80:])
         if m:
             return m.group("v")
+    if w2 in _LINKING_ENDS:
+        m = _COUNT_SUBJECT.search(b[-80:])
+        if m:
+            return m.group("v").lower()  # "junta casualties in the week numbered 47", "junta deaths last month reached 40"
     return None
 
 
@@ -256,15 +271,16 @@ TAIL_VERB = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?)|arrested|detained|"
+    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
-    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted(?=\s+to\b)|"
+    r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted\s+to(?=\s)|deserted(?!\s+(?:the|their|his|its|a|an)\b|\s+and\s+(?:then\s+)?(?:handed|gave|surrendered|turned|laid|defected|joined))|"
     r"displaced|(?:had\s+to\s+)?(?:leave|left|abandon(?:ed)?|flee|fled|depart(?:ed)?)\s+(?:their|his|her)\s+(?:homes?|houses?|properties|villages?)|"
-    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
-    r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|shot\s+down|downed|"
+    r"fled|flee|fleeing|uprooted|(?:sought|taken|took)\s+shelter|on\s+the\s+run|(?:sought|seeking)\s+safety|(?:made|left|rendered)\s+homeless|"
+    r"(?:living|staying)\s+in\s+(?:[\w-]+\s+){0,2}?(?:camps|shelters|tents)|sheltering|left(?!\s+(?:behind|dead|injured|wounded|homeless|stranded|without|with|alone|over|out|in\s+the|on|for|to|empty|unguarded))|forced\s+(?:to\s+(?:flee|leave|abandon|move|relocate)|from|out)|(?:driven|chased)\s+(?:out|from|away)|(?:removed|evicted|expelled|relocated)(?=[^.;]{0,40}\bfrom\b)|"
+    r"seized|confiscated|taken|recovered|collected|handed\s+over|overrun|occupied|secured|cleared|regained|reclaimed|liberated|shot\s+down|downed|"
     r"(?:gave|given)\s+up(?!\s+(?:the|their|its|his|her|on\s+(?:the\s+)?(?:idea|plan|hope)))|"
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
     r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
@@ -274,12 +290,26 @@ TAIL_VERB = re.compile(
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
 _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]|"
                           r",\s+and\s+(?:a|an|the|one|another|\d)\b", re.I)  # ", and a single soldier was seized": a clause of its own
+# a relative clause whose subject is another, so the counted are its verb's object: "230 soldiers that it had
+# captured", "35 rifles which the PDF seized", "12 soldiers whom its fighters killed"
+_OBJECT_RELATIVE = re.compile(r"\s*(?:that|which|whom)\s+(?:it|they|we|he|she|(?:its|their|our|the)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+                              r"|(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,3})\s*", re.I)
+# a relative clause about the counted, whose verb is done to them or has no object: "500 soldiers who surrendered",
+# "12 soldiers who were killed" (not "30 soldiers who killed villagers")
+_SUBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s*", re.I)
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|been|being|are|is)\b", re.I)
+_RELATIVE_MAIN = re.compile(r"\s*,?\s*(?:who|that)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s)", re.I)
+# ... only as the object of a verb of another act ("accepted 500 soldiers who surrendered", "buried the bodies of 12
+# soldiers who were killed"); as a subject ("Three generals who surrendered were sentenced") it describes them
+_OBJECT_OF_VERB = re.compile(r"\b(?!(?:said|reported|claimed|stated|announced|confirmed|estimated|added|noted|stressed)\b)"
+                             r"[a-z]+ed\s+(?:(?:a\s+total\s+of|the\s+bodies\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$")
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
 _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
+KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
+              "living in": "displaced", "staying in": "displaced", "seeking safety": "displaced", "idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
@@ -298,7 +328,7 @@ KILL_CLASS = {"idps": "displaced", "refugee": "displaced", "sought shelter": "di
               "kill": "killed", "genocide": "killed", "dead": "killed", "died": "killed", "perished": "killed", "lost their": "killed", "lost li": "killed", "their li": "killed", "die": "killed",
               "lost his": "killed", "lost her": "killed", "gave ": "killed", "given ": "killed", "execut": "killed", "massacr": "killed",
               "neutrali": "killed", "succumbed": "killed", "eliminat": "killed", "annihilat": "killed", "returned to the legal": "surrendered", "claim": "killed", "toll": "killed", "bodies": "killed",
-              "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
+              "death": "killed", "fatalities": "killed", "casualties": "casualties", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
               "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
@@ -339,8 +369,8 @@ _ABROAD = re.compile(r"\b(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Thai
 def _verb_class(v: str) -> str:
     if v.endswith("to surrender"):
         return "surrendered"  # "crossed the river to surrender"
-    if v.endswith(("movement", "CDM")):
-        return "cdm"  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
+    if v.endswith(("movement", "CDM")) or v.lower() == "deserted":
+        return "cdm"  # "500 soldiers have deserted": defectors, no surrender in battle (not "deserted to the KNLA")  # "12,000 soldiers have joined the civil disobedience movement": defectors, no surrender in battle
     if " " in v and _ABROAD.search(v):
         return "abroad"  # "fled into Thailand"
     if v.endswith("custody"):
@@ -423,7 +453,7 @@ def _skip_before(before: str) -> bool:
 # the total of an aggregate ("15 of the 17 townships")
 _OF_THE_LEAD = re.compile(r"(?:^|[,;]\s*|\n)\s*(?:Of|Out\s+of)\s+the\s+$")
 _OF_THE_COUNTED = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:killed|dead|wounded|injured|captured|arrested|detained|displaced|"
-                             r"surrendered)\s*,", re.I)
+                             r"surrendered|seized|overrun|lost|taken)(?:\s+(?:by|in|on|since|during|from|last|this)\s[^,;.:]{1,40}?)?\s*,", re.I)
 
 
 def _of_the_counted(text: str, s0: int, f: Figure) -> bool:
@@ -451,9 +481,10 @@ _COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "w
                     "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
                          r"Tactical|Battalion\b|Brigade\b|Division\b)")
-# "including", also after a first part ("including a colonel and (two captains)")
+# "including", also after a first part ("including a colonel and (two captains)", "including 19 rifles, 2 mortars
+# and (4 machine guns)")
 _INCLUDING = re.compile(r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bamong\s+(?:the|those)\s+\w+|\bsuch\s+as)"
-                        r"(?:\s+(?:a|an|one|the|his|its|their)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))?\s*$", re.I)
+                        r"(?:\s+(?:a|an|one|the|his|its|their|\d[\d,]*)\s[^;.,()\d]{1,45}?(?:,|\s+and|\s+as\s+well\s+as))*\s*$", re.I)
 _AGGREGATE = re.compile(r"\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+(?:\s+[\w-]+)?['’]s?\s+)?"
                         r"(?P<total>\d[\d,]*|\w+)\s+", re.I)
 _OF_LEAD = re.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
@@ -581,6 +612,9 @@ _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
+_ACT_NOUNS = frozenset({"attacks", "acts", "incidents", "bombings", "raids", "ambushes", "assaults", "activities", "strikes"})
+
+
 def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     """(class, word, end offset in ``after``, dead-adjective) of the counted noun after a figure.
     class: a metric, "armed", "civil", "pow", "displaced", "bare", "thing" or None. A noun
@@ -660,6 +694,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if w in _NP_STOP or not w[0].isalnum():
             break
         if best is not None:
+            if best[0] == "armed" and base in _ACT_NOUNS and word_before == best[1]:
+                return "thing", None, 0, dead  # "46 terrorist attacks": what they did, not the people
             break  # "soldiers manning ...": the noun is found
         if w[0].isalpha() and not m.group()[0].isupper():  # a capitalised word is a name's ("3 Pyu Saw Htee members")
             unknown += 1
@@ -766,7 +802,12 @@ _SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|c
 _ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
                           r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
 _ATTACK_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attacks|ambushes|raids|assaults|air\s*strikes|drone\s+strikes|strikes|"
-                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror))\b", re.I)
+                          r"sorties|bombings|acts\s+of\s+(?:terrorism|violence|terror)|terror(?:ist)?\s+acts)\b", re.I)
+# the same told of the attacks: "46 terror attacks were carried out", "There were 46 attacks", "recorded 46 airstrikes"
+_ATTACK_PASSIVE = re.compile(r"(?:\s+(?:on|against|in|by)\s[^.;,]{0,40}?)?\s+(?:(?:were|have\s+been|had\s+been)\s+(?:carried\s+out|"
+                             r"launched|conducted|committed|staged|mounted|recorded|reported|documented)|occurred|took\s+place)\b", re.I)
+_THERE_WERE = re.compile(r"\b(?:[Tt]here\s+(?:were|have\s+been|had\s+been)|recorded|counted|documented|tallied)\s+"
+                         r"(?:a\s+total\s+of\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|some\s+|about\s+)?$")
 _DISPLACED_NEXT = re.compile(r"\s+(?:people\s+)?(?:displaced|uprooted)\b", re.I)
 _CASUALTY_METRICS = frozenset({"killed", "wounded", "captured_personnel"})
 _OR_CASUALTY_AFTER = re.compile(r"(?:\s*,\s*(?:were\s+|been\s+)?(?:killed|wounded|injured|captured|arrested|detained))*,?"
@@ -774,6 +815,21 @@ _OR_CASUALTY_AFTER = re.compile(r"(?:\s*,\s*(?:were\s+|been\s+)?(?:killed|wounde
                                 r"hurt|captured|taken\s+(?:prisoner|captive)|missing|defected|deserted)\b", re.I)
 _OR_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|captured|capturing)\s+(?:or|and/or)\s+"
                                  r"[a-z]+\s+$", re.I)
+
+
+# one count of the dead and the wounded together, no second figure: "60 soldiers were killed and wounded",
+# "40 dead and injured", "killed and wounded 40"
+_BOTH_CASUALTY_AFTER = re.compile(r"\s+and\s+(?:were\s+)?(?:wounded|injured|killed|dead)\b(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|"
+                                  r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|others?\b|more\b|many\b|several\b|dozens\b|scores\b|"
+                                  r"was\b|were\b|is\b|are\b|numbered\b|totall?ed\b|stood\b|[:(]))", re.I)
+_BOTH_CASUALTY_BEFORE = re.compile(r"\b(?:killed|dead)\s+and\s+(?:wounded|injured)\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|"
+                                   r"more\s+than\s+|nearly\s+|at\s+least\s+)?$", re.I)
+
+
+# an interview's question gives the answer's count its verb: 'Asked how many towns the TNLA has captured, he said: "7"'
+_ASKED = re.compile(r"\b[Aa]sked\s+(?:about\s+)?how\s+many\s+(?P<n>[a-z]+)\s+(?:[\w'’-]+\s+){0,6}?"
+                    r"(?P<v>captured|taken|seized|overrun|killed|died|wounded|injured|arrested|detained|surrendered|lost|fled|displaced)\b"
+                    r"[^.;\"“”]{0,60}?,[^.;]{0,40}?(?:said|replied|answered|told|says)\b")
 
 
 def _either_casualty(text: str, before: str, vend: int | None) -> bool:
@@ -919,7 +975,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if SKIP_AFTER.match(after) or (f.text[:1].isdigit() and _UNIT_AFTER.match(after)) or _age_of_name(before, after, f):
             prev = None
             continue
-        if _INCLUDING.search(before[-75:]):
+        if _INCLUDING.search(before[-75:]) and not (seized_list and not re.search(r"including\s*$", before)):
+            # (the later items of a haul listed after "including" go on as before: one count with the first)
             part = _PART_METRIC.match(after)
             if part and (not out or out[-1].metric != _PART_CLASS[part.group(1).lower()]) and not _OF_POSS.match(after):
                 # "40 casualties, including 12 dead": a part of another kind than the count is one of its own
@@ -966,7 +1023,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 prev = (prev[0], None, f.end)  # "seized 2 bombs, 3 grenades and 4 rifles": the list goes on
             else:
                 prev = None
-            if f.point >= 10 and _ATTACK_VERB.search(before[-40:]) and _ATTACK_NOUN.match(after):
+            if f.point >= 10 and (_ATTACK_VERB.search(before[-40:]) or _THERE_WERE.search(before[-30:])) and _ATTACK_NOUN.match(after) \
+                    or f.point >= 10 and _ATTACK_NOUN.match(after) and _ATTACK_PASSIVE.match(after, _ATTACK_NOUN.match(after).end()):
                 # "the terrorists carried out 21 attacks", "the junta launched 36 air raids": a tally of other
                 # kind (not the "three raids" of one battle's story)
                 out.append(RawClaim(f, "other", _agent(sm, text, f.start), None, "attacks:other"))
@@ -992,7 +1050,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
         if ncls is None and before.endswith(("the other ", "The other ")):
             continue  # "two children, one five and the other nine"
-        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]):
+        if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]) and not _of_the_counted(text, s.start, f):
             prev = None
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
@@ -1011,6 +1069,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             vcls = _verb_class(head)
             if vcls == "left" and not re.search(r"\bleft\s+$", before):
                 vcls = None
+            if vcls == "casualties" and _PART_METRIC.match(after):
+                vcls = None  # "Casualties were 27 killed and 16 wounded": the word after says what each counts
             if vcls == "drove" and not _FROM_HOMES.match(after[nend:]):
                 vcls = None
             elif vcls == "drove" and _FLEE_ABROAD.match(after, nend):
@@ -1025,8 +1085,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
             for m in _iter_tail(tail_text):
-                if not _TAIL_BAD_NP.search(tail_text[:m.start()]):
+                if not _TAIL_BAD_NP.search(tail_text[:m.start()]) or _OBJECT_RELATIVE.fullmatch(tail_text, 0, m.start()) \
+                        or _SUBJECT_RELATIVE.fullmatch(tail_text, 0, m.start()) and _OBJECT_OF_VERB.search(before[-30:]) and (
+                            m.group("v").lower() not in _TRANSITIVE or _PASSIVE_AUX.search(tail_text, m.start(), m.start("v"))):
                     tail_m = m
+            if tail_m is None and tail_text[:8].lstrip(" ,").startswith(("who ", "that ")):
+                # "30 soldiers who were guarding the bridge were killed": the main verb after the relative clause
+                rel = _RELATIVE_MAIN.match(tail_text)
+                m = TAIL_VERB.match(tail_text, rel.end()) if rel is not None else None
+                if m is not None:
+                    tail_m = m  # (a passive or a state: _RELATIVE_MAIN ends before "were", "had been", ...)
         if tail_m is not None:
             v = tail_m.group("v")
             # an active verb with an object after it: the counted people did it, it was not done to them
@@ -1051,6 +1119,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if of_them and ncls is None and head and prev is not None and prev[1] in _OF_THEM_NOUNS \
                 and f.start - prev[2] < 60 and ";" not in text[prev[2]:f.start]:
             ncls = prev[1]  # "attacked 5 camps and seized 2 of them", "ambushed 30 soldiers, killing 10 of them"
+        if vcls is None and tail_m is None and "sked how many" in s.text:
+            asked = _ASKED.search(text, s.start, f.start)
+            if asked is not None and (ncls is None or _noun(" " + asked.group("n"))[0] == ncls):
+                # 'Asked how many towns the TNLA has captured, he said: "It is now 7 towns"': the question's verb
+                vcls = _verb_class(asked.group("v").lower())
+                ncls = ncls or _noun(" " + asked.group("n"))[0]
+                vend = s.start + asked.end("v")
         if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
             vcls = "took"  # "seized the police station along with 17 firearms"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
@@ -1133,6 +1208,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
         if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
             metric = "other"  # "60 soldiers were killed or wounded": casualties, not the dead
+        elif metric in ("killed", "wounded") and (_BOTH_CASUALTY_BEFORE.search(before[-30:]) or _BOTH_CASUALTY_AFTER.match(
+                text, vend if vend is not None else f.end + (nend if ncls in ("killed", "wounded") else 0))):
+            metric = "other"  # "40 soldiers were killed and wounded", "suffered 40 dead and wounded": one count of both
         if metric == "wounded" and ncls == "wounded" and tail_m is not None and _verb_class(tail_m.group("v")) == "killed":
             metric = "killed"  # "one of the wounded soldiers died"
         if metric is None and vcls == "took" and ncls == "armed" and tail_m is not None \
@@ -1686,7 +1764,8 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered")
+               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
+               "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
@@ -1711,6 +1790,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     ``big``: the figure is a thousand or more."""
     if ncls in ("killed", "wounded") and vcls in ("noun", "found", "took", "left", "lost", "killed", "wounded"):
         return ncls
+    if vcls == "casualties":
+        return "other" if ncls in (None, "bare") else None  # "junta casualties numbered 47": killed and wounded, not said which
     if vcls == "cdm":
         return "other" if ncls in ("armed", None, "bare") else None
     if ncls in ("casualties", "defections"):
@@ -2120,6 +2201,9 @@ _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
+_THE_DOCUMENT = re.compile(r"\s*the\s+(ministry|report|statement)\b(?:['’]s\s+(?:report|statement|figures|data|tally)\b)?"
+                           r"(?!\s+(?:by|of|from|in|on|released|published|issued)\b)", re.I)
+_POSS_FIGURE = re.compile(r"['’]s\s+(?:own\s+|latest\s+|official\s+)?(?:figures?|tally|count|estimate|toll|numbers?)\s+(?:of|at|was|is|stood|puts?)\b")
 _DOCUMENT_ANAPHORS = frozenset({"statement", "report", "ministry"})  # "the ministry said": the last speaker's ministry
 
 
@@ -2202,8 +2286,9 @@ class Speakers:
                 self._remember(m.group("name"), self._whose(near[0]))
 
     def _coalition_named(self) -> str | None:
-        """The coalition two or more of whose members the report named (and no other group)."""
-        others = self.named_keys - {self.military}
+        """The coalition two or more of whose members the report named (and no other group; "anti-junta groups",
+        the resistance at large, are no other group)."""
+        others = self.named_keys - {self.military, "PDF"}
         for coalition, members in COALITIONS.items():
             if len(others & members) >= 2 and others <= members | {coalition}:
                 return coalition
@@ -2278,6 +2363,13 @@ class Speakers:
             extra = [x for x in extra if not any(a <= x[0] < b or x[0] <= a < x[1] for a, b in spans)]
             if extra:
                 spans = sorted(spans + extra)
+        if not spans and claims and ("'s " in s.text or "’s " in s.text):
+            # "the junta's figure of 40 dead", "a KNLA tally of 60": whose figure it is
+            for m in _POSS_FIGURE.finditer(s.text):
+                a0 = s.start + m.start()
+                x = next((x for x in sm.actors if x.key and x.end == a0), None)
+                if x is not None:
+                    return x.key, True
         if not spans and claims:
             # verbs of counting that also attribute: "the KNU estimated", "the group recorded"; only
             # an actor right before them counts
@@ -2318,14 +2410,19 @@ class Speakers:
             p = self.person(head) or self.short_name(head[:45], anywhere=True)
             if p:
                 return p, True
+            doc = _THE_DOCUMENT.match(after)
+            if doc is not None:
+                self.anaphor = doc.group(1).lower()
+                return "?", True  # "according to the ministry('s report)", "according to the report": the last speaker's
             if _NON_ACTOR.search(head[:40]):
                 return None, True
-            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head):
-                return "PDF", True
+            if _has_resistance_head(head) and _RESISTANCE_NAME.match(head.rstrip(" .;:\"”’')")):
+                return "PDF", True  # "according to the Yaw Defence Force." at the sentence's end too
             if verb.startswith("based"):
                 return None, False  # "based on the Arakan Army" (rewritten English) names an actor or no one
-            if re.match(r"\s*(?:a|an|the)?\s*(?:spokes|officer|official|commander|statement|group|army|alliance|"
-                        r"organi[sz]ation|rebels|him|her|them)", after, re.I) \
+            if re.match(r"\s*(?:a|an|the)?\s*(?:(?:Brigade|Battalion|Column|Division|Company|Regiment)\s+\d+\s+|frontline\s+|senior\s+|field\s+)?"
+                        r"(?:spokes|officer|official|commander|statement|group|army|alliance|"
+                        r"organi[sz]ation|rebels|him|her|them|(?:ministry|group|army|alliance)['’]s\s+(?:report|statement|figures|data|tally))", after, re.I) \
                     or re.match(rf"\s*(?:the\s+)?{_TITLE}?[A-Z]", after):
                 return "?", True
             return None, True  # "according to a monitoring group": no actor

@@ -271,6 +271,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                     claimant_key = last_named or spk.main  # "the group took ...": the actor spoken of
                 elif claimant_key is None and (rc.subject_hint == "civil" or rc.metric == "displaced"):
                     claimant_key = para_speaker.get(s.para) or para_last.get(s.para)  # a speaker's paragraph
+                elif claimant_key is None and para_last.get(s.para) == mil and _JUNTA_WORDS.search(s.text):
+                    claimant_key = mil  # "State media reported clashes. ... 14 KIA insurgents were killed": its words, its count
                 elif claimant_key is None:
                     # a count no one is named for: who spoke last, the headline's speaker, else the
                     # actor the report speaks of
@@ -320,6 +322,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
 
 
 _GENERIC_RESISTANCE = re.compile(r"\b(?:[Rr]esistance|[Rr]evolutionary\s+forces|[Aa]nti-junta\s+forces|[Jj]oint\s+forces)\b")
+_JUNTA_WORDS = re.compile(r"\b(?:[Tt]errorists?|[Ii]nsurgents?|[Ss]ecurity\s+forces|[Tt]atmadaw)\b")
 _NAMES_PDF = re.compile(r"\bPDFs?\b|People['’]s\s+Defen[cs]e|\bNUG\b|National\s+Unity")
 
 
