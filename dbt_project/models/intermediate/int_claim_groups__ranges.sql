@@ -18,10 +18,17 @@
     model; absent on a first run). -#}
 {%- set previous_groups = adapter.get_relation(database=this.database, schema=this.schema,
                                                 identifier='mart_claims_reconciled') -%}
+{#- a mart built before it had claim_topic: nothing stored to match (its build must be a
+    --full-refresh, which the mart's on_schema_change: fail demands) -#}
+{%- if previous_groups is not none and execute
+      and 'claim_topic' not in adapter.get_columns_in_relation(previous_groups) | map(attribute='name') | list -%}
+    {%- set previous_groups = none -%}
+{%- endif -%}
 with current_claims as (  -- every claim with a point figure; the window's are seeds
 
     select
         {{ claim_topic() }} as claim_topic,
+        'fact ' || fact_id as interval_id,
         effective_date as date_from,
         effective_date_end as date_to,
         {{ in_partition_window('published_date') }} as is_seed
@@ -35,13 +42,14 @@ stored_groups as (  -- the last run's groups; those reported in the window are s
     {% if previous_groups is not none -%}
     select
         claim_topic,
+        'group ' || claim_group_id as interval_id,
         date_from,
         date_to,
         first_reported < cast('{{ partition_max_date() }}' as date)
             and last_reported >= cast('{{ partition_min_date() }}' as date) as is_seed
     from {{ previous_groups }}
     {%- else -%}
-    select cast(null as varchar) as claim_topic, cast(null as date) as date_from,
+    select cast(null as varchar) as claim_topic, cast(null as varchar) as interval_id, cast(null as date) as date_from,
            cast(null as date) as date_to, false as is_seed
     where false
     {%- endif %}
@@ -68,7 +76,7 @@ previous_ends as (
     select
         *,
         max(date_to) over (
-            partition by claim_topic order by date_from, date_to
+            partition by claim_topic order by date_from, date_to, interval_id
             rows between unbounded preceding and 1 preceding
         ) as previous_max_end
     from touched_intervals
@@ -80,7 +88,7 @@ clusters as (
     select
         *,
         sum(case when previous_max_end is null or date_from > previous_max_end + 1 then 1 else 0 end) over (
-            partition by claim_topic order by date_from, date_to
+            partition by claim_topic order by date_from, date_to, interval_id
             rows between unbounded preceding and current row
         ) as cluster_number
     from previous_ends

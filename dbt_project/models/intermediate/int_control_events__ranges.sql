@@ -13,7 +13,8 @@
       * closure: a range grows by every current fact and every stored event within a day of
         it, until nothing more joins. That fixpoint is the island (with one day of slack) of
         the seeds among all the site's current facts and stored events, which one
-        gaps-and-islands pass computes: no recursion.
+        gaps-and-islands pass computes: no recursion. (Its two window functions order by a
+    unique interval_id last: with ties, two passes could order rows differently.)
     Outside the ranges, the stored events and the current facts are the same clusters as
     before, so the stored events are what a full rebuild gives. With no window (a plain
     build) every fact is a seed: every site's whole history.
@@ -33,6 +34,7 @@ current_facts as (  -- every fact of a touched site; the window's are seeds
     select
         site_key,
         {{ control_event_class('change') }} as event_class,
+        'fact ' || fact_id as interval_id,
         effective_date as date_from,
         effective_date_end as date_to,
         {{ in_partition_window('published_date') }} as is_seed
@@ -47,6 +49,7 @@ stored_events as (  -- the last run's events of a touched site; those reported i
     select
         site_key,
         event_class,
+        'event ' || event_id as interval_id,
         event_date as date_from,
         event_date_end as date_to,
         first_reported < cast('{{ partition_max_date() }}' as date)
@@ -56,7 +59,7 @@ stored_events as (  -- the last run's events of a touched site; those reported i
     {%- else -%}
     select
         cast(null as varchar) as site_key, cast(null as varchar) as event_class,
-        cast(null as date) as date_from, cast(null as date) as date_to, false as is_seed
+        cast(null as varchar) as interval_id, cast(null as date) as date_from, cast(null as date) as date_to, false as is_seed
     where false
     {%- endif %}
 
@@ -75,7 +78,7 @@ previous_ends as (
     select
         *,
         max(date_to) over (
-            partition by site_key, event_class order by date_from, date_to
+            partition by site_key, event_class order by date_from, date_to, interval_id
             rows between unbounded preceding and 1 preceding
         ) as previous_max_end
     from intervals
@@ -87,7 +90,7 @@ clusters as (
     select
         *,
         sum(case when previous_max_end is null or date_from > previous_max_end + 1 then 1 else 0 end) over (
-            partition by site_key, event_class order by date_from, date_to
+            partition by site_key, event_class order by date_from, date_to, interval_id
             rows between unbounded preceding and current row
         ) as cluster_number
     from previous_ends
