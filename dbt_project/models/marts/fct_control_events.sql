@@ -1,17 +1,21 @@
-{#- Incremental by site: an event can be reported over several days, so merging inside one
-    partition window would split it; a run recomputes whole the sites it touches
-    (int_control_sites__touched) from all their facts, which gives what a full rebuild gives,
-    at a cost that follows the night's sites, not the length of history. -#}
+{#- Incremental within a site: an event can be reported over several days, so merging inside
+    one partition window would split it. A run recomputes the date ranges of each site and
+    kind of event that its window can change (int_control_events__ranges: the islands, with
+    a day of slack, of the window's facts and of the stored events it replaced, among all
+    the site's facts and stored events); the pre-hook deletes the stored events in those
+    ranges, and the events recomputed from the facts in them are inserted. That gives what a
+    full rebuild gives (a test compares) at a cost that follows the night's islands, not the
+    length of a site's history. -#}
 {{
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key='site_key',
+        unique_key='event_id',
         on_schema_change='fail',
-        pre_hook="{{ delete_touched_sites() }}",
+        pre_hook="{{ delete_recomputed_ranges('int_control_events__ranges', ['site_key', 'event_class'], 'event_date', 'event_date_end') }}",
     )
 }}
--- depends_on: {{ ref('int_control_sites__touched') }}
+-- depends_on: {{ ref('int_control_events__ranges') }}
 
 -- One row per control event: the facts of several reports/outlets about the same change
 -- at the same site merged. Facts merge when they have
@@ -26,16 +30,29 @@
 with changes as (
 
     select * from {{ ref('fct_control_changes') }}
-    where site_key is not null and {{ only_touched_sites() }}
+    where site_key is not null
 
 ),
 
-classified as (
+all_classified as (
 
     select
         *,
-        case when change in ('captured', 'withdrew') then 'change_of_control' else change end as event_class
+        {{ control_event_class('change') }} as event_class
     from changes
+
+),
+
+classified as (  -- on an incremental run, the facts in the ranges to recompute only
+
+    select all_classified.*
+    from all_classified
+    {% if is_incremental() -%}
+    inner join {{ ref('int_control_events__ranges') }} as ranges
+        on ranges.site_key = all_classified.site_key
+        and ranges.event_class = all_classified.event_class
+        and all_classified.effective_date between ranges.range_start and ranges.range_end
+    {%- endif %}
 
 ),
 

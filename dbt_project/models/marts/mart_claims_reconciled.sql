@@ -1,3 +1,20 @@
+{#- Incremental within a claim topic: a run recomputes the date ranges of each topic that its
+    window can change (int_claim_groups__ranges: the islands, with a day of slack, of the
+    window's claims and of the stored groups they replaced, among all the topic's claims and
+    stored groups); the pre-hook deletes the stored groups in those ranges and the groups
+    recomputed from the claims in them are inserted: what a full rebuild gives (a test
+    compares), at a cost that follows the night's groups, not the length of history. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='claim_group_id',
+        on_schema_change='fail',
+        pre_hook="{{ delete_recomputed_ranges('int_claim_groups__ranges', ['claim_topic'], 'date_from', 'date_to') }}",
+    )
+}}
+-- depends_on: {{ ref('int_claim_groups__ranges') }}
+
 -- One row per claim group: the figures that claimants give for the same metric about the
 -- same subject at the same place over overlapping dates (one day of slack), reconciled.
 --   * each claimant's figure: its highest point figure in the group (a claimant's later
@@ -13,14 +30,24 @@ with claims as (
 
 ),
 
-topics as (
+all_topics as (
 
     select
         *,
-        metric
-            || '|' || coalesce(subject_key, lower(trim(subject)), '?')
-            || '|' || coalesce(place_key, place_name_norm, '?') as claim_topic
+        {{ claim_topic() }} as claim_topic
     from claims
+
+),
+
+topics as (  -- on an incremental run, the claims in the ranges to recompute only
+
+    select all_topics.*
+    from all_topics
+    {% if is_incremental() -%}
+    inner join {{ ref('int_claim_groups__ranges') }} as ranges
+        on ranges.claim_topic = all_topics.claim_topic
+        and all_topics.effective_date between ranges.range_start and ranges.range_end
+    {%- endif %}
 
 ),
 
@@ -115,6 +142,7 @@ reconciled as (
 
 select
     groups.claim_group_id,
+    groups.claim_topic,
     groups.metric,
     groups.subject,
     groups.subject_key,
