@@ -31,6 +31,20 @@ def reference_state(con: duckdb.DuckDBPyConnection) -> str | None:
     """, [list(NOT_KEYED_TO_FACTS)]).fetchall()[0][0]
 
 
+# The version of the incremental fact models' tables: bumped when one of them changes its
+# columns or how its rows are keyed (2: ``mart_claims_reconciled`` incremental by claim topic,
+# with a ``claim_topic`` column). An incremental build cannot change a stored table's columns
+# (``on_schema_change: fail``), so a warehouse built by an earlier version rebuilds all history
+# once, on its first night after the upgrade, with no one to run it by hand.
+FACT_MODELS_VERSION = 2
+
+
+def fact_build_state(con: duckdb.DuckDBPyConnection) -> str:
+    """What a fact build depends on beyond the night's reports: the reference state and the
+    version of the fact models' tables ("towns@2,townships@1;fact-models@2")."""
+    return f"{reference_state(con) or '-'};fact-models@{FACT_MODELS_VERSION}"
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create ``meta.dbt_fact_builds`` if missing (DDL: ``ingestion.tables``)."""
     tables.ensure(con, "meta.dbt_fact_builds")

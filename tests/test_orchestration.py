@@ -121,6 +121,24 @@ def test_reference_state_decides_the_full_refresh():
     assert fact_builds.needs_full_refresh(fact_builds.reference_state(con), fact_builds.last_fact_build_state(con))
 
 
+def test_a_warehouse_built_by_older_fact_models_rebuilds_all_history_once():
+    """An upgrade that changes an incremental fact table's columns (a night cannot alter a
+    stored table: ``on_schema_change: fail``) rebuilds all history on its first night, by itself."""
+    import duckdb
+
+    from runlog import fact_builds
+
+    con = duckdb.connect()
+    con.execute("create schema reference")
+    con.execute("create table reference._loads (table_name varchar, load_version integer)")
+    con.execute("insert into reference._loads values ('towns', 1)")
+    fact_builds.record_fact_build(con, "run-old", fact_builds.reference_state(con), full_refresh=False)  # before versions
+    assert fact_builds.needs_full_refresh(fact_builds.fact_build_state(con), fact_builds.last_fact_build_state(con))
+    fact_builds.record_fact_build(con, "run-new", fact_builds.fact_build_state(con), full_refresh=True)
+    assert not fact_builds.needs_full_refresh(fact_builds.fact_build_state(con), fact_builds.last_fact_build_state(con))
+    assert fact_builds.fact_build_state(con).endswith(f"fact-models@{fact_builds.FACT_MODELS_VERSION}")
+
+
 def test_schedules_run_without_a_human():
     from dagster import DefaultScheduleStatus
 

@@ -85,10 +85,10 @@ def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehou
 
     window = context.partition_time_window
     with warehouse.connect() as con:
-        state = fact_builds.reference_state(con)
+        state = fact_builds.fact_build_state(con)
         full_refresh = fact_builds.needs_full_refresh(state, fact_builds.last_fact_build_state(con))
     if full_refresh:
-        context.log.info(f"reference data is now {state}: rebuilding all history (--full-refresh)")
+        context.log.info(f"reference data or fact models are now {state}: rebuilding all history (--full-refresh)")
     with _dbt_env(warehouse, fact_build_env(window.start, window.end, full_refresh=full_refresh)):
         yield from dbt.cli(fact_build_args(full_refresh=full_refresh), context=context,
                            target_path=target_dir(warehouse.path, "facts")).stream()
