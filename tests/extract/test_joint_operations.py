@@ -9,10 +9,15 @@ from ingestion.extract import extract_report
 from ingestion.models import ControlChange, Report
 
 
+def sides(text: str, change: str, side: str) -> dict[str, str | None]:
+    """place -> ``side`` ("actor_to" or "actor_from") of the changes ``change`` in ``text``."""
+    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
+    return {f.place: getattr(f, side) for f in facts if isinstance(f, ControlChange) and f.change == change}
+
+
 def captors(text: str) -> dict[str, str | None]:
     """place -> actor_to of the captures in ``text``."""
-    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
-    return {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    return sides(text, "captured", "actor_to")
 
 
 @pytest.mark.parametrize("text, place, actor", [
@@ -39,8 +44,7 @@ def test_two_armed_groups_are_told_of_the_first_named():
 
 def holders(text: str) -> dict[str, str | None]:
     """place -> actor_to of the holds in ``text``."""
-    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
-    return {f.place: f.actor_to for f in facts if isinstance(f, ControlChange) and f.change == "held"}
+    return sides(text, "held", "actor_to")
 
 
 @pytest.mark.parametrize("text", [
@@ -116,8 +120,7 @@ def test_a_side_that_again_controls_a_place_has_taken_it_back():
 
 def left_places(text: str) -> dict[str, str | None]:
     """place -> actor_from of the withdrawals in ``text``."""
-    facts = extract_report(Report(id="t", published="2025-06-20", text=text))
-    return {f.place: f.actor_from for f in facts if isinstance(f, ControlChange) and f.change == "withdrew"}
+    return sides(text, "withdrew", "actor_from")
 
 
 @pytest.mark.parametrize("text", [
