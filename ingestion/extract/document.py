@@ -268,13 +268,19 @@ def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
     resolutions in eight named the wrong place or told a change already told. A withdrawal may
     leave the place the sentence before took ("They overran the base. Its troops fled."), and a
     recapture take it back ("… and the junta retook the village")."""
-    out = []
+    out, later = [], []
     for r in rs:
         i = r.event.sentence
         if r.event.trigger.family in ("withdraw", "recapture") and i > 0:
             i -= 1  # "They overran the base. Its troops fled.": the place just taken
         if sms[i].sentence.start <= r.place.start < sms[r.event.sentence].sentence.end:
             out.append(r)
+        elif r.change == "withdrew" and r.event.shared_place:
+            later.append(r)
+    # "the KNLA captured the base after its soldiers fled": the side left the place the capture
+    # beside it took, a place the report named and told taken in its own words
+    taken = {r.place.key for r in out if r.change == "captured"}
+    out += [r for r in later if r.place.key in taken]
     return out
 
 

@@ -295,3 +295,17 @@ def test_places_that_only_locate_the_positions_that_fell_did_not_fall():
 def test_a_side_driven_out_of_a_place_another_verb_named_first_withdrew_too():
     got = changes("Back in March, resistance assaults drove junta troops out of the Ta Kaw camp.")
     assert ("withdrew", "Ta Kaw camp", "outpost", None, "Myanmar Armed Forces") in got
+
+
+def test_a_side_that_fled_the_base_a_capture_beside_it_took_withdrew_from_it():
+    text = ("The KNLA captured the Hti Lu Kho frontier base on Tuesday, its spokesman said. "
+            "Fighting went on in nearby villages all week. "
+            "The KNLA took the base after the junta soldiers fled across the river, he added.")
+    assert sides(text, "withdrew", "actor_from").get("Hti Lu Kho frontier base") == "Myanmar Armed Forces"
+
+
+def test_a_withdrawal_beside_a_reference_no_capture_names_is_not_a_fact():
+    text = ("The KNLA attacked the Hti Lu Kho frontier base on Tuesday, its spokesman said. "
+            "Fighting went on in nearby villages all week. "
+            "Local people said the junta soldiers fled as the shelling of the base went on.")
+    assert "Hti Lu Kho frontier base" not in sides(text, "withdrew", "actor_from")
