@@ -311,13 +311,18 @@ class Place:
 
 _STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|camps|town|city|township|ward|village|outpost|"
                     r"post|military|junta|junta's|regime|army|police|station)\b|[^\w]+", re.I)
+_STATION = re.compile(r"\b(?:police|station)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
-    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"
+    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo", "the
+    Bhamo police station" → "bhamo station"
     (cached: the same names are compared again and again)."""
-    return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+    folded = " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+    # a police station is a site of its own, not its town nor the army's base there ("the X police
+    # station" and "the X village station" are one; "X", "X town" and "the X military base" others)
+    return folded + " station" if _STATION.search(name) else folded
 
 
 _KIND_FAMILY = {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",

@@ -309,3 +309,14 @@ def test_a_withdrawal_beside_a_reference_no_capture_names_is_not_a_fact():
             "Fighting went on in nearby villages all week. "
             "Local people said the junta soldiers fled as the shelling of the base went on.")
     assert "Hti Lu Kho frontier base" not in sides(text, "withdrew", "actor_from")
+
+
+def test_a_police_station_is_a_site_of_its_own_beside_the_base_of_its_town():
+    text = ("The KNLA overran the Hpa Lu Gyi military base on 3 May. "
+            "Two days later KNLA fighters took over the Hpa Lu Gyi police station as well.")
+    assert {"Hpa Lu Gyi military base", "Hpa Lu Gyi police station"} <= set(captors(text))
+
+
+def test_a_police_station_told_twice_is_one_place():
+    from ingestion.extract.places import norm_name
+    assert norm_name("the Hpa Lu Gyi police station") == norm_name("Hpa Lu Gyi village station") != norm_name("Hpa Lu Gyi")
