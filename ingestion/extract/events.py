@@ -54,7 +54,7 @@ COORD_GAP = re.compile(
     r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
-    r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"
+    r"^\s*(?:(?:the|a|an|its|their|his|all|every|each|both|entire|whole|full|complete|effective|total|key|strategic|main|"
     r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
     r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|towns?|city|cities|villages?|wards?|base|camp|"

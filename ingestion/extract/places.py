@@ -158,7 +158,7 @@ _UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|
 # council's tactical operations command in X")
 LOCATED_HEAD_WITHIN = 7
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+"
+    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime|(?P<every>every|each))\s+"
     rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
     rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
     rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
@@ -212,7 +212,7 @@ UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "arm
 # a head noun, then "of", "called" or "named": "the town of Hsenwi"
 _HEAD_FIRST_LINKS = ("of", "called", "named", "known")
 HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
-LOCATED_SITE_STARTS = ("a ", "an ", "another ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
+LOCATED_SITE_STARTS = ("a ", "an ", "another ", "each ", "every ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
@@ -429,12 +429,15 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 settlement = Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True)
-                held_in = _IN_AT.match(s, m.end("plural"), m.start("name")) if m.group("plural") else None
-                if held_in and (head == "position" and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held"))
+                held_in = (_IN_AT.match(s, m.end("head"), m.start("name")) if m.group("every") and not m.group("plural")
+                           else _IN_AT.match(s, m.end("plural"), m.start("name")) if m.group("plural") else None)
+                if held_in and (head == "position" and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held")
+                                                        or m.group("every"))
                                 or _LAST_OF_ALL.search(s, m.start(), m.start("head"))):
                     # "the military's last remaining bases in Mansi town": the settlement they held
                     # "the military's remaining positions in Ann": the settlement they held, taken whole;
-                    # "the positions they held inside Ann" too, the clause with it (its verb is no change)
+                    # "the positions they held inside Ann" too, the clause with it (its verb is no change);
+                    # "every junta position in Mone" is all of them
                     add(replace(settlement, inner=False, start=start + m.start()) if held_in.group("held")
                         else replace(settlement, inner=False))
                     continue

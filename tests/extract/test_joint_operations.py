@@ -320,3 +320,9 @@ def test_a_police_station_is_a_site_of_its_own_beside_the_base_of_its_town():
 def test_a_police_station_told_twice_is_one_place():
     from ingestion.extract.places import norm_name
     assert norm_name("the Hpa Lu Gyi police station") == norm_name("Hpa Lu Gyi village station") != norm_name("Hpa Lu Gyi")
+
+
+@pytest.mark.parametrize("words", ["every junta position in", "each regime position in"])
+def test_every_position_of_a_side_in_a_town_is_the_town(words):
+    text = f"KNLA fighters and local defence forces have taken {words} Hti Khee Ta, the KNU announced on Monday."
+    assert captors(text).get("Hti Khee Ta") == "Karen National Liberation Army"
