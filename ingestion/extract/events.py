@@ -461,6 +461,8 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
         ev.extra["selected"] = False
         ev.extra["carried"] = True
         ev.extra["sentence_places"] = sm.places
+        if ev0.extra.get("taker"):  # "accepted the surrender of X. In the same way, Y …": the same taker
+            ev.extra["taker"] = True
         out.append(ev)
     return out
 

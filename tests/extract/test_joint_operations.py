@@ -326,3 +326,10 @@ def test_a_police_station_told_twice_is_one_place():
 def test_every_position_of_a_side_in_a_town_is_the_town(words):
     text = f"KNLA fighters and local defence forces have taken {words} Hti Khee Ta, the KNU announced on Monday."
     assert captors(text).get("Hti Khee Ta") == "Karen National Liberation Army"
+
+
+def test_a_place_carried_from_a_surrender_the_side_accepted_is_the_side_s():
+    text = ("On 4 May the TNLA accepted the surrender of all of Light Infantry Battalion 777, which was based "
+            "in Hpa Wing village. In the same way, the No. 778 Infantry Battalion stationed nearby went over to the TNLA on 9 May.")
+    taken = captors(text)
+    assert taken and set(taken.values()) == {"Ta'ang National Liberation Army"}
