@@ -51,7 +51,9 @@ COORD_GAP = re.compile(
     # "A and the nearby village of B" (after "and": ", a village of B" is an apposition)
     r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus)\s+(?:also\s+)?(?:the\s+)?"
     r"(?:(?:nearby|neighbouring|neighboring|adjacent|key|strategic|main|important|junta['’]s|regime['’]s)\s+){0,2}"
-    r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$", re.I)
+    r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$"
+    # "the village of A on 10 May and that of B": the same noun, said again by a pronoun
+    r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*then)\s+(?:also\s+|then\s+|later\s+)?(?:that|those)\s+(?:of|at|in)\s+$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|all|every|each|both|entire|whole|full|complete|effective|total|key|strategic|main|"

@@ -333,3 +333,10 @@ def test_a_place_carried_from_a_surrender_the_side_accepted_is_the_side_s():
             "in Hpa Wing village. In the same way, the No. 778 Infantry Battalion stationed nearby went over to the TNLA on 9 May.")
     taken = captors(text)
     assert taken and set(taken.values()) == {"Ta'ang National Liberation Army"}
+
+
+def test_that_of_after_and_names_another_place_of_the_same_noun():
+    text = "The AA began an offensive last month, taking the village of Hpa Lin on 10 May and that of Kyauk Taw Gyi on 18 May."
+    facts = extract_report(Report(id="t", published="2025-07-10", text=text))
+    dates = {f.place: f.date for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert dates == {"Hpa Lin": "2025-05-10", "Kyauk Taw Gyi": "2025-05-18"}
