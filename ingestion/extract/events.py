@@ -290,6 +290,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                           and PEOPLE_GAP.search(text[max(lo, p.start - 50):p.start])][:1]
             if trig.voice == "passive":
                 agent = _after_by(sm, text, trig.end, hi)
+                if agent is None and _OPENING_PASSIVE.match(text, s.start, trig.start):
+                    # "Once X had been taken, military columns pressed on": the main clause's subject
+                    agent = _main_clause_subject(sm, text, trig.end, hi)
             elif OWN_HANDS.search(trig.text):  # "X is now in its hands": the side named before
                 # (not a possessor inside the place: "the regime's office in X is now in their control")
                 own = [a for a in sm.actors if a.end <= trig.start and not text.startswith(("'s", "’s"), a.end)]
@@ -498,6 +501,8 @@ INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|b
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"
                           r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
+# a passive in a clause opening its sentence: "Once X had been taken, …", "After X fell to them, …"
+_OPENING_PASSIVE = re.compile(r"\W*(?:once|after|when|as\s+soon\s+as|soon\s+after|shortly\s+after)\s+[^,;:]{1,80}$", re.I)
 PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
 MANNING = re.compile(r"\b(?:manning|guarding|holding|stationed\s+(?:at|in|near)|posted\s+(?:at|in|near)|based\s+(?:at|in)|"
                      r"deployed\s+(?:at|in|near)|inside|in|at|from)\s+(?:the\s+|a\s+|an\s+|their\s+)?$", re.I)

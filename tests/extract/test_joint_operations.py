@@ -340,3 +340,10 @@ def test_that_of_after_and_names_another_place_of_the_same_noun():
     facts = extract_report(Report(id="t", published="2025-07-10", text=text))
     dates = {f.place: f.date for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert dates == {"Hpa Lin": "2025-05-10", "Kyauk Taw Gyi": "2025-05-18"}
+
+
+@pytest.mark.parametrize("side, actor", [("military columns", "Myanmar Armed Forces"),
+                                         ("KNLA columns", "Karen National Liberation Army")])
+def test_a_passive_in_an_opening_clause_is_the_main_clause_subject_s(side, actor):
+    text = f"Once Hpa Lu Gyi had been taken, {side} pressed on toward the border on 7 July."
+    assert captors(text).get("Hpa Lu Gyi") == actor
