@@ -696,6 +696,15 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
+    if len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates):
+        # "took A on July 14, and two days later, on July 16, B": a date opening a list's item
+        t, off = sm.sentence.text, sm.sentence.start
+        for d in sm.dates:
+            if d.first is not None and 0 <= place.start - d.end <= 6 and _ITEM_DATE_GAP.fullmatch(t, d.end - off, place.start - off) \
+                    and _ITEM_DATE_LEAD.search(t, max(0, d.start - off - 40), d.start - off):
+                first, last = not_after(d.first, d.last, pub)
+                if first is not None:
+                    return first, (last if last != first else None), d.precision
     if len(sm.dates) >= 2:
         # "… Nawnghkio in July, and then Kyaukme and Hsipaw in October": the pair's date
         nxt = next((q for q in sm.places if q.start > place.end and not q.inner), None)
@@ -705,6 +714,8 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
 
 
 _LIST_DAY = re.compile(r"\s+(?:in|on)\s+")
+_ITEM_DATE_GAP = re.compile(r",?\s*(?:(?:a|an|the)\s+)?", re.I)
+_ITEM_DATE_LEAD = re.compile(r"(?:,|\band)\s*(?:[\w-]+\s+){0,3}?(?:later\s*,?\s*|after\s*,?\s*)?(?:on|in)\s+$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+")
 
 

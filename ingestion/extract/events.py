@@ -482,6 +482,8 @@ TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|las
 FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+_EMPTY_ASIDE = re.compile(r",\s*(?=,)")  # a comma before another, what was between them blanked
+_AND_COMMA = re.compile(r"\band\s*,\s*")
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|(?<!urban )areas?|much|most|positions\s+around|outskirts|edge|"
                      r"\d+\s*(?:%|percent|per\s+cent))\s+of\b", re.I)
@@ -712,6 +714,9 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             gap = _ALLIES_ASIDE.sub(" ", gap)  # "captured, together with allied PDF forces, the town of X"
         if out and "(" in gap:
             gap = BRACKETED.sub(" ", gap)  # "A (Sagaing), B (Kayin) and C": where each one lies
+        if out and "," in gap:
+            # "A, and two days later, on July 16, B": the commas of a date told between two objects
+            gap = _AND_COMMA.sub("and ", _EMPTY_ASIDE.sub("", gap))
         if out and "from" in gap:
             gap = FROM_SIDE.sub("", gap, count=1)  # "took A from junta troops on Monday, along with B"
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":

@@ -347,3 +347,15 @@ def test_that_of_after_and_names_another_place_of_the_same_noun():
 def test_a_passive_in_an_opening_clause_is_the_main_clause_subject_s(side, actor):
     text = f"Once Hpa Lu Gyi had been taken, {side} pressed on toward the border on 7 July."
     assert captors(text).get("Hpa Lu Gyi") == actor
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Sagaing PDF, on July 14 it overran a junta camp at Hpa Lin, and two days later, on July 16, "
+    "a second camp at Kyauk Gyi.",
+    "The KNLA overran the Hpa Lin camp on July 14 and, on July 16, the Kyauk Gyi camp.",
+])
+def test_a_date_told_between_two_objects_opens_the_second_and_does_not_end_the_list(text):
+    facts = extract_report(Report(id="t", published="2025-07-20", text=text))
+    dates = {f.place.split()[-1] if " at " in f.place else f.place.split()[1]: f.date
+             for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert dates == {"Lin": "2025-07-14", "Gyi": "2025-07-16"}
