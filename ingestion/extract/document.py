@@ -514,6 +514,7 @@ _LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|on
 # PNLA, which took X in 2023, lost the town in November"
 # an opening clause naming the place, then the main clause's "the town": "After losing X in April,
 # the junta retook the town"
+_LATER_AND_CLAUSE = re.compile(r"[,;]\s*(?:and|but|then|and\s+then)\s+[^,;]{0,60}$", re.I)
 _OPENING_CLAUSE = re.compile(r"^\W*(?:after|before|since|having|despite|following|when|while)\b[^,;]*,\s*(?:[\w'’-]+\s+){0,4}$", re.I)
 _AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)
 
@@ -534,7 +535,9 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         head = _specific_head(p.name)
         before = st.current.sentence.text[:ev.trigger.start - st.current.sentence.start] if st.current is not None else ""
         here = (_RELATIVE_VERB.search(before) is not None or _LATER_CLAUSE.search(before) is not None
-                or _AFTER_RELATIVE.search(before) is not None or ev.trigger.family in ("capture", "recapture", "withdraw") and _OPENING_CLAUSE.match(before) is not None)
+                or _AFTER_RELATIVE.search(before) is not None or ev.trigger.family in ("capture", "recapture", "withdraw") and _OPENING_CLAUSE.match(before) is not None
+                # "… launched its push on X, …, and by 20 September the town had fallen to them"
+                or ev.trigger.voice == "place_subject" and _LATER_AND_CLAUSE.search(before) is not None)
         # the candidates, nearest first (read only as far as needed)
         cands = (q for q in st.named_back(p.start, fam, here) if head is None or head in q.name.lower())
         nearest = next(cands, None)

@@ -122,9 +122,11 @@ HEAD_KIND = {
     "junction": "other", "zone": "other", "site": "other", "warehouse": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
-CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+# a month is no word of a name, nor a day beside it ("by 20 September Hpa Lin", "on May 3 Hpa Lin")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+CAP = rf"(?!{_MONTH})(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{{1,3}}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
-CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
+CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z])(?!\s+{_MONTH}))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
 SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
              "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
@@ -931,6 +933,9 @@ def _list_before(s: str, a: int) -> bool:
 _THE_AREA = re.compile(r"\s+area\b")
 
 
+_GROUP_AFTER = re.compile(r"\s+(?:armed\s+(?:group|groups|organi[sz]ation)|militias?|rebels|insurgents)\b")
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
@@ -945,6 +950,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
+    if _GROUP_AFTER.match(s, e):
+        return 0, 0, ""  # "the Kadu armed group", "Pa-O militia": people, not a place
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1
                      or len(words) > 1 and _HELD_BY.match(words[0])) and not (
             listed and words[0] in _LISTED_NAME_WORDS) and not (

@@ -359,3 +359,17 @@ def test_a_date_told_between_two_objects_opens_the_second_and_does_not_end_the_l
     dates = {f.place.split()[-1] if " at " in f.place else f.place.split()[1]: f.date
              for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert dates == {"Lin": "2025-07-14", "Gyi": "2025-07-16"}
+
+
+def test_the_town_a_later_clause_says_had_fallen_to_them_is_the_town_the_sentence_named():
+    text = ("The KIA launched its push on Hpa Lin on 15 September, with PDFs and the Lisu armed group "
+            "fighting alongside it, and by 20 September the town had fallen to them.")
+    facts = extract_report(Report(id="t", published="2025-09-23", text=text))
+    taken = [(f.place, f.actor_to, f.date) for f in facts if isinstance(f, ControlChange) and f.change == "captured"]
+    assert taken == [("Hpa Lin", "Kachin Independence Army", "2025-09-20")]
+
+
+def test_a_day_and_month_before_a_name_are_no_part_of_it():
+    text = "The KIA attacked Hpa Lin on 15 September. By 20 September Hpa Wing Gyi had fallen to the KIA."
+    assert "Hpa Wing Gyi" in captors(text)
+
