@@ -373,3 +373,8 @@ def test_a_day_and_month_before_a_name_are_no_part_of_it():
     text = "The KIA attacked Hpa Lin on 15 September. By 20 September Hpa Wing Gyi had fallen to the KIA."
     assert "Hpa Wing Gyi" in captors(text)
 
+
+
+@pytest.mark.parametrize("text", ["The military got Hpa Lin back on 3 May.", "The junta won Hpa Lin back on 3 May."])
+def test_a_place_named_between_got_or_won_and_back_is_taken_back(text):
+    assert captors(text).get("Hpa Lin") == "Myanmar Armed Forces"
