@@ -306,6 +306,22 @@ def _plain(r, text: str) -> bool:
             and r.place.ref is None and not ev.extra.get("carried"))
 
 
+_WHICH = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?$", re.I)
+_AUX_GAP = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:(?:also|now|already|\w+ly)\s+)?$", re.I)
+
+
+def _plain_relative(r, text: str) -> bool:
+    """A capture told in a relative clause right after the place, by a named side, which no
+    model may overrule: "Hpa Lin, which the KIA captured on 3 May, …"."""
+    ev, trig = r.event, r.event.trigger
+    agent = ev.agent
+    return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
+            and trig.family in ("capture", "recapture") and agent is not None and agent.key is not None
+            and r.place.ref is None and r.place.end <= agent.start and agent.end <= trig.start
+            and _WHICH.fullmatch(text, r.place.end, agent.start) is not None
+            and _AUX_GAP.fullmatch(text, agent.end, trig.start) is not None)
+
+
 _HELD_APPOSED = re.compile(r",\s*(?:now\s+|still\s+|currently\s+|already\s+|long\s+)?$")
 _BY_NAMED = re.compile(r"\s+by\s+(?:the\s+)?$")
 
@@ -346,7 +362,7 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             continue  # decided with the capture it follows, below
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
-        elif _plain(r, text) or _plain_held(r, text):
+        elif _plain(r, text) or _plain_held(r, text) or _plain_relative(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls == "held" and r.event.extra.get("taken_now"):
             cls = "captured"  # "overran the camp and now control the town": the hold is the capture just told

@@ -378,3 +378,9 @@ def test_a_day_and_month_before_a_name_are_no_part_of_it():
 @pytest.mark.parametrize("text", ["The military got Hpa Lin back on 3 May.", "The junta won Hpa Lin back on 3 May."])
 def test_a_place_named_between_got_or_won_and_back_is_taken_back(text):
     assert captors(text).get("Hpa Lin") == "Myanmar Armed Forces"
+
+
+def test_a_capture_told_in_a_relative_clause_right_after_the_place_stands():
+    text = ("Residents described a tense week in the area. Markets stayed closed and schools were shut. "
+            "Hpa Lin, which the KIA captured on 3 May, is now quiet.")
+    assert captors(text).get("Hpa Lin") == "Kachin Independence Army"
