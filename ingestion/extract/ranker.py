@@ -316,10 +316,25 @@ def _plain_relative(r, text: str) -> bool:
     ev, trig = r.event, r.event.trigger
     agent = ev.agent
     return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
-            and trig.family in ("capture", "recapture") and agent is not None and agent.key is not None
+            and trig.family in ("capture", "recapture") and agent is not None and (agent.key is not None or r.agent is not None)
             and r.place.ref is None and r.place.end <= agent.start and agent.end <= trig.start
             and _WHICH.fullmatch(text, r.place.end, agent.start) is not None
             and _AUX_GAP.fullmatch(text, agent.end, trig.start) is not None)
+
+
+_PASSIVE_AUX = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|now|already|\w+ly)\s+)?$", re.I)
+
+
+def _plain_passive(r, text: str) -> bool:
+    """The plainest passive capture, which no model may overrule: the place the subject, the
+    verb right after it, a named side after "by" ("Hpa Lin was recaptured by regime troops")."""
+    ev, trig = r.event, r.event.trigger
+    agent = ev.agent
+    return (ev.extra.get("selected", True) and trig.voice == "passive" and not trig.negated
+            and trig.family in ("capture", "recapture") and agent is not None and agent.key is not None
+            and r.place.ref is None and r.place.end <= trig.start and trig.end <= agent.start
+            and _PASSIVE_AUX.fullmatch(text, r.place.end, trig.start) is not None
+            and _BY_NAMED.fullmatch(text, trig.end, agent.start) is not None)
 
 
 _HELD_APPOSED = re.compile(r",\s*(?:now\s+|still\s+|currently\s+|already\s+|long\s+)?$")
@@ -362,7 +377,7 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             continue  # decided with the capture it follows, below
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
-        elif _plain(r, text) or _plain_held(r, text) or _plain_relative(r, text):
+        elif _plain(r, text) or _plain_passive(r, text) or _plain_held(r, text) or _plain_relative(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls == "held" and r.event.extra.get("taken_now"):
             cls = "captured"  # "overran the camp and now control the town": the hold is the capture just told

@@ -384,3 +384,12 @@ def test_a_capture_told_in_a_relative_clause_right_after_the_place_stands():
     text = ("Residents described a tense week in the area. Markets stayed closed and schools were shut. "
             "Hpa Lin, which the KIA captured on 3 May, is now quiet.")
     assert captors(text).get("Hpa Lin") == "Kachin Independence Army"
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("Hpa Lin was recaptured by regime troops on 3 May.", "Myanmar Armed Forces"),
+    ("The KIA now holds Hpa Lin, which it seized on 3 May.", "Kachin Independence Army"),
+])
+def test_plain_passive_and_relative_captures_stand(sentence, actor):
+    text = "Residents described a tense week in the area. Markets stayed closed and schools were shut. " + sentence
+    assert captors(text).get("Hpa Lin") == actor
