@@ -689,8 +689,15 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
     """A date in brackets right after the place is that place's own: "an armoured battalion
     (March 4) and the airport (March 5)"; so is a date told right after each place of a list
     ("Lashio in April, Nawnghkio in July")."""
-    for d in sm.dates:
-        if d.first is not None and (0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+    for i, d in enumerate(sm.dates):
+        if d.first is None:
+            # "A on 3 May, and B a week later": a relative date counts from the one before it
+            own = next((o for o in reversed(sm.dates[:i]) if o.first is not None), None)
+            span = d.resolve(own.first if own is not None and own.precision == "day" else None, pub)
+            if span is None:
+                continue
+            d = dataclasses.replace(d, first=span[0], last=span[1])
+        if (0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
                 sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)
                 or len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates)  # ("last year … in March")
                 and 0 < d.start - place.end <= 4 and _LIST_DAY.fullmatch(
@@ -716,7 +723,7 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
     return None
 
 
-_LIST_DAY = re.compile(r"\s+(?:in|on)\s+")
+_LIST_DAY = re.compile(r"\s+(?:(?:in|on)\s+)?")  # "A on 3 May, and B a week later"
 _ITEM_DATE_GAP = re.compile(r",?\s*(?:(?:a|an|the)\s+)?", re.I)
 _ITEM_DATE_LEAD = re.compile(r"(?:,|\band)\s*(?:[\w-]+\s+){0,3}?(?:later\s*,?\s*|after\s*,?\s*)?(?:on|in)\s+$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+")

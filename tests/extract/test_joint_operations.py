@@ -393,3 +393,11 @@ def test_a_capture_told_in_a_relative_clause_right_after_the_place_stands():
 def test_plain_passive_and_relative_captures_stand(sentence, actor):
     text = "Residents described a tense week in the area. Markets stayed closed and schools were shut. " + sentence
     assert captors(text).get("Hpa Lin") == actor
+
+
+def test_a_relative_date_after_a_listed_place_counts_from_the_date_before_it():
+    text = ("Residents described a tense week in the area. Markets stayed closed and schools were shut. "
+            "The AA captured Hpa Lin on 3 May, and Kyauk Gyi a week later.")
+    facts = extract_report(Report(id="t", published="2025-07-10", text=text))
+    dates = {f.place: f.date for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert dates == {"Hpa Lin": "2025-05-03", "Kyauk Gyi": "2025-05-10"}
