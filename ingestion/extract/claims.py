@@ -159,7 +159,7 @@ _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
+                       r"captured|detained|displaced|surrendered|IDPs|refugees|prisoners\s+of\s+war|POWs|towns|bases|outposts|camps|positions|"
                        r"cities)\b", re.I)
 # a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
 # "the group's gains include 9 towns", "its tally stands at 12 towns"
@@ -285,7 +285,7 @@ TAIL_VERB = re.compile(
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
     r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
     r"fell\s+in\s+(?:battle|action|combat|the\s+(?:fighting|battle|clash(?:es)?))|fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
-    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
+    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|hostages?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
 _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]|"
@@ -315,7 +315,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
               "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
               "raised a white": "surrendered", "raised the white": "surrendered",
-              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "taking refuge": "displaced",
+              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
@@ -477,6 +477,7 @@ _NAMED_COUNT = re.compile(r"\s+the\s+(?:overall\s+|total\s+)?" + _COUNT_OF.patte
 _COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
                     "captured": "captured_personnel", "detained": "captured_personnel", "displaced": "displaced",
                     "idps": "displaced", "refugees": "displaced", "surrendered": "surrendered", "towns": "towns_captured",
+                    "prisoners of war": "captured_personnel", "pows": "captured_personnel",
                     "cities": "towns_captured", "bases": "bases_captured", "outposts": "outposts_captured",
                     "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
@@ -612,6 +613,10 @@ _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
+_HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
+_HAUL_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:weapons|arms|firearms|guns|rifles|howitzers|mortars|launchers|pistols|"
+                        r"missiles|artillery)\b", re.I)
+_HAUL_ADJ_AT = re.compile(r"\s+(?:captured|seized|confiscated|recovered)\s", re.I)
 _ACT_NOUNS = frozenset({"attacks", "acts", "incidents", "bombings", "raids", "ambushes", "assaults", "activities", "strikes"})
 
 
@@ -636,6 +641,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if w in ("dead",):
             dead = True
             continue
+        if n == 1 and w in _HAUL_ADJ and _HAUL_NEXT.match(after, m.end()):
+            continue  # "200 captured weapons", "35 seized rifles": a haul, its verb an adjective
         if w == "displaced":
             best = ("displaced", w, m.end())
             continue
@@ -909,7 +916,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
         if before.endswith("to ") and _BRINGS_TO.search(before[-30:]):
             named = _NAMED_COUNT.match(after, 0, 110)
-            metric = _COUNT_OF_METRIC.get(named.group("v").lower()) if named else None
+            metric = _COUNT_OF_METRIC.get(" ".join(named.group("v").lower().split())) if named else None
             if metric:
                 # "This brings to 450 the number of soldiers who have surrendered": the count named after the figure
                 out.append(RawClaim(f, metric, None, None, "total:" + metric))
@@ -932,16 +939,19 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 prev = None
                 continue
         inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("included ", "include ", "includes ")) else None
-        if inc is not None and f.value is not None and _noun(after)[0] in ("armed", "civil"):
-            # "the dead included 34 soldiers": at least that many, when no count of them was read before
+        inc_kinds = ("weapons_seized",) if inc is not None and inc.group("s") else ("armed", "civil")
+        if inc is not None and f.value is not None and _noun(after)[0] in inc_kinds:
+            # "the dead included 34 soldiers": at least that many, when no count of them was read before;
+            # "weapons seized included 30 rifles and 4 mortars": the haul, 34
             if not out and not _counted_before(text, s.start, f.value):
-                metric = "killed" if inc.group("k") else "wounded" if inc.group("w") else "captured_personnel"
+                metric = "weapons_seized" if inc.group("s") else "killed" if inc.group("k") else \
+                    "wounded" if inc.group("w") else "captured_personnel"
                 low, end = f.value, f.end + _noun(after)[2]
                 for g in figs[i + 1:]:
                     if g.value is None or text[end:g.start].strip() not in (",", "and", ", and"):
                         break
                     gn = _noun(text[g.end:g.end + 60])
-                    if gn[0] not in ("armed", "civil"):
+                    if gn[0] not in inc_kinds:
                         break
                     low, end = low + g.value, g.end + gn[2]  # "included 12 soldiers and 3 police": 15
                 out.append(RawClaim(Figure(f.start, end, None, low, None, f.approximate, text[f.start:end]), metric,
@@ -1128,6 +1138,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 vend = s.start + asked.end("v")
         if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
             vcls = "took"  # "seized the police station along with 17 firearms"
+        if vcls in (None, "captured_personnel") and ncls == "weapons_seized" and _HAUL_ADJ_AT.match(after):
+            vcls = "took"  # "displayed 200 captured weapons"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
@@ -1364,7 +1376,8 @@ def _referred_metric(text: str, lo: int, hi: int) -> str | None:
 
 
 # the parts of a count named by its noun: "the dead included (34 soldiers)", "those captured included"
-_DEAD_INCLUDED = re.compile(r"\b(?:(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
+_DEAD_INCLUDED = re.compile(r"\b(?:(?P<s>(?:weapons|arms|firearms)\s+(?:seized|captured|confiscated|recovered)|seized|confiscated|haul)|"
+                            r"(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
                             r"\s+(?:also\s+)?(?:included|include|includes)\s+$", re.I)
 # a sentence that opens on the parts of a count: "Among the dead were (19 soldiers)", "Among those killed was (one)"
 _AMONG_LEAD = re.compile(r"(?:Among|Included\s+among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|"
@@ -1764,7 +1777,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
+               "captive", "prisoner", "hostage", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
                "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
@@ -1826,6 +1839,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
+        if vcls == "drove" and ncls in (None, "bare"):
+            return "displaced"  # "the fighting drove 5,000 from their homes" (``drove`` only with the homes left)
         if vcls == "displaced" and ncls is None and big:
             return "displaced"  # "more than 3 million are displaced": thousands who fled are people
         if vcls == "found" and dead:

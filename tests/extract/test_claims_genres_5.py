@@ -1,0 +1,68 @@
+"""Claims on invented sentences, a fifth round of the genres of real reporting: soldiers "taken
+hostage", the count of prisoners of war a tally comes to, hauls whose verb is an adjective ("200
+captured weapons") or listed after "weapons seized included", people "driven from their homes" with
+no noun after the figure, and counts of places that the report names one by one (no figure claim:
+each place is a control change of its own).
+
+Every sentence here is made up (places, people and numbers are invented); none comes from
+the evaluation sets.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.claim_helpers import MAF, PDF, KNLA, KIA, AA, got
+
+
+# ---------------------------------------------------------------- prisoners
+
+@pytest.mark.parametrize("text", [
+    "The KNLA took 43 soldiers hostage.",
+    "The KNLA said it took 43 junta troops hostage during the raid.",
+])
+def test_soldiers_taken_hostage_are_captured(text):
+    assert got(text) == {("captured_personnel", 43, KNLA)}
+
+
+@pytest.mark.parametrize("text", [
+    "The KIA said the number of prisoners of war had reached 517.",
+    "The number of POWs held by the KIA stood at 517, it said.",
+])
+def test_the_count_prisoners_of_war_come_to(text):
+    assert got(text) == {("captured_personnel", 517, KIA)}
+
+
+def test_political_prisoners_are_no_prisoners_of_war():
+    assert got("The number of political prisoners has reached 21,400, a rights group said.") == set()
+
+
+# ---------------------------------------------------------------- hauls
+
+@pytest.mark.parametrize("text, n", [
+    ("The KIA displayed 230 captured weapons.", 230),
+    ("The KIA showed reporters 37 seized rifles.", 37),
+])
+def test_a_haul_whose_verb_is_an_adjective(text, n):
+    assert got(text) == {("weapons_seized", n, KIA)}
+
+
+def test_captured_soldiers_shown_stay_prisoners():
+    assert got("The KIA showed 230 captured soldiers.") == {("captured_personnel", 230, KIA)}
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Weapons seized included 27 assault rifles and 3 machine guns, the KNLA said.", 30),
+    ("The haul included 14 rifles and 5 mortars, the KNLA said.", 19),
+])
+def test_the_parts_of_a_haul_after_included_are_summed(text, n):
+    assert got(text) == {("weapons_seized", n, KNLA)}
+
+
+# ---------------------------------------------------------------- displaced
+
+@pytest.mark.parametrize("text, n", [
+    ("The shelling has driven 6,300 from their homes, the PDF said.", 6300),
+    ("The shelling has driven thousands from their homes, the PDF said.", 2000),
+])
+def test_driven_from_their_homes_with_no_noun(text, n):
+    assert got(text) == {("displaced", n, PDF)}
