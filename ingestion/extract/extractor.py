@@ -95,8 +95,29 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     pub = published_day(report.published)
     sms, resolved, main = _control_changes(text, pub, prep, ranked=True, junta_voice=_outlet_is_junta(report.outlet))
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
-    facts.extend(_claims(report, text, sms, prep, pub, main))
+    facts.extend(_claims(report, text, sms, prep, pub, main, _named_taken(resolved)))
     return facts
+
+
+# the kind of place each count of places taken counts
+_COUNTED_KIND = {"bases_captured": "military_base", "outposts_captured": "outpost", "towns_captured": "town"}
+
+
+def _named_taken(resolved: list[Resolved]) -> dict[str, int]:
+    """Per count metric of places taken, the most places of its kind one captor is found to take
+    in the report, each named ("LIB 536, LIB 537 and LIB 538"): a count of them no greater than
+    that is those places again, no figure of its own."""
+    by: dict[tuple[str, str | None], int] = {}
+    for r in resolved:
+        if r.change == "captured" and r.place.kind in ("military_base", "outpost", "town"):
+            k = (r.place.kind, r.actor_to)
+            by[k] = by.get(k, 0) + 1
+    out: dict[str, int] = {}
+    for metric, kind in _COUNTED_KIND.items():
+        n = max((v for (pk, _a), v in by.items() if pk == kind), default=0)
+        if n:
+            out[metric] = n
+    return out
 
 
 def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list, str, list[SentenceMentions]]:
@@ -170,10 +191,11 @@ def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
     return None
 
 
-def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None) -> list[Claim]:
+def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None,
+            named_taken: dict[str, int] | None = None) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
     paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
-    report's ``main_actor``."""
+    report's ``main_actor``; ``named_taken``: ``_named_taken`` of its control changes."""
     mil = prep.military
     outlet_is_junta = _outlet_is_junta(report.outlet)
     spk = Speakers(mil, main, {})
@@ -298,6 +320,9 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             if rc.metric in ("displaced",) and f.text.lower() == "one":
                 continue  # "one displaced resident said": a person, not a count
             k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
+            if named_taken and rc.metric in named_taken and k[1] is not None and not f.approximate \
+                    and k[1] <= named_taken[rc.metric]:
+                continue  # "took all three battalions", each named in the report: those places, no count
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,

@@ -66,3 +66,30 @@ def test_the_parts_of_a_haul_after_included_are_summed(text, n):
 ])
 def test_driven_from_their_homes_with_no_noun(text, n):
     assert got(text) == {("displaced", n, PDF)}
+
+
+# ---------------------------------------------------------------- places counted and named
+
+def _place_counts(text: str) -> set[tuple]:
+    return {t for t in got(text) if t[0] in ("bases_captured", "outposts_captured", "towns_captured")}
+
+
+def test_a_count_of_bases_the_report_names_one_by_one_is_no_figure():
+    text = ("The KNLA said on Sunday it had taken all three junta battalions stationed near Kawdo.\n\n"
+            "The KNLA captured the bases of Light Infantry Battalion 871, Light Infantry Battalion 872 and "
+            "Light Infantry Battalion 873 after five days of fighting.")
+    assert _place_counts(text) == set()
+
+
+def test_a_count_larger_than_the_places_named_stays_a_figure():
+    text = ("The KNLA said on Sunday it had taken nine junta bases near Kawdo.\n\n"
+            "The KNLA captured the bases of Light Infantry Battalion 871 and Light Infantry Battalion 872 "
+            "after five days of fighting.")
+    assert _place_counts(text) == {("bases_captured", 9, KNLA)}
+
+
+def test_places_named_as_taken_by_two_captors_do_not_add_up():
+    text = ("Resistance forces overran three junta battalion headquarters over the week.\n\n"
+            "The KIA overran the headquarters of Light Infantry Battalion 871 on Tuesday.\n\n"
+            "The AA captured the headquarters of Light Infantry Battalion 872 in Rakhine State on Monday.")
+    assert {m for m, _v, _c in _place_counts(text)} == {"bases_captured"}
