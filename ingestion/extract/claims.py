@@ -613,6 +613,32 @@ _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
+_LIST_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*"
+_NAMES_BEFORE = re.compile(rf"(?:{_LIST_NAME}\s*,\s*)*{_LIST_NAME}\s*,?\s+and\s+{_LIST_NAME}\s*,\s*$")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_before(before: str) -> int:
+    """How many places a list of names right before a count names ("Kawlin, Khampat and Mawlaik, (three
+    towns)"), 0 when no such list ends ``before``."""
+    m = _NAMES_BEFORE.search(before)
+    return len(_LIST_SEP.split(m.group().rstrip(" ,"))) if m else 0
+
+
+# the next sentence names the places a count counts: "They were Nam Pa and Loi Kham", "The camps taken were ..."
+_NAMED_NEXT = re.compile(r"[\s\"”]*(?:They|These|The\s+(?:[\w'’-]+\s+){0,2}?(?:bases|camps|outposts|towns|positions|posts|"
+                         r"battalions|headquarters)(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:taken|captured|seized|overrun))?)"
+                         r"(?:,\s+[^,.;]{1,30},)?\s+(?:were|are)\s+(?:at\s+|in\s+)?"
+                         rf"(?P<names>{_LIST_NAME}(?:\s*,\s*(?:and\s+)?{_LIST_NAME}|\s+and\s+{_LIST_NAME})*)")
+
+
+def _named_next(text: str, end: int) -> int:
+    """How many places the sentence that starts at ``end`` names as "They were A, B and C" (0: none)."""
+    m = _NAMED_NEXT.match(text, end, end + 300)
+    return len(_LIST_SEP.split(m.group("names"))) if m else 0
+
+
+_WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
 _HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
 _HAUL_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:weapons|arms|firearms|guns|rifles|howitzers|mortars|launchers|pistols|"
                         r"missiles|artillery)\b", re.I)
@@ -655,6 +681,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
+            compound = _WORD_NEXT.match(after, end)
+            if compound is not None and cls != "weapons_seized" \
+                    and PLACE_METRIC.get(compound.group(1).lower()) not in (None, "weapons_seized"):
+                end = compound.end()  # "two battalion headquarters": one noun
             # "bases, outposts and camps": the last of the list
             lm = _LIST_NEXT.match(after, end)
             while lm is not None:
@@ -723,7 +753,7 @@ _CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "
 _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
-                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|\d+|\([A-Z]+\)))*\s*(?:,|and\b)")
 # a part named with no commas around it: "2,011 people including 1,102 civil servants have been killed"
 _INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
 _PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
@@ -1058,6 +1088,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
             prev = None
             continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
+        if ncls in _PLACE_COUNTS and f.value is not None and _named_next(text, s.end) == f.value:
+            prev = None
+            continue  # "took two outposts on Monday. They were Nam Pa and Loi Kham": named in the next sentence
+        if ncls in _PLACE_COUNTS and f.value is not None and before.endswith(", ") \
+                and _named_before(text[max(s.start, f.start - 200):f.start]) == f.value:
+            prev = None
+            continue  # "took Kawlin, Khampat and Mawlaik, three towns of Sagaing": the same, named first
         if ncls is None and before.endswith(("the other ", "The other ")):
             continue  # "two children, one five and the other nine"
         if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]) and not _of_the_counted(text, s.start, f):

@@ -93,3 +93,24 @@ def test_places_named_as_taken_by_two_captors_do_not_add_up():
             "The KIA overran the headquarters of Light Infantry Battalion 871 on Tuesday.\n\n"
             "The AA captured the headquarters of Light Infantry Battalion 872 in Rakhine State on Monday.")
     assert {m for m, _v, _c in _place_counts(text)} == {"bases_captured"}
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said it overran two battalion headquarters, LIB 614 and IB 29, on Sunday.",
+    "The KNLA said it overran two junta bases near Kawdo — Light Infantry Battalion 614 and Infantry Battalion 29.",
+    "The KNLA said it overran Htee Moo, Kaw Lah and Pa Leh, three junta camps in Dooplaya District.",
+    "Htee Moo, Kaw Lah and Pa Leh, three of the junta's camps, fell to the KNLA on Sunday.",
+    "The KNLA said it overran three junta camps on Sunday. They were Htee Moo, Kaw Lah and Pa Leh.",
+    "The KNLA said it overran three junta camps on Sunday. The camps taken, it said, were Htee Moo, Kaw Lah and Pa Leh.",
+])
+def test_places_named_one_by_one_around_their_count_are_no_figure(text):
+    assert _place_counts(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The KNLA said it overran three junta camps on Sunday. They were attacked with drones first.",
+    "The KNLA said it overran three junta camps on Sunday. They were Htee Moo and Kaw Lah, among others.",
+    "The KNLA said it overran Htee Moo, Kaw Lah and nine other junta camps in Dooplaya District.",
+])
+def test_a_count_its_names_do_not_cover_stays_a_figure(text):
+    assert {m for m, _v, _c in _place_counts(text)} == {"outposts_captured"}
