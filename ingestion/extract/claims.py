@@ -2100,6 +2100,7 @@ _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:all
 
 
 _AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes|officer|official|commander|source|leader)")
+_STATEMENT_BY = re.compile(r"\s+(?:(?:issued|released|published|posted)\s+(?:\w+\s+){0,2}?)?(?:from|by|of)\s+(?:the\s+)?", re.I)
 _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
@@ -2250,6 +2251,7 @@ _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "o
                              "insurgents", "allies", "alliance", "council", "front", "union"})
 # the junta's leaders and spokesmen the wires quote by name alone
 _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
+_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b", re.I)
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
@@ -2447,6 +2449,10 @@ class Speakers:
         if verb in _DENIALS and not coord:
             return None, False  # "..., which it denied": who denies a figure does not claim it
         if verb in ("reports", "claims", "report", "claim") and _DENIED_NOUN.search(text, max(s.start, a - 45), a):
+            if _SAYING_AFTER.match(text, b, s.end):
+                denial = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a and text[sp[0]:sp[1]].lower() in _DENIALS]
+                if denial:
+                    return self._one(sm, text, *denial[-1], coord=True)  # "X denied the claim, saying ...": X's word
             return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
@@ -2500,11 +2506,17 @@ class Speakers:
         if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
             return None, False  # "were reported killed", "50 soldiers were confirmed dead": no one speaks
         if verb == "statement":
-            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
+            # (not the counted inside a quotation before it: '"... 22 soldiers," said a statement')
+            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25 and _QUOTES.search(text, x.end, a) is None]
             if near:
                 return near[-1].key, True
             if _state_media(before[-50:]):
                 return self.military, True  # "the junta's information team issued a statement"
+            by = _STATEMENT_BY.match(text, b, s.end)
+            if by is not None:
+                x = next((x for x in sm.actors if x.key and by.end() <= x.start <= by.end() + 4), None)
+                if x is not None:
+                    return x.key, True  # "a statement from the KNU said", '"...," said a statement issued by the KNU'
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""

@@ -114,3 +114,22 @@ def test_places_named_one_by_one_around_their_count_are_no_figure(text):
 ])
 def test_a_count_its_names_do_not_cover_stays_a_figure(text):
     assert {m for m, _v, _c in _place_counts(text)} == {"outposts_captured"}
+
+
+# ---------------------------------------------------------------- who says it
+
+@pytest.mark.parametrize("text", [
+    '"Our fighters killed 27 enemy soldiers," said a statement from the KNLA.',
+    '"Our fighters killed 27 enemy soldiers," said a statement issued by the KNLA.',
+    '"Our fighters killed 27 enemy soldiers," said a statement from the KNLA\'s Brigade 6.',
+])
+def test_a_statement_after_a_quotation_is_its_issuer_s(text):
+    assert got(text) == {("killed", 27, KNLA)}
+
+
+def test_who_denies_a_claim_and_says_more_claims_what_it_says():
+    assert got("The KNLA denied the claim, saying it had killed 27 soldiers.") == {("killed", 27, KNLA)}
+
+
+def test_denied_reports_with_their_figure_stay_no_word_of_the_denier():
+    assert ("killed", 27, MAF) not in got("The junta denied reports that 27 soldiers were killed.")
