@@ -176,8 +176,9 @@ _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchang
 # numbered 47", "fatalities during the fighting reached 40", "casualties stood at 300"
 _COUNT_SUBJECT = re.compile(r"\b(?P<v>deaths|dead|fatalities|injuries|casualties)\s+(?:(?:in|during|over|for|of|from|last|this|that|"
                             r"the|past|previous|week|month|year|weeks|months|days|\w+day|fighting|battle|clashes|offensive|"
-                            r"operation|period)\s+){0,5}(?:numbered|totall?ed|reached|exceeded|hit|topped|stood\s+at|stands\s+at|"
-                            r"came\s+to|rose\s+to|climbed\s+to|were|was|are|is)\s*$", re.I)
+                            r"operation|period|on|among|side|junta|regime|military|enemy|army)\s+){0,5}(?:numbered|totall?ed|"
+                            r"reached|exceeded|hit|topped|stood\s+at|stands\s+at|came\s+to|rose\s+to|climbed\s+to|were|was|are|is|"
+                            r"(?:(?:were|was|are|is)\s+)?(?:estimated|put|placed)\s+at|at)\s*$", re.I)
 _LINKING_ENDS = frozenset({"numbered", "totalled", "totaled", "reached", "exceeded", "hit", "topped", "at", "to", "were",
                            "was", "are", "is"})
 
@@ -1237,7 +1238,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             else:
                 prev = None
                 continue
-        if dead and vcls in ("found", "noun", "took", "left"):
+        if dead and vcls in ("found", "noun", "took", "left", "lost"):
             vcls = "killed"
         if head and not inherited and _unreal_head(before, head, after) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
             # "hopes to capture 30 more outposts", "could lose 10 towns", "had not killed 30 civilians", "if 30

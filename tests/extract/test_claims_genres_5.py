@@ -133,3 +133,16 @@ def test_who_denies_a_claim_and_says_more_claims_what_it_says():
 
 def test_denied_reports_with_their_figure_stay_no_word_of_the_denier():
     assert ("killed", 27, MAF) not in got("The junta denied reports that 27 soldiers were killed.")
+
+
+# ---------------------------------------------------------------- the dead as a noun
+
+@pytest.mark.parametrize("text, n", [
+    ("The KNLA estimated junta deaths at around 46.", 46),
+    ("Junta deaths were estimated at 46, the KNLA said.", 46),
+    ("The KNLA put junta fatalities at 46.", 46),
+    ("Fatalities on the junta side exceeded 46, the KNLA said.", 47),
+    ("The KNLA said that the enemy lost 46 dead.", 46),
+])
+def test_the_dead_a_count_of_deaths_comes_to(text, n):
+    assert got(text) == {("killed", n, KNLA)}
