@@ -146,3 +146,11 @@ def test_denied_reports_with_their_figure_stay_no_word_of_the_denier():
 ])
 def test_the_dead_a_count_of_deaths_comes_to(text, n):
     assert got(text) == {("killed", n, KNLA)}
+
+
+@pytest.mark.parametrize("text", [
+    "There are now 19 junta soldiers in KIA custody, the group said.",
+    "Nineteen junta soldiers are in the KIA's custody, the group said.",
+])
+def test_soldiers_in_a_named_side_s_custody_are_captured(text):
+    assert got(text) == {("captured_personnel", 19, KIA)}
