@@ -639,6 +639,7 @@ def _named_next(text: str, end: int) -> int:
     return len(_LIST_SEP.split(m.group("names"))) if m else 0
 
 
+_LABEL_MARK = re.compile(r":|\s[–—-]\s")
 _WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
 _HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
 _HAUL_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:weapons|arms|firearms|guns|rifles|howitzers|mortars|launchers|pistols|"
@@ -935,6 +936,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if "\n" in after[:4] and not after[:after.find("\n")].strip() \
+                and _LABEL_MARK.search(text, text.rfind("\n", s.start, f.start) + 1 or s.start, f.start):
+            after = after[:after.find("\n")]  # "• Killed: 212" ending its line: the next line's label is no noun of it
         if _skip_before(before) and _of_the_counted(text, s.start, f):
             skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
         if out and f.value is not None and _has_breakdown_mark(text[out[-1].figure.end:f.start]):
@@ -1152,7 +1156,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before \
-                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 12]) \
+                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():min(s.end, f.end + tail_at + tail_m.end() + 12)]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
                                      text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 40], re.I):
                 # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)

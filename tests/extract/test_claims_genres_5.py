@@ -154,3 +154,17 @@ def test_the_dead_a_count_of_deaths_comes_to(text, n):
 ])
 def test_soldiers_in_a_named_side_s_custody_are_captured(text):
     assert got(text) == {("captured_personnel", 19, KIA)}
+
+
+# ---------------------------------------------------------------- lines
+
+def test_a_tally_in_bullet_lines_reads_each_line_alone():
+    text = ("The KIA released its figures for May on Monday.\n\n"
+            "• Junta soldiers killed: 318\n• Wounded: 207\n• Captured: 23\n• Weapons seized: 41")
+    assert got(text) == {("killed", 318, KIA), ("wounded", 207, KIA), ("captured_personnel", 23, KIA),
+                         ("weapons_seized", 41, KIA)}
+
+
+def test_a_line_with_no_full_stop_does_not_take_the_next_line_for_its_object():
+    text = "Kalay – 31 junta soldiers killed\nTamu – 9 junta soldiers killed"
+    assert {v for _m, v, _c in got(text)} == {31, 9}
