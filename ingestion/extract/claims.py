@@ -580,8 +580,10 @@ class RawClaim:
     subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
     rule: str
     further: bool = False  # "another 5", "two further soldiers": a count of its own, not a restatement
+    definite: bool = False  # "the 40 soldiers", "those 40 deaths": a count the text spoke of before, if it did
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")
 _FURTHER_BEFORE = re.compile(r"(?i)^(?:another|a\s+further)\b")
 _FURTHER_AFTER = re.compile(r"(?i)\s+(?:further|more|additional|other)\b")
 
@@ -1379,6 +1381,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                 _agent(sm, text, a), "actor:" + military, "single_aircraft"))
     for c in out:
         c.further = _is_further(text, c.figure)
+        c.definite = _DEFINITE_BEFORE.search(text, max(s.start, c.figure.start - 7), c.figure.start) is not None
     return out
 
 

@@ -330,6 +330,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
+            if rc.definite and k in index and not rc.further:
+                continue  # "Among the 40 soldiers killed was ...": the count read before, whoever says it again
             kind = _people_kind(rc.subject_hint)
             if k in index and not rc.further and not (kind and kinds[index[k]] and kind != kinds[index[k]]):
                 # the same figure again (headline and body, or restated): one claim; the one an

@@ -168,3 +168,18 @@ def test_a_tally_in_bullet_lines_reads_each_line_alone():
 def test_a_line_with_no_full_stop_does_not_take_the_next_line_for_its_object():
     text = "Kalay – 31 junta soldiers killed\nTamu – 9 junta soldiers killed"
     assert {v for _m, v, _c in got(text)} == {31, 9}
+
+
+# ---------------------------------------------------------------- a count spoken of again
+
+@pytest.mark.parametrize("second", [
+    "Among the 53 soldiers killed was a battalion commander, the PDF said.",
+    "Junta media did not mention the 53 deaths.",
+])
+def test_the_count_named_again_with_the_is_no_claim_of_its_own(second):
+    text = "The KNLA said it had killed 53 junta soldiers near Kyondoe on Monday.\n\n" + second
+    assert got(text) == {("killed", 53, KNLA)}
+
+
+def test_a_first_count_with_the_is_still_a_claim():
+    assert got("The KNLA said the 53 soldiers who guarded the bridge were all killed.") == {("killed", 53, KNLA)}
