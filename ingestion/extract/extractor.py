@@ -345,7 +345,23 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             index[k] = len(out)
             kinds.append(kind)
             out.append(claim)
-    return _drop_rounded(out)
+    return _drop_rounded(_drop_generic(out, prep.names, mil))
+
+
+def _value(c: Claim) -> float | None:
+    return c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high)
+
+
+def _drop_generic(claims: list[Claim], names: dict[str, str], mil: str) -> list[Claim]:
+    """A figure the report gives twice, once as the word of the resistance at large ("resistance
+    fighters say they downed a jet") and once as a named group's ("the KNDF said it shot down one"): one
+    claim, the named group's (not an outlet's, not the junta's)."""
+    generic = names.get("PDF")
+    if generic is None or not any(c.claimant == generic for c in claims):
+        return claims
+    groups = {n for k, n in names.items() if k not in ("PDF", mil)}
+    named = {(c.metric, _value(c)) for c in claims if c.claimant in groups}
+    return [c for c in claims if c.claimant != generic or (c.metric, _value(c)) not in named]
 
 
 _GENERIC_RESISTANCE = re.compile(r"\b(?:[Rr]esistance|[Rr]evolutionary\s+forces|[Aa]nti-junta\s+forces|[Jj]oint\s+forces)\b")

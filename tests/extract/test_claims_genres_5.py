@@ -183,3 +183,15 @@ def test_the_count_named_again_with_the_is_no_claim_of_its_own(second):
 
 def test_a_first_count_with_the_is_still_a_claim():
     assert got("The KNLA said the 53 soldiers who guarded the bridge were all killed.") == {("killed", 53, KNLA)}
+
+
+def test_a_figure_of_the_resistance_at_large_and_of_a_named_group_is_the_group_s():
+    text = ("Resistance fighters have taken the Loi Nan base and say they brought down a junta helicopter.\n\n"
+            "The KNDF said its fighters had shot down one helicopter over Loi Nan on Tuesday.")
+    assert got(text) == {("aircraft_downed", 1, "Karenni Nationalities Defence Force")}
+
+
+def test_the_same_figure_from_the_resistance_and_the_junta_stays_two_claims():
+    text = ("Resistance fighters said 37 junta soldiers were killed near Loi Nan.\n\n"
+            "The junta said 37 terrorists were killed near Loi Nan.")
+    assert {c for _m, _v, c in got(text)} == {PDF, MAF}
