@@ -100,24 +100,26 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
 
 
 # the kind of place each count of places taken counts
-_COUNTED_KIND = {"bases_captured": "military_base", "outposts_captured": "outpost", "towns_captured": "town"}
+_KIND_COUNTED = {"military_base": "bases_captured", "outpost": "outposts_captured", "town": "towns_captured"}
 
 
-def _named_taken(resolved: list[Resolved]) -> dict[str, int]:
-    """Per count metric of places taken, the most places of its kind one captor is found to take
-    in the report, each named ("LIB 536, LIB 537 and LIB 538"): a count of them no greater than
-    that is those places again, no figure of its own."""
-    by: dict[tuple[str, str | None], int] = {}
+def _named_taken(resolved: list[Resolved]) -> dict[str, dict[str | None, int]]:
+    """Per count metric of places taken, how many places of its kind each captor is found to take
+    in the report, each named ("LIB 536, LIB 537 and LIB 538"): a count of them by that captor no
+    greater than that is those places again, no figure of its own."""
+    out: dict[str, dict[str | None, int]] = {}
     for r in resolved:
-        if r.change == "captured" and r.place.kind in ("military_base", "outpost", "town"):
-            k = (r.place.kind, r.actor_to)
-            by[k] = by.get(k, 0) + 1
-    out: dict[str, int] = {}
-    for metric, kind in _COUNTED_KIND.items():
-        n = max((v for (pk, _a), v in by.items() if pk == kind), default=0)
-        if n:
-            out[metric] = n
+        if r.change == "captured" and r.place.kind in _KIND_COUNTED:
+            by = out.setdefault(_KIND_COUNTED[r.place.kind], {})
+            by[r.actor_to] = by.get(r.actor_to, 0) + 1
     return out
+
+
+def _named_places(named_taken: dict[str, dict[str | None, int]] | None, metric: str, loser: str | None) -> int:
+    """The most places of the count's kind one captor took, named, in the report (not the side that
+    lost them: "the junta retook 3 bases" after the KIA took 3 others)."""
+    by = named_taken.get(metric) if named_taken else None
+    return max((n for a, n in by.items() if a is None or a != loser), default=0) if by else 0
 
 
 def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list, str, list[SentenceMentions]]:
@@ -192,7 +194,7 @@ def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
 
 
 def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None,
-            named_taken: dict[str, int] | None = None) -> list[Claim]:
+            named_taken: dict[str, dict[str | None, int]] | None = None) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
     paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
     report's ``main_actor``; ``named_taken``: ``_named_taken`` of its control changes."""
@@ -321,7 +323,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 continue  # "one displaced resident said": a person, not a count
             k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
             if named_taken and rc.metric in named_taken and k[1] is not None and not f.approximate \
-                    and k[1] <= named_taken[rc.metric]:
+                    and k[1] <= _named_places(named_taken, rc.metric, subject):
                 continue  # "took all three battalions", each named in the report: those places, no count
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,

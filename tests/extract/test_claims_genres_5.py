@@ -195,3 +195,10 @@ def test_the_same_figure_from_the_resistance_and_the_junta_stays_two_claims():
     text = ("Resistance fighters said 37 junta soldiers were killed near Loi Nan.\n\n"
             "The junta said 37 terrorists were killed near Loi Nan.")
     assert {c for _m, _v, c in got(text)} == {PDF, MAF}
+
+
+def test_places_named_as_taken_by_one_side_do_not_cover_the_other_side_s_count():
+    text = ("The KNLA captured the bases of Light Infantry Battalion 871, Light Infantry Battalion 872 and "
+            "Light Infantry Battalion 873 after five days of fighting.\n\n"
+            "State media said on Friday that junta troops had retaken three bases from the KNLA.")
+    assert {m for m, _v, _c in _place_counts(text)} == {"bases_captured"}
