@@ -2536,6 +2536,8 @@ class Speakers:
                                                                         or lw in _PLURAL_GROUPS and last[-2] in _GROUP_COUNTS):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw == "alliance" and self._coalition_named():
+                return self._coalition_named(), True  # "the alliance said" after two of its members
             if lw in _PLURAL_GROUPS and self.alliance:
                 return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
             if lw in _PLURAL_GROUPS and self._coalition_named():

@@ -202,3 +202,8 @@ def test_places_named_as_taken_by_one_side_do_not_cover_the_other_side_s_count()
             "Light Infantry Battalion 873 after five days of fighting.\n\n"
             "State media said on Friday that junta troops had retaken three bases from the KNLA.")
     assert {m for m, _v, _c in _place_counts(text)} == {"bases_captured"}
+
+
+def test_the_alliance_after_two_of_its_members_is_their_alliance():
+    assert got("The junta has lost 11 towns to the MNDAA and the TNLA, the alliance said.") == {
+        ("towns_captured", 11, "Three Brotherhood Alliance")}
