@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.claim_helpers import MAF, PDF, KNLA, KIA, AA, got
+from tests.extract.claim_helpers import MAF, PDF, KNLA, KIA, AA, WIRE, got
 
 
 # ---------------------------------------------------------------- prisoners
@@ -207,3 +207,21 @@ def test_places_named_as_taken_by_one_side_do_not_cover_the_other_side_s_count()
 def test_the_alliance_after_two_of_its_members_is_their_alliance():
     assert got("The junta has lost 11 towns to the MNDAA and the TNLA, the alliance said.") == {
         ("towns_captured", 11, "Three Brotherhood Alliance")}
+
+
+# ---------------------------------------------------------------- figures
+
+@pytest.mark.parametrize("text, figures", [
+    ("rose from 300,000 to 1.2 million, the UN said", [(300000, None, None), (1200000, None, None)]),
+    ("rose from 3 to 5 million people", [(3000000, None, None), (5000000, None, None)]),
+    ("fell from 30 to 12 soldiers", [(30, None, None), (12, None, None)]),
+    ("fled, 2 to 3 million.", [(None, 2000000, 3000000)]),
+    ("20 to 30 soldiers", [(None, 20, 30)]),
+])
+def test_a_second_number_keeps_its_multiplier(text, figures):
+    from ingestion.extract.figures import find_figures
+    assert [(f.value, f.low, f.high) for f in find_figures(text)] == figures
+
+
+def test_a_count_that_rose_to_millions_is_read():
+    assert ("displaced", 1200000, WIRE) in got("The number of IDPs in Sagaing rose from 300,000 to 1.2 million, the UN said.")
