@@ -142,7 +142,7 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "evacuation of", "arrest of", "arrests of", "detention of",
                         "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
-                        r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+                        r"all\s+or\s+part\s+of|some\s+of|at\s*least|an?\s+(?:\w+\s+)?(?:haul|cache|stockpile|arsenal)\s+of)|[\"“])\s*$", re.I)
 # what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
 _HEAD_FILL_ENDS = ("of", "total", "another", "further", "estimated", "all", "only", "just", "least", '"', "“")
 
@@ -642,6 +642,7 @@ def _named_next(text: str, end: int) -> int:
 
 
 _LABEL_MARK = re.compile(r":|\s[–—-]\s")
+_PIECES = frozenset({"pieces", "piece", "pcs", "sets", "types", "kinds", "items", "units"})
 _WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
 _HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
 _HAUL_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:weapons|arms|firearms|guns|rifles|howitzers|mortars|launchers|pistols|"
@@ -723,6 +724,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
             continue
+        if base in _PIECES and after[m.end():m.end() + 4].lower() == " of ":
+            continue  # "300 pieces of weapons", "12 types of guns": the noun after "of" is the count's
         if base == "of" and plural_unknown == n - 1:
             return "thing", None, 0, dead  # "4 wards of Kani town": the noun before "of" is the count's, no place noun after
         if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",

@@ -225,3 +225,13 @@ def test_a_second_number_keeps_its_multiplier(text, figures):
 
 def test_a_count_that_rose_to_millions_is_read():
     assert ("displaced", 1200000, WIRE) in got("The number of IDPs in Sagaing rose from 300,000 to 1.2 million, the UN said.")
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The KNLA captured 340 pieces of weapons and ammunition.", 340),
+    ("The KNLA seized 14 types of guns from the camp.", 14),
+    ("The KNLA seized a haul of 340 weapons.", 340),
+    ("The KNLA seized a large cache of 340 weapons.", 340),
+])
+def test_a_haul_counted_in_pieces_or_as_a_cache(text, n):
+    assert got(text) == {("weapons_seized", n, KNLA)}
