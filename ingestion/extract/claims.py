@@ -14,7 +14,9 @@ characters around each figure.
 - **Not figures**: years, ages, distances, times, percentages, money, unit and road
   numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
   part of a count already read ("11 civilians, five of them children"), places named one by
-  one after their count ("two towns: A and B"). Such numbers do not end the phrase of the
+  one around their count ("two towns: A and B", "A, B and C, three junta camps", "... three
+  camps. They were A, B and C"; the extractor also drops a count no greater than the places of
+  its kind one captor is found to take, named, in the report). Such numbers do not end the phrase of the
   count before them ("10,000 people from 18 villages had fled"). One person of any kind
   ("captured a lieutenant colonel", "killed a villager", "the other was wounded") counts
   as 1; counts of one kind joined under one verb are one count ("a woman and three men",

@@ -325,6 +325,8 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             if named_taken and rc.metric in named_taken and k[1] is not None and not f.approximate \
                     and k[1] <= _named_places(named_taken, rc.metric, subject):
                 continue  # "took all three battalions", each named in the report: those places, no count
+            if rc.definite and k in index and not rc.further:
+                continue  # "Among the 40 soldiers killed was ...": the count read before, whoever says it again
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,
@@ -332,8 +334,6 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
                 date=first.isoformat() if first else None,
                 date_end=last.isoformat() if last and last != first else None,
                 date_precision=precision, rule=rc.rule, extractor_version=EXTRACTOR_VERSION)
-            if rc.definite and k in index and not rc.further:
-                continue  # "Among the 40 soldiers killed was ...": the count read before, whoever says it again
             kind = _people_kind(rc.subject_hint)
             if k in index and not rc.further and not (kind and kinds[index[k]] and kind != kinds[index[k]]):
                 # the same figure again (headline and body, or restated): one claim; the one an
@@ -351,6 +351,7 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
 
 
 def _value(c: Claim) -> float | None:
+    """The claim's figure: its value, else its bound."""
     return c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high)
 
 
