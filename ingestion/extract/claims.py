@@ -390,7 +390,7 @@ SKIP_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
-    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
+    r"mile\b|rounds\b(?!\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle))|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
     r"thirds?\b|quarters\b|fifths?\b)|"
     r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
 # a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
@@ -644,6 +644,8 @@ def _named_next(text: str, end: int) -> int:
 
 
 _LABEL_MARK = re.compile(r":|\s[–—-]\s")
+_BOUTS = frozenset({"rounds", "incidents", "instances", "bouts", "episodes"})
+_BOUT_OF = re.compile(r"\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle)\b", re.I)
 _PIECES = frozenset({"pieces", "piece", "pcs", "sets", "types", "kinds", "items", "units"})
 _WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
 _HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
@@ -726,6 +728,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
             continue
+        if base in _BOUTS:
+            bout = _BOUT_OF.match(after, m.end())
+            if bout is not None:
+                return "clashes", base, bout.end(), dead  # "28 rounds of fighting", "12 incidents of armed clashes"
         if base in _PIECES and after[m.end():m.end() + 4].lower() == " of ":
             continue  # "300 pieces of weapons", "12 types of guns": the noun after "of" is the count's
         if base == "of" and plural_unknown == n - 1:
@@ -780,7 +786,7 @@ _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:t
 _IN_PLACE = re.compile(r"\s+(?:people\s+|residents\s+|civilians\s+)?(?:in|from|across)\s+(?:the\s+)?[A-Z][a-z]")
 _MEASURE_AFTER = re.compile(r"\s+(?:(?:nearby|neighbouring|neighboring|surrounding|other|different|separate|remote|local)\s+)?(?:villages|houses|homes|buildings|km|kilometres|kilometers|miles|metres|meters|feet|"
                             r"years|months|weeks|days|hours|minutes|percent|per\s+cent|kyats?|baht|acres|hectares|tons|tonnes|"
-                            r"rounds|boxes|storey)\b", re.I)
+                            r"rounds(?!\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle))|boxes|storey)\b", re.I)
 _PAREN_OPEN = re.compile(r"\s*\(\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 

@@ -235,3 +235,15 @@ def test_a_count_that_rose_to_millions_is_read():
 ])
 def test_a_haul_counted_in_pieces_or_as_a_cache(text, n):
     assert got(text) == {("weapons_seized", n, KNLA)}
+
+
+@pytest.mark.parametrize("text", [
+    "The KNU recorded 31 rounds of fighting in Dooplaya District in May.",
+    "The KNU said there had been 31 incidents of armed clashes in May.",
+])
+def test_rounds_and_incidents_of_fighting_are_clashes(text):
+    assert got(text) == {("clashes", 31, KNLA)}
+
+
+def test_rounds_of_ammunition_stay_no_count():
+    assert got("The KNLA seized 3 rifles and 500 rounds of ammunition.") == {("weapons_seized", 3, KNLA)}
