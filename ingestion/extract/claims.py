@@ -14,7 +14,9 @@ characters around each figure.
 - **Not figures**: years, ages, distances, times, percentages, money, unit and road
   numbers ("LIB 321", "Highway 5", "Operation 1027"), dates (taken by the date stage), a
   part of a count already read ("11 civilians, five of them children"), places named one by
-  one after their count ("two towns: A and B"). Such numbers do not end the phrase of the
+  one around their count ("two towns: A and B", "A, B and C, three junta camps", "... three
+  camps. They were A, B and C"; the extractor also drops a count no greater than the places of
+  its kind one captor is found to take, named, in the report). Such numbers do not end the phrase of the
   count before them ("10,000 people from 18 villages had fled"). One person of any kind
   ("captured a lieutenant colonel", "killed a villager", "the other was wounded") counts
   as 1; counts of one kind joined under one verb are one count ("a woman and three men",
@@ -142,7 +144,7 @@ HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pu
                         "evacuation of", "arrest of", "arrests of", "detention of",
                         "their lives"})  # "lost their lives 14 people" (translated English)
 _HEAD_FILL = re.compile(r"(?:\b(?:a\s+total\s+of|total|another|a\s+further|an\s+estimated|in\s+total|in\s+all|all|only|just|"
-                        r"all\s+or\s+part\s+of|some\s+of|at\s*least)|[\"“])\s*$", re.I)
+                        r"all\s+or\s+part\s+of|some\s+of|at\s*least|an?\s+(?:\w+\s+)?(?:haul|cache|stockpile|arsenal)\s+of)|[\"“])\s*$", re.I)
 # what a _HEAD_FILL match ends with (lower case), before the white space that ends the text
 _HEAD_FILL_ENDS = ("of", "total", "another", "further", "estimated", "all", "only", "just", "least", '"', "“")
 
@@ -159,7 +161,7 @@ _TOLL = re.compile(r"\btoll\b", re.I)
 _COUNT_NOUNS = frozenset({"deaths", "death", "dead", "killed", "fatalities", "injuries", "injured", "wounded", "clashes", "battles",
                           "prisoners", "captured", "displaced", "surrendered", "defected", "defections"})
 _COUNT_OF = re.compile(r"\b(?:number|tally|total|count|toll)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?P<v>killed|dead|deaths|wounded|injured|"
-                       r"captured|detained|displaced|surrendered|IDPs|refugees|towns|bases|outposts|camps|positions|"
+                       r"captured|detained|displaced|surrendered|IDPs|refugees|prisoners\s+of\s+war|POWs|towns|bases|outposts|camps|positions|"
                        r"cities)\b", re.I)
 # a count of places a tally or a side's gains come to: "the number of towns under its control (rose) to 14",
 # "the group's gains include 9 towns", "its tally stands at 12 towns"
@@ -176,8 +178,9 @@ _CLASH_VERB = re.compile(r"\b(?:fought|clashed|battled|engaged|(?:traded|exchang
 # numbered 47", "fatalities during the fighting reached 40", "casualties stood at 300"
 _COUNT_SUBJECT = re.compile(r"\b(?P<v>deaths|dead|fatalities|injuries|casualties)\s+(?:(?:in|during|over|for|of|from|last|this|that|"
                             r"the|past|previous|week|month|year|weeks|months|days|\w+day|fighting|battle|clashes|offensive|"
-                            r"operation|period)\s+){0,5}(?:numbered|totall?ed|reached|exceeded|hit|topped|stood\s+at|stands\s+at|"
-                            r"came\s+to|rose\s+to|climbed\s+to|were|was|are|is)\s*$", re.I)
+                            r"operation|period|on|among|side|junta|regime|military|enemy|army)\s+){0,5}(?:numbered|totall?ed|"
+                            r"reached|exceeded|hit|topped|stood\s+at|stands\s+at|came\s+to|rose\s+to|climbed\s+to|were|was|are|is|"
+                            r"(?:(?:were|was|are|is)\s+)?(?:estimated|put|placed)\s+at|at)\s*$", re.I)
 _LINKING_ENDS = frozenset({"numbered", "totalled", "totaled", "reached", "exceeded", "hit", "topped", "at", "to", "were",
                            "was", "are", "is"})
 
@@ -270,7 +273,7 @@ TAIL_VERB = re.compile(
     r"(?:(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+)?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
@@ -285,7 +288,7 @@ TAIL_VERB = re.compile(
     r"moved\s+to\s+(?:safer|safety|other|nearby|neighbou?ring)|hiding\s+in\s+(?:the\s+)?(?:jungle|forest|mountains|hills)|"
     r"abandoned|vacated|left\s+(?:empty|unguarded|vacant)|(?:held|controlled)\s+by|"
     r"fell\s+in\s+(?:battle|action|combat|the\s+(?:fighting|battle|clash(?:es)?))|fell\s+into|fell(?!\s+back)|fallen|(?:came|come)\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|(?:now\s+)?in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}hands|"
-    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|alive)\b",
+    r"under\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}control|remain(?:s|ed)?\s+in|captive|prisoners?|hostages?|alive)\b",
     re.I)
 # the verb in the noun phrase's tail when another verb word stands between ("... whom the AA killed")
 _TAIL_BAD_NP = re.compile(r"\b(?:said|says|that|which|who|whom|when|while|where|if|because|although)\b|[;:]|"
@@ -315,7 +318,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
               "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
               "raised a white": "surrendered", "raised the white": "surrendered",
-              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "taking refuge": "displaced",
+              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
@@ -387,7 +390,7 @@ SKIP_AFTER = re.compile(
     r"^(?:\s*[-–]?\s*(?:%|percent|per\s*cent|km\b|kilomet|miles?\b|mi\b(?!-\d)|metres|meters|feet|ft\b|yards|years?\b|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.?m\b|p\.?m\b|o['’]clock|kyats?\b|baht\b|dollars|yuan|lakh|crore|acres?\b|"
     r"hectares|square|storey|mm\b|millimet|kg\b|tons?\b|tonnes?\b|decades?\b|centuries|year-old|-year|-month|-day|-mile|"
-    r"mile\b|rounds\b|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
+    r"mile\b|rounds\b(?!\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle))|boxes\b|houses\b|homes\b|buildings\b|villages\b|st\b|nd\b|rd\b|th\b|times\b|occasions\b|"
     r"thirds?\b|quarters\b|fifths?\b)|"
     r"[:.]\d|/\d|,\s*(?:19|20)\d\d\b|\s*\))", re.I)
 # a word right before a figure that makes it a name, a date or a measure: "LIB 345", "No. 5",
@@ -477,6 +480,7 @@ _NAMED_COUNT = re.compile(r"\s+the\s+(?:overall\s+|total\s+)?" + _COUNT_OF.patte
 _COUNT_OF_METRIC = {"killed": "killed", "dead": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
                     "captured": "captured_personnel", "detained": "captured_personnel", "displaced": "displaced",
                     "idps": "displaced", "refugees": "displaced", "surrendered": "surrendered", "towns": "towns_captured",
+                    "prisoners of war": "captured_personnel", "pows": "captured_personnel",
                     "cities": "towns_captured", "bases": "bases_captured", "outposts": "outposts_captured",
                     "camps": "outposts_captured", "positions": "outposts_captured"}
 _UNIT_AFTER = re.compile(r"^\s+(?:Light\s+Infantry|Infantry|LIB|IB\b|MOC|ROC|LID|Military\s+Operations|Regional|"
@@ -578,8 +582,10 @@ class RawClaim:
     subject_hint: str | None  # "actor:<key>", "own", "enemy", "armed", "civil", "place", None
     rule: str
     further: bool = False  # "another 5", "two further soldiers": a count of its own, not a restatement
+    definite: bool = False  # "the 40 soldiers", "those 40 deaths": a count the text spoke of before, if it did
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)\s+$")
 _FURTHER_BEFORE = re.compile(r"(?i)^(?:another|a\s+further)\b")
 _FURTHER_AFTER = re.compile(r"(?i)\s+(?:further|more|additional|other)\b")
 
@@ -612,6 +618,40 @@ _LIST_NEXT = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)([\w-]+)")
 _OF_POSS = re.compile(r"^\s+of\s+(?:(?:the|their|its|our|his|her|those|these)\s+(?=[a-z])|(?:them|whom|ours|theirs)\b)", re.I)
 
 
+_LIST_NAME = r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*"
+_NAMES_BEFORE = re.compile(rf"(?:{_LIST_NAME}\s*,\s*)*{_LIST_NAME}\s*,?\s+and\s+{_LIST_NAME}\s*,\s*$")
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _named_before(before: str) -> int:
+    """How many places a list of names right before a count names ("Kawlin, Khampat and Mawlaik, (three
+    towns)"), 0 when no such list ends ``before``."""
+    m = _NAMES_BEFORE.search(before)
+    return len(_LIST_SEP.split(m.group().rstrip(" ,"))) if m else 0
+
+
+# the next sentence names the places a count counts: "They were Nam Pa and Loi Kham", "The camps taken were ..."
+_NAMED_NEXT = re.compile(r"[\s\"”]*(?:They|These|The\s+(?:[\w'’-]+\s+){0,2}?(?:bases|camps|outposts|towns|positions|posts|"
+                         r"battalions|headquarters)(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:taken|captured|seized|overrun))?)"
+                         r"(?:,\s+[^,.;]{1,30},)?\s+(?:were|are)\s+(?:at\s+|in\s+)?"
+                         rf"(?P<names>{_LIST_NAME}(?:\s*,\s*(?:and\s+)?{_LIST_NAME}|\s+and\s+{_LIST_NAME})*)")
+
+
+def _named_next(text: str, end: int) -> int:
+    """How many places the sentence that starts at ``end`` names as "They were A, B and C" (0: none)."""
+    m = _NAMED_NEXT.match(text, end, end + 300)
+    return len(_LIST_SEP.split(m.group("names"))) if m else 0
+
+
+_LABEL_MARK = re.compile(r":|\s[–—-]\s")
+_BOUTS = frozenset({"rounds", "incidents", "instances", "bouts", "episodes"})
+_BOUT_OF = re.compile(r"\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle)\b", re.I)
+_PIECES = frozenset({"pieces", "piece", "pcs", "sets", "types", "kinds", "items", "units"})
+_WORD_NEXT = re.compile(r"\s+([A-Za-z]+)")
+_HAUL_ADJ = frozenset({"captured", "seized", "confiscated", "recovered"})
+_HAUL_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:weapons|arms|firearms|guns|rifles|howitzers|mortars|launchers|pistols|"
+                        r"missiles|artillery)\b", re.I)
+_HAUL_ADJ_AT = re.compile(r"\s+(?:captured|seized|confiscated|recovered)\s", re.I)
 _ACT_NOUNS = frozenset({"attacks", "acts", "incidents", "bombings", "raids", "ambushes", "assaults", "activities", "strikes"})
 
 
@@ -636,6 +676,8 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if w in ("dead",):
             dead = True
             continue
+        if n == 1 and w in _HAUL_ADJ and _HAUL_NEXT.match(after, m.end()):
+            continue  # "200 captured weapons", "35 seized rifles": a haul, its verb an adjective
         if w == "displaced":
             best = ("displaced", w, m.end())
             continue
@@ -648,6 +690,10 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if base in PLACE_METRIC:
             cls = PLACE_METRIC[base]
             end = m.end()
+            compound = _WORD_NEXT.match(after, end)
+            if compound is not None and cls != "weapons_seized" \
+                    and PLACE_METRIC.get(compound.group(1).lower()) not in (None, "weapons_seized"):
+                end = compound.end()  # "two battalion headquarters": one noun
             # "bases, outposts and camps": the last of the list
             lm = _LIST_NEXT.match(after, end)
             while lm is not None:
@@ -682,6 +728,12 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
             continue
+        if base in _BOUTS:
+            bout = _BOUT_OF.match(after, m.end())
+            if bout is not None:
+                return "clashes", base, bout.end(), dead  # "28 rounds of fighting", "12 incidents of armed clashes"
+        if base in _PIECES and after[m.end():m.end() + 4].lower() == " of ":
+            continue  # "300 pieces of weapons", "12 types of guns": the noun after "of" is the count's
         if base == "of" and plural_unknown == n - 1:
             return "thing", None, 0, dead  # "4 wards of Kani town": the noun before "of" is the count's, no place noun after
         if base in ("alive", "more", "other", "additional", "further", "junta", "regime", "military", "army", "enemy",
@@ -716,7 +768,7 @@ _CLAUSE_BREAK = {";", ".", "were", "was", "is", "are", "said", "says", "that", "
 _AMONG_THEM = re.compile(r"\s+(?:were\s+|was\s+)?among\s+(?:them|those|the\s+dead)\b")
 _WORDS = re.compile(r"[A-Za-z]+")
 _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell|fallen|said)\b)[^:;—–(.,]){0,60}?\s*[:—–(]\s*|,\s+)"
-                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s*(?:,|and\b)")
+                          r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|\d+|\([A-Z]+\)))*\s*(?:,|and\b)")
 # a part named with no commas around it: "2,011 people including 1,102 civil servants have been killed"
 _INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
 _PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
@@ -734,7 +786,7 @@ _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:t
 _IN_PLACE = re.compile(r"\s+(?:people\s+|residents\s+|civilians\s+)?(?:in|from|across)\s+(?:the\s+)?[A-Z][a-z]")
 _MEASURE_AFTER = re.compile(r"\s+(?:(?:nearby|neighbouring|neighboring|surrounding|other|different|separate|remote|local)\s+)?(?:villages|houses|homes|buildings|km|kilometres|kilometers|miles|metres|meters|feet|"
                             r"years|months|weeks|days|hours|minutes|percent|per\s+cent|kyats?|baht|acres|hectares|tons|tonnes|"
-                            r"rounds|boxes|storey)\b", re.I)
+                            r"rounds(?!\s+of\s+(?:heavy\s+|armed\s+)?(?:fighting|clashes|combat|battle))|boxes|storey)\b", re.I)
 _PAREN_OPEN = re.compile(r"\s*\(\s*$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
 
@@ -897,6 +949,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         nxt = figs[k].start if k < len(figs) else s.end
         after = text[f.end:min(nxt, f.end + 110, s.end)]
         before = text[max(s.start, f.start - 70):f.start]
+        if "\n" in after[:4] and not after[:after.find("\n")].strip() \
+                and _LABEL_MARK.search(text, text.rfind("\n", s.start, f.start) + 1 or s.start, f.start):
+            after = after[:after.find("\n")]  # "• Killed: 212" ending its line: the next line's label is no noun of it
         if _skip_before(before) and _of_the_counted(text, s.start, f):
             skip_until = s.end  # "Of the 57 terrorists killed, 12 were KIA members and 45 ...": the rest are its parts
         if out and f.value is not None and _has_breakdown_mark(text[out[-1].figure.end:f.start]):
@@ -909,7 +964,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             f = Figure(f.start, f.end, None, f.value + 1, None, f.approximate, f.text)
         if before.endswith("to ") and _BRINGS_TO.search(before[-30:]):
             named = _NAMED_COUNT.match(after, 0, 110)
-            metric = _COUNT_OF_METRIC.get(named.group("v").lower()) if named else None
+            metric = _COUNT_OF_METRIC.get(" ".join(named.group("v").lower().split())) if named else None
             if metric:
                 # "This brings to 450 the number of soldiers who have surrendered": the count named after the figure
                 out.append(RawClaim(f, metric, None, None, "total:" + metric))
@@ -932,16 +987,19 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 prev = None
                 continue
         inc = _DEAD_INCLUDED.search(before[-50:]) if before.endswith(("included ", "include ", "includes ")) else None
-        if inc is not None and f.value is not None and _noun(after)[0] in ("armed", "civil"):
-            # "the dead included 34 soldiers": at least that many, when no count of them was read before
+        inc_kinds = ("weapons_seized",) if inc is not None and inc.group("s") else ("armed", "civil")
+        if inc is not None and f.value is not None and _noun(after)[0] in inc_kinds:
+            # "the dead included 34 soldiers": at least that many, when no count of them was read before;
+            # "weapons seized included 30 rifles and 4 mortars": the haul, 34
             if not out and not _counted_before(text, s.start, f.value):
-                metric = "killed" if inc.group("k") else "wounded" if inc.group("w") else "captured_personnel"
+                metric = "weapons_seized" if inc.group("s") else "killed" if inc.group("k") else \
+                    "wounded" if inc.group("w") else "captured_personnel"
                 low, end = f.value, f.end + _noun(after)[2]
                 for g in figs[i + 1:]:
                     if g.value is None or text[end:g.start].strip() not in (",", "and", ", and"):
                         break
                     gn = _noun(text[g.end:g.end + 60])
-                    if gn[0] not in ("armed", "civil"):
+                    if gn[0] not in inc_kinds:
                         break
                     low, end = low + g.value, g.end + gn[2]  # "included 12 soldiers and 3 police": 15
                 out.append(RawClaim(Figure(f.start, end, None, low, None, f.approximate, text[f.start:end]), metric,
@@ -1048,6 +1106,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if ncls in PLACE_METRIC.values() and ncls != "weapons_seized" and _ENUMERATION.match(after, nend):
             prev = None
             continue  # "two towns: Kawlin and Khampat": the places are named, each its own fact
+        if ncls in _PLACE_COUNTS and f.value is not None and _named_next(text, s.end) == f.value:
+            prev = None
+            continue  # "took two outposts on Monday. They were Nam Pa and Loi Kham": named in the next sentence
+        if ncls in _PLACE_COUNTS and f.value is not None and before.endswith(", ") \
+                and _named_before(text[max(s.start, f.start - 200):f.start]) == f.value:
+            prev = None
+            continue  # "took Kawlin, Khampat and Mawlaik, three towns of Sagaing": the same, named first
         if ncls is None and before.endswith(("the other ", "The other ")):
             continue  # "two children, one five and the other nine"
         if ncls in PLACE_METRIC.values() and _REFERENCE.search(before[-8:]) and not _of_the_counted(text, s.start, f):
@@ -1104,7 +1169,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             elif v.lower() == "died" and re.match(r"\s+(?:of|from)\s+(?!(?:their|his|her)\s+(?:wounds|injuries))", tail_text[tail_m.end():]):
                 tail_m = None  # "died of illness"
             elif v.lower() in _TRANSITIVE and not aux_before \
-                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 12]) \
+                    and _OBJECT_NEXT.match(text[f.end + tail_at + tail_m.end():min(s.end, f.end + tail_at + tail_m.end() + 12)]) \
                     and not re.match(r"^\s+(?:in|on|at|by|during|and|while|when|after|before|as|from|near|last|this|over|since)\b",
                                      text[f.end + tail_at + tail_m.end():f.end + tail_at + tail_m.end() + 40], re.I):
                 # "attacked 5 camps and seized 2 of them": the verb has an object of its own (the next figure too)
@@ -1128,6 +1193,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 vend = s.start + asked.end("v")
         if vcls is None and ncls == "weapons_seized" and _SEIZED_WITH.search(before):
             vcls = "took"  # "seized the police station along with 17 firearms"
+        if vcls in (None, "captured_personnel") and ncls == "weapons_seized" and _HAUL_ADJ_AT.match(after):
+            vcls = "took"  # "displayed 200 captured weapons"
         coord = prev is not None and _COORD.match(text[prev[2]:f.start]) and not _TAIL_BAD_NP.search(text[prev[2]:f.start])
         inherited = joined = False
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
@@ -1188,7 +1255,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             else:
                 prev = None
                 continue
-        if dead and vcls in ("found", "noun", "took", "left"):
+        if dead and vcls in ("found", "noun", "took", "left", "lost"):
             vcls = "killed"
         if head and not inherited and _unreal_head(before, head, after) or not head and tail_m is not None and _IF_BEFORE.search(before[-12:]):
             # "hopes to capture 30 more outposts", "could lose 10 towns", "had not killed 30 civilians", "if 30
@@ -1325,6 +1392,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                 _agent(sm, text, a), "actor:" + military, "single_aircraft"))
     for c in out:
         c.further = _is_further(text, c.figure)
+        c.definite = _DEFINITE_BEFORE.search(text, max(s.start, c.figure.start - 7), c.figure.start) is not None
     return out
 
 
@@ -1364,7 +1432,8 @@ def _referred_metric(text: str, lo: int, hi: int) -> str | None:
 
 
 # the parts of a count named by its noun: "the dead included (34 soldiers)", "those captured included"
-_DEAD_INCLUDED = re.compile(r"\b(?:(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
+_DEAD_INCLUDED = re.compile(r"\b(?:(?P<s>(?:weapons|arms|firearms)\s+(?:seized|captured|confiscated|recovered)|seized|confiscated|haul)|"
+                            r"(?P<k>dead|killed|victims|fatalities)|(?P<w>wounded|injured)|(?P<c>captured|prisoners|captives))"
                             r"\s+(?:also\s+)?(?:included|include|includes)\s+$", re.I)
 # a sentence that opens on the parts of a count: "Among the dead were (19 soldiers)", "Among those killed was (one)"
 _AMONG_LEAD = re.compile(r"(?:Among|Included\s+among)\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured|casualties|"
@@ -1764,7 +1833,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
-               "captive", "prisoner", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
+               "captive", "prisoner", "hostage", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
                "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
@@ -1826,6 +1895,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
             return "displaced"
         if vcls == "displaced" and ncls is None and re.search(r"\bdisplac|\bIDPs\b|\brefugees\b", before[-80:], re.I):
             return "displaced"
+        if vcls == "drove" and ncls in (None, "bare"):
+            return "displaced"  # "the fighting drove 5,000 from their homes" (``drove`` only with the homes left)
         if vcls == "displaced" and ncls is None and big:
             return "displaced"  # "more than 3 million are displaced": thousands who fled are people
         if vcls == "found" and dead:
@@ -2048,6 +2119,7 @@ _GAP_ALLIES = re.compile(r"\s+and\s+(?:its|their)\s+(?:[\w'’-]+\s+){0,4}(?:all
 
 
 _AFTER_SAID = re.compile(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z]|\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:spokes|officer|official|commander|source|leader)")
+_STATEMENT_BY = re.compile(r"\s+(?:(?:issued|released|published|posted)\s+(?:\w+\s+){0,2}?)?(?:from|by|of)\s+(?:the\s+)?", re.I)
 _ROLE_WORDS = re.compile(r"spokes|officer|official|commander|leader|member|chairman|secretary|\bfor\b|\bof\b")
 # a speaker not in the registry that names a local armed resistance group ("the Yaw Revolution
 # Army", "the Student Armed Forces", "the Shwegyin People's Defence Team"): the PDF family
@@ -2198,6 +2270,7 @@ _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "o
                              "insurgents", "allies", "alliance", "council", "front", "union"})
 # the junta's leaders and spokesmen the wires quote by name alone
 _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
+_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b", re.I)
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
@@ -2395,6 +2468,10 @@ class Speakers:
         if verb in _DENIALS and not coord:
             return None, False  # "..., which it denied": who denies a figure does not claim it
         if verb in ("reports", "claims", "report", "claim") and _DENIED_NOUN.search(text, max(s.start, a - 45), a):
+            if _SAYING_AFTER.match(text, b, s.end):
+                denial = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a and text[sp[0]:sp[1]].lower() in _DENIALS]
+                if denial:
+                    return self._one(sm, text, *denial[-1], coord=True)  # "X denied the claim, saying ...": X's word
             return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"
@@ -2448,11 +2525,17 @@ class Speakers:
         if verb in _PASSIVE_SPEECH and re.search(r"\b(?:were|was|been|is|are)\s+$", before):
             return None, False  # "were reported killed", "50 soldiers were confirmed dead": no one speaks
         if verb == "statement":
-            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25]
+            # (not the counted inside a quotation before it: '"... 22 soldiers," said a statement')
+            near = [x for x in sm.actors if x.key and x.end <= a and a - x.end <= 25 and _QUOTES.search(text, x.end, a) is None]
             if near:
                 return near[-1].key, True
             if _state_media(before[-50:]):
                 return self.military, True  # "the junta's information team issued a statement"
+            by = _STATEMENT_BY.match(text, b, s.end)
+            if by is not None:
+                x = next((x for x in sm.actors if x.key and by.end() <= x.start <= by.end() + 4), None)
+                if x is not None:
+                    return x.key, True  # "a statement from the KNU said", '"...," said a statement issued by the KNU'
             return None, False
         last = _last_words(before)
         lw = last[-1].lower() if last else ""
@@ -2464,6 +2547,8 @@ class Speakers:
                                                                         or lw in _PLURAL_GROUPS and last[-2] in _GROUP_COUNTS):
             if lw == "alliance" and self.alliance:
                 return self.alliance, True  # "the alliance said": the alliance the report named
+            if lw == "alliance" and self._coalition_named():
+                return self._coalition_named(), True  # "the alliance said" after two of its members
             if lw in _PLURAL_GROUPS and self.alliance:
                 return self.alliance, True  # "the groups say", "the three allies said": the alliance the report named
             if lw in _PLURAL_GROUPS and self._coalition_named():

@@ -95,8 +95,31 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     pub = published_day(report.published)
     sms, resolved, main = _control_changes(text, pub, prep, ranked=True, junta_voice=_outlet_is_junta(report.outlet))
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
-    facts.extend(_claims(report, text, sms, prep, pub, main))
+    facts.extend(_claims(report, text, sms, prep, pub, main, _named_taken(resolved)))
     return facts
+
+
+# the kind of place each count of places taken counts
+_KIND_COUNTED = {"military_base": "bases_captured", "outpost": "outposts_captured", "town": "towns_captured"}
+
+
+def _named_taken(resolved: list[Resolved]) -> dict[str, dict[str | None, int]]:
+    """Per count metric of places taken, how many places of its kind each captor is found to take
+    in the report, each named ("LIB 536, LIB 537 and LIB 538"): a count of them by that captor no
+    greater than that is those places again, no figure of its own."""
+    out: dict[str, dict[str | None, int]] = {}
+    for r in resolved:
+        if r.change == "captured" and r.place.kind in _KIND_COUNTED:
+            by = out.setdefault(_KIND_COUNTED[r.place.kind], {})
+            by[r.actor_to] = by.get(r.actor_to, 0) + 1
+    return out
+
+
+def _named_places(named_taken: dict[str, dict[str | None, int]] | None, metric: str, loser: str | None) -> int:
+    """The most places of the count's kind one captor took, named, in the report (not the side that
+    lost them: "the junta retook 3 bases" after the KIA took 3 others)."""
+    by = named_taken.get(metric) if named_taken else None
+    return max((n for a, n in by.items() if a is None or a != loser), default=0) if by else 0
 
 
 def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list, str, list[SentenceMentions]]:
@@ -170,10 +193,11 @@ def _headline_speaker(title: str | None, prep: _Prepared) -> str | None:
     return None
 
 
-def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None) -> list[Claim]:
+def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub, main: str | None,
+            named_taken: dict[str, dict[str | None, int]] | None = None) -> list[Claim]:
     """Claims of every sentence; the claimant from the sentence's speaker, its quoted
     paragraph, the actor that did what the figure counts, else the outlet. ``main``: the
-    report's ``main_actor``."""
+    report's ``main_actor``; ``named_taken``: ``_named_taken`` of its control changes."""
     mil = prep.military
     outlet_is_junta = _outlet_is_junta(report.outlet)
     spk = Speakers(mil, main, {})
@@ -298,6 +322,11 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             if rc.metric in ("displaced",) and f.text.lower() == "one":
                 continue  # "one displaced resident said": a person, not a count
             k = (rc.metric, f.value if f.value is not None else (f.low if f.low is not None else f.high))
+            if named_taken and rc.metric in named_taken and k[1] is not None and not f.approximate \
+                    and k[1] <= _named_places(named_taken, rc.metric, subject):
+                continue  # "took all three battalions", each named in the report: those places, no count
+            if rc.definite and k in index and not rc.further:
+                continue  # "Among the 40 soldiers killed was ...": the count read before, whoever says it again
             claim = Claim(
                 report_id=report.id, claimant=claimant, metric=rc.metric, evidence=s.text,
                 subject=prep.names.get(subject) if subject else None,
@@ -318,7 +347,24 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             index[k] = len(out)
             kinds.append(kind)
             out.append(claim)
-    return _drop_rounded(out)
+    return _drop_rounded(_drop_generic(out, prep.names, mil))
+
+
+def _value(c: Claim) -> float | None:
+    """The claim's figure: its value, else its bound."""
+    return c.value if c.value is not None else (c.value_low if c.value_low is not None else c.value_high)
+
+
+def _drop_generic(claims: list[Claim], names: dict[str, str], mil: str) -> list[Claim]:
+    """A figure the report gives twice, once as the word of the resistance at large ("resistance
+    fighters say they downed a jet") and once as a named group's ("the KNDF said it shot down one"): one
+    claim, the named group's (not an outlet's, not the junta's)."""
+    generic = names.get("PDF")
+    if generic is None or not any(c.claimant == generic for c in claims):
+        return claims
+    groups = {n for k, n in names.items() if k not in ("PDF", mil)}
+    named = {(c.metric, _value(c)) for c in claims if c.claimant in groups}
+    return [c for c in claims if c.claimant != generic or (c.metric, _value(c)) not in named]
 
 
 _GENERIC_RESISTANCE = re.compile(r"\b(?:[Rr]esistance|[Rr]evolutionary\s+forces|[Aa]nti-junta\s+forces|[Jj]oint\s+forces)\b")

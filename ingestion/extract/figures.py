@@ -41,7 +41,7 @@ def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> 
     any ``_NUM``)."""
     return rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{hedge})\s+)?(?:
         {between}\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
-      | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?=\s+[a-z])
+      | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?:(?<=million)|(?<=thousand)|(?<=hundred)|(?<=dozen)|(?<=lakh)|(?<=lakhs)|(?!\s+(?:million|thousand|hundred|dozen|lakhs?)\b)(?=\s+[a-z]))
       | (?P<vague>{vague})(?:\s+of)?
       | (?P<num>{num_first})
     )(?P<trail>\s+or\s+(?:more|so|above)|\+|-plus\b|-odd\b|\s+plus(?=\s+[a-z]+\b)(?!\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|another)\b))?(?![\w%])(?!-(?:thirds?|quarters?|fifths?|tenths?)\b)"""
@@ -307,14 +307,15 @@ def find_figures(text: str) -> list[Figure]:
                 value = a + b  # "twenty-seven"
                 out.append(Figure(m.start(), m.end(), _clean(value), None, None, False, m.group()))
                 continue
-            if a is None or b is None or a > b:
+            if a is None or b is None:
                 continue
             if n1 and not hedge and _FROM_BEFORE.search(text, max(0, m.start() - 60), m.start()) \
                     and re.match(r"\s+to\s", text[m.end("n1"):m.start("n2") + 1]):
-                # "rose from 11 to 26": two figures, no range
-                for g in ("n1", "n2"):
-                    v = parse_number(m.group(g))
+                # "rose from 11 to 26", "fell from 30 to 12": two figures, no range
+                for g, v in (("n1", _shared_multiplier(a, b, n1, n2)), ("n2", b)):  # "from 3 to 5 million": 3 million
                     out.append(Figure(m.start(g), m.end(g), _cleaned(v), None, None, False, m.group(g)))
+                continue
+            if a > b:
                 continue
             a = _shared_multiplier(a, b, b1 or n1, b2 or n2)
             low, high = a, b
