@@ -83,11 +83,43 @@ UNIT_RE = re.compile(
     """,
     re.X,
 )
-UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
+# the Burmese abbreviations written in Latin letters, one syllable a letter: "Ka La Ya 42", "Kha-Ma-Ya
+# (336)", "Sa Ka Kha-16", "Sah Kah Khah 7", "KaLaYa 12" (the syllables of BURMESE_UNITS' letters)
+ROMAN_UNITS = (
+    (("ka", "kha"), ("la",), ("ya",), "infantry_battalion"),
+    (("ka", "kha"), ("ma",), ("ya",), "light_infantry_battalion"),
+    (("sa", "sah"), ("ka", "kah"), ("kha", "khah"), "military_operations_command"),
+    (("ta",), ("ka",), ("ya",), "tank_battalion"),
+    (("da",), ("ka",), ("sa",), "regional_operations_command"),
+    (("ta",), ("ma",), ("kha",), "light_infantry_division"),
+    (("a",), ("ma",), ("ya",), "artillery_battalion"),
+)
+
+
+def _roman_stems() -> tuple[str, ...]:
+    """The last two syllables of every ROMAN_UNITS abbreviation as reports write them ("La Ya",
+    "la-ya", "LaYa", "Laya", "LA YA"): a sentence without one holds no such unit."""
+    out = set()
+    for _first, second, third, _type in ROMAN_UNITS:
+        for b in second:
+            for c in third:
+                for sep in (" ", "-", ""):
+                    out.update({f"{b.title()}{sep}{c.title()}", f"{b}{sep}{c}", f"{b.upper()}{sep}{c.upper()}"})
+                out.add(f"{b.title()}{c}")
+    return tuple(sorted(out))
+
+
+ROMAN_UNIT_RE = re.compile(
+    r"\b(?i:" + "|".join(
+        "(?P<r%d>%s)" % (i, r"[\s-]*".join("(?:%s)" % "|".join(syl) for syl in (a, b, c)))
+        for i, (a, b, c, _t) in enumerate(ROMAN_UNITS)) + r")"
+    r"\s*[-–]?\s*(?:No\.?\s*)?(?P<open>[\(（]\s*)?(?P<num>\d{1,4})(?(open)\s*[\)）])(?![\w-])")
+UNIT_STEMS = (*_roman_stems(), "Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
 
 
+_BRACKETED_UNIT = re.compile(r"\s*\(\s*")  # "Command (" before the command's number (``_bracketed_units``)
 has_unit_stem = AnyOf(UNIT_STEMS)  # ``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written), one pass
 
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
@@ -122,6 +154,8 @@ HEAD_KIND = {
     "junction": "other", "zone": "other", "site": "other", "warehouse": "other",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+# after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
+_NAMED_HEADS_RE = _HEADS_RE.replace(r"village\s+tract", r"village(?:\s+|-)tract")
 CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
 CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
@@ -140,11 +174,24 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              # high school", "the X deep-sea port project site"
              "department", "fuel", "ammunition", "ordnance", "arms", "weapons", "supply", "logistics", "training",
              "signal", "communications", "radio", "television", "oil", "high", "middle", "primary",
-             "deep-sea", "project", "relay")
+             "deep-sea", "project", "relay",
+             # the words of a unit's site and its place in a defence: "the X army company camp", "the X
+             # junta infantry company headquarters", "the X forward operating base", "the X rear
+             # headquarters", "the X mountain top camp", "the X area's security post" (a possessive
+             # modifier: "the X junta column's camp")
+             "company", "column", "regiment", "brigade", "platoon", "forward", "operating", "rear", "front",
+             "front-line", "outer", "inner", "defensive", "defence", "defense", "fortified", "observation",
+             "sentry", "lookout", "watch", "top", "mountain", "mountaintop", "hill", "hill-based", "ridge",
+             "riverbank", "river", "jungle", "temporary", "mobile", "combat", "commando", "special", "area",
+             "base", "bunker", "sub-township", "ward", "mine", "mining", "jade",
+             "bridge", "railway", "checkpoint", "gate", "people's defence force", "people's defense force",
+             "rural", "urban", "local", "communication")  # "X village's rural police station", "the X-Y communication road"
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
-    rf"\b(?P<name>{CAPSEQ}(?:\s+\d{{1,4}}(?=\s+[a-z]))?)(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"  # "the Ka Pa Sa 22 ordnance factory"
-    rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    # "the Ka Pa Sa 22 ordnance factory", "the Hpa Lu No. 3 outpost", "Tanghpe (Damphet) village" (a
+    # second spelling in brackets)
+    rf"\b(?P<name>{CAPSEQ}(?:\s+(?:\d{{1,4}}(?=\s+[a-z])|No\.?\s*\(?\d{{1,4}}\)?(?=\s)|\({CAP}(?:\s+{CAP}){{0,3}}\)(?=\s)))?)(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"  # "the Ka Pa Sa 22 ordnance factory"
+    rf"(?P<mod>(?i:(?:{_MODS_RE})(?:['’]s)?\s+){{0,4}})(?P<head>(?i:{_NAMED_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named|known\s+as)\s+(?P<name>{CAPSEQ})")
@@ -161,6 +208,7 @@ LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+"
     rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
     rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
+    rf"(?P<cowner>(?-i:Burma|Myanmar|Burmese|SAC|Tatmadaw)\s+)?"  # "the Burma army camp close to X": the owner by its country
     rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
@@ -444,10 +492,13 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 # object); "two outposts near Mading" are places
                 counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
                                                        or _AREAS_AFTER.match(s, m.end()) is not None)
-                if m.group("poss") and m.group("poss")[0].isupper():
-                    # the owner is a side, named apart ("the State Administration Council's (SAC) hilltop camp")
-                    label = " ".join(s[m.end("poss"):m.end()].split()) + (geo.group() if geo else "")
-                    add(Place(start + m.end("poss"), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
+                owned = m.end("cowner") if m.group("cowner") else (
+                    m.end("poss") if m.group("poss") and m.group("poss")[0].isupper() else -1)
+                if owned >= 0:
+                    # the owner is a side, named apart ("the State Administration Council's (SAC) hilltop
+                    # camp", "the Burma army camp")
+                    label = " ".join(s[owned:m.end()].split()) + (geo.group() if geo else "")
+                    add(Place(start + owned, start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 else:
                     add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
@@ -482,11 +533,38 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
+    if "(" in s and has_unit_stem(s):
+        found = _bracketed_units(text, found)
     if plural_sites:
         found = _listed_sites(text, found, plural_sites)
     if "," in s or "(" in s:
         found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
+
+
+def _bracketed_units(text: str, places: list[Place]) -> list[Place]:
+    """"the Hsipaw Operations Command (Sa Ka Kha-9)", "the Mong Hsat base (LIB 570)": a site named,
+    then its unit in brackets: one place, the unit's."""
+    out: list[Place] = []
+    for p in places:
+        last = out[-1] if out else None
+        if (last is not None and p.unit is not None and last.unit is None and last.ref is None and not last.bare
+                and kind_family(last.kind) == "base" and _BRACKETED_UNIT.fullmatch(text, last.end, p.start)):
+            end = p.end
+            close = _CLOSE_BRACKET.match(text, end)
+            if close is None and text[end - 1] != ")":
+                out.append(p)
+                continue
+            end = close.end() if close else end
+            inner = " ".join(text[p.start:end - 1].split())
+            inner = inner[:-5] if inner.endswith(" base") else inner
+            out[-1] = Place(last.start, end, f"{last.name} ({inner})", last.kind, p.unit)
+            continue
+        out.append(p)
+    return out
+
+
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 
 
 def _ref_gate(s: str, low: str, gates: SiteGates | None):
@@ -667,7 +745,8 @@ _NAMEABLE: dict[str, bool] = {}  # word -> a NAMED_SITE_RE match may read it aft
 def _nameable(word: str) -> bool:
     ok = _NAMEABLE.get(word)
     if ok is None:
-        ok = word[0] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
+        bare = word.lstrip("(")  # "(Damphet)", "(5)": a second spelling, a number in brackets
+        ok = bare[:1] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
         if len(_NAMEABLE) < 200_000:
             _NAMEABLE[word] = ok
     return ok
@@ -785,6 +864,16 @@ def _units(s: str, offset: int) -> list[Place]:
             else:
                 label_n = label
             out.append(Place(offset + a, offset + name_end, label_n, "military_base", Unit(utype, n.lstrip("0") or "0")))
+    for m in ROMAN_UNIT_RE.finditer(s):
+        a, b = m.start(), m.end()
+        if any(not (b <= p.start - offset or a >= p.end - offset) for p in out):
+            continue
+        utype = next(ROMAN_UNITS[int(k[1:])][3] for k, v in m.groupdict().items() if k[0] == "r" and v)
+        suffix = _BASE_SUFFIX.match(s[b:])
+        name_end = b + (suffix.end() if suffix else 0)
+        label = " ".join(s[a:name_end].split()) + ("" if suffix else " base")
+        out.append(Place(offset + a, offset + name_end, label, "military_base", Unit(utype, m.group("num").lstrip("0") or "0")))
+    out.sort(key=lambda p: p.start)
     merged: list[Place] = []  # "21st Military Operations Command (MOC-21)": one unit, not two
     for p in out:
         if merged and p.unit and merged[-1].unit == p.unit and p.start - merged[-1].end <= 3:
@@ -805,7 +894,7 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
         for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
-            head = " ".join(m.group("head").lower().split())
+            head = " ".join(m.group("head").lower().replace("-", " ").split())
             kind = HEAD_KIND.get(head, HEAD_KIND.get(head.rstrip("s"), "other"))
             names = [m.group("name")]
             if rx is NAMED_SITE_RE and m.group("more"):
@@ -842,6 +931,10 @@ _HELD_BY = re.compile(r"^[\w'’]+-(?:controlled|held|occupied|run|based|backed|
 
 
 _HONORIFICS = frozenset({"Ma", "Ko", "Daw", "Saw", "Naw", "Nang", "Sai", "Bo", "U"})
+# the first words a site's name keeps before another capitalised word: Burmese syllables that are
+# also titles or common names ("Aung Thar Yar camp", "Min Gyi outpost") and the words that tell a
+# place from its namesake ("New Ywa Thit outpost", "Upper Hpa Lu camp")
+_NAME_LEADS = _HONORIFICS | frozenset({"Min", "Aung", "Hlaing", "New", "Old", "Upper", "Lower"})
 
 
 def _strip_lead(name: str) -> str:
@@ -852,11 +945,11 @@ def _strip_lead(name: str) -> str:
     if 0 <= owner < len(words) - 1:
         words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",) or _HELD_BY.match(words[0])):
-        if words[0] in _HONORIFICS and len(words) >= 2 and words[1][:1].isupper():
-            break  # "Ma Hlaing Gone village": a syllable of the name, not a person's title
+        if words[0] in _NAME_LEADS and len(words) >= 2 and words[1][:1].isupper() and words[1] not in NOT_PLACE:
+            break  # "Ma Hlaing Gone village", "Min Gyi camp", "Upper Hpa Lu camp": a word of the name, not a title
         words = words[1:]
-    if not words or all(w in NOT_PLACE for w in words):
-        return ""
+    if not words or all(w in NOT_PLACE or w.endswith(("'s", "’s")) and w[:-2] in NOT_PLACE for w in words):
+        return ""  # "Kachin's jade hub": a region's, no name of a site
     return " ".join(words)
 
 
@@ -945,7 +1038,9 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
             words[0] in _NAMESAKE_LEAD and len(words) >= 2 and not any(w.rstrip("'’s") in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
-    while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS:
+    while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS and not (
+            # "Wan Aung", "Ywa Aung": a last syllable of a place's name, not a person's ("Ko Aung" is one)
+            words[-1] == "Aung" and len(words) >= 2 and words[0] not in LEAD_STOP and words[-2] not in LEAD_STOP):
         words = words[:-1]
     if not words:
         return 0, 0, ""
