@@ -152,6 +152,13 @@ HEAD_KIND = {
     # telecom tower", "the Kyin San Kyawt border trade zone", "the Hpakant road junction"
     "depot": "military_base", "barracks": "military_base", "academy": "military_base", "tower": "other",
     "junction": "other", "zone": "other", "site": "other", "warehouse": "other",
+    # the sites of a unit smaller than a battalion and of its guns: "the X army company", "the X
+    # artillery battery", "the X barrack", "the X cantonment"
+    "army company": "military_base", "infantry company": "military_base", "military company": "military_base",
+    "junta company": "military_base", "police company": "military_base", "militia company": "military_base",
+    "rifle company": "military_base", "regime company": "military_base",
+    "battery": "outpost", "barrack": "military_base", "cantonment": "military_base", "bunker": "outpost",
+    "strongpoint": "outpost",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 # after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
@@ -485,8 +492,9 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                          else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
                 if words[0].lower() in ("the", "a", "an", "another"):
                     words = words[1:]
-                geo = _GEO_TAIL.match(s, m.end())
-                label = " ".join(words) + (geo.group() if geo else "")
+                # "the camp close to Hpa Lu village": the settlement's head noun is the label's too
+                geo = _GEO_TAIL.match(s, m.end()) or tail
+                label = " ".join(words) + (" " + " ".join(geo.group().split()) if geo else "")
                 # "two military outposts located in Momauk Township", "camps in Waingmaw and Momauk
                 # townships": unnamed sites placed only by an area are a figure, never a place (no
                 # object); "two outposts near Mading" are places
@@ -506,6 +514,9 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 inner.append(settlement)
         for p in _named_sites(s, start, free, gates):
             add(p)
+        if gates is not None and "the " in s:
+            for p in _described_sites(s, start, free, gates):
+                add(p)
     if upper:
         for m in BARE_RE.finditer(s):
             if taken and inside(m.start(), m.end()):
@@ -924,6 +935,56 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
                 a = max(a, s.find(name, a))  # without its owner: "the Military Council's X camp"
                 b = m.end() if (len(names) == 1 or i == len(names) - 1) else a + len(raw)
                 out.append(Place(offset + a, offset + b, label, kind))
+    return out
+
+
+# "the Hpa Lu area's sentry post", "the Hpa Lu hilltop fortified camp": a name anchored by "the",
+# then one to three lower-case words the modifier list does not hold, then a site's head noun
+_DESCRIBED_HEADS = frozenset({"camp", "base", "outpost", "post", "headquarters", "garrison", "checkpoint", "stronghold",
+                              "encampment", "company", "battalion", "command", "barracks", "barrack", "cantonment",
+                              "bunker", "battery", "station", "gate", "police station", "security post", "guard post",
+                              "border post", "police post", "military base", "military camp", "depot"})
+_DESCRIBED_BEFORE = re.compile(
+    rf"\b(?i:the)\s+(?P<name>{CAPSEQ})(?:['’]s)?\s+(?P<mod>(?:[a-z][a-z'’-]*\s+){{1,3}})$")
+_DESCRIBED_HEAD = re.compile(rf"(?i:{_HEADS_RE})(?![\w-])")
+# the words that end a noun phrase or open another: never a modifier of a site's name
+_NOT_MODIFIER = frozenset("""
+the a an and or but nor of in at on to from by with for near into onto over under after before since as that this
+these those which who whom whose where when while its their his her our your my is was were are be been being has
+had have having also not no then than said says told including plus both all every each some many several few two
+three four five six seven eight nine ten other another such just only nearby remaining last first second third
+refugee refugees displacement displaced idp idps relief evacuation evacuee evacuees people residents civilians
+villagers students workers labour labor detention prisoners prisoner home homes houses house family families
+children women men it they he she we there here what how why so yet if because though although whether
+""".split())
+
+
+def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]:
+    """Sites a name anchors whose modifiers NAMED_SITE_RE does not know ("the Hpa Lu area's
+    sentry post"): the name after "the", at most three lower-case words that are no function
+    word, then a head noun of a military or guarded site (``_DESCRIBED_HEADS``)."""
+    out: list[Place] = []
+    for h in gates.heads:
+        head = _DESCRIBED_HEAD.match(s, h)
+        if head is None:
+            continue
+        hw = " ".join(head.group().lower().split())
+        if hw not in _DESCRIBED_HEADS or not free(h, head.end()):
+            continue
+        m = _DESCRIBED_BEFORE.search(s, max(0, h - 160), h)
+        if m is None:
+            continue
+        mods = m.group("mod").split()
+        if any(w.rstrip("'’s").rstrip("'’") in _NOT_MODIFIER or w in _NOT_MODIFIER or w.endswith("ly") for w in mods):
+            continue
+        a = m.start("name")
+        if not free(a, head.end()) or any(not (head.end() <= p.start - offset or a >= p.end - offset) for p in out):
+            continue
+        name = _strip_lead(m.group("name"))
+        if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
+            continue
+        a = max(a, s.find(name, a))
+        out.append(Place(offset + a, offset + head.end(), " ".join(s[a:head.end()].split()), HEAD_KIND.get(hw, "other")))
     return out
 
 
