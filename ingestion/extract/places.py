@@ -159,6 +159,9 @@ HEAD_KIND = {
     "rifle company": "military_base", "regime company": "military_base",
     "battery": "outpost", "barrack": "military_base", "cantonment": "military_base", "bunker": "outpost",
     "strongpoint": "outpost",
+    # "the X checkpost", "the X HQ", "the X-Y stretch" (of a road)
+    "checkpost": "outpost", "check-post": "outpost", "headquarter": "military_base", "hq": "military_base",
+    "tollgate": "other", "stretch": "road", "section": "road",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 # after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
@@ -239,8 +242,11 @@ WARDS_GROUP_RE = re.compile(
     rf"|\b(?:(?:two|three|four|five|six|several|many|some|most\s+of\s+the|all(?:\s+the)?|\d{{1,2}})\s+(?:urban\s+)?|urban\s+)"
     rf"[Ww]ards\s+(?:of|in)\s+(?:the\s+)?(?P<town2>{CAPSEQ})(?!\s*,\s*(?-i:[A-Z])|\s+and\s+(?-i:[A-Z])))")
 # (not "the wards of A, B and C": wards named A, B and C)
-NUMBERED_HILL_RE = re.compile(r"(?:\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}|\b(?:Camp|Outpost|Post)\s+No\.?\s*\d{1,3})\b"
+# "Hill 1052", "Point 808", "Camp No. 1", "Outpost 14", "Gate (2)": a site named by its number
+NUMBERED_HILL_RE = re.compile(r"(?:\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}\b|\b(?:Camp|Outpost|Post)\s+No\.?\s*\d{1,3}\b"
+                              r"|\b(?P<site>Camp|Outpost|Post|Gate|Checkpoint|Bridge)\s+(?:No\.?\s*)?(?:\(\d{1,3}\)|\d{1,3}\b))"
                               r"(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
+_NUMBERED_SITE_WORDS = ("Camp ", "Outpost ", "Post ", "Gate ", "Checkpoint ", "Bridge ")
 # "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
 NUMBERED_WARD_RE = re.compile(
     r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
@@ -434,10 +440,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
-    if "Hill " in s or "Point " in s or "No." in s or "No " in s:  # "Hill 1052", "Point 808" (its height), "Camp No. 1"
-        for m in NUMBERED_HILL_RE.finditer(s):
+    if "Hill " in s or "Point " in s or "No." in s or "No " in s or any(w in s for w in _NUMBERED_SITE_WORDS):
+        for m in NUMBERED_HILL_RE.finditer(s):  # "Hill 1052", "Point 808" (its height), "Camp No. 1", "Gate 2"
             if free(m.start(), m.end()):
-                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))
+                kind = "other" if m.group("site") in ("Gate", "Bridge") else "outpost"
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), kind))
     if "wards" in s:  # "two wards of Loikaw", "Kyaukme's wards", "wards 3, 4 and 5 of Kyauktaw"
         for m in WARDS_GROUP_RE.finditer(s):
             town = _strip_lead(m.group("town") or m.group("town2") or m.group("owner") or "")
@@ -548,7 +555,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         found = _bracketed_units(text, found)
     if plural_sites:
         found = _listed_sites(text, found, plural_sites)
-    if "," in s or "(" in s:
+    if "," in s or "(" in s or "—" in s or "–" in s or " - " in s:
         found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
 
@@ -588,7 +595,7 @@ def _ref_gate(s: str, low: str, gates: SiteGates | None):
     return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
-_APPOSED_SITE = re.compile(r"(?:,\s+(?:which\s+(?:served|serves|had\s+served|was|is|had\s+been|has\s+been)\s+(?:as\s+)?|the\s+site\s+of\s+)?|\s*\(\s*)"
+_APPOSED_SITE = re.compile(r"(?:,\s+(?:which\s+(?:served|serves|had\s+served|was|is|had\s+been|has\s+been)\s+(?:as\s+)?|the\s+site\s+of\s+)?|\s*\(\s*|\s*[—–]\s*|\s+-\s+)"  # "X — a junta outpost —"
                            r"(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)(?-i:[a-z\d])[\w'’-]*\s+){0,3}?"
                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
 
@@ -604,7 +611,7 @@ def _apposed(text: str, places: list[Place]) -> list[Place]:
     so do the bare names of a list in a plural apposition ("A and B, two villages near Y")."""
     out = list(places)
     for i, p in enumerate(out):
-        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith((",", " (", "("), p.end) else None
+        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith((",", " (", "(", " —", "—", " –", "–", " - "), p.end) else None
         if m is None:
             many = _APPOSED_SITES.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
             if many is not None:

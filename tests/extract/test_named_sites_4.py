@@ -157,3 +157,23 @@ def test_a_site_the_next_sentence_places_in_the_town_leaves_the_town_a_town():
     got = captured("The TNLA overran the camp of the junta at Hsin Lwe and now controls the town. "
                    "The camp in Hsin Lwe fell last night.")
     assert got.get("Hsin Lwe") == "town"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The KNLA captured Outpost 27 near the river.", "Outpost 27", "outpost"),
+    ("The KNLA captured Gate (6) near the river.", "Gate (6)", "other"),
+    ("The KIA overran the Hpa Zin checkpost on Monday.", "Hpa Zin checkpost", "outpost"),
+    ("The KIA overran the Nam Lwe HQ on Monday.", "Nam Lwe HQ", "military_base"),
+])
+def test_a_site_named_by_its_number_or_a_head_noun_of_reporting_english(text, name, kind):
+    assert (name, kind) in places(text)
+
+
+def test_a_number_with_a_unit_of_length_after_a_head_noun_is_no_site():
+    assert places("The camp 5 km away was shelled.") == []
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "-"])
+def test_a_bare_name_takes_the_kind_of_a_site_told_between_dashes(dash):
+    got = places(f"The KIA seized Lwe Hpa Bum {dash} a junta outpost on the ridge {dash} on Monday.")
+    assert ("Lwe Hpa Bum", "outpost") in got
