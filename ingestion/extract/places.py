@@ -120,6 +120,7 @@ _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
 
 
 _BRACKETED_UNIT = re.compile(r"\s*\(\s*")  # "Command (" before the command's number (``_bracketed_units``)
+has_roman_stem = AnyOf(_roman_stems())  # a ROMAN_UNIT_RE match needs one (a cheap look first)
 has_unit_stem = AnyOf(UNIT_STEMS)  # ``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written), one pass
 
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
@@ -223,7 +224,12 @@ LOCATED_SITE_RE = re.compile(
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
     rf"(?:\s+(?:that\s+|which\s+)?(?:they|it|the\s+(?:junta|regime|military|army))\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"  # "the positions they held inside X"
-    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|inside|within|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:(?:just|directly|immediately|right)\s+)?"
+    rf"(?:(?:(?:about|some|around|nearly)\s+)?\d{{1,3}}(?:\.\d)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?=(?:north|south|east|west)))?"
+    rf"(?:(?:(?:about|some|around|nearly)\s+)?\d{{1,3}}(?:\.\d)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+from|above|near|at|outside|inside|within|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of"
+    # "the base just outside X", "the camp next to X", "the outpost northeast of X", "the base 5 km from X"
+    rf"|next\s+to|adjacent\s+to|beside|behind|below|facing|guarding|(?:north|south)-?(?:east|west)\s+of|"
+    rf"at\s+the\s+(?:edge|entrance|foot|mouth|top)\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # two unnamed sites placed by one name: "the police station and (the) administration office in Sinbo"
 COORD_SITES_RE = re.compile(
     rf"\b(?i:the|its|their)\s+(?P<one>(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<h1>(?i:{_HEADS_RE})))\s+and\s+(?:(?:the|its|their)\s+)?"
@@ -524,6 +530,9 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         if gates is not None and "the " in s:
             for p in _described_sites(s, start, free, gates):
                 add(p)
+        if gates is not None and any(c.isdigit() for c in s):
+            for p in _numbered_sites(s, start, free, gates):
+                add(p)
     if upper:
         for m in BARE_RE.finditer(s):
             if taken and inside(m.start(), m.end()):
@@ -669,7 +678,7 @@ _IN_AT = re.compile(r"(?P<held>\s+(?:that\s+|which\s+)?(?:they|it|the\s+\w+)\s+(
                     r"\s+(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
 _SETTLEMENT_HEADS = frozenset({"town", "city", "township", "village", "village tract", "ward", "quarter",
                                "neighbourhood", "neighborhood"})
-_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
+_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway|area)\b")
 _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 
@@ -882,7 +891,7 @@ def _units(s: str, offset: int) -> list[Place]:
             else:
                 label_n = label
             out.append(Place(offset + a, offset + name_end, label_n, "military_base", Unit(utype, n.lstrip("0") or "0")))
-    for m in ROMAN_UNIT_RE.finditer(s):
+    for m in (ROMAN_UNIT_RE.finditer(s) if has_roman_stem(s) else ()):
         a, b = m.start(), m.end()
         if any(not (b <= p.start - offset or a >= p.end - offset) for p in out):
             continue
@@ -971,6 +980,7 @@ def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]
     sentry post"): the name after "the", at most three lower-case words that are no function
     word, then a head noun of a military or guarded site (``_DESCRIBED_HEADS``)."""
     out: list[Place] = []
+    low = s.lower()
     for h in gates.heads:
         head = _DESCRIBED_HEAD.match(s, h)
         if head is None:
@@ -978,7 +988,12 @@ def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]
         hw = " ".join(head.group().lower().split())
         if hw not in _DESCRIBED_HEADS or not free(h, head.end()):
             continue
-        m = _DESCRIBED_BEFORE.search(s, max(0, h - 160), h)
+        # the name's "the": no other "the" stands between it and the head noun
+        lo = max(0, h - 160)
+        the = low.rfind("the", lo, h)
+        while the >= 0 and (the > 0 and low[the - 1].isalnum() or not low[the + 3:the + 4].isspace()):
+            the = low.rfind("the", lo, the)  # ("they", "Northern": no word "the")
+        m = _DESCRIBED_BEFORE.match(s, the, h) if the >= 0 else None
         if m is None:
             continue
         mods = m.group("mod").split()
@@ -992,6 +1007,31 @@ def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]
             continue
         a = max(a, s.find(name, a))
         out.append(Place(offset + a, offset + head.end(), " ".join(s[a:head.end()].split()), HEAD_KIND.get(hw, "other")))
+    return out
+
+
+# "the border guard post 12", "the police station No. (3)": a site a number names, its modifiers before it
+_NUMBERED_HEAD = re.compile(
+    r"(?P<head>camp|outpost|post|gate|checkpoint|bridge|base|station|police\s+station|guard\s+post|security\s+post|"
+    r"border\s+post|checkpost)\s+(?:[Nn]o\.?\s*)?(?:\(\d{1,3}\)|\d{1,3}\b)"
+    r"(?![\d,.]*\s*(?:km|kilomet|miles?|%|feet|ft|met(?:re|er)s|days?|times|hours?|weeks?|months?|years?|[a-z]+s\b))")
+_MODS_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?:{_MODS_RE})\s+){{0,3}}$", re.I)
+
+
+def _numbered_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]:
+    """Sites named by a number after their head noun, lower case ("the border guard post 12",
+    "the police station No. 3"), with the modifiers before the head noun."""
+    out: list[Place] = []
+    for h in gates.heads:
+        m = _NUMBERED_HEAD.match(s, h)
+        if m is None or not free(h, m.end()) or any(h < p.end - offset for p in out):
+            continue
+        mods = _MODS_BEFORE.search(s, max(0, h - 80), h)
+        a = mods.start() if mods else h
+        if not free(a, m.end()):
+            a = h
+        head = " ".join(m.group("head").lower().split())
+        out.append(Place(offset + a, offset + m.end(), " ".join(s[a:m.end()].split()), HEAD_KIND.get(head, "other")))
     return out
 
 

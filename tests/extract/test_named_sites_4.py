@@ -177,3 +177,40 @@ def test_a_number_with_a_unit_of_length_after_a_head_noun_is_no_site():
 def test_a_bare_name_takes_the_kind_of_a_site_told_between_dashes(dash):
     got = places(f"The KIA seized Lwe Hpa Bum {dash} a junta outpost on the ridge {dash} on Monday.")
     assert ("Lwe Hpa Bum", "outpost") in got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The KIA captured the base just outside Hpa Zin on Monday.", "base just outside Hpa Zin", "military_base"),
+    ("The KIA captured the camp next to Hpa Zin on Monday.", "camp next to Hpa Zin", "outpost"),
+    ("The KIA captured the outpost beside Hpa Zin on Monday.", "outpost beside Hpa Zin", "outpost"),
+    ("The KIA captured the base north-east of Hpa Zin on Monday.", "base north-east of Hpa Zin", "military_base"),
+    ("The KIA captured the junta base about 7 km from Hpa Zin on Monday.", "junta base about 7 km from Hpa Zin",
+     "military_base"),
+    ("The KIA captured the junta base 14 km north of Hpa Zin.", "junta base 14 km north of Hpa Zin", "military_base"),
+    ("The KIA captured the camp guarding Hpa Zin on Monday.", "camp guarding Hpa Zin", "outpost"),
+    ("The KIA captured the junta's camp in the Hpa Zin area on Monday.", "junta's camp in the Hpa Zin area",
+     "outpost"),
+])
+def test_an_unnamed_site_placed_by_a_name_in_more_ways(text, name, kind):
+    assert (name, kind) in places(text)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The KNLA seized the border guard post 31 on Monday.", "border guard post 31", "outpost"),
+    ("The PDF raided the police station No. (4) in the town.", "police station No. (4)", "other"),
+])
+def test_a_lower_case_site_named_by_its_number(text, name, kind):
+    assert (name, kind) in places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The camp 5 km away was attacked and the base 3 times shelled.",
+    "The junta said its camp 2 soldiers died.",
+])
+def test_a_number_of_a_measure_or_a_count_after_a_head_noun_names_no_site(text):
+    assert places(text) == []
+
+
+def test_a_name_after_they_or_a_word_holding_the_still_finds_its_the():
+    got = places("Northern units said they took the Lwe Zin sniper nest camp.")
+    assert ("Lwe Zin sniper nest camp", "outpost") in got
