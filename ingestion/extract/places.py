@@ -98,14 +98,15 @@ ROMAN_UNITS = (
 
 def _roman_stems() -> tuple[str, ...]:
     """The last two syllables of every ROMAN_UNITS abbreviation as reports write them ("La Ya",
-    "la-ya", "LaYa", "Laya", "LA YA"): a sentence without one holds no such unit."""
+    "la-ya", "LaYa", "LA YA"): a sentence without one holds no such unit (one written "Kalaya" is
+    not looked for)."""
     out = set()
     for _first, second, third, _type in ROMAN_UNITS:
         for b in second:
             for c in third:
-                for sep in (" ", "-", ""):
+                for sep in (" ", "-"):
                     out.update({f"{b.title()}{sep}{c.title()}", f"{b}{sep}{c}", f"{b.upper()}{sep}{c.upper()}"})
-                out.add(f"{b.title()}{c}")
+                out.add(f"{b.title()}{c.title()}")  # "KaLaYa" (not "Kaya": "Kayah" holds it)
     return tuple(sorted(out))
 
 
@@ -530,7 +531,7 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         if gates is not None and "the " in s:
             for p in _described_sites(s, start, free, gates):
                 add(p)
-        if gates is not None and any(c.isdigit() for c in s):
+        if gates is not None and _DIGIT.search(s):
             for p in _numbered_sites(s, start, free, gates):
                 add(p)
     if upper:
@@ -1010,6 +1011,7 @@ def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]
     return out
 
 
+_DIGIT = re.compile(r"\d")
 # "the border guard post 12", "the police station No. (3)": a site a number names, its modifiers before it
 _NUMBERED_HEAD = re.compile(
     r"(?P<head>camp|outpost|post|gate|checkpoint|bridge|base|station|police\s+station|guard\s+post|security\s+post|"
