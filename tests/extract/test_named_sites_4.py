@@ -214,3 +214,8 @@ def test_a_number_of_a_measure_or_a_count_after_a_head_noun_names_no_site(text):
 def test_a_name_after_they_or_a_word_holding_the_still_finds_its_the():
     got = places("Northern units said they took the Lwe Zin sniper nest camp.")
     assert ("Lwe Zin sniper nest camp", "outpost") in got
+
+
+def test_an_ordinal_among_the_words_of_a_located_site():
+    got = places("The AA captured the junta's 9th company camp at Hpa Zin.")
+    assert ("junta's 9th company camp at Hpa Zin", "outpost") in got
