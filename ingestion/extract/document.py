@@ -268,13 +268,19 @@ def _named_in_evidence(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
     resolutions in eight named the wrong place or told a change already told. A withdrawal may
     leave the place the sentence before took ("They overran the base. Its troops fled."), and a
     recapture take it back ("… and the junta retook the village")."""
-    out = []
+    out, later = [], []
     for r in rs:
         i = r.event.sentence
         if r.event.trigger.family in ("withdraw", "recapture") and i > 0:
             i -= 1  # "They overran the base. Its troops fled.": the place just taken
         if sms[i].sentence.start <= r.place.start < sms[r.event.sentence].sentence.end:
             out.append(r)
+        elif r.change == "withdrew" and r.event.shared_place:
+            later.append(r)
+    # "the KNLA captured the base after its soldiers fled": the side left the place the capture
+    # beside it took, a place the report named and told taken in its own words
+    taken = {r.place.key for r in out if r.change == "captured"}
+    out += [r for r in later if r.place.key in taken]
     return out
 
 
@@ -508,6 +514,7 @@ _LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|on
 # PNLA, which took X in 2023, lost the town in November"
 # an opening clause naming the place, then the main clause's "the town": "After losing X in April,
 # the junta retook the town"
+_LATER_AND_CLAUSE = re.compile(r"[,;]\s*(?:and|but|then|and\s+then)\s+[^,;]{0,60}$", re.I)
 _OPENING_CLAUSE = re.compile(r"^\W*(?:after|before|since|having|despite|following|when|while)\b[^,;]*,\s*(?:[\w'’-]+\s+){0,4}$", re.I)
 _AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)
 
@@ -528,7 +535,9 @@ def _resolve_places(ev: Event, st: DocumentState) -> list[Place]:
         head = _specific_head(p.name)
         before = st.current.sentence.text[:ev.trigger.start - st.current.sentence.start] if st.current is not None else ""
         here = (_RELATIVE_VERB.search(before) is not None or _LATER_CLAUSE.search(before) is not None
-                or _AFTER_RELATIVE.search(before) is not None or ev.trigger.family in ("capture", "recapture", "withdraw") and _OPENING_CLAUSE.match(before) is not None)
+                or _AFTER_RELATIVE.search(before) is not None or ev.trigger.family in ("capture", "recapture", "withdraw") and _OPENING_CLAUSE.match(before) is not None
+                # "… launched its push on X, …, and by 20 September the town had fallen to them"
+                or ev.trigger.voice == "place_subject" and _LATER_AND_CLAUSE.search(before) is not None)
         # the candidates, nearest first (read only as far as needed)
         cands = (q for q in st.named_back(p.start, fam, here) if head is None or head in q.name.lower())
         nearest = next(cands, None)
@@ -690,6 +699,15 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
+    if len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates):
+        # "took A on July 14, and two days later, on July 16, B": a date opening a list's item
+        t, off = sm.sentence.text, sm.sentence.start
+        for d in sm.dates:
+            if d.first is not None and 0 <= place.start - d.end <= 6 and _ITEM_DATE_GAP.fullmatch(t, d.end - off, place.start - off) \
+                    and _ITEM_DATE_LEAD.search(t, max(0, d.start - off - 40), d.start - off):
+                first, last = not_after(d.first, d.last, pub)
+                if first is not None:
+                    return first, (last if last != first else None), d.precision
     if len(sm.dates) >= 2:
         # "… Nawnghkio in July, and then Kyaukme and Hsipaw in October": the pair's date
         nxt = next((q for q in sm.places if q.start > place.end and not q.inner), None)
@@ -699,6 +717,8 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
 
 
 _LIST_DAY = re.compile(r"\s+(?:in|on)\s+")
+_ITEM_DATE_GAP = re.compile(r",?\s*(?:(?:a|an|the)\s+)?", re.I)
+_ITEM_DATE_LEAD = re.compile(r"(?:,|\band)\s*(?:[\w-]+\s+){0,3}?(?:later\s*,?\s*|after\s*,?\s*)?(?:on|in)\s+$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+")
 
 

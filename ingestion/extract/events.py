@@ -51,10 +51,12 @@ COORD_GAP = re.compile(
     # "A and the nearby village of B" (after "and": ", a village of B" is an apposition)
     r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*along\s+with|&|,?\s*plus)\s+(?:also\s+)?(?:the\s+)?"
     r"(?:(?:nearby|neighbouring|neighboring|adjacent|key|strategic|main|important|junta['’]s|regime['’]s)\s+){0,2}"
-    r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$", re.I)
+    r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$"
+    # "the village of A on 10 May and that of B": the same noun, said again by a pronoun
+    r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*then)\s+(?:also\s+|then\s+|later\s+)?(?:that|those)\s+(?:of|at|in)\s+$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
-    r"^\s*(?:(?:the|a|an|its|their|his|all|both|entire|whole|full|complete|effective|total|key|strategic|main|"
+    r"^\s*(?:(?:the|a|an|its|their|his|all|every|each|both|entire|whole|full|complete|effective|total|key|strategic|main|"
     r"important|major|remaining|last|nearby|neighbouring|neighboring|junta|junta['’]s|regime|regime['’]s|military|"
     r"military['’]s|army['’]s|army|Tatmadaw['’]s|SAC['’]s|enemy|enemy['’]s|border|frontline|hilltop|hill|"
     r"fortified|heavily|well|large|small|big|biggest|largest|former|old|new|towns?|city|cities|villages?|wards?|base|camp|"
@@ -288,6 +290,9 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                           and PEOPLE_GAP.search(text[max(lo, p.start - 50):p.start])][:1]
             if trig.voice == "passive":
                 agent = _after_by(sm, text, trig.end, hi)
+                if agent is None and _OPENING_PASSIVE.match(text, s.start, trig.start):
+                    # "Once X had been taken, military columns pressed on": the main clause's subject
+                    agent = _main_clause_subject(sm, text, trig.end, hi)
             elif OWN_HANDS.search(trig.text):  # "X is now in its hands": the side named before
                 # (not a possessor inside the place: "the regime's office in X is now in their control")
                 own = [a for a in sm.actors if a.end <= trig.start and not text.startswith(("'s", "’s"), a.end)]
@@ -461,6 +466,8 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
         ev.extra["selected"] = False
         ev.extra["carried"] = True
         ev.extra["sentence_places"] = sm.places
+        if ev0.extra.get("taker"):  # "accepted the surrender of X. In the same way, Y …": the same taker
+            ev.extra["taker"] = True
         out.append(ev)
     return out
 
@@ -475,6 +482,8 @@ TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|las
 FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+_EMPTY_ASIDE = re.compile(r",\s*(?=,)")  # a comma before another, what was between them blanked
+_AND_COMMA = re.compile(r"\band\s*,\s*")
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
 PARTIAL = re.compile(r"\b(?:parts?|sections?|portions?|half|some|(?<!urban )areas?|much|most|positions\s+around|outskirts|edge|"
                      r"\d+\s*(?:%|percent|per\s+cent))\s+of\b", re.I)
@@ -494,6 +503,8 @@ INTRANSITIVE = re.compile(r"^\s*(?:(?:from|out\s+of)\s+(?:the\s+)?(?:area|town|b
                           r"village|outpost|post|city)\b)?[\s,]*(?:(?:on|in|at|by|early|late|last|after|before|when|as|"
                           r"back|to|towards?|into|across|"
                           r"overnight|quickly|hastily|without|entirely|completely)\b|[,.;\"”]|$)", re.I)
+# a passive in a clause opening its sentence: "Once X had been taken, …", "After X fell to them, …"
+_OPENING_PASSIVE = re.compile(r"\W*(?:once|after|when|as\s+soon\s+as|soon\s+after|shortly\s+after)\s+[^,;:]{1,80}$", re.I)
 PARTICIPLE_LEAD = re.compile(r"(?:^|\b(?:[Hh]aving|[Ss]ince|[Aa]fter|[Uu]pon|[Oo]n|[Bb]efore)\s+(?:\w+ly\s+)?)$")
 MANNING = re.compile(r"\b(?:manning|guarding|holding|stationed\s+(?:at|in|near)|posted\s+(?:at|in|near)|based\s+(?:at|in)|"
                      r"deployed\s+(?:at|in|near)|inside|in|at|from)\s+(?:the\s+|a\s+|an\s+|their\s+)?$", re.I)
@@ -703,6 +714,9 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             gap = _ALLIES_ASIDE.sub(" ", gap)  # "captured, together with allied PDF forces, the town of X"
         if out and "(" in gap:
             gap = BRACKETED.sub(" ", gap)  # "A (Sagaing), B (Kayin) and C": where each one lies
+        if out and "," in gap:
+            # "A, and two days later, on July 16, B": the commas of a date told between two objects
+            gap = _AND_COMMA.sub("and ", _EMPTY_ASIDE.sub("", gap))
         if out and "from" in gap:
             gap = FROM_SIDE.sub("", gap, count=1)  # "took A from junta troops on Monday, along with B"
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":

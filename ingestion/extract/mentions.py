@@ -23,7 +23,7 @@ from ingestion.extract.triggers import Trigger, find_triggers
 
 # words that stand for an actor named before: "they", "the group", "its fighters"
 ANAPHOR_RE = re.compile(
-    r"\b(?:[Tt]hey|[Ww]e|[Ii]t|[Tt]he\s+(?:armed\s+)?groups?|[Tt]he\s+(?:three\s+|allied\s+)groups|[Tt]he\s+[Aa]lliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
+    r"\b(?:[Tt]hey|[Ww]e|[Ii]t|(?<=\b(?:to|by)\s)them|[Tt]he\s+(?:armed\s+)?groups?|[Tt]he\s+(?:three\s+|allied\s+)groups|[Tt]he\s+[Aa]lliance|[Tt]he\s+organi[sz]ation|[Tt]he\s+coalition|"
     r"(?:[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:own\s+)?(?:forces|fighters|troops|soldiers|units|members|allies)|"
     r"(?:[Tt]he\s+)?(?:[Rr]ebels|[Ii]nsurgents|[Tt]errorists)|(?:[Tt]he\s+)?(?:[Rr]ebel|[Ii]nsurgent|[Aa]nti-regime|[Tt]errorist)\s+(?:forces|fighters|groups))\b")
 SPEECH_RE = re.compile(
@@ -32,7 +32,7 @@ SPEECH_RE = re.compile(
 # where a match of each can open (lower case, a space for any white space; proved in test_scan)
 ANAPHOR_STARTS = ("anti-regime ", "insurgent", "it", "our ", "rebel", "terrorist", "the alliance", "the anti-regime ", "the armed group",
                   "the coalition", "the group", "the three ", "the allied ", "the insurgent", "the organi", "the rebel", "the terrorist",
-                  "their ", "they", "we")
+                  "their ", "them", "they", "we")
 SPEECH_STARTS = ("according ", "acknowledged", "added", "admitted", "alleged", "announced", "boasted", "claim",
                  "confirmed", "declared", "denied", "insisted", "posted", "report", "said", "say", "stated",
                  "statement", "told", "wrote")

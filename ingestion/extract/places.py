@@ -168,9 +168,11 @@ HEAD_KIND = {
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
 # after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
 _NAMED_HEADS_RE = _HEADS_RE.replace(r"village\s+tract", r"village(?:\s+|-)tract")
-CAP = r"(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{1,3}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
+# a month is no word of a name, nor a day beside it ("by 20 September Hpa Lin", "on May 3 Hpa Lin")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+CAP = rf"(?!{_MONTH})(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{{1,3}}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
 # "Point 666 Hill": a number inside a name, between two capitalised words
-CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z]))){{0,4}}"
+CAPSEQ = rf"{CAP}(?:\s+(?:{CAP}|\d{{2,4}}(?=\s+[A-Z])(?!\s+{_MONTH}))){{0,4}}"
 # the words NAMED_SITE_RE reads between a name and its head noun ("Tibual military camp")
 SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border", "guard", "strategic", "tactical",
              "hilltop", "frontline", "main", "security", "village", "people's militia", "gas", "power", "telecom",
@@ -217,7 +219,7 @@ _UNIT_TYPE_WORDS = r"(?:Light|Infantry|Battalion|Artillery|Field|Tank|Armou?red|
 # council's tactical operations command in X")
 LOCATED_HEAD_WITHIN = 7
 LOCATED_SITE_RE = re.compile(
-    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime)\s+"
+    rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime|(?P<every>every|each))\s+"
     rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
     rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
     rf"(?P<cowner>(?-i:Burma|Myanmar|Burmese|SAC|Tatmadaw)\s+)?"  # "the Burma army camp close to X": the owner by its country
@@ -280,7 +282,7 @@ UNIT_ANYWHERE = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "armor", "arm
 # a head noun, then "of", "called" or "named": "the town of Hsenwi"
 _HEAD_FIRST_LINKS = ("of", "called", "named", "known")
 HEAD_FIRST_STARTS = tuple(f"{h} {w}" for h in HEAD_KIND for w in _HEAD_FIRST_LINKS)
-LOCATED_SITE_STARTS = ("a ", "an ", "another ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
+LOCATED_SITE_STARTS = ("a ", "an ", "another ", "each ", "every ", "five ", "four ", "its ", "junta ", "many ", "one ", "regime ", "several ",
                        "six ", "some ", "the ", "their ", "three ", "two ")
 INDEF_STARTS = ("a ", "an ", "another ", "one ")
 REF_STARTS = ("both ", "its ", "that ", "the ", "their ", "these ", "this ", "those ")
@@ -379,13 +381,18 @@ class Place:
 
 _STRIP = re.compile(r"\b(?:the|base|bases|headquarters|hq|camp|camps|town|city|township|ward|village|outpost|"
                     r"post|military|junta|junta's|regime|army|police|station)\b|[^\w]+", re.I)
+_STATION = re.compile(r"\b(?:police|station)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
 def norm_name(name: str) -> str:
-    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo"
+    """A place name folded for comparison: "Bhamo Town" and "the town of Bhamo" → "bhamo", "the
+    Bhamo police station" → "bhamo station"
     (cached: the same names are compared again and again)."""
-    return " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+    folded = " ".join(_STRIP.sub(" ", name.lower().replace("’", "'").replace("'s", "")).split())
+    # a police station is a site of its own, not its town nor the army's base there ("the X police
+    # station" and "the X village station" are one; "X", "X town" and "the X military base" others)
+    return folded + " station" if _STATION.search(name) else folded
 
 
 _KIND_FAMILY = {"military_base": "base", "outpost": "base", "other": "base", "town": "town", "urban_ward": "town",
@@ -493,12 +500,15 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 settlement = Place(start + m.start("name"), start + (tail.end() if tail else m.end()), name,
                                    HEAD_KIND.get(tail.group(1).lower(), "town") if tail else "town",
                                    bare=tail is None, inner=True)
-                held_in = _IN_AT.match(s, m.end("plural"), m.start("name")) if m.group("plural") else None
-                if held_in and (head == "position" and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held"))
+                held_in = (_IN_AT.match(s, m.end("head"), m.start("name")) if m.group("every") and not m.group("plural")
+                           else _IN_AT.match(s, m.end("plural"), m.start("name")) if m.group("plural") else None)
+                if held_in and (head == "position" and (_WHOLE_SET.search(s, m.start(), m.start("head")) or held_in.group("held")
+                                                        or m.group("every"))
                                 or _LAST_OF_ALL.search(s, m.start(), m.start("head"))):
                     # "the military's last remaining bases in Mansi town": the settlement they held
                     # "the military's remaining positions in Ann": the settlement they held, taken whole;
-                    # "the positions they held inside Ann" too, the clause with it (its verb is no change)
+                    # "the positions they held inside Ann" too, the clause with it (its verb is no change);
+                    # "every junta position in Mone" is all of them
                     add(replace(settlement, inner=False, start=start + m.start()) if held_in.group("held")
                         else replace(settlement, inner=False))
                     continue
@@ -1126,6 +1136,9 @@ def _list_before(s: str, a: int) -> bool:
 _THE_AREA = re.compile(r"\s+area\b")
 
 
+_GROUP_AFTER = re.compile(r"\s+(?:armed\s+(?:group|groups|organi[sz]ation)|militias?|rebels|insurgents)\b")
+
+
 def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     """A bare capitalised name without the sentence words and titles around it; none when
     what is left is a possessive of a known name ("Myanmar's"), a common word opening the
@@ -1140,6 +1153,8 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
     # "Min Let Pan", "Nawn Thlawk Bo": a Burmese honorific inside a place name listed or
     # located ("the villages of A, Min Let Pan and B") is part of the name
     listed = len(words) > 1 and _list_before(s, a)
+    if _GROUP_AFTER.match(s, e):
+        return 0, 0, ""  # "the Kadu armed group", "Pa-O militia": people, not a place
     while words and (words[0] in LEAD_STOP or words[0].rstrip("'’s") in NOT_PLACE and len(words) > 1
                      or len(words) > 1 and _HELD_BY.match(words[0])) and not (
             listed and words[0] in _LISTED_NAME_WORDS) and not (

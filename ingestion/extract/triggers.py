@@ -67,6 +67,8 @@ ACTIVE: dict[str, list[str]] = {
         r"important\s+|key\s+|strategic\s+|lost\s+|its\s+|their\s+)+(?:towns?|villages?|bases?|camps?|outposts?|territory|areas?|positions?|ground)\b))"
         r"(?:\s+(?:full\s+)?control\s+(?:of|over))?",
         r"(?:got|get|gets|getting)\s+(?:it|them|both\s+of\s+them|(?:the|its|their)\s+(?:town|village|base|camp|area|outpost|post|city))\s+back",
+        # "the military got Hpa Lin back", "the junta won the Hpa Lin camp back": the name between the words
+        r"(?:got|get|gets|getting|won|win|wins|winning)(?=\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,3}?\s+back\b)",
         # state media: "restored stability in X", "restored administrative control over X"
         r"restor(?:e|ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+|regional\s+|local\s+)?(?:control|stability|peace\s+and\s+stability|"
         r"law\s+and\s+order|the\s+rule\s+of\s+law)\s+(?:of|over|in|to)",
@@ -256,9 +258,9 @@ TRIGGER_STARTS = (
     "bid", "blockade", "came ", "captur", "chas", "expel", "oust", "claim", "clash", "clear", "clos", "come", "coming ", "completely", "conque",
     "control", "desert", "driv", "drov", "effort", "forc", "encircl", "establish", "evacuat", "fall", "fell", "fight", "fled", "flee",
     "fought", "fully", "gain", "gave up", "give up", "gives up", "giving up", "given up", "gave themselves", "give themselves", "gives themselves",
-    "giving themselves", "got ", "gets ", "getting ", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
+    "giving themselves", "got", "hand", "pass", "had been", "has been", "have been", "had long ", "has long ", "have long ", "held", "hold", "launch", "leav", "left",
     "liberat", "los", "maintain", "mount", "moved", "moving", "occup", "offensive", "operation", "over", "pull",
-    "push", "raid", "ran", "re-", "recaptur", "recover", "get ", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
+    "push", "raid", "ran", "re-", "recaptur", "recover", "get", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
     "wrest", "again ", "once ", "enter", "return", "marched ", "rolled ", "swept ",

@@ -295,3 +295,86 @@ def test_places_that_only_locate_the_positions_that_fell_did_not_fall():
 def test_a_side_driven_out_of_a_place_another_verb_named_first_withdrew_too():
     got = changes("Back in March, resistance assaults drove junta troops out of the Ta Kaw camp.")
     assert ("withdrew", "Ta Kaw camp", "outpost", None, "Myanmar Armed Forces") in got
+
+
+def test_a_side_that_fled_the_base_a_capture_beside_it_took_withdrew_from_it():
+    text = ("The KNLA captured the Hti Lu Kho frontier base on Tuesday, its spokesman said. "
+            "Fighting went on in nearby villages all week. "
+            "The KNLA took the base after the junta soldiers fled across the river, he added.")
+    assert sides(text, "withdrew", "actor_from").get("Hti Lu Kho frontier base") == "Myanmar Armed Forces"
+
+
+def test_a_withdrawal_beside_a_reference_no_capture_names_is_not_a_fact():
+    text = ("The KNLA attacked the Hti Lu Kho frontier base on Tuesday, its spokesman said. "
+            "Fighting went on in nearby villages all week. "
+            "Local people said the junta soldiers fled as the shelling of the base went on.")
+    assert "Hti Lu Kho frontier base" not in sides(text, "withdrew", "actor_from")
+
+
+def test_a_police_station_is_a_site_of_its_own_beside_the_base_of_its_town():
+    text = ("The KNLA overran the Hpa Lu Gyi military base on 3 May. "
+            "Two days later KNLA fighters took over the Hpa Lu Gyi police station as well.")
+    assert {"Hpa Lu Gyi military base", "Hpa Lu Gyi police station"} <= set(captors(text))
+
+
+def test_a_police_station_told_twice_is_one_place():
+    from ingestion.extract.places import norm_name
+    assert norm_name("the Hpa Lu Gyi police station") == norm_name("Hpa Lu Gyi village station") != norm_name("Hpa Lu Gyi")
+
+
+@pytest.mark.parametrize("words", ["every junta position in", "each regime position in"])
+def test_every_position_of_a_side_in_a_town_is_the_town(words):
+    text = f"KNLA fighters and local defence forces have taken {words} Hti Khee Ta, the KNU announced on Monday."
+    assert captors(text).get("Hti Khee Ta") == "Karen National Liberation Army"
+
+
+def test_a_place_carried_from_a_surrender_the_side_accepted_is_the_side_s():
+    text = ("On 4 May the TNLA accepted the surrender of all of Light Infantry Battalion 777, which was based "
+            "in Hpa Wing village. In the same way, the No. 778 Infantry Battalion stationed nearby went over to the TNLA on 9 May.")
+    taken = captors(text)
+    assert taken and set(taken.values()) == {"Ta'ang National Liberation Army"}
+
+
+def test_that_of_after_and_names_another_place_of_the_same_noun():
+    text = "The AA began an offensive last month, taking the village of Hpa Lin on 10 May and that of Kyauk Taw Gyi on 18 May."
+    facts = extract_report(Report(id="t", published="2025-07-10", text=text))
+    dates = {f.place: f.date for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert dates == {"Hpa Lin": "2025-05-10", "Kyauk Taw Gyi": "2025-05-18"}
+
+
+@pytest.mark.parametrize("side, actor", [("military columns", "Myanmar Armed Forces"),
+                                         ("KNLA columns", "Karen National Liberation Army")])
+def test_a_passive_in_an_opening_clause_is_the_main_clause_subject_s(side, actor):
+    text = f"Once Hpa Lu Gyi had been taken, {side} pressed on toward the border on 7 July."
+    assert captors(text).get("Hpa Lu Gyi") == actor
+
+
+@pytest.mark.parametrize("text", [
+    "According to the Sagaing PDF, on July 14 it overran a junta camp at Hpa Lin, and two days later, on July 16, "
+    "a second camp at Kyauk Gyi.",
+    "The KNLA overran the Hpa Lin camp on July 14 and, on July 16, the Kyauk Gyi camp.",
+])
+def test_a_date_told_between_two_objects_opens_the_second_and_does_not_end_the_list(text):
+    facts = extract_report(Report(id="t", published="2025-07-20", text=text))
+    dates = {f.place.split()[-1] if " at " in f.place else f.place.split()[1]: f.date
+             for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert dates == {"Lin": "2025-07-14", "Gyi": "2025-07-16"}
+
+
+def test_the_town_a_later_clause_says_had_fallen_to_them_is_the_town_the_sentence_named():
+    text = ("The KIA launched its push on Hpa Lin on 15 September, with PDFs and the Lisu armed group "
+            "fighting alongside it, and by 20 September the town had fallen to them.")
+    facts = extract_report(Report(id="t", published="2025-09-23", text=text))
+    taken = [(f.place, f.actor_to, f.date) for f in facts if isinstance(f, ControlChange) and f.change == "captured"]
+    assert taken == [("Hpa Lin", "Kachin Independence Army", "2025-09-20")]
+
+
+def test_a_day_and_month_before_a_name_are_no_part_of_it():
+    text = "The KIA attacked Hpa Lin on 15 September. By 20 September Hpa Wing Gyi had fallen to the KIA."
+    assert "Hpa Wing Gyi" in captors(text)
+
+
+
+@pytest.mark.parametrize("text", ["The military got Hpa Lin back on 3 May.", "The junta won Hpa Lin back on 3 May."])
+def test_a_place_named_between_got_or_won_and_back_is_taken_back(text):
+    assert captors(text).get("Hpa Lin") == "Myanmar Armed Forces"
