@@ -987,7 +987,23 @@ def _kinds_from_report(rs: list[Resolved], sms: list[SentenceMentions]) -> list[
         if r.place.bare and r.place.key in kinds:
             p = r.place
             r.place = Place(p.start, p.end, p.name, kinds[p.key], p.unit, bare=False)
+        elif r.place.bare and r.event.sentence + 1 < len(sms):
+            # "… seized Gang Lum, held by the junta. That position on the road …": the next
+            # sentence's back-reference tells the only bare name before it what it is
+            here, after = sms[r.event.sentence], sms[r.event.sentence + 1]
+            m = _NEXT_REF.match(after.sentence.text)
+            kind = HEAD_KIND[m.group(1).lower()] if m else None
+            # (not when the sentence names a site of that sort itself: "the camp at X … The camp …")
+            if (m and after.sentence.para == here.sentence.para and sum(q.bare for q in here.places) == 1
+                    and not any(not q.bare and kind_family(q.kind) == kind_family(kind) for q in here.places)):
+                p = r.place
+                r.place = Place(p.start, p.end, p.name, kind, p.unit, bare=False)
     return rs
+
+
+# a sentence opening with a back-reference to one site ("That position …", "The village …")
+_NEXT_REF = re.compile(r"\W*(?:That|This|The)\s+(?:[a-z]+\s+)?(position|camp|base|outpost|post|village|hilltop|checkpoint|"
+                       r"garrison|stronghold)\b(?!\s+(?:in|at|near|outside|inside)\s+(?:the\s+)?[A-Z])")
 
 
 def _drop_held_after_capture(rs: list[Resolved]) -> list[Resolved]:

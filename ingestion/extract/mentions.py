@@ -295,7 +295,16 @@ def _overlaps(p: Place, actors: list[Actor]) -> bool:
     if p.unit is not None:
         return False  # "Military Operations Command 44": a unit, whatever words it holds
     return any(not (p.end <= a.start or p.start >= a.end) for a in actors
-               if (a.key is not None or a.text.endswith(" Army")) and (p.bare or _common_word(a.text) not in _COMMON_ACTOR_WORDS))
+               if (a.key is not None or a.text.endswith(" Army")) and (p.bare or _common_word(a.text) not in _COMMON_ACTOR_WORDS)
+               and not _owner_inside(p, a))
+
+
+def _owner_inside(p: Place, a: Actor) -> bool:
+    """"the Hpa Lu BGF camp", "the Kyein Taung military council base": a named site whose name
+    comes first and whose owner stands between the name and the head noun (the actor inside,
+    after the name, before the end): the site, not the actor."""
+    return (not p.bare and p.ref is None and p.start < a.start and a.end < p.end
+            and not p.name.startswith(a.text) and p.name[:1].isupper())
 
 
 def _common_word(actor_text: str) -> str:

@@ -83,11 +83,45 @@ UNIT_RE = re.compile(
     """,
     re.X,
 )
-UNIT_STEMS = ("Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
+# the Burmese abbreviations written in Latin letters, one syllable a letter: "Ka La Ya 42", "Kha-Ma-Ya
+# (336)", "Sa Ka Kha-16", "Sah Kah Khah 7", "KaLaYa 12" (the syllables of BURMESE_UNITS' letters)
+ROMAN_UNITS = (
+    (("ka", "kha"), ("la",), ("ya",), "infantry_battalion"),
+    (("ka", "kha"), ("ma",), ("ya",), "light_infantry_battalion"),
+    (("sa", "sah"), ("ka", "kah"), ("kha", "khah"), "military_operations_command"),
+    (("ta",), ("ka",), ("ya",), "tank_battalion"),
+    (("da",), ("ka",), ("sa",), "regional_operations_command"),
+    (("ta",), ("ma",), ("kha",), "light_infantry_division"),
+    (("a",), ("ma",), ("ya",), "artillery_battalion"),
+)
+
+
+def _roman_stems() -> tuple[str, ...]:
+    """The last two syllables of every ROMAN_UNITS abbreviation as reports write them ("La Ya",
+    "la-ya", "LaYa", "LA YA"): a sentence without one holds no such unit (one written "Kalaya" is
+    not looked for)."""
+    out = set()
+    for _first, second, third, _type in ROMAN_UNITS:
+        for b in second:
+            for c in third:
+                for sep in (" ", "-"):
+                    out.update({f"{b.title()}{sep}{c.title()}", f"{b}{sep}{c}", f"{b.upper()}{sep}{c.upper()}"})
+                out.add(f"{b.title()}{c.title()}")  # "KaLaYa" (not "Kaya": "Kayah" holds it)
+    return tuple(sorted(out))
+
+
+ROMAN_UNIT_RE = re.compile(
+    r"\b(?i:" + "|".join(
+        "(?P<r%d>%s)" % (i, r"[\s-]*".join("(?:%s)" % "|".join(syl) for syl in (a, b, c)))
+        for i, (a, b, c, _t) in enumerate(ROMAN_UNITS)) + r")"
+    r"\s*[-–]?\s*(?:No\.?\s*)?(?P<open>[\(（]\s*)?(?P<num>\d{1,4})(?(open)\s*[\)）])(?![\w-])")
+UNIT_STEMS = (*_roman_stems(), "Battalion", "battalion", "command", "division", "Command", "Division", "Depot", "IB", "TB", "AB", "MOC", "ROC", "RMC", "LID", "TOC",
               "LB", "ArtyB", "FAB", *BURMESE_UNITS)
 _UNIT_STEM_RE = re.compile("|".join(re.escape(k) for k in UNIT_STEMS))
 
 
+_BRACKETED_UNIT = re.compile(r"\s*\(\s*")  # "Command (" before the command's number (``_bracketed_units``)
+has_roman_stem = AnyOf(_roman_stems())  # a ROMAN_UNIT_RE match needs one (a cheap look first)
 has_unit_stem = AnyOf(UNIT_STEMS)  # ``_UNIT_STEM_RE.search(s)`` (one of UNIT_STEMS, as written), one pass
 
 _BASE_SUFFIX = re.compile(r"^\s*(?:forward\s+)?(?:bases?|camps?|headquarters|HQ|compound|garrison)\b")
@@ -120,8 +154,20 @@ HEAD_KIND = {
     # telecom tower", "the Kyin San Kyawt border trade zone", "the Hpakant road junction"
     "depot": "military_base", "barracks": "military_base", "academy": "military_base", "tower": "other",
     "junction": "other", "zone": "other", "site": "other", "warehouse": "other",
+    # the sites of a unit smaller than a battalion and of its guns: "the X army company", "the X
+    # artillery battery", "the X barrack", "the X cantonment"
+    "army company": "military_base", "infantry company": "military_base", "military company": "military_base",
+    "junta company": "military_base", "police company": "military_base", "militia company": "military_base",
+    "rifle company": "military_base", "regime company": "military_base",
+    "battery": "outpost", "barrack": "military_base", "cantonment": "military_base", "bunker": "outpost",
+    "strongpoint": "outpost",
+    # "the X checkpost", "the X HQ", "the X-Y stretch" (of a road)
+    "checkpost": "outpost", "check-post": "outpost", "headquarter": "military_base", "hq": "military_base",
+    "tollgate": "other", "stretch": "road", "section": "road",
 }
 _HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+# after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
+_NAMED_HEADS_RE = _HEADS_RE.replace(r"village\s+tract", r"village(?:\s+|-)tract")
 # a month is no word of a name, nor a day beside it ("by 20 September Hpa Lin", "on May 3 Hpa Lin")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 CAP = rf"(?!{_MONTH})(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{{1,3}}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
@@ -142,11 +188,24 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              # high school", "the X deep-sea port project site"
              "department", "fuel", "ammunition", "ordnance", "arms", "weapons", "supply", "logistics", "training",
              "signal", "communications", "radio", "television", "oil", "high", "middle", "primary",
-             "deep-sea", "project", "relay")
+             "deep-sea", "project", "relay",
+             # the words of a unit's site and its place in a defence: "the X army company camp", "the X
+             # junta infantry company headquarters", "the X forward operating base", "the X rear
+             # headquarters", "the X mountain top camp", "the X area's security post" (a possessive
+             # modifier: "the X junta column's camp")
+             "company", "column", "regiment", "brigade", "platoon", "forward", "operating", "rear", "front",
+             "front-line", "outer", "inner", "defensive", "defence", "defense", "fortified", "observation",
+             "sentry", "lookout", "watch", "top", "mountain", "mountaintop", "hill", "hill-based", "ridge",
+             "riverbank", "river", "jungle", "temporary", "mobile", "combat", "commando", "special", "area",
+             "base", "bunker", "sub-township", "ward", "mine", "mining", "jade",
+             "bridge", "railway", "checkpoint", "gate", "people's defence force", "people's defense force",
+             "rural", "urban", "local", "communication")  # "X village's rural police station", "the X-Y communication road"
 _MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
 NAMED_SITE_RE = re.compile(
-    rf"\b(?P<name>{CAPSEQ}(?:\s+\d{{1,4}}(?=\s+[a-z]))?)(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"  # "the Ka Pa Sa 22 ordnance factory"
-    rf"(?P<mod>(?i:(?:{_MODS_RE})\s+){{0,3}})(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?\b"
+    # "the Ka Pa Sa 22 ordnance factory", "the Hpa Lu No. 3 outpost", "Tanghpe (Damphet) village" (a
+    # second spelling in brackets)
+    rf"\b(?P<name>{CAPSEQ}(?:\s+(?:\d{{1,4}}(?=\s+[a-z])|No\.?\s*\(?\d{{1,4}}\)?(?=\s)|\({CAP}(?:\s+{CAP}){{0,3}}\)(?=\s)))?)(?P<more>(?:\s*,\s*{CAPSEQ})*(?:\s*,?\s+and\s+{CAPSEQ}))?\s+"  # "the Ka Pa Sa 22 ordnance factory"
+    rf"(?P<mod>(?i:(?:{_MODS_RE})(?:['’]s)?\s+){{0,4}})(?P<head>(?i:{_NAMED_HEADS_RE}))(?P<plural>s|es)?\b"
 )
 HEAD_FIRST_RE = re.compile(
     rf"\b(?P<head>town|city|village|township|ward|(?i:{_HEADS_RE}))\s+(?:of|called|named|known\s+as)\s+(?P<name>{CAPSEQ})")
@@ -163,11 +222,17 @@ LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime|(?P<every>every|each))\s+"
     rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
     rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
-    rf"(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
+    rf"(?P<cowner>(?-i:Burma|Myanmar|Burmese|SAC|Tatmadaw)\s+)?"  # "the Burma army camp close to X": the owner by its country
+    rf"(?:(?:[a-z][\w'’-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"
     rf"(?:\s+(?:on|along)\s+the\s+(?:[a-z]+\s+)?(?:highway|road))?"
     rf"(?:\s+(?:that\s+|which\s+)?(?:they|it|the\s+(?:junta|regime|military|army))\s+(?:had\s+|has\s+|still\s+)?(?:held|occupied|manned|controlled))?"  # "the positions they held inside X"
-    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:above|near|at|outside|inside|within|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
+    rf",?\s+(?:(?:located|based|stationed|situated|sited)\s+)?(?:(?:just|directly|immediately|right)\s+)?"
+    rf"(?:(?:(?:about|some|around|nearly)\s+)?\d{{1,3}}(?:\.\d)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?=(?:north|south|east|west)))?"
+    rf"(?:(?:(?:about|some|around|nearly)\s+)?\d{{1,3}}(?:\.\d)?\s*(?:km|kilomet(?:re|er)s?|miles?)\s+from|above|near|at|outside|inside|within|(?:on\s+the\s+)?outskirts\s+of|in|on|close\s+to|overlooking|east\s+of|west\s+of|north\s+of|south\s+of"
+    # "the base just outside X", "the camp next to X", "the outpost northeast of X", "the base 5 km from X"
+    rf"|next\s+to|adjacent\s+to|beside|behind|below|facing|guarding|(?:north|south)-?(?:east|west)\s+of|"
+    rf"at\s+the\s+(?:edge|entrance|foot|mouth|top)\s+of)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>{CAPSEQ})")
 # two unnamed sites placed by one name: "the police station and (the) administration office in Sinbo"
 COORD_SITES_RE = re.compile(
     rf"\b(?i:the|its|their)\s+(?P<one>(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<h1>(?i:{_HEADS_RE})))\s+and\s+(?:(?:the|its|their)\s+)?"
@@ -186,8 +251,11 @@ WARDS_GROUP_RE = re.compile(
     rf"|\b(?:(?:two|three|four|five|six|several|many|some|most\s+of\s+the|all(?:\s+the)?|\d{{1,2}})\s+(?:urban\s+)?|urban\s+)"
     rf"[Ww]ards\s+(?:of|in)\s+(?:the\s+)?(?P<town2>{CAPSEQ})(?!\s*,\s*(?-i:[A-Z])|\s+and\s+(?-i:[A-Z])))")
 # (not "the wards of A, B and C": wards named A, B and C)
-NUMBERED_HILL_RE = re.compile(r"(?:\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}|\b(?:Camp|Outpost|Post)\s+No\.?\s*\d{1,3})\b"
+# "Hill 1052", "Point 808", "Camp No. 1", "Outpost 14", "Gate (2)": a site named by its number
+NUMBERED_HILL_RE = re.compile(r"(?:\b(?:Hill|Point)\s+(?:No\.?\s*)?\d{2,5}\b|\b(?:Camp|Outpost|Post)\s+No\.?\s*\d{1,3}\b"
+                              r"|\b(?P<site>Camp|Outpost|Post|Gate|Checkpoint|Bridge)\s+(?:No\.?\s*)?(?:\(\d{1,3}\)|\d{1,3}\b))"
                               r"(?![\d.,]*\s*(?:km|miles?|%|feet|ft|metres|meters)|\s+[A-Z])")  # ("Point 666 Hill": a name)
+_NUMBERED_SITE_WORDS = ("Camp ", "Outpost ", "Post ", "Gate ", "Checkpoint ", "Bridge ")
 # "Ward 3", "Myitkyina's Ward No. 5", "No. 2 ward": a ward named by its number
 NUMBERED_WARD_RE = re.compile(
     r"\b(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:Ward|ward|WARD)\s+(?:No\.?\s*)?\(?\d{1,3}\)?(?![\d.,]*\s*(?:km|miles?|%))"
@@ -386,10 +454,11 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 a = m.start("town") + m.group("town").find(town) if town else m.start("cmd")
                 add(Place(start + a, start + m.end(), " ".join(((town or "") + " " + m.group("cmd")).split()),
                           "military_base"))
-    if "Hill " in s or "Point " in s or "No." in s or "No " in s:  # "Hill 1052", "Point 808" (its height), "Camp No. 1"
-        for m in NUMBERED_HILL_RE.finditer(s):
+    if "Hill " in s or "Point " in s or "No." in s or "No " in s or any(w in s for w in _NUMBERED_SITE_WORDS):
+        for m in NUMBERED_HILL_RE.finditer(s):  # "Hill 1052", "Point 808" (its height), "Camp No. 1", "Gate 2"
             if free(m.start(), m.end()):
-                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), "outpost"))
+                kind = "other" if m.group("site") in ("Gate", "Bridge") else "outpost"
+                add(Place(start + m.start(), start + m.end(), " ".join(m.group().split()), kind))
     if "wards" in s:  # "two wards of Loikaw", "Kyaukme's wards", "wards 3, 4 and 5 of Kyauktaw"
         for m in WARDS_GROUP_RE.finditer(s):
             town = _strip_lead(m.group("town") or m.group("town2") or m.group("owner") or "")
@@ -447,17 +516,21 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                          else s[m.start():m.start("owner")] + s[m.end("owner"):m.end()]).split()
                 if words[0].lower() in ("the", "a", "an", "another"):
                     words = words[1:]
-                geo = _GEO_TAIL.match(s, m.end())
-                label = " ".join(words) + (geo.group() if geo else "")
+                # "the camp close to Hpa Lu village": the settlement's head noun is the label's too
+                geo = _GEO_TAIL.match(s, m.end()) or tail
+                label = " ".join(words) + (" " + " ".join(geo.group().split()) if geo else "")
                 # "two military outposts located in Momauk Township", "camps in Waingmaw and Momauk
                 # townships": unnamed sites placed only by an area are a figure, never a place (no
                 # object); "two outposts near Mading" are places
                 counted = bool(m.group("plural")) and (_AREA_END.search(m.group("name")) is not None
                                                        or _AREAS_AFTER.match(s, m.end()) is not None)
-                if m.group("poss") and m.group("poss")[0].isupper():
-                    # the owner is a side, named apart ("the State Administration Council's (SAC) hilltop camp")
-                    label = " ".join(s[m.end("poss"):m.end()].split()) + (geo.group() if geo else "")
-                    add(Place(start + m.end("poss"), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
+                owned = m.end("cowner") if m.group("cowner") else (
+                    m.end("poss") if m.group("poss") and m.group("poss")[0].isupper() else -1)
+                if owned >= 0:
+                    # the owner is a side, named apart ("the State Administration Council's (SAC) hilltop
+                    # camp", "the Burma army camp")
+                    label = " ".join(s[owned:m.end()].split()) + (geo.group() if geo else "")
+                    add(Place(start + owned, start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 else:
                     add(Place(start + m.start(), start + m.end(), label, HEAD_KIND.get(head, "other"), inner=counted))
                 if m.group("plural"):  # "the camps at A, B and C": B and C are camps too
@@ -465,6 +538,12 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
                 inner.append(settlement)
         for p in _named_sites(s, start, free, gates):
             add(p)
+        if gates is not None and "the " in s:
+            for p in _described_sites(s, start, free, gates):
+                add(p)
+        if gates is not None and _DIGIT.search(s):
+            for p in _numbered_sites(s, start, free, gates):
+                add(p)
     if upper:
         for m in BARE_RE.finditer(s):
             if taken and inside(m.start(), m.end()):
@@ -492,11 +571,38 @@ def find_places(text: str, start: int, end: int) -> list[Place]:
         add(Place(start + m.start(), start + m.end(), m.group(), _REF_KIND.get(fam, "military_base"),
                   ref=fam, count=count))
     found.sort(key=lambda p: p.start)
+    if "(" in s and has_unit_stem(s):
+        found = _bracketed_units(text, found)
     if plural_sites:
         found = _listed_sites(text, found, plural_sites)
-    if "," in s or "(" in s:
+    if "," in s or "(" in s or "—" in s or "–" in s or " - " in s:
         found = _apposed(text, found)
     return _merge_ref_of(text, found) + inner
+
+
+def _bracketed_units(text: str, places: list[Place]) -> list[Place]:
+    """"the Hsipaw Operations Command (Sa Ka Kha-9)", "the Mong Hsat base (LIB 570)": a site named,
+    then its unit in brackets: one place, the unit's."""
+    out: list[Place] = []
+    for p in places:
+        last = out[-1] if out else None
+        if (last is not None and p.unit is not None and last.unit is None and last.ref is None and not last.bare
+                and kind_family(last.kind) == "base" and _BRACKETED_UNIT.fullmatch(text, last.end, p.start)):
+            end = p.end
+            close = _CLOSE_BRACKET.match(text, end)
+            if close is None and text[end - 1] != ")":
+                out.append(p)
+                continue
+            end = close.end() if close else end
+            inner = " ".join(text[p.start:end - 1].split())
+            inner = inner[:-5] if inner.endswith(" base") else inner
+            out[-1] = Place(last.start, end, f"{last.name} ({inner})", last.kind, p.unit)
+            continue
+        out.append(p)
+    return out
+
+
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 
 
 def _ref_gate(s: str, low: str, gates: SiteGates | None):
@@ -509,7 +615,7 @@ def _ref_gate(s: str, low: str, gates: SiteGates | None):
     return None if gates is None else (lambda p: gates.head_within(p, 5))
 
 
-_APPOSED_SITE = re.compile(r"(?:,\s+(?:which\s+(?:served|serves|had\s+served|was|is|had\s+been|has\s+been)\s+(?:as\s+)?|the\s+site\s+of\s+)?|\s*\(\s*)"
+_APPOSED_SITE = re.compile(r"(?:,\s+(?:which\s+(?:served|serves|had\s+served|was|is|had\s+been|has\s+been)\s+(?:as\s+)?|the\s+site\s+of\s+)?|\s*\(\s*|\s*[—–]\s*|\s+-\s+)"  # "X — a junta outpost —"
                            r"(?:a|an|the|its|their)\s+(?:(?!of\b|in\b|at\b|near\b)(?-i:[a-z\d])[\w'’-]*\s+){0,3}?"
                            r"(?P<head>camp|base|outpost|post|hill|hilltop|position|checkpoint|stronghold|garrison|village|ward)\b")
 
@@ -525,7 +631,7 @@ def _apposed(text: str, places: list[Place]) -> list[Place]:
     so do the bare names of a list in a plural apposition ("A and B, two villages near Y")."""
     out = list(places)
     for i, p in enumerate(out):
-        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith((",", " (", "("), p.end) else None
+        m = _APPOSED_SITE.match(text, p.end) if p.bare and text.startswith((",", " (", "(", " —", "—", " –", "–", " - "), p.end) else None
         if m is None:
             many = _APPOSED_SITES.match(text, p.end) if p.bare and text.startswith(",", p.end) else None
             if many is not None:
@@ -583,7 +689,7 @@ _IN_AT = re.compile(r"(?P<held>\s+(?:that\s+|which\s+)?(?:they|it|the\s+\w+)\s+(
                     r"\s+(?:in|at|inside|within)\s+(?:the\s+)?(?:(?:village|town)\s+of\s+)?$", re.I)
 _SETTLEMENT_HEADS = frozenset({"town", "city", "township", "village", "village tract", "ward", "quarter",
                                "neighbourhood", "neighborhood"})
-_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway)\b")
+_GEO_TAIL = re.compile(r"\s+(?:ridge|hill|hills|mountain|range|river|pass|valley|road|highway|area)\b")
 _INNER_HEAD = re.compile(r"\s+(village|ward|town|township)\b", re.I)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:junta|regime|military|army|Tatmadaw|SAC|enemy)['’]s\s+)?$", re.I)
 
@@ -677,7 +783,8 @@ _NAMEABLE: dict[str, bool] = {}  # word -> a NAMED_SITE_RE match may read it aft
 def _nameable(word: str) -> bool:
     ok = _NAMEABLE.get(word)
     if ok is None:
-        ok = word[0] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
+        bare = word.lstrip("(")  # "(Damphet)", "(5)": a second spelling, a number in brackets
+        ok = bare[:1] in _CAPS_DIGITS or word.lower().startswith(_SITE_WORDS)
         if len(_NAMEABLE) < 200_000:
             _NAMEABLE[word] = ok
     return ok
@@ -795,6 +902,16 @@ def _units(s: str, offset: int) -> list[Place]:
             else:
                 label_n = label
             out.append(Place(offset + a, offset + name_end, label_n, "military_base", Unit(utype, n.lstrip("0") or "0")))
+    for m in (ROMAN_UNIT_RE.finditer(s) if has_roman_stem(s) else ()):
+        a, b = m.start(), m.end()
+        if any(not (b <= p.start - offset or a >= p.end - offset) for p in out):
+            continue
+        utype = next(ROMAN_UNITS[int(k[1:])][3] for k, v in m.groupdict().items() if k[0] == "r" and v)
+        suffix = _BASE_SUFFIX.match(s[b:])
+        name_end = b + (suffix.end() if suffix else 0)
+        label = " ".join(s[a:name_end].split()) + ("" if suffix else " base")
+        out.append(Place(offset + a, offset + name_end, label, "military_base", Unit(utype, m.group("num").lstrip("0") or "0")))
+    out.sort(key=lambda p: p.start)
     merged: list[Place] = []  # "21st Military Operations Command (MOC-21)": one unit, not two
     for p in out:
         if merged and p.unit and merged[-1].unit == p.unit and p.start - merged[-1].end <= 3:
@@ -815,7 +932,7 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
         for m in found:
             if not free(m.start(), m.end()) or any(not (m.end() <= p.start - offset or m.start() >= p.end - offset) for p in out):
                 continue
-            head = " ".join(m.group("head").lower().split())
+            head = " ".join(m.group("head").lower().replace("-", " ").split())
             kind = HEAD_KIND.get(head, HEAD_KIND.get(head.rstrip("s"), "other"))
             names = [m.group("name")]
             if rx is NAMED_SITE_RE and m.group("more"):
@@ -848,10 +965,96 @@ def _named_sites(s: str, offset: int, free, gates: SiteGates | None = None) -> l
     return out
 
 
+# "the Hpa Lu area's sentry post", "the Hpa Lu hilltop fortified camp": a name anchored by "the",
+# then one to three lower-case words the modifier list does not hold, then a site's head noun
+_DESCRIBED_HEADS = frozenset({"camp", "base", "outpost", "post", "headquarters", "garrison", "checkpoint", "stronghold",
+                              "encampment", "company", "battalion", "command", "barracks", "barrack", "cantonment",
+                              "bunker", "battery", "station", "gate", "police station", "security post", "guard post",
+                              "border post", "police post", "military base", "military camp", "depot"})
+_DESCRIBED_BEFORE = re.compile(
+    rf"\b(?i:the)\s+(?P<name>{CAPSEQ})(?:['’]s)?\s+(?P<mod>(?:[a-z][a-z'’-]*\s+){{1,3}})$")
+_DESCRIBED_HEAD = re.compile(rf"(?i:{_HEADS_RE})(?![\w-])")
+# the words that end a noun phrase or open another: never a modifier of a site's name
+_NOT_MODIFIER = frozenset("""
+the a an and or but nor of in at on to from by with for near into onto over under after before since as that this
+these those which who whom whose where when while its their his her our your my is was were are be been being has
+had have having also not no then than said says told including plus both all every each some many several few two
+three four five six seven eight nine ten other another such just only nearby remaining last first second third
+refugee refugees displacement displaced idp idps relief evacuation evacuee evacuees people residents civilians
+villagers students workers labour labor detention prisoners prisoner home homes houses house family families
+children women men it they he she we there here what how why so yet if because though although whether
+""".split())
+
+
+def _described_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]:
+    """Sites a name anchors whose modifiers NAMED_SITE_RE does not know ("the Hpa Lu area's
+    sentry post"): the name after "the", at most three lower-case words that are no function
+    word, then a head noun of a military or guarded site (``_DESCRIBED_HEADS``)."""
+    out: list[Place] = []
+    low = s.lower()
+    for h in gates.heads:
+        head = _DESCRIBED_HEAD.match(s, h)
+        if head is None:
+            continue
+        hw = " ".join(head.group().lower().split())
+        if hw not in _DESCRIBED_HEADS or not free(h, head.end()):
+            continue
+        # the name's "the": no other "the" stands between it and the head noun
+        lo = max(0, h - 160)
+        the = low.rfind("the", lo, h)
+        while the >= 0 and (the > 0 and low[the - 1].isalnum() or not low[the + 3:the + 4].isspace()):
+            the = low.rfind("the", lo, the)  # ("they", "Northern": no word "the")
+        m = _DESCRIBED_BEFORE.match(s, the, h) if the >= 0 else None
+        if m is None:
+            continue
+        mods = m.group("mod").split()
+        if any(w.rstrip("'’s").rstrip("'’") in _NOT_MODIFIER or w in _NOT_MODIFIER or w.endswith("ly") for w in mods):
+            continue
+        a = m.start("name")
+        if not free(a, head.end()) or any(not (head.end() <= p.start - offset or a >= p.end - offset) for p in out):
+            continue
+        name = _strip_lead(m.group("name"))
+        if not name or name in UNIT_ABBR or name.isupper() and len(name) <= 4:
+            continue
+        a = max(a, s.find(name, a))
+        out.append(Place(offset + a, offset + head.end(), " ".join(s[a:head.end()].split()), HEAD_KIND.get(hw, "other")))
+    return out
+
+
+_DIGIT = re.compile(r"\d")
+# "the border guard post 12", "the police station No. (3)": a site a number names, its modifiers before it
+_NUMBERED_HEAD = re.compile(
+    r"(?P<head>camp|outpost|post|gate|checkpoint|bridge|base|station|police\s+station|guard\s+post|security\s+post|"
+    r"border\s+post|checkpost)\s+(?:[Nn]o\.?\s*)?(?:\(\d{1,3}\)|\d{1,3}\b)"
+    r"(?![\d,.]*\s*(?:km|kilomet|miles?|%|feet|ft|met(?:re|er)s|days?|times|hours?|weeks?|months?|years?|[a-z]+s\b))")
+_MODS_BEFORE = re.compile(rf"(?<![\w'’-])(?:(?:{_MODS_RE})\s+){{0,3}}$", re.I)
+
+
+def _numbered_sites(s: str, offset: int, free, gates: SiteGates) -> list[Place]:
+    """Sites named by a number after their head noun, lower case ("the border guard post 12",
+    "the police station No. 3"), with the modifiers before the head noun."""
+    out: list[Place] = []
+    for h in gates.heads:
+        m = _NUMBERED_HEAD.match(s, h)
+        if m is None or not free(h, m.end()) or any(h < p.end - offset for p in out):
+            continue
+        mods = _MODS_BEFORE.search(s, max(0, h - 80), h)
+        a = mods.start() if mods else h
+        if not free(a, m.end()):
+            a = h
+        head = " ".join(m.group("head").lower().split())
+        out.append(Place(offset + a, offset + m.end(), " ".join(s[a:m.end()].split()), HEAD_KIND.get(head, "other")))
+    return out
+
+
 _HELD_BY = re.compile(r"^[\w'’]+-(?:controlled|held|occupied|run|based|backed|led|allied)$", re.I)
 
 
 _HONORIFICS = frozenset({"Ma", "Ko", "Daw", "Saw", "Naw", "Nang", "Sai", "Bo", "U"})
+# the first words a site's name keeps before another capitalised word: Burmese syllables that are
+# also titles or common names ("Aung Thar Yar camp", "Min Gyi outpost") and the words that tell a
+# place from its namesake ("New Ywa Thit outpost", "Upper Hpa Lu camp")
+_NAME_LEADS = _HONORIFICS | frozenset({"Min", "Aung", "Hlaing", "New", "Old", "Upper", "Lower"})
 
 
 def _strip_lead(name: str) -> str:
@@ -862,11 +1065,11 @@ def _strip_lead(name: str) -> str:
     if 0 <= owner < len(words) - 1:
         words = words[owner + 1:]
     while words and (words[0] in LEAD_STOP or words[0].lower() in ("the",) or _HELD_BY.match(words[0])):
-        if words[0] in _HONORIFICS and len(words) >= 2 and words[1][:1].isupper():
-            break  # "Ma Hlaing Gone village": a syllable of the name, not a person's title
+        if words[0] in _NAME_LEADS and len(words) >= 2 and words[1][:1].isupper() and words[1] not in NOT_PLACE:
+            break  # "Ma Hlaing Gone village", "Min Gyi camp", "Upper Hpa Lu camp": a word of the name, not a title
         words = words[1:]
-    if not words or all(w in NOT_PLACE for w in words):
-        return ""
+    if not words or all(w in NOT_PLACE or w.endswith(("'s", "’s")) and w[:-2] in NOT_PLACE for w in words):
+        return ""  # "Kachin's jade hub": a region's, no name of a site
     return " ".join(words)
 
 
@@ -960,7 +1163,9 @@ def _trim_bare(m: re.Match, s: str) -> tuple[int, int, str]:
             words[0] in _NAMESAKE_LEAD and len(words) >= 2 and not any(w.rstrip("'’s") in NOT_PLACE for w in words[1:])):
         a = s.find(words[1], a + len(words[0])) if len(words) > 1 else m.end()
         words = words[1:]
-    while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS:
+    while words and words[-1] in LEAD_STOP and words[-1] not in HONORIFICS and not (
+            # "Wan Aung", "Ywa Aung": a last syllable of a place's name, not a person's ("Ko Aung" is one)
+            words[-1] == "Aung" and len(words) >= 2 and words[0] not in LEAD_STOP and words[-2] not in LEAD_STOP):
         words = words[:-1]
     if not words:
         return 0, 0, ""

@@ -190,7 +190,7 @@ def test_a_unit_that_comes_under_a_command_is_not_taken_by_it_and_its_surrender_
     ("The TNLA took the Loi Hsan base, the junta's last stronghold in the township, as well as the Mong Nai outpost "
      "and Pang Wo village.", {"Loi Hsan base", "Mong Nai outpost", "Pang Wo village"}),
     ("The PDF seized the police station in Ah Tet village and the regime's administration office in Nyaung Lay.",
-     {"police station in Ah Tet", "regime's administration office in Nyaung Lay"}),
+     {"police station in Ah Tet village", "regime's administration office in Nyaung Lay"}),
 ])
 def test_a_list_of_objects_goes_on_past_a_description_of_one(text, places):
     assert set(taken(f"Clashes went on all week. {text} More clashes are expected.")) == places
