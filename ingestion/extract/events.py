@@ -482,6 +482,7 @@ TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|las
 FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+_HQ_OF = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:main\s+|former\s+|tactical\s+)?(?:headquarters|base|home|garrison|seat)\s+of\s+(?:the\s+)?", re.I)
 _EMPTY_ASIDE = re.compile(r",\s*(?=,)")  # a comma before another, what was between them blanked
 _AND_COMMA = re.compile(r"\band\s*,\s*")
 LATE_AND = re.compile(r"^[^,;.]{0,40}?\band\s+(?:also\s+|then\s+|later\s+)?(?:the\s+)?(?:[\w-]+['’]s\s+)?$", re.I)
@@ -719,6 +720,9 @@ def _objects(sm: SentenceMentions, text: str, pos: int, hi: int, family: str) ->
             gap = _AND_COMMA.sub("and ", _EMPTY_ASIDE.sub("", gap))
         if out and "from" in gap:
             gap = FROM_SIDE.sub("", gap, count=1)  # "took A from junta troops on Monday, along with B"
+        if out and p.unit is not None and out[-1].unit is None and _HQ_OF.fullmatch(gap):
+            prev_end = p.end  # "the X base, the headquarters of LIB 345,": the base again, by its unit
+            continue
         if out and p.ref == "generic" and gap.strip() == "," and text[p.end:p.end + 1] == ",":
             prev_end = p.end  # "A, a river port, and B": a description of A between two names
             continue

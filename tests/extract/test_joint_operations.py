@@ -401,3 +401,9 @@ def test_a_relative_date_after_a_listed_place_counts_from_the_date_before_it():
     facts = extract_report(Report(id="t", published="2025-07-10", text=text))
     dates = {f.place: f.date for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
     assert dates == {"Hpa Lin": "2025-05-03", "Kyauk Gyi": "2025-05-10"}
+
+
+def test_a_base_described_as_a_unit_s_headquarters_is_one_place():
+    text = ("Residents described a tense week in the area. Markets stayed closed and schools were shut. "
+            "AA fighters captured the Hpa Lin base, the headquarters of Light Infantry Battalion 345, on 3 May.")
+    assert list(captors(text)) == ["Hpa Lin base"]
