@@ -166,7 +166,10 @@ NEGATION = re.compile(
     r"|(?:\b(?:aimed|aiming|aim|attention|pressing|press|push|pushing|bid|goal|objective|intention|intent|order|designed|"
     r"focus(?:ed|ing)?|efforts?|hopes?|moved|moving|poised|preparing|prepared|plans?|planning|ready|vowed|vowing)\s+"
     r"(?:\w+\s+){0,2}?(?:to|at|of|on)\s+(?:\w+\s+)?)$|n't\s+(?:yet\s+)?(?:\w+\s+){0,1}?$|\b(?:not|never|no\s+longer|cannot|can't|can|could|would|will|(?-i:may)(?<!\d\s(?-i:may))|might|should|must|denied|deny|"
-    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|\b(?:if|unless)\s+(?:\w+\s+){0,4}?|\b(?:close|closer|near|nearer|verge\s+of|brink\s+of|within\s+(?:[\w-]+\s+){1,3}?of|steps?\s+(?:away\s+)?from)\s+(?:to\s+)?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+|\bno\s+)$", re.I)
+    r"denies|rumou?rs?\s+(?:that|of)|unconfirmed)\s+(?:\w+\s+){0,2}?|"
+    # "the junta denied that X had fallen", "dismissed claims that X was captured", "rumours that X had fallen"
+    r"\b(?:denied|deny|denies|dismissed|rejected|refuted|rumou?rs?|false\s+reports?)\s+(?:the\s+)?(?:reports?\s+|claims?\s+|rumou?rs?\s+|allegations?\s+)?"
+    r"that\s+(?:[\w'’-]+\s+){0,6}?|\b(?:if|unless)\s+(?:\w+\s+){0,4}?|\b(?:close|closer|near|nearer|verge\s+of|brink\s+of|within\s+(?:[\w-]+\s+){1,3}?of|steps?\s+(?:away\s+)?from)\s+(?:to\s+)?|\b(?:is|are)\s+to\s+|\b(?:still|yet)\s+to\s+be\s+|\bno\s+(?:[\w-]+\s+){1,5}?(?:has|have|had)\s+(?:yet|ever)\s+|\bno\s+)$", re.I)
 
 
 # where a NEGATION match can open (lower case, a space for any white space; proved in test_scan)
@@ -174,7 +177,7 @@ NEGATION_STARTS = (
     "ability ", "able ", "aim", "asked ", "attempt", "attention ", "bid ", "brink ", "call", "campaign ", "can't ",
     "cannot ", "chance ", "close", "command", "could ", "direct", "instruct", "near", "step", "told ", "urg", "verge ",
     "within ",
-    "den", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
+    "den", "dismissed ", "rejected ", "refuted ", "false ", "designed ", "determined ", "drive ", "effort", "expected ", "fail", "focus", "go ", "goal ", "going ",
     "hop", "if ", "intend", "intent", "is ", "are ", "likely ", "may ", "might ", "moved ", "moving ", "must ", "need", "never ",
     "no ", "not ", "objective ", "can ", "sent ", "dispatched ", "deployed ", "mobili", "sets", "setting", "offensive ", "operation ", "order", "plan", "poised ", "prepar", "press", "push",
     "ready ", "rumo", "seek", "set ", "should ", "sought ", "strategy ", "struggl", "tasked ", "threaten", "time ",
