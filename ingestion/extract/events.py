@@ -273,6 +273,10 @@ def assemble(sm: SentenceMentions, text: str) -> list[Event]:
                     taker = True
         else:  # passive, place_subject
             places = _subjects(sm, text, _passive_start(text, breaks, lo, trig.start), trig.start)
+            if not places and trig.voice == "passive":
+                # a tally's line, "- Hpa Lin (Sagaing): captured by the PDF on 3 May": the label is the place
+                places = [p for p in sm.places if not p.inner and _LINE_LEAD.fullmatch(text, s.start, p.start)
+                          and _TALLY_LABEL.fullmatch(text, p.end, trig.start)][:1]
             if not places and SHARED_SUBJECT.match(text[lo:trig.start]):
                 # "the X command has been shelled for days but remains under military control":
                 # the verbs share the subject before the first one
@@ -482,6 +486,8 @@ TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|las
 FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+_LINE_LEAD = re.compile(r"[-•*▪●◦–\s\d.)]*")
+_TALLY_LABEL = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[:–—]\s*(?:(?:was|were|reportedly|fully|completely)\s+)*", re.I)
 _HQ_OF = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:main\s+|former\s+|tactical\s+)?(?:headquarters|base|home|garrison|seat)\s+of\s+(?:the\s+)?", re.I)
 _EMPTY_ASIDE = re.compile(r",\s*(?=,)")  # a comma before another, what was between them blanked
 _AND_COMMA = re.compile(r"\band\s*,\s*")

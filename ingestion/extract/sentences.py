@@ -78,8 +78,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return paras
 
 
+# a line opening with a bullet or an item number: a list's item, its own sentence ("- A: taken on 3 May")
+_BULLET_LINE = re.compile(r"\n[ \t]*(?=(?:[-•*▪●◦–]|\d{1,2}[.)])[ \t]+\S)")
+
+
 def _emit(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
-    """Append ``text[a:b]`` without its surrounding white space, if anything is left."""
+    """Append ``text[a:b]`` without its surrounding white space, if anything is left; the items
+    of a bulleted list are one sentence each."""
+    if "\n" in text[a:b]:
+        for m in _BULLET_LINE.finditer(text, a, b):
+            _emit_one(text, a, m.start(), para, out)
+            a = m.end()
+    _emit_one(text, a, b, para, out)
+
+
+def _emit_one(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
     seg = text[a:b]
     body = seg.strip()
     if body:

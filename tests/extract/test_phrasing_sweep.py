@@ -27,3 +27,19 @@ def test_a_denied_or_rumoured_capture_is_no_change(sentence):
 
 def test_the_same_capture_stated_plainly_is_one():
     assert changes("The KIA said that Hpa Lin had fallen to the AA on 3 May.") == [("captured", "Hpa Lin")]
+
+
+def test_a_bulleted_tally_gives_each_line_its_place_and_date():
+    text = ("Resistance gains in May\n\n- Hpa Lin (Sagaing): captured by the PDF on 3 May\n"
+            "- Kyauk Gyi (Magway): captured by the PDF on 5 May\n• Nat Taung: taken by the CNF on 9 May\n")
+    facts = extract_report(Report(id="t", published="2025-07-10", text=text))
+    got = {(f.place, f.actor_to, f.date) for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got == {("Hpa Lin", "People's Defence Force", "2025-05-03"), ("Kyauk Gyi", "People's Defence Force", "2025-05-05"),
+                   ("Nat Taung", "Chin National Front", "2025-05-09")}
+
+
+def test_each_bulleted_line_is_a_sentence_of_its_own():
+    from ingestion.extract.sentences import split_sentences
+    text = "Gains in May\n\n- Hpa Lin: taken on 3 May\n- Kyauk Gyi: taken on 5 May\n"
+    assert [s.text for s in split_sentences(text)] == ["Gains in May", "- Hpa Lin: taken on 3 May", "- Kyauk Gyi: taken on 5 May"]
+    assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
