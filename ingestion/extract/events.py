@@ -53,7 +53,9 @@ COORD_GAP = re.compile(
     r"(?:(?:nearby|neighbouring|neighboring|adjacent|key|strategic|main|important|junta['’]s|regime['’]s)\s+){0,2}"
     r"(?:villages?|towns?|city|wards?|outposts?|posts?|hills?|hilltops?)\s+of\s+$"
     # "the village of A on 10 May and that of B": the same noun, said again by a pronoun
-    r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*then)\s+(?:also\s+|then\s+|later\s+)?(?:that|those)\s+(?:of|at|in)\s+$", re.I)
+    r"|^\s*(?:,?\s*and|,?\s*as\s+well\s+as|,?\s*then)\s+(?:also\s+|then\s+|later\s+)?(?:that|those)\s+(?:of|at|in)\s+$"
+    # "took A on 3 May, followed by B on 5 May"
+    r"|^\s*,?\s*(?:and\s+)?followed\s+by\s+(?:the\s+)?$", re.I)
 # what may stand between a verb and its first object: determiners, owners, adjectives, a head noun
 OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|its|their|his|all|every|each|both|entire|whole|full|complete|effective|total|key|strategic|main|"
@@ -462,12 +464,21 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
         return []
     ev0 = last[0]  # the main clause's event ("Regime forces retook outposts that the KIA had held")
     out = []
+    text, s0 = sm.sentence.text, sm.sentence.start
+    turn = _NEXT_TURN.search(text) if ev0.change in ("captured", "withdrew") else None
     for p in sm.places:
         if p.inner or p.ref not in (None, "generic"):
             continue
+        # "… took A on 3 May. Next came B, on 5 May." / "On 5 May it was the turn of B." / "B followed.":
+        # the next place of the same story
+        sequel = turn is not None and (p.start - s0 == turn.end() or p.ref is None and _FOLLOWED.match(text, p.end - s0)
+                                       and _LINE_LEAD.fullmatch(text, 0, p.start - s0) is not None
+                                       # "Next came A, on 28 August, and the dam at B on 25 November"
+                                       or bool(out) and out[-1].extra["selected"] and _SEQUEL_AND.fullmatch(
+                                           _without_dates(text, out[-1].places[0].end - s0, p.start - s0, sm, s0)) is not None)
         ev = Event(sm.sentence.index, ev0.trigger, ev0.change, ev0.recapture, [p], ev0.agent, ev0.source,
-                   rule=f"{ev0.trigger.family}:carried")
-        ev.extra["selected"] = False
+                   rule=f"{ev0.trigger.family}:{'sequel' if sequel else 'carried'}")
+        ev.extra["selected"] = sequel
         ev.extra["carried"] = True
         ev.extra["sentence_places"] = sm.places
         if ev0.extra.get("taker"):  # "accepted the surrender of X. In the same way, Y …": the same taker
@@ -486,6 +497,11 @@ TALLY_HEADING = re.compile(r"(?:\s+by\s+[^:;.\n]{1,40}?)?(?:\s+(?:in|on|this|las
 FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*", re.I)
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
+# a sentence telling the next place of a list of changes: "Next came B", "it was the turn of B", "B followed"
+_NEXT_TURN = re.compile(r"\b(?:(?:next|then)\s+came|it\s+was\s+the\s+turn\s+of|(?:next|then)\s+(?:it\s+)?was)\s+(?:the\s+)?"
+                        r"|(?=\S)(?=[^.;]*\s(?:followed|came\s+next)\b)", re.I)
+_SEQUEL_AND = re.compile(r"(?:\s+and\s+its\s+surroundings)?[\s,]*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:the\s+)?", re.I)
+_FOLLOWED = re.compile(r"\s+(?:(?:too|also)\s+)?(?:followed|came\s+next)\b", re.I)
 _LINE_LEAD = re.compile(r"[-•*▪●◦–\s\d.)]*")
 _TALLY_LABEL = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[:–—]\s*(?:(?:was|were|reportedly|fully|completely)\s+)*", re.I)
 _HQ_OF = re.compile(r"\s*,\s*(?:the|its|a)\s+(?:main\s+|former\s+|tactical\s+)?(?:headquarters|base|home|garrison|seat)\s+of\s+(?:the\s+)?", re.I)
@@ -790,14 +806,16 @@ def _typed_list(sm: SentenceMentions, text: str, pos: int, hi: int, family: str,
     return [Place(p.start, p.end, p.name, kind, p.unit, bare=False) if p.bare else p for p in listed]
 
 
-def _without_dates(text: str, a: int, b: int, sm: SentenceMentions) -> str:
-    """``text[a:b]`` with its date expressions blanked ("took control on Monday of ...")."""
+def _without_dates(text: str, a: int, b: int, sm: SentenceMentions, offset: int = 0) -> str:
+    """``text[a:b]`` with its date expressions blanked ("took control on Monday of ..."); ``text``
+    starts at ``offset`` of the report (the dates' offsets are the report's)."""
     gap = text[a:b]
     for d in sm.dates:
-        if a <= d.start and d.end <= b:
-            lead = _DATE_LEAD.search(gap, 0, d.start - a)  # "on 3 May": the preposition is the date's too
-            first = lead.start() if lead else d.start - a
-            gap = gap[:first] + " " * (d.end - a - first) + gap[d.end - a:]
+        ds, de = d.start - offset, d.end - offset
+        if a <= ds and de <= b:
+            lead = _DATE_LEAD.search(gap, 0, ds - a)  # "on 3 May": the preposition is the date's too
+            first = lead.start() if lead else ds - a
+            gap = gap[:first] + " " * (de - a - first) + gap[de - a:]
     return gap
 
 

@@ -294,7 +294,7 @@ _REF_STARTS_RE = starts_re(REF_STARTS, shared=True)
 
 NOT_PLACE = {
     # sentence adverbs and common capitalised words that are never a place on their own
-    "Instead", "Moreover", "Nevertheless", "Nonetheless", "Furthermore", "Additionally", "Still", "Yet", "Thus",
+    "Instead", "Next", "Moreover", "Nevertheless", "Nonetheless", "Furthermore", "Additionally", "Still", "Yet", "Thus",
     "Hence", "Therefore", "Overall", "Separately", "Similarly", "Likewise", "Currently", "Recently", "Previously",
     "Initially", "Finally", "Eventually", "Subsequently", "Afterwards", "Anniversary", "Catholic", "Buddhist",
     "Christian", "Muslim", "Baptist", "Hindu", "Islamic",

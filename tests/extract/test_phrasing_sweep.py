@@ -43,3 +43,28 @@ def test_each_bulleted_line_is_a_sentence_of_its_own():
     text = "Gains in May\n\n- Hpa Lin: taken on 3 May\n- Kyauk Gyi: taken on 5 May\n"
     assert [s.text for s in split_sentences(text)] == ["Gains in May", "- Hpa Lin: taken on 3 May", "- Kyauk Gyi: taken on 5 May"]
     assert all(text[s.start:s.end] == s.text for s in split_sentences(text))
+
+
+@pytest.mark.parametrize("sequel", [
+    "Next came Kyauk Gyi, on 5 May.",
+    "On 5 May it was the turn of Kyauk Gyi.",
+    "Kyauk Gyi followed on 5 May.",
+])
+def test_a_sentence_telling_the_next_place_of_the_story_continues_its_changes(sequel):
+    facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + "The PDF took Hpa Lin on 3 May. " + sequel))
+    got = {(f.place, f.actor_to, f.date) for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got == {("Hpa Lin", "People's Defence Force", "2025-05-03"), ("Kyauk Gyi", "People's Defence Force", "2025-05-05")}
+
+
+def test_a_sequel_goes_on_through_its_own_list():
+    text = (LEAD + "The PDF took Hpa Lin on 3 May. Next came the Nat Taung cement factory and its surroundings, "
+            "on 28 August, and the dam at Kyauk Gyi on 25 November.")
+    facts = extract_report(Report(id="t", published="2025-12-10", text=text))
+    got = {(f.place, f.date) for f in facts if isinstance(f, ControlChange) and f.change == "captured"}
+    assert got == {("Hpa Lin", "2025-05-03"), ("Nat Taung cement factory", "2025-08-28"), ("dam at Kyauk Gyi", "2025-11-25")}
+
+
+def test_followed_by_joins_two_objects_of_one_verb():
+    facts = extract_report(Report(id="t", published="2025-07-10",
+                                  text=LEAD + "The PDF took Hpa Lin on 3 May, followed by Kyauk Gyi on 5 May."))
+    assert {(f.place, f.date) for f in facts if isinstance(f, ControlChange)} == {("Hpa Lin", "2025-05-03"), ("Kyauk Gyi", "2025-05-05")}
