@@ -303,8 +303,17 @@ def _owner_inside(p: Place, a: Actor) -> bool:
     """"the Hpa Lu BGF camp", "the Kyein Taung military council base": a named site whose name
     comes first and whose owner stands between the name and the head noun (the actor inside,
     after the name, before the end): the site, not the actor."""
-    return (not p.bare and p.ref is None and p.start < a.start and a.end < p.end
-            and not p.name.startswith(a.text) and p.name[:1].isupper())
+    if p.bare or p.ref is not None or not (p.start <= a.start and a.end < p.end):
+        return False
+    if p.start < a.start and not p.name.startswith(a.text) and p.name[:1].isupper():
+        return True
+    # "a KIA terrorist camp near X", "the PDF terrorists' stronghold at X": a side's site placed by a name
+    i = p.name.find(a.text)
+    return i >= 0 and _SIDE_SITE.match(p.name, i + len(a.text)) is not None and _PLACED_BY.search(p.name) is not None
+
+
+_SIDE_SITE = re.compile(r"(?:['’]s?)?\s+[a-z]")
+_PLACED_BY = re.compile(r"\s(?:near|at|in|outside|inside|close\s+to|above|overlooking)\s+[A-Z]")
 
 
 def _common_word(actor_text: str) -> str:

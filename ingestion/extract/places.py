@@ -222,6 +222,9 @@ LOCATED_SITE_RE = re.compile(
     rf"\b(?i:a|an|another|one|two|three|four|five|six|several|the|its|their|some|many|junta|regime|(?P<every>every|each))\s+"
     rf"(?P<poss>(?:military\s+council|military\s+regime|junta|regime|military|army)['’]s\s+"
     rf"|(?-i:(?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)['’]s\s+(?:\((?-i:[A-Z]{{2,6}})\)\s+)?)?"  # "the State Administration Council's (SAC) hilltop camp at X"
+    # a side's site named by its acronym: "a KIA terrorist camp near X", "the PDF terrorists' stronghold at X"
+    rf"(?:(?-i:[A-Z]{{2,6}})\s+(?:(?i:terrorist|insurgent|rebel)s?['’]?\s+)?"
+    rf"(?=(?:(?i:military|army|hilltop|border|strategic|main|forward|frontline|security|tactical|regional)\s+){{0,2}}(?i:{_HEADS_RE})))?"
     rf"(?P<cowner>(?-i:Burma|Myanmar|Burmese|SAC|Tatmadaw)\s+)?"  # "the Burma army camp close to X": the owner by its country
     rf"(?:(?:[a-z][\w'’-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,2}}?(?:{_UNIT_TYPE_WORDS}\s+){{0,3}}(?P<head>(?i:{_HEADS_RE}))(?P<plural>s|es)?"
     rf"(?P<owner>\s+of\s+the\s+(?:[a-z][\w'’-]*\s+){{0,2}}?[a-z][\w'’-]*,?)?"  # "an outpost of the border guard police, at X"

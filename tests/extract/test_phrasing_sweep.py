@@ -68,3 +68,14 @@ def test_followed_by_joins_two_objects_of_one_verb():
     facts = extract_report(Report(id="t", published="2025-07-10",
                                   text=LEAD + "The PDF took Hpa Lin on 3 May, followed by Kyauk Gyi on 5 May."))
     assert {(f.place, f.date) for f in facts if isinstance(f, ControlChange)} == {("Hpa Lin", "2025-05-03"), ("Kyauk Gyi", "2025-05-05")}
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Security forces seized a KIA terrorist camp near Hpa Lin on 3 May, the information team said.",
+     "KIA terrorist camp near Hpa Lin"),
+    ("Tatmadaw columns captured the PDF terrorists' stronghold at Hpa Lin on 3 May.", "PDF terrorists' stronghold at Hpa Lin"),
+    ("The junta retook an AA outpost in Hpa Lin on 3 May.", "AA outpost in Hpa Lin"),
+])
+def test_a_side_s_site_named_by_its_acronym_and_placed_by_a_name_is_a_site(sentence, place):
+    facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + sentence))
+    assert [(f.place, f.actor_to) for f in facts if isinstance(f, ControlChange)] == [(place, "Myanmar Armed Forces")]
