@@ -450,8 +450,11 @@ def _agent(actor: Actor | None, st: DocumentState, main: str | None, ev: Event, 
             return key
         return st.last_agent or main
     if ev.change in ("captured",):
-        # "the area was completely secured", in the junta's own media: by the junta
-        return (st.military if st.junta_voice else None) or main or st.last_captor
+        # "the area was completely secured", in the junta's own media: by the junta; so is
+        # stability "restored" in a place, whoever reports it (only the junta says so)
+        if st.junta_voice or _JUNTA_WORDS.search(ev.trigger.text):
+            return st.military
+        return main or st.last_captor
     return None
 
 
@@ -514,6 +517,7 @@ _LATER_CLAUSE = re.compile(r"(?:[,;]\s*|\s)(?:but|and|then|before|after|until|on
 # PNLA, which took X in 2023, lost the town in November"
 # an opening clause naming the place, then the main clause's "the town": "After losing X in April,
 # the junta retook the town"
+_JUNTA_WORDS = re.compile(r"\b(?:stability|rule\s+of\s+law|law\s+and\s+order|normalcy)\b", re.I)
 _LATER_AND_CLAUSE = re.compile(r"[,;]\s*(?:and|but|then|and\s+then)\s+[^,;]{0,60}$", re.I)
 _OPENING_CLAUSE = re.compile(r"^\W*(?:after|before|since|having|despite|following|when|while)\b[^,;]*,\s*(?:[\w'’-]+\s+){0,4}$", re.I)
 _AFTER_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*,\s*(?:\w+\s+){0,2}$", re.I)

@@ -93,7 +93,7 @@ def extract_report(report, gazetteer: Gazetteer | None = None) -> list[ControlCh
     if not text.strip():
         return []
     pub = published_day(report.published)
-    sms, resolved, main = _control_changes(text, pub, prep, ranked=True, junta_voice=_outlet_is_junta(report.outlet))
+    sms, resolved, main = _control_changes(text, pub, prep, ranked=True, junta_voice=_junta_voice(report.outlet, text))
     facts: list[ControlChange | Claim] = [_control_change(report.id, r, sms, prep) for r in resolved]
     facts.extend(_claims(report, text, sms, prep, pub, main, _named_taken(resolved)))
     return facts
@@ -128,7 +128,7 @@ def control_candidates(report, gazetteer: Gazetteer | None = None) -> tuple[list
     prep = _prepare(gazetteer)
     text = (report.text or "")[:MAX_TEXT_CHARS]
     sms, cands, _ = _control_changes(text, published_day(report.published), prep, ranked=False,
-                                     junta_voice=_outlet_is_junta(report.outlet))
+                                     junta_voice=_junta_voice(report.outlet, text))
     return cands, text, sms
 
 
@@ -165,6 +165,19 @@ def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], pr
         attributed_to=prep.names.get(r.attributed_to, r.attributed_to) if r.attributed_to else None,
         date=first.isoformat() if first else None, date_end=last.isoformat() if last else None,
         date_precision=precision if first else "unknown", rule=ev.rule, extractor_version=EXTRACTOR_VERSION)
+
+
+_TERRORISTS = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z][a-z]+)\s+(?:terrorists?|insurgents?)\b|\bterrorist\s+(?:groups?|organi[sz]ations?)\b")
+_INDEPENDENT_WORDS = re.compile(r"\b(?:junta|regime|coup|military\s+council['’]s\s+(?:troops|forces))\b", re.I)
+
+
+def _junta_voice(outlet: str | None, text: str) -> bool:
+    """The report is the junta's own: its state media by outlet, or a text that calls the armed
+    groups terrorists and never says "junta" or "regime" (words the junta does not use of itself)."""
+    if _outlet_is_junta(outlet):
+        return True
+    return (("terrorist" in text or "insurgent" in text) and _TERRORISTS.search(text) is not None
+            and _INDEPENDENT_WORDS.search(text) is None)
 
 
 @lru_cache(maxsize=4096)

@@ -57,7 +57,8 @@ ACTIVE: dict[str, list[str]] = {
         r"(?:raised|raises|raising|hoisted|hoists|hoisting|planted|plants|planting)\s+(?:their|its|our|the|a)\s+(?:\w+\s+){0,2}?flags?\s+(?:over|on|at|above|atop|in)",
     ],
     "recapture": [
-        r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook", r"regain(?:s|ed|ing)?(?:\s+(?:full\s+)?control\s+(?:of|over))?",
+        r"recaptur(?:e|es|ed|ing)", r"retak(?:e|es|en|ing)", r"retook",
+        r"regain(?:s|ed|ing)?(?:\s+(?:full\s+|complete\s+|total\s+)?(?:territorial\s+|security\s+|administrative\s+|effective\s+)?control\s+(?:of|over))?",
         r"reclaim(?:s|ed|ing)?", r"re-?occup(?:y|ied|ying)", r"re-?seiz(?:e|ed|ing)",
         r"(?:took|take|takes|taking|won|win|wins|winning)\s+back", r"re-?captur(?:e|ed|ing)",
         # "with the TNLA gone, the junta again controls the highway": control regained
@@ -72,6 +73,9 @@ ACTIVE: dict[str, list[str]] = {
         # state media: "restored stability in X", "restored administrative control over X"
         r"restor(?:e|ed|es|ing)\s+(?:full\s+|complete\s+|administrative\s+|state\s+|regional\s+|local\s+)?(?:control|stability|peace\s+and\s+stability|"
         r"law\s+and\s+order|the\s+rule\s+of\s+law)\s+(?:of|over|in|to)",
+        # state media: "regional stability was restored in X"
+        r"(?:stability|peace\s+and\s+stability|law\s+and\s+order|the\s+rule\s+of\s+law|normalcy)\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+        r"(?:fully\s+)?restored\s+(?:in|to)",
     ],
     "withdraw": [
         r"withdr(?:ew|aw|aws|awn|awing)", r"retreat(?:s|ed|ing)?", r"pull(?:s|ed|ing)?\s+(?:out|back)",
@@ -266,7 +270,7 @@ TRIGGER_STARTS = (
     "push", "raid", "ran", "re-", "recaptur", "recover", "get", "reclaim", "regain", "relocat", "remain", "reoccup", "reseiz",
     "retain", "retak", "retook", "retreat", "secur", "seek", "seiz", "siege", "skirmish", "sought", "stay",
     "storm", "struggl", "surrender", "restor", "surround", "chang", "tak", "took", "tried", "tries", "try", "vacat", "win", "withdr", "won",
-    "wrest", "again ", "once ", "enter", "return", "marched ", "rolled ", "swept ",
+    "wrest", "again ", "once ", "enter", "stabil", "peace and", "law and", "the rule ", "normalcy", "return", "marched ", "rolled ", "swept ",
     *(f"{aux} {nxt}" for aux in ("is", "are", "was", "were") for nxt in _STATE_NEXT),
     *(f"{aux} {adj}" for aux in ("has", "have", "had") for adj in ("now", "full", "complete", "effective", "total", "firm")),
     *(f"{w} {nxt}" for w in ("now", "still") for nxt in ("completely", "entirely", "firmly", "fully", "in", "now",

@@ -79,3 +79,19 @@ def test_followed_by_joins_two_objects_of_one_verb():
 def test_a_side_s_site_named_by_its_acronym_and_placed_by_a_name_is_a_site(sentence, place):
     facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + sentence))
     assert [(f.place, f.actor_to) for f in facts if isinstance(f, ControlChange)] == [(place, "Myanmar Armed Forces")]
+
+
+@pytest.mark.parametrize("sentence, taken_from", [
+    ("Regional stability was restored in Hpa Lin on 3 May, state media said.", None),
+    ("Hpa Lin, which had been occupied by AA terrorists, was cleared on 3 May.", "Arakan Army"),
+])
+def test_the_junta_s_own_words_tell_its_own_captures(sentence, taken_from):
+    facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + sentence))
+    assert [(f.place, f.actor_to, f.actor_from) for f in facts if isinstance(f, ControlChange)] == [
+        ("Hpa Lin", "Myanmar Armed Forces", taken_from)]
+
+
+def test_a_report_that_says_junta_is_not_the_junta_s_voice():
+    sentence = "Hpa Lin, which the junta calls a base of AA terrorists, was cleared on 3 May by the KIA."
+    facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + sentence))
+    assert all(f.actor_to != "Myanmar Armed Forces" for f in facts if isinstance(f, ControlChange))

@@ -20,7 +20,7 @@ EXAMPLES = {
         "raised their flag over", "entered the town", "moved into",
     ],
     "recapture": ["recaptured", "retook", "retaken", "regained control of", "reclaimed", "reoccupied", "reseized",
-                  "took back", "re-captured", "again controls", "restored stability in", "recovered important towns", "got the village back",
+                  "took back", "re-captured", "again controls", "restored stability in", "recovered important towns", "got the village back", "stability was restored in",
                   "won Hka Lu back"],
     "withdraw": ["withdrew", "retreated", "pulled out", "gave up its positions", "pulled its troops out", "abandoned", "fled", "flee", "evacuated the camp", "vacated", "left the base",
                  "moved out", "deserted", "relocated", "ran away", "ran off from the camp", "fell back", "withdrawal from", "driven from"],
