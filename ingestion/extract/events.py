@@ -465,7 +465,9 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
     ev0 = last[0]  # the main clause's event ("Regime forces retook outposts that the KIA had held")
     out = []
     text, s0 = sm.sentence.text, sm.sentence.start
-    turn = _NEXT_TURN.search(text) if ev0.change in ("captured", "withdrew") else None
+    turn = None
+    if ev0.change in ("captured", "withdrew") and ("came" in text or "turn" in text or "followed" in text or "was" in text):
+        turn = _NEXT_TURN.search(text) or _FOLLOWED_ANY.search(text)
     for p in sm.places:
         if p.inner or p.ref not in (None, "generic"):
             continue
@@ -498,8 +500,8 @@ FOLLOWING_LIST = re.compile(r"\s*the\s+following(?:\s+[\w'’-]+){0,4}?\s*:\s*",
 CONTEST_GAP = re.compile(r"^[\w\s'’,-]{0,60}?\b(?:for|over|in|at|around|near|inside|on|outside|close\s+to|of)\s+"
                          r"(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:main|key|strategic|remaining)\s+)?$", re.I)
 # a sentence telling the next place of a list of changes: "Next came B", "it was the turn of B", "B followed"
-_NEXT_TURN = re.compile(r"\b(?:(?:next|then)\s+came|it\s+was\s+the\s+turn\s+of|(?:next|then)\s+(?:it\s+)?was)\s+(?:the\s+)?"
-                        r"|(?=\S)(?=[^.;]*\s(?:followed|came\s+next)\b)", re.I)
+_NEXT_TURN = re.compile(r"\b(?:(?:next|then)\s+came|it\s+was\s+the\s+turn\s+of|(?:next|then)\s+(?:it\s+)?was)\s+(?:the\s+)?", re.I)
+_FOLLOWED_ANY = re.compile(r"\s(?:followed|came\s+next)\b", re.I)  # (its end is no place's start)
 _SEQUEL_AND = re.compile(r"(?:\s+and\s+its\s+surroundings)?[\s,]*(?:and|as\s+well\s+as)\s+(?:then\s+)?(?:the\s+)?", re.I)
 _FOLLOWED = re.compile(r"\s+(?:(?:too|also)\s+)?(?:followed|came\s+next)\b", re.I)
 _LINE_LEAD = re.compile(r"[-•*▪●◦–\s\d.)]*")

@@ -85,7 +85,7 @@ _BULLET_LINE = re.compile(r"\n[ \t]*(?=(?:[-•*▪●◦–]|\d{1,2}[.)])[ \t]+
 def _emit(text: str, a: int, b: int, para: int, out: list[Sentence]) -> None:
     """Append ``text[a:b]`` without its surrounding white space, if anything is left; the items
     of a bulleted list are one sentence each."""
-    if "\n" in text[a:b]:
+    if text.find("\n", a, b) >= 0:
         for m in _BULLET_LINE.finditer(text, a, b):
             _emit_one(text, a, m.start(), para, out)
             a = m.end()
