@@ -165,9 +165,35 @@ HEAD_KIND = {
     "checkpost": "outpost", "check-post": "outpost", "headquarter": "military_base", "hq": "military_base",
     "tollgate": "other", "stretch": "road", "section": "road",
 }
-_HEADS_RE = "|".join(sorted((h.replace(" ", r"\s+") for h in HEAD_KIND), key=len, reverse=True))
+def word_trie_re(words) -> str:
+    """One alternation of ``words`` as a trie ("base|bases|border" → "b(?:ase(?:s)?|order)"): the
+    engine reads each character once instead of trying every word in turn, longest words first
+    where one is the start of another; a space in a word is any white space, an apostrophe either
+    kind."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [_trie_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _trie_char(ch: str) -> str:
+    return r"\s+" if ch == " " else "['’]" if ch in "'’" else re.escape(ch)
+
+
+_HEADS_RE = word_trie_re(HEAD_KIND)
 # after a name, "village tract" is written "village-tract" too ("Zee Kone village-tract")
-_NAMED_HEADS_RE = _HEADS_RE.replace(r"village\s+tract", r"village(?:\s+|-)tract")
+_NAMED_HEADS_RE = word_trie_re([*HEAD_KIND, "village-tract"])
 # a month is no word of a name, nor a day beside it ("by 20 September Hpa Lin", "on May 3 Hpa Lin")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 CAP = rf"(?!{_MONTH})(?:Mt\.(?=\s+[A-Z])|[A-Z][\w'’]*|\d{{1,3}}(?:st|nd|rd|th)?(?:\s+|-)[Mm]ile)(?:[-–][A-Za-z][\w'’]*)*"
@@ -200,7 +226,7 @@ SITE_MODS = ("army", "military", "junta", "regime", "police", "militia", "border
              "base", "bunker", "sub-township", "ward", "mine", "mining", "jade",
              "bridge", "railway", "checkpoint", "gate", "people's defence force", "people's defense force",
              "rural", "urban", "local", "communication")  # "X village's rural police station", "the X-Y communication road"
-_MODS_RE = "|".join(m.replace("'", "['’]").replace(" ", r"\s+") for m in SITE_MODS)
+_MODS_RE = word_trie_re(SITE_MODS)
 NAMED_SITE_RE = re.compile(
     # "the Ka Pa Sa 22 ordnance factory", "the Hpa Lu No. 3 outpost", "Tanghpe (Damphet) village" (a
     # second spelling in brackets)

@@ -95,3 +95,16 @@ def test_a_report_that_says_junta_is_not_the_junta_s_voice():
     sentence = "Hpa Lin, which the junta calls a base of AA terrorists, was cleared on 3 May by the KIA."
     facts = extract_report(Report(id="t", published="2025-07-10", text=LEAD + sentence))
     assert all(f.actor_to != "Myanmar Armed Forces" for f in facts if isinstance(f, ControlChange))
+
+
+def test_a_word_trie_matches_exactly_its_words_longest_first():
+    import re
+
+    from ingestion.extract.places import word_trie_re
+    words = ["base", "bases", "border post", "b", "people's militia", "check-post"]
+    rx = re.compile(rf"(?:{word_trie_re(words)})\Z")
+    for w in [*words, "border  post", "people’s militia"]:
+        assert rx.match(w), w
+    for w in ["bas", "border", "basess", "peoples militia"]:
+        assert not rx.match(w), w
+    assert re.match(word_trie_re(["police", "police station"]), "police station").group() == "police station"
