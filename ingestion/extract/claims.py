@@ -1334,20 +1334,37 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
-        if tail_m is not None:
-            for pf, pn, pend in pending:
-                if text[pend:f.start].strip(" ,") in ("and", "", "or") or _OF_COMPLEMENT_AND.fullmatch(text, pend, f.start):
+        if tail_m is not None and pending:
+            # the pending figures listed right before this one, each joined to the next by "," or "and":
+            # "12 soldiers, 8 policemen and 5 militiamen were killed"
+            chain: list[tuple[Figure, str, int]] = []
+            nxt = f.start
+            for pf, pn, pend in reversed(pending):
+                gap = text[pend:nxt].strip(" ,")
+                if gap in ("and", "", "or") or _OF_COMPLEMENT_AND.fullmatch(text, pend, nxt):
                     # "41 members of the security forces and 17 civilians were killed"
-                    pm = _metric(vcls, pn, False, "")
-                    if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
-                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and" \
-                            and _one_side(sm, pf.start, f.end + nend):
-                        # "six students and two teachers were wounded": one count of both
-                        last = out[-1]
-                        out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
-                                                  pf.approximate or f.approximate, text[pf.start:f.end]),
-                                           metric, last.agent, last.subject_hint, f"summed:{ncls}")
-                    elif pm:
+                    chain.append((pf, pn, pend))
+                    nxt = pf.start
+                elif nxt == f.start:
+                    continue
+                else:
+                    break
+            chain.reverse()
+            pms = [_metric(vcls, pn, False, "") for _pf, pn, _pend in chain]
+            if chain and out and out[-1].figure is f and text[chain[-1][2]:f.start].strip(" ,") == "and" \
+                    and ncls in ("armed", "civil") and all(pm == metric and pn == ncls and pf.value is not None
+                                                           for pm, (pf, pn, _pend) in zip(pms, chain)) \
+                    and all(text[pe:nf.start].strip(" ,") in ("", "and") for (_pf, _pn, pe), (nf, _nn, _ne) in zip(chain, chain[1:])) \
+                    and f.value is not None and _one_side(sm, chain[0][0].start, f.end + nend):
+                # "six students and two teachers were wounded": one count of all
+                last, first = out[-1], chain[0][0]
+                out[-1] = RawClaim(Figure(first.start, f.end, sum(pf.value for pf, _pn, _pe in chain) + f.value, None, None,
+                                          any(pf.approximate for pf, _pn, _pe in chain) or f.approximate,
+                                          text[first.start:f.end]),
+                                   metric, last.agent, last.subject_hint, f"summed:{ncls}")
+            else:
+                for pm, (pf, pn, pend) in zip(pms, chain):
+                    if pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)

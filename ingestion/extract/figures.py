@@ -20,12 +20,12 @@ WORDS = {
 _WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
-_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six", "one hundred fifty" (no "and")
+_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _SMALL = (rf"(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[- ](?:{_UNITS}))?|{_UNITS})")
 # "one thousand two hundred", "two thousand and fifty", "a thousand five hundred and twenty"
-_THOUSAND_AND = (rf"(?:a|{_SMALL})\s+thousand\s+(?:(?:and\s+)?(?:a|{_UNITS})\s+hundred(?:\s+and\s+{_SMALL})?|and\s+{_SMALL})\b")
+_THOUSAND_AND = (rf"(?:a|{_SMALL})\s+thousand\s+(?:(?:and\s+)?(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|and\s+{_SMALL})\b")
 # "1,02,000" (Indian grouping: lakhs, in South Asian outlets)
 _LAKH_GROUPED = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
 _NUM = rf"(?:{_THOUSAND_AND}|{_HUNDRED_AND}|{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b|(?<=\d)(?:m|mn)\b)?"
@@ -106,8 +106,8 @@ def parse_number(text: str) -> float | None:
         thousands, rest = t.split(" thousand ", 1)
         h, r = parse_number(thousands + " thousand"), parse_number(rest[4:] if rest.startswith("and ") else rest)
         return h + r if h is not None and r is not None else None
-    if " hundred and " in t:
-        hundreds, rest = t.split(" hundred and ", 1)
+    if " hundred and " in t or " hundred " in t:
+        hundreds, rest = t.split(" hundred and " if " hundred and " in t else " hundred ", 1)
         h, r = parse_number(hundreds + " hundred"), parse_number(rest)
         return h + r if h is not None and r is not None else None
     mult = 1
