@@ -137,7 +137,7 @@ regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtain
 slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "stripped of", "bodies of", "remains of", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
                         "murder of", "murders of", "genocide against", "massacre against", "displacement of",
@@ -321,7 +321,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
-              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
+              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "mowed": "killed", "mown": "killed", "picked off": "killed", "remains of": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
               "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
@@ -506,7 +506,8 @@ _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
 _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
            r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
-           r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
+           r"volunteer|mother|father|wife|husband|son|daughter|grandmother|grandfather|pregnant\s+woman|"
+           r"\d{1,2}-year-old|[a-z]+-year-old)")
 # "a major" is an officer, "a major camp" is not
 _MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
 _ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
@@ -526,7 +527,8 @@ _SINGLE_PERSON = re.compile(
     rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
-_AND_MORE = re.compile(r"\s*,?\s+and\s+")
+_KIN_ONE = re.compile(r"(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather|child|baby)\b")
+_AND_MORE = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?")  # "a woman and (her) three children"
 _AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
                            rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
@@ -773,7 +775,7 @@ _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell
 _INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
 _PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
-_PAREN_END = re.compile(r"[^,;.()]{0,40},")
+_PAREN_END = re.compile(r"[^,;.()]{0,40}(?:,|\))")  # "17 people, including 6 soldiers, were", "27 soldiers (including 2 officers) were"
 _PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
@@ -813,17 +815,24 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z]+)\s*$")
+_BRACKET_COUNT = re.compile(r"\s+(?:killed|dead|deaths|wounded|injured|captured|detained|arrested|surrendered|displaced)\b", re.I)
 
 
 def _unbracketed(text: str, f: Figure) -> Figure:
     """"killed (12) soldiers", "junta soldiers (20) were killed" (translated statements): a count
     in brackets after a lower-case word is read with its brackets, as if they were not there; after
     a name or a unit ("Ma Hla (32)", "Battalion (345)") it stays an age or a number."""
-    if f.start < 1 or text[f.start - 1] != "(" or text[f.end:f.end + 1] != ")" or f.value is None:
+    if f.start < 1 or text[f.start - 1] != "(" or f.value is None:
+        return f
+    closed = text[f.end:f.end + 1] == ")"
+    if not closed and not _BRACKET_COUNT.match(text, f.end, f.end + 40):
         return f
     m = _WORD_BEFORE_BRACKET.search(text, max(0, f.start - 25), f.start - 1)
     if m is None or not m.group(1).islower():
         return f
+    if not closed:
+        # "suffered heavy losses (27 killed, 40 wounded)": a tally opening a bracket
+        return Figure(f.start - 1, f.end, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end])
     return Figure(f.start - 1, f.end + 1, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end + 1])
 
 
@@ -1380,9 +1389,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
                 continue  # a civilian arrested is no prisoner of war
             nxt = _AND_MORE.match(text, b)
-            if nxt is not None and m.group("v") and _ANOTHER_ONE.match(text, nxt.end()):
-                # "killed a captain and a sergeant": two people under one verb
-                two = _ANOTHER_ONE.match(text, nxt.end())
+            if nxt is not None and m.group("v") and (_ANOTHER_ONE.match(text, nxt.end()) or _KIN_ONE.match(text, nxt.end())
+                                                      and text[nxt.start():nxt.end()].rstrip().endswith(("his", "her", "their"))):
+                # "killed a captain and a sergeant", "killed a farmer and his wife": two people under one verb
+                two = _ANOTHER_ONE.match(text, nxt.end()) or _KIN_ONE.match(text, nxt.end())
                 out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), metric,
                                     _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
                 continue
@@ -2287,7 +2297,8 @@ _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "o
                              "insurgents", "allies", "alliance", "council", "front", "union"})
 # the junta's leaders and spokesmen the wires quote by name alone
 _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
-_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b", re.I)
+_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b|"
+                           r"\s+and\s+(?:said|says|added|insisted|claimed|stated)\b", re.I)  # "X denied the claim and said ..."
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is

@@ -44,3 +44,52 @@ def test_a_list_of_three_kinds_of_places_stays_three_counts():
 ])
 def test_number_words_with_no_and(words, n):
     assert got(LEAD + f"The PDF said it killed {words} junta soldiers.") == {("killed", n, PDF)}
+
+
+# ---------------------------------------------------------------- who says it
+
+def test_who_denies_a_claim_and_says_more_claims_what_it_says():
+    text = LEAD + "The junta said 70 KIA fighters were killed. The KIA denied the claim and said only 4 of its fighters had died."
+    assert ("killed", 4, KIA) in got(text)
+
+
+# ---------------------------------------------------------------- verbs of killing
+
+@pytest.mark.parametrize("text", [
+    "The PDF said it gunned down 13 junta soldiers.",
+    "The PDF said its snipers picked off 13 junta soldiers.",
+    "The PDF said it mowed down 13 junta soldiers.",
+    "The PDF said it recovered the remains of 13 junta soldiers.",
+])
+def test_more_verbs_of_killing_before_the_count(text):
+    assert got(LEAD + text) == {("killed", 13, PDF)}
+
+
+def test_remains_as_a_verb_is_no_killing():
+    assert got(LEAD + "The junta remains in 13 towns, the PDF said.") == set()
+
+
+# ---------------------------------------------------------------- one person and kin
+
+@pytest.mark.parametrize("text, n", [
+    ("A junta airstrike killed a mother and her four children, residents said.", 5),
+    ("A mother and her four children were killed in the airstrike, residents said.", 5),
+    ("A junta airstrike killed a farmer and his wife, residents said.", 2),
+])
+def test_one_person_and_their_kin_are_counted_together(text, n):
+    assert got(LEAD + text) == {("killed", n, WIRE)}
+
+
+# ---------------------------------------------------------------- brackets
+
+def test_a_part_in_brackets_between_the_count_and_its_verb():
+    assert got(LEAD + "The KNDF said 19 soldiers (including three officers) were killed.") == {("killed", 19, KNDF)}
+
+
+def test_a_tally_opening_a_bracket():
+    assert got(LEAD + "The KNDF said the junta suffered heavy losses (19 killed, 33 wounded).") == {
+        ("killed", 19, KNDF), ("wounded", 33, KNDF)}
+
+
+def test_a_number_in_brackets_after_a_unit_is_no_count():
+    assert got(LEAD + "The base of Light Infantry Battalion (517) was overrun, the KNDF said.") == set()
