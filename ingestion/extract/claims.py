@@ -1881,6 +1881,10 @@ def _iter_tail(tail: str):
             return
 
 
+_STILL_HOLDS = re.compile(r"\bstill\s+(?:(?:firmly|only|just)\s+)?(?:holds?|held|holding|controls?|controlled|controlling|retains?|"
+                          r"retained|keeps?|kept|occupies|occupied|has|had)\s+(?:(?:only|just|some|about|around|nearly|over)\s+)?$", re.I)
+
+
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:
     """The contract metric of a figure from its verb class and noun class (None: no claim);
     ``big``: the figure is a thousand or more."""
@@ -1938,11 +1942,13 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     if ncls == "weapons_seized":
         return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
     if ncls == "other":  # townships
-        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\bonly\s+$", before) else None
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\b(?:only|just|merely)\s+$", before) else None
     # bases, outposts, towns
+    if vcls in ("took", "hold") and _STILL_HOLDS.search(before[-40:]):
+        return None  # "the junta still holds 3 towns": what a side has left, no gain
     if vcls in ("took", "lost", "captured_personnel"):
         return ncls
-    if vcls == "hold" and not re.search(r"\bonly\s+$", before):
+    if vcls == "hold" and not re.search(r"\b(?:only|just|merely)\s+$", before):
         return ncls
     return None
 

@@ -93,3 +93,18 @@ def test_a_tally_opening_a_bracket():
 
 def test_a_number_in_brackets_after_a_unit_is_no_count():
     assert got(LEAD + "The base of Light Infantry Battalion (517) was overrun, the KNDF said.") == set()
+
+
+# ---------------------------------------------------------------- what a side has left
+
+@pytest.mark.parametrize("text", [
+    "The junta now controls just four of the state's townships, the KIA said.",
+    "The junta still holds 4 towns in the state, the KIA said.",
+    "The junta still controls about 40 camps in the hills, the KIA said.",
+])
+def test_what_a_side_still_holds_is_no_gain(text):
+    assert got(LEAD + text) == set()
+
+
+def test_a_count_of_towns_held_without_still_stays_a_figure():
+    assert got(LEAD + "The KIA said it holds 9 towns.") == {("towns_captured", 9, KIA)}
