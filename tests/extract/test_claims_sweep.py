@@ -108,3 +108,25 @@ def test_what_a_side_still_holds_is_no_gain(text):
 
 def test_a_count_of_towns_held_without_still_stays_a_figure():
     assert got(LEAD + "The KIA said it holds 9 towns.") == {("towns_captured", 9, KIA)}
+
+
+# ---------------------------------------------------------------- number shapes
+
+@pytest.mark.parametrize("words, n", [
+    ("two-dozen", 24),
+    ("four-hundred", 400),
+    ("12k", 12000),
+])
+def test_a_number_with_its_multiplier_joined(words, n):
+    assert got(LEAD + f"The PDF said it killed {words} junta soldiers.") == {("killed", n, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF said it killed between 17-21 junta soldiers.",
+    "The PDF said it killed between 17 to 21 junta soldiers.",
+    "The PDF said it killed between 17 and 21 junta soldiers.",
+])
+def test_between_with_a_dash_or_to(text):
+    from tests.extract.claim_helpers import claims
+    [c] = claims(LEAD + text)
+    assert (c.metric, c.value_low, c.value_high, c.claimant) == ("killed", 17, 21, PDF)
