@@ -137,7 +137,7 @@ regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtain
 slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "remains of", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "stripped of", "bodies of", "remains of", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
                         "murder of", "murders of", "genocide against", "massacre against", "displacement of",
@@ -273,7 +273,7 @@ TAIL_VERB = re.compile(
     r"(?:(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|(?:burned|burnt|buried)\s+alive|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
@@ -321,7 +321,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
-              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "mowed": "killed", "mown": "killed", "picked off": "killed", "remains of": "killed", "apprehend": "captured_personnel",
+              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "mowed": "killed", "buried alive": "killed", "mown": "killed", "picked off": "killed", "remains of": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
               "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
@@ -532,6 +532,7 @@ _AND_MORE = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?")  # "a woman a
 _AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
                            rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
+_ONE_PERSON_AND = re.compile(rf"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+$")
 _ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
@@ -1271,9 +1272,12 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             # soldiers were killed": no count of what happened
             prev = None
             continue
-        if tail_m is not None and not head and f.value is not None and ncls in ("armed", "civil") \
-                and before.endswith(" and ") and _OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:]):
-            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured": one more
+        if tail_m is not None and not head and f.value is not None \
+                and (ncls in ("armed", "civil") or ncls == "bare" and _OTHERS_WORD.match(after)) \
+                and before.endswith(" and ") and (_OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:])
+                                                  or _ONE_PERSON_AND.search(before[-60:])):
+            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured", "a woman
+            # and three men were killed": one more
             f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
@@ -1397,7 +1401,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                                     _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
                 continue
             more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
-            if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
+            if more is not None and (_noun(text[more.end:more.end + 40])[0] in ("armed", "civil")
+                                     or _OTHERS_WORD.match(text, more.end, more.end + 10)):
                 # "killed a woman and three men": one count of both
                 out[:] = [c for c in out if c.figure.start != more.start]
                 out.append(RawClaim(Figure(a, more.end, more.value + 1, None, None, more.approximate, text[a:more.end]),
@@ -1773,7 +1778,8 @@ def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
 
 
 _PEOPLE_JOIN = re.compile(r"\s(?:and|as\s+well\s+as|along\s+with)\s+$")
-_OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
+_OTHERS = re.compile(r"\s+(?:others?|more)\b", re.I)
+_OTHERS_WORD = re.compile(r"\s+others\b", re.I)  # "a captain and 4 others"
 
 
 def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:

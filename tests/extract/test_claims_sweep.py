@@ -130,3 +130,33 @@ def test_between_with_a_dash_or_to(text):
     from tests.extract.claim_helpers import claims
     [c] = claims(LEAD + text)
     assert (c.metric, c.value_low, c.value_high, c.claimant) == ("killed", 17, 21, PDF)
+
+
+# ---------------------------------------------------------------- one person and others
+
+@pytest.mark.parametrize("text, n", [
+    ("A teacher and 6 others were killed in the shelling, residents said.", 7),
+    ("A monk and five villagers were killed in the shelling, residents said.", 6),
+    ("The shelling killed a teacher and 6 others, residents said.", 7),
+])
+def test_one_person_and_a_count_are_one_count(text, n):
+    assert got(LEAD + text) == {("killed", n, WIRE)}
+
+
+def test_a_thing_and_a_count_are_no_more_people():
+    assert got(LEAD + "A truck and 6 soldiers were destroyed in the blast, the PDF said.") != {("killed", 7, PDF)}
+
+
+# ---------------------------------------------------------------- burned alive
+
+@pytest.mark.parametrize("text", [
+    "Nine villagers were burned alive, residents said.",
+    "Junta troops burned alive nine villagers, residents said.",
+    "Nine villagers were buried alive, residents said.",
+])
+def test_burned_or_buried_alive_is_killed(text):
+    assert got(LEAD + text) == {("killed", 9, WIRE)}
+
+
+def test_captured_alive_stays_captured():
+    assert got(LEAD + "Nine soldiers were captured alive, the PDF said.") == {("captured_personnel", 9, PDF)}
