@@ -307,7 +307,8 @@ _RELATIVE_MAIN = re.compile(r"\s*,?\s*(?:who|that)\s+(?:[\w'’-]+\s+){1,8}?(?=(
 _OBJECT_OF_VERB = re.compile(r"\b(?!(?:said|reported|claimed|stated|announced|confirmed|estimated|added|noted|stressed)\b)"
                              r"[a-z]+ed\s+(?:(?:a\s+total\s+of|the\s+bodies\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$")
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
-_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
+_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
+                          r"many|all|most|both|half|dozens|scores|hundreds)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 

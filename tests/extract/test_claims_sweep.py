@@ -160,3 +160,13 @@ def test_burned_or_buried_alive_is_killed(text):
 
 def test_captured_alive_stays_captured():
     assert got(LEAD + "Nine soldiers were captured alive, the PDF said.") == {("captured_personnel", 9, PDF)}
+
+
+# ---------------------------------------------------------------- places attacked, some taken
+
+@pytest.mark.parametrize("text", [
+    "The KIA attacked 6 junta outposts in the hills on Sunday and captured one of them.",
+    "The KIA attacked 6 junta outposts in the hills on Sunday and captured two of them.",
+])
+def test_places_attacked_are_no_count_of_places_taken(text):
+    assert ("outposts_captured", 6, KIA) not in got(LEAD + text)
