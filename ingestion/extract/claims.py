@@ -76,7 +76,7 @@ NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
-    "dead": "killed", "lives": "killed", "lifes": "killed",
+    "dead": "killed", "lives": "killed", "lifes": "killed", "kills": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
@@ -2513,6 +2513,10 @@ class Speakers:
                 denial = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a and text[sp[0]:sp[1]].lower() in _DENIALS]
                 if denial:
                     return self._one(sm, text, *denial[-1], coord=True)  # "X denied the claim, saying ...": X's word
+                first = next((x for x in sm.actors if x.key and x.start < a), None)
+                if first is not None and _SUBJECT_LEAD.fullmatch(text, s.start, first.start) \
+                        and text[first.end:first.end + 2] not in ("'s", "’s") and not _embedded(first, text, s.start):
+                    return first.key, True  # "X rejected the reports and added that ...": X's word
             return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"

@@ -170,3 +170,17 @@ def test_captured_alive_stays_captured():
 ])
 def test_places_attacked_are_no_count_of_places_taken(text):
     assert ("outposts_captured", 6, KIA) not in got(LEAD + text)
+
+
+# ---------------------------------------------------------------- denials with a claim of their own
+
+@pytest.mark.parametrize("text", [
+    "The junta said 80 KIA fighters were killed. The KIA rejected the reports and added that it had killed 23 soldiers.",
+    "The junta said 80 KIA fighters were killed. The KIA dismissed the claims, saying it had killed 23 soldiers.",
+])
+def test_who_rejects_reports_and_adds_a_figure_claims_it(text):
+    assert ("killed", 23, KIA) in got(LEAD + text)
+
+
+def test_kills_as_a_noun():
+    assert got(LEAD + "The PDF claimed 31 kills in the month.") == {("killed", 31, PDF)}
