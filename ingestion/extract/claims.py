@@ -1285,6 +1285,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "four more towns under siege": no count of places taken
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if metric == "wounded" and ncls == "wounded" and _word in ("wounded", "injured") \
+                and _WOUNDED_TAKEN.search(vtext) and _PERSON_AFTER.match(after, np_from + nend):
+            metric = "captured_personnel"  # "captured 30 wounded soldiers", "30 injured soldiers were detained": taken
         if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
         if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
@@ -1890,6 +1893,11 @@ def _iter_tail(tail: str):
 
 _STILL_HOLDS = re.compile(r"\bstill\s+(?:(?:firmly|only|just)\s+)?(?:holds?|held|holding|controls?|controlled|controlling|retains?|"
                           r"retained|keeps?|kept|occupies|occupied|has|had)\s+(?:(?:only|just|some|about|around|nearly|over)\s+)?$", re.I)
+
+
+_WOUNDED_TAKEN = re.compile(r"\b(?:captur|detain|arrest|taken\s+(?:prisoner|captive|alive)|took\s+(?:prisoner|captive))", re.I)
+_PERSON_AFTER = re.compile(r"\s+(?:junta\s+|regime\s+|enemy\s+|military\s+)?(?:soldiers?|troops?|personnel|policemen|police|officers?|"
+                           r"fighters?|militiamen|members|men)\b", re.I)
 
 
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:

@@ -184,3 +184,17 @@ def test_who_rejects_reports_and_adds_a_figure_claims_it(text):
 
 def test_kills_as_a_noun():
     assert got(LEAD + "The PDF claimed 31 kills in the month.") == {("killed", 31, PDF)}
+
+
+# ---------------------------------------------------------------- the wounded taken
+
+@pytest.mark.parametrize("text", [
+    "The KNDF said it captured 18 wounded junta soldiers.",
+    "The KNDF said 18 wounded soldiers were captured.",
+])
+def test_wounded_soldiers_captured_are_prisoners(text):
+    assert got(LEAD + text) == {("captured_personnel", 18, KNDF)}
+
+
+def test_wounded_soldiers_carried_away_stay_wounded():
+    assert got(LEAD + "The KNDF said 18 injured soldiers were airlifted out.") == {("wounded", 18, KNDF)}
