@@ -2318,6 +2318,10 @@ _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "o
                              "insurgents", "allies", "alliance", "council", "front", "union"})
 # the junta's leaders and spokesmen the wires quote by name alone
 _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
+# the armed groups' leaders and spokesmen the press quotes by name alone (public figures, from general knowledge)
+_GROUP_PEOPLE = {"Khaing Thukha": "AA", "Twan Mrat Naing": "AA", "Saw Taw Nee": "KNLA", "Lway Yay Oo": "TNLA",
+                 "Tar Aik Bong": "TNLA", "Tar Bhone Kyaw": "TNLA", "Nay Phone Latt": "PDF", "Gun Maw": "KIA",
+                 "Peng Daxun": "MNDAA"}
 _SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b|"
                            r"\s+and\s+(?:said|says|added|insisted|claimed|stated)\b", re.I)  # "X denied the claim and said ..."
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
@@ -2350,6 +2354,8 @@ class Speakers:
     def __post_init__(self) -> None:
         for name in _JUNTA_PEOPLE:
             self.people.setdefault(name, self.military)  # "Major General Zaw Min Tun said": the junta's spokesman
+        for name, key in _GROUP_PEOPLE.items():
+            self.people.setdefault(name, key)  # "Khaing Thukha told reporters": the Arakan Army's spokesman
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember the people the sentence ties to actors, and the last such person it names."""

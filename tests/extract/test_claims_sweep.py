@@ -198,3 +198,13 @@ def test_wounded_soldiers_captured_are_prisoners(text):
 
 def test_wounded_soldiers_carried_away_stay_wounded():
     assert got(LEAD + "The KNDF said 18 injured soldiers were airlifted out.") == {("wounded", 18, KNDF)}
+
+
+# ---------------------------------------------------------------- spokesmen quoted by name alone
+
+@pytest.mark.parametrize("text, who", [
+    ("Khaing Thukha told reporters that 36 junta soldiers were killed.", "Arakan Army"),
+    ('"We killed 36 soldiers," Lway Yay Oo said.', "Ta'ang National Liberation Army"),
+])
+def test_a_group_s_spokesman_named_alone_speaks_for_it(text, who):
+    assert got(LEAD + text) == {("killed", 36, who)}
