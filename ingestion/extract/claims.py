@@ -443,7 +443,7 @@ def _skip_before(before: str) -> bool:
     if len(words) >= 2 and (before.rstrip()[-1:].isalnum() or last.endswith(("'s", "’s"))):
         prev = words[-2].lower()
         if (prev, last) in (("in", "the"), ("out", "of"), ("of", "the")):
-            return True
+            return not (last == "the" and prev == "of" and len(words) >= 3 and words[-3].lower() == "all")  # "all of the (12)"
         if prev == "of" and last.endswith(("'s", "’s")):
             return True  # "of Rakhine's (17 townships)"
         if len(words) >= 3 and words[-3].lower() == "of" and prev == "the":
@@ -1131,6 +1131,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
         head = _head(text[max(s.start, f.start - 100):f.start]) if before else None  # "the number of X rose from"
+        if head is None and ncls in ("armed", "civil") and before.endswith("the "):
+            the = _VERB_THE.search(before[-40:])
+            if the is not None:
+                head = the.group(1).lower()  # "killed the 12 soldiers guarding the bridge", "captured all the 30 troops"
         if ncls is None and head and np_from == 0:
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
@@ -1898,6 +1902,10 @@ _STILL_HOLDS = re.compile(r"\bstill\s+(?:(?:firmly|only|just)\s+)?(?:holds?|held
 _WOUNDED_TAKEN = re.compile(r"\b(?:captur|detain|arrest|taken\s+(?:prisoner|captive|alive)|took\s+(?:prisoner|captive))", re.I)
 _PERSON_AFTER = re.compile(r"\s+(?:junta\s+|regime\s+|enemy\s+|military\s+)?(?:soldiers?|troops?|personnel|policemen|police|officers?|"
                            r"fighters?|militiamen|members|men)\b", re.I)
+
+
+_VERB_THE = re.compile(r"\b(killed|killing|captured|capturing|arrested|detained|wounded|wounding|injured|injuring|executed)\s+"
+                       r"(?:all\s+(?:of\s+)?)?the\s+$", re.I)
 
 
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:

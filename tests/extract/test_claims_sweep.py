@@ -208,3 +208,23 @@ def test_wounded_soldiers_carried_away_stay_wounded():
 ])
 def test_a_group_s_spokesman_named_alone_speaks_for_it(text, who):
     assert got(LEAD + text) == {("killed", 36, who)}
+
+
+# ---------------------------------------------------------------- "the" and "all of the" before a count
+
+@pytest.mark.parametrize("text, metric", [
+    ("The KNDF said it killed the 16 soldiers guarding the bridge.", "killed"),
+    ("The KNDF said it captured all the 16 soldiers at the post.", "captured_personnel"),
+    ("All of the 16 soldiers at the post were captured, the KNDF said.", "captured_personnel"),
+])
+def test_a_count_after_the_or_all_of_the(text, metric):
+    assert got(LEAD + text) == {(metric, 16, KNDF)}
+
+
+def test_a_count_said_again_with_the_is_one_claim():
+    text = LEAD + "The KNDF said 16 soldiers were guarding the bridge. It said it killed the 16 soldiers."
+    assert got(text) == {("killed", 16, KNDF)}
+
+
+def test_part_of_the_whole_stays_no_count_of_the_whole():
+    assert ("other", 17, KNDF) not in got(LEAD + "The KNDF said it had taken 9 of the 17 townships.")
