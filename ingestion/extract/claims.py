@@ -859,8 +859,12 @@ _SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|ca
                                r"(?:a\s+(?:large\s+)?(?:number|quantity|cache)\s+of\s+)?(?:[\w-]+\s+){0,3}?"
                                r"(?:arms|weapons|ammunition|munitions|firearms|military\s+equipment)\b[^.;]{0,25}?,?\s*including\s+$", re.I)
 # weapons taken with what was seized before them: "seized the police station along with 17 firearms"
-_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning)\s+"
-                          r"[^.;:,]{1,60}?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning|"
+                          r"found|finding|recovered|recovering|discovered|discovering)\s+"
+                          r"(?:[^.;:,]{1,60}?\s+)?(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+# one more weapon after a count of them: "seized 9 rifles and a machine gun"
+_AND_ONE_WEAPON = re.compile(r"(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:rifle|gun|pistol|mortar|"
+                             r"launcher|howitzer|weapon|firearm|carbine)(?![\w-])", re.I)
 # a count of attacks a side made: "carried out 21 attacks", "launched 36 air raids", "committed 1,220 acts of terrorism"
 _ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
                           r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
@@ -1104,6 +1108,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if one is not None and (one.group("armed") is not None) == (ncls == "armed") \
                     and _one_side(sm, f.start, f.end + one.end()):
                 # "13 soldiers and an officer were captured", "four villagers and a monk": one more of the kind
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+                nend = one.end()
+        if ncls == "weapons_seized" and f.value is not None and " and " in after[nend:nend + 8]:
+            one = _AND_ONE_WEAPON.match(after, nend)
+            if one is not None:
                 f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
                 nend = one.end()
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):

@@ -228,3 +228,30 @@ def test_a_count_said_again_with_the_is_one_claim():
 
 def test_part_of_the_whole_stays_no_count_of_the_whole():
     assert ("other", 17, KNDF) not in got(LEAD + "The KNDF said it had taken 9 of the 17 townships.")
+
+
+# ---------------------------------------------------------------- one figure, said as lost and as killed
+
+def test_soldiers_lost_in_the_headline_and_killed_in_the_body_are_one_count():
+    text = ("Junta loses more than 70 troops in failed push on Hpa Lan\n\n"
+            "The PDF said more than 70 junta soldiers were killed in four days of fighting.")
+    assert got(text) == {("killed", 71, PDF)}
+
+
+def test_soldiers_lost_with_no_other_count_stay_a_loss():
+    assert {m for m, _v, _c in got(LEAD + "The junta lost 70 soldiers in the push, the PDF said.")} == {"other"}
+
+
+# ---------------------------------------------------------------- hauls
+
+@pytest.mark.parametrize("text, n", [
+    ("The PDF said it seized 11 rifles and a machine gun.", 12),
+    ("The PDF said it seized 11 rifles, 3 pistols and a mortar.", 15),
+])
+def test_one_more_weapon_after_a_count_of_them(text, n):
+    assert got(LEAD + text) == {("weapons_seized", n, PDF)}
+
+
+def test_weapons_found_along_with_the_dead():
+    assert got(LEAD + "The PDF said 13 bodies of soldiers were found along with 6 small arms.") == {
+        ("killed", 13, PDF), ("weapons_seized", 6, PDF)}
