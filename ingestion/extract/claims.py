@@ -953,7 +953,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         k = i + 1
         while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
-                                 and _PAREN_END.match(text, figs[k].end)
+                                 and _PAREN_END.match(text, figs[k].end) and not _other_place_kind(text, f, figs[k])
                                  or _INCLUDING_BARE.fullmatch(text, f.end, figs[k].start) and _PART_VERB.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         if k < len(figs):
@@ -1060,6 +1060,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
                 out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
+            if out and out[-1].metric in ("bases_captured", "outposts_captured") and _TOWN_PART.match(after) \
+                    and out[-1].figure.end <= f.start:
+                # "seized 422 positions, including 18 towns": the towns are a count of their own kind
+                last = out[-1]
+                if _TOWN_PART.match(after).group().split()[-1].lower() != "townships":
+                    out.append(RawClaim(f, "towns_captured", last.agent, last.subject_hint, "part:towns_captured"))
+                continue
             if any(c.metric == "weapons_seized" for c in out) or not _SEIZED_INCLUDING.search(before[-75:]):
                 continue  # "including two officers": part of a count already read
             seized_list = True  # "seized arms and ammunition, including 24 rifles": the first count
@@ -1915,6 +1922,16 @@ _PERSON_AFTER = re.compile(r"\s+(?:junta\s+|regime\s+|enemy\s+|military\s+)?(?:s
 
 _VERB_THE = re.compile(r"\b(killed|killing|captured|capturing|arrested|detained|wounded|wounding|injured|injuring|executed)\s+"
                        r"(?:all\s+(?:of\s+)?)?the\s+$", re.I)
+
+
+_TOWN_PART = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:towns|cities|townships)\b", re.I)
+
+
+def _other_place_kind(text: str, whole: Figure, part: Figure) -> bool:
+    """Whether the count after "including" is of towns and the count it is part of of other places
+    ("seized 422 positions, including 18 towns"): a count of its own kind, no mere part."""
+    return _TOWN_PART.match(text, part.end, part.end + 40) is not None \
+        and _noun(text[whole.end:whole.end + 60])[0] in ("bases_captured", "outposts_captured")
 
 
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:

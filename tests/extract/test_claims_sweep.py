@@ -255,3 +255,15 @@ def test_one_more_weapon_after_a_count_of_them(text, n):
 def test_weapons_found_along_with_the_dead():
     assert got(LEAD + "The PDF said 13 bodies of soldiers were found along with 6 small arms.") == {
         ("killed", 13, PDF), ("weapons_seized", 6, PDF)}
+
+
+# ---------------------------------------------------------------- towns among places taken
+
+def test_towns_among_positions_taken_are_a_count_of_their_own():
+    assert got(LEAD + "The KIA said it had seized 260 junta positions, including 11 towns, since March.") == {
+        ("outposts_captured", 260, KIA), ("towns_captured", 11, KIA)}
+
+
+def test_bases_among_positions_taken_stay_a_part():
+    assert got(LEAD + "The KIA said it had seized 260 junta positions, including 11 battalion bases.") == {
+        ("outposts_captured", 260, KIA)}
