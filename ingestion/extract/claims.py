@@ -2157,7 +2157,7 @@ _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{
 _GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
                        r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|minister|"
                        r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
-                       r"information\s+team|wing|brigade|battalion)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"information\s+team|wing|(?i:brigade|battalion)(?:\s+(?:No\.?\s*)?\d+)?)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
 
 

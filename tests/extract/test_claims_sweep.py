@@ -267,3 +267,11 @@ def test_towns_among_positions_taken_are_a_count_of_their_own():
 def test_bases_among_positions_taken_stay_a_part():
     assert got(LEAD + "The KIA said it had seized 260 junta positions, including 11 battalion bases.") == {
         ("outposts_captured", 260, KIA)}
+
+
+# ---------------------------------------------------------------- a numbered brigade speaking
+
+def test_a_spokesman_for_a_group_s_numbered_brigade_speaks_for_the_group():
+    text = (LEAD + "Saw Htoo Wah, a spokesman for the Karen National Union's Brigade 3, said a junta drone strike "
+            "killed 5 villagers.")
+    assert got(text) == {("killed", 5, "Karen National Liberation Army")}
