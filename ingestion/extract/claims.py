@@ -669,6 +669,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     best: tuple[str, str, int] | None = None
     unknown = 0
     plural_unknown = -1  # the place of the last plural noun of no class ("wards")
+    best_n = -9  # the place of the last noun read into ``best``
     prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
@@ -727,10 +728,16 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if base in ARMED and base not in ("more", "others", "people's"):
             if best is None or best[0] == "displaced" and False:
                 best = ("armed", base, m.end())
+            elif best[0] == "armed" and best_n == n - 1:
+                best = (best[0], best[1], m.end())  # "12 police officers": the noun phrase ends at its last noun
+            best_n = n
             continue
         if base in CIVIL:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
+            elif best[0] == "civil" and best_n == n - 1 and best[1] != "civil men":
+                best = (best[0], best[1], m.end())  # "5 elderly people who ...": the noun phrase ends at "people"
+            best_n = n
             continue
         if base in _BOUTS:
             bout = _BOUT_OF.match(after, m.end())
@@ -777,8 +784,8 @@ _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell
 _INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
 _PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
-_PAREN_END = re.compile(r"[^,;.()]{0,40}(?:,|\))")  # "17 people, including 6 soldiers, were", "27 soldiers (including 2 officers) were"
-_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
+_PAREN_END = re.compile(r"[^,;.()–—]{0,40}(?:,|\)|\s[–—])")  # "17 people, including 6 soldiers, were", "27 soldiers (including 2 officers) were"
+_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;–—]{0,40}(?:,|\s[–—])")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
@@ -951,7 +958,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if f.start < skip_until:
             continue
         k = i + 1
-        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
+        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith((",", "–", "—"))
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
                                  and _PAREN_END.match(text, figs[k].end) and not _other_place_kind(text, f, figs[k])
                                  or _INCLUDING_BARE.fullmatch(text, f.end, figs[k].start) and _PART_VERB.match(text, figs[k].end)):

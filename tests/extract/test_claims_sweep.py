@@ -275,3 +275,19 @@ def test_a_spokesman_for_a_group_s_numbered_brigade_speaks_for_the_group():
     text = (LEAD + "Saw Htoo Wah, a spokesman for the Karen National Union's Brigade 3, said a junta drone strike "
             "killed 5 villagers.")
     assert got(text) == {("killed", 5, "Karen National Liberation Army")}
+
+
+# ---------------------------------------------------------------- noun phrases and asides
+
+def test_a_noun_phrase_of_two_nouns_before_a_relative_clause():
+    text = LEAD + "A resident said at least 6 elderly people who could not flee were burned to death."
+    assert got(text) == {("killed", 6, WIRE)}
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF said 140 soldiers – among them two majors – were taken prisoner.",
+    "The PDF said 140 soldiers – including two majors – were taken prisoner.",
+    "The PDF said 140 soldiers, among them two majors, were taken prisoner.",
+])
+def test_a_part_between_dashes_is_no_count_of_its_own(text):
+    assert got(LEAD + text) == {("captured_personnel", 140, PDF)}
