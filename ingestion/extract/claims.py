@@ -274,7 +274,7 @@ TAIL_VERB = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
     r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|(?:burned|burnt|buried)\s+alive|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
+    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|(?:being\s+)?treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
@@ -336,7 +336,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
               "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
-              "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded",
+              "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded", "treated": "wounded", "being treated": "wounded",
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
@@ -1238,6 +1238,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
                 and not _DISPLACED_NEXT.match(after):  # "1,100 killed and 270,000 displaced": a count of its own
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
+            if vcls == "killed" and ncls == "weapons_seized" and _FOUND_BEFORE.search(before[-120:]):
+                vcls = "found"  # "found the bodies of 6 terrorists, 3 firearms and mines": the weapons found with them
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
             # (not the speaker's own after the other side's: "killed 9 soldiers and 3 of its fighters")
@@ -1895,7 +1897,7 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
-               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
+               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received", "treated",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "hostage", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
                "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
@@ -1939,6 +1941,9 @@ def _other_place_kind(text: str, whole: Figure, part: Figure) -> bool:
     ("seized 422 positions, including 18 towns"): a count of its own kind, no mere part."""
     return _TOWN_PART.match(text, part.end, part.end + 40) is not None \
         and _noun(text[whole.end:whole.end + 60])[0] in ("bases_captured", "outposts_captured")
+
+
+_FOUND_BEFORE = re.compile(r"\b(?:found|recovered|discovered|seized|confiscated|collected)\b", re.I)
 
 
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:

@@ -291,3 +291,18 @@ def test_a_noun_phrase_of_two_nouns_before_a_relative_clause():
 ])
 def test_a_part_between_dashes_is_no_count_of_its_own(text):
     assert got(LEAD + text) == {("captured_personnel", 140, PDF)}
+
+
+# ---------------------------------------------------------------- found with the dead; treated for injuries
+
+def test_weapons_listed_after_the_bodies_found_are_seized():
+    text = LEAD + "Junta columns found the bodies of 4 terrorists, 7 firearms and mines at the site, state media said."
+    assert got(text) == {("killed", 4, "Myanmar Armed Forces"), ("weapons_seized", 7, "Myanmar Armed Forces")}
+
+
+@pytest.mark.parametrize("text", [
+    "A rescue worker said 27 people were being treated for injuries.",
+    "Twenty-seven people were treated for wounds at the hospital, a rescue worker said.",
+])
+def test_people_treated_for_injuries_are_wounded(text):
+    assert got(LEAD + text) == {("wounded", 27, WIRE)}
