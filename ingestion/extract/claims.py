@@ -1183,7 +1183,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         tail_at = aside.end() if aside is not None else nend  # "Twelve soldiers, the KIA said, were killed"
         tail_text = after[tail_at:]
         of_them = np_from and ncls is None and _OF_THEM.match(after)
-        if of_them and before.rstrip().endswith(","):
+        if of_them and before.rstrip().endswith(",") and i > 0 and f.start - figs[i - 1].end < 60:
             continue  # "two captains, one of them a commander, died": a part of the count
         if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"

@@ -306,3 +306,15 @@ def test_weapons_listed_after_the_bodies_found_are_seized():
 ])
 def test_people_treated_for_injuries_are_wounded(text):
     assert got(LEAD + text) == {("wounded", 27, WIRE)}
+
+
+# ---------------------------------------------------------------- "N of them" after a clause, not a count
+
+def test_n_of_them_after_a_clause_is_a_count():
+    text = (LEAD + "The junta sent about 400 troops to retake the town. Within a week, about 70 of them had been "
+            "killed and 25 captured, the PDF said.")
+    assert got(text) == {("killed", 70, PDF), ("captured_personnel", 25, PDF)}
+
+
+def test_n_of_them_after_a_count_stays_a_part():
+    assert got(LEAD + "The PDF said 19 soldiers were killed, 4 of them officers.") == {("killed", 19, PDF)}
