@@ -252,7 +252,7 @@ def _iter_figures(text: str):
             done = m.end()
 
 
-_HALF_BEFORE = re.compile(r"(?<![\w-])half\s+$", re.I)
+_HALF_BEFORE = re.compile(r"(?<![\w-])(?:a\s+)?half\s+$", re.I)  # "half a dozen", "a half dozen"
 _ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$", re.I)
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 

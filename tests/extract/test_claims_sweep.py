@@ -318,3 +318,7 @@ def test_n_of_them_after_a_clause_is_a_count():
 
 def test_n_of_them_after_a_count_stays_a_part():
     assert got(LEAD + "The PDF said 19 soldiers were killed, 4 of them officers.") == {("killed", 19, PDF)}
+
+
+def test_a_half_dozen():
+    assert got(LEAD + "The PDF said it killed a half dozen junta soldiers.") == {("killed", 6, PDF)}
