@@ -137,7 +137,7 @@ regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtain
 slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "remains of", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "stripped of", "bodies of", "remains of", "left behind", "leaving behind", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
                         "murder of", "murders of", "genocide against", "massacre against", "displacement of",
@@ -530,7 +530,7 @@ _SINGLE_PERSON = re.compile(
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
 _KIN_ONE = re.compile(r"(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather|child|baby)\b")
 _AND_MORE = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?")  # "a woman and (her) three children"
-_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
+_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one|(?:his|her|their)(?=\s+(?:mother|father|grandmother|grandfather|wife|husband)\b))\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
                            rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
 _ONE_PERSON_AND = re.compile(rf"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+$")
@@ -1170,7 +1170,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         vend = None
         if head:
             vcls = _verb_class(head)
-            if vcls == "left" and not re.search(r"\bleft\s+$", before):
+            if vcls == "left" and not re.search(r"\bleft\s+$", before) and not (head.endswith("behind") and ncls == "weapons_seized"):
                 vcls = None
             if vcls == "casualties" and _PART_METRIC.match(after):
                 vcls = None  # "Casualties were 27 killed and 16 wounded": the word after says what each counts
@@ -2001,6 +2001,8 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     if ncls == "aircraft_downed":
         return "aircraft_downed" if vcls in ("downed", "took", "found", "captured_personnel") else None
     if ncls == "weapons_seized":
+        if vcls == "left" and vtext.startswith(("left behind", "leaving behind")):
+            return "weapons_seized"  # "they lost 40 men and left behind 25 weapons": arms the other side took
         return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
     if ncls == "other":  # townships
         return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\b(?:only|just|merely)\s+$", before) else None

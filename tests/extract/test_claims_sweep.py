@@ -322,3 +322,25 @@ def test_n_of_them_after_a_count_stays_a_part():
 
 def test_a_half_dozen():
     assert got(LEAD + "The PDF said it killed a half dozen junta soldiers.") == {("killed", 6, PDF)}
+
+
+# ---------------------------------------------------------------- kin; weapons left behind
+
+@pytest.mark.parametrize("text", [
+    "The shelling killed four children and their grandmother, residents said.",
+    "Four children and their mother were killed in the shelling, residents said.",
+])
+def test_a_count_and_their_parent_is_one_more(text):
+    assert got(LEAD + text) == {("killed", 5, WIRE)}
+
+
+@pytest.mark.parametrize("text", [
+    "The junta troops fled, leaving behind 19 weapons, the PDF said.",
+    '"They left behind 19 weapons," a PDF commander said.',
+])
+def test_weapons_left_behind_are_seized(text):
+    assert got(LEAD + text) == {("weapons_seized", 19, PDF)}
+
+
+def test_people_left_behind_are_no_count():
+    assert got(LEAD + "The junta troops left behind 300 civilians in the town.") == set()
