@@ -539,6 +539,7 @@ _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
     r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
+_AND_ONE_AIRCRAFT = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\b", re.I)
 _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
 # one officer named by his post, not counted with "a"/"one": "the battalion commander, Lt-Col Aung Min, was
 # killed", "its deputy commander was captured alive", "a brigadier general was among those killed", "the
@@ -1453,8 +1454,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
             a = s.start + m.start()
-            out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
-                                _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+            two = _AND_ONE_AIRCRAFT.match(text, s.start + m.end(), s.end)
+            if two is not None:
+                # "downed a Mi-17 helicopter and a K-8 jet": two aircraft
+                out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), "aircraft_downed",
+                                    _agent(sm, text, a), "actor:" + military, "single_aircraft+"))
+            else:
+                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
+                                    _agent(sm, text, a), "actor:" + military, "single_aircraft"))
     for c in out:
         c.further = _is_further(text, c.figure)
         c.definite = _DEFINITE_BEFORE.search(text, max(s.start, c.figure.start - 7), c.figure.start) is not None

@@ -344,3 +344,11 @@ def test_weapons_left_behind_are_seized(text):
 
 def test_people_left_behind_are_no_count():
     assert got(LEAD + "The junta troops left behind 300 civilians in the town.") == set()
+
+
+def test_two_aircraft_downed_one_by_one():
+    assert got(LEAD + "The KNDF said it had downed a Mi-35 helicopter and a Yak-130 jet.") == {("aircraft_downed", 2, KNDF)}
+
+
+def test_one_aircraft_downed():
+    assert got(LEAD + "The KNDF said it had downed a Mi-35 helicopter near the town.") == {("aircraft_downed", 1, KNDF)}
