@@ -137,7 +137,7 @@ regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtain
 slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "remains of", "left behind", "leaving behind", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "stripped of", "bodies of", "remains of", "took out", "taken out", "taking out", "left behind", "leaving behind", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
                         "murder of", "murders of", "genocide against", "massacre against", "displacement of",
@@ -277,6 +277,8 @@ TAIL_VERB = re.compile(
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|(?:being\s+)?treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
+    r"(?:came|come|coming|crossed|went|gone)\s+over\s+to\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    r"(?:side|resistance|revolution(?:ary)?\b|people|(?-i:[A-Z]))|(?:joined|joining)\s+the\s+(?:resistance|revolution)(?!\s+(?:movement|in\b))|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted\s+to(?=\s)|deserted(?!\s+(?:the|their|his|its|a|an)\b|\s+and\s+(?:then\s+)?(?:handed|gave|surrendered|turned|laid|defected|joined))|"
@@ -312,7 +314,9 @@ _OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|f
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
+KILL_CLASS = {"came over": "cdm",
+              "come over": "cdm", "coming over": "cdm", "crossed over": "cdm",  # defectors: an "other" count
+              "went over to": "cdm", "gone over to": "cdm", "joined the": "cdm", "joining the": "cdm", "took out": "killed", "taken out": "killed", "taking out": "killed","left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
               "living in": "displaced", "staying in": "displaced", "seeking safety": "displaced", "idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
@@ -1315,6 +1319,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "four more towns under siege": no count of places taken
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if metric is None and vcls == "took" and ncls == "armed" and _AS_PRISONERS.match(after, np_from + nend):
+            metric = "captured_personnel"  # "took 9 soldiers as POWs"
         if metric == "wounded" and ncls == "wounded" and _word in ("wounded", "injured") \
                 and _WOUNDED_TAKEN.search(vtext) and _PERSON_AFTER.match(after, np_from + nend):
             metric = "captured_personnel"  # "captured 30 wounded soldiers", "30 injured soldiers were detained": taken
@@ -1907,7 +1913,7 @@ _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", 
                "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received", "treated",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "hostage", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
-               "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
+               "the run", "safety", "living in", "staying in", "liberat", "came over", "come over", "coming over")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
@@ -1950,6 +1956,7 @@ def _other_place_kind(text: str, whole: Figure, part: Figure) -> bool:
         and _noun(text[whole.end:whole.end + 60])[0] in ("bases_captured", "outposts_captured")
 
 
+_AS_PRISONERS = re.compile(r"\s+as\s+(?:prisoners(?:\s+of\s+war)?|POWs?|PoWs|captives|hostages)\b", re.I)
 _FOUND_BEFORE = re.compile(r"\b(?:found|recovered|discovered|seized|confiscated|collected)\b", re.I)
 
 

@@ -352,3 +352,26 @@ def test_two_aircraft_downed_one_by_one():
 
 def test_one_aircraft_downed():
     assert got(LEAD + "The KNDF said it had downed a Mi-35 helicopter near the town.") == {("aircraft_downed", 1, KNDF)}
+
+
+# ---------------------------------------------------------------- taken out, taken as prisoners, defectors
+
+def test_taken_out_is_killed():
+    assert got(LEAD + "The PDF said it took out 14 junta soldiers with drones.") == {("killed", 14, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF said it had taken 14 soldiers as POWs.",
+    "The PDF said it held 14 soldiers as hostages.",
+])
+def test_soldiers_taken_as_prisoners_are_captured(text):
+    assert got(LEAD + text) == {("captured_personnel", 14, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF said 14 soldiers came over to its side.",
+    "The PDF said 14 soldiers had crossed over to the resistance.",
+    "The PDF said 14 police officers joined the revolution with their weapons.",
+])
+def test_defectors_to_the_resistance_are_an_other_count(text):
+    assert got(LEAD + text) == {("other", 14, PDF)}
