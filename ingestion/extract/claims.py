@@ -266,7 +266,7 @@ def _head(before: str) -> str | None:
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
         r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
         r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
-        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
+        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?|remain(?:s|ed|ing)?(?=\s+in\s+(?:its|their|our|the)\s+(?:[\w'’-]+\s+){0,2}?custody))\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|crossed|escaped|retreated|ran)\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+order\s+)?to\s+surrender|"  # "crossed the river to surrender"
@@ -1319,6 +1319,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             prev = None
             continue  # "four more towns under siege": no count of places taken
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if metric is None and vcls == "hold" and ncls == "armed" and head in ("holding", "holds", "held", "hold") \
+                and not _HELD_PLACE.match(after, np_from + nend) and not _GARRISON.search(before[-60:]):
+            metric = "captured_personnel"  # "the KIA is holding 14 junta soldiers": prisoners
         if metric is None and vcls == "took" and ncls == "armed" and _AS_PRISONERS.match(after, np_from + nend):
             metric = "captured_personnel"  # "took 9 soldiers as POWs"
         if metric == "wounded" and ncls == "wounded" and _word in ("wounded", "injured") \
@@ -1956,6 +1959,9 @@ def _other_place_kind(text: str, whole: Figure, part: Figure) -> bool:
         and _noun(text[whole.end:whole.end + 60])[0] in ("bases_captured", "outposts_captured")
 
 
+_GARRISON = re.compile(r"\b(?:which|that|where|camps?|bases?|outposts?|posts?|stations?|towns?|prisons?|jails?|garrisons?|"
+                      r"positions?)\s+(?:\w+\s+){0,2}?(?:held|holds|holding|hold)\b", re.I)  # "the camp, which held 60 soldiers"
+_HELD_PLACE = re.compile(r"\s+(?:in\s+reserve|back|at\s+bay|positions?)\b", re.I)
 _AS_PRISONERS = re.compile(r"\s+as\s+(?:prisoners(?:\s+of\s+war)?|POWs?|PoWs|captives|hostages)\b", re.I)
 _FOUND_BEFORE = re.compile(r"\b(?:found|recovered|discovered|seized|confiscated|collected)\b", re.I)
 

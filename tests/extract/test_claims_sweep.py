@@ -375,3 +375,21 @@ def test_soldiers_taken_as_prisoners_are_captured(text):
 ])
 def test_defectors_to_the_resistance_are_an_other_count(text):
     assert got(LEAD + text) == {("other", 14, PDF)}
+
+
+# ---------------------------------------------------------------- soldiers held
+
+@pytest.mark.parametrize("text", [
+    "The PDF said it was holding 21 junta soldiers.",
+    "The PDF said 21 junta soldiers remain in its custody.",
+])
+def test_soldiers_a_group_holds_are_prisoners(text):
+    assert got(LEAD + text) == {("captured_personnel", 21, PDF)}
+
+
+@pytest.mark.parametrize("text", [
+    "The PDF struck the camp, which held about 80 soldiers, the group said.",
+    "The base held 80 soldiers before the attack, the PDF said.",
+])
+def test_a_garrison_held_is_no_count_of_prisoners(text):
+    assert got(LEAD + text) == set()
