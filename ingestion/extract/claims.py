@@ -273,7 +273,7 @@ TAIL_VERB = re.compile(
     r"(?:(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|(?:burned|burnt|buried)\s+alive|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|(?:burned|burnt|buried)\s+alive|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+(?:refuge|shelter)|(?:ran|run|running)\s+for\s+their\s+lives|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
     r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|(?:being\s+)?treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
@@ -323,7 +323,8 @@ KILL_CLASS = {"came over": "cdm",
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
               "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
               "raised a white": "surrendered", "raised the white": "surrendered",
-              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
+              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced", "taking shelter": "displaced", "seeking shelter": "displaced",
+              "ran for": "displaced", "run for": "displaced", "running for": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
               "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "mowed": "killed", "buried alive": "killed", "mown": "killed", "picked off": "killed", "remains of": "killed", "apprehend": "captured_personnel",
@@ -796,6 +797,7 @@ _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
 _FELL_INTO = re.compile(r"^fell\s+into", re.I)
 _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b|"
+                         r"into\s+(?:the\s+)?(?:nearby\s+)?(?:jungles?|forests?|hills|mountains|woods)\b|"
                          r"(?:out(?:\s+of)?|away\s+from|to\s+leave)\s+(?:the\s+)?[A-Z])", re.I)
 
 

@@ -393,3 +393,18 @@ def test_soldiers_a_group_holds_are_prisoners(text):
 ])
 def test_a_garrison_held_is_no_count_of_prisoners(text):
     assert got(LEAD + text) == set()
+
+
+# ---------------------------------------------------------------- people who fled
+
+@pytest.mark.parametrize("text", [
+    "The shelling has driven some 7,000 people into the jungle, residents said.",
+    "Around 7,000 people are taking shelter in the forest, residents said.",
+    "Some 7,000 villagers ran for their lives, residents said.",
+])
+def test_more_ways_of_fleeing(text):
+    assert got(LEAD + text) == {("displaced", 7000, WIRE)}
+
+
+def test_troops_driven_into_a_town_are_no_displaced():
+    assert got(LEAD + "The junta drove 7,000 troops into the town, residents said.") == set()
