@@ -1011,6 +1011,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ") and _TOTAL_REF.search(before[-90:])):
             # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
             ref = _referred_metric(text, max(0, s.start - 300), f.start)
+            if ref and "losses" in before[-40:] and any(b <= f.start for _a, b in sm.speech):
+                ref = None  # "X said 40 were killed, while Y put its losses at 12": whose word it is, unread here
             if ref:
                 out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
                 prev = None
@@ -1494,13 +1496,13 @@ _FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for 
 _FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates|"
                         r"revised|revises|revising|raised|raises|raising|lowered|lowers|lowering|updated|updates|updating|"
                         r"increased|increases|adjusted|adjusts|corrected|corrects)\s+"
-                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+"
+                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally|losses)\s+"
                         r"(?:at|of|as|(?:(?:from\s+[\d,]+\s+)?(?:up|down)\s+)?to)\s+$", re.I)
 # "This takes the total to 300", "It brings the tally for the week to 47": a total of the count spoken of
 _TOTAL_REF = re.compile(r"\b(?:brings?|bringing|brought|takes?|taking|took|raises?|raising|raised|pushes|pushing|pushed|puts?|"
                         r"putting)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:total|tally|number|count|figure)\b"
                         r"[^.;:,\d]{0,40}?\s+to\s+$", re.I)
-_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total"))  # in every _FIGURE_AT and _TOTAL_REF match
+_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total", "losses"))  # in every _FIGURE_AT and _TOTAL_REF match
 _REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
                        r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
 _REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}

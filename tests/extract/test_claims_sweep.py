@@ -408,3 +408,15 @@ def test_more_ways_of_fleeing(text):
 
 def test_troops_driven_into_a_town_are_no_displaced():
     assert got(LEAD + "The junta drove 7,000 troops into the town, residents said.") == set()
+
+
+# ---------------------------------------------------------------- a side's own losses put at a figure
+
+def test_a_side_putting_its_losses_at_a_figure_after_the_other_side_s_count():
+    text = LEAD + "The junta said 52 KNDF fighters were killed. The KNDF put its losses at 6."
+    assert got(text) == {("killed", 52, "Myanmar Armed Forces"), ("killed", 6, KNDF)}
+
+
+def test_losses_put_in_the_sentence_of_another_speaker_are_no_claim_of_it():
+    text = LEAD + "The junta said 52 KNDF fighters were killed, while the KNDF put its own losses at 6."
+    assert ("killed", 6, "Myanmar Armed Forces") not in got(text)
