@@ -76,7 +76,7 @@ NOUN_METRIC = {
     "deaths": "killed", "death": "killed", "fatalities": "killed", "lives of": "killed", "corpse": "killed", "body of": "killed",
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered", "bodies": "killed", "corpses": "killed",
-    "dead": "killed", "lives": "killed", "lifes": "killed",
+    "dead": "killed", "lives": "killed", "lifes": "killed", "kills": "killed",
     "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "pows": "pow", "pow": "pow", "prisoners-of-war": "pow",
     "clashes": "clashes", "battles": "clashes", "engagements": "clashes", "skirmishes": "clashes",
@@ -137,7 +137,7 @@ regaining reclaimed reclaiming cleared clearing grabbed grabbing obtained obtain
 slaughtering caught catching nabbed abandoned abandoning vacated vacating snatched snatching annihilated annihilating
 died get""".split())  # "died 12 soldiers of the military council" (translated English)
 HEAD_PAIRS = frozenset({"withdrew from", "withdrawn from", "retreated from", "pulled out of", "rounded up", "rounding up", "wiped out", "wiping out", "took over", "taken over", "taking over", "takes over", "hold of", "shot dead", "shot down", "brought down", "shooting down", "won back", "winning back", "win back",
-                        "stripped of", "bodies of", "deaths of", "death of", "killing of", "fatalities of", "lives of",
+                        "stripped of", "bodies of", "remains of", "took out", "taken out", "taking out", "left behind", "leaving behind", "burned alive", "burnt alive", "buried alive", "gunned down", "mowed down", "mown down", "picked off", "deaths of", "death of", "killing of", "fatalities of", "lives of",
                         "corpse of", "corpses of", "body of", "control of", "control over", "capture of", "seizure of", "fall of",
                         "loss of", "surrender of", "defection of", "deaths of", "killings of", "massacre of", "massacres of",
                         "murder of", "murders of", "genocide against", "massacre against", "displacement of",
@@ -266,17 +266,19 @@ def _head(before: str) -> str | None:
 _AUX = (r"(?:(?:had|have|has|were|was|are|is|reportedly|allegedly|also|now|all|been|being|later|subsequently|"
         r"eventually|then|either|both|having|having\s+been|may\s+have|said\s+to\s+have|forcibly|badly|seriously|"
         r"critically|severely|fatally|mostly|still|believed\s+to\s+have|reported|confirmed|since|already|in\s+total|"
-        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?)\s+)*")
+        r"more|so\s+far|altogether|among\s+(?:those|the)(?:\s+who)?|remain(?:s|ed|ing)?(?=\s+in\s+(?:its|their|our|the)\s+(?:[\w'’-]+\s+){0,2}?custody))\s+)*")
 TAIL_VERB = re.compile(
     r"\s*[\"”]?\s*" + _AUX +
     r"(?P<v>(?:fled|crossed|escaped|retreated|ran)\s+(?:[\w'’-]+\s+){0,6}?(?:in\s+order\s+)?to\s+surrender|"  # "crossed the river to surrender"
     r"(?:(?:(?:to\s+)?(?:fled|flee|escaped|escape|crossed|cross|retreated|ran)|(?:sought|taken|took|seeking|taking)\s+(?:shelter|refuge))"
     r"\s+(?:[\w'’-]+\s+){0,5}?(?:into|to|over|across|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:entered|entering)\s+(?:the\s+)?)"
     r"(?:Thailand|India|Bangladesh|China|Mizoram|Manipur|Mae\s+Sot|Mae\s+Hong\s+Son|Tak\s+[Pp]rovince|Chiang\s+Rai|Kanchanaburi|Ranong|Yunnan|Ruili|Cox['’]s\s+Bazar|Bandarban|Nagaland|Thai\\s+(?:side|territory|soil)|Indian\s+(?:side|territory|soil)|"
-    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+refuge|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
-    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
+    r"Chinese\s+(?:side|territory|soil)|Bangladeshi\s+(?:side|territory|soil))|killed|dead|died|perished|slain|(?:was\s+|were\s+)?sacrific(?:ed|e)(?:\s+(?:their|his|her)\s+li(?:fe|ves))?|burned\s+to\s+death|burnt\s+to\s+death|(?:burned|burnt|buried)\s+alive|martyred|murdered|(?:taken\s+)?(?:in|into)\s+(?:its\s+|their\s+|our\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?custody|gunned\s+down|executed|apprehended|nabbed|yielded|misplaced\s+(?:their|his|her)\s+li(?:fe|ves)|(?<=\sbeen\s)lost|(?<=\swere\s)lost|(?<=\swas\s)lost|brought\s+down|(?:raised|raising|hoisted)\s+(?:a|the)\s+white\s+flags?|(?:tortured|beaten|stabbed|hacked|bludgeoned)\s+to\s+death|massacred|wiped\s+out|slaughtered|beheaded|rounded\s+up|caught|(?:taking|seeking)\s+(?:refuge|shelter)|(?:ran|run|running)\s+for\s+their\s+lives|succumbed\s+to\s+(?:their|his|her)\s+(?:injuries|wounds)|neutrali[sz]ed|eliminated|annihilated|switched\s+sides|(?:sought|taken|took)\s+refuge|evacuated|lost\s+(?:(?:their|his|her)\s+)?li(?:fe|ves)|(?:gave|given)\s+(?:their|his|her)\s+li(?:fe|ves)|"
+    r"wounded|injured|hurt|got\s+(?:injur\w*|wounded|hurt)|(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|(?:being\s+)?treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)|captured|taken\s+(?:as\s+)?(?:prisoners?|captive|alive|hostages?|POWs?)|arrested|detained|"
     r"(?<=\s)(?:die|dies|injure|arrest|capture|kill|occupy|seize|displace|surrender)(?=\s*[,.]|\s+(?:alive|and|in|at|during)\b)|"
     r"(?:gone\s+over|went\s+over|joined|defected)\s+to\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|(?:joined|joining)\s+(?:the\s+)?(?:civil\s+disobedience\s+movement|CDM)|"
+    r"(?:came|come|coming|crossed|went|gone)\s+over\s+to\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+    r"(?:side|resistance|revolution(?:ary)?\b|people|(?-i:[A-Z]))|(?:joined|joining)\s+the\s+(?:resistance|revolution)(?!\s+(?:movement|in\b))|"
     r"surrendered|surrendering|defecting|returned\s+to\s+the\s+legal\s+fold|(?:gave|give|given|giving)\s+themselves\s+up|(?:gave|given|giving)\s+up\s+(?:their\s+)?(?:weapons|arms)|"
     r"(?:laid|lay|laying)\s+down\s+(?:their\s+)?(?:weapons|arms)|handing\s+themselves\s+(?:over|in)|"
     r"handed\s+themselves\s+(?:over|in)|turned\s+themselves\s+in|laid\s+down\s+(?:their\s+)?arms|defected|deserted\s+to(?=\s)|deserted(?!\s+(?:the|their|his|its|a|an)\b|\s+and\s+(?:then\s+)?(?:handed|gave|surrendered|turned|laid|defected|joined))|"
@@ -307,21 +309,25 @@ _RELATIVE_MAIN = re.compile(r"\s*,?\s*(?:who|that)\s+(?:[\w'’-]+\s+){1,8}?(?=(
 _OBJECT_OF_VERB = re.compile(r"\b(?!(?:said|reported|claimed|stated|announced|confirmed|estimated|added|noted|stressed)\b)"
                              r"[a-z]+ed\s+(?:(?:a\s+total\s+of|the\s+bodies\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least)\s+)?$")
 # after an active transitive verb, an object: "20 soldiers killed a woman" is no count of the dead
-_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten)\b|\d|(?-i:[A-Z]))", re.I)
+_OBJECT_NEXT = re.compile(r"^\s+(?:(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|several|some|"
+                          r"many|all|most|both|half|dozens|scores|hundreds)\b|\d|(?-i:[A-Z]))", re.I)
 _TRANSITIVE = ("killed", "wounded", "injured", "hurt", "captured", "arrested", "detained", "seized", "confiscated",
                "taken", "recovered", "occupied", "downed")
 
-KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
+KILL_CLASS = {"came over": "cdm",
+              "come over": "cdm", "coming over": "cdm", "crossed over": "cdm",  # defectors: an "other" count
+              "went over to": "cdm", "gone over to": "cdm", "joined the": "cdm", "joining the": "cdm", "took out": "killed", "taken out": "killed", "taking out": "killed","left homeless": "displaced", "made homeless": "displaced", "rendered": "displaced", "on the run": "displaced",
               "living in": "displaced", "staying in": "displaced", "seeking safety": "displaced", "idps": "displaced", "refugee": "displaced", "sought shelter": "displaced", "taken shelter": "displaced", "took shelter": "displaced", "shelter": "displaced",
               "shot dead": "killed", "slain": "killed", "slaughter": "killed", "wip": "killed", "behead": "killed",
               "round": "captured_personnel", "caught": "captured_personnel", "catch": "captured_personnel",
               "nabbed": "captured_personnel", "yielded": "surrendered", "misplaced their": "killed", "misplaced his": "killed",
               "misplaced her": "killed", "depart": "displaced", "hold of": "took", "snatch": "took",
               "raised a white": "surrendered", "raised the white": "surrendered",
-              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced",
+              "raising a white": "surrendered", "raising the white": "surrendered", "hoisted": "surrendered", "taken hostage": "captured_personnel", "hostage": "captured_personnel", "pows": "captured_personnel", "taking refuge": "displaced", "taking shelter": "displaced", "seeking shelter": "displaced",
+              "ran for": "displaced", "run for": "displaced", "running for": "displaced",
               "seeking refuge": "displaced", "burn": "killed", "martyr": "killed", "sacrific": "killed", "was sacrific": "killed", "were sacrific": "killed", "murder": "killed",
               "taken in": "captured_personnel", "taken into": "captured_personnel", "in custody": "captured_personnel",
-              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "apprehend": "captured_personnel",
+              "into custody": "captured_personnel", "slew": "killed", "gunned": "killed", "mowed": "killed", "buried alive": "killed", "mown": "killed", "picked off": "killed", "remains of": "killed", "apprehend": "captured_personnel",
               "switched": "surrendered", "sought": "displaced", "taken refuge": "displaced", "took refuge": "displaced",
               "evacuat": "displaced", "gave themselves": "surrendered", "give themselves": "surrendered", "giving themselves": "surrendered",
               "given themselves": "surrendered", "gave up": "surrendered", "given up": "surrendered",
@@ -335,7 +341,7 @@ KILL_CLASS = {"left homeless": "displaced", "made homeless": "displaced", "rende
               "loss of": "lost", "fall of": "took", "capture of": "took", "seizure of": "took",
               "surrender of": "surrendered", "defection of": "surrendered",
               "got injur": "wounded", "got wound": "wounded", "got hurt": "wounded",
-              "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded",
+              "wound": "wounded", "injur": "wounded", "hurt": "wounded", "sustained": "wounded", "suffered": "wounded", "treated": "wounded", "being treated": "wounded",
               "received": "wounded",
               "surrender": "surrendered", "gave themselves": "surrendered", "give themselves": "surrendered",
               "giving themselves": "surrendered", "handed themselves": "surrendered",
@@ -442,7 +448,7 @@ def _skip_before(before: str) -> bool:
     if len(words) >= 2 and (before.rstrip()[-1:].isalnum() or last.endswith(("'s", "’s"))):
         prev = words[-2].lower()
         if (prev, last) in (("in", "the"), ("out", "of"), ("of", "the")):
-            return True
+            return not (last == "the" and prev == "of" and len(words) >= 3 and words[-3].lower() == "all")  # "all of the (12)"
         if prev == "of" and last.endswith(("'s", "’s")):
             return True  # "of Rakhine's (17 townships)"
         if len(words) >= 3 and words[-3].lower() == "of" and prev == "the":
@@ -506,7 +512,8 @@ _SINGLE_HINT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he\s+other)\s")
 # one person: a rank or an armed member, or a civilian ("killed a villager", "an 8-year-old was wounded")
 _CIVIL1 = (r"(?:civilian|villager|resident|man|woman|child|boy|girl|teenager|monk|nun|novice|teacher|student|farmer|"
            r"driver|doctor|nurse|medic|passenger|worker|person|infant|baby|youth|elder|administrator|journalist|"
-           r"volunteer|\d{1,2}-year-old|[a-z]+-year-old)")
+           r"volunteer|mother|father|wife|husband|son|daughter|grandmother|grandfather|pregnant\s+woman|"
+           r"\d{1,2}-year-old|[a-z]+-year-old)")
 # "a major" is an officer, "a major camp" is not
 _MAJOR = r"major(?!\s+(?!(?:was|were|had|has|is|and|in|at|on|during|from|of|who|with|by|near)\b)[a-z])"
 _ARMED1 = _RANKS[:-1] + rf"|{_MAJOR}|militiawoman|member|combatant|conscript|recruit|sniper|trooper)"
@@ -526,15 +533,18 @@ _SINGLE_PERSON = re.compile(
     rf"executed|murdered|beheaded|taken\s+(?:alive|prisoner|captive))|(?:also\s+)?(?P<v3>died|lost\s+(?:his|her)\s+life))\b|"
     # "one of them died and the other was wounded": the rest of a pair
     rf"\b(?:[Tt]he\s+other|[Aa]nother)(?:\s+one)?\s+(?:was|had\s+been|has\s+been)\s+(?P<v4>killed|wounded|injured|hurt)\b")
-_AND_MORE = re.compile(r"\s*,?\s+and\s+")
-_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
+_KIN_ONE = re.compile(r"(?:wife|husband|son|daughter|mother|father|brother|sister|grandmother|grandfather|child|baby)\b")
+_AND_MORE = re.compile(r"\s*,?\s+and\s+(?:(?:his|her|their)\s+)?")  # "a woman and (her) three children"
+_AND_ONE_MORE = re.compile(rf"[\"”]?(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one|(?:his|her|their)(?=\s+(?:mother|father|grandmother|grandfather|wife|husband)\b))\s+(?:(?!(?:of|who|whom|that)\b)[\w'’-]+\s+){{0,2}}?"
                            rf"(?:(?P<armed>{_ARMED1})|{_CIVIL1})(?![\w-])")
 _ONE_AND_KIN = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+(?:his|her|their)\s+$")
+_ONE_PERSON_AND = re.compile(rf"(?:^|[,;:]\s+|\b(?:said|says|that)\s+)(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\s+and\s+$")
 _ANOTHER_ONE = re.compile(rf"(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_ARMED1}|{_CIVIL1})\b")
 _SINGLE_AIRCRAFT = re.compile(
     r"\b(?:shot\s+down|downed|brought\s+down)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|"
     r"fighter|warplane)\b|\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\s+"
     r"(?:was\s+|had\s+been\s+)?(?:shot|brought)\s+down\b", re.I)
+_AND_ONE_AIRCRAFT = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?:aircraft|jet|plane|helicopter|fighter|warplane)\b", re.I)
 _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)
 # one officer named by his post, not counted with "a"/"one": "the battalion commander, Lt-Col Aung Min, was
 # killed", "its deputy commander was captured alive", "a brigadier general was among those killed", "the
@@ -665,6 +675,7 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
     best: tuple[str, str, int] | None = None
     unknown = 0
     plural_unknown = -1  # the place of the last plural noun of no class ("wards")
+    best_n = -9  # the place of the last noun read into ``best``
     prev_w = ""
     for m in _TOKEN.finditer(after):
         w = m.group().lower().replace("’", "'")
@@ -723,10 +734,16 @@ def _noun(after: str) -> tuple[str | None, str | None, int, bool]:
         if base in ARMED and base not in ("more", "others", "people's"):
             if best is None or best[0] == "displaced" and False:
                 best = ("armed", base, m.end())
+            elif best[0] == "armed" and best_n == n - 1:
+                best = (best[0], best[1], m.end())  # "12 police officers": the noun phrase ends at its last noun
+            best_n = n
             continue
         if base in CIVIL:
             if best is None:
                 best = ("displaced" if base in ("internally", "idps", "refugees", "evacuees") else "civil", base, m.end())
+            elif best[0] == "civil" and best_n == n - 1 and best[1] != "civil men":
+                best = (best[0], best[1], m.end())  # "5 elderly people who ...": the noun phrase ends at "people"
+            best_n = n
             continue
         if base in _BOUTS:
             bout = _BOUT_OF.match(after, m.end())
@@ -773,13 +790,14 @@ _ENUMERATION = re.compile(r"(?:(?:(?!\b(?:have|has|had|were|was|are|is|been|fell
 _INCLUDING_BARE = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?including\s+")
 _PART_VERB = re.compile(r"\s+(?:[\w'’-]+\s+){1,3}?(?:have|has|had|were|was|are|is)\s")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b")
-_PAREN_END = re.compile(r"[^,;.()]{0,40},")
-_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;]{0,40},")
+_PAREN_END = re.compile(r"[^,;.()–—]{0,40}(?:,|\)|\s[–—])")  # "17 people, including 6 soldiers, were", "27 soldiers (including 2 officers) were"
+_PAREN_FIG = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b[^,;–—]{0,40}(?:,|\s[–—])")
 _BARE_OK = re.compile(r"^(?:\s*(?:[,.;:)\"”]|$)|\s+(?:and|in|on|at|during|from|while|when|near|more|others?|of|alive|"
                       r"as|after|before|so|with|over|inside|were|was|had|have)\b)", re.I)
 _REFERENCE = re.compile(r"\b(?:the|these|those|both|its|their|our)\s+$", re.I)
 _FELL_INTO = re.compile(r"^fell\s+into", re.I)
 _FROM_HOMES = re.compile(r"^[^.;]{0,50}?\b(?:(?:from|out\s+of|to\s+leave)\s+(?:their\s+|the\s+)?(?:homes?|villages?|houses?)|to\s+flee\b|"
+                         r"into\s+(?:the\s+)?(?:nearby\s+)?(?:jungles?|forests?|hills|mountains|woods)\b|"
                          r"(?:out(?:\s+of)?|away\s+from|to\s+leave)\s+(?:the\s+)?[A-Z])", re.I)
 
 
@@ -813,17 +831,24 @@ def _restated(figs: list[Figure], text: str) -> list[Figure]:
 
 
 _WORD_BEFORE_BRACKET = re.compile(r"([A-Za-z]+)\s*$")
+_BRACKET_COUNT = re.compile(r"\s+(?:killed|dead|deaths|wounded|injured|captured|detained|arrested|surrendered|displaced)\b", re.I)
 
 
 def _unbracketed(text: str, f: Figure) -> Figure:
     """"killed (12) soldiers", "junta soldiers (20) were killed" (translated statements): a count
     in brackets after a lower-case word is read with its brackets, as if they were not there; after
     a name or a unit ("Ma Hla (32)", "Battalion (345)") it stays an age or a number."""
-    if f.start < 1 or text[f.start - 1] != "(" or text[f.end:f.end + 1] != ")" or f.value is None:
+    if f.start < 1 or text[f.start - 1] != "(" or f.value is None:
+        return f
+    closed = text[f.end:f.end + 1] == ")"
+    if not closed and not _BRACKET_COUNT.match(text, f.end, f.end + 40):
         return f
     m = _WORD_BEFORE_BRACKET.search(text, max(0, f.start - 25), f.start - 1)
     if m is None or not m.group(1).islower():
         return f
+    if not closed:
+        # "suffered heavy losses (27 killed, 40 wounded)": a tally opening a bracket
+        return Figure(f.start - 1, f.end, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end])
     return Figure(f.start - 1, f.end + 1, f.value, f.low, f.high, f.approximate, text[f.start - 1:f.end + 1])
 
 
@@ -848,8 +873,12 @@ _SEIZED_INCLUDING = re.compile(r"\b(?:seized|seizing|confiscated|confiscating|ca
                                r"(?:a\s+(?:large\s+)?(?:number|quantity|cache)\s+of\s+)?(?:[\w-]+\s+){0,3}?"
                                r"(?:arms|weapons|ammunition|munitions|firearms|military\s+equipment)\b[^.;]{0,25}?,?\s*including\s+$", re.I)
 # weapons taken with what was seized before them: "seized the police station along with 17 firearms"
-_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning)\s+"
-                          r"[^.;:,]{1,60}?\s+(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+_SEIZED_WITH = re.compile(r"\b(?:seized|seizing|captured|capturing|confiscated|confiscating|took|taking|overran|overrunning|"
+                          r"found|finding|recovered|recovering|discovered|discovering)\s+"
+                          r"(?:[^.;:,]{1,60}?\s+)?(?:along\s+with|together\s+with|as\s+well\s+as)\s+$", re.I)
+# one more weapon after a count of them: "seized 9 rifles and a machine gun"
+_AND_ONE_WEAPON = re.compile(r"(?:,\s*|\s+)(?:and|plus)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:rifle|gun|pistol|mortar|"
+                             r"launcher|howitzer|weapon|firearm|carbine)(?![\w-])", re.I)
 # a count of attacks a side made: "carried out 21 attacks", "launched 36 air raids", "committed 1,220 acts of terrorism"
 _ATTACK_VERB = re.compile(r"\b(?:carried\s+out|carrying\s+out|carries\s+out|launched|launching|launches|conducted|conducting|"
                           r"staged|staging|committed|committing|mounted|mounting|flew|flown)\s+(?:a\s+total\s+of\s+)?$", re.I)
@@ -936,9 +965,9 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if f.start < skip_until:
             continue
         k = i + 1
-        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith(",")
+        while k < len(figs) and (_PAREN_FIG.match(text, figs[k].end) and text[f.end:figs[k].start].rstrip().endswith((",", "–", "—"))
                                  or _INCLUDING.search(text, max(f.end, figs[k].start - 75), figs[k].start)
-                                 and _PAREN_END.match(text, figs[k].end)
+                                 and _PAREN_END.match(text, figs[k].end) and not _other_place_kind(text, f, figs[k])
                                  or _INCLUDING_BARE.fullmatch(text, f.end, figs[k].start) and _PART_VERB.match(text, figs[k].end)):
             k += 1  # "2,400 soldiers, 200 of them officers, laid down", "17 people, including 6 soldiers, were"
         if k < len(figs):
@@ -982,6 +1011,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 and (_FIGURE_AT.search(before[-70:]) or not out and before.endswith("to ") and _TOTAL_REF.search(before[-90:])):
             # "The TNLA said 14 soldiers were killed. The junta put the figure at 4": the count the text spoke of
             ref = _referred_metric(text, max(0, s.start - 300), f.start)
+            if ref and "losses" in before[-40:] and any(b <= f.start for _a, b in sm.speech):
+                ref = None  # "X said 40 were killed, while Y put its losses at 12": whose word it is, unread here
             if ref:
                 out.append(RawClaim(f, ref, _agent(sm, text, f.start), None, "figure_at:" + ref))
                 prev = None
@@ -1045,6 +1076,13 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 # "3 million displaced, including 120,000 in Kachin State": the count of a place
                 last = out[-1]
                 out.append(RawClaim(f, last.metric, last.agent, last.subject_hint, "part:" + last.metric))
+            if out and out[-1].metric in ("bases_captured", "outposts_captured") and _TOWN_PART.match(after) \
+                    and out[-1].figure.end <= f.start:
+                # "seized 422 positions, including 18 towns": the towns are a count of their own kind
+                last = out[-1]
+                if _TOWN_PART.match(after).group().split()[-1].lower() != "townships":
+                    out.append(RawClaim(f, "towns_captured", last.agent, last.subject_hint, "part:towns_captured"))
+                continue
             if any(c.metric == "weapons_seized" for c in out) or not _SEIZED_INCLUDING.search(before[-75:]):
                 continue  # "including two officers": part of a count already read
             seized_list = True  # "seized arms and ammunition, including 24 rifles": the first count
@@ -1095,6 +1133,11 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
                 # "13 soldiers and an officer were captured", "four villagers and a monk": one more of the kind
                 f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
                 nend = one.end()
+        if ncls == "weapons_seized" and f.value is not None and " and " in after[nend:nend + 8]:
+            one = _AND_ONE_WEAPON.match(after, nend)
+            if one is not None:
+                f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
+                nend = one.end()
         if ncls is None and np_from == 0 and s.text.lstrip().startswith(("Of ", "Out of ")):
             lead = _OF_LEAD.match(s.text)
             if lead and f.start > s.start + lead.end():
@@ -1120,6 +1163,10 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             continue  # "the three camps fell": places named before, no count of its own
         # the verb: right before the figure, else after its noun phrase, else shared
         head = _head(text[max(s.start, f.start - 100):f.start]) if before else None  # "the number of X rose from"
+        if head is None and ncls in ("armed", "civil") and before.endswith("the "):
+            the = _VERB_THE.search(before[-40:])
+            if the is not None:
+                head = the.group(1).lower()  # "killed the 12 soldiers guarding the bridge", "captured all the 30 troops"
         if ncls is None and head and np_from == 0:
             listed = _LISTED_NOUN.search(before[-40:])
             if listed and listed.group(2).lower() == head.split()[-1] and listed.group(1).lower() in PLACE_METRIC:
@@ -1132,7 +1179,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         vend = None
         if head:
             vcls = _verb_class(head)
-            if vcls == "left" and not re.search(r"\bleft\s+$", before):
+            if vcls == "left" and not re.search(r"\bleft\s+$", before) and not (head.endswith("behind") and ncls == "weapons_seized"):
                 vcls = None
             if vcls == "casualties" and _PART_METRIC.match(after):
                 vcls = None  # "Casualties were 27 killed and 16 wounded": the word after says what each counts
@@ -1145,7 +1192,7 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         tail_at = aside.end() if aside is not None else nend  # "Twelve soldiers, the KIA said, were killed"
         tail_text = after[tail_at:]
         of_them = np_from and ncls is None and _OF_THEM.match(after)
-        if of_them and before.rstrip().endswith(","):
+        if of_them and before.rstrip().endswith(",") and i > 0 and f.start - figs[i - 1].end < 60:
             continue  # "two captains, one of them a commander, died": a part of the count
         if (vcls is None or vcls in ("took", "hold") and ncls in ("armed", "civil", None)) and (ncls is not None or np_from == 0 or of_them):
             # "took 30 soldiers captive", "30 soldiers were killed"
@@ -1200,6 +1247,8 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         if vcls is None and coord and prev[0] is not None and (ncls not in (None, "bare") or _BARE_OK.match(after[nend:])) \
                 and not _DISPLACED_NEXT.match(after):  # "1,100 killed and 270,000 displaced": a count of its own
             vcls = prev[0]  # "killed 61 civilians, injured 78", "417 soldiers killed and 270 wounded"
+            if vcls == "killed" and ncls == "weapons_seized" and _FOUND_BEFORE.search(before[-120:]):
+                vcls = "found"  # "found the bodies of 6 terrorists, 3 firearms and mines": the weapons found with them
             inherited = True
             # "killed three soldiers and two policemen": one count of both (one side, one verb)
             # (not the speaker's own after the other side's: "killed 9 soldiers and 3 of its fighters")
@@ -1262,15 +1311,26 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             # soldiers were killed": no count of what happened
             prev = None
             continue
-        if tail_m is not None and not head and f.value is not None and ncls in ("armed", "civil") \
-                and before.endswith(" and ") and _OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:]):
-            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured": one more
+        if tail_m is not None and not head and f.value is not None \
+                and (ncls in ("armed", "civil") or ncls == "bare" and _OTHERS_WORD.match(after)) \
+                and before.endswith(" and ") and (_OTHERS.match(after) and _ONE_BEFORE_AND.search(before[-70:])
+                                                  or _ONE_PERSON_AND.search(before[-60:])):
+            # "Ko Zaw and 3 other villagers were killed", "a major and 11 other soldiers were captured", "a woman
+            # and three men were killed": one more
             f = Figure(f.start, f.end, f.value + 1, None, None, f.approximate, f.text)
         vtext = (head or "") + " " + (tail_m.group("v") if tail_m else "")
         if ncls in _PLACE_COUNTS and _CONTESTED_AFTER.match(after, nend):
             prev = None
             continue  # "four more towns under siege": no count of places taken
         metric = _metric(vcls, ncls, dead, before, vtext, big=f.point >= 1000)
+        if metric is None and vcls == "hold" and ncls == "armed" and head in ("holding", "holds", "held", "hold") \
+                and not _HELD_PLACE.match(after, np_from + nend) and not _GARRISON.search(before[-60:]):
+            metric = "captured_personnel"  # "the KIA is holding 14 junta soldiers": prisoners
+        if metric is None and vcls == "took" and ncls == "armed" and _AS_PRISONERS.match(after, np_from + nend):
+            metric = "captured_personnel"  # "took 9 soldiers as POWs"
+        if metric == "wounded" and ncls == "wounded" and _word in ("wounded", "injured") \
+                and _WOUNDED_TAKEN.search(vtext) and _PERSON_AFTER.match(after, np_from + nend):
+            metric = "captured_personnel"  # "captured 30 wounded soldiers", "30 injured soldiers were detained": taken
         if ncls in _PLACE_COUNTS and _WITHDREW.search(vtext):
             metric = "other"  # "the junta abandoned 8 outposts": a withdrawal, no capture
         if metric in _CASUALTY_METRICS and _either_casualty(text, before, vend):
@@ -1334,20 +1394,37 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             out.append(RawClaim(f, metric, agent, hint, f"{vcls}:{ncls}"))
         prev_agent = agent
         # figures read before with a noun and no verb share this one ("nine towns and 130 bases have fallen")
-        if tail_m is not None:
-            for pf, pn, pend in pending:
-                if text[pend:f.start].strip(" ,") in ("and", "", "or") or _OF_COMPLEMENT_AND.fullmatch(text, pend, f.start):
+        if tail_m is not None and pending:
+            # the pending figures listed right before this one, each joined to the next by "," or "and":
+            # "12 soldiers, 8 policemen and 5 militiamen were killed"
+            chain: list[tuple[Figure, str, int]] = []
+            nxt = f.start
+            for pf, pn, pend in reversed(pending):
+                gap = text[pend:nxt].strip(" ,")
+                if gap in ("and", "", "or") or _OF_COMPLEMENT_AND.fullmatch(text, pend, nxt):
                     # "41 members of the security forces and 17 civilians were killed"
-                    pm = _metric(vcls, pn, False, "")
-                    if pm and pm == metric and pn in ("armed", "civil") and ncls == pn \
-                            and pf.value is not None and f.value is not None and text[pend:f.start].strip(" ,") == "and" \
-                            and _one_side(sm, pf.start, f.end + nend):
-                        # "six students and two teachers were wounded": one count of both
-                        last = out[-1]
-                        out[-1] = RawClaim(Figure(pf.start, f.end, pf.value + f.value, None, None,
-                                                  pf.approximate or f.approximate, text[pf.start:f.end]),
-                                           metric, last.agent, last.subject_hint, f"summed:{ncls}")
-                    elif pm:
+                    chain.append((pf, pn, pend))
+                    nxt = pf.start
+                elif nxt == f.start:
+                    continue
+                else:
+                    break
+            chain.reverse()
+            pms = [_metric(vcls, pn, False, "") for _pf, pn, _pend in chain]
+            if chain and out and out[-1].figure is f and text[chain[-1][2]:f.start].strip(" ,") == "and" \
+                    and ncls in ("armed", "civil") and all(pm == metric and pn == ncls and pf.value is not None
+                                                           for pm, (pf, pn, _pend) in zip(pms, chain)) \
+                    and all(text[pe:nf.start].strip(" ,") in ("", "and") for (_pf, _pn, pe), (nf, _nn, _ne) in zip(chain, chain[1:])) \
+                    and f.value is not None and _one_side(sm, chain[0][0].start, f.end + nend):
+                # "six students and two teachers were wounded": one count of all
+                last, first = out[-1], chain[0][0]
+                out[-1] = RawClaim(Figure(first.start, f.end, sum(pf.value for pf, _pn, _pe in chain) + f.value, None, None,
+                                          any(pf.approximate for pf, _pn, _pe in chain) or f.approximate,
+                                          text[first.start:f.end]),
+                                   metric, last.agent, last.subject_hint, f"summed:{ncls}")
+            else:
+                for pm, (pf, pn, pend) in zip(pms, chain):
+                    if pm:
                         out.append(RawClaim(pf, pm, _agent(sm, text, pf.start), None, f"shared:{pn}"))
         pending = []
         prev = (vcls, ncls, f.end + nend)
@@ -1363,14 +1440,16 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
             if metric == "captured_personnel" and not armed or metric not in ("killed", "wounded", "captured_personnel"):
                 continue  # a civilian arrested is no prisoner of war
             nxt = _AND_MORE.match(text, b)
-            if nxt is not None and m.group("v") and _ANOTHER_ONE.match(text, nxt.end()):
-                # "killed a captain and a sergeant": two people under one verb
-                two = _ANOTHER_ONE.match(text, nxt.end())
+            if nxt is not None and m.group("v") and (_ANOTHER_ONE.match(text, nxt.end()) or _KIN_ONE.match(text, nxt.end())
+                                                      and text[nxt.start():nxt.end()].rstrip().endswith(("his", "her", "their"))):
+                # "killed a captain and a sergeant", "killed a farmer and his wife": two people under one verb
+                two = _ANOTHER_ONE.match(text, nxt.end()) or _KIN_ONE.match(text, nxt.end())
                 out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), metric,
                                     _agent(sm, text, a), "armed" if armed else "civil", "single_person+"))
                 continue
             more = next((f for f in figs if nxt is not None and f.start == nxt.end() and f.value is not None), None)
-            if more is not None and _noun(text[more.end:more.end + 40])[0] in ("armed", "civil"):
+            if more is not None and (_noun(text[more.end:more.end + 40])[0] in ("armed", "civil")
+                                     or _OTHERS_WORD.match(text, more.end, more.end + 10)):
                 # "killed a woman and three men": one count of both
                 out[:] = [c for c in out if c.figure.start != more.start]
                 out.append(RawClaim(Figure(a, more.end, more.value + 1, None, None, more.approximate, text[a:more.end]),
@@ -1388,8 +1467,14 @@ def find_claims(sm: SentenceMentions, text: str, military: str, taken: list[tupl
         m = _SINGLE_AIRCRAFT.search(s.text)
         if m:
             a = s.start + m.start()
-            out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
-                                _agent(sm, text, a), "actor:" + military, "single_aircraft"))
+            two = _AND_ONE_AIRCRAFT.match(text, s.start + m.end(), s.end)
+            if two is not None:
+                # "downed a Mi-17 helicopter and a K-8 jet": two aircraft
+                out.append(RawClaim(Figure(a, two.end(), 2, None, None, False, text[a:two.end()]), "aircraft_downed",
+                                    _agent(sm, text, a), "actor:" + military, "single_aircraft+"))
+            else:
+                out.append(RawClaim(Figure(a, s.start + m.end(), 1, None, None, False, m.group()), "aircraft_downed",
+                                    _agent(sm, text, a), "actor:" + military, "single_aircraft"))
     for c in out:
         c.further = _is_further(text, c.figure)
         c.definite = _DEFINITE_BEFORE.search(text, max(s.start, c.figure.start - 7), c.figure.start) is not None
@@ -1411,13 +1496,13 @@ _FOR_TOTAL = re.compile(r",\s+(?:for|making|to\s+make)\s+$", re.I)  # "..., for 
 _FIGURE_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|gave|gives|giving|cited|cites|citing|estimated|estimates|"
                         r"revised|revises|revising|raised|raises|raising|lowered|lowers|lowering|updated|updates|updating|"
                         r"increased|increases|adjusted|adjusts|corrected|corrects)\s+"
-                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally)\s+"
+                        r"(?:the|a|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:figure|number|count|tally|losses)\s+"
                         r"(?:at|of|as|(?:(?:from\s+[\d,]+\s+)?(?:up|down)\s+)?to)\s+$", re.I)
 # "This takes the total to 300", "It brings the tally for the week to 47": a total of the count spoken of
 _TOTAL_REF = re.compile(r"\b(?:brings?|bringing|brought|takes?|taking|took|raises?|raising|raised|pushes|pushing|pushed|puts?|"
                         r"putting)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:total|tally|number|count|figure)\b"
                         r"[^.;:,\d]{0,40}?\s+to\s+$", re.I)
-_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total"))  # in every _FIGURE_AT and _TOTAL_REF match
+_may_name_figure = AnyOf(("figure", "number", "count", "tally", "total", "losses"))  # in every _FIGURE_AT and _TOTAL_REF match
 _REFERRED = re.compile(r"\b(?:(?P<k>killed|dead|died|deaths|fatalities)|(?P<w>wounded|injured|injuries)|"
                        r"(?P<c>captured|prisoners|detained)|(?P<s>surrendered)|(?P<d>displaced|fled))\b", re.I)
 _REFERRED_METRIC = {"k": "killed", "w": "wounded", "c": "captured_personnel", "s": "surrendered", "d": "displaced"}
@@ -1746,7 +1831,8 @@ def _one_side(sm: SentenceMentions, a: int, b: int) -> bool:
 
 
 _PEOPLE_JOIN = re.compile(r"\s(?:and|as\s+well\s+as|along\s+with)\s+$")
-_OTHERS = re.compile(r"\s+(?:other|more)\b", re.I)
+_OTHERS = re.compile(r"\s+(?:others?|more)\b", re.I)
+_OTHERS_WORD = re.compile(r"\s+others\b", re.I)  # "a captain and 4 others"
 
 
 def _listed_with(wide: str, comma: bool, people: bool = False) -> str | None:
@@ -1831,10 +1917,10 @@ _GAPS = re.compile(r"[\s,\"”()]+")
 _TAIL_STEMS = ("occupy", "joined", "gone over", "went over", "to death", "die", "desert", "sacrific", "massacr", "collected", "handed", "gave up", "given up", "moved to", "hiding",
                "abandon", "vacat", "held by", "controlled by", "secur", "clear", "wiped", "slaughter", "behead", "rounded", "caught", "regain", "reclaim", "succumbed", "neutrali", "eliminat", "annihilat", "legal fold", "escaped", "crossed", "retreated", "ran ", "left", "shelter", "death", "martyr", "murder", "custody", "driven", "chased", "slain", "gunned", "execut", "apprehend", "switched", "refuge", "evacuat", "kill", "dead", "died", "perish", "lives", "life", "wound", "injur", "hurt", "captur", "taken", "arrest", "detain",
                "surrender", "themselves", "laid", "defect", "displac", "home", "fled", "flee", "uproot", "forced", "seiz",
-               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received",
+               "removed", "evicted", "expelled", "relocated", "sustained", "suffered", "received", "treated",
                "confiscat", "recover", "overrun", "occupied", "down", "fell", "fallen", "under", "hands", "remain",
                "captive", "prisoner", "hostage", "alive", "nabbed", "white flag", "lost", "yielded", "misplaced", "depart", "entered",
-               "the run", "safety", "living in", "staying in", "liberat")  # ("homeless" holds "home")
+               "the run", "safety", "living in", "staying in", "liberat", "came over", "come over", "coming over")  # ("homeless" holds "home")
 _has_tail_stem = AnyOf(_TAIL_STEMS)
 
 
@@ -1852,6 +1938,36 @@ def _iter_tail(tail: str):
         if m:
             yield m
             return
+
+
+_STILL_HOLDS = re.compile(r"\bstill\s+(?:(?:firmly|only|just)\s+)?(?:holds?|held|holding|controls?|controlled|controlling|retains?|"
+                          r"retained|keeps?|kept|occupies|occupied|has|had)\s+(?:(?:only|just|some|about|around|nearly|over)\s+)?$", re.I)
+
+
+_WOUNDED_TAKEN = re.compile(r"\b(?:captur|detain|arrest|taken\s+(?:prisoner|captive|alive)|took\s+(?:prisoner|captive))", re.I)
+_PERSON_AFTER = re.compile(r"\s+(?:junta\s+|regime\s+|enemy\s+|military\s+)?(?:soldiers?|troops?|personnel|policemen|police|officers?|"
+                           r"fighters?|militiamen|members|men)\b", re.I)
+
+
+_VERB_THE = re.compile(r"\b(killed|killing|captured|capturing|arrested|detained|wounded|wounding|injured|injuring|executed)\s+"
+                       r"(?:all\s+(?:of\s+)?)?the\s+$", re.I)
+
+
+_TOWN_PART = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?:towns|cities|townships)\b", re.I)
+
+
+def _other_place_kind(text: str, whole: Figure, part: Figure) -> bool:
+    """Whether the count after "including" is of towns and the count it is part of of other places
+    ("seized 422 positions, including 18 towns"): a count of its own kind, no mere part."""
+    return _TOWN_PART.match(text, part.end, part.end + 40) is not None \
+        and _noun(text[whole.end:whole.end + 60])[0] in ("bases_captured", "outposts_captured")
+
+
+_GARRISON = re.compile(r"\b(?:which|that|where|camps?|bases?|outposts?|posts?|stations?|towns?|prisons?|jails?|garrisons?|"
+                      r"positions?)\s+(?:\w+\s+){0,2}?(?:held|holds|holding|hold)\b", re.I)  # "the camp, which held 60 soldiers"
+_HELD_PLACE = re.compile(r"\s+(?:in\s+reserve|back|at\s+bay|positions?)\b", re.I)
+_AS_PRISONERS = re.compile(r"\s+as\s+(?:prisoners(?:\s+of\s+war)?|POWs?|PoWs|captives|hostages)\b", re.I)
+_FOUND_BEFORE = re.compile(r"\b(?:found|recovered|discovered|seized|confiscated|collected)\b", re.I)
 
 
 def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "", big: bool = False) -> str | None:
@@ -1909,13 +2025,17 @@ def _metric(vcls: str, ncls: str | None, dead: bool, before: str, vtext: str = "
     if ncls == "aircraft_downed":
         return "aircraft_downed" if vcls in ("downed", "took", "found", "captured_personnel") else None
     if ncls == "weapons_seized":
+        if vcls == "left" and vtext.startswith(("left behind", "leaving behind")):
+            return "weapons_seized"  # "they lost 40 men and left behind 25 weapons": arms the other side took
         return "weapons_seized" if vcls in ("took", "found", "captured_personnel") else None
     if ncls == "other":  # townships
-        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\bonly\s+$", before) else None
+        return "other" if vcls in ("took", "hold", "lost", "left", "surrendered", "captured_personnel") and not re.search(r"\b(?:only|just|merely)\s+$", before) else None
     # bases, outposts, towns
+    if vcls in ("took", "hold") and _STILL_HOLDS.search(before[-40:]):
+        return None  # "the junta still holds 3 towns": what a side has left, no gain
     if vcls in ("took", "lost", "captured_personnel"):
         return ncls
-    if vcls == "hold" and not re.search(r"\bonly\s+$", before):
+    if vcls == "hold" and not re.search(r"\b(?:only|just|merely)\s+$", before):
         return ncls
     return None
 
@@ -2075,7 +2195,7 @@ _TAIL_NAMES = re.compile(rf"(?:^|[^.\w]\s*)((?:{_TITLE}(?:[A-Z][\w'’.-]+\s+){{
 _GAP_ROLE = re.compile(r"^\)?(?:['’]s)?\s*(?:\([^)]{1,60}\)\s*)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:spokes\w+|officer|official|commander|leader|"
                        r"chairman|sources?|statement|report|representative|secretary|head|chief|department|office|ministry|minister|"
                        r"Ministry\s+of(?:\s+[A-Z][\w-]+){1,3}\s*|"
-                       r"information\s+team|wing|brigade|battalion)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
+                       r"information\s+team|wing|(?i:brigade|battalion)(?:\s+(?:No\.?\s*)?\d+)?)?(?:,?\s+" + _TITLE + r"?(?:[A-Z][\w'’.-]+\s*){1,4})?,?\s*"
                        r"(?:has\s+|have\s+|had\s+|also\s+|later\s+|further\s+|then\s+)*$")
 
 
@@ -2270,7 +2390,12 @@ _GROUP_ANAPHORS = frozenset({"it", "they", "group", "groups", "organisation", "o
                              "insurgents", "allies", "alliance", "council", "front", "union"})
 # the junta's leaders and spokesmen the wires quote by name alone
 _JUNTA_PEOPLE = ("Zaw Min Tun", "Min Aung Hlaing", "Maung Maung Ohn")
-_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b", re.I)
+# the armed groups' leaders and spokesmen the press quotes by name alone (public figures, from general knowledge)
+_GROUP_PEOPLE = {"Khaing Thukha": "AA", "Twan Mrat Naing": "AA", "Saw Taw Nee": "KNLA", "Lway Yay Oo": "TNLA",
+                 "Tar Aik Bong": "TNLA", "Tar Bhone Kyaw": "TNLA", "Nay Phone Latt": "PDF", "Gun Maw": "KIA",
+                 "Peng Daxun": "MNDAA"}
+_SAYING_AFTER = re.compile(r"\s*,\s+(?:saying|adding|insisting|claiming|and\s+said)\b|"
+                           r"\s+and\s+(?:said|says|added|insisted|claimed|stated)\b", re.I)  # "X denied the claim and said ..."
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "disputed"})
 _NAME_HEADS = frozenset({"council", "front", "union"})  # "the council said": an actor whose name ends so
 # words for what a speaker issued: "the statement said" is the last speaker's, whoever it is
@@ -2301,6 +2426,8 @@ class Speakers:
     def __post_init__(self) -> None:
         for name in _JUNTA_PEOPLE:
             self.people.setdefault(name, self.military)  # "Major General Zaw Min Tun said": the junta's spokesman
+        for name, key in _GROUP_PEOPLE.items():
+            self.people.setdefault(name, key)  # "Khaing Thukha told reporters": the Arakan Army's spokesman
 
     def learn(self, sm: SentenceMentions, text: str) -> None:
         """Remember the people the sentence ties to actors, and the last such person it names."""
@@ -2472,6 +2599,10 @@ class Speakers:
                 denial = [sp for sp in sm.speech if s.start <= sp[0] and sp[1] < a and text[sp[0]:sp[1]].lower() in _DENIALS]
                 if denial:
                     return self._one(sm, text, *denial[-1], coord=True)  # "X denied the claim, saying ...": X's word
+                first = next((x for x in sm.actors if x.key and x.start < a), None)
+                if first is not None and _SUBJECT_LEAD.fullmatch(text, s.start, first.start) \
+                        and text[first.end:first.end + 2] not in ("'s", "’s") and not _embedded(first, text, s.start):
+                    return first.key, True  # "X rejected the reports and added that ...": X's word
             return None, True  # "the junta denied reports that ...": unnamed reports, the outlet's word
         if verb in ("reported", "claimed", "stated", "announced", "confirmed") and text[b:b + 4] == " by ":
             verb = text[a:b + 3].lower()  # "as reported by state media", "claimed by the AA": who is after "by"

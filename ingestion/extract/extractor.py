@@ -360,7 +360,21 @@ def _claims(report, text: str, sms: list[SentenceMentions], prep: _Prepared, pub
             index[k] = len(out)
             kinds.append(kind)
             out.append(claim)
-    return _drop_rounded(_drop_generic(out, prep.names, mil))
+    return _drop_rounded(_drop_generic(_drop_lost_restated(out), prep.names, mil))
+
+
+_PEOPLE_METRICS = frozenset({"killed", "wounded", "captured_personnel", "surrendered"})
+
+
+def _drop_lost_restated(claims: list[Claim]) -> list[Claim]:
+    """A count of soldiers a side "lost" (an ``other`` count: killed, captured or fled, not said
+    which) that the report also gives as a count of the killed, the captured ... ("Junta loses
+    more than 50 troops" over "more than 50 soldiers were killed"): that count, no figure of its own."""
+    if not any(c.metric == "other" and (c.rule or "").startswith("lost:") for c in claims):
+        return claims
+    told = {(_value(c), c.value is None) for c in claims if c.metric in _PEOPLE_METRICS}
+    return [c for c in claims if not (c.metric == "other" and (c.rule or "").startswith("lost:")
+                                      and (_value(c), c.value is None) in told)]
 
 
 def _value(c: Claim) -> float | None:

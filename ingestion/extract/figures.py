@@ -20,15 +20,15 @@ WORDS = {
 _WORD_RE = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six"
-_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+and\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "one hundred and fifty", "a hundred and twenty-five", "two hundred and six", "one hundred fifty" (no "and")
+_HUNDRED_AND = (rf"(?:a|{_UNITS})\s+hundred\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                 rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_UNITS})\b")
 _SMALL = (rf"(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[- ](?:{_UNITS}))?|{_UNITS})")
 # "one thousand two hundred", "two thousand and fifty", "a thousand five hundred and twenty"
-_THOUSAND_AND = (rf"(?:a|{_SMALL})\s+thousand\s+(?:(?:and\s+)?(?:a|{_UNITS})\s+hundred(?:\s+and\s+{_SMALL})?|and\s+{_SMALL})\b")
+_THOUSAND_AND = (rf"(?:a|{_SMALL})\s+thousand\s+(?:(?:and\s+)?(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|and\s+{_SMALL})\b")
 # "1,02,000" (Indian grouping: lakhs, in South Asian outlets)
 _LAKH_GROUPED = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])"
-_NUM = rf"(?:{_THOUSAND_AND}|{_HUNDRED_AND}|{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b|(?<=\d)(?:m|mn)\b)?"
+_NUM = rf"(?:{_THOUSAND_AND}|{_HUNDRED_AND}|{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?|{_TENS}[- ](?:{_UNITS})\b|(?:{_WORD_RE}))(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b|(?<=\d)(?:m|mn|k|K)\b)?"
 _HEDGE = (r"(?:no|not)\s+(?:less|fewer)\s+than|no\s+more\s+than|at\s+most|more\s+than|more\s+then|greater\s+than|upwards?\s+of|in\s+excess\s+of|well\s+over|just\s+over|a\s+minimum\s+of|over|at\s*least|no\s+fewer\s+than|nearly|almost|close\s+to|about|around|some|roughly|"
           r"approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under|"
           r"another|a\s+further|a\s+total\s+of")
@@ -40,7 +40,7 @@ def _figure_expression(hedge: str, between: str, num_first: str, vague: str) -> 
     """The figure expression: ``num_first`` is the number it opens with (the second of a range is
     any ``_NUM``)."""
     return rf"""(?<![\w.-])(?<!\d,)(?:(?P<hedge>{hedge})\s+)?(?:
-        {between}\s+(?P<b1>{_NUM})\s+and\s+(?P<b2>{_NUM})
+        {between}\s+(?P<b1>{_NUM})(?:\s+and\s+|\s*[-–]\s*|\s+to\s+)(?P<b2>{_NUM})
       | (?P<n1>{num_first})(?:\s*(?:-|–|to)\s*|\s+or\s+)(?P<n2>{_NUM})(?:(?<=million)|(?<=thousand)|(?<=hundred)|(?<=dozen)|(?<=lakh)|(?<=lakhs)|(?!\s+(?:million|thousand|hundred|dozen|lakhs?)\b)(?=\s+[a-z]))
       | (?P<vague>{vague})(?:\s+of)?
       | (?P<num>{num_first})
@@ -51,7 +51,7 @@ FIGURE_RE = re.compile(_figure_expression(_HEDGE, "between", _NUM, _VAGUE), re.X
 # FIGURE_RE at a digit: what opens with a letter (a hedge, "between", a vague count, a number
 # word) cannot match there and never does here ("(?!)"; its group stays None): the same match
 _NUM_DIGITS = (rf"(?:{_LAKH_GROUPED}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d)|\d+(?:\.\d+)?)"
-               r"(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b|(?<=\d)(?:m|mn)\b)?")
+               r"(?:\s+(?:million|thousand|hundred|dozen|lakhs?)\b|(?<=\d)(?:m|mn|k|K)\b)?")
 _FIGURE_AT_DIGIT = re.compile(_figure_expression("(?!)", "(?!)", _NUM_DIGITS, "(?!)"), re.X | re.I)
 # where a figure can start (lower-cased text): a digit, a number word, a vague count, or a hedge
 # followed within two words by one of those (see ``scan.finditer_from``)
@@ -106,11 +106,13 @@ def parse_number(text: str) -> float | None:
         thousands, rest = t.split(" thousand ", 1)
         h, r = parse_number(thousands + " thousand"), parse_number(rest[4:] if rest.startswith("and ") else rest)
         return h + r if h is not None and r is not None else None
-    if " hundred and " in t:
-        hundreds, rest = t.split(" hundred and ", 1)
+    if " hundred and " in t or " hundred " in t:
+        hundreds, rest = t.split(" hundred and " if " hundred and " in t else " hundred ", 1)
         h, r = parse_number(hundreds + " hundred"), parse_number(rest)
         return h + r if h is not None and r is not None else None
     mult = 1
+    if t[-1:] == "k" and t[:-1].replace(".", "", 1).isdigit():
+        return float(t[:-1]) * 1000  # "15k", "2.5k" (thousands in social-media copy)
     if t[-1:] in ("m", "n") and t[:1].isdigit() and t.rstrip("mn")[-1:].isdigit():
         t, mult = t.rstrip("mn"), 1_000_000  # "3.5m", "1.2mn" (millions in wire and British copy)
         try:
@@ -250,7 +252,7 @@ def _iter_figures(text: str):
             done = m.end()
 
 
-_HALF_BEFORE = re.compile(r"(?<![\w-])half\s+$", re.I)
+_HALF_BEFORE = re.compile(r"(?<![\w-])(?:a\s+)?half\s+$", re.I)  # "half a dozen", "a half dozen"
 _ABOUT_BEFORE = re.compile(r"\b(?:about|around|some|roughly|approximately)\s+$", re.I)
 _PARTICLE_OVER = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|t(?:ook|aken|aking|akes|ake)|control)\s+$", re.I)
 
@@ -280,6 +282,7 @@ def _shared_multiplier(a: float, b: float, first: str, second: str) -> float:
     return a * mult
 
 
+_HYPHEN_MULT = frozenset({"dozen", "hundred", "thousand", "million"})
 _GROUPS = ("hedge", "b1", "n1", "b2", "n2", "vague", "num", "trail")
 
 
@@ -299,6 +302,8 @@ def find_figures(text: str) -> list[Figure]:
         hedge = _words(hedge)
         value = low = high = None
         approx = False
+        if n1 and _words(n2) in _HYPHEN_MULT and not trail and m.end("n2") == m.end() and text[m.end("n1"):m.start("n2")] == "-":
+            num, n1 = f"{n1} {n2}", None  # "two-dozen", "three-hundred": one number
         if b1 or n1:
             a = parse_number(b1 or n1)
             b = parse_number(b2 or n2)
