@@ -14,6 +14,7 @@ is a plan or a deadline, not when something happened, and is not a date at all.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,18 +42,27 @@ _SINCE = r"(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?
 _DATE_ALTERNATIVES = (
     rf"""(?P<dmy>\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR})|(?P<l1>{_LAST_YEAR}))?\b)""",
     rf"""(?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)""",
-    rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
+    # "the last week of April", "the first two weeks of June", "the final days of last month",
+    # "the second half of May": a part of a named month (or of this or last month)
+    rf"""(?P<wof>\b(?:the\s+)?(?P<wo>first|second|third|fourth|last|final|closing|opening)\s+(?:(?P<wn>two|three|few|couple\s+of)\s+)?(?P<wun>weeks?|days|fortnight|half)\s+of\s+(?:(?P<wm>{_MONTH})\b(?:\s+(?P<wy>{_YEAR})|(?P<wl>{_LAST_YEAR}))?|(?P<wtm>this|last|the\s+previous)\s+month\b))""",
+    rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
+    # "between March and May", "from April to June", "March-April": months end to end
+    rf"""(?P<mm>\b(?P<m5>{_MONTH})\.?(?:\s*[-–/]\s*|\s+(?:to|and|through|until|till)\s+)(?P<m6>{_MONTH})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y5>{_YEAR})\b|(?P<l5>{_LAST_YEAR})\b)?)""",
     rf"""(?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)""",
     rf"""(?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
     rf"""(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)""",
     rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)""",
     rf"""(?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)""",
     rf"""(?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)""",
-    rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",
+    rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?|fortnights?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",
+    # "two months later", "a month after": about that many months from the date told before
+    rf"""(?P<relm>\b(?P<mn>{_NUMW})\s+months?\s+(?P<md>later|earlier|before|after)\b)""",
+    # "days later", "a few weeks after": a stretch after (or before) the date told before
+    rf"""(?P<vague>\b(?:(?:a\s+few|few|several|some)\s+)?(?P<vu>days|weeks|months)\s+(?P<vd>later|earlier|before|after)\b)""",
     rf"""(?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)""",
     rf"""(?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)""",
     rf"""(?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)""",
-    rf"""(?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)""",
+    rf"""(?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)(?!\s+of\s)""",
     rf"""(?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)""",
     rf"""(?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)""",
 )
@@ -98,7 +108,11 @@ DATE_WORD_STARTS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")),
     "earl", "late", "mid", "since", "yesterday", "today", "tonight", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "eleven", "twelve", "during")
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "during", "a fortnight", "an fortnight", "a month",
+    "an month", *(f"the {w}" for w in ("first", "second", "third", "fourth", "final", "closing", "opening", "middle")),
+    *(f"{o} {w}" for o in ("first", "second", "third", "fourth", "final", "closing", "opening", "last")
+      for w in ("week", "two", "three", "few", "couple", "days", "fortnight", "half")),
+    *(f"{u} {w}" for u in ("days", "weeks", "months") for w in ("later", "earlier", "before", "after")), "some ")
 DATE_STARTS = starts_re(DATE_WORD_STARTS, shared=True)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
@@ -121,18 +135,35 @@ class DateSpan:
     relative: int | None = None  # days after the anchor for "N days later", "the same day"
     since: bool = False
     weekday: bool = False  # named by its weekday only ("on Monday")
+    length: int = 0  # days a relative span runs past its first day ("two months later", "days later")
 
-    def resolve(self, anchor: dt.date | None, pub: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    def resolve(self, anchor: dt.date | None, pub: dt.date | None = None,
+                anchor_last: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
         """(first, last) of the span; a relative one counts from ``anchor`` and, when ``pub``
-        is given, stops at the publication day ("two days later" cannot be after it)."""
+        is given, stops at the publication day ("two days later" cannot be after it). A
+        stretch ("two months later", "weeks later") counts from the whole of an anchor that
+        runs to ``anchor_last`` ("in March … two months later": May, wherever in it)."""
         if self.first is not None:
             return self.first, self.last or self.first
         if anchor is None or self.relative is None:
             return None
         day = anchor + dt.timedelta(days=self.relative)
+        last = day + dt.timedelta(days=self.length)
+        if self.length and anchor_last is not None and anchor_last > anchor:
+            last += anchor_last - anchor
+        if pub is not None and last > pub:
+            last = pub
         if pub is not None and day > pub:
             day = pub
-        return day, day
+        return day, last
+
+    def backwards(self) -> "DateSpan":
+        """The relative span read the other way: what "two days after X" says of X (before the
+        date it counts to)."""
+        rel = self.relative or 0
+        if rel < 0:
+            return self
+        return dataclasses.replace(self, relative=-(rel + self.length))
 
 
 def not_after(first: dt.date | None, last: dt.date | None, pub: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -190,6 +221,45 @@ def _ordinal_day(day: int, last_month: bool, mk, pub: dt.date) -> DateSpan | Non
         first = (first - dt.timedelta(days=1)).replace(day=1)
     day_ = _safe_date(first.year, first.month, day)
     return mk(day_, day_, "day") if day_ else None
+
+
+_WEEK_OF = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _part_of_month(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"the last week of April" (its last seven days), "the first two weeks of June", "the
+    second week of May" (days 8-14), "the final days of last month" (its last ten), "the
+    first half of June"."""
+    g = m.group
+    if g("wm"):
+        if not _check_month(g("wm")):
+            return None
+        month = MONTHS[g("wm").lower().rstrip(".")]
+        y = int(g("wy")) if g("wy") else _counted_year(g("wl"), pub) or _year_for(month, 1, pub)
+    else:
+        first = pub.replace(day=1)
+        if g("wtm").lower() != "this":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        y, month = first.year, first.month
+    first, last = _month_bounds(y, month)
+    which, unit = g("wo").lower(), g("wun").lower()
+    n = 2 if g("wn") else 1
+    if unit == "half":
+        days = 15
+    elif unit == "days":
+        days = 7 if which in ("first", "opening") else 10
+    else:
+        days = 7 * n * (2 if unit == "fortnight" else 1)
+    if which in _WEEK_OF:
+        lo = first + dt.timedelta(days=_WEEK_OF[which] * days)
+        hi = min(lo + dt.timedelta(days=days - 1), last)
+    else:  # last, final, closing
+        hi, lo = last, max(first, last - dt.timedelta(days=days - 1))
+    if unit == "half" and which != "first":
+        lo, hi = first + dt.timedelta(days=15), last
+    if lo > last:
+        return None
+    return mk(lo, hi, "week")
 
 
 def _numeric(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
@@ -312,6 +382,19 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         else:
             first, last = first + dt.timedelta(days=9), first + dt.timedelta(days=19)
         return mk(first, last, "week" if not since else "day")
+    if g("mm"):  # "between March and May": the first day of one to the last of the other
+        m5, m6 = g("m5"), g("m6")
+        if not (_check_month(m5) and _check_month(m6)):
+            return None
+        prev = _PREV_WORD.search(m.string, 0, s)
+        if prev and prev.group(1) not in _LEAD_WORDS and not g("y5"):
+            return None  # "Nam Mar - May": a place name before
+        a, b = MONTHS[m5.lower().rstrip(".")], MONTHS[m6.lower()]
+        y = int(g("y5")) if g("y5") else _counted_year(g("l5"), pub) or _year_for(b, 1, pub)
+        first = dt.date(y if a <= b else y - 1, a, 1)
+        return mk(first, _month_bounds(y, b)[1], "month")
+    if g("wof"):
+        return _part_of_month(m, mk, pub)
     if g("my"):
         if not _check_month(g("m4")):
             return None
@@ -344,8 +427,17 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         word = g("yday").lower()
         day_ = pub - dt.timedelta(days=1) if word == "yesterday" else pub
         return mk(day_, day_, "day")
+    if g("relm"):  # "two months later": a month around that many months on (or back)
+        n = 30 * _num(g("mn"))
+        back = g("md").lower() in ("earlier", "before")
+        return DateSpan(s, e, None, None, "month", -(n + 15) if back else n - 15, since, length=30)
+    if g("vague"):  # "days later" (up to ten days on), "weeks later" (one to seven weeks), "months later"
+        lo, length, prec = {"days": (1, 9, "week"), "weeks": (7, 42, "month"), "months": (30, 150, "month")}[g("vu").lower()]
+        back = g("vd").lower() in ("earlier", "before")
+        return DateSpan(s, e, None, None, prec, -(lo + length) if back else lo, since, length=length)
     if g("rel"):
-        n = _num(g("rn")) * (7 if g("ru").lower().startswith("week") else 1)
+        unit = g("ru").lower()
+        n = _num(g("rn")) * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         direction = g("rd").lower()
         if direction == "ago":
             day_ = pub - dt.timedelta(days=n)

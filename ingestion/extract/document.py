@@ -841,13 +841,12 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
         own = next((d for d in sm.dates if d.first is not None and d is not best), None)
         if own is not None:
-            rel = best.relative or 0
+            rel = best
             if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
-                rel = -abs(rel)
-            day = own.first + dt.timedelta(days=rel)
-            first, last = not_after(day, day, pub)
+                rel = best.backwards()
+            first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
-                return first, None, "day"
+                return first, (last if last != first else None), best.precision
     if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
         return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
     anchor = None  # the date the event's paragraph had set before its sentence
@@ -865,7 +864,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
         anchor = st.date_before(s.index)  # "Two days later" opening a paragraph: after the date told last
-    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)  # ``anchor`` read only if relative
+    span = best.resolve(anchor.first if anchor and anchor.first else None, pub,  # ``anchor`` read only if relative
+                        anchor.last if anchor else None)
     if span is None:
         return None, None, "unknown"
     first, last = not_after(span[0], span[1], pub)

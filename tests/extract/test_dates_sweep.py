@@ -1,0 +1,92 @@
+"""Dates found by a phrasing sweep (invented reports, places and days; none from an evaluation
+set): month ranges, parts of a named month, relative months and vague "days later", and which
+date a change takes when a sentence tells two."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingestion.extract import extract_report
+from ingestion.extract.dates import find_dates
+from ingestion.models import ControlChange, Report
+
+PUB = dt.date(2025, 7, 10)  # a Thursday
+
+
+def changes(text: str, published: str = "2025-07-10") -> list[ControlChange]:
+    return [f for f in extract_report(Report(id="t", published=published, text=text)) if isinstance(f, ControlChange)]
+
+
+def date_of(facts, place: str) -> tuple[str | None, str | None]:
+    return next((f.date, f.date_end) for f in facts if place in f.place)
+
+
+def spans(text: str, pub: dt.date = PUB) -> list[tuple[dt.date | None, dt.date | None, str]]:
+    return [(d.first, d.last, d.precision) for d in find_dates(text, pub)]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("between February and April", dt.date(2025, 2, 1), dt.date(2025, 4, 30)),
+    ("from Jan to March", dt.date(2025, 1, 1), dt.date(2025, 3, 31)),
+    ("in October-November", dt.date(2024, 10, 1), dt.date(2024, 11, 30)),
+    ("in April and May 2023", dt.date(2023, 4, 1), dt.date(2023, 5, 31)),
+])
+def test_two_months_end_to_end_are_one_interval(text, first, last):
+    assert spans(text) == [(first, last, "month")]
+
+
+def test_a_month_range_across_new_year_starts_the_year_before():
+    assert spans("from October to February", dt.date(2026, 2, 20)) == [
+        (dt.date(2025, 10, 1), dt.date(2026, 2, 20), "month")]
+
+
+def test_a_month_then_a_day_is_not_a_month_range():
+    assert [s[:2] for s in spans("from February to April 4")] == [
+        (dt.date(2025, 2, 1), dt.date(2025, 2, 28)), (dt.date(2025, 4, 4), dt.date(2025, 4, 4))]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("in the last week of February", dt.date(2025, 2, 22), dt.date(2025, 2, 28)),
+    ("during the final week of March", dt.date(2025, 3, 25), dt.date(2025, 3, 31)),
+    ("in the third week of May", dt.date(2025, 5, 15), dt.date(2025, 5, 21)),
+    ("over the first two weeks of April", dt.date(2025, 4, 1), dt.date(2025, 4, 14)),
+    ("in the last week of last month", dt.date(2025, 6, 24), dt.date(2025, 6, 30)),
+    ("in the closing days of January", dt.date(2025, 1, 22), dt.date(2025, 1, 31)),
+    ("in the second half of March", dt.date(2025, 3, 16), dt.date(2025, 3, 31)),
+    ("in the first half of this month", dt.date(2025, 7, 1), dt.date(2025, 7, 10)),
+    ("in the middle of April", dt.date(2025, 4, 10), dt.date(2025, 4, 20)),
+])
+def test_a_part_of_a_named_month(text, first, last):
+    assert [s[:2] for s in spans(text)] == [(first, last)]
+
+
+def test_last_week_of_a_month_is_not_last_week():
+    facts = changes("The PDF overran Sagyin village in the last week of March, residents said.")
+    assert date_of(facts, "Sagyin") == ("2025-03-25", "2025-03-31")
+
+
+def test_the_weekend_of_a_date_is_that_date():
+    facts = changes("The KNLA overran a junta camp at Htee Moo Hta on the weekend of May 17-18.")
+    assert date_of(facts, "Htee Moo Hta") == ("2025-05-17", "2025-05-18")
+
+
+def test_a_fortnight_ago():
+    assert spans("a fortnight ago") == [(dt.date(2025, 6, 26), dt.date(2025, 6, 26), "day")]
+
+
+def test_months_later_counts_months_from_the_date_before():
+    facts = changes("The TNLA took Nam Lan town in February. Three months later, it seized Man Ton Hka town.")
+    first, last = date_of(facts, "Man Ton Hka")
+    assert "2025-04-10" <= first <= "2025-05-20" and "2025-05-10" <= last <= "2025-06-20"
+
+
+def test_weeks_later_is_a_stretch_after_the_date_before():
+    facts = changes("Resistance fighters took Sagyin village on April 4. Weeks later, they overran Kyun Taw village.")
+    first, last = date_of(facts, "Kyun Taw")
+    assert first > "2025-04-04" and last >= "2025-05-01"
+
+
+def test_months_after_a_change_told_in_the_clause_counts_back():
+    facts = changes("The junta retook Nam Lan town on June 25, four months after the TNLA seized it.")
+    assert date_of(facts, "Nam Lan") == ("2025-06-25", None)
