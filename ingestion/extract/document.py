@@ -706,6 +706,20 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
+    if len(sm.dates) >= 2:
+        # "took A on July 1, and B fell on July 3": a place with its own verb and date after it
+        t, off = sm.sentence.text, sm.sentence.start
+        for tr in sm.triggers:
+            if tr.start < place.end or tr.start - place.end > 24:
+                continue
+            if not _OWN_VERB_GAP.fullmatch(t, place.end - off, tr.start - off):
+                break
+            for d in sm.dates:
+                if d.first is not None and 0 < d.start - tr.end <= 40 and _OWN_VERB_DATE_GAP.fullmatch(t, tr.end - off, d.start - off):
+                    first, last = not_after(d.first, d.last, pub)
+                    if first is not None:
+                        return first, (last if last != first else None), d.precision
+            break
     if len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates):
         # "took A on July 14, and two days later, on July 16, B": a date opening a list's item
         t, off = sm.sentence.text, sm.sentence.start
@@ -724,6 +738,8 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
 
 
 _LIST_DAY = re.compile(r"\s+(?:(?:in|on)\s+)?")  # "A on 3 May, and B a week later"
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?(?:also\s+|then\s+|later\s+)?)?", re.I)
+_OWN_VERB_DATE_GAP = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+(?:on|in)\s+", re.I)
 _ITEM_DATE_GAP = re.compile(r",?\s*(?:(?:a|an|the)\s+)?", re.I)
 _ITEM_DATE_LEAD = re.compile(r"(?:,|\band)\s*(?:[\w-]+\s+){0,3}?(?:later\s*,?\s*|after\s*,?\s*)?(?:on|in)\s+$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+")
@@ -813,6 +829,9 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
+_NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
+# from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
+_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\bafter\s+[^,;]*$", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*$", re.I)
 _REST_OF_RELATIVE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}$")
 
@@ -835,6 +854,9 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
                                                        or _relative_verb_between(sm, ev, d)):
             continue
         dist = _distance(d, ev, s.text, s.start)
+        if d.start >= ev.trigger.end and _NEXT_CLAUSE_DATE.search(s.text, max(0, d.start - s.start - 24), d.start - s.start) \
+                and any(t.start >= d.end for t in sm.triggers):
+            dist += 60  # "overran A and on July 8 captured B": the date of the next verb
         if dist < best_dist:
             best, best_dist = d, dist
     if best is not None and best.first is None:
@@ -847,6 +869,10 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
                 return first, (last if last != first else None), best.precision
+    if best is not None and best.first is None and best.start < ev.trigger.start and _AFTER_CLAUSE.match(
+            s.text, best.start - s.start, ev.trigger.start - s.start):
+        # "Two days after A fell, the AA took B": A's fall is the day the date counts from
+        best = dataclasses.replace(best, relative=0, length=0, precision="day")
     if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
         return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
     anchor = None  # the date the event's paragraph had set before its sentence

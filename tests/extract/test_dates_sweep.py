@@ -90,3 +90,28 @@ def test_weeks_later_is_a_stretch_after_the_date_before():
 def test_months_after_a_change_told_in_the_clause_counts_back():
     facts = changes("The junta retook Nam Lan town on June 25, four months after the TNLA seized it.")
     assert date_of(facts, "Nam Lan") == ("2025-06-25", None)
+
+
+def test_the_change_a_relative_date_counts_from_takes_the_date_before():
+    facts = changes("The KNLA overran Kyaik Don town on May 11. Three days after Kyaik Don fell, it seized Paw Ban village.")
+    assert date_of(facts, "Kyaik Don") == ("2025-05-11", None)
+    assert date_of(facts, "Paw Ban") == ("2025-05-14", None)
+
+
+def test_a_week_after_capturing_is_the_date_before():
+    facts = changes("The AA seized Sa Bai village on April 8. A week after capturing Sa Bai, the AA took Ma Ei village.")
+    assert date_of(facts, "Sa Bai") == ("2025-04-08", None)
+    assert date_of(facts, "Ma Ei") == ("2025-04-15", None)
+
+
+def test_a_date_opening_the_next_verb_is_not_the_first_verbs():
+    facts = changes("On May 4, fighters of the local defence forces overran Nyaung Kone village and on May 9 they "
+                    "captured Tha Yet Taw village.")
+    assert date_of(facts, "Nyaung Kone") == ("2025-05-04", None)
+    assert date_of(facts, "Tha Yet Taw") == ("2025-05-09", None)
+
+
+def test_a_listed_place_with_its_own_verb_takes_that_verbs_date():
+    facts = changes("The KIA captured Sama village on June 2, and Lung Hkawng village fell on June 5.")
+    assert date_of(facts, "Sama") == ("2025-06-02", None)
+    assert date_of(facts, "Lung Hkawng") == ("2025-06-05", None)
