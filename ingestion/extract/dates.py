@@ -157,13 +157,10 @@ class DateSpan:
             day = pub
         return day, last
 
-    def backwards(self) -> "DateSpan":
-        """The relative span read the other way: what "two days after X" says of X (before the
-        date it counts to)."""
-        rel = self.relative or 0
-        if rel < 0:
-            return self
-        return dataclasses.replace(self, relative=-(rel + self.length))
+    def mirrored(self) -> "DateSpan":
+        """The relative span read the other way: what "two days after X" says of X (two days
+        before the date it counts to), "a day before X" (a day after)."""
+        return dataclasses.replace(self, relative=-((self.relative or 0) + self.length))
 
 
 def not_after(first: dt.date | None, last: dt.date | None, pub: dt.date) -> tuple[dt.date | None, dt.date | None]:

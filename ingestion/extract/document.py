@@ -831,7 +831,7 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
 
 _NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
 # from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
-_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\bafter\s+[^,;]*$", re.I)
+_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+[^,;]*$", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*$", re.I)
 _REST_OF_RELATIVE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}$")
 
@@ -861,11 +861,15 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             best, best_dist = d, dist
     if best is not None and best.first is None:
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
-        own = next((d for d in sm.dates if d.first is not None and d is not best), None)
+        # ("A on 1 July. B fell three days later, and C on 6 July": not from a date after it, unless
+        # the event is the one it counts from: "two days after the base was overrun, on May 6")
+        counted_from = best.start < ev.trigger.start and _AFTER_CLAUSE.match(s.text, best.start - s.start, ev.trigger.start - s.start)
+        own = next((d for d in sm.dates if d.first is not None and d is not best
+                    and (d.end <= best.start or counted_from)), None)
         if own is not None:
             rel = best
-            if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
-                rel = best.backwards()
+            if counted_from or re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
+                rel = best.mirrored()
             first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
                 return first, (last if last != first else None), best.precision

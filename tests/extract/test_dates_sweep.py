@@ -115,3 +115,15 @@ def test_a_listed_place_with_its_own_verb_takes_that_verbs_date():
     facts = changes("The KIA captured Sama village on June 2, and Lung Hkawng village fell on June 5.")
     assert date_of(facts, "Sama") == ("2025-06-02", None)
     assert date_of(facts, "Lung Hkawng") == ("2025-06-05", None)
+
+
+def test_a_day_before_a_change_puts_that_change_after():
+    facts = changes("The MNDAA seized Hsen Wi village on 2 June, a day before it took Mong Ko village.")
+    assert date_of(facts, "Hsen Wi") == ("2025-06-02", None)
+    assert date_of(facts, "Mong Ko") == ("2025-06-03", None)
+
+
+def test_a_relative_date_does_not_count_from_a_date_after_it():
+    facts = changes("The KIA seized Sama village on 2 June. Lung Hkawng village fell four days later, and Nam Hpat "
+                    "village on 9 June.")
+    assert date_of(facts, "Lung Hkawng") == ("2025-06-06", None)
