@@ -682,7 +682,7 @@ def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     return None
 
 
-_BRACKET_DAY = re.compile(r"\s*\(\s*$")
+_BRACKET_DAY = re.compile(r"\s*\(\s*(?:on\s+)?$", re.I)
 
 
 def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.date, dt.date | None, str] | None:
@@ -697,7 +697,7 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
             if span is None:
                 continue
             d = dataclasses.replace(d, first=span[0], last=span[1])
-        if (0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+        if (0 < d.start - place.end <= 7 and _BRACKET_DAY.match(
                 sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)
                 or len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates)  # ("last year … in March")
                 and 0 < d.start - place.end <= 4 and _LIST_DAY.fullmatch(
@@ -803,7 +803,7 @@ def _not_its_date(d: DateSpan, ev: Event, text: str, s_start: int) -> bool:
     return since and not _WHEN_AFTER.match(text, d.end - s_start)  # "since May, when the KIA seized it"
 
 
-_WHO_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_WHO_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 def _relative_verb_between(sm: SentenceMentions, ev: Event, d: DateSpan) -> bool:
@@ -813,6 +813,7 @@ def _relative_verb_between(sm: SentenceMentions, ev: Event, d: DateSpan) -> bool
     return d.start >= ev.trigger.end and any(
         ev.trigger.end <= t.start and t.end <= d.start and t.family in ("capture", "recapture", "withdraw")
         and _WHO_BEFORE.search(s.text, 0, t.start - s.start)
+        and "," not in s.text[t.end - s.start:d.start - s.start]  # (", which it took in May, on 3 June": closed before it)
         for t in sm.triggers)
 
 
@@ -886,6 +887,15 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         best = anchor
     if best is None and ev.change in ("captured", "withdrew"):
         best = st.lede_date(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
+    if best is None and spoken is None and ev.change in ("captured", "withdrew") and s.index > 0:
+        # a paragraph that lists what the one before told with its date: "The AA said it had
+        # captured three towns in February. ¶ It seized A, B and C after weeks of fighting."
+        prev = st.sms[s.index - 1]
+        if prev.sentence.para != s.para and any(
+                t.family in ("capture", "recapture", "withdraw") and not t.negated for t in prev.triggers):
+            d = st.sentence_date(s.index - 1)
+            if d is not None and not d.since and d.precision != "year" and d.last is not None and d.last < pub - dt.timedelta(days=7):
+                best = d  # (a date in the week before the report is no better than that week)
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said

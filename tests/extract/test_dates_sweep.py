@@ -127,3 +127,26 @@ def test_a_relative_date_does_not_count_from_a_date_after_it():
     facts = changes("The KIA seized Sama village on 2 June. Lung Hkawng village fell four days later, and Nam Hpat "
                     "village on 9 June.")
     assert date_of(facts, "Lung Hkawng") == ("2025-06-06", None)
+
+
+def test_a_paragraph_listing_what_the_one_before_told_takes_its_date():
+    facts = changes("The KNLA said it had overrun four junta camps in March.\n\n"
+                    "Its fighters seized the Kyaik Hto camp and the Win Yaw camp after weeks of shelling.")
+    assert date_of(facts, "Kyaik Hto") == ("2025-03-01", "2025-03-31")
+
+
+def test_a_paragraph_after_a_recent_date_keeps_the_week_before_the_report():
+    facts = changes("The KNLA said it had overrun a junta camp on Tuesday.\n\n"
+                    "Its fighters also seized the Win Yaw camp, residents said.")
+    assert date_of(facts, "Win Yaw") == ("2025-07-03", "2025-07-10")
+
+
+def test_a_bracketed_on_day_after_a_place_is_its_own():
+    facts = changes("The TNLA took Nam Lan town (on May 2) and Man Ton Hka town (on May 6).")
+    assert date_of(facts, "Nam Lan") == ("2025-05-02", None)
+    assert date_of(facts, "Man Ton Hka") == ("2025-05-06", None)
+
+
+def test_the_date_in_a_relative_clause_with_its_own_subject_is_not_the_main_verbs():
+    facts = changes("Regime troops retook Nam Lan town, which the TNLA had seized on 4 February, on 20 May.")
+    assert ("2025-05-20", None) in [(f.date, f.date_end) for f in facts if "Nam Lan" in f.place]
