@@ -830,6 +830,7 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
+_PASSING = dt.timedelta(days=30)  # how far back an undated change told in passing is put
 _NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
 # from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
 _AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+[^,;]*$", re.I)
@@ -878,8 +879,9 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             s.text, best.start - s.start, ev.trigger.start - s.start):
         # "Two days after A fell, the AA took B": A's fall is the day the date counts from
         best = dataclasses.replace(best, relative=0, length=0, precision="day")
-    if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
-        return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
+    # told in passing ("the town had fallen", "X, which the TNLA took"): its date, if any, is told
+    # elsewhere (and wins the merge); else it came before the news of the report
+    passing = best is None and ev.change in ("captured", "withdrew") and _background(sm, ev)
     anchor = None  # the date the event's paragraph had set before its sentence
     if best is None or best.first is None:
         anchor = st.date_before(s.index, s.para)
@@ -900,6 +902,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said
         return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
+    if best is None and passing:
+        return pub - _PASSING, pub, "week"  # (a guess: weakest in a merge, as the default week)
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
