@@ -778,8 +778,8 @@ def _background(sm: SentenceMentions, ev: Event) -> bool:
 
 def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
     """The date of a change told in an opening perfect participle: one inside that clause
-    ("Having taken the base on May 3, ..."), else none (the event came before the main
-    clause's date; a later sentence may tell it)."""
+    ("Having taken the base on May 3, ..."), else the month up to the main clause's date (the
+    event came before it; a later sentence may tell it)."""
     s = sm.sentence
     comma = s.text.find(",", ev.trigger.end - s.start)
     end = s.start + comma if comma >= 0 else s.end
@@ -788,7 +788,11 @@ def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
-    return None, None, "unknown"
+    # else the month up to the main clause's date (or the report): the weakest date in a merge,
+    # so a later sentence that tells it wins
+    main = next((d for d in sm.dates if d.start >= end and d.first is not None), None)
+    ref = min(main.last or main.first, pub) if main is not None else pub
+    return ref - _PASSING, ref, "week"
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.I)
@@ -830,7 +834,8 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
-_PASSING = dt.timedelta(days=30)  # how far back an undated change told in passing is put
+_PASSING = dt.timedelta(days=30)
+_SINCE_TOLD = dt.timedelta(days=62)  # how far back an undated change told in passing is put
 _NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
 # from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
 _AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+[^,;]*$", re.I)
@@ -904,6 +909,13 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
     if best is None and passing:
         return pub - _PASSING, pub, "week"  # (a guess: weakest in a merge, as the default week)
+    if best is None and ev.change in ("captured", "withdrew"):
+        # no date of its own after a report that told older dates: between the last date told and
+        # the report (a round-up's undated paragraph after dated ones)
+        prev = st.date_before(s.index)
+        if prev is not None and not prev.since and prev.precision != "year" and prev.first is not None \
+                and pub - _SINCE_TOLD <= prev.first and prev.last < pub - dt.timedelta(days=7):
+            return prev.first, pub, "week"
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:

@@ -150,3 +150,21 @@ def test_a_bracketed_on_day_after_a_place_is_its_own():
 def test_the_date_in_a_relative_clause_with_its_own_subject_is_not_the_main_verbs():
     facts = changes("Regime troops retook Nam Lan town, which the TNLA had seized on 4 February, on 20 May.")
     assert ("2025-05-20", None) in [(f.date, f.date_end) for f in facts if "Nam Lan" in f.place]
+
+
+def test_an_undated_change_after_older_dates_runs_from_the_last_date_told():
+    facts = changes("On June 12 the KNLA and the junta clashed near Win Yaw village.\n\n"
+                    "On June 18 the KNLA freed its prisoners.\n\n"
+                    "After the KNLA seized the Kyaik Hto camp, dozens of soldiers fled towards the river.")
+    assert date_of(facts, "Kyaik Hto") == ("2025-06-18", "2025-07-10")
+
+
+def test_an_undated_change_after_recent_dates_keeps_the_week_before_the_report():
+    facts = changes("On Tuesday the KNLA and the junta clashed near Win Yaw village.\n\n"
+                    "After the KNLA seized the Kyaik Hto camp, dozens of soldiers fled towards the river.")
+    assert date_of(facts, "Kyaik Hto") == ("2025-07-03", "2025-07-10")
+
+
+def test_an_undated_opening_participle_is_the_month_up_to_the_main_clause():
+    facts = changes("Having overrun Nam Sai town, the AA moved on Zinma in early June.")
+    assert date_of(facts, "Nam Sai") == ("2025-05-11", "2025-06-10")
