@@ -44,7 +44,11 @@ _DATE_ALTERNATIVES = (
     rf"""(?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)""",
     # "the last week of April", "the first two weeks of June", "the final days of last month",
     # "the second half of May": a part of a named month (or of this or last month)
-    rf"""(?P<wof>\b(?:the\s+)?(?P<wo>first|second|third|fourth|last|final|closing|opening)\s+(?:(?P<wn>two|three|few|couple\s+of)\s+)?(?P<wun>weeks?|days|fortnight|half)\s+of\s+(?:(?P<wm>{_MONTH})\b(?:\s+(?P<wy>{_YEAR})|(?P<wl>{_LAST_YEAR}))?|(?P<wtm>this|last|the\s+previous)\s+month\b))""",
+    rf"""(?P<wof>\b(?:in\s+the\s+|the\s+)?(?P<wo>first|second|third|fourth|last|final|closing|opening)\s+(?:(?P<wn>two|three|few|couple\s+of)\s+)?(?P<wun>weeks?|days|fortnight|half)\s+of\s+(?:(?P<wm>{_MONTH})\b(?:\s+(?P<wy>{_YEAR})|(?P<wl>{_LAST_YEAR}))?|(?P<wtm>this|last|the\s+previous)\s+month\b))""",
+    # "the first half of the year", "the third quarter of 2024", "the first three months of last year"
+    rf"""(?P<yof>\b(?:in\s+the\s+|the\s+)?(?P<yo>first|second|third|fourth|last|final)\s+(?:(?P<yn>two|three|four|five|six|few)\s+)?(?P<yu>months|half|quarter)\s+of\s+(?:(?P<yy2>{_YEAR})\b|(?P<ytl>the|this|last|the\s+previous)\s+year\b))""",
+    # "in recent weeks", "over the past few days", "in recent months"
+    rf"""(?P<recent>\b(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(?P<reu>days|weeks|months)\b)""",
     rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
     # "between March and May", "from April to June", "March-April": months end to end
     rf"""(?P<mm>\b(?P<m5>{_MONTH})\.?(?:\s*[-–/]\s*|\s+(?:to|and|through|until|till)\s+)(?P<m6>{_MONTH})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y5>{_YEAR})\b|(?P<l5>{_LAST_YEAR})\b)?)""",
@@ -112,7 +116,10 @@ DATE_WORD_STARTS = (
     "an month", *(f"the {w}" for w in ("first", "second", "third", "fourth", "final", "closing", "opening", "middle")),
     *(f"{o} {w}" for o in ("first", "second", "third", "fourth", "final", "closing", "opening", "last")
       for w in ("week", "two", "three", "few", "couple", "days", "fortnight", "half")),
-    *(f"{u} {w}" for u in ("days", "weeks", "months") for w in ("later", "earlier", "before", "after")), "some ")
+    *(f"{u} {w}" for u in ("days", "weeks", "months") for w in ("later", "earlier", "before", "after")), "some ",
+    "recent days", "recent weeks", "recent months", "the past few", "the past several", "the past couple",
+    "the last few", "the last several", "the last couple", *(f"{o} {w}" for o in ("first", "second", "third", "fourth",
+                                                                            "last", "final") for w in ("months", "quarter", "four", "five", "six")))
 DATE_STARTS = starts_re(DATE_WORD_STARTS, shared=True)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
@@ -201,6 +208,7 @@ def _year_for(month: int, day: int, pub: dt.date) -> int:
 
 
 _AND = re.compile(r"\d\s+and\s+\d", re.I)
+_WEEK_BEFORE = re.compile(r"\bweek\s+(ending|to|of|beginning|starting)\s+(?:on\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
@@ -221,6 +229,31 @@ def _ordinal_day(day: int, last_month: bool, mk, pub: dt.date) -> DateSpan | Non
 
 
 _WEEK_OF = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _part_of_year(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"the first half of the year", "the second quarter of 2024", "the first three months of
+    last year", "the last two months of 2023"."""
+    g = m.group
+    if g("yy2"):
+        y = int(g("yy2"))
+    else:
+        y = pub.year - 1 if re.match(r"last|the\s+previous", g("ytl"), re.I) else pub.year
+    which, unit = g("yo").lower(), g("yu").lower()
+    if unit == "half":
+        months = 6
+        index = 0 if which == "first" else 1
+    elif unit == "quarter":
+        months = 3
+        index = 3 if which in ("last", "final") else _WEEK_OF.get(which, 0)
+    else:
+        months = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((g("yn") or "three").lower(), 3)
+        index = 0 if which == "first" else None
+        if index is None and which not in ("last", "final"):
+            return None  # "the second three months of": not said
+    lo_month = 1 + index * months if index is not None else 13 - months
+    hi_month = min(12, lo_month + months - 1)
+    return mk(dt.date(y, lo_month, 1), _month_bounds(y, hi_month)[1], "month")
 
 
 def _part_of_month(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
@@ -364,6 +397,13 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             return mk(min(day_, day2), max(day_, day2), "day")
         if other is not None:  # not an interval: the span is the one day ("June 3 and 8 more")
             s, e = (m.start("d1"), e) if g("dmy") else (s, m.end("d2"))
+        elif "eek" in m.string[max(0, s - 22):s]:
+            week = _WEEK_BEFORE.search(m.string, max(0, s - 22), s)
+            if week is not None:  # "the week ending July 6", "the week of June 30"
+                seven = dt.timedelta(days=6)
+                if week.group(1).lower() in ("ending", "to"):
+                    return mk(day_ - seven, day_, "week")
+                return mk(day_, day_ + seven, "week")
         return mk(day_, day_, "day")
     if g("part"):
         if not _check_month(g("m3")):
@@ -392,6 +432,11 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         return mk(first, _month_bounds(y, b)[1], "month")
     if g("wof"):
         return _part_of_month(m, mk, pub)
+    if g("yof"):
+        return _part_of_year(m, mk, pub)
+    if g("recent"):
+        back = {"days": 7, "weeks": 30, "months": 120}[g("reu").lower()]
+        return mk(pub - dt.timedelta(days=back), pub, "week" if back <= 7 else "month")
     if g("my"):
         if not _check_month(g("m4")):
             return None

@@ -168,3 +168,28 @@ def test_an_undated_change_after_recent_dates_keeps_the_week_before_the_report()
 def test_an_undated_opening_participle_is_the_month_up_to_the_main_clause():
     facts = changes("Having overrun Nam Sai town, the AA moved on Zinma in early June.")
     assert date_of(facts, "Nam Sai") == ("2025-05-11", "2025-06-10")
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("in the first half of the year", dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
+    ("during the third quarter of 2024", dt.date(2024, 7, 1), dt.date(2024, 9, 30)),
+    ("in the first three months of last year", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+    ("in the last two months of 2023", dt.date(2023, 11, 1), dt.date(2023, 12, 31)),
+    ("in the last two weeks of April", dt.date(2025, 4, 17), dt.date(2025, 4, 30)),
+])
+def test_a_part_of_a_year_or_month_after_in_the(text, first, last):
+    assert [s[:2] for s in spans(text)] == [(first, last)]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("in recent weeks", dt.date(2025, 6, 10)),
+    ("in recent months", dt.date(2025, 3, 12)),
+    ("over the past few days", dt.date(2025, 7, 3)),
+])
+def test_recent_stretches_run_to_the_report(text, first):
+    assert [s[:2] for s in spans(text)] == [(first, PUB)]
+
+
+def test_the_week_ending_a_day_and_the_week_of_a_day():
+    assert [s[:2] for s in spans("in the week ending May 18")] == [(dt.date(2025, 5, 12), dt.date(2025, 5, 18))]
+    assert [s[:2] for s in spans("during the week of 12 May")] == [(dt.date(2025, 5, 12), dt.date(2025, 5, 18))]
