@@ -143,6 +143,7 @@ class DateSpan:
     since: bool = False
     weekday: bool = False  # named by its weekday only ("on Monday")
     length: int = 0  # days a relative span runs past its first day ("two months later", "days later")
+    deictic: bool = False  # counted from the day of writing ("yesterday", "two days ago")
 
     def resolve(self, anchor: dt.date | None, pub: dt.date | None = None,
                 anchor_last: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
@@ -468,7 +469,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
     if g("yday"):
         word = g("yday").lower()
         day_ = pub - dt.timedelta(days=1) if word == "yesterday" else pub
-        return mk(day_, day_, "day")
+        span = mk(day_, day_, "day")
+        return dataclasses.replace(span, deictic=True) if span else None
     if g("relm"):  # "two months later": a month around that many months on (or back)
         n = 30 * _num(g("mn"))
         back = g("md").lower() in ("earlier", "before")
@@ -483,7 +485,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         direction = g("rd").lower()
         if direction == "ago":
             day_ = pub - dt.timedelta(days=n)
-            return mk(day_, day_, "day")
+            span = mk(day_, day_, "day")
+            return dataclasses.replace(span, deictic=True) if span else None
         return mk(None, None, "day", n if direction in ("later", "after") else -n)
     if g("ord"):  # "on the 28th": a day of publication's month, else of the month before
         return _ordinal_day(int(g("od")), bool(g("olm")) and bool(re.search(r"last|previous", g("olm"), re.I)), mk, pub)

@@ -703,6 +703,7 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
                 and 0 < d.start - place.end <= 4 and _LIST_DAY.fullmatch(
                     sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)):
             # (or a list of places dated one by one: "Lashio in April, Nawnghkio in July")
+            d = _said_as_of(sm, d, pub)
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
@@ -716,6 +717,7 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
                 break
             for d in sm.dates:
                 if d.first is not None and 0 < d.start - tr.end <= 40 and _OWN_VERB_DATE_GAP.fullmatch(t, tr.end - off, d.start - off):
+                    d = _said_as_of(sm, d, pub)
                     first, last = not_after(d.first, d.last, pub)
                     if first is not None:
                         return first, (last if last != first else None), d.precision
@@ -726,6 +728,7 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
         for d in sm.dates:
             if d.first is not None and 0 <= place.start - d.end <= 6 and _ITEM_DATE_GAP.fullmatch(t, d.end - off, place.start - off) \
                     and _ITEM_DATE_LEAD.search(t, max(0, d.start - off - 40), d.start - off):
+                d = _said_as_of(sm, d, pub)
                 first, last = not_after(d.first, d.last, pub)
                 if first is not None:
                     return first, (last if last != first else None), d.precision
@@ -785,6 +788,7 @@ def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.
     end = s.start + comma if comma >= 0 else s.end
     for d in sm.dates:
         if ev.trigger.end <= d.start < end and d.first is not None:
+            d = _said_as_of(sm, d, pub)
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
@@ -880,6 +884,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
             first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
                 return first, (last if last != first else None), best.precision
+    if best is not None and spoken is not None:
+        best = _said_as_of(sm, best, pub)  # '"Yesterday we took it," he said on Monday': as of Monday
     if best is not None and best.first is None and best.start < ev.trigger.start and _AFTER_CLAUSE.match(
             s.text, best.start - s.start, ev.trigger.start - s.start):
         # "Two days after A fell, the AA took B": A's fall is the day the date counts from
@@ -928,6 +934,32 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     if first is None:
         return None, None, "unknown"
     return first, (last if last != first else None), best.precision
+
+
+def _said_as_of(sm: SentenceMentions, d: DateSpan, pub: dt.date) -> DateSpan:
+    """``d`` read as of the day its sentence says something was said ("said on Monday"), when
+    ``d`` is told from the day of writing or by its weekday (see ``_as_of``)."""
+    if d.first is None or not (d.deictic or d.weekday):
+        return d
+    s = sm.sentence
+    said = next((o for o in sm.dates if o is not d and o.first is not None and o.first < pub
+                 and _SPEECH_DATE.search(s.text[:o.start - s.start])), None)
+    if said is None or d.weekday and not d.deictic and d.first <= said.first:
+        return d
+    return _as_of(d, said.first, pub)
+
+
+def _as_of(d: DateSpan, said: dt.date, pub: dt.date) -> DateSpan:
+    """A day told from the day of writing ("yesterday", "two days ago") or by its weekday, read
+    as of the day it was said (``said``, before ``pub``): "yesterday" is the day before it, a
+    weekday the last such day on or before it."""
+    if d.deictic:
+        shift = said - pub
+        return dataclasses.replace(d, first=d.first + shift, last=(d.last or d.first) + shift)
+    day = d.first
+    while day > said:
+        day -= dt.timedelta(days=7)
+    return dataclasses.replace(d, first=day, last=day)
 
 
 def text_of(sm: SentenceMentions) -> str:

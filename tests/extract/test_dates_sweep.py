@@ -193,3 +193,18 @@ def test_recent_stretches_run_to_the_report(text, first):
 def test_the_week_ending_a_day_and_the_week_of_a_day():
     assert [s[:2] for s in spans("in the week ending May 18")] == [(dt.date(2025, 5, 12), dt.date(2025, 5, 18))]
     assert [s[:2] for s in spans("during the week of 12 May")] == [(dt.date(2025, 5, 12), dt.date(2025, 5, 18))]
+
+
+def test_yesterday_in_quoted_speech_is_the_day_before_it_was_said():
+    facts = changes('"Yesterday our troops took Sama village," a KIA officer told reporters on Monday.')
+    assert date_of(facts, "Sama") == ("2025-07-06", None)
+
+
+def test_days_ago_said_on_a_day_counts_from_that_day():
+    facts = changes("The AA said on Monday that it had overrun Sa Bai village three days ago.")
+    assert date_of(facts, "Sa Bai") == ("2025-07-04", None)
+
+
+def test_a_weekday_after_the_day_it_was_said_is_the_week_before():
+    facts = changes("State media said on July 2 that troops had regained Nam Lan town on Thursday.")
+    assert date_of(facts, "Nam Lan") == ("2025-06-26", None)
