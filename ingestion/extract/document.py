@@ -170,7 +170,17 @@ class DocumentState:
         asked: most sentences date no kept candidate, and their dates are never looked for."""
         if i not in self._dates:
             sm = self.sms[i]
-            self._dates[i] = _sentence_date(sm, sm.sentence.text)
+            d = _sentence_date(sm, sm.sentence.text)
+            rel = _sentence_relative(sm) if d is None or sm.dates[0] is not d else None
+            if rel is not None and (d is None or rel.start < d.start):
+                # "The next day it took B. Two days later …": a relative date, counted from the date
+                # told before it, is what the sentence told
+                self._dates[i] = None  # (no loop: a sentence counts only from those before it)
+                anchor = self.date_before(i)
+                span = rel.resolve(anchor.first, None, anchor.last) if anchor is not None and anchor.first else None
+                if span is not None:
+                    d = dataclasses.replace(rel, first=span[0], last=span[1], relative=None, length=0)
+            self._dates[i] = d
         return self._dates[i]
 
     def date_before(self, i: int, para: int | None = None) -> DateSpan | None:
@@ -675,6 +685,15 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     return None
 
 
+def _sentence_relative(sm: SentenceMentions) -> DateSpan | None:
+    """The sentence's first relative date ("two days later") if it is no speech date."""
+    s = sm.sentence
+    for d in sm.dates:
+        if d.first is None and d.relative is not None and not _SPEECH_DATE.search(s.text[:d.start - s.start]):
+            return d
+    return None
+
+
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
         if d.first is not None and not _SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
@@ -842,7 +861,7 @@ _PASSING = dt.timedelta(days=30)
 _SINCE_TOLD = dt.timedelta(days=62)  # how far back an undated change told in passing is put
 _NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
 # from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
-_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+[^,;]*$", re.I)
+_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+(?!(?:that|this)\s*(?:,|\s+(?:it|they|we|he|she|the)\b))[^,;]*$", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*$", re.I)
 _REST_OF_RELATIVE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}$")
 
@@ -926,6 +945,15 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
         anchor = st.date_before(s.index)  # "Two days later" opening a paragraph: after the date told last
+    if best.first is None and anchor is not None and anchor.first is not None:
+        # "A week later it took B, and three days after that C": counted from the relative date before it
+        for d in sm.dates:
+            if d.end > best.start:
+                break
+            if d.first is None and d.relative is not None and not _SPEECH_DATE.search(s.text[:d.start - s.start]):
+                got = d.resolve(anchor.first, pub, anchor.last)
+                if got is not None:
+                    anchor = dataclasses.replace(d, first=got[0], last=got[1], relative=None, length=0)
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub,  # ``anchor`` read only if relative
                         anchor.last if anchor else None)
     if span is None:

@@ -208,3 +208,17 @@ def test_days_ago_said_on_a_day_counts_from_that_day():
 def test_a_weekday_after_the_day_it_was_said_is_the_week_before():
     facts = changes("State media said on July 2 that troops had regained Nam Lan town on Thursday.")
     assert date_of(facts, "Nam Lan") == ("2025-06-26", None)
+
+
+def test_relative_dates_chain_from_sentence_to_sentence():
+    facts = changes("The TNLA took Nam Lan town on May 3. The next day it seized Man Ton Hka town. Three days later it "
+                    "overran Pang Hseng village.")
+    assert date_of(facts, "Man Ton Hka") == ("2025-05-04", None)
+    assert date_of(facts, "Pang Hseng") == ("2025-05-07", None)
+
+
+def test_relative_dates_chain_within_a_sentence():
+    facts = changes("The TNLA took Nam Lan town on May 3. Two days later it seized Man Ton Hka town, and a week after "
+                    "that it overran Pang Hseng village.")
+    assert date_of(facts, "Man Ton Hka") == ("2025-05-05", None)
+    assert date_of(facts, "Pang Hseng") == ("2025-05-12", None)
