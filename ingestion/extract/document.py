@@ -876,6 +876,7 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     best: DateSpan | None = None
     spoken: DateSpan | None = None
     best_dist = 10 ** 9
+    outer = _outer_clauses(sm, ev) if len(sm.dates) >= 2 else ()
     for d in sm.dates:
         if _spoken_on(d, sm, ev):
             spoken = spoken or (d if d.first is not None else None)
@@ -883,12 +884,25 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if ev.change in ("captured", "withdrew") and (_not_its_date(d, ev, s.text, s.start)
                                                        or _relative_verb_between(sm, ev, d)):
             continue
+        if outer and any(r.end <= d.start < end for r, end in outer):
+            continue  # "A week after the KIA took A on June 20, troops left B": June 20 is A's
+        if outer and d.first is None and any(r is d for r, _ in outer) \
+                and any(o.first is not None and o.end <= d.start and _APPOSED.fullmatch(s.text, o.end - s.start, d.start - s.start)
+                        for o in sm.dates):
+            continue  # "On May 6, two days after A fell, the AA took B": the day before it is B's
         dist = _distance(d, ev, s.text, s.start)
         if d.start >= ev.trigger.end and _NEXT_CLAUSE_DATE.search(s.text, max(0, d.start - s.start - 24), d.start - s.start) \
                 and any(t.start >= d.end for t in sm.triggers):
             dist += 60  # "overran A and on July 8 captured B": the date of the next verb
         if dist < best_dist:
             best, best_dist = d, dist
+    if best is not None and best.first is None and outer:
+        end = next((e for r, e in outer if r is best), None)
+        told = next((d for d in sm.dates if d.first is not None and end is not None and best.end <= d.start < end), None)
+        if told is not None:  # "A week after the KIA took A on June 20, troops left B": June 27
+            first, last = not_after(*best.resolve(told.first, pub, told.last), pub)
+            if first is not None:
+                return first, (last if last != first else None), best.precision
     if best is not None and best.first is None:
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
         # ("A on 1 July. B fell three days later, and C on 6 July": not from a date after it, unless
@@ -962,6 +976,25 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     if first is None:
         return None, None, "unknown"
     return first, (last if last != first else None), best.precision
+
+
+_CLAUSE_END = re.compile(r"[,;]")
+_APPOSED = re.compile(r"\s*,\s*")  # "On May 6, two days after …": a relative date told beside a day
+
+
+def _outer_clauses(sm: SentenceMentions, ev: Event) -> list[tuple[DateSpan, int]]:
+    """The clauses that a relative date opens with "after" or "before" ("a week after the KIA
+    took A on June 20") and that do not hold ``ev``'s verb: (the date, where its clause ends)."""
+    s = sm.sentence
+    out = []
+    for r in sm.dates:
+        if r.first is None and r.relative is not None and re.search(
+                r"\b(?:after|before)\b", s.text[r.start - s.start:r.end - s.start + 8]):
+            m = _CLAUSE_END.search(s.text, r.end - s.start)
+            end = s.start + (m.start() if m else len(s.text))
+            if not r.end <= ev.trigger.start < end:
+                out.append((r, end))
+    return out
 
 
 def _said_as_of(sm: SentenceMentions, d: DateSpan, pub: dt.date) -> DateSpan:

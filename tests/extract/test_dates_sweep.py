@@ -222,3 +222,19 @@ def test_relative_dates_chain_within_a_sentence():
                     "that it overran Pang Hseng village.")
     assert date_of(facts, "Man Ton Hka") == ("2025-05-05", None)
     assert date_of(facts, "Pang Hseng") == ("2025-05-12", None)
+
+
+def test_a_day_told_beside_a_relative_clause_is_the_main_verbs():
+    facts = changes("On May 9, three days after the Light Infantry Battalion 771 base was overrun, the AA took Sa Bai "
+                    "village.")
+    assert date_of(facts, "Sa Bai") == ("2025-05-09", None)
+    assert date_of(facts, "771") == ("2025-05-06", None)
+
+
+def test_a_relative_date_counts_from_the_day_told_in_its_clause():
+    facts = changes("Two weeks after the KNLA seized Kyaik Don town on April 3, regime troops withdrew from Paw Ban "
+                    "village.")
+    assert date_of(facts, "Kyaik Don") == ("2025-04-03", None)
+    assert date_of(facts, "Paw Ban") == ("2025-04-17", None)
+    facts = changes("Regime troops withdrew from Paw Ban village two weeks after the KNLA seized Kyaik Don town on April 3.")
+    assert date_of(facts, "Paw Ban") == ("2025-04-17", None)
