@@ -447,6 +447,9 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         month = MONTHS[g("m4").lower()]
         y = int(g("y4")) if g("y4") else _counted_year(g("l4"), pub) or _year_for(month, 1, pub)
         first, last = _month_bounds(y, month)
+        q = (g("since") or "").lower()
+        if "late" in q or "mid" in q:  # "since late May": from its 21st, "since mid-May": from its 10th
+            first += dt.timedelta(days=20 if "late" in q else 9)
         return mk(first, min(last, pub) if last > pub else last, "month")
     if g("iso"):
         day_ = _safe_date(int(g("iy")), int(g("im")), int(g("id")))

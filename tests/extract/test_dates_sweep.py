@@ -238,3 +238,12 @@ def test_a_relative_date_counts_from_the_day_told_in_its_clause():
     assert date_of(facts, "Paw Ban") == ("2025-04-17", None)
     facts = changes("Regime troops withdrew from Paw Ban village two weeks after the KNLA seized Kyaik Don town on April 3.")
     assert date_of(facts, "Paw Ban") == ("2025-04-17", None)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("since late March", dt.date(2025, 3, 21)),
+    ("since mid-March", dt.date(2025, 3, 10)),
+    ("since early March", dt.date(2025, 3, 1)),
+])
+def test_since_part_of_a_month_starts_in_that_part(text, first):
+    assert [s[:2] for s in spans(text)] == [(first, PUB)]
