@@ -53,9 +53,9 @@ _DATE_ALTERNATIVES = (
     # "between March and May", "from April to June", "March-April": months end to end
     rf"""(?P<mm>\b(?P<m5>{_MONTH})\.?(?:\s*[-–/]\s*|\s+(?:to|and|through|until|till)\s+)(?P<m6>{_MONTH})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y5>{_YEAR})\b|(?P<l5>{_LAST_YEAR})\b)?)""",
     rf"""(?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)""",
-    rf"""(?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
+    rf"""(?P<ord>(?:(?<=\bthe\s)|(?<=\b[Oo]n\s))\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
     rf"""(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)""",
-    rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)""",
+    rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)(?P<ns2>[/.-])(?P<n5>\d{{1,2}})(?P=ns2)(?P<n6>\d{{1,2}})\b)""",
     rf"""(?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)""",
     rf"""(?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)""",
     rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?|fortnights?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",

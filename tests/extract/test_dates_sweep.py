@@ -247,3 +247,9 @@ def test_a_relative_date_counts_from_the_day_told_in_its_clause():
 ])
 def test_since_part_of_a_month_starts_in_that_part(text, first):
     assert [s[:2] for s in spans(text)] == [(first, PUB)]
+
+
+def test_on_an_ordinal_day_and_a_numeric_date_without_zeros():
+    assert [s[:2] for s in spans("regained the camp on 3rd.")] == [(dt.date(2025, 7, 3), dt.date(2025, 7, 3))]
+    assert [s[:2] for s in spans("on 2025-6-9")] == [(dt.date(2025, 6, 9), dt.date(2025, 6, 9))]
+    assert spans("on 3rd floor") == []
