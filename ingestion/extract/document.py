@@ -970,8 +970,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
                     anchor = dataclasses.replace(d, first=got[0], last=got[1], relative=None, length=0)
     span = best.resolve(anchor.first if anchor and anchor.first else None, pub,  # ``anchor`` read only if relative
                         anchor.last if anchor else None)
-    if span is None:
-        return None, None, "unknown"
+    if span is None:  # counted from a date the report never told ("Days after the coup, …"): as undated
+        return pub - dt.timedelta(days=7), pub, "week"
     first, last = not_after(span[0], span[1], pub)
     if first is None:
         return None, None, "unknown"

@@ -253,3 +253,8 @@ def test_on_an_ordinal_day_and_a_numeric_date_without_zeros():
     assert [s[:2] for s in spans("regained the camp on 3rd.")] == [(dt.date(2025, 7, 3), dt.date(2025, 7, 3))]
     assert [s[:2] for s in spans("on 2025-6-9")] == [(dt.date(2025, 6, 9), dt.date(2025, 6, 9))]
     assert spans("on 3rd floor") == []
+
+
+def test_a_relative_date_with_nothing_told_before_is_the_week_before_the_report():
+    facts = changes("Days after regime troops pulled back, the PDF overran Sagyin village.")
+    assert date_of(facts, "Sagyin") == ("2025-07-03", "2025-07-10")
