@@ -118,8 +118,9 @@ DATE_WORD_STARTS = (
       for w in ("week", "two", "three", "few", "couple", "days", "fortnight", "half")),
     *(f"{u} {w}" for u in ("days", "weeks", "months") for w in ("later", "earlier", "before", "after")), "some ",
     "recent days", "recent weeks", "recent months", "the past few", "the past several", "the past couple",
-    "the last few", "the last several", "the last couple", *(f"{o} {w}" for o in ("first", "second", "third", "fourth",
-                                                                            "last", "final") for w in ("months", "quarter", "four", "five", "six")))
+    "the last few", "the last several", "the last couple",
+    *(f"{o} {w}" for o in ("first", "second", "third", "fourth", "last", "final")
+      for w in ("months", "quarter", "four", "five", "six")))
 DATE_STARTS = starts_re(DATE_WORD_STARTS, shared=True)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
@@ -479,7 +480,8 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         back = g("md").lower() in ("earlier", "before")
         return DateSpan(s, e, None, None, "month", -(n + 15) if back else n - 15, since, length=30)
     if g("vague"):  # "days later" (up to ten days on), "weeks later" (one to seven weeks), "months later"
-        lo, length, prec = {"days": (1, 9, "week"), "weeks": (7, 42, "month"), "months": (30, 150, "month")}[g("vu").lower()]
+        lo, length, prec = {"days": (1, 9, "week"), "weeks": (7, 42, "month"),
+                            "months": (30, 150, "month")}[g("vu").lower()]
         back = g("vd").lower() in ("earlier", "before")
         return DateSpan(s, e, None, None, prec, -(lo + length) if back else lo, since, length=length)
     if g("rel"):

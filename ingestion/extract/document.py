@@ -907,12 +907,14 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
         # ("A on 1 July. B fell three days later, and C on 6 July": not from a date after it, unless
         # the event is the one it counts from: "two days after the base was overrun, on May 6")
-        counted_from = best.start < ev.trigger.start and _AFTER_CLAUSE.match(s.text, best.start - s.start, ev.trigger.start - s.start)
+        counted_from = best.start < ev.trigger.start and _AFTER_CLAUSE.match(
+            s.text, best.start - s.start, ev.trigger.start - s.start)
         own = next((d for d in sm.dates if d.first is not None and d is not best
                     and (d.end <= best.start or counted_from)), None)
         if own is not None:
             rel = best
-            if counted_from or re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
+            if counted_from or best.start < ev.trigger.start and re.search(
+                    r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]):
                 rel = best.mirrored()
             first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
@@ -940,7 +942,8 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if prev.sentence.para != s.para and any(
                 t.family in ("capture", "recapture", "withdraw") and not t.negated for t in prev.triggers):
             d = st.sentence_date(s.index - 1)
-            if d is not None and not d.since and d.precision != "year" and d.last is not None and d.last < pub - dt.timedelta(days=7):
+            if d is not None and not d.since and d.precision != "year" and d.last is not None \
+                    and d.last < pub - dt.timedelta(days=7):
                 best = d  # (a date in the week before the report is no better than that week)
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
