@@ -14,6 +14,7 @@ is a plan or a deadline, not when something happened, and is not a date at all.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -41,18 +42,31 @@ _SINCE = r"(?P<since>\bsince\s+(?:the\s+start\s+of\s+|early\s+|late\s+|mid-?)?)?
 _DATE_ALTERNATIVES = (
     rf"""(?P<dmy>\b(?:(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?{_RANGE_TO})?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})\.?(?:,?\s+(?P<y1>{_YEAR})|(?P<l1>{_LAST_YEAR}))?\b)""",
     rf"""(?P<mdy>\b(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:{_RANGE_TO}(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s+(?:people|men|women|[a-z]+s)\b))?(?!\s*(?:%|percent|km|miles))(?:,?\s+(?P<y2>{_YEAR})\b|(?P<l2>{_LAST_YEAR})\b)?)""",
-    rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
+    # "the last week of April", "the first two weeks of June", "the final days of last month",
+    # "the second half of May": a part of a named month (or of this or last month)
+    rf"""(?P<wof>\b(?:in\s+the\s+|the\s+)?(?P<wo>first|second|third|fourth|last|final|closing|opening)\s+(?:(?P<wn>two|three|few|couple\s+of)\s+)?(?P<wun>weeks?|days|fortnight|half)\s+of\s+(?:(?P<wm>{_MONTH})\b(?:\s+(?P<wy>{_YEAR})|(?P<wl>{_LAST_YEAR}))?|(?P<wtm>this|last|the\s+previous)\s+month\b))""",
+    # "the first half of the year", "the third quarter of 2024", "the first three months of last year"
+    rf"""(?P<yof>\b(?:in\s+the\s+|the\s+)?(?P<yo>first|second|third|fourth|last|final)\s+(?:(?P<yn>two|three|four|five|six|few)\s+)?(?P<yu>months|half|quarter)\s+of\s+(?:(?P<yy2>{_YEAR})\b|(?P<ytl>the|this|last|the\s+previous)\s+year\b))""",
+    # "in recent weeks", "over the past few days", "in recent months"
+    rf"""(?P<recent>\b(?:recent|the\s+(?:past|last)\s+(?:few|several|couple\s+of))\s+(?P<reu>days|weeks|months)\b)""",
+    rf"""(?P<part>\b(?P<pq>early|late|mid-?|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s*(?P<m3>{_MONTH})(?:\s+(?P<y3>{_YEAR})|(?P<l3>{_LAST_YEAR}))?\b)""",
+    # "between March and May", "from April to June", "March-April": months end to end
+    rf"""(?P<mm>\b(?P<m5>{_MONTH})\.?(?:\s*[-–/]\s*|\s+(?:to|and|through|until|till)\s+)(?P<m6>{_MONTH})\b(?!\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y5>{_YEAR})\b|(?P<l5>{_LAST_YEAR})\b)?)""",
     rf"""(?P<my>\b(?P<m4>{_MONTH})(?:\s+(?P<y4>{_YEAR})|(?P<l4>{_LAST_YEAR}))?\b)""",
-    rf"""(?P<ord>(?<=\bthe\s)\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
+    rf"""(?P<ord>(?:(?<=\bthe\s)|(?<=\b[Oo]n\s))\b(?P<od>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)\b(?:(?P<olm>\s+of\s+(?:this|last|the\s+previous|the)\s+month\b)|(?!\s*,\s*\d)(?=\s*[,.;)]|\s*$|\s+(?:and|when|as|at|in|after|before|during|while)\b)))""",
     rf"""(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>\d\d)-(?P<id>\d\d)\b)""",
-    rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)/(?P<n5>\d\d)/(?P<n6>\d\d)\b)""",
+    rf"""(?P<num>\b(?P<n1>\d{{1,2}})(?P<ns>[/.-])(?P<n2>\d{{1,2}})(?P=ns)(?P<n3>20\d\d)\b|\b(?P<n4>20\d\d)(?P<ns2>[/.-])(?P<n5>\d{{1,2}})(?P=ns2)(?P<n6>\d{{1,2}})\b)""",
     rf"""(?P<wd>\b(?:(?P<wq>last|this|on|early\s+on|late\s+on)\s+)?(?P<w>{_WDAY})(?:\s+(?:night|morning|afternoon|evening))?(?P<wlw>,?\s+(?:of\s+)?last\s+week)?\b)""",
     rf"""(?P<yday>\b(?:yesterday|today|tonight|this\s+morning)\b)""",
-    rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",
+    rf"""(?P<rel>\b(?P<rn>{_NUMW})\s+(?P<ru>days?|weeks?|fortnights?)\s+(?P<rd>later|earlier|ago|before|after)\b)""",
+    # "two months later", "a month after": about that many months from the date told before
+    rf"""(?P<relm>\b(?P<mn>{_NUMW})\s+months?\s+(?P<md>later|earlier|before|after)\b)""",
+    # "days later", "a few weeks after": a stretch after (or before) the date told before
+    rf"""(?P<vague>\b(?:(?:a\s+few|few|several|some)\s+)?(?P<vu>days|weeks|months)\s+(?P<vd>later|earlier|before|after)\b)""",
     rf"""(?P<ago>\b(?P<an>{_NUMW})\s+(?P<au>months?|years?)\s+ago\b)""",
     rf"""(?P<few>\b(?:a\s+few|few|several)\s+(?P<fu>days|weeks|months)\s+ago\b)""",
     rf"""(?P<rel1>\b(?:the\s+(?:previous|next|following)\s+(?:night|day|morning|evening)|the\s+(?:day|night)\s+(?:before|after)|(?:later\s+|on\s+)?that\s+(?:same\s+)?(?:day|night|morning|afternoon|evening)|the\s+same\s+(?:day|night|morning|afternoon|evening|date)|a\s+day\s+(?:earlier|later|before|after))\b)""",
-    rf"""(?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)""",
+    rf"""(?P<wk>\b(?:last|this|the\s+past|the\s+previous|earlier\s+this|the\s+same)\s+(?P<wu>week|weekend|month|year)\b|\b(?:at|over)\s+the\s+weekend\b|\bthe\s+weekend\b|\bthe\s+(?:start|beginning)\s+of\s+the\s+(?P<su>month|year|week)\b)(?!\s+of\s)""",
     rf"""(?P<past>\b(?:in\s+)?the\s+(?:past|last)\s+(?P<pn>{_NUMW})\s+(?P<pu>days|weeks|months)\b)""",
     rf"""(?P<year>\b(?:in|since|during|of|by)\s+(?P<yy>{_YEAR})\b|\b(?P<yq>early|late|mid)(?:-|\s+)(?P<yq_y>{_YEAR})\b)""",
 )
@@ -98,7 +112,15 @@ DATE_WORD_STARTS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     *(f"{d}day" for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")),
     "earl", "late", "mid", "since", "yesterday", "today", "tonight", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "eleven", "twelve", "during")
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "during", "a fortnight", "an fortnight", "a month",
+    "an month", *(f"the {w}" for w in ("first", "second", "third", "fourth", "final", "closing", "opening", "middle")),
+    *(f"{o} {w}" for o in ("first", "second", "third", "fourth", "final", "closing", "opening", "last")
+      for w in ("week", "two", "three", "few", "couple", "days", "fortnight", "half")),
+    *(f"{u} {w}" for u in ("days", "weeks", "months") for w in ("later", "earlier", "before", "after")), "some ",
+    "recent days", "recent weeks", "recent months", "the past few", "the past several", "the past couple",
+    "the last few", "the last several", "the last couple",
+    *(f"{o} {w}" for o in ("first", "second", "third", "fourth", "last", "final")
+      for w in ("months", "quarter", "four", "five", "six")))
 DATE_STARTS = starts_re(DATE_WORD_STARTS, shared=True)
 # lowercase month names that are also words ("may", "march") need a capital to count
 _WORDY_MONTHS = {"may", "march", "jan", "mar", "sep", "sept", "dec", "june", "july", "aug"}
@@ -121,18 +143,33 @@ class DateSpan:
     relative: int | None = None  # days after the anchor for "N days later", "the same day"
     since: bool = False
     weekday: bool = False  # named by its weekday only ("on Monday")
+    length: int = 0  # days a relative span runs past its first day ("two months later", "days later")
+    deictic: bool = False  # counted from the day of writing ("yesterday", "two days ago")
 
-    def resolve(self, anchor: dt.date | None, pub: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    def resolve(self, anchor: dt.date | None, pub: dt.date | None = None,
+                anchor_last: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
         """(first, last) of the span; a relative one counts from ``anchor`` and, when ``pub``
-        is given, stops at the publication day ("two days later" cannot be after it)."""
+        is given, stops at the publication day ("two days later" cannot be after it). A
+        stretch ("two months later", "weeks later") counts from the whole of an anchor that
+        runs to ``anchor_last`` ("in March … two months later": May, wherever in it)."""
         if self.first is not None:
             return self.first, self.last or self.first
         if anchor is None or self.relative is None:
             return None
         day = anchor + dt.timedelta(days=self.relative)
+        last = day + dt.timedelta(days=self.length)
+        if self.length and anchor_last is not None and anchor_last > anchor:
+            last += anchor_last - anchor
+        if pub is not None and last > pub:
+            last = pub
         if pub is not None and day > pub:
             day = pub
-        return day, day
+        return day, last
+
+    def mirrored(self) -> "DateSpan":
+        """The relative span read the other way: what "two days after X" says of X (two days
+        before the date it counts to), "a day before X" (a day after)."""
+        return dataclasses.replace(self, relative=-((self.relative or 0) + self.length))
 
 
 def not_after(first: dt.date | None, last: dt.date | None, pub: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -173,6 +210,7 @@ def _year_for(month: int, day: int, pub: dt.date) -> int:
 
 
 _AND = re.compile(r"\d\s+and\s+\d", re.I)
+_WEEK_BEFORE = re.compile(r"\bweek\s+(ending|to|of|beginning|starting)\s+(?:on\s+)?$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
@@ -190,6 +228,70 @@ def _ordinal_day(day: int, last_month: bool, mk, pub: dt.date) -> DateSpan | Non
         first = (first - dt.timedelta(days=1)).replace(day=1)
     day_ = _safe_date(first.year, first.month, day)
     return mk(day_, day_, "day") if day_ else None
+
+
+_WEEK_OF = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _part_of_year(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"the first half of the year", "the second quarter of 2024", "the first three months of
+    last year", "the last two months of 2023"."""
+    g = m.group
+    if g("yy2"):
+        y = int(g("yy2"))
+    else:
+        y = pub.year - 1 if re.match(r"last|the\s+previous", g("ytl"), re.I) else pub.year
+    which, unit = g("yo").lower(), g("yu").lower()
+    if unit == "half":
+        months = 6
+        index = 0 if which == "first" else 1
+    elif unit == "quarter":
+        months = 3
+        index = 3 if which in ("last", "final") else _WEEK_OF.get(which, 0)
+    else:
+        months = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get((g("yn") or "three").lower(), 3)
+        index = 0 if which == "first" else None
+        if index is None and which not in ("last", "final"):
+            return None  # "the second three months of": not said
+    lo_month = 1 + index * months if index is not None else 13 - months
+    hi_month = min(12, lo_month + months - 1)
+    return mk(dt.date(y, lo_month, 1), _month_bounds(y, hi_month)[1], "month")
+
+
+def _part_of_month(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
+    """"the last week of April" (its last seven days), "the first two weeks of June", "the
+    second week of May" (days 8-14), "the final days of last month" (its last ten), "the
+    first half of June"."""
+    g = m.group
+    if g("wm"):
+        if not _check_month(g("wm")):
+            return None
+        month = MONTHS[g("wm").lower().rstrip(".")]
+        y = int(g("wy")) if g("wy") else _counted_year(g("wl"), pub) or _year_for(month, 1, pub)
+    else:
+        first = pub.replace(day=1)
+        if g("wtm").lower() != "this":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        y, month = first.year, first.month
+    first, last = _month_bounds(y, month)
+    which, unit = g("wo").lower(), g("wun").lower()
+    n = 2 if g("wn") else 1
+    if unit == "half":
+        days = 15
+    elif unit == "days":
+        days = 7 if which in ("first", "opening") else 10
+    else:
+        days = 7 * n * (2 if unit == "fortnight" else 1)
+    if which in _WEEK_OF:
+        lo = first + dt.timedelta(days=_WEEK_OF[which] * days)
+        hi = min(lo + dt.timedelta(days=days - 1), last)
+    else:  # last, final, closing
+        hi, lo = last, max(first, last - dt.timedelta(days=days - 1))
+    if unit == "half" and which != "first":
+        lo, hi = first + dt.timedelta(days=15), last
+    if lo > last:
+        return None
+    return mk(lo, hi, "week")
 
 
 def _numeric(m: re.Match, mk, pub: dt.date) -> DateSpan | None:
@@ -297,6 +399,13 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
             return mk(min(day_, day2), max(day_, day2), "day")
         if other is not None:  # not an interval: the span is the one day ("June 3 and 8 more")
             s, e = (m.start("d1"), e) if g("dmy") else (s, m.end("d2"))
+        elif "eek" in m.string[max(0, s - 22):s]:
+            week = _WEEK_BEFORE.search(m.string, max(0, s - 22), s)
+            if week is not None:  # "the week ending July 6", "the week of June 30"
+                seven = dt.timedelta(days=6)
+                if week.group(1).lower() in ("ending", "to"):
+                    return mk(day_ - seven, day_, "week")
+                return mk(day_, day_ + seven, "week")
         return mk(day_, day_, "day")
     if g("part"):
         if not _check_month(g("m3")):
@@ -312,6 +421,24 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         else:
             first, last = first + dt.timedelta(days=9), first + dt.timedelta(days=19)
         return mk(first, last, "week" if not since else "day")
+    if g("mm"):  # "between March and May": the first day of one to the last of the other
+        m5, m6 = g("m5"), g("m6")
+        if not (_check_month(m5) and _check_month(m6)):
+            return None
+        prev = _PREV_WORD.search(m.string, 0, s)
+        if prev and prev.group(1) not in _LEAD_WORDS and not g("y5"):
+            return None  # "Nam Mar - May": a place name before
+        a, b = MONTHS[m5.lower().rstrip(".")], MONTHS[m6.lower()]
+        y = int(g("y5")) if g("y5") else _counted_year(g("l5"), pub) or _year_for(b, 1, pub)
+        first = dt.date(y if a <= b else y - 1, a, 1)
+        return mk(first, _month_bounds(y, b)[1], "month")
+    if g("wof"):
+        return _part_of_month(m, mk, pub)
+    if g("yof"):
+        return _part_of_year(m, mk, pub)
+    if g("recent"):
+        back = {"days": 7, "weeks": 30, "months": 120}[g("reu").lower()]
+        return mk(pub - dt.timedelta(days=back), pub, "week" if back <= 7 else "month")
     if g("my"):
         if not _check_month(g("m4")):
             return None
@@ -321,6 +448,9 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
         month = MONTHS[g("m4").lower()]
         y = int(g("y4")) if g("y4") else _counted_year(g("l4"), pub) or _year_for(month, 1, pub)
         first, last = _month_bounds(y, month)
+        q = (g("since") or "").lower()
+        if "late" in q or "mid" in q:  # "since late May": from its 21st, "since mid-May": from its 10th
+            first += dt.timedelta(days=20 if "late" in q else 9)
         return mk(first, min(last, pub) if last > pub else last, "month")
     if g("iso"):
         day_ = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
@@ -343,13 +473,25 @@ def _resolve(m: re.Match, pub: dt.date) -> DateSpan | None:
     if g("yday"):
         word = g("yday").lower()
         day_ = pub - dt.timedelta(days=1) if word == "yesterday" else pub
-        return mk(day_, day_, "day")
+        span = mk(day_, day_, "day")
+        return dataclasses.replace(span, deictic=True) if span else None
+    if g("relm"):  # "two months later": a month around that many months on (or back)
+        n = 30 * _num(g("mn"))
+        back = g("md").lower() in ("earlier", "before")
+        return DateSpan(s, e, None, None, "month", -(n + 15) if back else n - 15, since, length=30)
+    if g("vague"):  # "days later" (up to ten days on), "weeks later" (one to seven weeks), "months later"
+        lo, length, prec = {"days": (1, 9, "week"), "weeks": (7, 42, "month"),
+                            "months": (30, 150, "month")}[g("vu").lower()]
+        back = g("vd").lower() in ("earlier", "before")
+        return DateSpan(s, e, None, None, prec, -(lo + length) if back else lo, since, length=length)
     if g("rel"):
-        n = _num(g("rn")) * (7 if g("ru").lower().startswith("week") else 1)
+        unit = g("ru").lower()
+        n = _num(g("rn")) * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         direction = g("rd").lower()
         if direction == "ago":
             day_ = pub - dt.timedelta(days=n)
-            return mk(day_, day_, "day")
+            span = mk(day_, day_, "day")
+            return dataclasses.replace(span, deictic=True) if span else None
         return mk(None, None, "day", n if direction in ("later", "after") else -n)
     if g("ord"):  # "on the 28th": a day of publication's month, else of the month before
         return _ordinal_day(int(g("od")), bool(g("olm")) and bool(re.search(r"last|previous", g("olm"), re.I)), mk, pub)

@@ -170,7 +170,17 @@ class DocumentState:
         asked: most sentences date no kept candidate, and their dates are never looked for."""
         if i not in self._dates:
             sm = self.sms[i]
-            self._dates[i] = _sentence_date(sm, sm.sentence.text)
+            d = _sentence_date(sm, sm.sentence.text)
+            rel = _sentence_relative(sm) if d is None or sm.dates[0] is not d else None
+            if rel is not None and (d is None or rel.start < d.start):
+                # "The next day it took B. Two days later …": a relative date, counted from the date
+                # told before it, is what the sentence told
+                self._dates[i] = None  # (no loop: a sentence counts only from those before it)
+                anchor = self.date_before(i)
+                span = rel.resolve(anchor.first, None, anchor.last) if anchor is not None and anchor.first else None
+                if span is not None:
+                    d = dataclasses.replace(rel, first=span[0], last=span[1], relative=None, length=0)
+            self._dates[i] = d
         return self._dates[i]
 
     def date_before(self, i: int, para: int | None = None) -> DateSpan | None:
@@ -679,6 +689,15 @@ def _own_date(sm: SentenceMentions, anchor: dt.date | None, pub: dt.date) -> Spa
     return None
 
 
+def _sentence_relative(sm: SentenceMentions) -> DateSpan | None:
+    """The sentence's first relative date ("two days later") if it is no speech date."""
+    s = sm.sentence
+    for d in sm.dates:
+        if d.first is None and d.relative is not None and not _SPEECH_DATE.search(s.text[:d.start - s.start]):
+            return d
+    return None
+
+
 def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     for d in sm.dates:
         if d.first is not None and not _SPEECH_DATE.search(text[:d.start - sm.sentence.start]):
@@ -686,7 +705,7 @@ def _sentence_date(sm: SentenceMentions, text: str) -> DateSpan | None:
     return None
 
 
-_BRACKET_DAY = re.compile(r"\s*\(\s*$")
+_BRACKET_DAY = re.compile(r"\s*\(\s*(?:on\s+)?$", re.I)
 
 
 def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.date, dt.date | None, str] | None:
@@ -701,21 +720,38 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
             if span is None:
                 continue
             d = dataclasses.replace(d, first=span[0], last=span[1])
-        if (0 < d.start - place.end <= 3 and _BRACKET_DAY.match(
+        if (0 < d.start - place.end <= 7 and _BRACKET_DAY.match(
                 sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)
                 or len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates)  # ("last year … in March")
                 and 0 < d.start - place.end <= 4 and _LIST_DAY.fullmatch(
                     sm.sentence.text, place.end - sm.sentence.start, d.start - sm.sentence.start)):
             # (or a list of places dated one by one: "Lashio in April, Nawnghkio in July")
+            d = _said_as_of(sm, d, pub)
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
+    if len(sm.dates) >= 2:
+        # "took A on July 1, and B fell on July 3": a place with its own verb and date after it
+        t, off = sm.sentence.text, sm.sentence.start
+        for tr in sm.triggers:
+            if tr.start < place.end or tr.start - place.end > 24:
+                continue
+            if not _OWN_VERB_GAP.fullmatch(t, place.end - off, tr.start - off):
+                break
+            for d in sm.dates:
+                if d.first is not None and 0 < d.start - tr.end <= 40 and _OWN_VERB_DATE_GAP.fullmatch(t, tr.end - off, d.start - off):
+                    d = _said_as_of(sm, d, pub)
+                    first, last = not_after(d.first, d.last, pub)
+                    if first is not None:
+                        return first, (last if last != first else None), d.precision
+            break
     if len(sm.dates) >= 2 and not any(o.precision == "year" for o in sm.dates):
         # "took A on July 14, and two days later, on July 16, B": a date opening a list's item
         t, off = sm.sentence.text, sm.sentence.start
         for d in sm.dates:
             if d.first is not None and 0 <= place.start - d.end <= 6 and _ITEM_DATE_GAP.fullmatch(t, d.end - off, place.start - off) \
                     and _ITEM_DATE_LEAD.search(t, max(0, d.start - off - 40), d.start - off):
+                d = _said_as_of(sm, d, pub)
                 first, last = not_after(d.first, d.last, pub)
                 if first is not None:
                     return first, (last if last != first else None), d.precision
@@ -728,6 +764,8 @@ def _place_date(sm: SentenceMentions, place: Place, pub: dt.date) -> tuple[dt.da
 
 
 _LIST_DAY = re.compile(r"\s+(?:(?:in|on)\s+)?")  # "A on 3 May, and B a week later"
+_OWN_VERB_GAP = re.compile(r"\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?(?:also\s+|then\s+|later\s+)?)?", re.I)
+_OWN_VERB_DATE_GAP = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s+(?:on|in)\s+", re.I)
 _ITEM_DATE_GAP = re.compile(r",?\s*(?:(?:a|an|the)\s+)?", re.I)
 _ITEM_DATE_LEAD = re.compile(r"(?:,|\band)\s*(?:[\w-]+\s+){0,3}?(?:later\s*,?\s*|after\s*,?\s*)?(?:on|in)\s+$", re.I)
 _AND_GAP = re.compile(r"\s+and\s+")
@@ -766,17 +804,22 @@ def _background(sm: SentenceMentions, ev: Event) -> bool:
 
 def _participle_date(sm: SentenceMentions, ev: Event, pub: dt.date) -> tuple[dt.date | None, dt.date | None, str]:
     """The date of a change told in an opening perfect participle: one inside that clause
-    ("Having taken the base on May 3, ..."), else none (the event came before the main
-    clause's date; a later sentence may tell it)."""
+    ("Having taken the base on May 3, ..."), else the month up to the main clause's date (the
+    event came before it; a later sentence may tell it)."""
     s = sm.sentence
     comma = s.text.find(",", ev.trigger.end - s.start)
     end = s.start + comma if comma >= 0 else s.end
     for d in sm.dates:
         if ev.trigger.end <= d.start < end and d.first is not None:
+            d = _said_as_of(sm, d, pub)
             first, last = not_after(d.first, d.last, pub)
             if first is not None:
                 return first, (last if last != first else None), d.precision
-    return None, None, "unknown"
+    # else the month up to the main clause's date (or the report): the weakest date in a merge,
+    # so a later sentence that tells it wins
+    main = next((d for d in sm.dates if d.start >= end and d.first is not None), None)
+    ref = min(main.last or main.first, pub) if main is not None else pub
+    return ref - _PASSING, ref, "week"
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s+when\b", re.I)
@@ -791,7 +834,7 @@ def _not_its_date(d: DateSpan, ev: Event, text: str, s_start: int) -> bool:
     return since and not _WHEN_AFTER.match(text, d.end - s_start)  # "since May, when the KIA seized it"
 
 
-_WHO_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_WHO_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 
 def _relative_verb_between(sm: SentenceMentions, ev: Event, d: DateSpan) -> bool:
@@ -801,6 +844,7 @@ def _relative_verb_between(sm: SentenceMentions, ev: Event, d: DateSpan) -> bool
     return d.start >= ev.trigger.end and any(
         ev.trigger.end <= t.start and t.end <= d.start and t.family in ("capture", "recapture", "withdraw")
         and _WHO_BEFORE.search(s.text, 0, t.start - s.start)
+        and "," not in s.text[t.end - s.start:d.start - s.start]  # (", which it took in May, on 3 June": closed before it)
         for t in sm.triggers)
 
 
@@ -817,6 +861,11 @@ def _distance(d: DateSpan, ev: Event, text: str, s_start: int) -> int:
     return dist
 
 
+_PASSING = dt.timedelta(days=30)
+_SINCE_TOLD = dt.timedelta(days=62)  # how far back an undated change told in passing is put
+_NEXT_CLAUSE_DATE = re.compile(r"\band\s+(?:then\s+|later\s+)?(?:on|in|by)\s+$", re.I)
+# from a relative date's end to a trigger in the clause it opens: "a week after [capturing]", "two days after the town [fell]"
+_AFTER_CLAUSE = re.compile(r"[\w\s-]*?\b(?:after|before)\s+(?!(?:that|this)\s*(?:,|\s+(?:it|they|we|he|she|the)\b))[^,;]*$", re.I)
 _OPEN_RELATIVE = re.compile(r",\s*(?:which|who)\b[^,;]*$", re.I)
 _REST_OF_RELATIVE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}$")
 
@@ -831,6 +880,7 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
     best: DateSpan | None = None
     spoken: DateSpan | None = None
     best_dist = 10 ** 9
+    outer = _outer_clauses(sm, ev) if len(sm.dates) >= 2 else ()
     for d in sm.dates:
         if _spoken_on(d, sm, ev):
             spoken = spoken or (d if d.first is not None else None)
@@ -838,22 +888,50 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         if ev.change in ("captured", "withdrew") and (_not_its_date(d, ev, s.text, s.start)
                                                        or _relative_verb_between(sm, ev, d)):
             continue
+        if outer and any(r.end <= d.start < end for r, end in outer):
+            continue  # "A week after the KIA took A on June 20, troops left B": June 20 is A's
+        if outer and d.first is None and any(r is d for r, _ in outer) \
+                and any(o.first is not None and o.end <= d.start and _APPOSED.fullmatch(s.text, o.end - s.start, d.start - s.start)
+                        for o in sm.dates):
+            continue  # "On May 6, two days after A fell, the AA took B": the day before it is B's
         dist = _distance(d, ev, s.text, s.start)
+        if d.start >= ev.trigger.end and _NEXT_CLAUSE_DATE.search(s.text, max(0, d.start - s.start - 24), d.start - s.start) \
+                and any(t.start >= d.end for t in sm.triggers):
+            dist += 60  # "overran A and on July 8 captured B": the date of the next verb
         if dist < best_dist:
             best, best_dist = d, dist
+    if best is not None and best.first is None and outer:
+        end = next((e for r, e in outer if r is best), None)
+        told = next((d for d in sm.dates if d.first is not None and end is not None and best.end <= d.start < end), None)
+        if told is not None:  # "A week after the KIA took A on June 20, troops left B": June 27
+            first, last = not_after(*best.resolve(told.first, pub, told.last), pub)
+            if first is not None:
+                return first, (last if last != first else None), best.precision
     if best is not None and best.first is None:
         # "on May 6, two days after the IB 606 base was overrun": counted from the sentence's own date
-        own = next((d for d in sm.dates if d.first is not None and d is not best), None)
+        # ("A on 1 July. B fell three days later, and C on 6 July": not from a date after it, unless
+        # the event is the one it counts from: "two days after the base was overrun, on May 6")
+        counted_from = best.start < ev.trigger.start and _AFTER_CLAUSE.match(
+            s.text, best.start - s.start, ev.trigger.start - s.start)
+        own = next((d for d in sm.dates if d.first is not None and d is not best
+                    and (d.end <= best.start or counted_from)), None)
         if own is not None:
-            rel = best.relative or 0
-            if re.search(r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]) and best.start < ev.trigger.start:
-                rel = -abs(rel)
-            day = own.first + dt.timedelta(days=rel)
-            first, last = not_after(day, day, pub)
+            rel = best
+            if counted_from or best.start < ev.trigger.start and re.search(
+                    r"\bafter\b", text_of(sm)[best.start - s.start:best.end - s.start + 8]):
+                rel = best.mirrored()
+            first, last = not_after(*rel.resolve(own.first, pub), pub)
             if first is not None:
-                return first, None, "day"
-    if best is None and ev.change in ("captured", "withdrew") and _background(sm, ev):
-        return None, None, "unknown"  # told in passing: its date, if any, is told elsewhere
+                return first, (last if last != first else None), best.precision
+    if best is not None and spoken is not None:
+        best = _said_as_of(sm, best, pub)  # '"Yesterday we took it," he said on Monday': as of Monday
+    if best is not None and best.first is None and best.start < ev.trigger.start and _AFTER_CLAUSE.match(
+            s.text, best.start - s.start, ev.trigger.start - s.start):
+        # "Two days after A fell, the AA took B": A's fall is the day the date counts from
+        best = dataclasses.replace(best, relative=0, length=0, precision="day")
+    # told in passing ("the town had fallen", "X, which the TNLA took"): its date, if any, is told
+    # elsewhere (and wins the merge); else it came before the news of the report
+    passing = best is None and ev.change in ("captured", "withdrew") and _background(sm, ev)
     anchor = None  # the date the event's paragraph had set before its sentence
     if best is None or best.first is None:
         anchor = st.date_before(s.index, s.para)
@@ -861,21 +939,95 @@ def _date(sm: SentenceMentions, ev: Event, st: DocumentState, pub: dt.date) -> t
         best = anchor
     if best is None and ev.change in ("captured", "withdrew"):
         best = st.lede_date(s.index)  # "X fell to the AA. The town was overrun on May 2 after ..."
+    if best is None and spoken is None and ev.change in ("captured", "withdrew") and s.index > 0:
+        # a paragraph that lists what the one before told with its date: "The AA said it had
+        # captured three towns in February. ¶ It seized A, B and C after weeks of fighting."
+        prev = st.sms[s.index - 1]
+        if prev.sentence.para != s.para and any(
+                t.family in ("capture", "recapture", "withdraw") and not t.negated for t in prev.triggers):
+            d = st.sentence_date(s.index - 1)
+            if d is not None and not d.since and d.precision != "year" and d.last is not None \
+                    and d.last < pub - dt.timedelta(days=7):
+                best = d  # (a date in the week before the report is no better than that week)
     if best is None and spoken is not None:
         if ev.change in ("held", "contested"):
             return spoken.first, None, "day"  # a state told on the day it was said
         return spoken.first - dt.timedelta(days=7), spoken.first, "week"  # a change before it was told
+    if best is None and passing:
+        return pub - _PASSING, pub, "week"  # (a guess: weakest in a merge, as the default week)
+    if best is None and ev.change in ("captured", "withdrew"):
+        # no date of its own after a report that told older dates: between the last date told and
+        # the report (a round-up's undated paragraph after dated ones)
+        prev = st.date_before(s.index)
+        if prev is not None and not prev.since and prev.precision != "year" and prev.first is not None \
+                and pub - _SINCE_TOLD <= prev.first and prev.last < pub - dt.timedelta(days=7):
+            return prev.first, pub, "week"
     if best is None:  # no date stated: the week before the report (reports tell recent events)
         return pub - dt.timedelta(days=7), pub, "week"
     if best.first is None and anchor is None:
         anchor = st.date_before(s.index)  # "Two days later" opening a paragraph: after the date told last
-    span = best.resolve(anchor.first if anchor and anchor.first else None, pub)  # ``anchor`` read only if relative
-    if span is None:
-        return None, None, "unknown"
+    if best.first is None and anchor is not None and anchor.first is not None:
+        # "A week later it took B, and three days after that C": counted from the relative date before it
+        for d in sm.dates:
+            if d.end > best.start:
+                break
+            if d.first is None and d.relative is not None and not _SPEECH_DATE.search(s.text[:d.start - s.start]):
+                got = d.resolve(anchor.first, pub, anchor.last)
+                if got is not None:
+                    anchor = dataclasses.replace(d, first=got[0], last=got[1], relative=None, length=0)
+    span = best.resolve(anchor.first if anchor and anchor.first else None, pub,  # ``anchor`` read only if relative
+                        anchor.last if anchor else None)
+    if span is None:  # counted from a date the report never told ("Days after the coup, …"): as undated
+        return pub - dt.timedelta(days=7), pub, "week"
     first, last = not_after(span[0], span[1], pub)
     if first is None:
         return None, None, "unknown"
     return first, (last if last != first else None), best.precision
+
+
+_CLAUSE_END = re.compile(r"[,;]")
+_APPOSED = re.compile(r"\s*,\s*")  # "On May 6, two days after …": a relative date told beside a day
+
+
+def _outer_clauses(sm: SentenceMentions, ev: Event) -> list[tuple[DateSpan, int]]:
+    """The clauses that a relative date opens with "after" or "before" ("a week after the KIA
+    took A on June 20") and that do not hold ``ev``'s verb: (the date, where its clause ends)."""
+    s = sm.sentence
+    out = []
+    for r in sm.dates:
+        if r.first is None and r.relative is not None and re.search(
+                r"\b(?:after|before)\b", s.text[r.start - s.start:r.end - s.start + 8]):
+            m = _CLAUSE_END.search(s.text, r.end - s.start)
+            end = s.start + (m.start() if m else len(s.text))
+            if not r.end <= ev.trigger.start < end:
+                out.append((r, end))
+    return out
+
+
+def _said_as_of(sm: SentenceMentions, d: DateSpan, pub: dt.date) -> DateSpan:
+    """``d`` read as of the day its sentence says something was said ("said on Monday"), when
+    ``d`` is told from the day of writing or by its weekday (see ``_as_of``)."""
+    if d.first is None or not (d.deictic or d.weekday):
+        return d
+    s = sm.sentence
+    said = next((o for o in sm.dates if o is not d and o.first is not None and o.first < pub
+                 and _SPEECH_DATE.search(s.text[:o.start - s.start])), None)
+    if said is None or d.weekday and not d.deictic and d.first <= said.first:
+        return d
+    return _as_of(d, said.first, pub)
+
+
+def _as_of(d: DateSpan, said: dt.date, pub: dt.date) -> DateSpan:
+    """A day told from the day of writing ("yesterday", "two days ago") or by its weekday, read
+    as of the day it was said (``said``, before ``pub``): "yesterday" is the day before it, a
+    weekday the last such day on or before it."""
+    if d.deictic:
+        shift = said - pub
+        return dataclasses.replace(d, first=d.first + shift, last=(d.last or d.first) + shift)
+    day = d.first
+    while day > said:
+        day -= dt.timedelta(days=7)
+    return dataclasses.replace(d, first=day, last=day)
 
 
 def text_of(sm: SentenceMentions) -> str:
