@@ -156,6 +156,10 @@ def _states_by_sentence(sms: list[SentenceMentions], hits) -> list[list[str]]:
 def _control_change(report_id: str, r: Resolved, sms: list[SentenceMentions], prep: _Prepared) -> ControlChange:
     ev, place = r.event, r.place
     first, last, precision = r.date
+    if precision == "week" and first and last and (last - first).days > 7:
+        # a guessed stretch (the month before the report, "since the last date told"): weakest in a
+        # merge as a week, told as what it spans
+        precision = "month"
     return ControlChange(
         report_id=report_id, change=r.change, place=place.name, place_kind=place.kind,
         evidence=sms[ev.sentence].sentence.text, recapture=ev.recapture and r.change == "captured", unit=place.unit,

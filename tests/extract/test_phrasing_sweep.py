@@ -3,6 +3,8 @@
 one-line headline)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ingestion.extract import extract_report
@@ -108,3 +110,11 @@ def test_a_word_trie_matches_exactly_its_words_longest_first():
     for w in ["bas", "border", "basess", "peoples militia"]:
         assert not rx.match(w), w
     assert re.match(word_trie_re(["police", "police station"]), "police station").group() == "police station"
+
+
+def test_a_guessed_stretch_longer_than_a_week_is_not_labelled_a_week():
+    text = LEAD + "Hpa Lin, which the TNLA had overrun, is a small trading town."
+    facts = [f for f in extract_report(Report(id="t", published="2025-07-10", text=text)) if isinstance(f, ControlChange)]
+    assert [(f.date, f.date_end, f.date_precision) for f in facts] == [("2025-06-10", "2025-07-10", "month")]
+    span = (dt.date.fromisoformat(facts[0].date_end) - dt.date.fromisoformat(facts[0].date)).days
+    assert span > 7
