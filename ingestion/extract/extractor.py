@@ -28,7 +28,7 @@ from ingestion.gazetteer import Gazetteer
 from ingestion.models import Claim, ControlChange
 from ingestion.reports import MAX_TEXT_CHARS
 
-EXTRACTOR_VERSION = "0.12.0"
+EXTRACTOR_VERSION = "0.13.0"
 
 _DEFAULT: Gazetteer | None = None
 _PREPARED: dict[int, tuple[Gazetteer, "_Prepared"]] = {}

@@ -43,20 +43,20 @@ def _score(gold_dir: Path, tmp_path: Path) -> dict[str, float]:
 def test_dev_accuracy(tmp_path):
     f = _score(EVAL / "dev", tmp_path)
     assert f["F1"] >= 0.90 and f["control_change_F1"] >= 0.85 and f["claim_F1"] >= 0.95, f["line"]
-    assert f["date_accuracy"] >= 0.95, f["line"]
+    assert f["date_accuracy"] >= 0.97, f["line"]
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (EVAL / "dev-real").is_dir() or not SCORE.is_file(), reason="shared evaluation sets not present")
 def test_dev_real_accuracy(tmp_path):
     whole = _score(EVAL / "dev-real", tmp_path)
-    assert whole["F1"] >= 0.76 and whole["control_change_F1"] >= 0.66 and whole["claim_F1"] >= 0.90, whole["line"]
-    assert whole["date_accuracy"] >= 0.93, whole["line"]
+    assert whole["F1"] >= 0.78 and whole["control_change_F1"] >= 0.69 and whole["claim_F1"] >= 0.91, whole["line"]
+    assert whole["date_accuracy"] >= 0.96, whole["line"]
     check = tmp_path / "check"
     check.mkdir()
     for p in (EVAL / "dev-real").glob("*.json"):
         if p.name.startswith(CHECK_PART):
             shutil.copy(p, check / p.name)
     held_out = _score(check, tmp_path)
-    assert held_out["F1"] >= 0.63 and held_out["control_change_F1"] >= 0.49, held_out["line"]
-    assert held_out["claim_F1"] >= 0.81, held_out["line"]
+    assert held_out["F1"] >= 0.65 and held_out["control_change_F1"] >= 0.51, held_out["line"]
+    assert held_out["claim_F1"] >= 0.82 and held_out["date_accuracy"] >= 0.90, held_out["line"]
