@@ -122,9 +122,10 @@ def fact_build_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
 # full refresh) runs dbt with DuckDB held lower than a night's: in a backfill dbt's process
 # runs beside the Dagster process's heap of the whole range (its events, what earlier steps
 # left), and the sum is the run's peak. A night keeps the connection limit (its dbt build is the
-# night's largest cost, and the spilling a lower limit causes costs CPU).
+# night's largest cost, and the spilling a lower limit causes costs CPU). At 256MB a year's
+# first fact build ran out of memory in fct_control_events (2026-12-06); at 384MB it passed.
 BACKFILL_MEMORY_LIMIT_ENV = "FRONTLINE_DBT_BACKFILL_MEMORY_LIMIT"
-DEFAULT_BACKFILL_MEMORY_LIMIT = "256MB"
+DEFAULT_BACKFILL_MEMORY_LIMIT = "384MB"
 
 
 def fact_build_memory_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,

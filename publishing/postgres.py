@@ -60,11 +60,11 @@ from publishing.pg_schema import (
 )
 from publishing.pg_target import PostgresTarget
 
-# DuckDB's memory limit while the full copy renders the staged file's tables as CSV (each block
-# read once, so the connection's limit would only be a cache). Not the file publish's 128MB
-# scan limit: under it a year's full copy ran out of memory (a 16 MiB allocation with 121 of
-# 122 MiB used, 2026-12-06) in one run of two, so the margin was none.
-PUBLISH_MEMORY_LIMIT = "256MB"
+# DuckDB's memory limit while the full copy renders the staged file's tables as CSV: the
+# connection's default. Under the file publish's 128MB scan limit, and under 256MB, a year's
+# full copy ran out of memory in a fresh process (2026-12-06: "could not allocate block",
+# 244 of 244 MiB used; the cause not found); at 512MB a year's full copy was measured to pass.
+PUBLISH_MEMORY_LIMIT = duck_conn.DEFAULT_MEMORY_LIMIT
 
 _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish

@@ -112,11 +112,11 @@ def test_a_backfill_runs_dbt_with_duckdb_held_lower_than_a_night(monkeypatch):
     year = (dt.date(2024, 3, 1), dt.date(2025, 3, 1))
     assert fact_build_memory_env(*night) == {}
     assert fact_build_memory_env(dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2)) == {}
-    assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "256MB"}
-    assert fact_build_memory_env(dt.date(2025, 3, 1), dt.date(2025, 3, 3)) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "256MB"}
-    assert fact_build_memory_env(*night, full_refresh=True) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "256MB"}
-    monkeypatch.setenv(BACKFILL_MEMORY_LIMIT_ENV, "384MB")
     assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    assert fact_build_memory_env(dt.date(2025, 3, 1), dt.date(2025, 3, 3)) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    assert fact_build_memory_env(*night, full_refresh=True) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    monkeypatch.setenv(BACKFILL_MEMORY_LIMIT_ENV, "320MB")
+    assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "320MB"}
     monkeypatch.setenv("FRONTLINE_DUCKDB_MEMORY_LIMIT", "200MB")  # a lower connection limit stays
     assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "200MB"}
     monkeypatch.setenv(BACKFILL_MEMORY_LIMIT_ENV, "lots")
