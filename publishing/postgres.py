@@ -63,7 +63,8 @@ from publishing.pg_target import PostgresTarget
 # DuckDB's memory limit while the full copy renders the staged file's tables as CSV: the
 # connection's default. Under the file publish's 128MB scan limit, and under 256MB, a year's
 # full copy ran out of memory in a fresh process (2026-12-06: "could not allocate block",
-# 244 of 244 MiB used; the cause not found); at 512MB a year's full copy was measured to pass.
+# 244 of 244 MiB used; 128MB with threads = 1 too; the cause not found); at 512MB a year's full
+# copy was measured to pass.
 PUBLISH_MEMORY_LIMIT = duck_conn.DEFAULT_MEMORY_LIMIT
 
 _CHUNK = 1 << 20
