@@ -104,13 +104,20 @@ def _bytes(size: str) -> float:
     return float(m.group(1)) * _UNITS[m.group(2).lower()]
 
 
-def release_memory() -> None:
+def release_memory(*, collect: bool = False) -> None:
     """Give the C heap's free pages back to the system (glibc's ``malloc_trim``, and Arrow's
     pool's unused blocks when pyarrow is loaded): after a
     step closed its DuckDB connection and dropped its frames, the freed memory otherwise
     stays in this process's heap, and the next step's peak stacks on top of it. No-op
-    where glibc is not the allocator."""
+    where glibc is not the allocator. ``collect`` first runs Python's full garbage
+    collection, so that objects held only by reference cycles (frames, GX's validators) are
+    freed before the trim: a pass over the whole heap, so for the few places where a large
+    heap meets a large peak, not for every connection."""
     global _trim
+    if collect:
+        import gc
+
+        gc.collect()
     if _trim is None:
         try:
             import ctypes

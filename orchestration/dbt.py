@@ -118,6 +118,37 @@ def fact_build_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
     return {} if full_refresh else partition_env(start, end)
 
 
+# A fact build over more than one day (a backfill or a catch-up range) or over all history (a
+# full refresh) runs dbt with DuckDB held lower than a night's: in a backfill dbt's process
+# runs beside the Dagster process's heap of the whole range (its events, what earlier steps
+# left), and the sum is the run's peak. A night keeps the connection limit (its dbt build is the
+# night's largest cost, and the spilling a lower limit causes costs CPU). At 256MB a year's
+# first fact build ran out of memory in fct_control_events (2026-12-06); at 384MB it passed.
+BACKFILL_MEMORY_LIMIT_ENV = "FRONTLINE_DBT_BACKFILL_MEMORY_LIMIT"
+DEFAULT_BACKFILL_MEMORY_LIMIT = "384MB"
+
+
+def fact_build_memory_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date, *,
+                          full_refresh: bool = False) -> dict[str, str]:
+    """DuckDB's memory limit for dbt's process in a fact build of the half-open window
+    [start, end): none for one day (dbt's profile reads ``FRONTLINE_DUCKDB_MEMORY_LIMIT`` as
+    every connection does); for a longer window or a full refresh,
+    ``$FRONTLINE_DBT_BACKFILL_MEMORY_LIMIT`` (default ``DEFAULT_BACKFILL_MEMORY_LIMIT``), never
+    above the connection limit."""
+    from ingestion import duck
+
+    def day(x: dt.datetime | dt.date) -> dt.date:
+        return x.date() if isinstance(x, dt.datetime) else x
+
+    if not full_refresh and (day(end) - day(start)).days <= 1:
+        return {}
+    value = os.environ.get(BACKFILL_MEMORY_LIMIT_ENV, "").strip() or DEFAULT_BACKFILL_MEMORY_LIMIT
+    if not duck._SIZE.match(value):
+        raise ValueError(f"{BACKFILL_MEMORY_LIMIT_ENV}={value!r}: expected a size such as 256MB or 1GB")
+    configured = duck.memory_limit()
+    return {duck.MEMORY_LIMIT_ENV: value if duck._bytes(value) < duck._bytes(configured) else configured}
+
+
 def target_dir(warehouse_path: str | Path, group: str) -> Path:
     """A dbt target folder per warehouse and group, kept between runs: dbt's partial parsing
     (``partial_parse.msgpack``) holds when the profile (the warehouse path) and the arguments

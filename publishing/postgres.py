@@ -53,12 +53,19 @@ import duckdb
 
 from ingestion import duck as duck_conn
 
-from publishing.duckdb_file import PUBLISH_MEMORY_LIMIT, group_column, signatures, stale_groups
+from publishing.duckdb_file import group_column, signatures, stale_groups
 from publishing.pg_schema import (
     Column, TableDoc, check_ident, control_as_of_sql, copy_sql, create_table_sql,
     keys_and_comments_sql, literal, quote_ident, select_for_csv,
 )
 from publishing.pg_target import PostgresTarget
+
+# DuckDB's memory limit while the full copy renders the staged file's tables as CSV: the
+# connection's default. Under the file publish's 128MB scan limit, and under 256MB, a year's
+# full copy ran out of memory in a fresh process (2026-12-06: "could not allocate block",
+# 244 of 244 MiB used; 128MB with threads = 1 too; the cause not found); at 512MB a year's full
+# copy was measured to pass.
+PUBLISH_MEMORY_LIMIT = duck_conn.DEFAULT_MEMORY_LIMIT
 
 _CHUNK = 1 << 20
 _LOCK_KEY = 7_303_716_201  # pg_advisory_lock key of the Frontline publish
@@ -467,62 +474,66 @@ def publish_postgres(duckdb_path: str | Path, target: PostgresTarget, docs: dict
         raise PgPublishError(f"cannot open {duckdb_path}: {exc}") from exc
     try:
         duck.execute("SET enable_progress_bar = false")
-        # The CSV renderings stream each table once: under the publish's scan limit, and in any
-        # row order (PostgreSQL keeps none; the signatures are sums): with insertion order kept,
-        # DuckDB's CSV writer asked for one 59 MB block on a year's table, and ran out of memory.
+        # The CSV renderings in any row order (PostgreSQL keeps none; the signatures are sums):
+        # with insertion order kept, DuckDB's CSV writer asked for one 59 MB block on a year's
+        # table under the scan limit, and ran out of memory. The full copy runs under the scan
+        # limit (below); the incremental one (the stale groups' rows picked by a list of group
+        # values, the signatures a table has no staged ones for) at the connection's limit: under
+        # the scan limit it ran out of memory on a year's first night after a whole publish.
         duck.execute("SET preserve_insertion_order = false")
-        with duck_conn.memory_limited(duck, PUBLISH_MEMORY_LIMIT):
-            tables = published_tables(duck)
-            mapping = schema_map(target, {s for s, _ in tables} | {"main"})
-            result = PgPublishResult(url=target.display_url, schemas=mapping)
-            live = list(mapping.values())
+        tables = published_tables(duck)
+        mapping = schema_map(target, {s for s, _ in tables} | {"main"})
+        result = PgPublishResult(url=target.display_url, schemas=mapping)
+        live = list(mapping.values())
+        try:
+            con = _connect(target.url)
+        except psycopg.Error as exc:
+            raise PgPublishError(f"cannot connect to PostgreSQL at {target.display_url}: {exc}".strip()) from exc
+        try:
+            cur = con.cursor()
+            # one publisher at a time, from the cleanup below to the drop of the previous tables
+            cur.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
+            # the previous tables of an earlier publish whose drop failed or was interrupted
             try:
-                con = _connect(target.url)
-            except psycopg.Error as exc:
-                raise PgPublishError(f"cannot connect to PostgreSQL at {target.display_url}: {exc}".strip()) from exc
-            try:
-                cur = con.cursor()
-                # one publisher at a time, from the cleanup below to the drop of the previous tables
-                cur.execute("SELECT pg_advisory_lock(%s)", [_LOCK_KEY])
-                # the previous tables of an earlier publish whose drop failed or was interrupted
-                try:
-                    _drop_prev(con, cur, live, SWAP_WAIT_SECONDS)
-                except PgPublishError as exc:
-                    raise PgPublishError(f"{exc}: the publish gave up, the previous tables stay live") from None
-                sources = _sources(duck, tables, mapping, docs, signatures)
-                with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
-                    created = _ensure_role(cur, target, live)
-                    _ensure_state(cur, state_schema(target))
-                    state = _read_state(cur, state_schema(target))
-                    reason = ("a full copy was asked for" if not incremental else
-                              _why_full(cur, state, sources, live) or ("the reader role was created" if created else None))
-                    if reason is None:
-                        try:
-                            with con.transaction():  # a savepoint: a drift undoes the incremental copy
-                                _publish_changes(con, cur, duck, Path(tmp), state_schema(target), sources, state,
-                                                 result, say)
-                        except (_Drift, psycopg.errors.IntegrityError) as exc:
-                            reason, result.tables = f"the live tables drifted: {str(exc).strip()}", {}
-                    if reason is not None:
-                        say(f"postgres: a full copy ({reason})")
-                        _publish_full(con, cur, duck, Path(tmp), target, live, sources, docs, result, say)
-                    result.mode, result.full_reason = ("incremental", None) if reason is None else ("full", reason)
-                    result.published_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-                    stamp = json.dumps({"frontline_run_id": run_id, "published_at": result.published_at})
-                    for schema in live:
-                        cur.execute(f"COMMENT ON SCHEMA {quote_ident(schema)} IS " + literal(stamp))
-                if result.mode == "full":
-                    # committed: the new tables are live. Now drop the old ones; this waits for the
-                    # queries still reading them, and a failure here leaves only garbage behind.
+                _drop_prev(con, cur, live, SWAP_WAIT_SECONDS)
+            except PgPublishError as exc:
+                raise PgPublishError(f"{exc}: the publish gave up, the previous tables stay live") from None
+            sources = _sources(duck, tables, mapping, docs, signatures)
+            with con.transaction(), tempfile.TemporaryDirectory(prefix="frontline-pg-") as tmp:
+                created = _ensure_role(cur, target, live)
+                _ensure_state(cur, state_schema(target))
+                state = _read_state(cur, state_schema(target))
+                reason = ("a full copy was asked for" if not incremental else
+                          _why_full(cur, state, sources, live) or ("the reader role was created" if created else None))
+                if reason is None:
                     try:
-                        _drop_prev(con, cur, live, DROP_WAIT_SECONDS)
-                    except (psycopg.Error, PgPublishError) as exc:
-                        say(f"postgres: the previous schemas could not be dropped yet ({exc}); the next publish will")
-            except (psycopg.Error, duckdb.Error, OSError) as exc:
-                raise PgPublishError(f"PostgreSQL publish to {target.display_url} failed, the previous "
-                                     f"tables stay live: {str(exc).strip()}") from exc
-            finally:
-                con.close()
+                        with con.transaction():  # a savepoint: a drift undoes the incremental copy
+                            _publish_changes(con, cur, duck, Path(tmp), state_schema(target), sources, state,
+                                             result, say)
+                    except (_Drift, psycopg.errors.IntegrityError) as exc:
+                        reason, result.tables = f"the live tables drifted: {str(exc).strip()}", {}
+                if reason is not None:
+                    say(f"postgres: a full copy ({reason})")
+                    # the CSV renderings of every row stream each table once: no cache needed
+                    with duck_conn.memory_limited(duck, PUBLISH_MEMORY_LIMIT):
+                        _publish_full(con, cur, duck, Path(tmp), target, live, sources, docs, result, say)
+                result.mode, result.full_reason = ("incremental", None) if reason is None else ("full", reason)
+                result.published_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+                stamp = json.dumps({"frontline_run_id": run_id, "published_at": result.published_at})
+                for schema in live:
+                    cur.execute(f"COMMENT ON SCHEMA {quote_ident(schema)} IS " + literal(stamp))
+            if result.mode == "full":
+                # committed: the new tables are live. Now drop the old ones; this waits for the
+                # queries still reading them, and a failure here leaves only garbage behind.
+                try:
+                    _drop_prev(con, cur, live, DROP_WAIT_SECONDS)
+                except (psycopg.Error, PgPublishError) as exc:
+                    say(f"postgres: the previous schemas could not be dropped yet ({exc}); the next publish will")
+        except (psycopg.Error, duckdb.Error, OSError) as exc:
+            raise PgPublishError(f"PostgreSQL publish to {target.display_url} failed, the previous "
+                                 f"tables stay live: {str(exc).strip()}") from exc
+        finally:
+            con.close()
     finally:
         duck.close()
     result.seconds = time.perf_counter() - started

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from dagster import build_schedule_context, build_sensor_context
 
 from orchestration.dbt import build_args, partition_vars
@@ -97,6 +99,29 @@ def test_a_fact_build_after_a_reference_change_rebuilds_all_history():
         "FRONTLINE_MIN_DATE": "2025-03-01", "FRONTLINE_MAX_DATE": "2025-03-02"}
     assert "--full-refresh" in fact_build_args(full_refresh=True)
     assert fact_build_env(dt.date(2025, 3, 1), dt.date(2025, 3, 2), full_refresh=True) == {}  # every partition
+
+
+def test_a_backfill_runs_dbt_with_duckdb_held_lower_than_a_night(monkeypatch):
+    """A fact build of one day keeps the connection limit (dbt's profile reads it); a range of
+    days or a full refresh gets the backfill limit, never above the connection limit."""
+    from orchestration.dbt import BACKFILL_MEMORY_LIMIT_ENV, fact_build_memory_env
+
+    monkeypatch.delenv(BACKFILL_MEMORY_LIMIT_ENV, raising=False)
+    monkeypatch.delenv("FRONTLINE_DUCKDB_MEMORY_LIMIT", raising=False)
+    night = (dt.date(2025, 3, 1), dt.date(2025, 3, 2))
+    year = (dt.date(2024, 3, 1), dt.date(2025, 3, 1))
+    assert fact_build_memory_env(*night) == {}
+    assert fact_build_memory_env(dt.datetime(2025, 3, 1), dt.datetime(2025, 3, 2)) == {}
+    assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    assert fact_build_memory_env(dt.date(2025, 3, 1), dt.date(2025, 3, 3)) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    assert fact_build_memory_env(*night, full_refresh=True) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "384MB"}
+    monkeypatch.setenv(BACKFILL_MEMORY_LIMIT_ENV, "320MB")
+    assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "320MB"}
+    monkeypatch.setenv("FRONTLINE_DUCKDB_MEMORY_LIMIT", "200MB")  # a lower connection limit stays
+    assert fact_build_memory_env(*year) == {"FRONTLINE_DUCKDB_MEMORY_LIMIT": "200MB"}
+    monkeypatch.setenv(BACKFILL_MEMORY_LIMIT_ENV, "lots")
+    with pytest.raises(ValueError, match=BACKFILL_MEMORY_LIMIT_ENV):
+        fact_build_memory_env(*year)
 
 
 def test_reference_state_decides_the_full_refresh():

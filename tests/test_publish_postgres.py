@@ -278,3 +278,23 @@ def test_running_out_of_memory_mid_load_leaves_the_previous_tables_live(tmp_path
     monkeypatch.setattr(pg_publish, "PUBLISH_MEMORY_LIMIT", "4MB")
     publish_postgres(wh, PostgresTarget(url=pg_url))
     assert set(versions(pg_url).values()) == {2}
+
+
+def test_the_incremental_copy_runs_at_the_connections_limit_not_the_scan_limit(tmp_path, pg_url, monkeypatch):
+    """Only the full copy streams under the publish's scan limit: a night's incremental copy
+    (the stale groups' rows picked by a list of group values) runs at the connection's
+    limit, so a scan limit the full copy cannot run under does not fail a night (a year's
+    first night after a whole publish ran out of memory under the 128MB one)."""
+    import publishing.postgres as pg_publish
+
+    wh = tmp_path / "wh.duckdb"
+    make_wide(wh, 1, n=20_000)
+    assert publish_postgres(wh, PostgresTarget(url=pg_url)).mode == "full"
+    con = duckdb.connect(str(wh))
+    con.execute("update main.fct_wide set evidence = 'redone' where id % 4 = 0")
+    want = sorted(con.execute("select id, version, evidence from main.fct_wide").fetchall())
+    con.close()
+    monkeypatch.setattr(pg_publish, "PUBLISH_MEMORY_LIMIT", "1MB")  # the full copy fails under it (above)
+    assert publish_postgres(wh, PostgresTarget(url=pg_url)).mode == "incremental"
+    with psycopg.connect(pg_url) as pg:
+        assert sorted(pg.execute("select id, version, evidence from frontline.fct_wide").fetchall()) == want

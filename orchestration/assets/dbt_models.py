@@ -14,7 +14,9 @@ from typing import Any
 from dagster import AssetExecutionContext, AssetKey, AssetSpec
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.dbt import REFERENCE_SELECT, build_args, dbt_project, fact_build_args, fact_build_env, target_dir
+from ingestion import duck
+from orchestration.dbt import (REFERENCE_SELECT, build_args, dbt_project, fact_build_args, fact_build_env,
+                               fact_build_memory_env, target_dir)
 from orchestration.partitions import daily_partitions, single_run
 from orchestration.resources import WarehouseResource
 
@@ -89,7 +91,11 @@ def dbt_fact_models(context: AssetExecutionContext, dbt: DbtCliResource, warehou
         full_refresh = fact_builds.needs_full_refresh(state, fact_builds.last_fact_build_state(con))
     if full_refresh:
         context.log.info(f"reference data or fact models are now {state}: rebuilding all history (--full-refresh)")
-    with _dbt_env(warehouse, fact_build_env(window.start, window.end, full_refresh=full_refresh)):
+    memory_env = fact_build_memory_env(window.start, window.end, full_refresh=full_refresh)
+    if memory_env:  # a backfill: dbt's process runs beside this one's heap, their sum is the run's peak
+        duck.release_memory(collect=True)
+    env = {**fact_build_env(window.start, window.end, full_refresh=full_refresh), **memory_env}
+    with _dbt_env(warehouse, env):
         yield from dbt.cli(fact_build_args(full_refresh=full_refresh), context=context,
                            target_path=target_dir(warehouse.path, "facts")).stream()
     with warehouse.connect() as con:
