@@ -337,6 +337,23 @@ def _plain_passive(r, text: str) -> bool:
             and _BY_NAMED.fullmatch(text, trig.end, agent.start) is not None)
 
 
+_FELL_GAP = re.compile(r"(?:\s*,\s*(?:which|that))?\s+(?:(?:had|has|have)\s+)?(?:(?:also|now|finally|\w+ly)\s+)?$", re.I)
+_THE_GAP = re.compile(r"\s+(?:the\s+)?$", re.I)
+
+
+def _plain_fell(r, text: str) -> bool:
+    """A place that fell to a named side, told plainly, which no model may overrule: "X fell to
+    the KIA", "X, which fell to the KIA in March, …"."""
+    ev, trig = r.event, r.event.trigger
+    agent = ev.agent
+    return (ev.extra.get("selected", True) and trig.voice == "place_subject" and not trig.negated
+            and trig.family == "capture" and trig.text.lower().startswith(("fell to", "fallen to", "falls to"))
+            and agent is not None and agent.key is not None and r.place.ref is None
+            and r.place.end <= trig.start and trig.end <= agent.start
+            and _FELL_GAP.fullmatch(text, r.place.end, trig.start) is not None
+            and _THE_GAP.fullmatch(text, trig.end, agent.start) is not None)
+
+
 _HELD_APPOSED = re.compile(r",\s*(?:now\s+|still\s+|currently\s+|already\s+|long\s+)?$")
 _BY_NAMED = re.compile(r"\s+by\s+(?:the\s+)?$")
 
@@ -377,7 +394,8 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             continue  # decided with the capture it follows, below
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
-        elif _plain(r, text) or _plain_passive(r, text) or _plain_held(r, text) or _plain_relative(r, text):
+        elif _plain(r, text) or _plain_passive(r, text) or _plain_held(r, text) or _plain_relative(r, text) \
+                or _plain_fell(r, text):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls == "held" and r.event.extra.get("taken_now"):
             cls = "captured"  # "overran the camp and now control the town": the hold is the capture just told

@@ -118,3 +118,10 @@ def test_a_guessed_stretch_longer_than_a_week_is_not_labelled_a_week():
     assert [(f.date, f.date_end, f.date_precision) for f in facts] == [("2025-06-10", "2025-07-10", "month")]
     span = (dt.date.fromisoformat(facts[0].date_end) - dt.date.fromisoformat(facts[0].date)).days
     assert span > 7
+
+
+def test_a_place_that_fell_to_a_named_side_in_a_relative_clause_stands():
+    text = "Regime forces are trying to retake Hpa Lin, which fell to the KIA in March, residents said."
+    facts = extract_report(Report(id="t", published="2025-07-10", text=text))
+    assert [(f.change, f.place, f.actor_to) for f in facts if isinstance(f, ControlChange)] == [
+        ("captured", "Hpa Lin", "Kachin Independence Army")]
