@@ -154,7 +154,7 @@ PLACE_SUBJECT: dict[str, list[str]] = {
                 r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|came|come)\s+under\s+(?:heavy\s+|fierce\s+|intense\s+|renewed\s+)?(?:attack|siege|assault|fire)"],
 }
 _INTRANSITIVE_WITHDRAW = re.compile(r"(?:retreated|fled|withdrew|ran\s+away|fell\s+back|moved\s+out)$", re.I)
-_PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)$")
+_PASSIVE_AUX = re.compile(r"(?:\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+|also\s+|now\s+|reportedly\s+|successfully\s+)?)[\"“‘']?$")  # 'had been "liberated"'
 NEGATION = re.compile(
     r"(?:\b(?:fail(?:ed|s|ing)?|attempt(?:ed|s|ing)?|tried|trying|tries|try|intend(?:ed|s|ing)?|seek(?:s|ing)?|sought|"
     r"plan(?:ned|s|ning)?)(?:\s+(?!to\b)[\w.]+){1,4}?\s+to\s+(?:\w+\s+(?:and|or)\s+)?"  # "trying since May 2 to take"

@@ -125,3 +125,7 @@ def test_a_place_that_fell_to_a_named_side_in_a_relative_clause_stands():
     facts = extract_report(Report(id="t", published="2025-07-10", text=text))
     assert [(f.change, f.place, f.actor_to) for f in facts if isinstance(f, ControlChange)] == [
         ("captured", "Hpa Lin", "Kachin Independence Army")]
+
+
+def test_a_quoted_participle_after_its_auxiliary_is_still_a_passive():
+    assert changes('The AA announced that Hpa Lin had been "liberated" on 3 May.') == [("captured", "Hpa Lin")]
