@@ -34,13 +34,23 @@ DEFAULT_MEMORY_LIMIT = "512MB"
 _SIZE = re.compile(r"^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$", re.I)
 
 
-def memory_limit() -> str:
-    """``$FRONTLINE_DUCKDB_MEMORY_LIMIT`` (a DuckDB size such as ``1GB`` or ``512MiB``), else
-    ``DEFAULT_MEMORY_LIMIT``. A value DuckDB would not read is refused here, by name."""
-    value = os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
+def size_setting(env: str, default: str) -> str:
+    """``$env`` (a DuckDB size such as ``1GB`` or ``512MiB``), else ``default``. A value DuckDB
+    would not read is refused here, by name."""
+    value = os.environ.get(env, "").strip() or default
     if not _SIZE.match(value):
-        raise ValueError(f"{MEMORY_LIMIT_ENV}={value!r}: expected a size such as 1GB or 512MB")
+        raise ValueError(f"{env}={value!r}: expected a size such as 1GB or 512MB")
     return value
+
+
+def memory_limit() -> str:
+    """``$FRONTLINE_DUCKDB_MEMORY_LIMIT``, else ``DEFAULT_MEMORY_LIMIT`` (``size_setting``)."""
+    return size_setting(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)
+
+
+def lower_limit(a: str, b: str) -> str:
+    """The smaller of two DuckDB sizes, as written."""
+    return a if _bytes(a) < _bytes(b) else b
 
 
 def threads() -> int | None:
@@ -146,5 +156,5 @@ def connect(path: str | Path = ":memory:", *, read_only: bool = False) -> duckdb
         raise
 
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "MEMORY_LIMIT_ENV", "SCAN_MEMORY_LIMIT", "THREADS_ENV", "bound", "connect",
+__all__ = ["DEFAULT_MEMORY_LIMIT", "MEMORY_LIMIT_ENV", "SCAN_MEMORY_LIMIT", "THREADS_ENV", "bound", "connect", "lower_limit", "size_setting",
            "memory_limit", "memory_limited", "release_memory", "threads"]

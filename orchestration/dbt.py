@@ -64,12 +64,13 @@ def dbt_resource() -> DbtCliResource:
     return FrontlineDbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable())
 
 
+def _day(x: dt.datetime | dt.date) -> dt.date:
+    return x.date() if isinstance(x, dt.datetime) else x
+
+
 def partition_vars(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> dict[str, str]:
     """dbt vars for the half-open partition window [start, end) as ISO dates."""
-    def day(x: dt.datetime | dt.date) -> str:
-        return (x.date() if isinstance(x, dt.datetime) else x).isoformat()
-
-    return {"min_date": day(start), "max_date": day(end)}
+    return {"min_date": _day(start).isoformat(), "max_date": _day(end).isoformat()}
 
 
 def partition_env(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> dict[str, str]:
@@ -137,16 +138,10 @@ def fact_build_memory_env(start: dt.datetime | dt.date, end: dt.datetime | dt.da
     above the connection limit."""
     from ingestion import duck
 
-    def day(x: dt.datetime | dt.date) -> dt.date:
-        return x.date() if isinstance(x, dt.datetime) else x
-
-    if not full_refresh and (day(end) - day(start)).days <= 1:
+    if not full_refresh and (_day(end) - _day(start)).days <= 1:
         return {}
-    value = os.environ.get(BACKFILL_MEMORY_LIMIT_ENV, "").strip() or DEFAULT_BACKFILL_MEMORY_LIMIT
-    if not duck._SIZE.match(value):
-        raise ValueError(f"{BACKFILL_MEMORY_LIMIT_ENV}={value!r}: expected a size such as 256MB or 1GB")
-    configured = duck.memory_limit()
-    return {duck.MEMORY_LIMIT_ENV: value if duck._bytes(value) < duck._bytes(configured) else configured}
+    value = duck.size_setting(BACKFILL_MEMORY_LIMIT_ENV, DEFAULT_BACKFILL_MEMORY_LIMIT)
+    return {duck.MEMORY_LIMIT_ENV: duck.lower_limit(value, duck.memory_limit())}
 
 
 def target_dir(warehouse_path: str | Path, group: str) -> Path:

@@ -466,7 +466,8 @@ def carried(sm: SentenceMentions, prev: list[Event]) -> list[Event]:
     out = []
     text, s0 = sm.sentence.text, sm.sentence.start
     turn = None
-    if ev0.change in ("captured", "withdrew") and ("came" in text or "turn" in text or "followed" in text or "was" in text):
+    low = text.lower()
+    if ev0.change in ("captured", "withdrew") and ("next" in low or "then" in low or "turn of" in low or "followed" in low):
         turn = _NEXT_TURN.search(text) or _FOLLOWED_ANY.search(text)
     for p in sm.places:
         if p.inner or p.ref not in (None, "generic"):

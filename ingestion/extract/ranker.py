@@ -291,19 +291,31 @@ class use_model:
         _OVERRIDE.pop()
 
 
+_TAKE = ("capture", "recapture")
+
+
+def _stated(r, voice: str, families: tuple[str, ...], resolved_agent: bool = False):
+    """The agent of ``r`` when the rules chose the pairing, its trigger (of ``voice``, one of
+    ``families``) is not negated, its place is named and its agent names a side (or, with
+    ``resolved_agent``, was resolved to one: "its troops"); else None. What every plain shape
+    below shares."""
+    ev, trig = r.event, r.event.trigger
+    agent = ev.agent
+    if not (ev.extra.get("selected", True) and trig.voice == voice and not trig.negated and trig.family in families
+            and r.place.ref is None and agent is not None):
+        return None
+    return agent if agent.key is not None or resolved_agent and r.agent is not None else None
+
+
 _PLAIN_GAP = re.compile(r"\s+(?:(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?$")
 
 
 def _plain(r, text: str) -> bool:
-    """The plainest statement of a capture, which no model may overrule: the rules chose it, a
-    named side is the active subject, and the named place follows the verb at once ("The TNLA
-    captured Namhsan", "the KIA seized the Nam Lim Pa camp")."""
-    ev, trig = r.event, r.event.trigger
-    return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
-            and trig.family in ("capture", "recapture") and ev.agent is not None
-            and (ev.agent.key is not None or r.agent is not None)  # "its troops", resolved to a side
-            and r.place.start >= trig.end and _PLAIN_GAP.fullmatch(text, trig.end, r.place.start) is not None
-            and r.place.ref is None and not ev.extra.get("carried"))
+    """The plainest statement of a capture: a named side is the active subject, and the named
+    place follows the verb at once ("The TNLA captured Namhsan", "the KIA seized the Nam Lim Pa camp")."""
+    trig = r.event.trigger
+    return (_stated(r, "active", _TAKE, resolved_agent=True) is not None and not r.event.extra.get("carried")
+            and r.place.start >= trig.end and _PLAIN_GAP.fullmatch(text, trig.end, r.place.start) is not None)
 
 
 _WHICH = re.compile(r"\s*,\s*(?:which|that)\s+(?:the\s+)?$", re.I)
@@ -311,28 +323,23 @@ _AUX_GAP = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:(?:also|now|already|\w+ly)
 
 
 def _plain_relative(r, text: str) -> bool:
-    """A capture told in a relative clause right after the place, by a named side, which no
-    model may overrule: "Hpa Lin, which the KIA captured on 3 May, …"."""
-    ev, trig = r.event, r.event.trigger
-    agent = ev.agent
-    return (ev.extra.get("selected", True) and trig.voice == "active" and not trig.negated
-            and trig.family in ("capture", "recapture") and agent is not None and (agent.key is not None or r.agent is not None)
-            and r.place.ref is None and r.place.end <= agent.start and agent.end <= trig.start
+    """A capture told in a relative clause right after the place: "Hpa Lin, which the KIA
+    captured on 3 May, …"."""
+    agent, trig = _stated(r, "active", _TAKE, resolved_agent=True), r.event.trigger
+    return (agent is not None and r.place.end <= agent.start and agent.end <= trig.start
             and _WHICH.fullmatch(text, r.place.end, agent.start) is not None
             and _AUX_GAP.fullmatch(text, agent.end, trig.start) is not None)
 
 
 _PASSIVE_AUX = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|now|already|\w+ly)\s+)?$", re.I)
+_BY_NAMED = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
 def _plain_passive(r, text: str) -> bool:
-    """The plainest passive capture, which no model may overrule: the place the subject, the
-    verb right after it, a named side after "by" ("Hpa Lin was recaptured by regime troops")."""
-    ev, trig = r.event, r.event.trigger
-    agent = ev.agent
-    return (ev.extra.get("selected", True) and trig.voice == "passive" and not trig.negated
-            and trig.family in ("capture", "recapture") and agent is not None and agent.key is not None
-            and r.place.ref is None and r.place.end <= trig.start and trig.end <= agent.start
+    """The plainest passive capture: the place the subject, the verb right after it, a named
+    side after "by" ("Hpa Lin was recaptured by regime troops")."""
+    agent, trig = _stated(r, "passive", _TAKE), r.event.trigger
+    return (agent is not None and r.place.end <= trig.start and trig.end <= agent.start
             and _PASSIVE_AUX.fullmatch(text, r.place.end, trig.start) is not None
             and _BY_NAMED.fullmatch(text, trig.end, agent.start) is not None)
 
@@ -342,32 +349,29 @@ _THE_GAP = re.compile(r"\s+(?:the\s+)?$", re.I)
 
 
 def _plain_fell(r, text: str) -> bool:
-    """A place that fell to a named side, told plainly, which no model may overrule: "X fell to
-    the KIA", "X, which fell to the KIA in March, …"."""
-    ev, trig = r.event, r.event.trigger
-    agent = ev.agent
-    return (ev.extra.get("selected", True) and trig.voice == "place_subject" and not trig.negated
-            and trig.family == "capture" and trig.text.lower().startswith(("fell to", "fallen to", "falls to"))
-            and agent is not None and agent.key is not None and r.place.ref is None
+    """A place that fell to a named side, told plainly: "X fell to the KIA", "X, which fell to
+    the KIA in March, …"."""
+    agent, trig = _stated(r, "place_subject", ("capture",)), r.event.trigger
+    return (agent is not None and trig.text.lower().startswith(("fell to", "fallen to", "falls to"))
             and r.place.end <= trig.start and trig.end <= agent.start
             and _FELL_GAP.fullmatch(text, r.place.end, trig.start) is not None
             and _THE_GAP.fullmatch(text, trig.end, agent.start) is not None)
 
 
 _HELD_APPOSED = re.compile(r",\s*(?:now\s+|still\s+|currently\s+|already\s+|long\s+)?$")
-_BY_NAMED = re.compile(r"\s+by\s+(?:the\s+)?$")
 
 
 def _plain_held(r, text: str) -> bool:
-    """A place described as held by a named side in an apposition, which no model may overrule:
-    "Hpakant, now controlled by the KIA, was hit", "Paletwa, held by the AA since January, …"."""
-    ev, trig = r.event, r.event.trigger
-    agent = ev.agent
-    return (trig.family == "hold" and trig.voice == "passive" and not trig.negated
-            and ev.extra.get("selected", True) and agent is not None and agent.key is not None
-            and r.place.ref is None and r.place.end <= trig.start
+    """A place described as held by a named side in an apposition: "Hpakant, now controlled by
+    the KIA, was hit", "Paletwa, held by the AA since January, …"."""
+    agent, trig = _stated(r, "passive", ("hold",)), r.event.trigger
+    return (agent is not None and r.place.end <= trig.start
             and _HELD_APPOSED.fullmatch(text, r.place.end, trig.start) is not None
             and agent.start >= trig.end and _BY_NAMED.fullmatch(text, trig.end, agent.start) is not None)
+
+
+# the statements no model may overrule: the rule's change stands
+_PLAIN_SHAPES = (_plain, _plain_passive, _plain_held, _plain_relative, _plain_fell)
 
 
 def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> list:
@@ -394,8 +398,7 @@ def rank(resolved: list, text: str, sms: list, model: dict | None = None) -> lis
             continue  # decided with the capture it follows, below
         if r.event.extra.get("selected", True) and id(r.event) in best:
             cls, p = best[id(r.event)]
-        elif _plain(r, text) or _plain_passive(r, text) or _plain_held(r, text) or _plain_relative(r, text) \
-                or _plain_fell(r, text):
+        elif any(plain(r, text) for plain in _PLAIN_SHAPES):
             cls, p = r.change, max(p, selected_threshold)  # "The TNLA captured Namhsan, …": the rule stands
         if cls == "held" and r.event.extra.get("taken_now"):
             cls = "captured"  # "overran the camp and now control the town": the hold is the capture just told
